@@ -1,0 +1,7 @@
+import { solver } from './solver';
+
+describe('solver', () => {
+  it('should work', () => {
+    expect(solver()).toEqual('solver');
+  });
+});

@@ -1,0 +1,3 @@
+export function solver(): string {
+  return 'solver';
+}
