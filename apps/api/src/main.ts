@@ -1,21 +1,33 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { createApp } from './bootstrap';
+import { ConfigError, loadConfig } from './config/config';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const running = await createApp(config);
+  await running.app.listen({ port: config.port, host: '0.0.0.0' });
+  const where = config.databaseUrl
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `base embarquée (${config.dataDir})`;
+  Logger.log(`Relais écoute sur http://localhost:${config.port} — ${where}`, 'Relais');
+
+  let isClosing = false;
+  const shutdown = async (signal: string) => {
+    if (isClosing) return;
+    isClosing = true;
+    Logger.log(`${signal} reçu, arrêt propre…`, 'Relais');
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-bootstrap();
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration invalide : ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

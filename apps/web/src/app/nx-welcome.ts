@@ -1,5 +1,5 @@
-import { Component, ViewEncapsulation } from '@angular/core';
 import { CommonModule } from '@angular/common';
+import { Component, ViewEncapsulation } from '@angular/core';
 
 @Component({
   selector: 'app-nx-welcome',
@@ -65,8 +65,8 @@ import { CommonModule } from '@angular/common';
       }
       pre {
         font-family:
-          ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas,
-          'Liberation Mono', 'Courier New', monospace;
+          ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, 'Liberation Mono', 'Courier New',
+          monospace;
       }
       svg {
         display: block;
@@ -81,8 +81,8 @@ import { CommonModule } from '@angular/common';
         border-radius: 0.25rem;
         color: rgba(229, 231, 235, 1);
         font-family:
-          ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas,
-          'Liberation Mono', 'Courier New', monospace;
+          ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, 'Liberation Mono', 'Courier New',
+          monospace;
         overflow: auto;
         padding: 0.5rem 0.75rem;
       }
@@ -754,21 +754,14 @@ import { CommonModule } from '@angular/common';
               target="_blank"
               rel="noreferrer"
             >
-              <svg
-                height="48"
-                width="48"
-                viewBox="20 20 60 60"
-                xmlns="http://www.w3.org/2000/svg"
-              >
+              <svg height="48" width="48" viewBox="20 20 60 60" xmlns="http://www.w3.org/2000/svg">
                 <path d="m22.5 22.5h60v60h-60z" />
                 <g fill="#fff">
                   <path d="m29.03 71.25h22.5v3.75h-22.5z" />
                   <path
                     d="m28.09 38 1.67-1.58a1.88 1.88 0 0 0 1.47.87c.64 0 1.06-.44 1.06-1.31v-5.98h2.58v6a3.48 3.48 0 0 1 -.87 2.6 3.56 3.56 0 0 1 -2.57.95 3.84 3.84 0 0 1 -3.34-1.55z"
                   />
-                  <path
-                    d="m36 30h7.53v2.19h-5v1.44h4.49v2h-4.42v1.49h5v2.21h-7.6z"
-                  />
+                  <path d="m36 30h7.53v2.19h-5v1.44h4.49v2h-4.42v1.49h5v2.21h-7.6z" />
                   <path d="m47.23 32.29h-2.8v-2.29h8.21v2.27h-2.81v7.1h-2.6z" />
                   <path
                     d="m29.13 43.08h4.42a3.53 3.53 0 0 1 2.55.83 2.09 2.09 0 0 1 .6 1.53 2.16 2.16 0 0 1 -1.44 2.09 2.27 2.27 0 0 1 1.86 2.29c0 1.61-1.31 2.59-3.55 2.59h-4.44zm5 2.89c0-.52-.42-.8-1.18-.8h-1.29v1.64h1.24c.79 0 1.25-.26 1.25-.81zm-.9 2.66h-1.57v1.73h1.62c.8 0 1.24-.31 1.24-.86 0-.5-.4-.87-1.27-.87z"
@@ -780,9 +773,7 @@ import { CommonModule } from '@angular/common';
                     d="m49.59 43h2.5l4 9.44h-2.79l-.67-1.69h-3.63l-.67 1.69h-2.71zm2.27 5.73-1-2.65-1.06 2.65z"
                   />
                   <path d="m56.46 43.05h2.6v9.37h-2.6z" />
-                  <path
-                    d="m60.06 43.05h2.42l3.37 5v-5h2.57v9.37h-2.26l-3.53-5.14v5.14h-2.57z"
-                  />
+                  <path d="m60.06 43.05h2.42l3.37 5v-5h2.57v9.37h-2.26l-3.53-5.14v5.14h-2.57z" />
                   <path
                     d="m68.86 51 1.45-1.73a4.84 4.84 0 0 0 3 1.13c.71 0 1.08-.24 1.08-.65 0-.4-.31-.6-1.59-.91-2-.46-3.53-1-3.53-2.93 0-1.74 1.37-3 3.62-3a5.89 5.89 0 0 1 3.86 1.25l-1.26 1.84a4.63 4.63 0 0 0 -2.62-.92c-.63 0-.94.25-.94.6 0 .42.32.61 1.63.91 2.14.46 3.44 1.16 3.44 2.91 0 1.91-1.51 3-3.79 3a6.58 6.58 0 0 1 -4.35-1.5z"
                   />
@@ -790,10 +781,7 @@ import { CommonModule } from '@angular/common';
               </svg>
               <span>
                 Install Nx Console for JetBrains
-                <span
-                  >Available for WebStorm, Intellij IDEA Ultimate and
-                  more!</span
-                >
+                <span>Available for WebStorm, Intellij IDEA Ultimate and more!</span>
               </span>
             </a>
             <div id="nx-cloud" class="rounded shadow">
@@ -820,10 +808,7 @@ import { CommonModule } from '@angular/common';
                   <span> Enable faster CI & better DX </span>
                 </h2>
               </div>
-              <p>
-                You can activate distributed tasks executions and caching by
-                running:
-              </p>
+              <p>You can activate distributed tasks executions and caching by running:</p>
               <pre>nx connect</pre>
               <a
                 href="https://nx.dev/nx-cloud?utm_source=nx-project"

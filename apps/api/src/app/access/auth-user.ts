@@ -1,0 +1,15 @@
+import type { Role } from '@relais/contracts';
+
+/** The authenticated caller, attached to the request by the session guard. */
+export interface AuthUser {
+  accountId: string;
+  sessionId: string;
+  organisationId: string;
+  personId: string;
+  email: string;
+  role: Role;
+  /** Sites in scope: all of the organisation for admin and HR, managed ones, or the home site. */
+  siteIds: string[];
+  firstName: string;
+  lastName: string;
+}

@@ -1,0 +1,161 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Me } from '@relais/contracts';
+import { DataSource, IsNull } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { AccessService } from '../access/access.service';
+import type { AuthUser } from '../access/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { PersonEntity } from '../people/person.entity';
+import { AccountEntity } from './account.entity';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { hashPassword, verifyPassword } from './password';
+import { hashSessionToken, newSessionToken } from './session-token';
+import { SessionEntity } from './session.entity';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+const BAD_CREDENTIALS = 'Identifiants incorrects.';
+
+@Injectable()
+export class AuthService {
+  // Verified when the email is unknown, so both failures take the same time.
+  private readonly decoyHash = hashPassword('relais-decoy-password');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly limiter: LoginRateLimiter,
+  ) {}
+
+  async login(
+    rawEmail: string,
+    password: string,
+    client: ClientInfo,
+  ): Promise<{ token: string; me: Me }> {
+    const email = rawEmail.trim().toLowerCase();
+    await this.limiter.beforeAttempt(client.ip, email);
+    const account = await this.dataSource.getRepository(AccountEntity).findOne({
+      where: { email },
+    });
+    const isValid = account?.passwordHash
+      ? await verifyPassword(account.passwordHash, password)
+      : await verifyPassword(await this.decoyHash, password).then(() => false);
+    if (!account || !isValid || !account.isActive) {
+      await this.limiter.onFailure(email);
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(
+          manager,
+          account ? { accountId: account.id, organisationId: account.organisationId } : null,
+          { action: 'auth.login_failed', entity: 'account', entityId: account?.id ?? null },
+          client.ip,
+        ),
+      );
+      // Never say which of the email or the password was wrong, nor that the account is disabled.
+      throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+    await this.limiter.onSuccess(email);
+
+    const token = newSessionToken();
+    await this.dataSource.transaction(async (manager) => {
+      const session = await manager.save(
+        manager.create(SessionEntity, {
+          accountId: account.id,
+          tokenHash: hashSessionToken(token, this.config.sessionSecret),
+          expiresAt: new Date(Date.now() + this.config.sessionTtlHours * 3_600_000),
+          revokedAt: null,
+          ip: client.ip,
+          userAgent: client.userAgent?.slice(0, 400) ?? null,
+        }),
+      );
+      await manager.update(AccountEntity, { id: account.id }, { lastLoginAt: new Date() });
+      await this.audit.record(
+        manager,
+        { accountId: account.id, organisationId: account.organisationId },
+        { action: 'auth.login', entity: 'session', entityId: session.id },
+        client.ip,
+      );
+    });
+    const user = await this.userFromToken(token);
+    if (!user) throw new UnauthorizedException(BAD_CREDENTIALS);
+    return { token, me: toMe(user) };
+  }
+
+  /** Resolves a cookie token to the caller, or null when unknown, expired, revoked or disabled. */
+  async userFromToken(token: string): Promise<AuthUser | null> {
+    const session = await this.dataSource.getRepository(SessionEntity).findOne({
+      where: { tokenHash: hashSessionToken(token, this.config.sessionSecret), revokedAt: IsNull() },
+      relations: { account: true },
+    });
+    const account = session?.account;
+    if (!session || !account || !account.isActive || session.expiresAt.getTime() <= Date.now()) {
+      return null;
+    }
+    const person = await this.dataSource
+      .getRepository(PersonEntity)
+      .findOneByOrFail({ id: account.personId });
+    return {
+      accountId: account.id,
+      sessionId: session.id,
+      organisationId: account.organisationId,
+      personId: account.personId,
+      email: account.email,
+      role: account.role,
+      siteIds: await this.access.siteIdsFor(account),
+      firstName: person.firstName,
+      lastName: person.lastName,
+    };
+  }
+
+  async logout(user: AuthUser, ip: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(SessionEntity, { id: user.sessionId }, { revokedAt: new Date() });
+      await this.audit.record(
+        manager,
+        user,
+        { action: 'auth.logout', entity: 'session', entityId: user.sessionId },
+        ip,
+      );
+    });
+  }
+
+  /** Disables an account and revokes every session it has (ASVS V7.4.2). */
+  async disableAccount(
+    actor: AuthUser | null,
+    accountId: string,
+    ip: string | null,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const account = await manager.findOneByOrFail(AccountEntity, { id: accountId });
+      await manager.update(AccountEntity, { id: accountId }, { isActive: false });
+      await manager.update(
+        SessionEntity,
+        { accountId, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      await this.audit.record(
+        manager,
+        actor ?? { accountId: null, organisationId: account.organisationId },
+        { action: 'account.disable', entity: 'account', entityId: accountId },
+        ip,
+      );
+    });
+  }
+}
+
+export function toMe(user: AuthUser): Me {
+  return {
+    id: user.accountId,
+    email: user.email,
+    role: user.role,
+    personId: user.personId,
+    siteIds: user.siteIds,
+    firstName: user.firstName,
+    lastName: user.lastName,
+  };
+}

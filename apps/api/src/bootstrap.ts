@@ -1,0 +1,136 @@
+import fastifyCookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+// Brings reply.sendFile() into the types (the plugin is registered by useStaticAssets).
+import '@fastify/static';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app/app.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/config';
+import { EmbeddedPostgres } from './database/embedded-postgres';
+import { seedDemoIfEmpty } from './database/seed/demo-seed';
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  /** Keep the embedded database in memory instead of `DATA_DIR` (tests). */
+  isEmbeddedInMemory?: boolean;
+}
+
+const NEST_LOG_LEVELS: Record<string, LogLevel[]> = {
+  silent: [],
+  error: ['error'],
+  warn: ['error', 'warn'],
+  info: ['error', 'warn', 'log'],
+  debug: ['error', 'warn', 'log', 'debug'],
+};
+
+/**
+ * Builds the whole server: database (embedded or real), migrations, demo seed, API, OpenAPI and
+ * the built web app on the same port. `main.ts` and the integration tests both start here.
+ */
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<RunningApp> {
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const dir = options.isEmbeddedInMemory ? undefined : join(config.dataDir, 'pgdata');
+    embedded = await EmbeddedPostgres.start(dir, 12);
+    databaseUrl = embedded.url;
+  }
+  try {
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(config, databaseUrl),
+      new FastifyAdapter({
+        logger: {
+          level: config.logLevel,
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        },
+        bodyLimit: 256 * 1024,
+        trustProxy: config.isSecureCookie,
+      }),
+      { logger: NEST_LOG_LEVELS[config.logLevel] ?? NEST_LOG_LEVELS['warn'], abortOnError: false },
+    );
+    await configure(app, config);
+    await app.init();
+
+    const dataSource = app.get(DataSource);
+    await dataSource.runMigrations({ transaction: 'each' });
+    if (config.isDemo) await seedDemoIfEmpty(dataSource);
+
+    return {
+      app,
+      databaseUrl,
+      close: async () => {
+        // Order matters: the pool first, then the socket server, then PGlite itself.
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+async function configure(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app.setGlobalPrefix('api');
+  await app.register(fastifyCookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Angular Material and Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.isSecureCookie ? [] : null,
+      },
+    },
+    hsts: config.isSecureCookie,
+  });
+
+  app.useGlobalPipes(createValidationPipe());
+
+  const indexHtml = join(config.webRoot, 'index.html');
+  const hasWeb = existsSync(indexHtml);
+  if (hasWeb) {
+    app.useStaticAssets({ root: config.webRoot, prefix: '/', index: ['index.html'] });
+  }
+  const sendSpa = hasWeb
+    ? async (reply: FastifyReply) => {
+        await reply.type('text/html').sendFile('index.html', config.webRoot);
+      }
+    : undefined;
+  app.useGlobalFilters(new HttpExceptionFilter(sendSpa));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Relais API')
+      .setDescription('Plannings des sites de médiation et parcours des médiateurs.')
+      .setVersion('1')
+      .addCookieAuth('relais_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}

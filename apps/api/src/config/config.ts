@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Runtime settings, read once from the environment and validated at start-up. */
+export interface AppConfig {
+  port: number;
+  /** Real PostgreSQL server; when absent, the embedded PGlite database is used. */
+  databaseUrl?: string;
+  dataDir: string;
+  sessionSecret: string;
+  isProduction: boolean;
+  /** Demo mode seeds the demo organisation into an empty database. */
+  isDemo: boolean;
+  /** Cookies get `Secure` when Relais is served over HTTPS (behind a proxy). */
+  isSecureCookie: boolean;
+  sessionTtlHours: number;
+  webRoot: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT invalide : « ${raw} » (attendu un entier entre 0 et 65535).`);
+  }
+  return port;
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const isProduction = env['NODE_ENV'] === 'production';
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL invalide : attendu postgres://utilisateur@hôte:port/base.');
+  }
+  const dataDir = resolve(env['DATA_DIR'] || '.data');
+  // Production is a real server with no demo data; the embedded database is for trying Relais.
+  const isDemo = !(isProduction && databaseUrl !== undefined) && env['RELAIS_DEMO'] !== 'false';
+  let sessionSecret = env['SESSION_SECRET'];
+  if (!sessionSecret) {
+    if (isProduction && databaseUrl !== undefined) {
+      throw new ConfigError(
+        'SESSION_SECRET est obligatoire en production (32 caractères ou plus).',
+      );
+    }
+    sessionSecret = readOrCreateSecret(dataDir);
+  }
+  if (sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET trop court : 32 caractères au moins.');
+  }
+  const ttl = Number(env['SESSION_TTL_HOURS'] ?? 12);
+  if (!Number.isFinite(ttl) || ttl <= 0) {
+    throw new ConfigError('SESSION_TTL_HOURS invalide : attendu un nombre d’heures positif.');
+  }
+  return {
+    port: parsePort(env['PORT']),
+    databaseUrl,
+    dataDir,
+    sessionSecret,
+    isProduction,
+    isDemo,
+    isSecureCookie: env['COOKIE_SECURE'] === 'true',
+    sessionTtlHours: ttl,
+    webRoot: resolve(env['WEB_ROOT'] || 'dist/apps/web/browser'),
+    logLevel: env['LOG_LEVEL'] || (isProduction ? 'info' : 'warn'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

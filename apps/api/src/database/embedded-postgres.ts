@@ -1,0 +1,46 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import { AddressInfo } from 'node:net';
+
+/**
+ * PGlite (PostgreSQL compiled to WebAssembly) served on a loopback socket, so TypeORM's ordinary
+ * `pg` driver talks to it exactly as to a real server: same SQL, same migrations.
+ */
+export class EmbeddedPostgres {
+  private constructor(
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    readonly url: string,
+  ) {}
+
+  /** `dataDir` undefined keeps the database in memory (tests). */
+  static async start(
+    dataDir: string | undefined,
+    maxConnections: number,
+  ): Promise<EmbeddedPostgres> {
+    const db = await PGlite.create(dataDir, { extensions: { btree_gist, uuid_ossp } });
+    // The socket server defaults to one connection: a second pooled connection would be dropped.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+    await server.start();
+    const port = EmbeddedPostgres.boundPort(server);
+    return new EmbeddedPostgres(db, server, `postgres://postgres@127.0.0.1:${port}/postgres`);
+  }
+
+  private static boundPort(server: PGLiteSocketServer): number {
+    // The server keeps its net.Server private; port 0 means we must ask the OS which port it got.
+    const inner = (server as unknown as { server?: { address(): AddressInfo | string | null } })
+      .server;
+    const address = inner?.address();
+    if (address && typeof address === 'object') return address.port;
+    const match = /:(\d+)$/.exec(server.getServerConn());
+    if (!match) throw new Error('Port de la base embarquée introuvable.');
+    return Number(match[1]);
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.db.close();
+  }
+}

@@ -1,0 +1,5 @@
+import { MigrationInterface } from 'typeorm';
+import { Initial1795786974780 } from './1795786974780-Initial';
+
+/** Every migration, in order. The bundle cannot glob files, so they are listed here. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795786974780];
