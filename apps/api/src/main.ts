@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 
@@ -9,13 +8,13 @@ async function main(): Promise<void> {
   const where = config.databaseUrl
     ? 'PostgreSQL (DATABASE_URL)'
     : `base embarquée (${config.dataDir})`;
-  Logger.log(`Relais écoute sur http://localhost:${config.port} — ${where}`, 'Relais');
+  console.log(`Relais écoute sur http://localhost:${config.port} — ${where}`);
 
   let isClosing = false;
   const shutdown = async (signal: string) => {
     if (isClosing) return;
     isClosing = true;
-    Logger.log(`${signal} reçu, arrêt propre…`, 'Relais');
+    console.log(`${signal} reçu, arrêt propre…`);
     await running.close();
     process.exit(0);
   };

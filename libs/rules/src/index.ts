@@ -1,1 +1,45 @@
-export * from './lib/rules';
+export { PART_TIME_DEROGATIONS, PART_TIME_DEROGATION_LABELS } from './lib/contract-input';
+export type {
+  ContractCheckInput,
+  ContractDraft,
+  ContractLimit,
+  ContractPerson,
+  PartTimeDerogation,
+} from './lib/contract-input';
+export { ageOn, checkContract, contractLimits, renewalChain, termEnd } from './lib/contract-rules';
+export * from './lib/french-format';
+export { absenceInterval, expectedWeekMinutes, workingDaysBetween } from './lib/part-time-rules';
+export { checkPersonCompliance } from './lib/person-compliance';
+export { ABSENCE_KINDS } from './lib/person-input';
+export type {
+  Absence,
+  AbsenceKind,
+  ContractPeriod,
+  EvaluationWindow,
+  PersonComplianceInput,
+  PersonSkill,
+  ScheduleChange,
+  WorkItem,
+} from './lib/person-input';
+export * from './lib/public-holidays';
+export * from './lib/rule-catalogue';
+export * from './lib/rule-settings';
+export type {
+  CoverageRequirement,
+  OpeningSlot,
+  SiteLocation,
+  SitePerson,
+  SiteWeekInput,
+} from './lib/site-input';
+export { checkSiteWeek } from './lib/site-rules';
+export { hasValidSkill, skillLabel } from './lib/skills';
+export { makeViolation, mergeViolations } from './lib/violation-builder';
+export {
+  buildTimeline,
+  nightMinutesOfItem,
+  travelMinutes,
+  workMinutesByDay,
+  workMinutesByWeek,
+} from './lib/work-timeline';
+export type { TimedItem, TravelLeg, WorkSegment, WorkTimeline } from './lib/work-timeline';
+export * from './lib/zoned-time';

@@ -1,1 +1,11 @@
-export * from './lib/solver';
+export {
+  curtoisToProblem,
+  parseCurtois,
+  type CurtoisInstance,
+  type CurtoisRequest,
+} from './lib/curtois/parser';
+export { scoreCurtois, type CurtoisScore } from './lib/curtois/scorer';
+export { solveInProcess, type SolveControl } from './lib/engine';
+export { evaluateRoster } from './lib/evaluate';
+export * from './lib/model';
+export { solve, type AsyncSolveOptions } from './lib/solve';

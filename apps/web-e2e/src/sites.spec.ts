@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, login } from './support';
+
+const ROLES = [
+  { email: 'direction@relais.demo', role: 'Direction', mine: 0, hasApiLink: true },
+  { email: 'rh@relais.demo', role: 'RH', mine: 0, hasApiLink: false },
+  { email: 'manager.sud@relais.demo', role: 'Responsable de site', mine: 2, hasApiLink: false },
+  { email: 'manager.est@relais.demo', role: 'Responsable de site', mine: 1, hasApiLink: false },
+  { email: 'mediateur@relais.demo', role: 'Médiateur ou médiatrice', mine: 1, hasApiLink: false },
+];
+
+test('the login page is accessible and refuses wrong credentials in French', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/connexion/);
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Adresse e-mail').fill('rh@relais.demo');
+  await page.getByLabel('Mot de passe').fill('pas-le-bon');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Identifiants incorrects.');
+});
+
+for (const account of ROLES) {
+  test(`${account.email} sees the five sites, then logs out`, async ({ page }) => {
+    await login(page, account.email);
+    await expect(page).toHaveURL(/\/sites$/);
+    await expect(page).toHaveTitle('Sites – Relais');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sites' })).toBeVisible();
+    await expect(page.getByTestId('who')).toContainText(account.role);
+    const cards = page.locator('[data-site]');
+    await expect(cards).toHaveCount(5);
+    await expect(page.getByText('PIMMS Médiation Paris Sud Est (SE)')).toBeVisible();
+    await expect(page.getByText('France Services').first()).toBeVisible();
+    await expect(page.getByText('Votre périmètre')).toHaveCount(account.mine);
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await expect(nav.getByRole('link', { name: 'API (OpenAPI)' })).toHaveCount(
+      account.hasApiLink ? 1 : 0,
+    );
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect(page).toHaveURL(/\/connexion/);
+    // The session is gone on the server: going back to the sites page asks to log in again.
+    await page.goto('/sites');
+    await expect(page).toHaveURL(/\/connexion/);
+  });
+}
+
+test('switches to English and back', async ({ page }) => {
+  await login(page, 'rh@relais.demo');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sites' })).toBeVisible();
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'FR' }).click();
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});

@@ -1,0 +1,30 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { signedInGuard } from './auth.guard';
+
+describe('signedInGuard', () => {
+  it('sends a visitor without a session to the login page, keeping where they were going', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([
+          { path: 'sites', canActivate: [signedInGuard], children: [] },
+          { path: 'connexion', children: [] },
+        ]),
+      ],
+    });
+    const router = TestBed.inject(Router);
+    const http = TestBed.inject(HttpTestingController);
+    const navigation = router.navigateByUrl('/sites');
+    // The router runs the guard asynchronously: let it issue its request.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    http
+      .expectOne('/api/auth/me')
+      .flush({ message: 'Connexion requise.' }, { status: 401, statusText: 'Unauthorized' });
+    await navigation;
+    expect(router.url).toBe('/connexion?retour=%2Fsites');
+  });
+});

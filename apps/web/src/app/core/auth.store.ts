@@ -1,0 +1,54 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { ApiError, LoginRequest, Me, Role } from '@relais/contracts';
+import { firstValueFrom } from 'rxjs';
+
+/** Who is signed in. `undefined` until the first `/api/auth/me` answer, `null` when signed out. */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly http = inject(HttpClient);
+  private readonly state = signal<Me | null | undefined>(undefined);
+
+  readonly me = this.state.asReadonly();
+  readonly isSignedIn = computed(() => !!this.state());
+  readonly role = computed<Role | null>(() => this.state()?.role ?? null);
+
+  async load(): Promise<void> {
+    try {
+      this.state.set(await firstValueFrom(this.http.get<Me>('/api/auth/me')));
+    } catch {
+      this.state.set(null);
+    }
+  }
+
+  /** Returns null on success, else the server's French message. */
+  async login(request: LoginRequest): Promise<string | null> {
+    try {
+      this.state.set(await firstValueFrom(this.http.post<Me>('/api/auth/login', request)));
+      return null;
+    } catch (error) {
+      return messageOf(error);
+    }
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post('/api/auth/logout', {}));
+    } finally {
+      this.state.set(null);
+    }
+  }
+
+  /** Called when any request answers 401: the session ended on the server. */
+  signedOut(): void {
+    this.state.set(null);
+  }
+}
+
+export function messageOf(error: unknown): string | null {
+  if (error instanceof HttpErrorResponse) {
+    const body = error.error as Partial<ApiError> | null;
+    if (body && typeof body.message === 'string') return body.message;
+  }
+  return null;
+}

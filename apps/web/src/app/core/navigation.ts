@@ -1,0 +1,20 @@
+import type { Role } from '@relais/contracts';
+
+export interface NavItem {
+  /** i18n key of the label. */
+  label: string;
+  link: string;
+  roles: readonly Role[];
+  /** A plain link out of the Angular app (e.g. the API documentation). */
+  isExternal?: boolean;
+}
+
+// Each feature adds its entry here with the roles that may use it.
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'nav.sites', link: '/sites', roles: ['admin', 'hr', 'manager', 'mediator'] },
+  { label: 'nav.apiDocs', link: '/api/docs', roles: ['admin'], isExternal: true },
+];
+
+export function navFor(role: Role | null): NavItem[] {
+  return role ? NAV_ITEMS.filter((item) => item.roles.includes(role)) : [];
+}

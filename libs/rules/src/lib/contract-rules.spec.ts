@@ -1,0 +1,399 @@
+import { Violation } from '@relais/contracts';
+import { ContractCheckInput, ContractDraft } from './contract-input';
+import { checkContract, contractLimits } from './contract-rules';
+import { RuleCode } from './rule-catalogue';
+
+function draft(extra: Partial<ContractDraft>): ContractDraft {
+  return {
+    id: 'new',
+    type: 'CDD',
+    start: '2026-01-01',
+    end: '2026-06-30',
+    weeklyHours: 35,
+    ...extra,
+  };
+}
+
+function check(contract: ContractDraft, extra: Partial<ContractCheckInput> = {}): Violation[] {
+  return checkContract({ contract, previousContracts: [], person: { id: 'p1' }, ...extra });
+}
+
+function codes(v: Violation[], rule: RuleCode): number {
+  return v.filter((x) => x.rule === rule).length;
+}
+
+describe('CDD_MAX_DURATION and CDD_MAX_RENEWALS', () => {
+  const first = draft({ id: 'c1', start: '2026-01-01', end: '2026-03-31' });
+  const second = draft({ id: 'c2', start: '2026-04-01', end: '2026-06-30', renewalOf: 'c1' });
+  const third = draft({ id: 'c3', start: '2026-07-01', end: '2026-09-30', renewalOf: 'c2' });
+  it.each<[string, ContractDraft, ContractDraft[], RuleCode, number]>([
+    ['18 months exactly', draft({ end: '2027-06-30' }), [], 'CDD_MAX_DURATION', 0],
+    ['18 months and a day', draft({ end: '2027-07-01' }), [], 'CDD_MAX_DURATION', 1],
+    [
+      'a renewal past 18 months from the first start',
+      draft({ start: '2026-04-01', end: '2027-07-01', renewalOf: 'c1' }),
+      [first],
+      'CDD_MAX_DURATION',
+      1,
+    ],
+    ['a CDD without an end date', draft({ end: null }), [], 'CDD_MAX_DURATION', 1],
+    [
+      '2 renewals',
+      draft({ start: '2026-07-01', end: '2026-09-30', renewalOf: 'c2' }),
+      [first, second],
+      'CDD_MAX_RENEWALS',
+      0,
+    ],
+    [
+      '3 renewals',
+      draft({ start: '2026-10-01', end: '2026-12-31', renewalOf: 'c3' }),
+      [first, second, third],
+      'CDD_MAX_RENEWALS',
+      1,
+    ],
+  ])('%s', (_, contract, previousContracts, rule, count) => {
+    expect(codes(check(contract, { previousContracts }), rule)).toBe(count);
+  });
+});
+
+describe('CDD_WAITING_PERIOD', () => {
+  // 12 days → ½ = 6 opening days (Mon–Fri): 16, 17, 18, 19, 20, 23 March → from Tuesday 24.
+  const short = draft({ id: 'old', start: '2026-03-02', end: '2026-03-13', postId: 'P1' });
+  // 30 days → ⅓ = 10 opening days, 14 July closed → from Thursday 16 July.
+  const month = draft({ id: 'old', start: '2026-06-01', end: '2026-06-30', postId: 'P1' });
+  it.each<[string, ContractDraft, ContractDraft, number]>([
+    [
+      'after 6 opening days',
+      draft({ start: '2026-03-24', end: '2026-05-31', postId: 'P1' }),
+      short,
+      0,
+    ],
+    [
+      'one opening day short',
+      draft({ start: '2026-03-23', end: '2026-05-31', postId: 'P1' }),
+      short,
+      1,
+    ],
+    ['another post', draft({ start: '2026-03-16', end: '2026-05-31', postId: 'P2' }), short, 0],
+    [
+      'a replacement CDD',
+      draft({ start: '2026-03-16', end: '2026-05-31', postId: 'P1', reason: 'replacement' }),
+      short,
+      0,
+    ],
+    [
+      'after a refused renewal',
+      draft({ start: '2026-03-16', end: '2026-05-31', postId: 'P1' }),
+      { ...short, hasRenewalRefused: true },
+      0,
+    ],
+    [
+      'a third of 30 days, 14 July excluded',
+      draft({ start: '2026-07-16', end: '2026-09-30', postId: 'P1' }),
+      month,
+      0,
+    ],
+    ['the day before', draft({ start: '2026-07-15', end: '2026-09-30', postId: 'P1' }), month, 1],
+  ])('%s', (_, contract, previous, count) => {
+    const v = check(contract, { previousContracts: [previous] });
+    expect(codes(v, 'CDD_WAITING_PERIOD')).toBe(count);
+    expect(
+      v.filter((x) => x.rule === 'CDD_WAITING_PERIOD').every((x) => x.severity === 'warn'),
+    ).toBe(true);
+  });
+});
+
+describe('PEC_DURATION, PEC_HOURS, TUTOR_REQUIRED', () => {
+  const pec = (extra: Partial<ContractDraft>): ContractDraft =>
+    draft({
+      type: 'PEC',
+      start: '2025-03-15',
+      end: '2026-03-14',
+      weeklyHours: 26,
+      tutorId: 't1',
+      ...extra,
+    });
+  const initial = pec({ id: 'pec1' });
+  it.each<[string, ContractDraft, Partial<ContractCheckInput>, RuleCode, number]>([
+    ['initial term of 6 months', pec({ end: '2025-09-14' }), {}, 'PEC_DURATION', 0],
+    ['initial term one day short', pec({ end: '2025-09-13' }), {}, 'PEC_DURATION', 1],
+    [
+      'renewed to 24 months',
+      pec({ start: '2026-03-15', end: '2027-03-14', renewalOf: 'pec1' }),
+      { previousContracts: [initial] },
+      'PEC_DURATION',
+      0,
+    ],
+    [
+      'renewed past 24 months',
+      pec({ start: '2026-03-15', end: '2027-03-15', renewalOf: 'pec1' }),
+      { previousContracts: [initial] },
+      'PEC_DURATION',
+      1,
+    ],
+    [
+      '60 months for a person over 50 with difficulties',
+      pec({ start: '2026-03-15', end: '2028-03-14', renewalOf: 'pec1' }),
+      { previousContracts: [initial], person: { id: 'p1', isOver50WithDifficulties: true } },
+      'PEC_DURATION',
+      0,
+    ],
+    [
+      'extended to finish a training course',
+      pec({
+        start: '2026-03-15',
+        end: '2027-06-30',
+        renewalOf: 'pec1',
+        isExtendedForTraining: true,
+      }),
+      { previousContracts: [initial] },
+      'PEC_DURATION',
+      0,
+    ],
+    ['20 h a week', pec({ weeklyHours: 20 }), {}, 'PEC_HOURS', 0],
+    ['19 h 30 a week', pec({ weeklyHours: 19.5 }), {}, 'PEC_HOURS', 1],
+    ['no tutor', pec({ tutorId: null }), {}, 'TUTOR_REQUIRED', 1],
+    ['a tutor following 2 others', pec({}), { tutorLoad: 2 }, 'TUTOR_REQUIRED', 0],
+    ['a tutor already following 3', pec({}), { tutorLoad: 3 }, 'TUTOR_REQUIRED', 1],
+    [
+      'a contrat pro without a tutor',
+      draft({ type: 'PRO', start: '2025-09-15', end: '2026-09-14', trainingHours: 300 }),
+      {},
+      'TUTOR_REQUIRED',
+      1,
+    ],
+    ['an ordinary CDD needs no tutor', draft({}), {}, 'TUTOR_REQUIRED', 0],
+  ])('%s', (_, contract, extra, rule, count) => {
+    expect(codes(check(contract, extra), rule)).toBe(count);
+  });
+
+  it('shows the PEC limits in the form', () => {
+    const limits = contractLimits({
+      contract: pec({ start: '2026-03-15', end: '2027-03-14', renewalOf: 'pec1' }),
+      previousContracts: [initial],
+      person: { id: 'p1' },
+      tutorLoad: 1,
+    });
+    expect(limits.map((l) => [l.label, l.status])).toEqual([
+      ['PEC : fin max 14/03/2027', 'pass'],
+      ['Heures hebdomadaires : 26 h (min 20 h)', 'pass'],
+      ['Tuteur : 2 salarié(s) en CUI suivi(s) sur 3', 'pass'],
+    ]);
+  });
+});
+
+describe('ADULTE_RELAIS', () => {
+  const ar = (extra: Partial<ContractDraft>): ContractDraft =>
+    draft({
+      type: 'ADULTE_RELAIS',
+      start: '2026-06-01',
+      end: '2029-05-31',
+      conventionEnd: '2029-12-31',
+      ...extra,
+    });
+  const person = { id: 'p1', birthDate: '2000-06-01' };
+  it.each<[string, ContractDraft, Partial<ContractCheckInput>, number]>([
+    ['26 on the hiring day, 3 years, within the convention', ar({}), { person }, 0],
+    [
+      '25 the day before the birthday',
+      ar({ start: '2026-05-31', end: '2029-05-30' }),
+      { person },
+      1,
+    ],
+    ['no birth date', ar({}), {}, 1],
+    ['3 years and a day', ar({ end: '2029-06-01' }), { person }, 1],
+    ['ends after the State convention', ar({ conventionEnd: '2029-05-30' }), { person }, 1],
+    [
+      'a second renewal',
+      ar({
+        id: 'ar3',
+        start: '2032-06-01',
+        end: '2035-05-31',
+        renewalOf: 'ar2',
+        conventionEnd: '2036-01-01',
+      }),
+      {
+        person,
+        previousContracts: [
+          ar({ id: 'ar1' }),
+          ar({ id: 'ar2', start: '2029-06-01', end: '2032-05-31', renewalOf: 'ar1' }),
+        ],
+      },
+      1,
+    ],
+  ])('%s', (_, contract, extra, count) => {
+    expect(codes(check(contract, extra), 'ADULTE_RELAIS')).toBe(count);
+  });
+});
+
+describe('PRO_CONTRACT', () => {
+  // 12 months at 35 h = 1 825 h: training between 274 h (15 %) and 456 h (25 %).
+  const pro = (extra: Partial<ContractDraft>): ContractDraft =>
+    draft({
+      type: 'PRO',
+      start: '2025-09-15',
+      end: '2026-09-14',
+      tutorId: 't1',
+      trainingHours: 300,
+      ...extra,
+    });
+  it.each<[string, ContractDraft, Partial<ContractCheckInput>, number]>([
+    ['12 months with 300 h of training', pro({}), {}, 0],
+    ['273 h of training', pro({ trainingHours: 273 }), {}, 1],
+    ['457 h of training', pro({ trainingHours: 457 }), {}, 1],
+    [
+      '150 h minimum on a short part-time contract',
+      pro({ end: '2026-03-14', weeklyHours: 20, trainingHours: 149 }),
+      {},
+      1,
+    ],
+    ['13 months', pro({ end: '2026-10-14', trainingHours: 350 }), {}, 1],
+    [
+      '13 months with an agreement up to 24',
+      pro({ end: '2026-10-14', trainingHours: 350 }),
+      { settings: { proMaxMonths: 24 } },
+      0,
+    ],
+    ['5 months', pro({ end: '2026-02-14', trainingHours: 150 }), {}, 1],
+  ])('%s', (_, contract, extra, count) => {
+    expect(codes(check(contract, extra), 'PRO_CONTRACT')).toBe(count);
+  });
+});
+
+describe('CDDI', () => {
+  const cddi = (extra: Partial<ContractDraft>): ContractDraft =>
+    draft({
+      type: 'CDDI',
+      start: '2026-01-05',
+      end: '2026-05-04',
+      weeklyHours: 26,
+      passIaeStart: '2025-12-01',
+      passIaeEnd: '2027-11-30',
+      eligibilityDiagnosisOn: '2025-11-15',
+      ...extra,
+    });
+  const siae = { settings: { isConventionneSiae: true } };
+  it.each<[string, ContractDraft, Partial<ContractCheckInput>, number]>([
+    ['refused outside a conventionné SIAE', cddi({}), {}, 1],
+    ['4 months, 26 h, PASS IAE and diagnosis', cddi({}), siae, 0],
+    ['4 months minus a day', cddi({ end: '2026-05-03' }), siae, 1],
+    ['19 h a week', cddi({ weeklyHours: 19 }), siae, 1],
+    ['PASS IAE ending before the contract', cddi({ passIaeEnd: '2026-04-30' }), siae, 1],
+    ['diagnosis older than 6 months', cddi({ eligibilityDiagnosisOn: '2025-07-05' }), siae, 1],
+  ])('%s', (_, contract, extra, count) => {
+    expect(codes(check(contract, extra), 'CDDI')).toBe(count);
+  });
+
+  it('explains why the type is refused', () => {
+    expect(check(cddi({})).find((v) => v.rule === 'CDDI')?.message).toBe(
+      'Le CDDI est réservé aux structures d’insertion conventionnées (SIAE) ; l’organisation ne l’est pas.',
+    );
+  });
+});
+
+describe('PART_TIME_FLOOR', () => {
+  it.each<[string, ContractDraft, Partial<ContractCheckInput>, number]>([
+    ['24 h', draft({ weeklyHours: 24 }), {}, 0],
+    ['23 h 30 without derogation', draft({ weeklyHours: 23.5 }), {}, 1],
+    [
+      'a written request with its date',
+      draft({
+        weeklyHours: 18,
+        partTimeDerogation: 'employee_request',
+        derogationRequestedOn: '2025-12-15',
+      }),
+      {},
+      0,
+    ],
+    [
+      'a written request without a date',
+      draft({ weeklyHours: 18, partTimeDerogation: 'employee_request' }),
+      {},
+      1,
+    ],
+    [
+      'a CDD of 7 days',
+      draft({ end: '2026-01-07', weeklyHours: 10, partTimeDerogation: 'short_cdd' }),
+      {},
+      0,
+    ],
+    [
+      'a CDD of 8 days',
+      draft({ end: '2026-01-08', weeklyHours: 10, partTimeDerogation: 'short_cdd' }),
+      {},
+      1,
+    ],
+    [
+      'a student aged 26',
+      draft({ weeklyHours: 15, partTimeDerogation: 'student_under_26' }),
+      { person: { id: 'p1', birthDate: '1999-12-31' } },
+      1,
+    ],
+    [
+      'a PEC at 20 h has its own floor',
+      draft({ type: 'PEC', end: '2026-12-31', weeklyHours: 20, tutorId: 't' }),
+      {},
+      0,
+    ],
+  ])('%s', (_, contract, extra, count) => {
+    expect(codes(check(contract, extra), 'PART_TIME_FLOOR')).toBe(count);
+  });
+});
+
+describe('CONTRACT_ENDING', () => {
+  it.each<[string, string, string[]]>([
+    ['91 days before', '2026-04-01', []],
+    [
+      '90 days before',
+      '2026-04-02',
+      ['Le contrat se termine le 01/07/2026, dans 90 jours (alerte à 90 jours).'],
+    ],
+    [
+      '45 days before',
+      '2026-05-17',
+      ['Le contrat se termine le 01/07/2026, dans 45 jours (alerte à 60 jours).'],
+    ],
+    [
+      '30 days before',
+      '2026-06-01',
+      ['Le contrat se termine le 01/07/2026, dans 30 jours (alerte à 30 jours).'],
+    ],
+    ['after the end', '2026-07-02', []],
+  ])('%s', (_, today, messages) => {
+    const v = check(draft({ end: '2026-07-01' }), { today }).filter(
+      (x) => x.rule === 'CONTRACT_ENDING',
+    );
+    expect(v.map((x) => x.message)).toEqual(messages);
+    expect(v.every((x) => x.severity === 'info')).toBe(true);
+  });
+});
+
+describe('contractLimits', () => {
+  it('lists the CDD limits as the user types', () => {
+    const limits = contractLimits({
+      contract: draft({ id: 'c2', start: '2026-07-01', end: '2026-12-31', renewalOf: 'c1' }),
+      previousContracts: [draft({ id: 'c1' })],
+      person: { id: 'p1' },
+    });
+    expect(limits).toEqual([
+      {
+        rule: 'CDD_MAX_DURATION',
+        label: 'CDD : fin max 30/06/2027',
+        status: 'pass',
+        severity: 'block',
+      },
+      {
+        rule: 'CDD_MAX_RENEWALS',
+        label: 'Renouvellements : 1 sur 2',
+        status: 'pass',
+        severity: 'block',
+      },
+    ]);
+  });
+
+  it('fails an end before the start', () => {
+    expect(check(draft({ end: '2025-12-31' })).map((v) => v.message)).toEqual([
+      'La date de fin précède la date de début.',
+    ]);
+  });
+});

@@ -1,0 +1,484 @@
+import { Violation } from '@relais/contracts';
+import {
+  ContractCheckInput,
+  ContractDraft,
+  ContractLimit,
+  PART_TIME_DEROGATION_LABELS,
+} from './contract-input';
+import { formatDate, formatHours } from './french-format';
+import { holidayMap } from './public-holidays';
+import { RULE_CATALOGUE, RuleCode } from './rule-catalogue';
+import { resolveRuleSettings, RuleSettings } from './rule-settings';
+import { makeViolation } from './violation-builder';
+import { addDays, addMonths, CivilDate, daysBetween, isCivilDate, isoWeekday } from './zoned-time';
+
+interface Check {
+  rule: RuleCode;
+  label: string;
+  ok: boolean;
+  /** Message of the violation when the check fails. */
+  message: string;
+}
+
+/** Last allowed day of a term of `months` months starting on `start` (1 Jan + 18 months → 30 Jun). */
+export function termEnd(start: CivilDate, months: number): CivilDate {
+  return addDays(addMonths(start, months), -1);
+}
+
+/** Age in whole years on a date. */
+export function ageOn(birthDate: CivilDate, date: CivilDate): number {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/** The renewal chain ending with the contract: first contract first. */
+export function renewalChain(
+  contract: ContractDraft,
+  previous: readonly ContractDraft[],
+): ContractDraft[] {
+  const chain = [contract];
+  const seen = new Set<string>(contract.id ? [contract.id] : []);
+  let link = contract.renewalOf;
+  while (link) {
+    const parent = previous.find((c) => c.id === link);
+    if (!parent || seen.has(link)) break;
+    seen.add(link);
+    chain.unshift(parent);
+    link = parent.renewalOf;
+  }
+  return chain;
+}
+
+function days(from: CivilDate, to: CivilDate): number {
+  return daysBetween(from, to) + 1;
+}
+
+interface Ctx {
+  input: ContractCheckInput;
+  c: ContractDraft;
+  s: RuleSettings;
+  chain: ContractDraft[];
+  renewals: number;
+  first: ContractDraft;
+}
+
+function renewalsCheck(ctx: Ctx, rule: RuleCode, max: number, what: string): Check {
+  return {
+    rule,
+    label: `Renouvellements : ${ctx.renewals} sur ${max}`,
+    ok: ctx.renewals <= max,
+    message: `${what} renouvelé ${ctx.renewals} fois : ${max} renouvellement(s) au plus.`,
+  };
+}
+
+function endRequired(ctx: Ctx, rule: RuleCode, what: string): Check | undefined {
+  if (ctx.c.end) return undefined;
+  return {
+    rule,
+    label: `${what} : date de fin requise`,
+    ok: false,
+    message: `${what} : la date de fin est requise.`,
+  };
+}
+
+/** CDD_MAX_DURATION, CDD_MAX_RENEWALS, CDD_WAITING_PERIOD (L1242-8-1, L1243-13-1, L1244-3-1). */
+function cddChecks(ctx: Ctx): Check[] {
+  const { c, s } = ctx;
+  const out: Check[] = [];
+  const missing = endRequired(ctx, 'CDD_MAX_DURATION', 'CDD');
+  if (missing) out.push(missing);
+  else if (c.end) {
+    const max = termEnd(ctx.first.start, s.cddMaxMonths);
+    out.push({
+      rule: 'CDD_MAX_DURATION',
+      label: `CDD : fin max ${formatDate(max)}`,
+      ok: c.end <= max,
+      message: `CDD du ${formatDate(ctx.first.start)} au ${formatDate(c.end)}, renouvellements compris : ${s.cddMaxMonths} mois au plus (fin au ${formatDate(max)}).`,
+    });
+  }
+  out.push(renewalsCheck(ctx, 'CDD_MAX_RENEWALS', s.cddMaxRenewals, 'CDD'));
+  const waiting = waitingPeriod(ctx);
+  if (waiting) out.push(waiting);
+  return out;
+}
+
+/**
+ * Délai de carence before a new CDD on the same post: 1/3 of the previous contract (renewals
+ * included) if it lasted ≥ 14 days, else 1/2, counted in opening days (L1244-3-1). None after a
+ * replacement, for L1242-3 contracts, or after a refused renewal (L1244-4-1).
+ */
+function waitingPeriod(ctx: Ctx): Check | undefined {
+  const { c, s, input } = ctx;
+  if (c.renewalOf || c.reason === 'replacement' || !c.postId) return undefined;
+  const earlier = input.previousContracts
+    .filter((p) => p.type === 'CDD' && p.postId === c.postId && p.end && p.end < c.start)
+    .sort((a, b) => (a.end ?? '').localeCompare(b.end ?? ''));
+  const last = earlier[earlier.length - 1];
+  if (!last?.end || last.hasRenewalRefused || last.reason === 'replacement') return undefined;
+  const chain = renewalChain(last, input.previousContracts);
+  const length = days(chain[0].start, last.end);
+  const need = Math.ceil(length >= 14 ? length / 3 : length / 2);
+  const holidays = holidayMap(s, Number(last.end.slice(0, 4)), Number(c.start.slice(0, 4)) + 1);
+  const isOpen = (d: CivilDate): boolean =>
+    s.openingWeekdays.includes(isoWeekday(d)) && !holidays.has(d);
+  let earliest = addDays(last.end, 1);
+  for (let counted = 0; counted < need; earliest = addDays(earliest, 1)) {
+    if (isOpen(earliest)) counted++;
+  }
+  return {
+    rule: 'CDD_WAITING_PERIOD',
+    label: `Délai de carence : ${need} jours d’ouverture, début possible le ${formatDate(earliest)}`,
+    ok: c.start >= earliest,
+    message: `Nouveau CDD sur le même poste le ${formatDate(c.start)} : délai de carence de ${need} jours d’ouverture après le ${formatDate(last.end)}, début possible le ${formatDate(earliest)}.`,
+  };
+}
+
+/** PEC_DURATION, PEC_HOURS (L5134-23, L5134-25, L5134-25-1, L5134-26). */
+function pecChecks(ctx: Ctx): Check[] {
+  const { c, s, input } = ctx;
+  const out: Check[] = [];
+  if (c.end) {
+    if (ctx.chain.length === 1) {
+      const months = input.person.isUnderSentenceAdjustment ? 3 : s.pecMinInitialMonths;
+      const min = termEnd(c.start, months);
+      out.push({
+        rule: 'PEC_DURATION',
+        label: `PEC : durée initiale ${months} mois min (fin ≥ ${formatDate(min)})`,
+        ok: c.end >= min,
+        message: `PEC initial du ${formatDate(c.start)} au ${formatDate(c.end)} : ${months} mois au moins (fin au ${formatDate(min)} ou après).`,
+      });
+    }
+    const extended =
+      input.person.isOver50WithDifficulties === true || input.person.hasRqth === true;
+    const months = extended ? s.pecMaxMonthsExtended : s.pecMaxMonths;
+    const max = termEnd(ctx.first.start, months);
+    out.push({
+      rule: 'PEC_DURATION',
+      label: `PEC : fin max ${formatDate(max)}`,
+      ok: c.end <= max || c.isExtendedForTraining === true,
+      message: `PEC du ${formatDate(ctx.first.start)} au ${formatDate(c.end)}, renouvellements compris : ${months} mois au plus (fin au ${formatDate(max)}), sauf prolongation pour achever une formation.`,
+    });
+  }
+  out.push({
+    rule: 'PEC_HOURS',
+    label: `Heures hebdomadaires : ${formatHours(c.weeklyHours)} (min ${formatHours(s.pecMinWeeklyHours)})`,
+    ok: c.weeklyHours >= s.pecMinWeeklyHours,
+    message: `PEC à ${formatHours(c.weeklyHours)} par semaine : ${formatHours(s.pecMinWeeklyHours)} au moins.`,
+  });
+  return out;
+}
+
+/** TUTOR_REQUIRED: PEC and contrat de professionnalisation need a tutor; ≤ 3 CUI tutees (R5134-38). */
+function tutorChecks(ctx: Ctx): Check[] {
+  const { c, s, input } = ctx;
+  if (c.type !== 'PEC' && c.type !== 'PRO') return [];
+  if (!c.tutorId) {
+    return [
+      {
+        rule: 'TUTOR_REQUIRED',
+        label: 'Tuteur : à désigner',
+        ok: false,
+        message: 'Un tuteur doit être désigné pour ce contrat.',
+      },
+    ];
+  }
+  if (c.type === 'PEC') {
+    const load = input.tutorLoad ?? 0;
+    return [
+      {
+        rule: 'TUTOR_REQUIRED',
+        label: `Tuteur : ${load + 1} salarié(s) en CUI suivi(s) sur ${s.tutorMaxCuiTutees}`,
+        ok: load + 1 <= s.tutorMaxCuiTutees,
+        message: `Le tuteur suit déjà ${load} salarié(s) en CUI : ${s.tutorMaxCuiTutees} au plus.`,
+      },
+    ];
+  }
+  return [{ rule: 'TUTOR_REQUIRED', label: 'Tuteur : désigné', ok: true, message: '' }];
+}
+
+/** ADULTE_RELAIS: age ≥ 26 at hiring, CDD of 3 years renewable once, within the State convention. */
+function adulteRelaisChecks(ctx: Ctx): Check[] {
+  const { c, s, input } = ctx;
+  const out: Check[] = [];
+  const birth = input.person.birthDate;
+  if (!birth) {
+    out.push({
+      rule: 'ADULTE_RELAIS',
+      label: 'Âge à l’embauche : date de naissance requise',
+      ok: false,
+      message: 'Adulte-relais : la date de naissance est requise pour vérifier l’âge à l’embauche.',
+    });
+  } else {
+    const age = ageOn(birth, ctx.first.start);
+    out.push({
+      rule: 'ADULTE_RELAIS',
+      label: `Âge à l’embauche : ${age} ans (min ${s.adulteRelaisMinAge})`,
+      ok: age >= s.adulteRelaisMinAge,
+      message: `Adulte-relais : ${age} ans à l’embauche, ${s.adulteRelaisMinAge} ans au moins (L5134-102).`,
+    });
+  }
+  if (c.end) {
+    const max = termEnd(c.start, s.adulteRelaisMaxMonths);
+    out.push({
+      rule: 'ADULTE_RELAIS',
+      label: `Adulte-relais : fin max ${formatDate(max)}`,
+      ok: c.end <= max,
+      message: `Adulte-relais : ${s.adulteRelaisMaxMonths / 12} ans au plus par période (fin au ${formatDate(max)}).`,
+    });
+    out.push(
+      renewalsCheck(ctx, 'ADULTE_RELAIS', s.adulteRelaisMaxRenewals, 'Contrat adulte-relais'),
+    );
+  }
+  const conventionEnd = c.conventionEnd;
+  if (!conventionEnd) {
+    out.push({
+      rule: 'ADULTE_RELAIS',
+      label: 'Convention État : date de fin requise',
+      ok: false,
+      message: 'Adulte-relais : la date de fin de la convention avec l’État est requise.',
+    });
+  } else {
+    out.push({
+      rule: 'ADULTE_RELAIS',
+      label: `Fin au plus tard à la fin de la convention (${formatDate(conventionEnd)})`,
+      ok: c.end !== undefined && c.end !== null && c.end <= conventionEnd,
+      message: `Adulte-relais : le contrat doit se terminer au plus tard à la fin de la convention État, le ${formatDate(conventionEnd)}.`,
+    });
+  }
+  return out;
+}
+
+/** PRO_CONTRACT: 6–12 months (24/36 by agreement), training 15–25 % and ≥ 150 h (L6325-11/13). */
+function proChecks(ctx: Ctx): Check[] {
+  const { c, s } = ctx;
+  const missing = endRequired(ctx, 'PRO_CONTRACT', 'Contrat de professionnalisation');
+  if (missing) return [missing];
+  const end = c.end ?? c.start;
+  const min = termEnd(c.start, s.proMinMonths);
+  const max = termEnd(c.start, s.proMaxMonths);
+  const totalHours = (days(c.start, end) / 7) * c.weeklyHours;
+  const minTraining = Math.max(
+    s.proMinTrainingHours,
+    Math.ceil(totalHours * s.proTrainingMinRatio),
+  );
+  const maxTraining = Math.floor(totalHours * s.proTrainingMaxRatio);
+  const training = c.trainingHours ?? 0;
+  return [
+    {
+      rule: 'PRO_CONTRACT',
+      label: `Durée : ${s.proMinMonths} à ${s.proMaxMonths} mois (fin entre le ${formatDate(min)} et le ${formatDate(max)})`,
+      ok: end >= min && end <= max,
+      message: `Contrat de professionnalisation du ${formatDate(c.start)} au ${formatDate(end)} : entre ${s.proMinMonths} et ${s.proMaxMonths} mois.`,
+    },
+    {
+      rule: 'PRO_CONTRACT',
+      label: `Formation : ${formatHours(training)} (entre ${formatHours(minTraining)} et ${formatHours(maxTraining)})`,
+      ok: training >= minTraining && training <= maxTraining,
+      message: `Formation de ${formatHours(training)} : entre ${Math.round(s.proTrainingMinRatio * 100)} % et ${Math.round(s.proTrainingMaxRatio * 100)} % de la durée du contrat et au moins ${formatHours(s.proMinTrainingHours)}, soit entre ${formatHours(minTraining)} et ${formatHours(maxTraining)}.`,
+    },
+    renewalsCheck(ctx, 'PRO_CONTRACT', s.proMaxRenewals, 'Contrat de professionnalisation'),
+  ];
+}
+
+/** CDDI: conventionné SIAE only; 4–24 months, 20–35 h, valid PASS IAE (L5132-15-1). */
+function cddiChecks(ctx: Ctx): Check[] {
+  const { c, s, input } = ctx;
+  if (!s.isConventionneSiae) {
+    return [
+      {
+        rule: 'CDDI',
+        label: 'CDDI : réservé aux structures conventionnées SIAE',
+        ok: false,
+        message:
+          'Le CDDI est réservé aux structures d’insertion conventionnées (SIAE) ; l’organisation ne l’est pas.',
+      },
+    ];
+  }
+  const missing = endRequired(ctx, 'CDDI', 'CDDI');
+  if (missing) return [missing];
+  const end = c.end ?? c.start;
+  const out: Check[] = [];
+  if (ctx.chain.length === 1) {
+    const min = termEnd(c.start, s.cddiMinMonths);
+    out.push({
+      rule: 'CDDI',
+      label: `CDDI : durée ${s.cddiMinMonths} mois min (fin ≥ ${formatDate(min)})`,
+      ok: end >= min,
+      message: `CDDI : ${s.cddiMinMonths} mois au moins (fin au ${formatDate(min)} ou après).`,
+    });
+  }
+  const extended = input.person.isOver50WithDifficulties === true || input.person.hasRqth === true;
+  const max = termEnd(ctx.first.start, s.cddiMaxMonths);
+  out.push({
+    rule: 'CDDI',
+    label: `CDDI : fin max ${formatDate(max)}`,
+    ok: end <= max || extended || c.isExtendedForTraining === true,
+    message: `CDDI : ${s.cddiMaxMonths} mois au plus renouvellements compris (fin au ${formatDate(max)}).`,
+  });
+  out.push({
+    rule: 'CDDI',
+    label: `Heures hebdomadaires : ${formatHours(c.weeklyHours)} (entre ${formatHours(s.cddiMinWeeklyHours)} et ${formatHours(s.cddiMaxWeeklyHours)})`,
+    ok: c.weeklyHours >= s.cddiMinWeeklyHours && c.weeklyHours <= s.cddiMaxWeeklyHours,
+    message: `CDDI à ${formatHours(c.weeklyHours)} par semaine : entre ${formatHours(s.cddiMinWeeklyHours)} et ${formatHours(s.cddiMaxWeeklyHours)}.`,
+  });
+  const passOk =
+    !!c.passIaeStart && !!c.passIaeEnd && c.passIaeStart <= c.start && c.passIaeEnd >= end;
+  out.push({
+    rule: 'CDDI',
+    label: c.passIaeEnd
+      ? `PASS IAE valide jusqu’au ${formatDate(c.passIaeEnd)}`
+      : 'PASS IAE : requis',
+    ok: passOk,
+    message: 'CDDI : un PASS IAE valide doit couvrir tout le contrat.',
+  });
+  const diag = c.eligibilityDiagnosisOn;
+  const diagOk =
+    !!diag && diag <= c.start && addMonths(diag, s.cddiDiagnosisValidityMonths) > c.start;
+  out.push({
+    rule: 'CDDI',
+    label: diag
+      ? `Diagnostic d’éligibilité du ${formatDate(diag)}`
+      : 'Diagnostic d’éligibilité : requis',
+    ok: diagOk,
+    message: `CDDI : le diagnostic d’éligibilité doit dater de moins de ${s.cddiDiagnosisValidityMonths} mois à l’embauche.`,
+  });
+  return out;
+}
+
+/** PART_TIME_FLOOR: 24 h a week unless a recorded derogation (L3123-27, L3123-7). */
+function floorChecks(ctx: Ctx): Check[] {
+  const { c, s, input } = ctx;
+  // PEC and CDDI have their own floors (PEC_HOURS, CDDI).
+  if (c.type === 'PEC' || c.type === 'CDDI') return [];
+  if (c.weeklyHours >= s.fullTimeWeeklyHours || c.weeklyHours >= s.partTimeFloorHours) {
+    return c.weeklyHours < s.fullTimeWeeklyHours
+      ? [
+          {
+            rule: 'PART_TIME_FLOOR',
+            label: `Temps partiel : ${formatHours(c.weeklyHours)} (min ${formatHours(s.partTimeFloorHours)})`,
+            ok: true,
+            message: '',
+          },
+        ]
+      : [];
+  }
+  const reason = c.partTimeDerogation;
+  let problem: string | undefined;
+  if (!reason) {
+    problem = 'aucune dérogation enregistrée';
+  } else if (reason === 'short_cdd' && !(c.type === 'CDD' && c.end && days(c.start, c.end) <= 7)) {
+    problem = 'la dérogation « CDD de 7 jours au plus » ne vaut que pour un CDD de 7 jours au plus';
+  } else if (reason === 'replacement' && c.reason !== 'replacement') {
+    problem = 'la dérogation « remplacement » ne vaut que pour un CDD de remplacement';
+  } else if (
+    reason === 'student_under_26' &&
+    input.person.birthDate &&
+    ageOn(input.person.birthDate, c.start) >= 26
+  ) {
+    problem = 'la personne a 26 ans ou plus';
+  } else if (
+    reason === 'employee_request' &&
+    !(c.derogationRequestedOn && isCivilDate(c.derogationRequestedOn))
+  ) {
+    problem = 'la date de la demande écrite du salarié est requise';
+  } else if (reason === 'iae_combined' && c.type !== 'CDI') {
+    problem = 'la dérogation IAE ne vaut que pour un CDI cumulé avec un contrat d’insertion';
+  }
+  const why = reason ? `, dérogation : ${PART_TIME_DEROGATION_LABELS[reason]}` : '';
+  return [
+    {
+      rule: 'PART_TIME_FLOOR',
+      label: `Temps partiel : ${formatHours(c.weeklyHours)} (min ${formatHours(s.partTimeFloorHours)}${why})`,
+      ok: problem === undefined,
+      message: `Temps partiel de ${formatHours(c.weeklyHours)} sous le minimum de ${formatHours(s.partTimeFloorHours)} : ${problem ?? ''}.`,
+    },
+  ];
+}
+
+/** CONTRACT_ENDING: reminders at end − 90, − 60 and − 30 days. */
+function endingChecks(ctx: Ctx): Check[] {
+  const { c, s, input } = ctx;
+  if (!input.today || !c.end) return [];
+  const left = daysBetween(input.today, c.end);
+  const thresholds = [...s.contractEndingAlertDays].sort((a, b) => a - b);
+  const reached = thresholds.find((t) => left <= t);
+  if (left < 0 || reached === undefined) return [];
+  return [
+    {
+      rule: 'CONTRACT_ENDING',
+      label: `Fin du contrat dans ${left} jours`,
+      ok: false,
+      message: `Le contrat se termine le ${formatDate(c.end)}, dans ${left} jours (alerte à ${reached} jours).`,
+    },
+  ];
+}
+
+const RULE_FOR_TYPE = {
+  CDD: 'CDD_MAX_DURATION',
+  PEC: 'PEC_DURATION',
+  ADULTE_RELAIS: 'ADULTE_RELAIS',
+  PRO: 'PRO_CONTRACT',
+  CDDI: 'CDDI',
+  CDI: 'PART_TIME_FLOOR',
+} as const satisfies Record<ContractDraft['type'], RuleCode>;
+
+function evaluate(input: ContractCheckInput): Check[] {
+  const s = resolveRuleSettings(input.settings);
+  const c = input.contract;
+  if (!isCivilDate(c.start) || (c.end && !isCivilDate(c.end))) {
+    throw new RangeError('Dates de contrat invalides.');
+  }
+  const chain = renewalChain(c, input.previousContracts);
+  const ctx: Ctx = { input, c, s, chain, renewals: chain.length - 1, first: chain[0] };
+  const out: Check[] = [];
+  if (c.end && c.end < c.start) {
+    out.push({
+      rule: RULE_FOR_TYPE[c.type],
+      label: 'Dates : la fin précède le début',
+      ok: false,
+      message: 'La date de fin précède la date de début.',
+    });
+    return out;
+  }
+  switch (c.type) {
+    case 'CDD':
+      out.push(...cddChecks(ctx));
+      break;
+    case 'PEC':
+      out.push(...pecChecks(ctx));
+      break;
+    case 'ADULTE_RELAIS':
+      out.push(...adulteRelaisChecks(ctx));
+      break;
+    case 'PRO':
+      out.push(...proChecks(ctx));
+      break;
+    case 'CDDI':
+      out.push(...cddiChecks(ctx));
+      break;
+    case 'CDI':
+      break;
+  }
+  out.push(...tutorChecks(ctx), ...floorChecks(ctx), ...endingChecks(ctx));
+  return out;
+}
+
+/**
+ * Contract rules (group D) for a proposed contract, with its renewal chain and the person's
+ * earlier contracts. Throws a RangeError on unreadable dates.
+ */
+export function checkContract(input: ContractCheckInput): Violation[] {
+  return evaluate(input)
+    .filter((ch) => !ch.ok)
+    .map((ch) => makeViolation(ch.rule, ch.message, { personId: input.person.id }));
+}
+
+/** The limits that apply to a contract being typed, each with pass or fail, for the form. */
+export function contractLimits(input: ContractCheckInput): ContractLimit[] {
+  return evaluate(input).map((ch) => ({
+    rule: ch.rule,
+    label: ch.label,
+    status: ch.ok ? 'pass' : 'fail',
+    severity: RULE_CATALOGUE[ch.rule].severity,
+  }));
+}

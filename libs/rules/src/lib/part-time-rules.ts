@@ -1,0 +1,316 @@
+import { Violation } from '@relais/contracts';
+import { formatDate, formatDayLabel, formatDuration, formatTime } from './french-format';
+import { itemInWindow, PersonContext, weekItemIds, weekMinutes } from './person-context';
+import { Absence, ContractPeriod } from './person-input';
+import { skillProblem } from './skills';
+import { makeViolation } from './violation-builder';
+import {
+  addDays,
+  CivilDate,
+  dayBucket,
+  daysBetween,
+  Interval,
+  isCivilDate,
+  isoWeekday,
+  IsoWeekRange,
+  MINUTE_MS,
+  overlapMs,
+  splitByCivilDay,
+  startOfCivilDay,
+  toEpochMs,
+  wallClock,
+} from './zoned-time';
+
+/** The contract in force on a civil day, if any. */
+export function contractOn(
+  contracts: readonly ContractPeriod[],
+  date: CivilDate,
+): ContractPeriod | undefined {
+  return contracts.find(
+    (c) => c.start <= date && (c.end === undefined || c.end === null || c.end >= date),
+  );
+}
+
+function isSuspended(contract: ContractPeriod, date: CivilDate): boolean {
+  return (contract.suspensions ?? []).some((s) => s.start <= date && s.end >= date);
+}
+
+/** Absence bounds on the timeline; a bare date covers the whole civil day. */
+export function absenceInterval(absence: Absence, timeZone: string): Interval {
+  const start =
+    typeof absence.start === 'string' && isCivilDate(absence.start)
+      ? startOfCivilDay(absence.start, timeZone)
+      : toEpochMs(absence.start);
+  const end =
+    typeof absence.end === 'string' && isCivilDate(absence.end)
+      ? startOfCivilDay(addDays(absence.end, 1), timeZone)
+      : toEpochMs(absence.end);
+  return { start, end };
+}
+
+/** The contract covering most days of a week (the later one on a tie). */
+function weekContract(ctx: PersonContext, week: IsoWeekRange): ContractPeriod | undefined {
+  let best: ContractPeriod | undefined;
+  let bestDays = 0;
+  for (const c of ctx.input.contracts) {
+    const days = week.days.filter((d) => contractOn([c], d)).length;
+    if (days > 0 && days >= bestDays) {
+      best = c;
+      bestDays = days;
+    }
+  }
+  return best;
+}
+
+function isPartTime(ctx: PersonContext, c: ContractPeriod | undefined): c is ContractPeriod {
+  return c !== undefined && c.weeklyHours < ctx.settings.fullTimeWeeklyHours;
+}
+
+/** OUTSIDE_CONTRACT: work outside the contract's dates or during a suspension. */
+export function checkOutsideContract(ctx: PersonContext): Violation[] {
+  const out: Violation[] = [];
+  for (const t of ctx.timeline.items) {
+    if (!itemInWindow(ctx, t)) continue;
+    const days = splitByCivilDay(t, ctx.timeZone).map((d) => d.date);
+    const uncovered = days.find((d) => !contractOn(ctx.input.contracts, d));
+    const suspended = days.find((d) => {
+      const c = contractOn(ctx.input.contracts, d);
+      return c !== undefined && isSuspended(c, d);
+    });
+    const times = `${formatTime(t.start, ctx.timeZone)}–${formatTime(t.end, ctx.timeZone)}`;
+    if (uncovered !== undefined) {
+      out.push(
+        makeViolation(
+          'OUTSIDE_CONTRACT',
+          `Créneau du ${formatDayLabel(uncovered)} (${times}) hors des dates d’un contrat.`,
+          { personId: ctx.personId, shiftIds: [t.id] },
+        ),
+      );
+    } else if (suspended !== undefined) {
+      out.push(
+        makeViolation(
+          'OUTSIDE_CONTRACT',
+          `Créneau du ${formatDayLabel(suspended)} (${times}) pendant une suspension du contrat.`,
+          { personId: ctx.personId, shiftIds: [t.id] },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** DURING_ABSENCE: work during leave, sickness or approved unavailability (the reason stays hidden). */
+export function checkDuringAbsence(ctx: PersonContext): Violation[] {
+  const absences = (ctx.input.absences ?? []).map((a) => absenceInterval(a, ctx.timeZone));
+  return ctx.timeline.items
+    .filter((t) => itemInWindow(ctx, t) && absences.some((a) => overlapMs(a, t) > 0))
+    .map((t) =>
+      makeViolation(
+        'DURING_ABSENCE',
+        `Créneau du ${formatDayLabel(wallClock(t.start, ctx.timeZone).date)} (${formatTime(t.start, ctx.timeZone)}–${formatTime(t.end, ctx.timeZone)}) pendant une absence ou une indisponibilité.`,
+        { personId: ctx.personId, shiftIds: [t.id] },
+      ),
+    );
+}
+
+/**
+ * Contract minutes owed in a week: a fifth of the weekly hours per Monday–Friday day under
+ * contract, minus public holidays, suspensions and absences.
+ */
+export function expectedWeekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
+  const absences = (ctx.input.absences ?? []).map((a) => absenceInterval(a, ctx.timeZone));
+  let total = 0;
+  for (const d of week.days) {
+    if (isoWeekday(d) > 5 || ctx.holidays.has(d)) continue;
+    const c = contractOn(ctx.input.contracts, d);
+    if (!c || isSuspended(c, d)) continue;
+    const share = (c.weeklyHours * 60) / 5;
+    const day = dayBucket(d, ctx.timeZone);
+    const absent = absences.reduce((s, a) => s + overlapMs(a, day), 0) / MINUTE_MS;
+    const fullDay = (day.end - day.start) / MINUTE_MS;
+    total += absent >= fullDay ? 0 : Math.max(0, share - absent);
+  }
+  return total;
+}
+
+/** CONTRACT_HOURS_UNDER: planned week below contract hours, net of absences (tolerance *cfg*). */
+export function checkContractHoursUnder(ctx: PersonContext): Violation[] {
+  const out: Violation[] = [];
+  for (const w of ctx.windowWeeks) {
+    const expected = expectedWeekMinutes(ctx, w);
+    const planned = weekMinutes(ctx, w);
+    if (expected > 0 && planned < expected - ctx.settings.contractHoursToleranceMinutes) {
+      out.push(
+        makeViolation(
+          'CONTRACT_HOURS_UNDER',
+          `${formatDuration(planned)} planifiées sur la semaine ${w.week} pour ${formatDuration(expected)} dues au contrat (absences et jours fériés déduits).`,
+          { personId: ctx.personId, shiftIds: weekItemIds(ctx, w) },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * COMPLEMENTARY_HOURS (≤ 1/10 of contract hours, L3123-28; 1/3 by agreement, L3123-20) and
+ * PART_TIME_REACHES_FULL_TIME (never 35 h, L3123-9).
+ */
+export function checkComplementaryHours(ctx: PersonContext): Violation[] {
+  const out: Violation[] = [];
+  for (const w of ctx.windowWeeks) {
+    const c = weekContract(ctx, w);
+    if (!isPartTime(ctx, c)) continue;
+    const planned = weekMinutes(ctx, w);
+    const contractMinutes = c.weeklyHours * 60;
+    const cap = Math.round(contractMinutes * ctx.settings.complementaryHoursRatio * 1000) / 1000;
+    const extra = planned - contractMinutes;
+    const ids = weekItemIds(ctx, w);
+    if (extra > cap) {
+      out.push(
+        makeViolation(
+          'COMPLEMENTARY_HOURS',
+          `${formatDuration(extra)} d’heures complémentaires sur la semaine ${w.week} pour un contrat de ${formatDuration(contractMinutes)} (limite ${formatDuration(cap)}).`,
+          { personId: ctx.personId, shiftIds: ids },
+        ),
+      );
+    }
+    const full = ctx.settings.fullTimeWeeklyHours * 60;
+    if (planned >= full) {
+      out.push(
+        makeViolation(
+          'PART_TIME_REACHES_FULL_TIME',
+          `${formatDuration(planned)} planifiées sur la semaine ${w.week} : un temps partiel (${formatDuration(contractMinutes)}) ne peut pas atteindre ${formatDuration(full)}.`,
+          { personId: ctx.personId, shiftIds: ids },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Jours ouvrés (Monday–Friday, public holidays excluded) strictly between two civil days. */
+export function workingDaysBetween(
+  from: CivilDate,
+  to: CivilDate,
+  holidays: ReadonlyMap<CivilDate, string> | ReadonlySet<CivilDate>,
+): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d < to; d = addDays(d, 1)) {
+    if (isoWeekday(d) <= 5 && !holidays.has(d)) n++;
+  }
+  return n;
+}
+
+/**
+ * PART_TIME_NOTICE (7 jours ouvrés, L3123-31; ≥ 3 by agreement, L3123-24), SHORT_NOTICE_EXTRA
+ * (complementary hours announced < 3 days ahead may be refused, L3123-10) and CYCLE_NOTICE
+ * (7 days in a multi-week scheme, L3121-47). Notice counts whole days after the publication day
+ * and before the first affected day.
+ */
+export function checkNotice(ctx: PersonContext): Violation[] {
+  const s = ctx.settings;
+  const out: Violation[] = [];
+  for (const change of ctx.input.changes ?? []) {
+    const first = change.firstAffectedDay;
+    if (!ctx.windowDaySet.has(first)) continue;
+    const published = wallClock(toEpochMs(change.publishedAt), ctx.timeZone).date;
+    const contract = contractOn(ctx.input.contracts, first);
+    const opts = { personId: ctx.personId, shiftIds: change.shiftIds };
+    const when = `publiée le ${formatDate(published)} pour le ${formatDate(first)}`;
+    if (isPartTime(ctx, contract)) {
+      const workingDays = workingDaysBetween(published, first, ctx.holidays);
+      if (workingDays < s.partTimeNoticeWorkingDays) {
+        out.push(
+          makeViolation(
+            'PART_TIME_NOTICE',
+            `Modification ${when} : ${workingDays} jours ouvrés de prévenance (minimum ${s.partTimeNoticeWorkingDays}).`,
+            opts,
+          ),
+        );
+      }
+      const week = ctx.windowWeeks.find((w) => w.days.includes(first));
+      const hasExtra = week !== undefined && weekMinutes(ctx, week) > contract.weeklyHours * 60;
+      const adds = change.addedMinutes === undefined ? hasExtra : change.addedMinutes > 0;
+      if (adds && hasExtra && daysBetween(published, first) < s.shortNoticeExtraDays) {
+        out.push(
+          makeViolation(
+            'SHORT_NOTICE_EXTRA',
+            `Heures complémentaires ${when}, moins de ${s.shortNoticeExtraDays} jours à l’avance : la personne peut les refuser.`,
+            opts,
+          ),
+        );
+      }
+    }
+    if (ctx.input.inMultiWeekCycle && daysBetween(published, first) < s.cycleNoticeDays) {
+      out.push(
+        makeViolation(
+          'CYCLE_NOTICE',
+          `Modification ${when} : ${Math.max(0, daysBetween(published, first))} jours de prévenance dans un cycle pluri-hebdomadaire (minimum ${s.cycleNoticeDays}).`,
+          opts,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** PART_TIME_SPLIT_DAY: at most one coupure of at most 2 h in a part-timer's day (L3123-30). */
+export function checkSplitDay(ctx: PersonContext): Violation[] {
+  const s = ctx.settings;
+  const out: Violation[] = [];
+  for (const d of ctx.windowDays) {
+    if (!isPartTime(ctx, contractOn(ctx.input.contracts, d))) continue;
+    const parts = ctx.timeline.segments
+      .flatMap((seg) => splitByCivilDay(seg, ctx.timeZone))
+      .filter((p) => p.date === d)
+      .sort((a, b) => a.start - b.start);
+    const breaks: number[] = [];
+    let end = Number.NaN;
+    for (const p of parts) {
+      const gap = (p.start - end) / MINUTE_MS;
+      if (gap >= s.splitDayMinGapMinutes) breaks.push(gap);
+      end = Number.isNaN(end) ? p.end : Math.max(end, p.end);
+    }
+    const longest = Math.max(0, ...breaks);
+    let message: string | undefined;
+    if (breaks.length > s.splitDayMaxBreaks) {
+      message = `${breaks.length} coupures le ${formatDayLabel(d)} (maximum ${s.splitDayMaxBreaks}).`;
+    } else if (longest > s.splitDayMaxBreakMinutes) {
+      message = `Coupure de ${formatDuration(longest)} le ${formatDayLabel(d)} (maximum ${formatDuration(s.splitDayMaxBreakMinutes)}).`;
+    }
+    if (message) {
+      out.push(
+        makeViolation('PART_TIME_SPLIT_DAY', message, {
+          personId: ctx.personId,
+          shiftIds: ctx.idsByDay.get(d) ?? [],
+          severity: s.splitDaySeverity,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** SKILL_REQUIRED for one person: an activity needing a habilitation the person lacks. */
+export function checkPersonSkills(ctx: PersonContext): Violation[] {
+  const skills = ctx.input.skills;
+  if (skills === undefined) return [];
+  const out: Violation[] = [];
+  for (const t of ctx.timeline.items) {
+    if (!itemInWindow(ctx, t)) continue;
+    const required = t.item.requiredSkill ?? ctx.settings.requiredSkillByActivity[t.item.activity];
+    if (!required) continue;
+    const date = wallClock(t.start, ctx.timeZone).date;
+    const message = skillProblem(required, skills, ctx.input.isEmployee !== false, date);
+    if (message) {
+      out.push(
+        makeViolation('SKILL_REQUIRED', `Créneau du ${formatDayLabel(date)} : ${message}`, {
+          personId: ctx.personId,
+          shiftIds: [t.id],
+        }),
+      );
+    }
+  }
+  return out;
+}

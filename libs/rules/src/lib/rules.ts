@@ -1,3 +1,0 @@
-export function rules(): string {
-  return 'rules';
-}

@@ -1,0 +1,425 @@
+import { Violation } from '@relais/contracts';
+import { formatDayLabel, formatDuration, formatTime } from './french-format';
+import { itemInWindow, PersonContext, weekItemIds, weekMinutes } from './person-context';
+import { makeViolation } from './violation-builder';
+import { mergeIntervals, nightMinutesByNight, TimedItem } from './work-timeline';
+import {
+  addDays,
+  addIsoWeeks,
+  CivilDate,
+  Interval,
+  isoWeekday,
+  IsoWeekRange,
+  MINUTE_MS,
+  parseIsoWeek,
+  splitByCivilDay,
+  wallClock,
+} from './zoned-time';
+
+function span(ctx: PersonContext, i: Interval): string {
+  return `${formatTime(i.start, ctx.timeZone)}–${formatTime(i.end, ctx.timeZone)}`;
+}
+
+function dayOf(ctx: PersonContext, ms: number): CivilDate {
+  return wallClock(ms, ctx.timeZone).date;
+}
+
+/** OVERLAP: two work items of one person overlap (also refused by the database). */
+export function checkOverlap(ctx: PersonContext): Violation[] {
+  const out: Violation[] = [];
+  const items = ctx.timeline.items;
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length && items[j].start < items[i].end; j++) {
+      const a = items[i];
+      const b = items[j];
+      if (!itemInWindow(ctx, a) && !itemInWindow(ctx, b)) continue;
+      out.push(
+        makeViolation(
+          'OVERLAP',
+          `Deux créneaux se chevauchent le ${formatDayLabel(dayOf(ctx, b.start))} : ${span(ctx, a)} et ${span(ctx, b)}.`,
+          { personId: ctx.personId, shiftIds: [a.id, b.id] },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** DAILY_MAX: effective work per civil day (L3121-18; 12 h by agreement, L3121-19). */
+export function checkDailyMax(ctx: PersonContext): Violation[] {
+  const max = ctx.settings.dailyMaxMinutes;
+  return ctx.windowDays
+    .filter((d) => (ctx.minutesByDay.get(d) ?? 0) > max)
+    .map((d) =>
+      makeViolation(
+        'DAILY_MAX',
+        `${formatDuration(ctx.minutesByDay.get(d) ?? 0)} de travail le ${formatDayLabel(d)} (maximum ${formatDuration(max)}).`,
+        { personId: ctx.personId, shiftIds: ctx.idsByDay.get(d) ?? [] },
+      ),
+    );
+}
+
+/** WEEKLY_MAX: effective work per civil week (L3121-20). */
+export function checkWeeklyMax(ctx: PersonContext): Violation[] {
+  const max = ctx.settings.weeklyMaxMinutes;
+  return ctx.windowWeeks
+    .filter((w) => weekMinutes(ctx, w) > max)
+    .map((w) =>
+      makeViolation(
+        'WEEKLY_MAX',
+        `${formatDuration(weekMinutes(ctx, w))} de travail sur la semaine ${w.week} (maximum ${formatDuration(max)}).`,
+        { personId: ctx.personId, shiftIds: weekItemIds(ctx, w) },
+      ),
+    );
+}
+
+interface AverageWindow {
+  weeks: IsoWeekRange[];
+  average: number;
+}
+
+/** The 12-week window (any window touching an evaluated week) with the highest average. */
+export function worstAverageWindow(ctx: PersonContext): AverageWindow | undefined {
+  const n = ctx.settings.averageWindowWeeks;
+  const span = ctx.windowWeeks.length + 2 * (n - 1);
+  const weeks = Array.from({ length: span }, (_, i) =>
+    parseIsoWeek(addIsoWeeks(ctx.windowWeeks[0].week, i - n + 1), ctx.timeZone),
+  );
+  const totals = weeks.map((w) => weekMinutes(ctx, w));
+  let worst: AverageWindow | undefined;
+  for (let first = 0; first + n <= span; first++) {
+    const average = totals.slice(first, first + n).reduce((a, b) => a + b, 0) / n;
+    if (!worst || average > worst.average) {
+      worst = { weeks: weeks.slice(first, first + n), average };
+    }
+  }
+  return worst;
+}
+
+function windowItemIds(ctx: PersonContext, weeks: readonly IsoWeekRange[]): string[] {
+  const evaluated = new Set(ctx.windowWeeks.map((w) => w.week));
+  return weeks.filter((w) => evaluated.has(w.week)).flatMap((w) => weekItemIds(ctx, w));
+}
+
+/** WEEKLY_AVG_12W: average over any 12 consecutive weeks (L3121-22; 46 h by agreement, L3121-23). */
+export function checkWeeklyAverage(ctx: PersonContext): Violation[] {
+  const max = ctx.settings.weeklyAverageMaxMinutes;
+  const worst = worstAverageWindow(ctx);
+  if (!worst || worst.average <= max) return [];
+  const from = worst.weeks[0].week;
+  const to = worst.weeks[worst.weeks.length - 1].week;
+  return [
+    makeViolation(
+      'WEEKLY_AVG_12W',
+      `Moyenne de ${formatDuration(worst.average)} par semaine de ${from} à ${to} (maximum ${formatDuration(max)} sur ${worst.weeks.length} semaines).`,
+      { personId: ctx.personId, shiftIds: windowItemIds(ctx, worst.weeks) },
+    ),
+  ];
+}
+
+/** Items grouped by the civil day they start on: the working day of the rest rules. */
+function workingDays(ctx: PersonContext): { date: CivilDate; items: TimedItem[] }[] {
+  const map = new Map<CivilDate, TimedItem[]>();
+  for (const t of ctx.timeline.items) {
+    const d = dayOf(ctx, t.start);
+    map.set(d, [...(map.get(d) ?? []), t]);
+  }
+  return [...map.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, items]) => ({ date, items }));
+}
+
+/** DAILY_REST: 11 consecutive hours between the end of a working day and the next start (L3131-1). */
+export function checkDailyRest(ctx: PersonContext): Violation[] {
+  const min = ctx.settings.dailyRestMinutes;
+  const out: Violation[] = [];
+  const days = workingDays(ctx);
+  let lastEnd: TimedItem | undefined;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i];
+    if (lastEnd) {
+      const next = day.items[0];
+      const rest = (next.start - lastEnd.end) / MINUTE_MS;
+      const concerned =
+        ctx.windowDaySet.has(day.date) || ctx.windowDaySet.has(dayOf(ctx, lastEnd.start));
+      if (rest > 0 && rest < min && concerned) {
+        out.push(
+          makeViolation(
+            'DAILY_REST',
+            `Repos de ${formatDuration(rest)} entre ${formatTime(lastEnd.end, ctx.timeZone)} (${formatDayLabel(dayOf(ctx, lastEnd.end))}) et ${formatTime(next.start, ctx.timeZone)} (${formatDayLabel(day.date)}) : minimum ${formatDuration(min)}.`,
+            { personId: ctx.personId, shiftIds: [lastEnd.id, next.id] },
+          ),
+        );
+      }
+    }
+    for (const t of day.items) if (!lastEnd || t.end > lastEnd.end) lastEnd = t;
+  }
+  return out;
+}
+
+/** AMPLITUDE: first start to last end of a working day, at most 24 h − 11 h = 13 h (L3131-1). */
+export function checkAmplitude(ctx: PersonContext): Violation[] {
+  const max = ctx.settings.amplitudeMaxMinutes;
+  const out: Violation[] = [];
+  for (const day of workingDays(ctx)) {
+    if (!ctx.windowDaySet.has(day.date)) continue;
+    const start = Math.min(...day.items.map((t) => t.start));
+    const end = Math.max(...day.items.map((t) => t.end));
+    const amplitude = (end - start) / MINUTE_MS;
+    if (amplitude > max) {
+      out.push(
+        makeViolation(
+          'AMPLITUDE',
+          `Amplitude de ${formatDuration(amplitude)} le ${formatDayLabel(day.date)} (${span(ctx, { start, end })}, maximum ${formatDuration(max)}).`,
+          { personId: ctx.personId, shiftIds: day.items.map((t) => t.id) },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Continuous work: segments joined when the gap between them is shorter than the legal break. */
+export function workStretches(ctx: PersonContext): Interval[] {
+  const gapMs = ctx.settings.breakMinMinutes * MINUTE_MS;
+  const out: Interval[] = [];
+  for (const s of mergeIntervals(ctx.timeline.segments)) {
+    const last = out[out.length - 1];
+    if (last && s.start - last.end < gapMs) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/**
+ * BREAK_6H: a day with ≥ 6 h of work has a break of ≥ 20 consecutive minutes, and no stretch
+ * lasts more than 6 h without one (L3121-16; Cass. soc. 20 févr. 2013: no 2 × 15 min).
+ */
+export function checkBreak(ctx: PersonContext): Violation[] {
+  const { breakAfterMinutes: after, breakMinMinutes: brk } = ctx.settings;
+  const stretches = workStretches(ctx);
+  const out: Violation[] = [];
+  for (const d of ctx.windowDays) {
+    const worked = ctx.minutesByDay.get(d) ?? 0;
+    if (worked === 0) continue;
+    const touching = stretches.filter((s) =>
+      splitByCivilDay(s, ctx.timeZone).some((p) => p.date === d),
+    );
+    const long = touching.find(
+      (s) => dayOf(ctx, s.start) === d && (s.end - s.start) / MINUTE_MS > after,
+    );
+    let message: string | undefined;
+    if (long) {
+      message = `${formatDuration((long.end - long.start) / MINUTE_MS)} de travail d’affilée le ${formatDayLabel(d)} (${span(ctx, long)}) sans pause de ${brk} min : au plus ${formatDuration(after)} sans pause.`;
+    } else if (worked >= after && touching.length <= 1) {
+      message = `${formatDuration(worked)} de travail le ${formatDayLabel(d)} sans pause d’au moins ${brk} min consécutives.`;
+    }
+    if (message) {
+      out.push(
+        makeViolation('BREAK_6H', message, {
+          personId: ctx.personId,
+          shiftIds: ctx.idsByDay.get(d) ?? [],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** WORKDAYS_PER_WEEK: at most 6 worked days per civil week (L3132-1). */
+export function checkWorkdaysPerWeek(ctx: PersonContext): Violation[] {
+  const max = ctx.settings.maxWorkdaysPerWeek;
+  const out: Violation[] = [];
+  for (const w of ctx.windowWeeks) {
+    const worked = w.days.filter((d) => (ctx.minutesByDay.get(d) ?? 0) > 0).length;
+    if (worked > max) {
+      out.push(
+        makeViolation(
+          'WORKDAYS_PER_WEEK',
+          `${worked} jours travaillés sur la semaine ${w.week} (maximum ${max}).`,
+          { personId: ctx.personId, shiftIds: weekItemIds(ctx, w) },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * WEEKLY_REST: one rest of 24 h + 11 h = 35 consecutive hours (L3132-2). The rest may run into
+ * the next or previous week, but its 24 h core must lie inside the civil week.
+ */
+export function checkWeeklyRest(ctx: PersonContext): Violation[] {
+  const { weeklyRestMinutes: need, weeklyRestInWeekMinutes: inWeek } = ctx.settings;
+  const work = mergeIntervals(ctx.timeline.segments);
+  const gaps: Interval[] = [];
+  let cursor = Number.NEGATIVE_INFINITY;
+  for (const w of work) {
+    if (w.start > cursor) gaps.push({ start: cursor, end: w.start });
+    cursor = Math.max(cursor, w.end);
+  }
+  gaps.push({ start: cursor, end: Number.POSITIVE_INFINITY });
+  const out: Violation[] = [];
+  for (const w of ctx.windowWeeks) {
+    let longestInWeek = 0;
+    let ok = false;
+    for (const g of gaps) {
+      const inside = (Math.min(g.end, w.end) - Math.max(g.start, w.start)) / MINUTE_MS;
+      if (inside <= 0) continue;
+      longestInWeek = Math.max(longestInWeek, inside);
+      if ((g.end - g.start) / MINUTE_MS >= need && inside >= inWeek) ok = true;
+    }
+    if (!ok) {
+      out.push(
+        makeViolation(
+          'WEEKLY_REST',
+          `Semaine ${w.week} : aucun repos de ${formatDuration(need)} consécutives (plus long repos dans la semaine : ${formatDuration(longestInWeek)}).`,
+          { personId: ctx.personId, shiftIds: weekItemIds(ctx, w) },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function daysOfItem(ctx: PersonContext, t: TimedItem): CivilDate[] {
+  return splitByCivilDay(t, ctx.timeZone).map((d) => d.date);
+}
+
+/** SUNDAY, MAY_FIRST, PUBLIC_HOLIDAY: work on days off by principle (L3132-3, L3133-4, L3133-1). */
+export function checkCalendarDays(ctx: PersonContext): Violation[] {
+  const out: Violation[] = [];
+  for (const t of ctx.timeline.items) {
+    for (const d of daysOfItem(ctx, t)) {
+      if (!ctx.windowDaySet.has(d)) continue;
+      const opts = { personId: ctx.personId, shiftIds: [t.id] };
+      const times = span(ctx, t);
+      if (isoWeekday(d) === 7 && !t.item.sundayDerogation) {
+        out.push(
+          makeViolation(
+            'SUNDAY',
+            `Travail le ${formatDayLabel(d)} (${times}) sans dérogation au repos dominical enregistrée.`,
+            opts,
+          ),
+        );
+      }
+      if (d.slice(5) === '05-01') {
+        out.push(
+          makeViolation('MAY_FIRST', `Travail le 1er mai (${times}) : jour férié et chômé.`, opts),
+        );
+      } else {
+        const holiday = ctx.holidays.get(d);
+        if (holiday !== undefined) {
+          out.push(
+            makeViolation(
+              'PUBLIC_HOLIDAY',
+              `Travail un jour férié (${holiday}, ${formatDayLabel(d)}, ${times}).`,
+              opts,
+            ),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * NIGHT_WORK: night-worker status (≥ 3 h of night on ≥ 2 days of a week, or ≥ 270 h over
+ * 12 months, L3122-5 and L3122-23) is a warning; a night worker is then limited to 8 h a day
+ * (L3122-6) and 40 h on average over 12 weeks (L3122-7).
+ */
+export function checkNightWork(ctx: PersonContext): Violation[] {
+  const s = ctx.settings;
+  const nights = nightMinutesByNight(ctx.timeline.segments, s);
+  const out: Violation[] = [];
+  const nightLabel = `${s.nightStart}–${s.nightEnd}`;
+  let isNightWorker = ctx.input.isNightWorker === true;
+  const itemsOfNight = (night: CivilDate): string[] =>
+    ctx.timeline.items.filter((t) => nightMinutesByNight([t], s).has(night)).map((t) => t.id);
+  for (const w of ctx.windowWeeks) {
+    const longNights = w.days.filter(
+      (d) => (nights.get(d) ?? 0) >= s.nightWorkerMinNightMinutesPerDay,
+    );
+    if (longNights.length >= s.nightWorkerMinDaysPerWeek) {
+      isNightWorker = true;
+      out.push(
+        makeViolation(
+          'NIGHT_WORK',
+          `Statut de travailleur de nuit atteint : au moins ${formatDuration(s.nightWorkerMinNightMinutesPerDay)} de travail de nuit (${nightLabel}) sur ${longNights.length} jours de la semaine ${w.week}.`,
+          {
+            personId: ctx.personId,
+            shiftIds: longNights.flatMap(itemsOfNight),
+            legalRef: 'C. trav., art. L3122-5',
+          },
+        ),
+      );
+    }
+  }
+  const lastDay = ctx.windowDays[ctx.windowDays.length - 1];
+  const yearStart = addDays(lastDay, -365);
+  let yearMinutes = 0;
+  for (const [night, minutes] of nights) {
+    if (night > yearStart && night <= lastDay) yearMinutes += minutes;
+  }
+  if (yearMinutes >= s.nightWorkerMinutesPer12Months) {
+    isNightWorker = true;
+    out.push(
+      makeViolation(
+        'NIGHT_WORK',
+        `Statut de travailleur de nuit atteint : ${formatDuration(yearMinutes)} de travail de nuit sur 12 mois (seuil ${formatDuration(s.nightWorkerMinutesPer12Months)}).`,
+        { personId: ctx.personId, legalRef: 'C. trav., art. L3122-23' },
+      ),
+    );
+  }
+  if (!isNightWorker) return out;
+  for (const d of ctx.windowDays) {
+    const worked = ctx.minutesByDay.get(d) ?? 0;
+    if (worked > s.nightWorkerDailyMaxMinutes) {
+      out.push(
+        makeViolation(
+          'NIGHT_WORK',
+          `Travailleur de nuit : ${formatDuration(worked)} de travail le ${formatDayLabel(d)} (maximum ${formatDuration(s.nightWorkerDailyMaxMinutes)}).`,
+          {
+            personId: ctx.personId,
+            shiftIds: ctx.idsByDay.get(d) ?? [],
+            severity: 'block',
+            legalRef: 'C. trav., art. L3122-6',
+          },
+        ),
+      );
+    }
+  }
+  const worst = worstAverageWindow(ctx);
+  if (worst && worst.average > s.nightWorkerWeeklyAverageMaxMinutes) {
+    out.push(
+      makeViolation(
+        'NIGHT_WORK',
+        `Travailleur de nuit : moyenne de ${formatDuration(worst.average)} par semaine sur ${worst.weeks.length} semaines (maximum ${formatDuration(s.nightWorkerWeeklyAverageMaxMinutes)}).`,
+        {
+          personId: ctx.personId,
+          shiftIds: windowItemIds(ctx, worst.weeks),
+          severity: 'block',
+          legalRef: 'C. trav., art. L3122-7',
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/** TRAVEL_TIME: two items at different locations closer than the travel time between them. */
+export function checkTravelTime(ctx: PersonContext): Violation[] {
+  return ctx.timeline.legs
+    .filter(
+      (l) =>
+        l.gapMinutes < l.requiredMinutes && (itemInWindow(ctx, l.from) || itemInWindow(ctx, l.to)),
+    )
+    .map((l) =>
+      makeViolation(
+        'TRAVEL_TIME',
+        `${formatDuration(Math.max(0, l.gapMinutes))} entre la fin à ${formatTime(l.from.end, ctx.timeZone)} et le début à ${formatTime(l.to.start, ctx.timeZone)} le ${formatDayLabel(dayOf(ctx, l.to.start))}, alors que le trajet entre les deux lieux demande ${formatDuration(l.requiredMinutes)}.`,
+        { personId: ctx.personId, shiftIds: [l.from.id, l.to.id] },
+      ),
+    );
+}

@@ -1,0 +1,142 @@
+import { compile, toRoster, type Assign, type Compiled } from './compile';
+import { evaluateAssign } from './evaluate';
+import { LocalSearch } from './local-search';
+import { loadHighs, runMip } from './mip';
+import type { Progress, Roster, RosterProblem, SolveOptions, SolveResult } from './model';
+
+export interface SolveControl {
+  /** Polled by both phases; true ends the solve with the best roster so far. */
+  readonly shouldStop?: () => boolean;
+  /** Each new best roster, for anytime use (a cancelled worker still has something to return). */
+  readonly onProgress?: (progress: Progress, roster: Roster) => void;
+}
+
+const EPS = 1e-6;
+
+/**
+ * The engine itself, on the calling thread: greedy start, late-acceptance local search for a
+ * share of the budget, then the MIP (HiGHS) seeded with that incumbent for the rest. The MIP
+ * either proves optimality or returns its incumbent; whichever roster is best is returned.
+ * It blocks the thread while HiGHS runs: servers should call {@link solve} (worker thread).
+ */
+export async function solveInProcess(
+  problem: RosterProblem,
+  options: SolveOptions = {},
+  control: SolveControl = {},
+): Promise<SolveResult> {
+  const started = performance.now();
+  const elapsed = (): number => (performance.now() - started) / 1000;
+  const timeLimit = options.timeLimitSeconds ?? 60;
+  const deadline = started + timeLimit * 1000;
+  const externalStop = control.shouldStop ?? (() => false);
+  const c = compile(problem);
+
+  let best:
+    | { assign: Assign; objective: number; hard: number; foundBy: SolveResult['foundBy'] }
+    | undefined;
+  const offer = (assign: Assign, foundBy: SolveResult['foundBy']): void => {
+    const ev = evaluateAssign(c, assign);
+    const better =
+      best === undefined ||
+      ev.hardViolation < best.hard - EPS ||
+      (Math.abs(ev.hardViolation - best.hard) <= EPS && ev.objective < best.objective - EPS);
+    if (!better) return;
+    best = {
+      assign: Int16Array.from(assign),
+      objective: ev.objective,
+      hard: ev.hardViolation,
+      foundBy,
+    };
+    control.onProgress?.(
+      { objective: ev.objective, feasible: ev.feasible, seconds: elapsed(), foundBy },
+      toRoster(c, assign),
+    );
+  };
+
+  const search = new LocalSearch(c, options.seed ?? 1);
+  offer(search.assign, 'greedy');
+  const useMip = options.useMip ?? true;
+  const lsShare = useMip ? (options.localSearchShare ?? 0.3) : 1;
+  const lsDeadline = started + timeLimit * 1000 * lsShare;
+  const ls = search.run({
+    seed: options.seed ?? 1,
+    maxIterations: options.maxIterations,
+    // With a MIP to follow, a stalled search hands over early (small instances are the MIP's).
+    stagnationLimit: useMip ? Math.max(100_000, 20 * c.E * c.H * (c.T + 1)) : undefined,
+    shouldStop: () => externalStop() || performance.now() >= lsDeadline,
+    onFeasibleImprovement: throttled((a) => offer(a, 'local-search')),
+  });
+  offer(ls.assign, 'local-search');
+
+  let optimal = false;
+  let lowerBound: number | undefined;
+  if (useMip && !externalStop()) {
+    const remaining = (deadline - performance.now()) / 1000;
+    if (remaining > 0.05) {
+      const highs = await loadHighs();
+      const mip = runMip(highs, c, {
+        timeLimitSeconds: (deadline - performance.now()) / 1000,
+        start: best !== undefined && best.hard <= EPS ? best.assign : undefined,
+        shouldStop: externalStop,
+        onIncumbent: (a) => offer(a, 'mip'),
+      });
+      lowerBound = mip.lowerBound;
+      if (mip.assign) offer(mip.assign, 'mip');
+      if (mip.infeasible) return finish(c, best, elapsed(), { infeasible: true });
+      optimal = mip.optimal;
+      // HiGHS may stop early (e.g. out of memory) with time left: keep searching locally.
+      if (!optimal && !externalStop() && performance.now() < deadline - 500 && best !== undefined) {
+        const again = new LocalSearch(c, (options.seed ?? 1) + 1, best.assign).run({
+          seed: (options.seed ?? 1) + 1,
+          shouldStop: () => externalStop() || performance.now() >= deadline,
+        });
+        offer(again.assign, 'local-search');
+      }
+    }
+  }
+  const result = finish(c, best, elapsed(), { infeasible: false });
+  const proven =
+    optimal ||
+    (lowerBound !== undefined &&
+      result.feasible &&
+      result.objective <= Math.ceil(lowerBound - EPS) + EPS &&
+      isIntegral(c));
+  return { ...result, optimal: proven, status: proven ? 'optimal' : result.status, lowerBound };
+}
+
+/** With integer weights, any roster's objective is an integer, so a bound can be rounded up. */
+function isIntegral(c: Compiled): boolean {
+  const all = [c.cellCost, c.coverUnder, c.coverOver];
+  return all.every((arr) => arr.every((w) => Number.isInteger(w)));
+}
+
+function throttled(fn: (a: Assign) => void): (a: Assign) => void {
+  let last = 0;
+  return (a) => {
+    const now = performance.now();
+    if (now - last < 200) return;
+    last = now;
+    fn(a);
+  };
+}
+
+function finish(
+  c: Compiled,
+  best:
+    | { assign: Assign; objective: number; hard: number; foundBy: SolveResult['foundBy'] }
+    | undefined,
+  seconds: number,
+  flags: { infeasible: boolean },
+): SolveResult {
+  if (best === undefined) throw new Error('no roster produced');
+  const feasible = best.hard <= EPS;
+  return {
+    roster: toRoster(c, best.assign),
+    objective: best.objective,
+    feasible,
+    optimal: false,
+    status: flags.infeasible ? 'infeasible' : feasible ? 'feasible' : 'unknown',
+    seconds,
+    foundBy: best.foundBy,
+  };
+}

@@ -1,0 +1,39 @@
+import { TINY_ONE_SHIFT } from './curtois/fixtures';
+import { curtoisToProblem, parseCurtois } from './curtois/parser';
+import { scoreCurtois } from './curtois/scorer';
+import { solve } from './solve';
+
+// One worker round trip each: the worker is loaded through tsx, which takes a second or two.
+describe('solve (worker thread)', () => {
+  const instance = parseCurtois(TINY_ONE_SHIFT);
+  const problem = curtoisToProblem(instance);
+
+  it('solves off the main thread and keeps the event loop free', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const result = await solve(problem, { timeLimitSeconds: 10 });
+    clearInterval(timer);
+    expect(result.optimal).toBe(true);
+    expect(scoreCurtois(instance, result.roster.assignments)).toMatchObject({
+      objective: result.objective,
+      feasible: true,
+    });
+    expect(ticks).toBeGreaterThan(5);
+  }, 20_000);
+
+  it('returns the incumbent when cancelled', async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = solve(problem, {
+      timeLimitSeconds: 60,
+      useMip: false,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    const result = await pending;
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(result.optimal).toBe(false);
+    expect(result.roster.assignments).toHaveLength(2);
+    expect(scoreCurtois(instance, result.roster.assignments).objective).toBe(result.objective);
+  }, 20_000);
+});

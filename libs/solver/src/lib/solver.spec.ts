@@ -1,7 +1,0 @@
-import { solver } from './solver';
-
-describe('solver', () => {
-  it('should work', () => {
-    expect(solver()).toEqual('solver');
-  });
-});

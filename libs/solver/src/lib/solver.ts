@@ -1,3 +1,0 @@
-export function solver(): string {
-  return 'solver';
-}
