@@ -3,4 +3,5 @@ export * from './lib/auth';
 export * from './lib/contract-type';
 export * from './lib/location-kind';
 export * from './lib/organisation';
+export * from './lib/people';
 export * from './lib/violation';

@@ -1,11 +1,18 @@
 import { AuditEventEntity } from '../app/audit/audit-event.entity';
 import { AccountEntity } from '../app/auth/account.entity';
+import { OneTimeTokenEntity } from '../app/auth/one-time-token.entity';
 import { SessionEntity } from '../app/auth/session.entity';
+import { ContractAlertEntity } from '../app/contracts/contract-alert.entity';
+import { ContractEntity } from '../app/contracts/contract.entity';
 import { LocationEntity } from '../app/organisation/location.entity';
 import { OrganisationEntity } from '../app/organisation/organisation.entity';
 import { SiteEntity } from '../app/organisation/site.entity';
+import { AbsenceEntity } from '../app/people/absence.entity';
 import { ManagerSiteEntity } from '../app/people/manager-site.entity';
+import { PersonSkillEntity } from '../app/people/person-skill.entity';
 import { PersonEntity } from '../app/people/person.entity';
+import { UnavailabilityEntity } from '../app/people/unavailability.entity';
+import { StaffRequestEntity } from '../app/requests/staff-request.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the drift test share this list. */
 export const ENTITIES = [
@@ -17,4 +24,11 @@ export const ENTITIES = [
   AccountEntity,
   SessionEntity,
   AuditEventEntity,
+  OneTimeTokenEntity,
+  ContractEntity,
+  ContractAlertEntity,
+  PersonSkillEntity,
+  AbsenceEntity,
+  UnavailabilityEntity,
+  StaffRequestEntity,
 ];

@@ -1,9 +1,8 @@
-import { ActivityCode, Severity } from '@relais/contracts';
+import { ActivityCode, Severity, SkillCode } from '@relais/contracts';
 import { CivilDate } from './zoned-time';
 
-/** Skills the rules look at; other skill codes (languages…) are carried but not checked. */
-export const SKILL_CODES = ['france_services_initial', 'sst', 'aidants_connect'] as const;
-export type SkillCode = (typeof SKILL_CODES)[number];
+// Skill codes are the API's (`@relais/contracts`); the rules look at FS, SST and Aidants Connect.
+export type { SkillCode };
 
 /** Travel minutes between two locations; the matrix is read in both directions. */
 export interface TravelTime {

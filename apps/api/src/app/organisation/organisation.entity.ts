@@ -11,6 +11,10 @@ export class OrganisationEntity {
   @Column({ type: 'text', default: 'Europe/Paris' })
   timezone!: string;
 
+  /** Conventionné SIAE: only then may it sign CDDI contracts. */
+  @Column({ name: 'is_siae', type: 'boolean', default: false })
+  isSiae!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

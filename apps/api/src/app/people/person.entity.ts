@@ -46,6 +46,15 @@ export class PersonEntity {
   @JoinColumn({ name: 'home_site_id', foreignKeyConstraintName: 'fk_person_home_site' })
   homeSite?: SiteEntity;
 
+  /** Needed for the adulte-relais age floor (26 at hiring). */
+  @Column({ name: 'birth_date', type: 'date', nullable: true })
+  birthDate!: string | null;
+
+  // Eligibility to the 60-month PEC cap (aged 50+ with difficulties, or RQTH): only the
+  // eligibility is stored, never the reason, which may be a health detail.
+  @Column({ name: 'is_pec_extended_cap_eligible', type: 'boolean', default: false })
+  isPecExtendedCapEligible!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,5 +1,9 @@
 import { MigrationInterface } from 'typeorm';
 import { Initial1795786974780 } from './1795786974780-Initial';
+import { PeopleContracts1795788521105 } from './1795788521105-PeopleContracts';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795786974780];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795786974780,
+  PeopleContracts1795788521105,
+];

@@ -1,0 +1,112 @@
+import type { ContractType, Violation } from '@relais/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { PersonEntity } from '../people/person.entity';
+
+/** Dates are civil dates (`date`), the end inclusive; a renewal is a new row linked by `renewal_of`. */
+@Entity({ name: 'contract' })
+@Index('ix_contract_person', ['personId'])
+@Index('ix_contract_organisation_end', ['organisationId', 'endDate'])
+@Index('ix_contract_tutor', ['tutorId'])
+@Check('ck_contract_type', `"type" IN ('CDD', 'PEC', 'ADULTE_RELAIS', 'PRO', 'CDDI', 'CDI')`)
+@Check('ck_contract_dates', `"end_date" IS NULL OR "end_date" >= "start_date"`)
+@Check('ck_contract_hours', `"weekly_hours" > 0 AND "weekly_hours" <= 48`)
+// A person never has two contracts in force on the same day (a renewal starts after the end).
+@Exclusion(
+  'ex_contract_person_period',
+  `USING gist ("person_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&)`,
+)
+export class ContractEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_contract_organisation' })
+  organisation?: OrganisationEntity;
+
+  @Column({ name: 'person_id', type: 'uuid' })
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_contract_person' })
+  person?: PersonEntity;
+
+  @Column({ type: 'text' })
+  type!: ContractType;
+
+  @Column({ name: 'start_date', type: 'date' })
+  startDate!: string;
+
+  @Column({ name: 'end_date', type: 'date', nullable: true })
+  endDate!: string | null;
+
+  @Column({
+    name: 'weekly_hours',
+    type: 'numeric',
+    precision: 4,
+    scale: 2,
+    transformer: {
+      to: (v: number) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
+  weeklyHours!: number;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'renewal_of', type: 'uuid', nullable: true })
+  renewalOf!: string | null;
+
+  @ManyToOne(() => ContractEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'renewal_of', foreignKeyConstraintName: 'fk_contract_renewal_of' })
+  renewed?: ContractEntity;
+
+  @Column({ name: 'tutor_id', type: 'uuid', nullable: true })
+  tutorId!: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'tutor_id', foreignKeyConstraintName: 'fk_contract_tutor' })
+  tutor?: PersonEntity;
+
+  @Column({ name: 'part_time_derogation', type: 'text', nullable: true })
+  partTimeDerogation!: string | null;
+
+  @Column({ name: 'derogation_requested_on', type: 'date', nullable: true })
+  derogationRequestedOn!: string | null;
+
+  @Column({ name: 'training_hours', type: 'integer', nullable: true })
+  trainingHours!: number | null;
+
+  @Column({ name: 'convention_number', type: 'text', nullable: true })
+  conventionNumber!: string | null;
+
+  @Column({ name: 'convention_start', type: 'date', nullable: true })
+  conventionStart!: string | null;
+
+  @Column({ name: 'convention_end', type: 'date', nullable: true })
+  conventionEnd!: string | null;
+
+  /** Warnings accepted at entry (rule codes and messages), kept with their justification. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings!: Violation[];
+
+  @Column({ type: 'text', nullable: true })
+  justification!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,184 @@
+import type { Role } from './auth';
+import type { ContractType } from './contract-type';
+import type { Violation } from './violation';
+
+// Dates without a time (contract dates, absences, skills) are civil dates "YYYY-MM-DD" in the
+// organisation's time zone; `end` dates are inclusive.
+
+/** Qualifications tracked for coverage and pathways. */
+export const SKILL_CODES = [
+  'france_services_initial',
+  'aidants_connect',
+  'sst',
+  'language',
+] as const;
+/** `france_services_initial` = France Services initial training done; `sst` expires after 24 months. */
+export type SkillCode = (typeof SKILL_CODES)[number];
+
+export const ABSENCE_KINDS = ['leave', 'sickness', 'training', 'other'] as const;
+/** Colleagues only ever see "Absence": the kind and reason are for the person, managers and HR. */
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+
+export const REQUEST_KINDS = ['leave', 'unavailability'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export const REQUEST_STATUSES = ['pending', 'approved', 'refused'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const CONTRACT_STATUSES = ['upcoming', 'active', 'ended'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** A contract (or a renewal: `renewalOf` links the amendment to the contract it extends). */
+export interface Contract {
+  id: string;
+  personId: string;
+  type: ContractType;
+  start: string;
+  /** Null for a CDI. */
+  end: string | null;
+  weeklyHours: number;
+  /** CDD reason: `replacement`, `temporary_increase`… */
+  reason: string | null;
+  renewalOf: string | null;
+  tutorId: string | null;
+  partTimeDerogation: string | null;
+  derogationRequestedOn: string | null;
+  trainingHours: number | null;
+  conventionNumber: string | null;
+  conventionStart: string | null;
+  conventionEnd: string | null;
+  status: ContractStatus;
+  /** Warnings accepted at entry, with the justification given. */
+  warnings: Violation[];
+  justification: string | null;
+}
+
+/** Body of `POST /api/contracts`. */
+export interface CreateContractRequest {
+  personId: string;
+  type: ContractType;
+  start: string;
+  end?: string | null;
+  weeklyHours: number;
+  reason?: string | null;
+  tutorId?: string | null;
+  renewalOf?: string | null;
+  partTimeDerogation?: string | null;
+  derogationRequestedOn?: string | null;
+  trainingHours?: number | null;
+  conventionNumber?: string | null;
+  conventionStart?: string | null;
+  conventionEnd?: string | null;
+  /** Required when the contract raises warnings (e.g. délai de carence). */
+  justification?: string | null;
+}
+
+/** `details` of the 422 answer to `POST /api/contracts`. */
+export interface ContractRefusal {
+  violations: Violation[];
+}
+
+export interface PersonSkill {
+  id: string;
+  personId: string;
+  skill: SkillCode;
+  /** For `language`: the language, e.g. "arabe". */
+  detail: string | null;
+  acquiredOn: string;
+  /** Null when it never expires. */
+  expiresOn: string | null;
+}
+
+export interface Absence {
+  id: string;
+  personId: string;
+  /** `null` when the caller may not see it (a colleague): shown as "Absence". */
+  kind: AbsenceKind | null;
+  start: string;
+  end: string;
+  /** Never a medical detail; null for colleagues. */
+  reason: string | null;
+}
+
+/** A recurring weekly unavailability (e.g. every Wednesday afternoon). */
+export interface Unavailability {
+  id: string;
+  personId: string;
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  from: string;
+  until: string | null;
+}
+
+/** A mediator's request, approved or refused by a manager (or HR). */
+export interface StaffRequest {
+  id: string;
+  personId: string;
+  personName: string;
+  kind: RequestKind;
+  start: string;
+  end: string;
+  /** For a recurring unavailability. */
+  weekday: number | null;
+  startTime: string | null;
+  endTime: string | null;
+  comment: string | null;
+  status: RequestStatus;
+  reply: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+/** Item of `GET /api/people`. */
+export interface PersonSummary {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  jobTitle: string | null;
+  homeSiteId: string | null;
+  /** Role of the person's account, null without an account. */
+  role: Role | null;
+  isAccountActive: boolean | null;
+  currentContract: Contract | null;
+  /** Days until the current contract ends; null for a CDI or without a contract. */
+  endingInDays: number | null;
+  skills: PersonSkill[];
+}
+
+/** `GET /api/people/:id`. */
+export interface PersonDetail extends PersonSummary {
+  contracts: Contract[];
+  absences: Absence[];
+  unavailabilities: Unavailability[];
+}
+
+/** Body of `POST /api/people`. */
+export interface CreatePersonRequest {
+  firstName: string;
+  lastName: string;
+  email?: string | null;
+  homeSiteId: string | null;
+  role: Role;
+  jobTitle?: string | null;
+}
+
+/** A one-time link (invitation or password reset) shown to HR; no email server needed. */
+export interface OneTimeLink {
+  url: string;
+  expiresAt: string;
+}
+
+/** Query of `GET /api/people`. */
+export interface PeopleQuery {
+  siteId?: string;
+  contractType?: ContractType;
+  /** Contracts ending within this many days (30, 60, 90). */
+  endingWithinDays?: number;
+  /** People lacking this valid qualification. */
+  missingSkill?: SkillCode;
+  /** `active` (a contract in force, default), `ended`, `all`. */
+  status?: 'active' | 'ended' | 'all';
+}
