@@ -5,8 +5,12 @@ import { DatabaseModule } from '../database/database.module';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ContractsModule } from './contracts/contracts.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { PeopleModule } from './people/people.module';
+import { RequestsModule } from './requests/requests.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +25,10 @@ export class AppModule {
         AuthModule,
         HealthModule,
         OrganisationModule,
+        PeopleModule,
+        ContractsModule,
+        RequestsModule,
+        ExportsModule,
       ],
     };
   }

@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { ApiError } from '@relais/contracts';
+import type { ApiError, Violation } from '@relais/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 
@@ -57,13 +57,15 @@ export function toApiError(exception: unknown): ApiError {
     const status = exception.getStatus();
     const body = exception.getResponse();
     if (typeof body === 'string') return apiError(status, frenchOr(status, translateFastify(body)));
-    const { message, details, ...rest } = body as Record<string, unknown>;
+    const { message, details, violations, ...rest } = body as Record<string, unknown>;
     const text = typeof message === 'string' ? message : undefined;
     const extra = Object.keys(rest).filter((key) => !['statusCode', 'error'].includes(key));
     const merged =
       details ??
       (extra.length ? Object.fromEntries(extra.map((key) => [key, rest[key]])) : undefined);
-    return apiError(status, frenchOr(status, text), merged);
+    const error = apiError(status, frenchOr(status, text), merged);
+    // Refusals by the rules engine also carry their violations at the top level (stable API).
+    return Array.isArray(violations) ? { ...error, violations: violations as Violation[] } : error;
   }
   if (exception instanceof QueryFailedError) {
     const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';

@@ -1,3 +1,5 @@
+import type { Violation } from './violation';
+
 /** Roles of an account, from the widest to the narrowest scope. */
 export const ROLES = ['admin', 'hr', 'manager', 'mediator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,6 +29,8 @@ export interface ApiError {
   /** French sentence a user can act on. */
   message: string;
   details?: unknown;
+  /** Compliance violations behind a 422 (e.g. a contract refused by group-D rules). */
+  violations?: Violation[];
 }
 
 /** One validation problem in `ApiError.details` of a 400. */

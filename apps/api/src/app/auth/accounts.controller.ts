@@ -1,16 +1,9 @@
-import {
-  Controller,
-  HttpCode,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-} from '@nestjs/common';
+import { Controller, HttpCode, NotFoundException, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
+import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
 import { AccountEntity } from './account.entity';
@@ -30,11 +23,7 @@ export class AccountsController {
   @HttpCode(204)
   async disable(
     @CurrentUser() user: AuthUser,
-    @Param(
-      'id',
-      new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('Compte introuvable.') }),
-    )
-    id: string,
+    @UuidParam('id') id: string,
     @Req() request: FastifyRequest,
   ): Promise<void> {
     const account = await this.dataSource

@@ -1,4 +1,4 @@
-import type { LocationKind, OpeningHours, Role } from '@relais/contracts';
+import type { ContractType, LocationKind, OpeningHours, Role } from '@relais/contracts';
 
 // The demo organisation of the domain brief (seed section). Every name is invented;
 // arrondissements other than Paris Sud (15e) are assumptions of the brief.
@@ -379,3 +379,357 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'manager.est@relais.demo', role: 'manager', personRef: 'S11', managedSiteCodes: ['E'] },
   { email: 'mediateur@relais.demo', role: 'mediator', personRef: 'S24', managedSiteCodes: [] },
 ];
+
+/**
+ * Reference date of the seed data set; at seed time every date moves by whole months so that
+ * the demo keeps its story (contracts ending soon, a PEC exit interview due…) whatever today is.
+ */
+export const SEED_REFERENCE_DATE = '2026-03-02';
+
+export interface DemoContract {
+  /** Key to link a renewal to the contract it renews. */
+  key: string;
+  personRef: string;
+  type: ContractType;
+  start: string;
+  end: string | null;
+  weeklyHours: number;
+  reason?: string;
+  renewalOfKey?: string;
+  tutorRef?: string;
+  partTimeDerogation?: string;
+  derogationRequestedOn?: string;
+  trainingHours?: number;
+  conventionNumber?: string;
+  conventionEnd?: string;
+}
+
+const cdi = (personRef: string, start: string, weeklyHours = 35): DemoContract => ({
+  key: personRef,
+  personRef,
+  type: 'CDI',
+  start,
+  end: null,
+  weeklyHours,
+});
+
+export const DEMO_CONTRACTS: DemoContract[] = [
+  cdi('S01', '2017-09-01'),
+  cdi('S02', '2020-01-06'),
+  cdi('S03', '2019-11-04'),
+  cdi('S04', '2022-03-01'),
+  cdi('S05', '2018-05-14'),
+  {
+    key: 'S06',
+    personRef: 'S06',
+    type: 'ADULTE_RELAIS',
+    start: '2024-09-02',
+    end: '2027-09-01',
+    weeklyHours: 35,
+    conventionNumber: 'AR-075-24-0112',
+    conventionEnd: '2027-09-01',
+  },
+  {
+    key: 'S07',
+    personRef: 'S07',
+    type: 'PEC',
+    start: '2025-10-01',
+    end: '2026-09-30',
+    weeklyHours: 26,
+    tutorRef: 'S10',
+  },
+  {
+    key: 'S08',
+    personRef: 'S08',
+    type: 'PRO',
+    start: '2025-09-15',
+    end: '2026-09-14',
+    weeklyHours: 35,
+    tutorRef: 'S10',
+    trainingHours: 400,
+  },
+  {
+    key: 'S09',
+    personRef: 'S09',
+    type: 'CDD',
+    start: '2026-01-05',
+    end: '2026-06-26',
+    weeklyHours: 35,
+    reason: 'replacement',
+  },
+  cdi('S10', '2019-02-04'),
+  cdi('S11', '2021-04-01'),
+  {
+    key: 'S12a',
+    personRef: 'S12',
+    type: 'ADULTE_RELAIS',
+    start: '2023-03-01',
+    end: '2026-02-28',
+    weeklyHours: 35,
+    conventionNumber: 'AR-075-23-0048',
+    conventionEnd: '2029-02-28',
+  },
+  {
+    key: 'S12b',
+    personRef: 'S12',
+    type: 'ADULTE_RELAIS',
+    start: '2026-03-01',
+    end: '2029-02-28',
+    weeklyHours: 35,
+    renewalOfKey: 'S12a',
+    conventionNumber: 'AR-075-23-0048',
+    conventionEnd: '2029-02-28',
+  },
+  // Aged 50+ with difficulties: the 60-month PEC cap applies.
+  {
+    key: 'S13a',
+    personRef: 'S13',
+    type: 'PEC',
+    start: '2024-06-03',
+    end: '2025-06-02',
+    weeklyHours: 20,
+    tutorRef: 'S11',
+  },
+  {
+    key: 'S13b',
+    personRef: 'S13',
+    type: 'PEC',
+    start: '2025-06-03',
+    end: '2026-06-02',
+    weeklyHours: 20,
+    tutorRef: 'S11',
+    renewalOfKey: 'S13a',
+  },
+  {
+    key: 'S14',
+    personRef: 'S14',
+    type: 'CDD',
+    start: '2026-03-02',
+    end: '2026-07-03',
+    weeklyHours: 35,
+    reason: 'temporary_increase',
+  },
+  {
+    key: 'S15',
+    personRef: 'S15',
+    type: 'PRO',
+    start: '2025-11-03',
+    end: '2026-11-02',
+    weeklyHours: 35,
+    tutorRef: 'S11',
+    trainingHours: 400,
+  },
+  // Part-time below 24 h on the employee's written request (studies): a recorded derogation.
+  {
+    key: 'S16',
+    personRef: 'S16',
+    type: 'CDD',
+    start: '2026-02-02',
+    end: '2026-07-31',
+    weeklyHours: 18,
+    reason: 'temporary_increase',
+    partTimeDerogation: 'employee_request',
+    derogationRequestedOn: '2026-01-20',
+  },
+  cdi('S17', '2016-10-03'),
+  {
+    key: 'S18',
+    personRef: 'S18',
+    type: 'ADULTE_RELAIS',
+    start: '2025-05-05',
+    end: '2028-05-04',
+    weeklyHours: 35,
+    conventionNumber: 'AR-075-25-0031',
+    conventionEnd: '2028-05-04',
+  },
+  // PEC whose exit interview (end − 3 to end − 1 month) is due.
+  {
+    key: 'S19',
+    personRef: 'S19',
+    type: 'PEC',
+    start: '2025-06-02',
+    end: '2026-05-31',
+    weeklyHours: 26,
+    tutorRef: 'S21',
+  },
+  cdi('S20', '2022-09-05', 28),
+  {
+    key: 'S21a',
+    personRef: 'S21',
+    type: 'ADULTE_RELAIS',
+    start: '2022-01-03',
+    end: '2025-01-02',
+    weeklyHours: 35,
+    conventionNumber: 'AR-075-22-0007',
+    conventionEnd: '2028-01-02',
+  },
+  {
+    key: 'S21b',
+    personRef: 'S21',
+    type: 'ADULTE_RELAIS',
+    start: '2025-01-03',
+    end: '2028-01-02',
+    weeklyHours: 35,
+    renewalOfKey: 'S21a',
+    conventionNumber: 'AR-075-22-0007',
+    conventionEnd: '2028-01-02',
+  },
+  {
+    key: 'S22',
+    personRef: 'S22',
+    type: 'PRO',
+    start: '2025-09-01',
+    end: '2026-08-31',
+    weeklyHours: 35,
+    tutorRef: 'S17',
+    trainingHours: 400,
+  },
+  cdi('S23', '2015-06-01'),
+  {
+    key: 'S24',
+    personRef: 'S24',
+    type: 'ADULTE_RELAIS',
+    start: '2024-01-08',
+    end: '2027-01-07',
+    weeklyHours: 35,
+    conventionNumber: 'AR-075-24-0003',
+    conventionEnd: '2027-01-07',
+  },
+  {
+    key: 'S25',
+    personRef: 'S25',
+    type: 'PEC',
+    start: '2025-12-01',
+    end: '2026-11-30',
+    weeklyHours: 20,
+    tutorRef: 'S27',
+  },
+  {
+    key: 'S26',
+    personRef: 'S26',
+    type: 'PRO',
+    start: '2025-10-06',
+    end: '2026-10-05',
+    weeklyHours: 35,
+    tutorRef: 'S24',
+    trainingHours: 400,
+  },
+  cdi('S27', '2020-07-01'),
+  {
+    key: 'S28',
+    personRef: 'S28',
+    type: 'CDD',
+    start: '2026-02-16',
+    end: '2026-04-30',
+    weeklyHours: 30,
+    reason: 'replacement',
+  },
+  cdi('S29', '2019-03-11'),
+  {
+    key: 'S30',
+    personRef: 'S30',
+    type: 'ADULTE_RELAIS',
+    start: '2025-02-03',
+    end: '2028-02-02',
+    weeklyHours: 35,
+    conventionNumber: 'AR-075-25-0009',
+    conventionEnd: '2028-02-02',
+  },
+  {
+    key: 'S31',
+    personRef: 'S31',
+    type: 'PEC',
+    start: '2025-04-01',
+    end: '2026-03-31',
+    weeklyHours: 26,
+    tutorRef: 'S33',
+  },
+  {
+    key: 'S32',
+    personRef: 'S32',
+    type: 'PRO',
+    start: '2025-09-01',
+    end: '2026-08-31',
+    weeklyHours: 35,
+    tutorRef: 'S29',
+    trainingHours: 400,
+  },
+  cdi('S33', '2021-10-04'),
+  // Ordinary CDD renewed once, 18 months in all: one more renewal would break CDD_MAX_DURATION.
+  {
+    key: 'S34a',
+    personRef: 'S34',
+    type: 'CDD',
+    start: '2025-01-02',
+    end: '2025-09-30',
+    weeklyHours: 35,
+    reason: 'temporary_increase',
+  },
+  {
+    key: 'S34b',
+    personRef: 'S34',
+    type: 'CDD',
+    start: '2025-10-01',
+    end: '2026-07-01',
+    weeklyHours: 35,
+    reason: 'temporary_increase',
+    renewalOfKey: 'S34a',
+  },
+  {
+    key: 'S35',
+    personRef: 'S35',
+    type: 'ADULTE_RELAIS',
+    start: '2025-09-01',
+    end: '2028-08-31',
+    weeklyHours: 35,
+    conventionNumber: 'AR-075-25-0077',
+    conventionEnd: '2028-08-31',
+  },
+];
+
+/** Birth dates where a rule needs them (adulte-relais ≥ 26 at hiring; S13 is 54; S22 is 20). */
+export const DEMO_BIRTH_DATES: Record<string, string> = {
+  S06: '1988-04-12',
+  S12: '1979-11-02',
+  S13: '1972-02-14',
+  S18: '1993-07-21',
+  S21: '1985-01-30',
+  S22: '2005-10-03',
+  S24: '1990-06-18',
+  S30: '1983-09-09',
+  S35: '1996-12-01',
+};
+
+export const DEMO_PEC_EXTENDED_CAP = ['S13'];
+
+/** FS = France Services initial training, SST (24 months), AC = Aidants Connect. */
+export const DEMO_SKILLS: Record<string, ('FS' | 'SST' | 'AC')[]> = {
+  S01: ['SST'],
+  S03: ['FS', 'SST', 'AC'],
+  S04: ['FS', 'AC'],
+  S05: ['FS', 'SST', 'AC'],
+  S06: ['FS', 'SST', 'AC'],
+  S07: ['FS'],
+  S08: ['FS'],
+  S10: ['FS', 'SST', 'AC'],
+  S11: ['FS', 'SST', 'AC'],
+  S12: ['FS', 'SST', 'AC'],
+  S13: ['FS'],
+  S15: ['FS'],
+  S17: ['FS', 'SST', 'AC'],
+  S18: ['FS', 'SST'],
+  S19: ['FS'],
+  S20: ['FS', 'SST', 'AC'],
+  S21: ['FS', 'SST', 'AC'],
+  S22: ['FS'],
+  S23: ['FS', 'SST', 'AC'],
+  S24: ['FS', 'SST', 'AC'],
+  S26: ['FS', 'SST'],
+  S27: ['FS', 'SST', 'AC'],
+  S29: ['FS', 'SST', 'AC'],
+  S30: ['FS', 'AC'],
+  S31: ['FS', 'SST'],
+  S32: ['FS'],
+  S33: ['FS', 'SST', 'AC'],
+  S35: ['FS', 'SST'],
+};

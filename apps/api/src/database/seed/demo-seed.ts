@@ -1,20 +1,39 @@
+import { addDays, addMonths } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEventEntity } from '../../app/audit/audit-event.entity';
 import { AccountEntity } from '../../app/auth/account.entity';
 import { hashPassword } from '../../app/auth/password';
+import { ContractEntity } from '../../app/contracts/contract.entity';
 import { LocationEntity } from '../../app/organisation/location.entity';
 import { OrganisationEntity } from '../../app/organisation/organisation.entity';
 import { SiteEntity } from '../../app/organisation/site.entity';
 import { ManagerSiteEntity } from '../../app/people/manager-site.entity';
+import { PersonSkillEntity } from '../../app/people/person-skill.entity';
 import { PersonEntity } from '../../app/people/person.entity';
+import { todayIn } from '../../common/today';
 import {
   DEMO_ACCOUNTS,
+  DEMO_BIRTH_DATES,
+  DEMO_CONTRACTS,
   DEMO_ORGANISATION_NAME,
   DEMO_PASSWORD,
+  DEMO_PEC_EXTENDED_CAP,
   DEMO_PEOPLE,
   DEMO_SATELLITES,
   DEMO_SITES,
+  DEMO_SKILLS,
+  SEED_REFERENCE_DATE,
 } from './demo-data';
+
+/**
+ * Whole months between the data set's reference date and today: contract terms are counted in
+ * months (3 years from 8 January ends on 7 January), so moving by months keeps them exact.
+ */
+export function seedShiftMonths(today: string): number {
+  const [year, month] = today.split('-').map(Number);
+  const [refYear, refMonth] = SEED_REFERENCE_DATE.split('-').map(Number);
+  return (year - refYear) * 12 + (month - refMonth);
+}
 
 /** Seeds the demo organisation into an empty database; does nothing when any organisation exists. */
 export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> {
@@ -74,14 +93,20 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
     ),
   );
   const personIdByRef = new Map(DEMO_PEOPLE.map((person, index) => [person.ref, people[index].id]));
+  const personId = (ref: string): string => {
+    const id = personIdByRef.get(ref);
+    if (!id) throw new Error(`Personne de démo inconnue : ${ref}`);
+    return id;
+  };
+  const shift = seedShiftMonths(todayIn());
+  const move = (date: string): string => addMonths(date, shift);
+  await seedContracts(manager, organisationId, personId, move);
 
   for (const account of DEMO_ACCOUNTS) {
-    const personId = personIdByRef.get(account.personRef);
-    if (!personId) throw new Error(`Personne de démo inconnue : ${account.personRef}`);
     await manager.save(
       manager.create(AccountEntity, {
         organisationId,
-        personId,
+        personId: personId(account.personRef),
         email: account.email,
         passwordHash,
         role: account.role,
@@ -90,7 +115,10 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
     );
     await manager.save(
       account.managedSiteCodes.map((code) =>
-        manager.create(ManagerSiteEntity, { personId, siteId: siteId(code) }),
+        manager.create(ManagerSiteEntity, {
+          personId: personId(account.personRef),
+          siteId: siteId(code),
+        }),
       ),
     );
   }
@@ -106,4 +134,89 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
       ip: null,
     }),
   );
+}
+
+async function seedContracts(
+  manager: EntityManager,
+  organisationId: string,
+  personId: (ref: string) => string,
+  move: (date: string) => string,
+): Promise<void> {
+  for (const [ref, birthDate] of Object.entries(DEMO_BIRTH_DATES)) {
+    await manager.update(
+      PersonEntity,
+      { id: personId(ref) },
+      {
+        birthDate,
+        isPecExtendedCapEligible: DEMO_PEC_EXTENDED_CAP.includes(ref),
+      },
+    );
+  }
+  const contractIdByKey = new Map<string, string>();
+  const firstStart = new Map<string, string>();
+  for (const contract of DEMO_CONTRACTS) {
+    const renewalOf = contract.renewalOfKey
+      ? contractIdByKey.get(contract.renewalOfKey)
+      : undefined;
+    const saved = await manager.save(
+      manager.create(ContractEntity, {
+        organisationId,
+        personId: personId(contract.personRef),
+        type: contract.type,
+        startDate: move(contract.start),
+        endDate: contract.end === null ? null : move(contract.end),
+        weeklyHours: contract.weeklyHours,
+        reason: contract.reason ?? null,
+        renewalOf: renewalOf ?? null,
+        tutorId: contract.tutorRef ? personId(contract.tutorRef) : null,
+        partTimeDerogation: contract.partTimeDerogation ?? null,
+        derogationRequestedOn: contract.derogationRequestedOn
+          ? move(contract.derogationRequestedOn)
+          : null,
+        trainingHours: contract.trainingHours ?? null,
+        conventionNumber: contract.conventionNumber ?? null,
+        conventionStart: contract.conventionNumber ? move(contract.start) : null,
+        conventionEnd: contract.conventionEnd ? move(contract.conventionEnd) : null,
+        warnings: [],
+        justification: null,
+      }),
+    );
+    contractIdByKey.set(contract.key, saved.id);
+    if (!firstStart.has(contract.personRef))
+      firstStart.set(contract.personRef, move(contract.start));
+  }
+
+  const today = todayIn();
+  let sstIndex = 0;
+  for (const [ref, skills] of Object.entries(DEMO_SKILLS)) {
+    const hired = firstStart.get(ref) ?? today;
+    for (const skill of skills) {
+      let acquiredOn: string;
+      let expiresOn: string | null = null;
+      if (skill === 'SST') {
+        // Spread over two years so that the demo shows valid, expiring and just-expired SST.
+        acquiredOn = addDays(today, -(100 + sstIndex * 35));
+        expiresOn = addDays(addMonths(acquiredOn, 24), -1);
+        sstIndex++;
+      } else {
+        acquiredOn = addDays(hired, skill === 'FS' ? 60 : 120);
+        if (acquiredOn > today) acquiredOn = today;
+      }
+      await manager.save(
+        manager.create(PersonSkillEntity, {
+          organisationId,
+          personId: personId(ref),
+          skill:
+            skill === 'FS'
+              ? 'france_services_initial'
+              : skill === 'SST'
+                ? 'sst'
+                : 'aidants_connect',
+          detail: null,
+          acquiredOn,
+          expiresOn,
+        }),
+      );
+    }
+  }
 }

@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Absence, PersonDetail, PersonSkill, PersonSummary } from '@relais/contracts';
+import type { FastifyRequest } from 'fastify';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthUser } from '../access/auth-user';
+import {
+  CreateAbsenceDto,
+  CreatePersonDto,
+  CreateSkillDto,
+  PeopleQueryDto,
+} from './dto/people.dto';
+import { PeopleService } from './people.service';
+
+@ApiTags('people')
+@Controller()
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Get('people')
+  list(@CurrentUser() user: AuthUser, @Query() query: PeopleQueryDto): Promise<PersonSummary[]> {
+    return this.people.list(user, query);
+  }
+
+  @Get('people/:id')
+  get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PersonDetail> {
+    return this.people.get(user, id);
+  }
+
+  @Roles('admin', 'hr')
+  @Post('people')
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreatePersonDto,
+    @Req() request: FastifyRequest,
+  ): Promise<PersonSummary> {
+    return this.people.create(user, body, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('people/:id/skills')
+  addSkill(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: CreateSkillDto,
+    @Req() request: FastifyRequest,
+  ): Promise<PersonSkill> {
+    return this.people.addSkill(user, id, body, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Delete('skills/:id')
+  @HttpCode(204)
+  removeSkill(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.people.removeSkill(user, id, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('people/:id/absences')
+  addAbsence(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: CreateAbsenceDto,
+    @Req() request: FastifyRequest,
+  ): Promise<Absence> {
+    return this.people.addAbsence(user, id, body, request.ip);
+  }
+}

@@ -1,0 +1,229 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { StaffRequest } from '@relais/contracts';
+import { DataSource } from 'typeorm';
+import { todayIn } from '../../common/today';
+import type { AuthUser } from '../access/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { AbsenceEntity } from '../people/absence.entity';
+import { PeopleService } from '../people/people.service';
+import { PersonEntity } from '../people/person.entity';
+import { UnavailabilityEntity } from '../people/unavailability.entity';
+import { CreateRequestDto, DecideRequestDto } from './dto/requests.dto';
+import { StaffRequestEntity } from './staff-request.entity';
+
+function toRequest(entity: StaffRequestEntity, person: PersonEntity): StaffRequest {
+  return {
+    id: entity.id,
+    personId: entity.personId,
+    personName: `${person.firstName} ${person.lastName}`,
+    kind: entity.kind,
+    start: entity.startDate,
+    end: entity.endDate,
+    weekday: entity.weekday,
+    startTime: entity.startTime,
+    endTime: entity.endTime,
+    comment: entity.comment,
+    status: entity.status,
+    reply: entity.reply,
+    decidedAt: entity.decidedAt?.toISOString() ?? null,
+    createdAt: entity.createdAt.toISOString(),
+  };
+}
+
+function refuse(message: string, field: string, detail: string): never {
+  throw new UnprocessableEntityException({ message, details: [{ field, message: detail }] });
+}
+
+@Injectable()
+export class RequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser, status?: StaffRequest['status']): Promise<StaffRequest[]> {
+    const query = this.dataSource
+      .getRepository(StaffRequestEntity)
+      .createQueryBuilder('request')
+      .innerJoinAndMapOne('request.person', PersonEntity, 'person', 'person.id = request.person_id')
+      .where('request.organisation_id = :organisationId', { organisationId: user.organisationId })
+      .orderBy('request.start_date', 'ASC');
+    if (status) query.andWhere('request.status = :status', { status });
+    if (user.role === 'mediator')
+      query.andWhere('request.person_id = :personId', { personId: user.personId });
+    if (user.role === 'manager') {
+      query.andWhere('(person.home_site_id IN (:...siteIds) OR request.person_id = :personId)', {
+        siteIds: user.siteIds.length ? user.siteIds : ['00000000-0000-0000-0000-000000000000'],
+        personId: user.personId,
+      });
+    }
+    const rows = (await query.getMany()) as (StaffRequestEntity & { person: PersonEntity })[];
+    return rows.map((row) => toRequest(row, row.person));
+  }
+
+  /** A person asks for leave or an unavailability for themselves. */
+  async create(user: AuthUser, dto: CreateRequestDto, ip: string): Promise<StaffRequest> {
+    if (dto.end < dto.start) refuse('La fin précède le début.', 'end', 'doit suivre le début');
+    if (dto.start < todayIn())
+      refuse('Une demande ne peut pas porter sur le passé.', 'start', 'date passée');
+    const isRecurring = dto.weekday !== undefined && dto.weekday !== null;
+    if (dto.kind === 'unavailability' && isRecurring && (!dto.startTime || !dto.endTime)) {
+      refuse(
+        'Une indisponibilité récurrente précise ses heures.',
+        'startTime',
+        'heures de début et de fin obligatoires',
+      );
+    }
+    if (dto.startTime && dto.endTime && dto.endTime <= dto.startTime)
+      refuse('L’heure de fin précède celle de début.', 'endTime', 'doit suivre l’heure de début');
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM person WHERE id = $1 FOR UPDATE', [user.personId]);
+      const overlapping = await manager
+        .getRepository(StaffRequestEntity)
+        .createQueryBuilder('request')
+        .where('request.person_id = :personId', { personId: user.personId })
+        .andWhere("request.status IN ('pending', 'approved')")
+        .andWhere('request.kind = :kind', { kind: dto.kind })
+        .andWhere('request.start_date <= :end AND request.end_date >= :start', {
+          start: dto.start,
+          end: dto.end,
+        })
+        .getOne();
+      if (overlapping && dto.kind === 'leave') {
+        refuse(
+          'Ces dates chevauchent une demande déjà faite ou approuvée.',
+          'start',
+          'chevauche une autre demande',
+        );
+      }
+      const person = await manager.findOneByOrFail(PersonEntity, { id: user.personId });
+      const saved = await manager.save(
+        manager.create(StaffRequestEntity, {
+          organisationId: user.organisationId,
+          personId: user.personId,
+          kind: dto.kind,
+          startDate: dto.start,
+          endDate: dto.end,
+          weekday: dto.weekday ?? null,
+          startTime: dto.startTime ?? null,
+          endTime: dto.endTime ?? null,
+          comment: dto.comment ?? null,
+          status: 'pending',
+          reply: null,
+          decidedBy: null,
+          decidedAt: null,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: 'request.create',
+          entity: 'staff_request',
+          entityId: saved.id,
+          details: { kind: dto.kind, start: dto.start, end: dto.end },
+        },
+        ip,
+      );
+      return toRequest(saved, person);
+    });
+  }
+
+  /** The manager of the person's site (or HR) approves or refuses; approval creates the absence. */
+  async decide(
+    user: AuthUser,
+    id: string,
+    dto: DecideRequestDto,
+    ip: string,
+  ): Promise<StaffRequest> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager
+        .getRepository(StaffRequestEntity)
+        .createQueryBuilder('request')
+        .setLock('pessimistic_write')
+        .where('request.id = :id AND request.organisation_id = :organisationId', {
+          id,
+          organisationId: user.organisationId,
+        })
+        .getOne();
+      if (!request) throw new NotFoundException('Demande introuvable.');
+      const person = await this.people.findInOrganisation(user, request.personId, manager);
+      const isOwnSiteManager =
+        user.role === 'manager' &&
+        person.homeSiteId !== null &&
+        user.siteIds.includes(person.homeSiteId);
+      if (
+        !(user.role === 'admin' || user.role === 'hr' || isOwnSiteManager) ||
+        person.id === user.personId
+      ) {
+        throw new ForbiddenException(
+          'Seul le responsable du site de la personne (ou les RH) peut décider de cette demande.',
+        );
+      }
+      if (request.status !== 'pending')
+        throw new ConflictException('Cette demande a déjà été traitée.');
+      request.status = dto.status;
+      request.reply = dto.reply ?? null;
+      request.decidedBy = user.accountId;
+      request.decidedAt = new Date();
+      await manager.save(request);
+      if (dto.status === 'approved') {
+        if (request.kind === 'leave') {
+          await manager.save(
+            manager.create(AbsenceEntity, {
+              organisationId: request.organisationId,
+              personId: request.personId,
+              kind: 'leave',
+              startDate: request.startDate,
+              endDate: request.endDate,
+              reason: null,
+            }),
+          );
+        } else if (request.weekday !== null && request.startTime && request.endTime) {
+          await manager.save(
+            manager.create(UnavailabilityEntity, {
+              organisationId: request.organisationId,
+              personId: request.personId,
+              weekday: request.weekday,
+              startTime: request.startTime,
+              endTime: request.endTime,
+              fromDate: request.startDate,
+              untilDate: request.endDate,
+            }),
+          );
+        } else {
+          await manager.save(
+            manager.create(AbsenceEntity, {
+              organisationId: request.organisationId,
+              personId: request.personId,
+              kind: 'other',
+              startDate: request.startDate,
+              endDate: request.endDate,
+              reason: 'Indisponibilité',
+            }),
+          );
+        }
+      }
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: `request.${dto.status === 'approved' ? 'approve' : 'refuse'}`,
+          entity: 'staff_request',
+          entityId: id,
+          details: { personId: request.personId },
+        },
+        ip,
+      );
+      return toRequest(request, person);
+    });
+  }
+}
