@@ -13,6 +13,13 @@ import { PersonSkillEntity } from '../app/people/person-skill.entity';
 import { PersonEntity } from '../app/people/person.entity';
 import { UnavailabilityEntity } from '../app/people/unavailability.entity';
 import { StaffRequestEntity } from '../app/requests/staff-request.entity';
+import { CoverageRequirementEntity } from '../app/rota/coverage-requirement.entity';
+import { OutreachCampaignEntity } from '../app/rota/outreach-campaign.entity';
+import { RotaPublicationEntity } from '../app/rota/rota-publication.entity';
+import { ShiftTemplateEntity } from '../app/rota/shift-template.entity';
+import { ShiftEntity } from '../app/rota/shift.entity';
+import { SiteWeekEntity } from '../app/rota/site-week.entity';
+import { TravelTimeEntity } from '../app/rota/travel-time.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the drift test share this list. */
 export const ENTITIES = [
@@ -31,4 +38,11 @@ export const ENTITIES = [
   AbsenceEntity,
   UnavailabilityEntity,
   StaffRequestEntity,
+  ShiftEntity,
+  SiteWeekEntity,
+  RotaPublicationEntity,
+  CoverageRequirementEntity,
+  OutreachCampaignEntity,
+  ShiftTemplateEntity,
+  TravelTimeEntity,
 ];

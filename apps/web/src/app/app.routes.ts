@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 import { signedInGuard, signedOutGuard } from './core/auth.guard';
+import { roleGuard } from './core/role.guard';
 
 export const appRoutes: Route[] = [
   {
@@ -13,6 +14,21 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     title: 'Sites – Relais',
     loadComponent: () => import('./sites/sites.page').then((m) => m.SitesPage),
+  },
+  {
+    path: 'personnes',
+    canActivate: [signedInGuard, roleGuard('admin', 'hr', 'manager')],
+    loadChildren: () => import('./people/people.routes').then((m) => m.PEOPLE_ROUTES),
+  },
+  {
+    path: 'contrats',
+    canActivate: [signedInGuard, roleGuard('admin', 'hr', 'manager')],
+    loadChildren: () => import('./contracts/contracts.routes').then((m) => m.CONTRACTS_ROUTES),
+  },
+  {
+    path: 'demandes',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./requests/requests.routes').then((m) => m.REQUESTS_ROUTES),
   },
   { path: '', pathMatch: 'full', redirectTo: 'sites' },
   { path: '**', redirectTo: 'sites' },

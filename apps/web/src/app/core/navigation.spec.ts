@@ -1,10 +1,12 @@
 import { navFor } from './navigation';
 
 describe('navFor', () => {
-  it('shows the API documentation to the director only', () => {
-    expect(navFor('admin').map((item) => item.link)).toEqual(['/sites', '/api/docs']);
-    expect(navFor('hr').map((item) => item.link)).toEqual(['/sites']);
-    expect(navFor('mediator').map((item) => item.link)).toEqual(['/sites']);
+  it('shows each role the screens it may use, the API documentation to the director only', () => {
+    const staff = ['/sites', '/personnes', '/contrats/echeances', '/demandes'];
+    expect(navFor('admin').map((item) => item.link)).toEqual([...staff, '/api/docs']);
+    expect(navFor('hr').map((item) => item.link)).toEqual(staff);
+    expect(navFor('manager').map((item) => item.link)).toEqual(staff);
+    expect(navFor('mediator').map((item) => item.link)).toEqual(['/sites', '/demandes']);
   });
 
   it('shows nothing when signed out', () => {

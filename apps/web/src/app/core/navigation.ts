@@ -12,6 +12,9 @@ export interface NavItem {
 // Each feature adds its entry here with the roles that may use it.
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'nav.sites', link: '/sites', roles: ['admin', 'hr', 'manager', 'mediator'] },
+  { label: 'nav.people', link: '/personnes', roles: ['admin', 'hr', 'manager'] },
+  { label: 'nav.contractEnds', link: '/contrats/echeances', roles: ['admin', 'hr', 'manager'] },
+  { label: 'nav.requests', link: '/demandes', roles: ['admin', 'hr', 'manager', 'mediator'] },
   { label: 'nav.apiDocs', link: '/api/docs', roles: ['admin'], isExternal: true },
 ];
 

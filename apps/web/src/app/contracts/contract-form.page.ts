@@ -1,0 +1,108 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Title } from '@angular/platform-browser';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { CONTRACT_TYPES } from '@relais/contracts';
+import { formatDate, PART_TIME_DEROGATION_LABELS, PART_TIME_DEROGATIONS } from '@relais/rules';
+import { ContractFormStore, ContractFormValue, EMPTY_CONTRACT_FORM } from './contract-form.store';
+
+export const CDD_REASONS = ['replacement', 'temporary_increase'] as const;
+
+@Component({
+  selector: 'app-contract-form-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+  ],
+  providers: [ContractFormStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './contract-form.page.html',
+  styleUrl: './contract-form.page.scss',
+})
+export class ContractFormPage {
+  protected readonly store = inject(ContractFormStore);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+  private readonly title = inject(Title);
+
+  /** Route parameter `:id`: the person. */
+  readonly id = input.required<string>();
+
+  protected readonly contractTypes = CONTRACT_TYPES;
+  protected readonly reasons = CDD_REASONS;
+  protected readonly derogations = PART_TIME_DEROGATIONS;
+  protected readonly derogationLabels = PART_TIME_DEROGATION_LABELS;
+  protected readonly formatDate = formatDate;
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    ...EMPTY_CONTRACT_FORM,
+    type: [EMPTY_CONTRACT_FORM.type, Validators.required],
+    start: ['', Validators.required],
+    weeklyHours: [null as number | null, [Validators.required, Validators.min(1)]],
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.load(id));
+    });
+    effect(() => {
+      const name = this.store.name();
+      if (name) this.title.setTitle(`Nouveau contrat – ${name} – Relais`);
+    });
+    this.form.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.store.update(this.form.getRawValue() as ContractFormValue));
+  }
+
+  protected async submit(): Promise<void> {
+    const value = this.form.getRawValue() as ContractFormValue;
+    // A CDI has no end; every other contract needs one.
+    if (this.store.show().end && !value.end) {
+      this.form.controls.end.setErrors({ required: true });
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.store.update(value);
+    const outcome = await this.store.submit();
+    if (outcome.kind === 'saved') {
+      this.snackBar.open(this.transloco.translate('contractForm.saved'), undefined, {
+        duration: 10_000,
+      });
+      await this.router.navigate(['/personnes', this.id()]);
+      return;
+    }
+    if (outcome.kind === 'invalid') {
+      for (const [field, message] of Object.entries(outcome.fields)) {
+        const control = this.form.get(field);
+        control?.setErrors({ server: message });
+        control?.markAsTouched();
+      }
+    }
+  }
+
+  protected serverError(field: keyof ContractFormValue): string | null {
+    const message: unknown = this.form.controls[field].errors?.['server'];
+    return typeof message === 'string' ? message : null;
+  }
+}

@@ -1,0 +1,132 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { Contract, PersonDetail } from '@relais/contracts';
+import {
+  contractDuration,
+  ContractFormStore,
+  EMPTY_CONTRACT_FORM,
+  toRequest,
+} from './contract-form.store';
+
+const previous: Contract = {
+  id: 'c1',
+  personId: 'p1',
+  type: 'CDD',
+  start: '2026-01-05',
+  end: '2026-06-30',
+  weeklyHours: 35,
+  reason: 'temporary_increase',
+  renewalOf: null,
+  tutorId: null,
+  partTimeDerogation: null,
+  derogationRequestedOn: null,
+  trainingHours: null,
+  conventionNumber: null,
+  conventionStart: null,
+  conventionEnd: null,
+  status: 'ended',
+  warnings: [],
+  justification: null,
+};
+
+const person: PersonDetail = {
+  id: 'p1',
+  firstName: 'Awa',
+  lastName: 'Diallo',
+  email: null,
+  jobTitle: null,
+  homeSiteId: null,
+  role: 'mediator',
+  isAccountActive: true,
+  currentContract: null,
+  endingInDays: null,
+  skills: [],
+  contracts: [previous],
+  absences: [],
+  unavailabilities: [],
+};
+
+describe('ContractFormStore', () => {
+  let store: ContractFormStore;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), ContractFormStore],
+    });
+    store = TestBed.inject(ContractFormStore);
+    const http = TestBed.inject(HttpTestingController);
+    const loading = store.load('p1');
+    http.expectOne('/api/people/p1').flush(person);
+    http.expectOne('/api/people').flush([]);
+    await loading;
+  });
+
+  it('waits for type, dates and hours before checking anything', () => {
+    store.update({ ...EMPTY_CONTRACT_FORM, type: 'PEC', start: '2026-12-01' });
+    expect(store.limits()).toBeNull();
+  });
+
+  it('recomputes the limits on every change: a PEC at 18 h fails the 20 h floor, 20 h passes', () => {
+    const pec = {
+      ...EMPTY_CONTRACT_FORM,
+      type: 'PEC' as const,
+      start: '2026-12-01',
+      end: '2027-11-30',
+      weeklyHours: 18,
+      tutorId: 't1',
+    };
+    store.update(pec);
+    expect(store.limits()?.find((limit) => limit.rule === 'PEC_HOURS')).toMatchObject({
+      status: 'fail',
+      severity: 'block',
+      legalRef: 'C. trav., art. L5134-26',
+    });
+    store.update({ ...pec, weeklyHours: 20 });
+    expect(store.limits()?.find((limit) => limit.rule === 'PEC_HOURS')?.status).toBe('pass');
+    expect(store.failedLimits()).toEqual([]);
+  });
+
+  it('counts renewals from the person’s stored contracts', () => {
+    store.update({
+      ...EMPTY_CONTRACT_FORM,
+      type: 'CDD',
+      start: '2026-07-01',
+      end: '2026-12-31',
+      weeklyHours: 35,
+      renewalOf: 'c1',
+    });
+    expect(store.limits()?.find((limit) => limit.rule === 'CDD_MAX_RENEWALS')?.label).toBe(
+      'Renouvellements : 1 sur 2',
+    );
+  });
+});
+
+describe('contractDuration', () => {
+  it('counts whole months then days, the end day included', () => {
+    expect(contractDuration('2027-01-01', '2027-09-15')).toEqual({ months: 8, days: 15 });
+    expect(contractDuration('2026-12-01', '2027-11-30')).toEqual({ months: 12, days: 0 });
+    expect(contractDuration('2026-12-01', '2026-12-10')).toEqual({ months: 0, days: 10 });
+    expect(contractDuration('2026-12-10', '2026-12-01')).toBeNull();
+  });
+});
+
+describe('toRequest', () => {
+  it('leaves out the fields the chosen type does not use', () => {
+    const request = toRequest('p1', {
+      ...EMPTY_CONTRACT_FORM,
+      type: 'CDI',
+      start: '2027-01-01',
+      end: '2027-12-31',
+      weeklyHours: 35,
+      tutorId: 't1',
+      conventionNumber: 'AR-1',
+    });
+    expect(request).toMatchObject({
+      type: 'CDI',
+      end: null,
+      tutorId: null,
+      conventionNumber: null,
+    });
+  });
+});

@@ -1,0 +1,19 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router } from '@angular/router';
+import type { Role } from '@relais/contracts';
+import { AuthStore } from './auth.store';
+
+/**
+ * Lets only the given roles in; anyone else signed in goes back to the sites page (the API
+ * refuses them anyway: this only spares them a page of errors). Put after `signedInGuard`.
+ */
+export function roleGuard(...roles: Role[]): CanActivateFn {
+  return async () => {
+    const auth = inject(AuthStore);
+    const router = inject(Router);
+    if (auth.me() === undefined) await auth.load();
+    const role = auth.role();
+    if (role && roles.includes(role)) return true;
+    return role ? router.createUrlTree(['/sites']) : router.createUrlTree(['/connexion']);
+  };
+}
