@@ -53,7 +53,7 @@ export async function createApp(
   }
   try {
     const app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(config, databaseUrl),
+      AppModule.forRoot(config, databaseUrl, embedded ? 1 : 10),
       new FastifyAdapter({
         logger: {
           level: config.logLevel,

@@ -11,15 +11,16 @@ import { HealthModule } from './health/health.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PeopleModule } from './people/people.module';
 import { RequestsModule } from './requests/requests.module';
+import { RotaModule } from './rota/rota.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, poolSize: number): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(databaseUrl, poolSize),
         AccessModule,
         AuditModule,
         AuthModule,
@@ -29,6 +30,7 @@ export class AppModule {
         ContractsModule,
         RequestsModule,
         ExportsModule,
+        RotaModule,
       ],
     };
   }

@@ -3,7 +3,7 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** The one set of options shared by the running app, the migration CLI and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,7 +14,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    // The embedded server serialises transactions anyway; a real server gets a modest pool.
-    extra: { max: 10, connectionTimeoutMillis: 5000 },
+    // The embedded server mixes up concurrent connections under load (seen with 20 parallel
+    // writes), so it gets a single connection: commands queue up, each in its own transaction.
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
   };
 }

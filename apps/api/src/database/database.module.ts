@@ -4,12 +4,12 @@ import { dataSourceOptions } from './data-source';
 
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, poolSize: number): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(url),
+          ...dataSourceOptions(url, poolSize),
           // Start even while the database is down: /api/health reports it, requests get 503.
           retryAttempts: 0,
         }),

@@ -126,6 +126,8 @@ export interface RotaWeek {
   requirements: CoverageRequirement[];
   /** French public holidays of the week ("YYYY-MM-DD"). */
   holidays: string[];
+  /** Travel minutes between locations, for TRAVEL_TIME (pass as `settings.travelTimes`). */
+  travelTimes: { fromLocationId: string; toLocationId: string; minutes: number }[];
 }
 
 /** Body of `POST /api/rota/publish`. */

@@ -24,6 +24,7 @@ import {
   DEMO_SKILLS,
   SEED_REFERENCE_DATE,
 } from './demo-data';
+import { seedDemoRota } from './demo-rota';
 
 /**
  * Whole months between the data set's reference date and today: contract terms are counted in
@@ -101,6 +102,7 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
   const shift = seedShiftMonths(todayIn());
   const move = (date: string): string => addMonths(date, shift);
   await seedContracts(manager, organisationId, personId, move);
+  await seedDemoRota(manager, organisationId, personId, move, todayIn());
 
   for (const account of DEMO_ACCOUNTS) {
     await manager.save(

@@ -1,0 +1,141 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type {
+  CopyWeekResult,
+  CoverageRequirement,
+  PublishResult,
+  RotaChange,
+  RotaWeek,
+  ShiftResult,
+  ShiftTemplate,
+  Violation,
+} from '@relais/contracts';
+import type { FastifyRequest } from 'fastify';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthUser } from '../access/auth-user';
+import {
+  ApplyTemplateDto,
+  ComplianceQueryDto,
+  CopyWeekDto,
+  CreateShiftDto,
+  DeleteShiftQueryDto,
+  PublishDto,
+  RotaQueryDto,
+  SiteQueryDto,
+  UpdateShiftDto,
+} from './dto/rota.dto';
+import { RotaService } from './rota.service';
+import { ShiftsService } from './shifts.service';
+
+@ApiTags('rota')
+@Controller()
+export class RotaController {
+  constructor(
+    private readonly rota: RotaService,
+    private readonly shifts: ShiftsService,
+  ) {}
+
+  @Get('rota')
+  get(@CurrentUser() user: AuthUser, @Query() query: RotaQueryDto): Promise<RotaWeek> {
+    return this.rota.getRota(user, query.siteId, query.week);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('shifts')
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateShiftDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ShiftResult> {
+    return this.shifts.create(user, body, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Patch('shifts/:id')
+  update(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateShiftDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ShiftResult> {
+    return this.shifts.update(user, id, body, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Delete('shifts/:id')
+  @HttpCode(204)
+  remove(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Query() query: DeleteShiftQueryDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.shifts.remove(user, id, query.version, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('rota/publish')
+  @HttpCode(200)
+  publish(
+    @CurrentUser() user: AuthUser,
+    @Body() body: PublishDto,
+    @Req() request: FastifyRequest,
+  ): Promise<PublishResult> {
+    return this.rota.publish(user, body.siteId, body.week, body.justification ?? null, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('rota/copy')
+  copy(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CopyWeekDto,
+    @Req() request: FastifyRequest,
+  ): Promise<CopyWeekResult> {
+    return this.rota.copy(
+      user,
+      body.siteId,
+      body.fromWeek,
+      body.toWeek,
+      body.withPeople ?? true,
+      request.ip,
+    );
+  }
+
+  @Get('rota/templates')
+  templates(@CurrentUser() user: AuthUser, @Query() query: SiteQueryDto): Promise<ShiftTemplate[]> {
+    return this.rota.templates(user, query.siteId);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('rota/apply-template')
+  applyTemplate(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ApplyTemplateDto,
+    @Req() request: FastifyRequest,
+  ): Promise<CopyWeekResult> {
+    return this.rota.applyTemplates(user, body.siteId, body.week, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Get('rota/history')
+  history(@CurrentUser() user: AuthUser, @Query() query: RotaQueryDto): Promise<RotaChange[]> {
+    return this.rota.history(user, query.siteId, query.week);
+  }
+
+  @Get('coverage')
+  coverage(
+    @CurrentUser() user: AuthUser,
+    @Query() query: SiteQueryDto,
+  ): Promise<CoverageRequirement[]> {
+    return this.rota.coverage(user, query.siteId);
+  }
+
+  @Get('compliance')
+  compliance(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ComplianceQueryDto,
+  ): Promise<Violation[]> {
+    return this.rota.compliance(user, query.personId, query.from, query.to);
+  }
+}

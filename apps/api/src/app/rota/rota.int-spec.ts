@@ -1,0 +1,274 @@
+import type { ApiError, PublishResult, RotaWeek, ShiftResult, Site } from '@relais/contracts';
+import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
+import { todayIn } from '../../common/today';
+import { startTestApp, TestApp } from '../../testing/test-app';
+
+describe('rota over HTTP', () => {
+  let t: TestApp;
+  let manager: string;
+  let sites: Site[];
+  const thisWeek = isoWeekOf(todayIn());
+  const nextWeek = addIsoWeeks(thisWeek, 1);
+  const site = (code: string) => sites.find((candidate) => candidate.code === code) as Site;
+  const desk = (code: string) =>
+    site(code).locations.find((location) => location.code === code)?.id as string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    manager = await t.login('manager.sud@relais.demo');
+    sites = (await t.request<Site[]>('GET', '/api/sites', { cookie: manager })).body;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function rota(code: string, week: string, cookie = manager): Promise<RotaWeek> {
+    const response = await t.request<RotaWeek>(
+      'GET',
+      `/api/rota?siteId=${site(code).id}&week=${week}`,
+      { cookie },
+    );
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  async function personId(lastName: string): Promise<string> {
+    const [row] = await t.dataSource.query('SELECT id FROM person WHERE last_name = $1', [
+      lastName,
+    ]);
+    return row.id;
+  }
+
+  /** A Paris instant of a day of a week, "HH:MM". */
+  function at(week: string, weekday: number, time: string): string {
+    const date = addDays(windowOfIsoWeek(week).from, weekday - 1);
+    return new Date(`${date}T${time}:00+01:00`).toISOString();
+  }
+
+  it('seeds published weeks without any blocking violation', async () => {
+    const hr = await t.login('rh@relais.demo');
+    for (const code of ['NO', 'E', 'NE', 'S', 'SE']) {
+      const week = await rota(code, thisWeek, hr);
+      expect(week.status).toBe('published');
+      expect(week.shifts.length).toBeGreaterThan(10);
+      const blocking = week.violations.filter((violation) => violation.severity === 'block');
+      expect({
+        code,
+        blocking: blocking.map((violation) => `${violation.rule}: ${violation.message}`),
+      }).toEqual({ code, blocking: [] });
+    }
+  });
+
+  it('shows next week as a draft with the demo problems', async () => {
+    const sud = await rota('S', nextWeek);
+    expect(sud.status).toBe('draft');
+    const traore = await personId('Traoré');
+    expect(sud.violations).toContainEqual(
+      expect.objectContaining({
+        rule: 'DAILY_REST',
+        severity: 'block',
+        personId: traore,
+        legalRef: expect.stringContaining('L3131-1'),
+      }),
+    );
+    const sudEst = await rota('SE', nextWeek);
+    expect(sudEst.violations.map((violation) => violation.rule)).toContain('FS_TRAINED_COVERAGE');
+  });
+
+  it('refuses to publish while a blocking violation stands, then publishes once fixed', async () => {
+    const refused = await t.request<ApiError>('POST', '/api/rota/publish', {
+      cookie: manager,
+      body: { siteId: site('S').id, week: nextWeek },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.violations?.map((violation) => violation.rule)).toContain('DAILY_REST');
+
+    const week = await rota('S', nextWeek);
+    const traore = await personId('Traoré');
+    const tuesday = week.shifts.find(
+      (shift) =>
+        shift.personId === traore &&
+        shift.start.slice(0, 10) === addDays(windowOfIsoWeek(nextWeek).from, 1),
+    );
+    if (!tuesday) throw new Error('seed: Tuesday desk shift of S24');
+    const moved = await t.request<ShiftResult>('PATCH', `/api/shifts/${tuesday.id}`, {
+      cookie: manager,
+      body: {
+        version: tuesday.version,
+        start: tuesday.start.replace('08:45', '09:15'),
+        breakMinutes: 30,
+      },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.violations.filter((violation) => violation.rule === 'DAILY_REST')).toEqual(
+      [],
+    );
+
+    const published = await t.request<PublishResult>('POST', '/api/rota/publish', {
+      cookie: manager,
+      body: { siteId: site('S').id, week: nextWeek },
+    });
+    expect(published.status).toBe(200);
+    expect(published.body.version).toBe(1);
+    const after = await rota('S', nextWeek);
+    expect(after).toMatchObject({ status: 'published', version: 1, unpublishedChanges: 0 });
+
+    const mediator = await t.login('mediateur@relais.demo');
+    const seen = await rota('S', nextWeek, mediator);
+    expect(seen.shifts.length).toBe(after.shifts.length);
+    // Drafts never reach mediators.
+    const later = addIsoWeeks(nextWeek, 1);
+    expect((await rota('S', later, mediator)).shifts).toEqual([]);
+  });
+
+  it('answers 409 on a stale version and overwrites nothing', async () => {
+    const week = await rota('S', thisWeek);
+    const shift = week.shifts[0];
+    const first = await t.request<ShiftResult>('PATCH', `/api/shifts/${shift.id}`, {
+      cookie: manager,
+      body: { version: shift.version, note: 'première' },
+    });
+    expect(first.status).toBe(200);
+    const stale = await t.request<ApiError>('PATCH', `/api/shifts/${shift.id}`, {
+      cookie: manager,
+      body: { version: shift.version, note: 'seconde' },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toMatch(/modifié par Véronique Allard/);
+    const [row] = await t.dataSource.query('SELECT note, version FROM shift WHERE id = $1', [
+      shift.id,
+    ]);
+    expect(row).toEqual({ note: 'première', version: shift.version + 1 });
+  });
+
+  it('lets exactly one of 20 concurrent overlapping creations for one person succeed', async () => {
+    const person = await personId('Meziane');
+    const week = addIsoWeeks(thisWeek, 3);
+    const body = (minute: number) => ({
+      personId: person,
+      locationId: desk('S'),
+      activity: 'back_office',
+      start: at(week, 6, `10:${String(minute).padStart(2, '0')}`),
+      end: at(week, 6, '12:00'),
+      breakMinutes: 0,
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        t.request<ApiError>('POST', '/api/shifts', { cookie: manager, body: body(index) }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(
+      responses
+        .filter((response) => response.status !== 201 && response.status !== 409)
+        .map((response) => response.body),
+    ).toEqual([]);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+    expect(responses.find((response) => response.status === 409)?.body.message).toMatch(
+      /Chevauchement refusé : cette personne a déjà le créneau back_office du samedi/,
+    );
+  });
+
+  it('validates shift input and names the field', async () => {
+    const noOffset = await t.request<ApiError>('POST', '/api/shifts', {
+      cookie: manager,
+      body: {
+        locationId: desk('S'),
+        activity: 'accueil',
+        start: '2026-12-01T09:00:00',
+        end: '2026-12-01T12:00:00+01:00',
+        breakMinutes: 0,
+      },
+    });
+    expect(noOffset.status).toBe(400);
+    expect(noOffset.body.details).toEqual([
+      { field: 'start', message: expect.stringContaining('ISO 8601') },
+    ]);
+    const backwards = await t.request<ApiError>('POST', '/api/shifts', {
+      cookie: manager,
+      body: {
+        locationId: desk('S'),
+        activity: 'accueil',
+        start: at(thisWeek, 3, '12:00'),
+        end: at(thisWeek, 3, '09:00'),
+        breakMinutes: 0,
+      },
+    });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.details).toEqual([{ field: 'end', message: 'doit suivre le début' }]);
+    const unknownActivity = await t.request<ApiError>('POST', '/api/shifts', {
+      cookie: manager,
+      body: {
+        locationId: desk('S'),
+        activity: 'sieste',
+        start: at(thisWeek, 3, '09:00'),
+        end: at(thisWeek, 3, '12:00'),
+        breakMinutes: 0,
+      },
+    });
+    expect(unknownActivity.status).toBe(400);
+  });
+
+  it('keeps a manager to their own sites (403 elsewhere)', async () => {
+    const other = await t.request<ApiError>('POST', '/api/shifts', {
+      cookie: manager,
+      body: {
+        locationId: desk('E'),
+        activity: 'accueil',
+        start: at(thisWeek, 3, '09:00'),
+        end: at(thisWeek, 3, '12:00'),
+        breakMinutes: 0,
+      },
+    });
+    expect(other.status).toBe(403);
+    expect(
+      (
+        await t.request('GET', `/api/rota?siteId=${site('E').id}&week=${thisWeek}`, {
+          cookie: manager,
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('copies a week onto another, same weekdays and wall-clock times, across a daylight-saving change', async () => {
+    // Week 13 of 2027 contains the spring change (28 March); week 12 does not.
+    const from = '2027-W12';
+    const to = '2027-W13';
+    const created = await t.request<ShiftResult>('POST', '/api/shifts', {
+      cookie: manager,
+      body: {
+        locationId: desk('S'),
+        activity: 'accueil',
+        start: '2027-03-22T09:00:00+01:00',
+        end: '2027-03-22T12:30:00+01:00',
+        breakMinutes: 0,
+      },
+    });
+    expect(created.status).toBe(201);
+    const copied = await t.request<{ created: number }>('POST', '/api/rota/copy', {
+      cookie: manager,
+      body: { siteId: site('S').id, fromWeek: from, toWeek: to, withPeople: false },
+    });
+    expect(copied.status).toBe(201);
+    expect(copied.body.created).toBe(1);
+    const target = await rota('S', to);
+    expect(target.shifts.map((shift) => [shift.start, shift.end])).toEqual([
+      ['2027-03-29T09:00:00+02:00', '2027-03-29T12:30:00+02:00'],
+    ]);
+  });
+
+  it('refuses to move a shift onto another shift of the same person (409)', async () => {
+    const week = await rota('S', thisWeek);
+    const traore = await personId('Traoré');
+    const [a, b] = week.shifts.filter((shift) => shift.personId === traore);
+    const response = await t.request<ApiError>('PATCH', `/api/shifts/${b.id}`, {
+      cookie: manager,
+      body: { version: b.version, start: a.start, end: a.end },
+    });
+    expect(response.status).toBe(409);
+    const [row] = await t.dataSource.query('SELECT start_at FROM shift WHERE id = $1', [b.id]);
+    expect(new Date(row.start_at).getTime()).toBe(new Date(b.start).getTime());
+  });
+});

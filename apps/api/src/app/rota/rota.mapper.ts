@@ -1,0 +1,29 @@
+import type { Shift } from '@relais/contracts';
+import { toZonedIso } from '../../common/instant';
+import { ShiftEntity } from './shift.entity';
+
+export function toShift(entity: ShiftEntity, isChanged: boolean): Shift {
+  return {
+    id: entity.id,
+    siteId: entity.siteId,
+    personId: entity.personId,
+    locationId: entity.locationId,
+    activity: entity.activity,
+    start: toZonedIso(entity.startAt),
+    end: toZonedIso(entity.endAt),
+    breakMinutes: entity.breakMinutes,
+    note: entity.note,
+    version: entity.version,
+    isChangedSincePublication: isChanged,
+  };
+}
+
+const COMPARED = ['personId', 'locationId', 'activity', 'breakMinutes'] as const;
+
+/** Whether a shift differs from its published copy in anything the person would notice. */
+export function differs(current: Shift, published: Shift | undefined): boolean {
+  if (!published) return true;
+  if (new Date(current.start).getTime() !== new Date(published.start).getTime()) return true;
+  if (new Date(current.end).getTime() !== new Date(published.end).getTime()) return true;
+  return COMPARED.some((key) => current[key] !== published[key]);
+}

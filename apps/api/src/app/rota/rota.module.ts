@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PeopleModule } from '../people/people.module';
+import { RotaController } from './rota.controller';
+import { RotaService } from './rota.service';
+import { ShiftsService } from './shifts.service';
+
+@Module({
+  imports: [PeopleModule],
+  controllers: [RotaController],
+  providers: [RotaService, ShiftsService],
+  exports: [RotaService],
+})
+export class RotaModule {}

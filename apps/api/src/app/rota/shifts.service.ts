@@ -1,0 +1,289 @@
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ShiftResult } from '@relais/contracts';
+import { formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import type { AuthUser } from '../access/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { LocationEntity } from '../organisation/location.entity';
+import { PersonEntity } from '../people/person.entity';
+import { CreateShiftDto, UpdateShiftDto } from './dto/rota.dto';
+import { toShift } from './rota.mapper';
+import { RotaService, TIME_ZONE } from './rota.service';
+import { ShiftEntity } from './shift.entity';
+
+const MAX_SHIFT_MS = 24 * 3_600_000;
+
+function refuse(message: string, field: string, detail: string): never {
+  throw new UnprocessableEntityException({ message, details: [{ field, message: detail }] });
+}
+
+function isExclusionViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01'
+  );
+}
+
+interface ShiftFields {
+  personId: string | null;
+  locationId: string;
+  activity: ShiftEntity['activity'];
+  startAt: Date;
+  endAt: Date;
+  breakMinutes: number;
+  note: string | null;
+}
+
+@Injectable()
+export class ShiftsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly rota: RotaService,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateShiftDto, ip: string): Promise<ShiftResult> {
+    const fields: ShiftFields = {
+      personId: dto.personId ?? null,
+      locationId: dto.locationId,
+      activity: dto.activity,
+      startAt: new Date(dto.start),
+      endAt: new Date(dto.end),
+      breakMinutes: dto.breakMinutes,
+      note: dto.note ?? null,
+    };
+    const saved = await this.guardOverlap(fields, null, () =>
+      this.dataSource.transaction(async (manager) => {
+        const location = await this.checkFields(manager, user, fields);
+        const week = isoWeekOfInstant(fields.startAt.getTime(), TIME_ZONE);
+        await this.rota.lockSiteWeek(manager, user.organisationId, location.siteId, week);
+        const shift = await manager.save(
+          manager.create(ShiftEntity, {
+            ...fields,
+            organisationId: user.organisationId,
+            siteId: location.siteId,
+            version: 1,
+          }),
+        );
+        await this.audit.record(
+          manager,
+          user,
+          {
+            action: 'shift.create',
+            entity: 'shift',
+            entityId: shift.id,
+            details: { siteId: shift.siteId, week, after: snapshot(shift) },
+          },
+          ip,
+        );
+        return shift;
+      }),
+    );
+    return this.result(user, saved);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateShiftDto, ip: string): Promise<ShiftResult> {
+    const current = await this.find(user, id);
+    this.access.requireSite(user, current.siteId, 'write');
+    const fields: ShiftFields = {
+      personId: dto.personId === undefined ? current.personId : dto.personId,
+      locationId: dto.locationId ?? current.locationId,
+      activity: dto.activity ?? current.activity,
+      startAt: dto.start ? new Date(dto.start) : current.startAt,
+      endAt: dto.end ? new Date(dto.end) : current.endAt,
+      breakMinutes: dto.breakMinutes ?? current.breakMinutes,
+      note: dto.note === undefined ? current.note : dto.note,
+    };
+    const saved = await this.guardOverlap(fields, id, () =>
+      this.dataSource.transaction(async (manager) => {
+        const location = await this.checkFields(manager, user, fields);
+        const oldWeek = isoWeekOfInstant(current.startAt.getTime(), TIME_ZONE);
+        const week = isoWeekOfInstant(fields.startAt.getTime(), TIME_ZONE);
+        await this.rota.lockSiteWeek(manager, user.organisationId, current.siteId, oldWeek);
+        if (location.siteId !== current.siteId || week !== oldWeek) {
+          await this.rota.lockSiteWeek(manager, user.organisationId, location.siteId, week);
+        }
+        // Optimistic concurrency: only the version that was read may be overwritten.
+        const result = await manager
+          .createQueryBuilder()
+          .update(ShiftEntity)
+          .set({ ...fields, siteId: location.siteId, version: () => 'version + 1' })
+          .where('id = :id AND version = :version', { id, version: dto.version })
+          .execute();
+        if (result.affected !== 1) throw await this.staleConflict(manager, id);
+        const shift = await manager.findOneByOrFail(ShiftEntity, { id });
+        await this.audit.record(
+          manager,
+          user,
+          {
+            action: 'shift.update',
+            entity: 'shift',
+            entityId: id,
+            details: {
+              siteId: shift.siteId,
+              week,
+              before: snapshot(current),
+              after: snapshot(shift),
+            },
+          },
+          ip,
+        );
+        if (oldWeek !== week || location.siteId !== current.siteId) {
+          await this.audit.record(
+            manager,
+            user,
+            {
+              action: 'shift.move_out',
+              entity: 'shift',
+              entityId: id,
+              details: { siteId: current.siteId, week: oldWeek },
+            },
+            ip,
+          );
+        }
+        return shift;
+      }),
+    );
+    return this.result(user, saved);
+  }
+
+  async remove(user: AuthUser, id: string, version: number, ip: string): Promise<void> {
+    const current = await this.find(user, id);
+    this.access.requireSite(user, current.siteId, 'write');
+    await this.dataSource.transaction(async (manager) => {
+      const week = isoWeekOfInstant(current.startAt.getTime(), TIME_ZONE);
+      await this.rota.lockSiteWeek(manager, user.organisationId, current.siteId, week);
+      const result = await manager
+        .createQueryBuilder()
+        .delete()
+        .from(ShiftEntity)
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected !== 1) throw await this.staleConflict(manager, id);
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: 'shift.delete',
+          entity: 'shift',
+          entityId: id,
+          details: { siteId: current.siteId, week, before: snapshot(current) },
+        },
+        ip,
+      );
+    });
+  }
+
+  private async find(user: AuthUser, id: string): Promise<ShiftEntity> {
+    const shift = await this.dataSource
+      .getRepository(ShiftEntity)
+      .findOneBy({ id, organisationId: user.organisationId });
+    if (!shift) throw new NotFoundException('Créneau introuvable.');
+    return shift;
+  }
+
+  /** Checks times, location and person; returns the location (whose site receives the shift). */
+  private async checkFields(
+    manager: EntityManager,
+    user: AuthUser,
+    fields: ShiftFields,
+  ): Promise<LocationEntity> {
+    if (fields.endAt.getTime() <= fields.startAt.getTime())
+      refuse('La fin du créneau doit suivre son début.', 'end', 'doit suivre le début');
+    if (fields.endAt.getTime() - fields.startAt.getTime() > MAX_SHIFT_MS)
+      refuse('Un créneau dure 24 h au plus.', 'end', '24 h au plus après le début');
+    if (fields.breakMinutes * 60_000 >= fields.endAt.getTime() - fields.startAt.getTime()) {
+      refuse(
+        'La pause doit être plus courte que le créneau.',
+        'breakMinutes',
+        'plus longue que le créneau',
+      );
+    }
+    const location = await manager.findOneBy(LocationEntity, {
+      id: fields.locationId,
+      organisationId: user.organisationId,
+    });
+    if (!location) refuse('Lieu inconnu.', 'locationId', 'lieu inconnu');
+    this.access.requireSite(user, location.siteId, 'write');
+    if (fields.personId) {
+      const person = await manager.findOneBy(PersonEntity, {
+        id: fields.personId,
+        organisationId: user.organisationId,
+      });
+      if (!person) refuse('Personne inconnue.', 'personId', 'personne inconnue');
+    }
+    return location;
+  }
+
+  /** Turns the database's overlap refusal into a 409 naming the other work item. */
+  private async guardOverlap(
+    fields: ShiftFields,
+    selfId: string | null,
+    run: () => Promise<ShiftEntity>,
+  ): Promise<ShiftEntity> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isExclusionViolation(error) || !fields.personId) throw error;
+      const [other] = await this.dataSource.query(
+        `SELECT s.start_at, s.end_at, s.activity, l.name FROM shift s JOIN location l ON l.id = s.location_id
+         WHERE s.person_id = $1 AND tstzrange(s.start_at, s.end_at) && tstzrange($2::timestamptz, $3::timestamptz) AND ($4::uuid IS NULL OR s.id <> $4)
+         LIMIT 1`,
+        [fields.personId, fields.startAt, fields.endAt, selfId],
+      );
+      const detail = other
+        ? ` le créneau ${other.activity} du ${formatDayLabel(isoDay(other.start_at))} ${formatTime(other.start_at.getTime(), TIME_ZONE)}–${formatTime(other.end_at.getTime(), TIME_ZONE)} (${other.name})`
+        : ' un autre créneau';
+      throw new ConflictException(`Chevauchement refusé : cette personne a déjà${detail}.`);
+    }
+  }
+
+  private async staleConflict(manager: EntityManager, id: string): Promise<ConflictException> {
+    const [last] = await manager.query(
+      `SELECT e.at, p.first_name, p.last_name FROM audit_event e LEFT JOIN account a ON a.id = e.account_id LEFT JOIN person p ON p.id = a.person_id
+       WHERE e.entity = 'shift' AND e.entity_id = $1 ORDER BY e.id DESC LIMIT 1`,
+      [id],
+    );
+    const who = last?.first_name
+      ? ` par ${last.first_name} ${last.last_name} à ${formatTime(last.at.getTime(), TIME_ZONE)}`
+      : '';
+    const exists = await manager.existsBy(ShiftEntity, { id });
+    return new ConflictException(
+      exists
+        ? `Ce créneau a été modifié${who} depuis votre lecture : rechargez la semaine, rien n’a été écrasé.`
+        : `Ce créneau a été supprimé${who} : rechargez la semaine.`,
+    );
+  }
+
+  private async result(user: AuthUser, shift: ShiftEntity): Promise<ShiftResult> {
+    const week = isoWeekOfInstant(shift.startAt.getTime(), TIME_ZONE);
+    const rota = await this.rota.getRota(user, shift.siteId, week);
+    const own = rota.shifts.find((candidate) => candidate.id === shift.id) ?? toShift(shift, true);
+    return {
+      shift: own,
+      violations: rota.violations.filter((violation) => violation.shiftIds.includes(shift.id)),
+    };
+  }
+}
+
+function isoDay(date: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(date);
+}
+
+function snapshot(shift: ShiftEntity): Record<string, unknown> {
+  return {
+    personId: shift.personId,
+    locationId: shift.locationId,
+    activity: shift.activity,
+    start: shift.startAt.toISOString(),
+    end: shift.endAt.toISOString(),
+    breakMinutes: shift.breakMinutes,
+  };
+}
