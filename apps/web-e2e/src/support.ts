@@ -10,7 +10,10 @@ export async function expectAccessible(page: Page): Promise<void> {
     .analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.length}, e.g. ${violation.nodes[0]?.html.slice(0, 160)})`,
+    );
   expect(serious).toEqual([]);
 }
 

@@ -30,6 +30,11 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadChildren: () => import('./requests/requests.routes').then((m) => m.REQUESTS_ROUTES),
   },
+  {
+    path: 'planning',
+    canActivate: [signedInGuard, roleGuard('admin', 'hr', 'manager', 'mediator')],
+    loadChildren: () => import('./rota/rota.routes').then((m) => m.ROTA_ROUTES),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'sites' },
   { path: '**', redirectTo: 'sites' },
 ];

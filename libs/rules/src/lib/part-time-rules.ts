@@ -1,6 +1,12 @@
 import { Violation } from '@relais/contracts';
 import { formatDate, formatDayLabel, formatDuration, formatTime } from './french-format';
-import { itemInWindow, PersonContext, weekItemIds, weekMinutes } from './person-context';
+import {
+  itemInWindow,
+  partsOfItem,
+  PersonContext,
+  weekItemIds,
+  weekMinutes,
+} from './person-context';
 import { Absence, ContractPeriod } from './person-input';
 import { skillProblem } from './skills';
 import { makeViolation } from './violation-builder';
@@ -13,12 +19,11 @@ import {
   isCivilDate,
   isoWeekday,
   IsoWeekRange,
+  localDate,
   MINUTE_MS,
   overlapMs,
-  splitByCivilDay,
   startOfCivilDay,
   toEpochMs,
-  wallClock,
 } from './zoned-time';
 
 /** The contract in force on a civil day, if any. */
@@ -48,6 +53,12 @@ export function absenceInterval(absence: Absence, timeZone: string): Interval {
   return { start, end };
 }
 
+/** The person's absences on the timeline, computed once (shared, read-only). */
+function absenceIntervals(ctx: PersonContext): Interval[] {
+  ctx.memo.absences ??= (ctx.input.absences ?? []).map((a) => absenceInterval(a, ctx.timeZone));
+  return ctx.memo.absences;
+}
+
 /** The contract covering most days of a week (the later one on a tie). */
 function weekContract(ctx: PersonContext, week: IsoWeekRange): ContractPeriod | undefined {
   let best: ContractPeriod | undefined;
@@ -71,12 +82,16 @@ export function checkOutsideContract(ctx: PersonContext): Violation[] {
   const out: Violation[] = [];
   for (const t of ctx.timeline.items) {
     if (!itemInWindow(ctx, t)) continue;
-    const days = splitByCivilDay(t, ctx.timeZone).map((d) => d.date);
+    const days = partsOfItem(ctx, t).map((d) => d.date);
     const uncovered = days.find((d) => !contractOn(ctx.input.contracts, d));
-    const suspended = days.find((d) => {
-      const c = contractOn(ctx.input.contracts, d);
-      return c !== undefined && isSuspended(c, d);
-    });
+    const suspended =
+      uncovered !== undefined
+        ? undefined
+        : days.find((d) => {
+            const c = contractOn(ctx.input.contracts, d);
+            return c !== undefined && isSuspended(c, d);
+          });
+    if (uncovered === undefined && suspended === undefined) continue;
     const times = `${formatTime(t.start, ctx.timeZone)}–${formatTime(t.end, ctx.timeZone)}`;
     if (uncovered !== undefined) {
       out.push(
@@ -101,13 +116,14 @@ export function checkOutsideContract(ctx: PersonContext): Violation[] {
 
 /** DURING_ABSENCE: work during leave, sickness or approved unavailability (the reason stays hidden). */
 export function checkDuringAbsence(ctx: PersonContext): Violation[] {
-  const absences = (ctx.input.absences ?? []).map((a) => absenceInterval(a, ctx.timeZone));
+  const absences = absenceIntervals(ctx);
+  if (absences.length === 0) return [];
   return ctx.timeline.items
     .filter((t) => itemInWindow(ctx, t) && absences.some((a) => overlapMs(a, t) > 0))
     .map((t) =>
       makeViolation(
         'DURING_ABSENCE',
-        `Créneau du ${formatDayLabel(wallClock(t.start, ctx.timeZone).date)} (${formatTime(t.start, ctx.timeZone)}–${formatTime(t.end, ctx.timeZone)}) pendant une absence ou une indisponibilité.`,
+        `Créneau du ${formatDayLabel(localDate(t.start, ctx.timeZone))} (${formatTime(t.start, ctx.timeZone)}–${formatTime(t.end, ctx.timeZone)}) pendant une absence ou une indisponibilité.`,
         { personId: ctx.personId, shiftIds: [t.id] },
       ),
     );
@@ -118,7 +134,7 @@ export function checkDuringAbsence(ctx: PersonContext): Violation[] {
  * contract, minus public holidays, suspensions and absences.
  */
 export function expectedWeekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
-  const absences = (ctx.input.absences ?? []).map((a) => absenceInterval(a, ctx.timeZone));
+  const absences = absenceIntervals(ctx);
   let total = 0;
   for (const d of week.days) {
     if (isoWeekday(d) > 5 || ctx.holidays.has(d)) continue;
@@ -165,6 +181,8 @@ export function checkComplementaryHours(ctx: PersonContext): Violation[] {
     const contractMinutes = c.weeklyHours * 60;
     const cap = Math.round(contractMinutes * ctx.settings.complementaryHoursRatio * 1000) / 1000;
     const extra = planned - contractMinutes;
+    const full = ctx.settings.fullTimeWeeklyHours * 60;
+    if (extra <= cap && planned < full) continue;
     const ids = weekItemIds(ctx, w);
     if (extra > cap) {
       out.push(
@@ -175,7 +193,6 @@ export function checkComplementaryHours(ctx: PersonContext): Violation[] {
         ),
       );
     }
-    const full = ctx.settings.fullTimeWeeklyHours * 60;
     if (planned >= full) {
       out.push(
         makeViolation(
@@ -214,7 +231,7 @@ export function checkNotice(ctx: PersonContext): Violation[] {
   for (const change of ctx.input.changes ?? []) {
     const first = change.firstAffectedDay;
     if (!ctx.windowDaySet.has(first)) continue;
-    const published = wallClock(toEpochMs(change.publishedAt), ctx.timeZone).date;
+    const published = localDate(toEpochMs(change.publishedAt), ctx.timeZone);
     const contract = contractOn(ctx.input.contracts, first);
     const opts = { personId: ctx.personId, shiftIds: change.shiftIds };
     const when = `publiée le ${formatDate(published)} pour le ${formatDate(first)}`;
@@ -261,10 +278,8 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
   const out: Violation[] = [];
   for (const d of ctx.windowDays) {
     if (!isPartTime(ctx, contractOn(ctx.input.contracts, d))) continue;
-    const parts = ctx.timeline.segments
-      .flatMap((seg) => splitByCivilDay(seg, ctx.timeZone))
-      .filter((p) => p.date === d)
-      .sort((a, b) => a.start - b.start);
+    // The day's parts in segment order, then sorted (a stable sort, as before).
+    const parts = [...(ctx.segmentPartsByDay.get(d) ?? [])].sort((a, b) => a.start - b.start);
     const breaks: number[] = [];
     let end = Number.NaN;
     for (const p of parts) {
@@ -301,7 +316,7 @@ export function checkPersonSkills(ctx: PersonContext): Violation[] {
     if (!itemInWindow(ctx, t)) continue;
     const required = t.item.requiredSkill ?? ctx.settings.requiredSkillByActivity[t.item.activity];
     if (!required) continue;
-    const date = wallClock(t.start, ctx.timeZone).date;
+    const date = localDate(t.start, ctx.timeZone);
     const message = skillProblem(required, skills, ctx.input.isEmployee !== false, date);
     if (message) {
       out.push(

@@ -5,10 +5,10 @@ import {
   CivilDate,
   Interval,
   isoWeekOf,
+  localDate,
   MINUTE_MS,
   splitByCivilDay,
   toEpochMs,
-  wallClock,
   zonedInstant,
 } from './zoned-time';
 
@@ -116,8 +116,7 @@ export function buildTimeline(
           gapMinutes: gapMs / MINUTE_MS,
         });
         const sameDay =
-          wallClock(previous.end, settings.timeZone).date ===
-          wallClock(t.start, settings.timeZone).date;
+          localDate(previous.end, settings.timeZone) === localDate(t.start, settings.timeZone);
         if (sameDay && gapMs > 0) {
           const travelMs = Math.min(gapMs, required * MINUTE_MS);
           segments.push({ start: t.start - travelMs, end: t.start, itemId: t.id, isTravel: true });
@@ -190,17 +189,39 @@ export function nightPeriod(
   };
 }
 
+/** Night periods by settings (`zone|start|end`) and civil date. */
+const nightCache = new Map<string, Map<CivilDate, Interval>>();
+
+function nightPeriods(
+  settings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'>,
+): Map<CivilDate, Interval> {
+  const key = `${settings.timeZone}|${settings.nightStart}|${settings.nightEnd}`;
+  let cache = nightCache.get(key);
+  if (cache === undefined) {
+    if (nightCache.size >= 1_000) nightCache.clear();
+    cache = new Map();
+    nightCache.set(key, cache);
+  }
+  return cache;
+}
+
 /** Night minutes of a set of segments, keyed by the civil day the night period starts. */
 export function nightMinutesByNight(
   segments: readonly Interval[],
   settings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'>,
 ): Map<CivilDate, number> {
   const out = new Map<CivilDate, number>();
+  const periods = nightPeriods(settings);
   for (const s of segments) {
-    const first = addDays(wallClock(s.start, settings.timeZone).date, -1);
-    const last = wallClock(s.end, settings.timeZone).date;
+    const first = addDays(localDate(s.start, settings.timeZone), -1);
+    const last = localDate(s.end, settings.timeZone);
     for (let d = first; d <= last; d = addDays(d, 1)) {
-      const night = nightPeriod(d, settings);
+      let night = periods.get(d);
+      if (night === undefined) {
+        night = nightPeriod(d, settings);
+        if (periods.size >= 50_000) periods.clear();
+        periods.set(d, night);
+      }
       const ms = Math.min(night.end, s.end) - Math.max(night.start, s.start);
       if (ms > 0) out.set(d, (out.get(d) ?? 0) + ms / MINUTE_MS);
     }

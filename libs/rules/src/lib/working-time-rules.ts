@@ -1,6 +1,12 @@
 import { Violation } from '@relais/contracts';
 import { formatDayLabel, formatDuration, formatTime } from './french-format';
-import { itemInWindow, PersonContext, weekItemIds, weekMinutes } from './person-context';
+import {
+  itemInWindow,
+  partsOfItem,
+  PersonContext,
+  weekItemIds,
+  weekMinutes,
+} from './person-context';
 import { makeViolation } from './violation-builder';
 import { mergeIntervals, nightMinutesByNight, TimedItem } from './work-timeline';
 import {
@@ -10,10 +16,10 @@ import {
   Interval,
   isoWeekday,
   IsoWeekRange,
+  localDate,
   MINUTE_MS,
-  parseIsoWeek,
+  sharedIsoWeek,
   splitByCivilDay,
-  wallClock,
 } from './zoned-time';
 
 function span(ctx: PersonContext, i: Interval): string {
@@ -21,7 +27,7 @@ function span(ctx: PersonContext, i: Interval): string {
 }
 
 function dayOf(ctx: PersonContext, ms: number): CivilDate {
-  return wallClock(ms, ctx.timeZone).date;
+  return localDate(ms, ctx.timeZone);
 }
 
 /** OVERLAP: two work items of one person overlap (also refused by the database). */
@@ -74,16 +80,25 @@ export function checkWeeklyMax(ctx: PersonContext): Violation[] {
 }
 
 interface AverageWindow {
-  weeks: IsoWeekRange[];
+  weeks: readonly Readonly<IsoWeekRange>[];
   average: number;
 }
 
 /** The 12-week window (any window touching an evaluated week) with the highest average. */
 export function worstAverageWindow(ctx: PersonContext): AverageWindow | undefined {
+  // Memoised: WEEKLY_AVG_12W and NIGHT_WORK both ask for it.
+  const memo = ctx.memo.worstAverage as { value: AverageWindow | undefined } | undefined;
+  if (memo) return memo.value;
+  const value = computeWorstAverageWindow(ctx);
+  ctx.memo.worstAverage = { value };
+  return value;
+}
+
+function computeWorstAverageWindow(ctx: PersonContext): AverageWindow | undefined {
   const n = ctx.settings.averageWindowWeeks;
   const span = ctx.windowWeeks.length + 2 * (n - 1);
   const weeks = Array.from({ length: span }, (_, i) =>
-    parseIsoWeek(addIsoWeeks(ctx.windowWeeks[0].week, i - n + 1), ctx.timeZone),
+    sharedIsoWeek(addIsoWeeks(ctx.windowWeeks[0].week, i - n + 1), ctx.timeZone),
   );
   const totals = weeks.map((w) => weekMinutes(ctx, w));
   let worst: AverageWindow | undefined;
@@ -119,14 +134,24 @@ export function checkWeeklyAverage(ctx: PersonContext): Violation[] {
 
 /** Items grouped by the civil day they start on: the working day of the rest rules. */
 function workingDays(ctx: PersonContext): { date: CivilDate; items: TimedItem[] }[] {
+  if (ctx.memo.workingDays) return ctx.memo.workingDays;
   const map = new Map<CivilDate, TimedItem[]>();
   for (const t of ctx.timeline.items) {
     const d = dayOf(ctx, t.start);
-    map.set(d, [...(map.get(d) ?? []), t]);
+    const items = map.get(d);
+    if (items) items.push(t);
+    else map.set(d, [t]);
   }
-  return [...map.entries()]
+  ctx.memo.workingDays = [...map.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([date, items]) => ({ date, items }));
+  return ctx.memo.workingDays;
+}
+
+/** Effective work merged into disjoint intervals (shared, read-only). */
+function mergedWork(ctx: PersonContext): Interval[] {
+  ctx.memo.mergedWork ??= mergeIntervals(ctx.timeline.segments);
+  return ctx.memo.mergedWork;
 }
 
 /** DAILY_REST: 11 consecutive hours between the end of a working day and the next start (L3131-1). */
@@ -183,7 +208,7 @@ export function checkAmplitude(ctx: PersonContext): Violation[] {
 export function workStretches(ctx: PersonContext): Interval[] {
   const gapMs = ctx.settings.breakMinMinutes * MINUTE_MS;
   const out: Interval[] = [];
-  for (const s of mergeIntervals(ctx.timeline.segments)) {
+  for (const s of mergedWork(ctx)) {
     const last = out[out.length - 1];
     if (last && s.start - last.end < gapMs) last.end = Math.max(last.end, s.end);
     else out.push({ start: s.start, end: s.end });
@@ -197,14 +222,21 @@ export function workStretches(ctx: PersonContext): Interval[] {
  */
 export function checkBreak(ctx: PersonContext): Violation[] {
   const { breakAfterMinutes: after, breakMinMinutes: brk } = ctx.settings;
-  const stretches = workStretches(ctx);
+  // Each stretch is split by civil day once; a day's list keeps the stretches' order.
+  const stretchesByDay = new Map<CivilDate, Interval[]>();
+  for (const s of workStretches(ctx)) {
+    for (const p of splitByCivilDay(s, ctx.timeZone)) {
+      if (!ctx.windowDaySet.has(p.date)) continue;
+      const list = stretchesByDay.get(p.date);
+      if (list) list.push(s);
+      else stretchesByDay.set(p.date, [s]);
+    }
+  }
   const out: Violation[] = [];
   for (const d of ctx.windowDays) {
     const worked = ctx.minutesByDay.get(d) ?? 0;
     if (worked === 0) continue;
-    const touching = stretches.filter((s) =>
-      splitByCivilDay(s, ctx.timeZone).some((p) => p.date === d),
-    );
+    const touching = stretchesByDay.get(d) ?? [];
     const long = touching.find(
       (s) => dayOf(ctx, s.start) === d && (s.end - s.start) / MINUTE_MS > after,
     );
@@ -251,7 +283,7 @@ export function checkWorkdaysPerWeek(ctx: PersonContext): Violation[] {
  */
 export function checkWeeklyRest(ctx: PersonContext): Violation[] {
   const { weeklyRestMinutes: need, weeklyRestInWeekMinutes: inWeek } = ctx.settings;
-  const work = mergeIntervals(ctx.timeline.segments);
+  const work = mergedWork(ctx);
   const gaps: Interval[] = [];
   let cursor = Number.NEGATIVE_INFINITY;
   for (const w of work) {
@@ -282,19 +314,19 @@ export function checkWeeklyRest(ctx: PersonContext): Violation[] {
   return out;
 }
 
-function daysOfItem(ctx: PersonContext, t: TimedItem): CivilDate[] {
-  return splitByCivilDay(t, ctx.timeZone).map((d) => d.date);
-}
-
 /** SUNDAY, MAY_FIRST, PUBLIC_HOLIDAY: work on days off by principle (L3132-3, L3133-4, L3133-1). */
 export function checkCalendarDays(ctx: PersonContext): Violation[] {
   const out: Violation[] = [];
   for (const t of ctx.timeline.items) {
-    for (const d of daysOfItem(ctx, t)) {
+    for (const { date: d } of partsOfItem(ctx, t)) {
       if (!ctx.windowDaySet.has(d)) continue;
+      const isSunday = isoWeekday(d) === 7 && !t.item.sundayDerogation;
+      const isMayFirst = d.slice(5) === '05-01';
+      const holiday = isMayFirst ? undefined : ctx.holidays.get(d);
+      if (!isSunday && !isMayFirst && holiday === undefined) continue;
       const opts = { personId: ctx.personId, shiftIds: [t.id] };
       const times = span(ctx, t);
-      if (isoWeekday(d) === 7 && !t.item.sundayDerogation) {
+      if (isSunday) {
         out.push(
           makeViolation(
             'SUNDAY',
@@ -303,21 +335,18 @@ export function checkCalendarDays(ctx: PersonContext): Violation[] {
           ),
         );
       }
-      if (d.slice(5) === '05-01') {
+      if (isMayFirst) {
         out.push(
           makeViolation('MAY_FIRST', `Travail le 1er mai (${times}) : jour férié et chômé.`, opts),
         );
-      } else {
-        const holiday = ctx.holidays.get(d);
-        if (holiday !== undefined) {
-          out.push(
-            makeViolation(
-              'PUBLIC_HOLIDAY',
-              `Travail un jour férié (${holiday}, ${formatDayLabel(d)}, ${times}).`,
-              opts,
-            ),
-          );
-        }
+      } else if (holiday !== undefined) {
+        out.push(
+          makeViolation(
+            'PUBLIC_HOLIDAY',
+            `Travail un jour férié (${holiday}, ${formatDayLabel(d)}, ${times}).`,
+            opts,
+          ),
+        );
       }
     }
   }

@@ -35,8 +35,63 @@ const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
 const OFFSET_RE = /T.*(Z|[+-]\d{2}:?\d{2})$/;
 
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+function twoDigits(s: string, i: number): number {
+  return digit(s, i) * 10 + digit(s, i + 1);
+}
+
+/**
+ * Epoch ms of the canonical ISO forms the API and `toISOString` produce
+ * (`2026-12-01T08:00:00.000Z`, `2026-12-01T09:00:00+01:00`), or NaN when the string is not in
+ * one of them or has a field where `Date.parse` would roll over; the caller then falls back to
+ * the general path. Same value as `Date.parse` for every string it accepts.
+ */
+function parseCanonicalIso(s: string): number {
+  const n = s.length;
+  if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return NaN;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') {
+    return NaN;
+  }
+  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const hours = twoDigits(s, 11);
+  const minutes = twoDigits(s, 14);
+  const seconds = twoDigits(s, 17);
+  // Years below 1000 and days past the 28th are left to Date.parse (two-digit years, roll-over).
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 28)) return NaN;
+  if (!(hours <= 23 && minutes <= 59 && seconds <= 59)) return NaN;
+  let i = 19;
+  let ms = 0;
+  if (s[19] === '.') {
+    ms = digit(s, 20) * 100 + twoDigits(s, 21);
+    i = 23;
+  }
+  if (!(ms >= 0)) return NaN;
+  let offset = 0;
+  if (s[i] === 'Z' && n === i + 1) {
+    offset = 0;
+  } else if ((s[i] === '+' || s[i] === '-') && n === i + 6 && s[i + 3] === ':') {
+    const oh = twoDigits(s, i + 1);
+    const om = twoDigits(s, i + 4);
+    if (!(oh <= 23 && om <= 59)) return NaN;
+    offset = (s[i] === '-' ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return NaN;
+  }
+  return Date.UTC(year, month - 1, day, hours, minutes, seconds, ms) - offset * MINUTE_MS;
+}
+
 /** Epoch milliseconds of an instant; throws a RangeError on an unreadable value. */
 export function toEpochMs(instant: Instant): number {
+  if (typeof instant === 'string') {
+    const fast = parseCanonicalIso(instant);
+    if (!Number.isNaN(fast)) return fast;
+  }
   // A string without an offset would be read in the runtime's zone, so the browser and the API
   // could disagree: it is refused.
   if (typeof instant === 'string' && !OFFSET_RE.test(instant)) {
@@ -49,8 +104,25 @@ export function toEpochMs(instant: Instant): number {
   return ms;
 }
 
+// Hot-path caches. Every cached value is exactly what the uncached code computes; each cache is
+// bounded and cleared when full, so results never depend on what was computed before.
+const CACHE_LIMIT = 50_000;
+/** Valid civil date → UTC midnight epoch ms. */
+const utcDateCache = new Map<string, number>();
+/** UTC day number (days since 1970-01-01) → civil date string. */
+const dayNumberCache = new Map<number, CivilDate>();
+/** Largest magnitude of a valid Date time value. */
+const MAX_TIME_MS = 8.64e15;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Whether a string is a valid civil date `YYYY-MM-DD`. */
 export function isCivilDate(value: string): boolean {
+  if (utcDateCache.has(value)) return true;
   const m = DATE_RE.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -66,12 +138,34 @@ function dateParts(date: CivilDate): [number, number, number] {
 }
 
 function utcDate(date: CivilDate): number {
+  const cached = utcDateCache.get(date);
+  if (cached !== undefined) return cached;
   const [y, mo, d] = dateParts(date);
-  return Date.UTC(y, mo - 1, d);
+  return remember(utcDateCache, date, Date.UTC(y, mo - 1, d));
 }
 
+/** UTC day number of an integer epoch ms within the Date range (exact, no rounding). */
+function dayNumberOf(ms: number): number {
+  let day = Math.floor(ms / DAY_MS);
+  if (day * DAY_MS > ms) day--;
+  else if ((day + 1) * DAY_MS <= ms) day++;
+  return day;
+}
+
+function isPlainTime(ms: number): boolean {
+  return Number.isInteger(ms) && Math.abs(ms) <= MAX_TIME_MS;
+}
+
+function dateOfDayNumber(day: number): CivilDate {
+  const cached = dayNumberCache.get(day);
+  if (cached !== undefined) return cached;
+  return remember(dayNumberCache, day, new Date(day * DAY_MS).toISOString().slice(0, 10));
+}
+
+/** The civil date (UTC calendar) of an epoch ms; same as `new Date(ms).toISOString().slice(0, 10)`. */
 function fromUtcDate(ms: number): CivilDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  if (!isPlainTime(ms)) return new Date(ms).toISOString().slice(0, 10);
+  return dateOfDayNumber(dayNumberOf(ms));
 }
 
 /** The civil date `days` days after `date` (negative to go back). */
@@ -96,27 +190,42 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
 
 /** ISO weekday of a civil date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: CivilDate): number {
-  const day = new Date(utcDate(date)).getUTCDay();
-  return day === 0 ? 7 : day;
+  return isoWeekdayOfDayNumber(Math.round(utcDate(date) / DAY_MS));
 }
 
 const OFFSET_STEP_MS = 15 * MINUTE_MS;
-const offsetCache = new Map<string, number>();
+/** Time zone → quarter-hour bucket → offset. */
+const offsetCache = new Map<string, Map<number, number>>();
+
+function zoneCache<K, V>(caches: Map<string, Map<K, V>>, timeZone: string): Map<K, V> {
+  let cache = caches.get(timeZone);
+  if (cache === undefined) {
+    if (caches.size >= 1_000) caches.clear();
+    cache = new Map();
+    caches.set(timeZone, cache);
+  }
+  return cache;
+}
 
 /** UTC offset in minutes of the time zone at an instant (60 or 120 for Europe/Paris). */
 export function offsetMinutes(ms: number, timeZone: string): number {
   // Zones change offset on quarter-hour boundaries, so one lookup per quarter hour is exact;
   // the cache keeps live checks (while dragging a shift) fast.
-  const key = `${timeZone}|${Math.floor(ms / OFFSET_STEP_MS)}`;
-  const cached = offsetCache.get(key);
+  const cache = zoneCache(offsetCache, timeZone);
+  const key = Math.floor(ms / OFFSET_STEP_MS);
+  const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const offset = tzOffset(timeZone, new Date(ms));
   if (!Number.isFinite(offset)) {
     throw new RangeError(`Fuseau horaire inconnu : ${timeZone}`);
   }
-  if (offsetCache.size > 50_000) offsetCache.clear();
-  offsetCache.set(key, offset);
-  return offset;
+  return remember(cache, key, offset);
+}
+
+/** The civil date of an instant in the time zone (the `date` of {@link wallClock}). */
+export function localDate(ms: number, timeZone: string): CivilDate {
+  const local = ms + offsetMinutes(ms, timeZone) * MINUTE_MS;
+  return fromUtcDate(local);
 }
 
 /** Wall-clock fields of an instant in the time zone. */
@@ -124,17 +233,28 @@ export function wallClock(
   ms: number,
   timeZone: string,
 ): { date: CivilDate; hours: number; minutes: number } {
-  const local = new Date(ms + offsetMinutes(ms, timeZone) * MINUTE_MS);
+  const local = ms + offsetMinutes(ms, timeZone) * MINUTE_MS;
+  if (isPlainTime(local)) {
+    // Integers in range need no Date object: the same fields, by arithmetic.
+    const day = dayNumberOf(local);
+    const inDay = local - day * DAY_MS;
+    return {
+      date: dateOfDayNumber(day),
+      hours: Math.floor(inDay / HOUR_MS),
+      minutes: Math.floor((inDay % HOUR_MS) / MINUTE_MS),
+    };
+  }
+  const d = new Date(local);
   return {
-    date: local.toISOString().slice(0, 10),
-    hours: local.getUTCHours(),
-    minutes: local.getUTCMinutes(),
+    date: d.toISOString().slice(0, 10),
+    hours: d.getUTCHours(),
+    minutes: d.getUTCMinutes(),
   };
 }
 
 /** The civil date of an instant in the time zone. */
 export function civilDate(instant: Instant, timeZone: string): CivilDate {
-  return wallClock(toEpochMs(instant), timeZone).date;
+  return localDate(toEpochMs(instant), timeZone);
 }
 
 /**
@@ -147,24 +267,26 @@ export function zonedInstant(date: CivilDate, time: string, timeZone: string): n
   const wall = utcDate(date) + Number(m[1]) * HOUR_MS + Number(m[2]) * MINUTE_MS;
   const before = offsetMinutes(wall - 12 * HOUR_MS, timeZone);
   const after = offsetMinutes(wall + 12 * HOUR_MS, timeZone);
-  const valid = [before, after]
-    .map((offset) => wall - offset * MINUTE_MS)
-    .filter((c) => wall - offsetMinutes(c, timeZone) * MINUTE_MS === c);
-  return valid.length > 0 ? Math.min(...valid) : wall - before * MINUTE_MS;
+  const first = wall - before * MINUTE_MS;
+  const second = wall - after * MINUTE_MS;
+  const firstValid = wall - offsetMinutes(first, timeZone) * MINUTE_MS === first;
+  const secondValid = wall - offsetMinutes(second, timeZone) * MINUTE_MS === second;
+  if (firstValid && secondValid) return Math.min(first, second);
+  if (firstValid) return first;
+  if (secondValid) return second;
+  return first;
 }
+
+/** Time zone → civil date → local midnight. */
+const midnightCache = new Map<string, Map<string, number>>();
 
 /** The instant a civil day starts (local midnight). */
 export function startOfCivilDay(date: CivilDate, timeZone: string): number {
-  const key = `${timeZone}|${date}`;
-  const cached = midnightCache.get(key);
+  const cache = zoneCache(midnightCache, timeZone);
+  const cached = cache.get(date);
   if (cached !== undefined) return cached;
-  const ms = zonedInstant(date, '00:00', timeZone);
-  if (midnightCache.size > 50_000) midnightCache.clear();
-  midnightCache.set(key, ms);
-  return ms;
+  return remember(cache, date, zonedInstant(date, '00:00', timeZone));
 }
-
-const midnightCache = new Map<string, number>();
 
 /** The civil day with its real bounds (a daylight-saving day lasts 23 or 25 hours). */
 export function dayBucket(date: CivilDate, timeZone: string): DayBucket {
@@ -179,14 +301,16 @@ export function dayBucket(date: CivilDate, timeZone: string): DayBucket {
 export function splitByCivilDay(interval: Interval, timeZone: string): DayBucket[] {
   const out: DayBucket[] = [];
   if (interval.end <= interval.start) return out;
-  let date = wallClock(interval.start, timeZone).date;
-  for (;;) {
-    const day = dayBucket(date, timeZone);
-    if (day.start >= interval.end) break;
-    const start = Math.max(day.start, interval.start);
-    const end = Math.min(day.end, interval.end);
+  let date = localDate(interval.start, timeZone);
+  let dayStart = startOfCivilDay(date, timeZone);
+  while (dayStart < interval.end) {
+    const next = addDays(date, 1);
+    const dayEnd = startOfCivilDay(next, timeZone);
+    const start = Math.max(dayStart, interval.start);
+    const end = Math.min(dayEnd, interval.end);
     if (end > start) out.push({ date, start, end });
-    date = addDays(date, 1);
+    date = next;
+    dayStart = dayEnd;
   }
   return out;
 }
@@ -204,10 +328,14 @@ function isoWeekParts(date: CivilDate): { year: number; week: number } {
   return { year, week: Math.floor((thursday - jan1) / 7) + 1 };
 }
 
+const isoWeekCache = new Map<CivilDate, string>();
+
 /** ISO week (`2026-W49`) of a civil date. */
 export function isoWeekOf(date: CivilDate): string {
+  const cached = isoWeekCache.get(date);
+  if (cached !== undefined) return cached;
   const { year, week } = isoWeekParts(date);
-  return formatIsoWeek(year, week);
+  return remember(isoWeekCache, date, formatIsoWeek(year, week));
 }
 
 /** Formats a year and week number as `2026-W09`. */
@@ -220,8 +348,12 @@ export function isoWeeksInYear(year: number): number {
   return isoWeekParts(`${String(year).padStart(4, '0')}-12-28`).week;
 }
 
+const mondayCache = new Map<string, CivilDate>();
+
 /** Monday of an ISO week; throws a RangeError on a malformed or out-of-range week. */
 export function mondayOfIsoWeek(week: string): CivilDate {
+  const cached = mondayCache.get(week);
+  if (cached !== undefined) return cached;
   const m = WEEK_RE.exec(week);
   const year = m ? Number(m[1]) : NaN;
   const num = m ? Number(m[2]) : NaN;
@@ -230,7 +362,7 @@ export function mondayOfIsoWeek(week: string): CivilDate {
   }
   const jan4 = Date.UTC(year, 0, 4) / DAY_MS;
   const week1Monday = jan4 + 1 - isoWeekdayOfDayNumber(jan4);
-  return fromUtcDate((week1Monday + (num - 1) * 7) * DAY_MS);
+  return remember(mondayCache, week, fromUtcDate((week1Monday + (num - 1) * 7) * DAY_MS));
 }
 
 /** Whether a string is a valid ISO week `YYYY-Www`. */
@@ -247,9 +379,15 @@ const weekCache = new Map<string, IsoWeekRange>();
 
 /** An ISO week's civil days and real bounds (167, 168 or 169 hours). */
 export function parseIsoWeek(week: string, timeZone: string): IsoWeekRange {
+  const range = sharedIsoWeek(week, timeZone);
+  return { ...range, days: [...range.days] };
+}
+
+/** {@link parseIsoWeek} without the defensive copy: the caller must not modify the result. */
+export function sharedIsoWeek(week: string, timeZone: string): Readonly<IsoWeekRange> {
   const key = `${timeZone}|${week}`;
   const cached = weekCache.get(key);
-  if (cached) return { ...cached, days: [...cached.days] };
+  if (cached) return cached;
   const monday = mondayOfIsoWeek(week);
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   const range = {
@@ -262,7 +400,7 @@ export function parseIsoWeek(week: string, timeZone: string): IsoWeekRange {
   };
   if (weekCache.size > 5_000) weekCache.clear();
   weekCache.set(key, range);
-  return { ...range, days: [...days] };
+  return range;
 }
 
 /** The ISO week containing an instant in the time zone. */

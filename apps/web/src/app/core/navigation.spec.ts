@@ -2,11 +2,15 @@ import { navFor } from './navigation';
 
 describe('navFor', () => {
   it('shows each role the screens it may use, the API documentation to the director only', () => {
-    const staff = ['/sites', '/personnes', '/contrats/echeances', '/demandes'];
+    const staff = ['/sites', '/personnes', '/contrats/echeances', '/planning', '/demandes'];
     expect(navFor('admin').map((item) => item.link)).toEqual([...staff, '/api/docs']);
     expect(navFor('hr').map((item) => item.link)).toEqual(staff);
     expect(navFor('manager').map((item) => item.link)).toEqual(staff);
-    expect(navFor('mediator').map((item) => item.link)).toEqual(['/sites', '/demandes']);
+    expect(navFor('mediator').map((item) => item.link)).toEqual([
+      '/sites',
+      '/planning',
+      '/demandes',
+    ]);
   });
 
   it('shows nothing when signed out', () => {

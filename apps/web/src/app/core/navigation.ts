@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'nav.sites', link: '/sites', roles: ['admin', 'hr', 'manager', 'mediator'] },
   { label: 'nav.people', link: '/personnes', roles: ['admin', 'hr', 'manager'] },
   { label: 'nav.contractEnds', link: '/contrats/echeances', roles: ['admin', 'hr', 'manager'] },
+  { label: 'nav.rota', link: '/planning', roles: ['admin', 'hr', 'manager', 'mediator'] },
   { label: 'nav.requests', link: '/demandes', roles: ['admin', 'hr', 'manager', 'mediator'] },
   { label: 'nav.apiDocs', link: '/api/docs', roles: ['admin'], isExternal: true },
 ];

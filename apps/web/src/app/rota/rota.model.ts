@@ -102,7 +102,11 @@ export function moveToDate(
 }
 
 /** Start and end instants of "HH:MM" times on a day; an end not after the start is the next day. */
-export function instantsOf(date: string, start: string, end: string): { start: string; end: string } {
+export function instantsOf(
+  date: string,
+  start: string,
+  end: string,
+): { start: string; end: string } {
   const from = zonedInstant(date, start, TZ);
   let to = zonedInstant(date, end, TZ);
   if (to <= from) to = zonedInstant(addDays(date, 1), end, TZ);
@@ -169,9 +173,7 @@ export function duration(minutes: number, signed = false): string {
 // ---------- rows and counters ----------
 
 function byName(a: RotaPerson, b: RotaPerson): number {
-  return (
-    a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr')
-  );
+  return a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
 }
 
 /** À pourvoir first, then the site's team by name, then people lent by other sites. */
@@ -302,7 +304,9 @@ export function violationDelta(
   const beforeKeys = new Set(before.map(violationKey));
   const afterKeys = new Set(after.map(violationKey));
   return {
-    added: after.filter((violation) => !beforeKeys.has(violationKey(violation))).map(describeViolation),
+    added: after
+      .filter((violation) => !beforeKeys.has(violationKey(violation)))
+      .map(describeViolation),
     resolved: [...beforeKeys].filter((key) => !afterKeys.has(key)).length,
   };
 }

@@ -139,6 +139,7 @@ export class RotaStore {
         shifts: this.shiftsState(),
         people: week.people,
         requirements: week.requirements,
+        settings: { travelTimes: week.travelTimes ?? [] },
       });
       return [...local, ...week.violations.filter((v) => SERVER_ONLY_RULES.has(v.rule))];
     } catch {

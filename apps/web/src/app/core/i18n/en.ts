@@ -1,6 +1,8 @@
+import { ROTA_EN } from '../../rota/rota.i18n.en';
 import type { Translation } from './fr';
 
 export const EN: Translation = {
+  rota: ROTA_EN,
   app: { name: 'Relais', skip: 'Skip to content' },
   nav: {
     label: 'Main navigation',
@@ -8,6 +10,7 @@ export const EN: Translation = {
     people: 'People',
     contractEnds: 'Contract ends',
     requests: 'Requests',
+    rota: 'Rota',
     apiDocs: 'API (OpenAPI)',
     logout: 'Sign out',
     language: 'Language',

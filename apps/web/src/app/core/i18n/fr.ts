@@ -1,5 +1,8 @@
+import { ROTA_FR } from '../../rota/rota.i18n.fr';
+
 /** French, the reference language of Relais. Every visible text goes through these keys. */
 export const FR = {
+  rota: ROTA_FR,
   app: { name: 'Relais', skip: 'Aller au contenu' },
   nav: {
     label: 'Navigation principale',
@@ -7,6 +10,7 @@ export const FR = {
     people: 'Personnes',
     contractEnds: 'Échéances',
     requests: 'Demandes',
+    rota: 'Planning',
     apiDocs: 'API (OpenAPI)',
     logout: 'Se déconnecter',
     language: 'Langue',

@@ -1,0 +1,304 @@
+import { CdkDrag, CdkDragDrop, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatMenuModule } from '@angular/material/menu';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { Location, RotaPerson, Shift, Violation } from '@relais/contracts';
+import {
+  dayHeader,
+  DropTarget,
+  duration,
+  GridRow,
+  HourCounter,
+  longDay,
+  shiftRange,
+  worstSeverity,
+} from '../rota.model';
+
+export type ShiftAction = 'edit' | 'move' | 'duplicate' | 'open' | 'delete';
+
+export interface ShiftDrop {
+  shiftId: string;
+  target: DropTarget;
+  isCopy: boolean;
+}
+
+interface CellTarget extends DropTarget {
+  rowKey: string;
+  isAbsent: boolean;
+}
+
+function dropTargetOf(cell: CellTarget): DropTarget {
+  const target: DropTarget = { date: cell.date };
+  if (cell.personId !== undefined) target.personId = cell.personId;
+  if (cell.locationId !== undefined) target.locationId = cell.locationId;
+  return target;
+}
+
+const ACTIVITY_ICONS: Record<string, string> = {
+  accueil: '⌂',
+  back_office: '▤',
+  permanence: '⚑',
+  outreach: '⇄',
+  workshop: '✦',
+  digital_help: '⌨',
+  meeting: '◉',
+  training: '✎',
+};
+
+const SEVERITY_ICONS = { block: '⛔', warn: '⚠', info: 'ℹ' } as const;
+
+/** The week grid: rows (people or locations) × days, chips draggable between cells. */
+@Component({
+  selector: 'app-week-grid',
+  imports: [CdkDropListGroup, CdkDropList, CdkDrag, MatMenuModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './week-grid.component.html',
+  styleUrl: './week-grid.component.scss',
+  host: { '(keydown)': 'onKeydown($event)', '(focusin)': 'onFocusIn($event)' },
+})
+export class WeekGridComponent {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly transloco = inject(TranslocoService);
+  private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: 'fr' });
+
+  readonly view = input<'person' | 'location'>('person');
+  readonly weekNumber = input.required<number>();
+  readonly rows = input.required<GridRow[]>();
+  readonly days = input.required<string[]>();
+  readonly holidays = input<string[]>([]);
+  readonly cells = input.required<Map<string, Shift[]>>();
+  readonly violationsByShift = input<Map<string, Violation[]>>(new Map());
+  readonly counters = input<Map<string, HourCounter>>(new Map());
+  readonly people = input<RotaPerson[]>([]);
+  readonly locations = input<Location[]>([]);
+  /** "personId|date" → absence word key, for greyed cells. */
+  readonly absences = input<Map<string, string>>(new Map());
+  readonly highlighted = input<ReadonlySet<string>>(new Set());
+  readonly canEdit = input(false);
+
+  readonly dropped = output<ShiftDrop>();
+  readonly createAt = output<DropTarget>();
+  readonly action = output<{ action: ShiftAction; shift: Shift }>();
+
+  protected readonly active = signal<[number, number]>([0, 0]);
+  protected readonly severityIcons = SEVERITY_ICONS;
+  protected readonly activityIcons = ACTIVITY_ICONS;
+  protected readonly duration = duration;
+
+  protected readonly dayHeaders = computed(() => {
+    const lang = this.lang() === 'en' ? 'en' : 'fr';
+    const holidays = new Set(this.holidays());
+    return this.days().map((date) => ({
+      date,
+      label: dayHeader(date, lang),
+      long: longDay(date, lang),
+      isHoliday: holidays.has(date),
+    }));
+  });
+  private readonly peopleById = computed(
+    () => new Map(this.people().map((person) => [person.id, person])),
+  );
+  private readonly locationsById = computed(
+    () => new Map(this.locations().map((location) => [location.id, location])),
+  );
+
+  protected readonly table = computed(() =>
+    this.rows().map((row) => ({
+      row,
+      person: row.personId ? (this.peopleById().get(row.personId) ?? null) : null,
+      counter: row.personId ? (this.counters().get(row.personId) ?? null) : null,
+      cells: this.days().map((date) => {
+        const absence = row.personId ? this.absences().get(`${row.personId}|${date}`) : undefined;
+        const target: CellTarget =
+          this.view() === 'person'
+            ? { rowKey: row.key, date, personId: row.personId, isAbsent: !!absence }
+            : { rowKey: row.key, date, locationId: row.locationId ?? undefined, isAbsent: false };
+        return {
+          date,
+          target,
+          absence: absence ?? null,
+          shifts: this.cells().get(`${row.key}|${date}`) ?? [],
+        };
+      }),
+    })),
+  );
+
+  protected rowName(row: GridRow): string {
+    return row.kind === 'open' ? this.transloco.translate('rota.grid.open') : row.name;
+  }
+
+  protected range(shift: Shift): string {
+    return shiftRange(shift);
+  }
+
+  /** Location code when the shift is not at the site's own desk. */
+  protected locationCode(shift: Shift): string | null {
+    if (this.view() === 'location') return null;
+    const location = this.locationsById().get(shift.locationId);
+    return location && location.kind !== 'site' ? location.code : null;
+  }
+
+  protected personName(shift: Shift): string {
+    const person = shift.personId ? this.peopleById().get(shift.personId) : null;
+    return person
+      ? `${person.firstName} ${person.lastName}`
+      : this.transloco.translate('rota.grid.open');
+  }
+
+  protected severity(shift: Shift): 'block' | 'warn' | 'info' | null {
+    return worstSeverity(this.violationsByShift().get(shift.id) ?? []);
+  }
+
+  protected problemCount(shift: Shift): number {
+    return this.violationsByShift().get(shift.id)?.length ?? 0;
+  }
+
+  protected isDraft(shift: Shift): boolean {
+    return shift.isChangedSincePublication;
+  }
+
+  protected dayLabel(date: string): string {
+    return longDay(date, this.lang() === 'en' ? 'en' : 'fr');
+  }
+
+  protected cellLabel(row: GridRow, date: string, count: number): string {
+    const day = longDay(date, this.lang() === 'en' ? 'en' : 'fr');
+    const name = this.rowName(row);
+    return count === 0
+      ? this.transloco.translate('rota.grid.emptyCell', { row: name, day })
+      : this.transloco.translate('rota.grid.cellShifts', { row: name, day, count });
+  }
+
+  protected fill(counter: HourCounter): number {
+    const scale = counter.ceiling ?? counter.target;
+    return scale > 0 ? Math.min(100, (counter.planned / scale) * 100) : 0;
+  }
+
+  protected tick(counter: HourCounter): number {
+    return counter.ceiling ? (counter.target / counter.ceiling) * 100 : 100;
+  }
+
+  protected isActive(r: number, c: number): boolean {
+    const [ar, ac] = this.active();
+    return ar === r && ac === c;
+  }
+
+  protected onDrop(event: CdkDragDrop<CellTarget, CellTarget, Shift>): void {
+    const target = event.container.data;
+    const source = event.previousContainer.data;
+    const shift = event.item.data;
+    const isCopy = 'altKey' in event.event && event.event.altKey;
+    if (!isCopy && source.rowKey === target.rowKey && source.date === target.date) return;
+    this.dropped.emit({ shiftId: shift.id, target: dropTargetOf(target), isCopy });
+  }
+
+  protected canEnter = (_drag: CdkDrag, drop: CdkDropList<CellTarget>): boolean =>
+    !drop.data.isAbsent;
+
+  protected onFocusIn(event: FocusEvent): void {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-r]');
+    if (cell) this.active.set([Number(cell.dataset['r']), Number(cell.dataset['c'])]);
+  }
+
+  protected onKeydown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    const cell = target.closest<HTMLElement>('[data-r]');
+    if (!cell) return;
+    const r = Number(cell.dataset['r']);
+    const c = Number(cell.dataset['c']);
+    const isChip = target.classList.contains('chip');
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      if (isChip && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+        const chips = [...cell.querySelectorAll<HTMLElement>('.chip')];
+        const next = chips[chips.indexOf(target) + move[0]];
+        if (next) {
+          next.focus();
+          return;
+        }
+      }
+      this.focusCell(
+        Math.max(0, Math.min(this.rows().length - 1, r + move[0])),
+        Math.max(0, Math.min(this.days().length - 1, c + move[1])),
+      );
+      return;
+    }
+    if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      this.focusCell(r, event.key === 'Home' ? 0 : this.days().length - 1);
+      return;
+    }
+    const data = this.table()[r]?.cells[c];
+    if (!data) return;
+    if (isChip) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        cell.focus();
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && this.canEdit()) {
+        event.preventDefault();
+        const shift = data.shifts.find((candidate) => candidate.id === target.dataset['shiftId']);
+        if (shift) this.action.emit({ action: 'delete', shift });
+      } else if ((event.key === 'n' || event.key === 'N') && this.canEdit()) {
+        event.preventDefault();
+        this.create(data.target);
+      }
+      return;
+    }
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const first = cell.querySelector<HTMLElement>('.chip');
+      if (first) first.focus();
+      else if (this.canEdit()) this.create(data.target);
+    } else if ((event.key === 'n' || event.key === 'N') && this.canEdit()) {
+      event.preventDefault();
+      this.create(data.target);
+    }
+  }
+
+  /** A click on an empty cell opens the quick-create dialog, as Enter does. */
+  protected onCellClick(event: MouseEvent, target: CellTarget, count: number): void {
+    if (event.target === event.currentTarget && count === 0 && this.canEdit()) this.create(target);
+  }
+
+  protected create(target: CellTarget): void {
+    if (target.isAbsent) return;
+    this.createAt.emit(dropTargetOf(target));
+  }
+
+  protected emit(action: ShiftAction, shift: Shift): void {
+    this.action.emit({ action, shift });
+  }
+
+  focusCell(r: number, c: number): void {
+    this.active.set([r, c]);
+    this.host.nativeElement.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`)?.focus();
+  }
+
+  /** Moves focus to a shift's chip (after a move, or from the violations panel). */
+  focusShift(shiftId: string): boolean {
+    const chip = [...this.host.nativeElement.querySelectorAll<HTMLElement>('.chip')].find(
+      (candidate) => candidate.dataset['shiftId'] === shiftId,
+    );
+    if (!chip) return false;
+    chip.focus();
+    chip.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    return true;
+  }
+}

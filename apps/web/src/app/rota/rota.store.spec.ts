@@ -1,0 +1,306 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { RotaPerson, RotaWeek, Shift, Site } from '@relais/contracts';
+import { deltaSentence, duration, violationDelta } from './rota.model';
+import { RotaStore } from './rota.store';
+
+const SITE: Site = {
+  id: 'site-sud',
+  code: 'PSUD',
+  name: 'Paris Sud',
+  address: '1 rue du Test',
+  isFranceServices: false,
+  openingHours: [],
+  locations: [
+    {
+      id: 'loc-desk',
+      siteId: 'site-sud',
+      code: 'PSUD',
+      name: 'Accueil',
+      kind: 'site',
+      address: '',
+    },
+    {
+      id: 'loc-out',
+      siteId: 'site-sud',
+      code: 'RUE',
+      name: 'Pied d’immeuble',
+      kind: 'outreach',
+      address: '',
+    },
+  ],
+};
+
+function person(id: string, firstName: string, lastName: string, extra: Partial<RotaPerson> = {}) {
+  const contract = { type: 'CDI' as const, start: '2025-01-01', end: null, weeklyHours: 35 };
+  return {
+    id,
+    firstName,
+    lastName,
+    homeSiteId: 'site-sud',
+    contract,
+    contracts: [contract],
+    plannedMinutes: 0,
+    absences: [],
+    skills: [],
+    otherItems: [],
+    ...extra,
+  } satisfies RotaPerson;
+}
+
+function shift(id: string, personId: string | null, start: string, end: string): Shift {
+  return {
+    id,
+    siteId: 'site-sud',
+    personId,
+    locationId: 'loc-desk',
+    activity: 'accueil',
+    start,
+    end,
+    breakMinutes: 0,
+    note: null,
+    version: 1,
+    isChangedSincePublication: false,
+  };
+}
+
+// Week 49 of 2026: Monday 30 November to Sunday 6 December, Paris winter time (+01:00).
+const MONDAY_EVENING = shift(
+  's-mon',
+  'p-awa',
+  '2026-11-30T13:00:00+01:00',
+  '2026-11-30T21:00:00+01:00',
+);
+const WEDNESDAY_EARLY = shift(
+  's-wed',
+  'p-awa',
+  '2026-12-02T07:00:00+01:00',
+  '2026-12-02T12:00:00+01:00',
+);
+const OPEN = shift('s-open', null, '2026-12-01T09:00:00+01:00', '2026-12-01T12:30:00+01:00');
+
+function week(overrides: Partial<RotaWeek> = {}): RotaWeek {
+  const shifts = [MONDAY_EVENING, WEDNESDAY_EARLY, OPEN];
+  return {
+    siteId: 'site-sud',
+    week: '2026-W49',
+    status: 'draft',
+    version: 0,
+    publishedAt: null,
+    unpublishedChanges: 0,
+    shifts,
+    violations: [],
+    coverage: [],
+    people: [
+      person('p-zoe', 'Zoé', 'Lefèvre', { plannedMinutes: 0 }),
+      person('p-guest', 'Yanis', 'Abdi', { homeSiteId: 'site-nord' }),
+      // 13 h here plus 4 h at another site.
+      person('p-awa', 'Awa', 'Diallo', { plannedMinutes: 13 * 60 + 4 * 60 }),
+      person('p-bruno', 'Bruno', 'Martin', {
+        contract: { type: 'PEC', start: '2025-01-01', end: null, weeklyHours: 20 },
+        contracts: [{ type: 'PEC', start: '2025-01-01', end: null, weeklyHours: 20 }],
+      }),
+    ],
+    requirements: [],
+    holidays: [],
+    travelTimes: [],
+    ...overrides,
+  };
+}
+
+describe('RotaStore', () => {
+  let store: RotaStore;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    store = TestBed.inject(RotaStore);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function open(answer: RotaWeek = week()): Promise<void> {
+    const sites = store.loadSites();
+    http.expectOne('/api/sites').flush([SITE]);
+    await sites;
+    const loading = store.load('site-sud', '2026-W49');
+    http.expectOne('/api/rota?siteId=site-sud&week=2026-W49').flush(answer);
+    await loading;
+  }
+
+  /** The quiet re-read after a write. */
+  async function flushReload(answer: RotaWeek): Promise<void> {
+    await Promise.resolve();
+    http.expectOne('/api/rota?siteId=site-sud&week=2026-W49').flush(answer);
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+
+  it('lists the open line first, then the team by name, then people from other sites', async () => {
+    await open();
+    expect(store.personRows().map((row) => [row.kind, row.name])).toEqual([
+      ['open', ''],
+      ['team', 'Awa Diallo'],
+      ['team', 'Zoé Lefèvre'],
+      ['team', 'Bruno Martin'],
+      ['guest', 'Yanis Abdi'],
+    ]);
+  });
+
+  it('counts planned hours of every site against the contract, and says under or over', async () => {
+    await open();
+    const awa = store.counters().get('p-awa');
+    // 8 h + 5 h here, 4 h elsewhere = 17 h for 35 h.
+    expect(awa && [duration(awa.planned), duration(awa.target), awa.state]).toEqual([
+      '17\u00a0h',
+      '35\u00a0h',
+      'under',
+    ]);
+    expect(awa && duration(awa.delta, true)).toBe('−18\u00a0h');
+    const bruno = store.counters().get('p-bruno');
+    expect(bruno?.target).toBe(20 * 60);
+    expect(bruno?.ceiling).toBe(22 * 60);
+  });
+
+  it('lowers the target by the days of absence', async () => {
+    await open(
+      week({
+        people: [
+          person('p-awa', 'Awa', 'Diallo', {
+            absences: [{ start: '2026-11-30', end: '2026-12-01', kind: 'leave' }],
+          }),
+        ],
+      }),
+    );
+    expect(store.counters().get('p-awa')?.target).toBe(3 * 7 * 60);
+    expect(store.isAbsent('p-awa', '2026-12-01')?.kind).toBe('leave');
+    expect(store.isAbsent('p-awa', '2026-12-02')).toBeNull();
+  });
+
+  it('shows a daily rest breach as soon as a shift is moved, before the server answers', async () => {
+    await open();
+    expect(store.violations().map((v) => v.rule)).not.toContain('DAILY_REST');
+    const before = store.violations();
+
+    // Wednesday 07:00 moved to Tuesday: 10 h after Monday 21:00.
+    const moving = store.move('s-wed', { personId: 'p-awa', date: '2026-12-01' });
+    const moved = store.shifts().find((s) => s.id === 's-wed');
+    expect(moved?.start).toBe('2026-12-01T07:00:00+01:00');
+    expect(moved?.end).toBe('2026-12-01T12:00:00+01:00');
+    const rest = store.violations().find((v) => v.rule === 'DAILY_REST');
+    expect(rest?.severity).toBe('block');
+    expect(rest?.shiftIds).toContain('s-wed');
+    expect(
+      store
+        .violationsByShift()
+        .get('s-wed')
+        ?.map((v) => v.rule),
+    ).toContain('DAILY_REST');
+    expect(deltaSentence(violationDelta(before, store.violations()))).toContain(
+      '1 bloquant (repos quotidien de 11 h)',
+    );
+
+    const request = http.expectOne('/api/shifts/s-wed');
+    expect(request.request.method).toBe('PATCH');
+    expect(request.request.body).toEqual({
+      personId: 'p-awa',
+      start: '2026-12-01T07:00:00+01:00',
+      end: '2026-12-01T12:00:00+01:00',
+      version: 1,
+    });
+    request.flush({ shift: { ...moved, version: 2 }, violations: [] });
+    expect((await moving).ok).toBe(true);
+    await flushReload(
+      week({ shifts: [MONDAY_EVENING, { ...WEDNESDAY_EARLY, ...moved, version: 2 }, OPEN] }),
+    );
+    expect(store.canUndo()).toBe(true);
+  });
+
+  it('puts the shift back and reloads the week when someone else changed it (409)', async () => {
+    await open();
+    const moving = store.move('s-wed', { personId: 'p-zoe', date: '2026-12-03' });
+    expect(
+      store
+        .cellsByPerson()
+        .get('p-zoe|2026-12-03')
+        ?.map((s) => s.id),
+    ).toEqual(['s-wed']);
+    http
+      .expectOne('/api/shifts/s-wed')
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'Créneau modifié par Fatou K. à 10:42.' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    const outcome = await moving;
+    expect(outcome).toMatchObject({
+      ok: false,
+      isConflict: true,
+      message: 'Créneau modifié par Fatou K. à 10:42.',
+    });
+    expect(store.cellsByPerson().get('p-zoe|2026-12-03')).toBeUndefined();
+    expect(store.shifts().find((s) => s.id === 's-wed')).toEqual(WEDNESDAY_EARLY);
+    // The week is read again: the other person's change shows.
+    const changed = { ...WEDNESDAY_EARLY, personId: 'p-bruno', version: 2 };
+    await flushReload(week({ shifts: [MONDAY_EVENING, changed, OPEN] }));
+    expect(store.shifts().find((s) => s.id === 's-wed')?.personId).toBe('p-bruno');
+    expect(store.canUndo()).toBe(false);
+  });
+
+  it('removes an optimistic copy refused for an overlap, with the server’s message', async () => {
+    await open();
+    const copying = store.copy('s-mon', { personId: 'p-zoe', date: '2026-12-04' });
+    expect(store.cellsByPerson().get('p-zoe|2026-12-04')).toHaveLength(1);
+    const request = http.expectOne('/api/shifts');
+    expect(request.request.body).toMatchObject({
+      personId: 'p-zoe',
+      start: '2026-12-04T13:00:00+01:00',
+      end: '2026-12-04T21:00:00+01:00',
+    });
+    request.flush(
+      { statusCode: 409, error: 'Conflict', message: 'Chevauche une permanence à Paris Nord.' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    expect(await copying).toMatchObject({ ok: false, isConflict: false });
+    expect(store.cellsByPerson().get('p-zoe|2026-12-04')).toBeUndefined();
+    await flushReload(week());
+  });
+
+  it('undoes a deletion by creating the shift again', async () => {
+    await open();
+    const removing = store.remove('s-open');
+    expect(store.shifts().map((s) => s.id)).not.toContain('s-open');
+    const del = http.expectOne('/api/shifts/s-open?version=1');
+    expect(del.request.method).toBe('DELETE');
+    del.flush(null, { status: 204, statusText: 'No Content' });
+    await removing;
+    await flushReload(week({ shifts: [MONDAY_EVENING, WEDNESDAY_EARLY] }));
+
+    const undoing = store.undo();
+    const post = http.expectOne('/api/shifts');
+    expect(post.request.body).toMatchObject({ personId: null, start: OPEN.start, end: OPEN.end });
+    post.flush({ shift: { ...OPEN, id: 's-open-2' }, violations: [] });
+    expect((await undoing).ok).toBe(true);
+    await flushReload(week());
+    expect(store.canUndo()).toBe(false);
+  });
+
+  it('returns the server’s blocking list when publication is refused (422)', async () => {
+    await open();
+    const publishing = store.publish(null);
+    http.expectOne('/api/rota/publish').flush(
+      {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'La semaine contient 1 problème bloquant.',
+        violations: [{ rule: 'DAILY_REST', severity: 'block', shiftIds: ['s-wed'], message: 'x' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    const outcome = await publishing;
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.violations.map((v) => v.rule)).toEqual(['DAILY_REST']);
+  });
+});
