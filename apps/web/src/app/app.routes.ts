@@ -4,6 +4,16 @@ import { roleGuard } from './core/role.guard';
 
 export const appRoutes: Route[] = [
   {
+    path: 'invitation/:token',
+    title: 'Choisir mon mot de passe – Relais',
+    loadComponent: () => import('./auth/accept-link.page').then((m) => m.AcceptLinkPage),
+  },
+  {
+    path: 'reinitialisation/:token',
+    title: 'Choisir mon mot de passe – Relais',
+    loadComponent: () => import('./auth/accept-link.page').then((m) => m.AcceptLinkPage),
+  },
+  {
     path: 'connexion',
     canActivate: [signedOutGuard],
     title: 'Connexion – Relais',

@@ -17,6 +17,15 @@ export const EN: Translation = {
     today: 'Today: {{ date }}',
   },
   roles: { admin: 'Director', hr: 'HR', manager: 'Site manager', mediator: 'Mediator' },
+  acceptLink: {
+    title: 'Choose my password',
+    password: 'New password',
+    confirm: 'Confirm the password',
+    hint: 'At least {{ n }} characters.',
+    mismatch: 'The two passwords differ.',
+    submit: 'Save the password',
+    done: 'Password saved. You can sign in.',
+  },
   login: {
     title: 'Sign in',
     subtitle: 'Site rotas and mediator pathways',

@@ -22,6 +22,15 @@ export const FR = {
     manager: 'Responsable de site',
     mediator: 'Médiateur ou médiatrice',
   },
+  acceptLink: {
+    title: 'Choisir mon mot de passe',
+    password: 'Nouveau mot de passe',
+    confirm: 'Confirmer le mot de passe',
+    hint: '{{ n }} caractères au moins.',
+    mismatch: 'Les deux mots de passe ne sont pas identiques.',
+    submit: 'Enregistrer le mot de passe',
+    done: 'Mot de passe enregistré. Vous pouvez vous connecter.',
+  },
   login: {
     title: 'Connexion',
     subtitle: 'Plannings des sites et parcours des médiateurs',
