@@ -66,4 +66,21 @@ describe('sites, health and schema', () => {
       expect.arrayContaining(['/api/auth/login', '/api/sites', '/api/health']),
     );
   });
+
+  it('seeds nothing outside demo mode (production starts empty, waiting for admin:create)', async () => {
+    const production = await startTestApp({ RELAIS_DEMO: 'false' });
+    try {
+      const [organisations] = await production.dataSource.query(
+        'SELECT count(*)::int AS n FROM organisation',
+      );
+      expect(organisations.n).toBe(0);
+      expect((await production.request('GET', '/api/health')).status).toBe(200);
+      const login = await production.request('POST', '/api/auth/login', {
+        body: { email: 'direction@relais.demo', password: 'relais-demo' },
+      });
+      expect(login.status).toBe(401);
+    } finally {
+      await production.close();
+    }
+  });
 });
