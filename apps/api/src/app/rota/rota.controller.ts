@@ -14,6 +14,8 @@ import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
+import { Campaign, CoverageService } from './coverage.service';
+import { CreateCampaignDto, CreateRequirementDto } from './dto/coverage.dto';
 import {
   ApplyTemplateDto,
   ComplianceQueryDto,
@@ -34,6 +36,7 @@ export class RotaController {
   constructor(
     private readonly rota: RotaService,
     private readonly shifts: ShiftsService,
+    private readonly coverageRules: CoverageService,
   ) {}
 
   @Get('rota')
@@ -129,6 +132,26 @@ export class RotaController {
     @Query() query: SiteQueryDto,
   ): Promise<CoverageRequirement[]> {
     return this.rota.coverage(user, query.siteId);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('coverage')
+  createRequirement(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateRequirementDto,
+    @Req() request: FastifyRequest,
+  ): Promise<CoverageRequirement> {
+    return this.coverageRules.createRequirement(user, body, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('coverage/campaigns')
+  createCampaign(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateCampaignDto,
+    @Req() request: FastifyRequest,
+  ): Promise<Campaign> {
+    return this.coverageRules.createCampaign(user, body, request.ip);
   }
 
   @Get('compliance')

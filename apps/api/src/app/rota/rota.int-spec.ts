@@ -271,4 +271,66 @@ describe('rota over HTTP', () => {
     const [row] = await t.dataSource.query('SELECT start_at FROM shift WHERE id = $1', [b.id]);
     expect(new Date(row.start_at).getTime()).toBe(new Date(b.start).getTime());
   });
+
+  it('turns a landlord’s outreach campaign into pair requirements for its period only', async () => {
+    const hr = await t.login('rh@relais.demo');
+    const nordEst = (await t.request<Site[]>('GET', '/api/sites', { cookie: hr })).body.find(
+      (candidate) => candidate.code === 'NE',
+    ) as Site;
+    const lilas = nordEst.locations.find((location) => location.code === 'OUT-LIL')?.id;
+    const week = addIsoWeeks(thisWeek, 5);
+    const monday = windowOfIsoWeek(week).from;
+    const created = await t.request<{ requirements: { isPair: boolean; weekday: number }[] }>(
+      'POST',
+      '/api/coverage/campaigns',
+      {
+        cookie: hr,
+        body: {
+          locationId: lilas,
+          partner: 'Bailleur test',
+          estate: 'Cité test',
+          start: monday,
+          end: addDays(monday, 6),
+          pattern: [{ weekday: 4, startTime: '15:00', endTime: '17:00' }],
+        },
+      },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.requirements).toEqual([
+      expect.objectContaining({ weekday: 4, isPair: true }),
+    ]);
+    const during = await t.request<RotaWeek>('GET', `/api/rota?siteId=${nordEst.id}&week=${week}`, {
+      cookie: hr,
+    });
+    expect(
+      during.body.requirements.filter(
+        (requirement) => requirement.weekday === 4 && requirement.startTime === '15:00',
+      ),
+    ).toHaveLength(1);
+    const after = await t.request<RotaWeek>(
+      'GET',
+      `/api/rota?siteId=${nordEst.id}&week=${addIsoWeeks(week, 1)}`,
+      { cookie: hr },
+    );
+    expect(
+      after.body.requirements.filter(
+        (requirement) => requirement.weekday === 4 && requirement.startTime === '15:00',
+      ),
+    ).toHaveLength(0);
+    const wrongPlace = await t.request<ApiError>('POST', '/api/coverage/campaigns', {
+      cookie: hr,
+      body: {
+        locationId: nordEst.locations.find((location) => location.code === 'NE')?.id,
+        partner: 'X',
+        estate: 'Y',
+        start: monday,
+        end: monday,
+        pattern: [{ weekday: 1, startTime: '10:00', endTime: '11:00' }],
+      },
+    });
+    expect(wrongPlace.status).toBe(422);
+    expect(wrongPlace.body.details).toEqual([
+      { field: 'locationId', message: 'lieu de médiation sortante attendu' },
+    ]);
+  });
 });
