@@ -85,12 +85,15 @@ test('a manager breaks and repairs the 11-hour rest, then publishes next week', 
     });
     await expect(early).toHaveCount(1);
 
-    // Moved to the person by the chip menu: 10 h 10 of rest only.
-    await chipMenu(page, early, 'Déplacer vers…');
-    const move = page.getByRole('dialog');
-    await move.getByLabel('Personne').selectOption({ label: free.name });
-    await move.getByLabel('Jour').selectOption(free.second);
-    await move.getByRole('button', { name: 'Déplacer' }).click();
+    // Dragged onto the person's next day (CDK drag and drop with a real pointer): 10 h 10 of rest.
+    const target = cell(free.row, free.second);
+    await target.scrollIntoViewIfNeeded();
+    await early.hover();
+    await page.mouse.down();
+    const box = await target.boundingBox();
+    if (!box) throw new Error('target cell not laid out');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 15 });
+    await page.mouse.up();
     const moved = cell(free.row, free.second).locator('.chip', {
       hasText: `${EARLY.start}–${EARLY.end}`,
     });
