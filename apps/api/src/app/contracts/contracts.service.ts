@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Contract } from '@relais/contracts';
 import { addMonths, checkContract, ContractDraft, formatDate } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
+import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -14,10 +15,6 @@ import { ContractEntity } from './contract.entity';
 import { CreateContractDto } from './dto/create-contract.dto';
 
 export type EndingContract = Contract & { personName: string; siteId: string | null };
-
-function refuse(message: string, field: string, detail: string): never {
-  throw new UnprocessableEntityException({ message, details: [{ field, message: detail }] });
-}
 
 export function toDraft(entity: ContractEntity): ContractDraft {
   return {

@@ -3,11 +3,11 @@ import {
   ForbiddenException,
   Injectable,
   NotFoundException,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffRequest } from '@relais/contracts';
 import { DataSource } from 'typeorm';
+import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -35,10 +35,6 @@ function toRequest(entity: StaffRequestEntity, person: PersonEntity): StaffReque
     decidedAt: entity.decidedAt?.toISOString() ?? null,
     createdAt: entity.createdAt.toISOString(),
   };
-}
-
-function refuse(message: string, field: string, detail: string): never {
-  throw new UnprocessableEntityException({ message, details: [{ field, message: detail }] });
 }
 
 @Injectable()

@@ -1,7 +1,8 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CoverageRequirement } from '@relais/contracts';
 import { DataSource } from 'typeorm';
+import { refuse } from '../../common/refuse';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -20,10 +21,6 @@ export interface Campaign {
   end: string;
   pattern: { weekday: number; startTime: string; endTime: string }[];
   requirements: CoverageRequirement[];
-}
-
-function refuse(message: string, field: string, detail: string): never {
-  throw new UnprocessableEntityException({ message, details: [{ field, message: detail }] });
 }
 
 @Injectable()

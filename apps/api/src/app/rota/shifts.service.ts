@@ -1,13 +1,9 @@
-import {
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ShiftResult } from '@relais/contracts';
 import { formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { refuse } from '../../common/refuse';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -19,10 +15,6 @@ import { RotaService, TIME_ZONE } from './rota.service';
 import { ShiftEntity } from './shift.entity';
 
 const MAX_SHIFT_MS = 24 * 3_600_000;
-
-function refuse(message: string, field: string, detail: string): never {
-  throw new UnprocessableEntityException({ message, details: [{ field, message: detail }] });
-}
 
 function isExclusionViolation(error: unknown): boolean {
   return (
