@@ -150,6 +150,8 @@ export interface PersonSummary {
 
 /** `GET /api/people/:id`. */
 export interface PersonDetail extends PersonSummary {
+  /** Minutes of work planned in the current ISO week, all sites together (breaks excluded). */
+  plannedThisWeek: { week: string; minutes: number };
   contracts: Contract[];
   absences: Absence[];
   unavailabilities: Unavailability[];

@@ -1,9 +1,9 @@
 import { Violation } from '@relais/contracts';
 import { formatDate, formatDayLabel, formatDuration, formatTime } from './french-format';
 import {
-  itemInWindow,
-  partsOfItem,
+  partsInWindow,
   PersonContext,
+  segmentPartsOn,
   weekItemIds,
   weekMinutes,
 } from './person-context';
@@ -13,7 +13,6 @@ import { makeViolation } from './violation-builder';
 import {
   addDays,
   CivilDate,
-  dayBucket,
   daysBetween,
   Interval,
   isCivilDate,
@@ -22,6 +21,7 @@ import {
   localDate,
   MINUTE_MS,
   overlapMs,
+  sharedDayBucket,
   startOfCivilDay,
   toEpochMs,
 } from './zoned-time';
@@ -80,9 +80,12 @@ function isPartTime(ctx: PersonContext, c: ContractPeriod | undefined): c is Con
 /** OUTSIDE_CONTRACT: work outside the contract's dates or during a suspension. */
 export function checkOutsideContract(ctx: PersonContext): Violation[] {
   const out: Violation[] = [];
-  for (const t of ctx.timeline.items) {
-    if (!itemInWindow(ctx, t)) continue;
-    const days = partsOfItem(ctx, t).map((d) => d.date);
+  const items = ctx.timeline.items;
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i];
+    const parts = ctx.itemParts[i];
+    if (!partsInWindow(ctx, parts)) continue;
+    const days = parts.map((d) => d.date);
     const uncovered = days.find((d) => !contractOn(ctx.input.contracts, d));
     const suspended =
       uncovered !== undefined
@@ -119,7 +122,9 @@ export function checkDuringAbsence(ctx: PersonContext): Violation[] {
   const absences = absenceIntervals(ctx);
   if (absences.length === 0) return [];
   return ctx.timeline.items
-    .filter((t) => itemInWindow(ctx, t) && absences.some((a) => overlapMs(a, t) > 0))
+    .filter(
+      (t, i) => partsInWindow(ctx, ctx.itemParts[i]) && absences.some((a) => overlapMs(a, t) > 0),
+    )
     .map((t) =>
       makeViolation(
         'DURING_ABSENCE',
@@ -141,7 +146,7 @@ export function expectedWeekMinutes(ctx: PersonContext, week: IsoWeekRange): num
     const c = contractOn(ctx.input.contracts, d);
     if (!c || isSuspended(c, d)) continue;
     const share = (c.weeklyHours * 60) / 5;
-    const day = dayBucket(d, ctx.timeZone);
+    const day = sharedDayBucket(d, ctx.timeZone);
     const absent = absences.reduce((s, a) => s + overlapMs(a, day), 0) / MINUTE_MS;
     const fullDay = (day.end - day.start) / MINUTE_MS;
     total += absent >= fullDay ? 0 : Math.max(0, share - absent);
@@ -279,7 +284,7 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
   for (const d of ctx.windowDays) {
     if (!isPartTime(ctx, contractOn(ctx.input.contracts, d))) continue;
     // The day's parts in segment order, then sorted (a stable sort, as before).
-    const parts = [...(ctx.segmentPartsByDay.get(d) ?? [])].sort((a, b) => a.start - b.start);
+    const parts = [...segmentPartsOn(ctx, d)].sort((a, b) => a.start - b.start);
     const breaks: number[] = [];
     let end = Number.NaN;
     for (const p of parts) {
@@ -312,8 +317,10 @@ export function checkPersonSkills(ctx: PersonContext): Violation[] {
   const skills = ctx.input.skills;
   if (skills === undefined) return [];
   const out: Violation[] = [];
-  for (const t of ctx.timeline.items) {
-    if (!itemInWindow(ctx, t)) continue;
+  const items = ctx.timeline.items;
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i];
+    if (!partsInWindow(ctx, ctx.itemParts[i])) continue;
     const required = t.item.requiredSkill ?? ctx.settings.requiredSkillByActivity[t.item.activity];
     if (!required) continue;
     const date = localDate(t.start, ctx.timeZone);

@@ -6,6 +6,7 @@ import {
   addIsoWeeks,
   CivilDate,
   civilDatesBetween,
+  dayBucket,
   DayBucket,
   Interval,
   isCivilDate,
@@ -22,6 +23,8 @@ export interface PersonMemo {
   mergedWork?: Interval[];
   worstAverage?: { value: unknown };
   absences?: Interval[];
+  segmentPartsByDay?: Map<CivilDate, DayBucket[]>;
+  itemIndex?: Map<TimedItem, number>;
 }
 
 /** Everything computed once per person and shared by the rules. */
@@ -37,10 +40,15 @@ export interface PersonContext {
   windowDaySet: Set<CivilDate>;
   windowWeeks: IsoWeekRange[];
   holidays: ReadonlyMap<CivilDate, string>;
-  /** Civil-day parts of each timeline item (see {@link splitByCivilDay}). */
-  itemParts: Map<TimedItem, DayBucket[]>;
-  /** Civil-day parts of the work segments by day, in segment order. */
-  segmentPartsByDay: Map<CivilDate, DayBucket[]>;
+  /**
+   * Civil-day parts of each timeline item (see {@link splitByCivilDay}); empty for an item that
+   * cannot touch a day of the window's weeks (the rules only look at those days).
+   */
+  itemParts: (readonly DayBucket[])[];
+  /** Earliest start and latest end of the days of the window's weeks. */
+  weeksBounds: Interval;
+  /** Civil-day parts of the work segments, in segment order. */
+  segmentParts: DayBucket[];
   memo: PersonMemo;
 }
 
@@ -58,30 +66,23 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     ),
     settings,
   );
-  const windowDays = civilDatesBetween(from, to);
-  const windowWeeks: IsoWeekRange[] = [];
-  const lastWeek = isoWeekOf(to);
-  for (let w = isoWeekOf(from); ; w = addIsoWeeks(w, 1)) {
-    windowWeeks.push(parseIsoWeek(w, timeZone));
-    if (w === lastWeek) break;
-  }
+  const { windowDays, windowDaySet, windowWeeks, weeksBounds } = windowShape(from, to, timeZone);
   // Each segment and item is split by civil day once; the rules share the parts. The sums are
   // made in the same order as `minutesByDay` and `itemIdsByDay` of work-timeline.
   const minutesByDay = new Map<CivilDate, number>();
-  const segmentPartsByDay = new Map<CivilDate, DayBucket[]>();
+  const segmentParts: DayBucket[] = [];
   for (const segment of timeline.segments) {
     for (const d of splitByCivilDay(segment, timeZone)) {
       minutesByDay.set(d.date, (minutesByDay.get(d.date) ?? 0) + (d.end - d.start) / MINUTE_MS);
-      const parts = segmentPartsByDay.get(d.date);
-      if (parts) parts.push(d);
-      else segmentPartsByDay.set(d.date, [d]);
+      segmentParts.push(d);
     }
   }
-  const itemParts = new Map<TimedItem, DayBucket[]>();
+  const itemParts: (readonly DayBucket[])[] = [];
   const idsByDay = new Map<CivilDate, string[]>();
   for (const t of timeline.items) {
-    const parts = splitByCivilDay(t, timeZone);
-    itemParts.set(t, parts);
+    // A part lies inside its day, so an item outside the weeks' bounds has no part on their days.
+    const parts = overlaps(t, weeksBounds) ? splitByCivilDay(t, timeZone) : NO_PARTS;
+    itemParts.push(parts);
     for (const d of parts) {
       const ids = idsByDay.get(d.date);
       if (ids) ids.push(t.id);
@@ -97,13 +98,61 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     minutesByDay,
     idsByDay,
     windowDays,
-    windowDaySet: new Set(windowDays),
+    windowDaySet,
     windowWeeks,
     holidays: sharedHolidayMap(settings, Number(from.slice(0, 4)) - 1, Number(to.slice(0, 4)) + 1),
     itemParts,
-    segmentPartsByDay,
+    weeksBounds,
+    segmentParts,
     memo: {},
   };
+}
+
+const NO_PARTS: readonly DayBucket[] = Object.freeze([]);
+
+function overlaps(a: Interval, b: Interval): boolean {
+  return a.end > b.start && a.start < b.end;
+}
+
+interface WindowShape {
+  windowDays: CivilDate[];
+  windowDaySet: Set<CivilDate>;
+  windowWeeks: IsoWeekRange[];
+  weeksBounds: Interval;
+}
+
+/** Window days and weeks by `zone|from|to`: every person of a check shares them (read-only). */
+const windowShapes = new Map<string, WindowShape>();
+
+function windowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowShape {
+  const key = `${timeZone}|${from}|${to}`;
+  const cached = windowShapes.get(key);
+  if (cached) return cached;
+  const windowDays = civilDatesBetween(from, to);
+  const windowWeeks: IsoWeekRange[] = [];
+  const lastWeek = isoWeekOf(to);
+  for (let w = isoWeekOf(from); ; w = addIsoWeeks(w, 1)) {
+    windowWeeks.push(parseIsoWeek(w, timeZone));
+    if (w === lastWeek) break;
+  }
+  // Bounds of every day of the weeks, without assuming days are in time order.
+  const weeksBounds = { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
+  for (const w of windowWeeks) {
+    for (const d of w.days) {
+      const day = dayBucket(d, timeZone);
+      weeksBounds.start = Math.min(weeksBounds.start, day.start);
+      weeksBounds.end = Math.max(weeksBounds.end, day.end);
+    }
+  }
+  const shape = {
+    weeksBounds: Object.freeze(weeksBounds),
+    windowDays: Object.freeze(windowDays) as CivilDate[],
+    windowDaySet: new Set(windowDays),
+    windowWeeks: Object.freeze(windowWeeks) as IsoWeekRange[],
+  };
+  if (windowShapes.size >= 1_000) windowShapes.clear();
+  windowShapes.set(key, shape);
+  return shape;
 }
 
 const nationalHolidays = new Map<string, ReadonlyMap<CivilDate, string>>();
@@ -126,21 +175,51 @@ function sharedHolidayMap(
 }
 
 /** Civil-day parts of a timeline item. */
-export function partsOfItem(ctx: PersonContext, item: TimedItem): DayBucket[] {
-  return ctx.itemParts.get(item) ?? splitByCivilDay(item, ctx.timeZone);
+export function partsOfItem(ctx: PersonContext, item: TimedItem): readonly DayBucket[] {
+  ctx.memo.itemIndex ??= new Map(ctx.timeline.items.map((t, i) => [t, i]));
+  const index = ctx.memo.itemIndex.get(item);
+  return index === undefined ? splitByCivilDay(item, ctx.timeZone) : ctx.itemParts[index];
 }
 
 /** Whether an item touches a civil day of the evaluation window. */
 export function itemInWindow(ctx: PersonContext, item: TimedItem): boolean {
-  return partsOfItem(ctx, item).some((d) => ctx.windowDaySet.has(d.date));
+  return partsInWindow(ctx, partsOfItem(ctx, item));
+}
+
+/** Whether item parts touch a civil day of the evaluation window. */
+export function partsInWindow(ctx: PersonContext, parts: readonly DayBucket[]): boolean {
+  for (const d of parts) if (ctx.windowDaySet.has(d.date)) return true;
+  return false;
+}
+
+/** Civil-day parts of the work segments on a day, in segment order. */
+export function segmentPartsOn(ctx: PersonContext, date: CivilDate): readonly DayBucket[] {
+  let byDay = ctx.memo.segmentPartsByDay;
+  if (!byDay) {
+    byDay = new Map();
+    for (const d of ctx.segmentParts) {
+      const parts = byDay.get(d.date);
+      if (parts) parts.push(d);
+      else byDay.set(d.date, [d]);
+    }
+    ctx.memo.segmentPartsByDay = byDay;
+  }
+  return byDay.get(date) ?? NO_PARTS;
 }
 
 /** Effective work minutes of an ISO week. */
 export function weekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
-  return week.days.reduce((sum, d) => sum + (ctx.minutesByDay.get(d) ?? 0), 0);
+  let sum = 0;
+  for (const d of week.days) sum += ctx.minutesByDay.get(d) ?? 0;
+  return sum;
 }
 
 /** Item ids touching any day of a week. */
 export function weekItemIds(ctx: PersonContext, week: IsoWeekRange): string[] {
-  return [...new Set(week.days.flatMap((d) => ctx.idsByDay.get(d) ?? []))];
+  const ids = new Set<string>();
+  for (const d of week.days) {
+    const dayIds = ctx.idsByDay.get(d);
+    if (dayIds) for (const id of dayIds) ids.add(id);
+  }
+  return [...ids];
 }

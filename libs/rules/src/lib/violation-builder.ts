@@ -32,7 +32,7 @@ export function makeViolation(
 export function mergeViolations(...lists: readonly (readonly Violation[])[]): Violation[] {
   const seen = new Map<string, Violation>();
   for (const v of lists.flat()) {
-    const key = [v.rule, v.personId ?? '', v.shiftIds.join(','), v.message].join('|');
+    const key = `${v.rule}|${v.personId ?? ''}|${v.shiftIds.join(',')}|${v.message}`;
     if (!seen.has(key)) seen.set(key, v);
   }
   return [...seen.values()].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));

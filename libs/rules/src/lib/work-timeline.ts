@@ -3,9 +3,11 @@ import { resolveRuleSettings, RuleSettings } from './rule-settings';
 import {
   addDays,
   CivilDate,
+  civilDateOfDayNumber,
   Interval,
   isoWeekOf,
   localDate,
+  localDayNumber,
   MINUTE_MS,
   splitByCivilDay,
   toEpochMs,
@@ -189,12 +191,12 @@ export function nightPeriod(
   };
 }
 
-/** Night periods by settings (`zone|start|end`) and civil date. */
-const nightCache = new Map<string, Map<CivilDate, Interval>>();
+/** Night periods by settings (`zone|start|end`) and UTC day number of their civil date. */
+const nightCache = new Map<string, Map<number, Interval>>();
 
 function nightPeriods(
   settings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'>,
-): Map<CivilDate, Interval> {
+): Map<number, Interval> {
   const key = `${settings.timeZone}|${settings.nightStart}|${settings.nightEnd}`;
   let cache = nightCache.get(key);
   if (cache === undefined) {
@@ -213,15 +215,29 @@ export function nightMinutesByNight(
   const out = new Map<CivilDate, number>();
   const periods = nightPeriods(settings);
   for (const s of segments) {
+    // Fast path on day numbers (same days, same order as the loop on dates below).
+    const firstDay = localDayNumber(s.start, settings.timeZone) - 1;
+    const lastDay = localDayNumber(s.end, settings.timeZone);
+    if (Number.isFinite(firstDay + 1) && Number.isFinite(lastDay)) {
+      for (let day = firstDay; day <= lastDay; day++) {
+        let night = periods.get(day);
+        if (night === undefined) {
+          night = nightPeriod(civilDateOfDayNumber(day), settings);
+          if (periods.size >= 50_000) periods.clear();
+          periods.set(day, night);
+        }
+        const ms = Math.min(night.end, s.end) - Math.max(night.start, s.start);
+        if (ms > 0) {
+          const d = civilDateOfDayNumber(day);
+          out.set(d, (out.get(d) ?? 0) + ms / MINUTE_MS);
+        }
+      }
+      continue;
+    }
     const first = addDays(localDate(s.start, settings.timeZone), -1);
     const last = localDate(s.end, settings.timeZone);
     for (let d = first; d <= last; d = addDays(d, 1)) {
-      let night = periods.get(d);
-      if (night === undefined) {
-        night = nightPeriod(d, settings);
-        if (periods.size >= 50_000) periods.clear();
-        periods.set(d, night);
-      }
+      const night = nightPeriod(d, settings);
       const ms = Math.min(night.end, s.end) - Math.max(night.start, s.start);
       if (ms > 0) out.set(d, (out.get(d) ?? 0) + ms / MINUTE_MS);
     }

@@ -2,7 +2,7 @@ import { Violation } from '@relais/contracts';
 import { formatDayLabel, formatDuration, formatTime } from './french-format';
 import {
   itemInWindow,
-  partsOfItem,
+  partsInWindow,
   PersonContext,
   weekItemIds,
   weekMinutes,
@@ -14,6 +14,7 @@ import {
   addIsoWeeks,
   CivilDate,
   Interval,
+  isCanonicalDate,
   isoWeekday,
   IsoWeekRange,
   localDate,
@@ -38,7 +39,9 @@ export function checkOverlap(ctx: PersonContext): Violation[] {
     for (let j = i + 1; j < items.length && items[j].start < items[i].end; j++) {
       const a = items[i];
       const b = items[j];
-      if (!itemInWindow(ctx, a) && !itemInWindow(ctx, b)) continue;
+      if (!partsInWindow(ctx, ctx.itemParts[i]) && !partsInWindow(ctx, ctx.itemParts[j])) {
+        continue;
+      }
       out.push(
         makeViolation(
           'OVERLAP',
@@ -94,16 +97,40 @@ export function worstAverageWindow(ctx: PersonContext): AverageWindow | undefine
   return value;
 }
 
+/** Weeks the average windows may cover, by `zone|first week|n|span` (shared, read-only). */
+const averageWeeksCache = new Map<string, readonly Readonly<IsoWeekRange>[]>();
+
+function averageWeeks(
+  firstWeek: string,
+  n: number,
+  span: number,
+  timeZone: string,
+): readonly Readonly<IsoWeekRange>[] {
+  const key = `${timeZone}|${firstWeek}|${n}|${span}`;
+  let weeks = averageWeeksCache.get(key);
+  if (weeks === undefined) {
+    weeks = Array.from({ length: span }, (_, i) =>
+      sharedIsoWeek(addIsoWeeks(firstWeek, i - n + 1), timeZone),
+    );
+    if (averageWeeksCache.size >= 1_000) averageWeeksCache.clear();
+    averageWeeksCache.set(key, weeks);
+  }
+  return weeks;
+}
+
 function computeWorstAverageWindow(ctx: PersonContext): AverageWindow | undefined {
   const n = ctx.settings.averageWindowWeeks;
   const span = ctx.windowWeeks.length + 2 * (n - 1);
-  const weeks = Array.from({ length: span }, (_, i) =>
-    sharedIsoWeek(addIsoWeeks(ctx.windowWeeks[0].week, i - n + 1), ctx.timeZone),
-  );
+  const weeks = averageWeeks(ctx.windowWeeks[0].week, n, span, ctx.timeZone);
   const totals = weeks.map((w) => weekMinutes(ctx, w));
+  // For a whole n the window sums are plain loops (same additions, same order as the slices).
+  const wholeN = Number.isInteger(n) && n > 0;
   let worst: AverageWindow | undefined;
   for (let first = 0; first + n <= span; first++) {
-    const average = totals.slice(first, first + n).reduce((a, b) => a + b, 0) / n;
+    let sum = 0;
+    if (wholeN) for (let k = first; k < first + n; k++) sum += totals[k];
+    else sum = totals.slice(first, first + n).reduce((a, b) => a + b, 0);
+    const average = sum / n;
     if (!worst || average > worst.average) {
       worst = { weeks: weeks.slice(first, first + n), average };
     }
@@ -142,9 +169,15 @@ function workingDays(ctx: PersonContext): { date: CivilDate; items: TimedItem[] 
     if (items) items.push(t);
     else map.set(d, [t]);
   }
-  ctx.memo.workingDays = [...map.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([date, items]) => ({ date, items }));
+  const entries = [...map.entries()];
+  // `localeCompare` orders `YYYY-MM-DD` dates like plain code-unit comparison, which is much
+  // faster; any other shape keeps `localeCompare`.
+  if (entries.every(([d]) => isCanonicalDate(d))) {
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  } else {
+    entries.sort(([a], [b]) => a.localeCompare(b));
+  }
+  ctx.memo.workingDays = entries.map(([date, items]) => ({ date, items }));
   return ctx.memo.workingDays;
 }
 
@@ -165,9 +198,10 @@ export function checkDailyRest(ctx: PersonContext): Violation[] {
     if (lastEnd) {
       const next = day.items[0];
       const rest = (next.start - lastEnd.end) / MINUTE_MS;
-      const concerned =
-        ctx.windowDaySet.has(day.date) || ctx.windowDaySet.has(dayOf(ctx, lastEnd.start));
-      if (rest > 0 && rest < min && concerned) {
+      const concerned = (): boolean =>
+        ctx.windowDaySet.has(day.date) ||
+        ctx.windowDaySet.has(dayOf(ctx, (lastEnd as TimedItem).start));
+      if (rest > 0 && rest < min && concerned()) {
         out.push(
           makeViolation(
             'DAILY_REST',
@@ -224,7 +258,10 @@ export function checkBreak(ctx: PersonContext): Violation[] {
   const { breakAfterMinutes: after, breakMinMinutes: brk } = ctx.settings;
   // Each stretch is split by civil day once; a day's list keeps the stretches' order.
   const stretchesByDay = new Map<CivilDate, Interval[]>();
+  const bounds = ctx.weeksBounds;
   for (const s of workStretches(ctx)) {
+    // Parts lie inside their day: a stretch outside the bounds has none on a window day.
+    if (s.end <= bounds.start || s.start >= bounds.end) continue;
     for (const p of splitByCivilDay(s, ctx.timeZone)) {
       if (!ctx.windowDaySet.has(p.date)) continue;
       const list = stretchesByDay.get(p.date);
@@ -238,7 +275,7 @@ export function checkBreak(ctx: PersonContext): Violation[] {
     if (worked === 0) continue;
     const touching = stretchesByDay.get(d) ?? [];
     const long = touching.find(
-      (s) => dayOf(ctx, s.start) === d && (s.end - s.start) / MINUTE_MS > after,
+      (s) => (s.end - s.start) / MINUTE_MS > after && dayOf(ctx, s.start) === d,
     );
     let message: string | undefined;
     if (long) {
@@ -317,11 +354,13 @@ export function checkWeeklyRest(ctx: PersonContext): Violation[] {
 /** SUNDAY, MAY_FIRST, PUBLIC_HOLIDAY: work on days off by principle (L3132-3, L3133-4, L3133-1). */
 export function checkCalendarDays(ctx: PersonContext): Violation[] {
   const out: Violation[] = [];
-  for (const t of ctx.timeline.items) {
-    for (const { date: d } of partsOfItem(ctx, t)) {
+  const items = ctx.timeline.items;
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i];
+    for (const { date: d } of ctx.itemParts[i]) {
       if (!ctx.windowDaySet.has(d)) continue;
       const isSunday = isoWeekday(d) === 7 && !t.item.sundayDerogation;
-      const isMayFirst = d.slice(5) === '05-01';
+      const isMayFirst = d.length === 10 && d.endsWith('05-01');
       const holiday = isMayFirst ? undefined : ctx.holidays.get(d);
       if (!isSunday && !isMayFirst && holiday === undefined) continue;
       const opts = { personId: ctx.personId, shiftIds: [t.id] };

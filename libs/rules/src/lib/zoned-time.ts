@@ -35,13 +35,11 @@ const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
 const OFFSET_RE = /T.*(Z|[+-]\d{2}:?\d{2})$/;
 
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
-}
-
+/** Two ASCII digits at `i` as a number, or -1. */
 function twoDigits(s: string, i: number): number {
-  return digit(s, i) * 10 + digit(s, i + 1);
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /**
@@ -53,37 +51,74 @@ function twoDigits(s: string, i: number): number {
 function parseCanonicalIso(s: string): number {
   const n = s.length;
   if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return NaN;
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') {
+  if (
+    s.charCodeAt(4) !== 45 || // -
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 || // T
+    s.charCodeAt(13) !== 58 || // :
+    s.charCodeAt(16) !== 58
+  ) {
     return NaN;
   }
-  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const century = twoDigits(s, 0);
+  const yy = twoDigits(s, 2);
   const month = twoDigits(s, 5);
   const day = twoDigits(s, 8);
   const hours = twoDigits(s, 11);
   const minutes = twoDigits(s, 14);
   const seconds = twoDigits(s, 17);
-  // Years below 1000 and days past the 28th are left to Date.parse (two-digit years, roll-over).
-  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 28)) return NaN;
-  if (!(hours <= 23 && minutes <= 59 && seconds <= 59)) return NaN;
+  if ((century | yy | month | day | hours | minutes | seconds) < 0) return NaN;
+  const year = century * 100 + yy;
+  // Years below 1000 and days past the month's end are left to Date.parse.
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return NaN;
+  if (day > 28 && day > daysInMonth(year, month)) return NaN;
+  if (hours > 23 || minutes > 59 || seconds > 59) return NaN;
   let i = 19;
   let ms = 0;
-  if (s[19] === '.') {
-    ms = digit(s, 20) * 100 + twoDigits(s, 21);
+  if (s.charCodeAt(19) === 46) {
+    // .
+    const hundreds = s.charCodeAt(20) - 48;
+    const rest = twoDigits(s, 21);
+    if (hundreds < 0 || hundreds > 9 || rest < 0) return NaN;
+    ms = hundreds * 100 + rest;
     i = 23;
   }
-  if (!(ms >= 0)) return NaN;
   let offset = 0;
-  if (s[i] === 'Z' && n === i + 1) {
+  const sign = s.charCodeAt(i);
+  if (sign === 90 && n === i + 1) {
+    // Z
     offset = 0;
-  } else if ((s[i] === '+' || s[i] === '-') && n === i + 6 && s[i + 3] === ':') {
+  } else if ((sign === 43 || sign === 45) && n === i + 6 && s.charCodeAt(i + 3) === 58) {
     const oh = twoDigits(s, i + 1);
     const om = twoDigits(s, i + 4);
-    if (!(oh <= 23 && om <= 59)) return NaN;
-    offset = (s[i] === '-' ? -1 : 1) * (oh * 60 + om);
+    if (oh < 0 || om < 0 || oh > 23 || om > 59) return NaN;
+    offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   } else {
     return NaN;
   }
-  return Date.UTC(year, month - 1, day, hours, minutes, seconds, ms) - offset * MINUTE_MS;
+  const days = daysFromCivil(year, month, day);
+  return (
+    days * DAY_MS + hours * HOUR_MS + minutes * MINUTE_MS + seconds * 1000 + ms - offset * MINUTE_MS
+  );
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`); equal to
+ * `Date.UTC(year, month - 1, day) / DAY_MS` for years from 100 on.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /** Epoch milliseconds of an instant; throws a RangeError on an unreadable value. */
@@ -111,6 +146,9 @@ const CACHE_LIMIT = 50_000;
 const utcDateCache = new Map<string, number>();
 /** UTC day number (days since 1970-01-01) → civil date string. */
 const dayNumberCache = new Map<number, CivilDate>();
+/** Day numbers whose civil dates round-trip through `YYYY-MM-DD` (years 1000 to 9999). */
+const FIRST_FAST_DAY = Date.UTC(1000, 0, 1) / DAY_MS;
+const LAST_FAST_DAY = Date.UTC(9999, 11, 30) / DAY_MS;
 /** Largest magnitude of a valid Date time value. */
 const MAX_TIME_MS = 8.64e15;
 
@@ -118,6 +156,16 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);
   return value;
+}
+
+/** Whether a string has the shape `dddd-dd-dd` (digits and two hyphens), valid or not. */
+export function isCanonicalDate(value: string): boolean {
+  if (value.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Whether a string is a valid civil date `YYYY-MM-DD`. */
@@ -228,6 +276,22 @@ export function localDate(ms: number, timeZone: string): CivilDate {
   return fromUtcDate(local);
 }
 
+/**
+ * The UTC day number (days since 1970-01-01) of the civil date of an instant, or NaN outside
+ * years 1000 to 9999, where dates and day numbers are in the same order. For loops over days.
+ */
+export function localDayNumber(ms: number, timeZone: string): number {
+  const local = ms + offsetMinutes(ms, timeZone) * MINUTE_MS;
+  if (!isPlainTime(local)) return Number.NaN;
+  const day = dayNumberOf(local);
+  return day >= FIRST_FAST_DAY && day <= LAST_FAST_DAY ? day : Number.NaN;
+}
+
+/** The civil date of a UTC day number (see {@link localDayNumber}). */
+export function civilDateOfDayNumber(day: number): CivilDate {
+  return dateOfDayNumber(day);
+}
+
 /** Wall-clock fields of an instant in the time zone. */
 export function wallClock(
   ms: number,
@@ -288,6 +352,15 @@ export function startOfCivilDay(date: CivilDate, timeZone: string): number {
   return remember(cache, date, zonedInstant(date, '00:00', timeZone));
 }
 
+/** {@link dayBucket} from a cache: the caller must not modify the result. */
+export function sharedDayBucket(date: CivilDate, timeZone: string): Readonly<DayBucket> {
+  const day = utcDate(date) / DAY_MS;
+  if (day >= FIRST_FAST_DAY && day <= LAST_FAST_DAY) {
+    return cachedDayBucket(zoneCache(dayBucketCache, timeZone), day, timeZone);
+  }
+  return dayBucket(date, timeZone);
+}
+
 /** The civil day with its real bounds (a daylight-saving day lasts 23 or 25 hours). */
 export function dayBucket(date: CivilDate, timeZone: string): DayBucket {
   return {
@@ -297,10 +370,43 @@ export function dayBucket(date: CivilDate, timeZone: string): DayBucket {
   };
 }
 
+/** Time zone → UTC day number → that civil day with its real bounds (see {@link dayBucket}). */
+const dayBucketCache = new Map<string, Map<number, Readonly<DayBucket>>>();
+
+function cachedDayBucket(
+  cache: Map<number, Readonly<DayBucket>>,
+  day: number,
+  timeZone: string,
+): Readonly<DayBucket> {
+  const cached = cache.get(day);
+  if (cached !== undefined) return cached;
+  const date = dateOfDayNumber(day);
+  return remember(cache, day, {
+    date,
+    start: startOfCivilDay(date, timeZone),
+    end: startOfCivilDay(dateOfDayNumber(day + 1), timeZone),
+  });
+}
+
 /** Civil days touched by `[start, end)`, each clipped to the interval; a cross-midnight shift gives two. */
 export function splitByCivilDay(interval: Interval, timeZone: string): DayBucket[] {
   const out: DayBucket[] = [];
   if (interval.end <= interval.start) return out;
+  // Fast path on day numbers: the same days and bounds as the loop on dates below.
+  const local = interval.start + offsetMinutes(interval.start, timeZone) * MINUTE_MS;
+  if (isPlainTime(local)) {
+    const cache = zoneCache(dayBucketCache, timeZone);
+    for (let day = dayNumberOf(local); day >= FIRST_FAST_DAY && day <= LAST_FAST_DAY; day++) {
+      const bucket = cachedDayBucket(cache, day, timeZone);
+      if (bucket.start >= interval.end) return out;
+      const start = Math.max(bucket.start, interval.start);
+      const end = Math.min(bucket.end, interval.end);
+      if (end > start) out.push({ date: bucket.date, start, end });
+      // The next day starts where this one ends.
+      if (bucket.end >= interval.end) return out;
+    }
+    out.length = 0;
+  }
   let date = localDate(interval.start, timeZone);
   let dayStart = startOfCivilDay(date, timeZone);
   while (dayStart < interval.end) {

@@ -298,6 +298,8 @@ describe('contracts over HTTP (group D)', () => {
       weeklyHours: 28,
       status: 'active',
     });
+    expect(response.body.plannedThisWeek.minutes).toBeGreaterThan(0);
+    expect(response.body.plannedThisWeek.minutes).toBeLessThanOrEqual(28 * 60);
     expect(response.body.skills.map((skill) => skill.skill).sort()).toEqual([
       'aidants_connect',
       'france_services_initial',

@@ -13,7 +13,7 @@ import type {
   PersonSummary,
   SkillCode,
 } from '@relais/contracts';
-import { daysBetween } from '@relais/rules';
+import { addDays, daysBetween, isoWeekOf, mondayOfIsoWeek, zonedInstant } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { todayIn } from '../../common/today';
 import { AccessService } from '../access/access.service';
@@ -77,8 +77,19 @@ export class PeopleService {
         .getRepository(UnavailabilityEntity)
         .find({ where: { personId: id }, order: { weekday: 'ASC' } }),
     ]);
+    const week = isoWeekOf(today);
+    const [planned] = await this.dataSource.query(
+      `SELECT coalesce(sum(extract(epoch FROM end_at - start_at) / 60 - break_minutes), 0)::int AS minutes
+       FROM shift WHERE person_id = $1 AND start_at >= $2 AND start_at < $3`,
+      [
+        id,
+        new Date(zonedInstant(mondayOfIsoWeek(week), '00:00', 'Europe/Paris')),
+        new Date(zonedInstant(addDays(mondayOfIsoWeek(week), 7), '00:00', 'Europe/Paris')),
+      ],
+    );
     return {
       ...summary,
+      plannedThisWeek: { week, minutes: planned.minutes },
       contracts: contracts.map((contract) => toContract(contract, today)),
       absences: absences.map((absence) => toAbsence(absence, true)),
       unavailabilities: unavailabilities.map(toUnavailability),

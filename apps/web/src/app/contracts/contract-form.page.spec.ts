@@ -21,6 +21,7 @@ const person: PersonDetail = {
   contracts: [],
   absences: [],
   unavailabilities: [],
+  plannedThisWeek: { week: '2026-W48', minutes: 0 },
 };
 
 const tutor: PersonSummary = {

@@ -45,6 +45,7 @@ const person: PersonDetail = {
   contracts: [previous],
   absences: [],
   unavailabilities: [],
+  plannedThisWeek: { week: '2026-W48', minutes: 0 },
 };
 
 describe('ContractFormStore', () => {

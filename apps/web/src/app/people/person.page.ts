@@ -104,6 +104,10 @@ export class PersonPage {
     });
   }
 
+  protected duration(minutes: number): string {
+    return formatDuration(minutes);
+  }
+
   protected hours(weeklyHours: number): string {
     return formatDuration(Math.round(weeklyHours * 60));
   }

@@ -131,6 +131,7 @@ export const EN: Translation = {
     createFailed: 'Could not create the person. Check the fields and try again.',
   },
   person: {
+    plannedThisWeek: 'Planned this week: {{ hours }}',
     back: 'Back to the list',
     loading: 'Loading the record…',
     error: 'Could not load this record.',

@@ -136,6 +136,7 @@ export const FR = {
     createFailed: 'Impossible de créer la personne. Vérifiez les champs et réessayez.',
   },
   person: {
+    plannedThisWeek: 'Planifié cette semaine : {{ hours }}',
     back: 'Retour à la liste',
     loading: 'Chargement de la fiche…',
     error: 'Impossible de charger cette fiche.',
