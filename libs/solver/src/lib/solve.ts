@@ -75,6 +75,8 @@ function runWorker(
         });
       });
     armGuard = (ms) => {
+      // A stop requested after the run settled must not leave a timer behind.
+      if (settled) return;
       if (guard !== undefined) clearTimeout(guard);
       guard = setTimeout(fallback, ms);
     };
