@@ -11,7 +11,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
-import { HttpExceptionFilter } from './common/http-exception.filter';
+import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
+import { SafeTextPipe } from './common/safe-text.pipe';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
@@ -60,6 +61,8 @@ export async function createApp(
           redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
         },
         bodyLimit: 256 * 1024,
+        // Long ids reach the route and get a French 400 naming the parameter.
+        maxParamLength: 1000,
         trustProxy: config.isSecureCookie,
       }),
       { logger: NEST_LOG_LEVELS[config.logLevel] ?? NEST_LOG_LEVELS['warn'], abortOnError: false },
@@ -109,7 +112,19 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
     hsts: config.isSecureCookie,
   });
 
-  app.useGlobalPipes(createValidationPipe());
+  // Nest answers an unknown route itself, outside the exception filter: same French body.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_request, reply, payload) => {
+      if (reply.statusCode < 400 || typeof payload !== 'string') return payload;
+      if (!/"message":"(Cannot [A-Z]+ \/)/.test(payload)) {
+        return payload;
+      }
+      return JSON.stringify(apiError(reply.statusCode));
+    });
+
+  app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
 
   const indexHtml = join(config.webRoot, 'index.html');
   const hasWeb = existsSync(indexHtml);

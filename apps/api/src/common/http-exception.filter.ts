@@ -17,6 +17,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
@@ -31,6 +32,7 @@ const FRENCH_DEFAULT: Record<number, string> = {
   404: 'Ressource introuvable.',
   409: 'Conflit avec une modification existante.',
   413: 'Requête trop volumineuse.',
+  414: 'Adresse trop longue.',
   415: 'Type de contenu non pris en charge : envoyez du JSON.',
   422: 'Requête refusée par les règles métier.',
   429: 'Trop de requêtes. Réessayez plus tard.',
@@ -94,7 +96,9 @@ export function toApiError(exception: unknown): ApiError {
 function translateFastify(message: string): string | undefined {
   if (/valid JSON|Body cannot be empty/i.test(message))
     return 'Corps de requête invalide : JSON mal formé.';
-  if (/too large|Unsupported Media Type/i.test(message)) return undefined;
+  if (/too large|too long|Unsupported Media Type/i.test(message)) return undefined;
+  // Nest's "Cannot POST /api/…" for a route that does not exist.
+  if (/^Cannot [A-Z]+ \//.test(message)) return undefined;
   return message;
 }
 

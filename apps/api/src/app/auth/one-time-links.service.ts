@@ -1,4 +1,9 @@
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OneTimeLink } from '@relais/contracts';
 import { DataSource, IsNull } from 'typeorm';
@@ -41,6 +46,10 @@ export class OneTimeLinksService {
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .findOneBy({ personId: person.id });
+    if (account?.role === 'admin' && user.role !== 'admin')
+      throw new ForbiddenException(
+        'Seule la direction peut émettre un lien pour un compte de la direction.',
+      );
     if (!account) {
       throw new UnprocessableEntityException({
         message: 'Cette personne n’a pas de compte : ajoutez-lui une adresse e-mail et un rôle.',

@@ -97,6 +97,8 @@ export class PeopleService {
   }
 
   async create(user: AuthUser, dto: CreatePersonDto, ip: string): Promise<PersonSummary> {
+    if (dto.role === 'admin' && user.role !== 'admin')
+      throw new ForbiddenException('Seule la direction peut créer un compte de la direction.');
     if (dto.homeSiteId !== null) {
       await this.requireSiteOfOrganisation(user, dto.homeSiteId);
     }

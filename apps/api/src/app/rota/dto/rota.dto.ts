@@ -86,6 +86,7 @@ export class CreateShiftDto implements CreateShiftRequest {
 
 export class UpdateShiftDto implements UpdateShiftRequest {
   @ApiProperty()
+  @Max(2_147_483_647)
   @Min(1)
   @IsInt({ message: 'version attendue (nombre entier lu avec le créneau)' })
   version!: number;
@@ -133,6 +134,7 @@ export class UpdateShiftDto implements UpdateShiftRequest {
 
 export class DeleteShiftQueryDto {
   @Type(() => Number)
+  @Max(2_147_483_647)
   @Min(1)
   @IsInt({ message: 'version attendue (nombre entier lu avec le créneau)' })
   version!: number;

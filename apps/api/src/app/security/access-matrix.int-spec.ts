@@ -1,0 +1,762 @@
+import type { PersonSummary, StaffRequest } from '@relais/contracts';
+import { addDays, addIsoWeeks, isoWeekOf } from '@relais/rules';
+import { randomUUID } from 'node:crypto';
+import { todayIn } from '../../common/today';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ApiResponse, startTestApp, TestApp } from '../../testing/test-app';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
+
+/**
+ * Access-control matrix: every route of the running router × every role × own site (S), other
+ * site (E) and another organisation (X), with the expected status class per cell. A route the
+ * router serves but the table does not list fails the suite, so a new route must be added here.
+ */
+
+const ROLES = ['anonymous', 'admin', 'hr', 'managerSud', 'managerEst', 'mediator'] as const;
+type Role = (typeof ROLES)[number];
+type SignedRole = Exclude<Role, 'anonymous'>;
+
+const EMAILS: Record<SignedRole, string> = {
+  admin: 'direction@relais.demo',
+  hr: 'rh@relais.demo',
+  managerSud: 'manager.sud@relais.demo',
+  managerEst: 'manager.est@relais.demo',
+  mediator: 'mediateur@relais.demo',
+};
+
+/** Where the data of a cell lives: Paris Sud, Paris Est, another organisation, or nowhere. */
+type Place = 'S' | 'E' | 'X' | 'unknown';
+
+/**
+ * - `none`: the route takes no id; `self`: the caller's own person;
+ * - `S`, `E`, `X`: the target (path, query or body id) is in that place;
+ * - `S+X`: the target is in S but the body references another organisation's person;
+ * - `admin`: the target account (or the role in the body) is the director's, i.e. an admin.
+ */
+type Scope = 'none' | 'self' | 'S' | 'E' | 'X' | 'S+X' | 'admin';
+
+/** Expected outcome: a 2xx, or one exact refusal status. */
+type Outcome = '2xx' | '401' | '403' | '404' | '422';
+
+interface Call {
+  path: string;
+  body?: unknown;
+  /** Overrides the role's cookie (logout needs a session of its own). */
+  cookie?: string;
+}
+
+interface Target {
+  role: Role;
+  scope: Scope;
+  /** Where the addressed record lives. */
+  place: Place;
+  /** Where secondary references of the body point (tutor, assignee); `place` unless `S+X`. */
+  ref: Place;
+  isSelf: boolean;
+  isAdminTarget: boolean;
+}
+
+type Build = (w: World, target: Target) => Promise<Call> | Call;
+
+const FOREIGN_MARKER = 'Zzétrangère';
+const FAR_WEEK_MONDAY = '2031-03-03';
+
+/** Fixtures of the demo organisation (S, E) and of a second organisation (X) built in SQL. */
+class World {
+  readonly today = todayIn();
+  readonly thisWeek = isoWeekOf(this.today);
+  readonly ids: Record<string, string> = {};
+  /** Rows of the other organisation as written, to prove that nothing of them changes. */
+  readonly foreignRows: { table: string; row: Record<string, unknown> }[] = [];
+  readonly cookies = {} as Record<SignedRole, string>;
+  private counter = 0;
+
+  constructor(readonly t: TestApp) {}
+
+  next(): number {
+    return ++this.counter;
+  }
+
+  id(place: Place, what: string): string {
+    if (place === 'unknown') return randomUUID();
+    const id = this.ids[`${place}.${what}`];
+    if (!id) throw new Error(`fixture ${place}.${what} missing`);
+    return id;
+  }
+
+  organisation(place: Place): string {
+    return place === 'X' ? this.id('X', 'organisation') : this.ids['organisation'];
+  }
+
+  async query<T = Record<string, string>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.t.dataSource.query(sql, params);
+  }
+
+  async insert(sql: string, params: unknown[], place: Place): Promise<string> {
+    const [row] = await this.query<{ id: string }>(`${sql} RETURNING *`, params);
+    if (place === 'X') {
+      const table = /INSERT INTO (\w+)/.exec(sql)?.[1] ?? '';
+      this.foreignRows.push({ table, row });
+    }
+    return row.id;
+  }
+
+  /** A new person of the place (with an account when asked), so writes never collide. */
+  async newPerson(
+    place: Place,
+    withAccount = false,
+  ): Promise<{ personId: string; accountId: string }> {
+    if (place === 'unknown') return { personId: randomUUID(), accountId: randomUUID() };
+    const n = this.next();
+    const personId = await this.insert(
+      `INSERT INTO person (organisation_id, first_name, last_name, home_site_id) VALUES ($1, $2, $3, $4)`,
+      [
+        this.organisation(place),
+        place === 'X' ? FOREIGN_MARKER : 'Matrice',
+        `Personne ${n}`,
+        this.id(place, 'site'),
+      ],
+      place,
+    );
+    const accountId = withAccount
+      ? await this.insert(
+          `INSERT INTO account (organisation_id, person_id, email, role) VALUES ($1, $2, $3, 'mediator')`,
+          [this.organisation(place), personId, `matrice-${n}@${place.toLowerCase()}.test`],
+          place,
+        )
+      : randomUUID();
+    return { personId, accountId };
+  }
+
+  async newSkill(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    return this.insert(
+      `INSERT INTO person_skill (organisation_id, person_id, skill, detail, acquired_on) VALUES ($1, $2, 'language', 'arabe', '2024-01-01')`,
+      [this.organisation(place), this.id(place, 'colleague')],
+      place,
+    );
+  }
+
+  /** An open shift of a far week (no person, so no overlap with anything). */
+  async newShift(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const day = addDays(FAR_WEEK_MONDAY, this.next() % 5);
+    return this.insert(
+      `INSERT INTO shift (organisation_id, site_id, location_id, activity, start_at, end_at, break_minutes, version)
+       VALUES ($1, $2, $3, 'back_office', $4, $5, 0, 1)`,
+      [
+        this.organisation(place),
+        this.id(place, 'site'),
+        this.id(place, 'desk'),
+        `${day}T09:00:00+01:00`,
+        `${day}T12:00:00+01:00`,
+      ],
+      place,
+    );
+  }
+
+  async newRequest(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const start = addDays(this.today, 200 + this.next());
+    return this.insert(
+      `INSERT INTO staff_request (organisation_id, person_id, kind, start_date, end_date) VALUES ($1, $2, 'leave', $3, $3)`,
+      [this.organisation(place), this.id(place, 'colleague'), start],
+      place,
+    );
+  }
+
+  /** A valid invitation token for a new account of the demo organisation. */
+  async newLinkToken(): Promise<string> {
+    const { accountId } = await this.newPerson('S', true);
+    const token = newSessionToken();
+    await this.query(
+      `INSERT INTO one_time_token (account_id, purpose, token_hash, expires_at) VALUES ($1, 'invitation', $2, now() + interval '1 day')`,
+      [accountId, hashSessionToken(token, this.t.app.get<AppConfig>(APP_CONFIG).sessionSecret)],
+    );
+    return token;
+  }
+
+  /** A session written straight to the database: no login, so the login rate limit is spared. */
+  async mintSession(role: SignedRole): Promise<string> {
+    const token = newSessionToken();
+    await this.query(
+      `INSERT INTO session (account_id, token_hash, expires_at) SELECT id, $2, now() + interval '1 hour' FROM account WHERE email = $1`,
+      [EMAILS[role], hashSessionToken(token, this.t.app.get<AppConfig>(APP_CONFIG).sessionSecret)],
+    );
+    return `${SESSION_COOKIE}=${token}`;
+  }
+
+  personOf(role: Role): string {
+    return this.ids[`person.${role === 'anonymous' ? 'mediator' : role}`];
+  }
+
+  /** The person a cell is about: the caller, the director, or someone of the place. */
+  person(target: Target): string {
+    if (target.isSelf) return this.personOf(target.role);
+    if (target.isAdminTarget) return this.personOf('admin');
+    return this.id(target.place, 'colleague');
+  }
+
+  /** Someone with an account: the director for `admin` cells, else a new person of the place. */
+  async accountHolder(target: Target): Promise<string> {
+    if (target.isAdminTarget) return this.personOf('admin');
+    return (await this.newPerson(target.place, true)).personId;
+  }
+
+  async setUp(): Promise<void> {
+    const [organisation] = await this.query(`SELECT id FROM organisation`);
+    this.ids['organisation'] = organisation.id;
+    for (const code of ['S', 'E']) {
+      const [site] = await this.query(`SELECT id FROM site WHERE code = $1`, [code]);
+      this.ids[`${code}.site`] = site.id;
+      const [desk] = await this.query(`SELECT id FROM location WHERE code = $1`, [code]);
+      this.ids[`${code}.desk`] = desk.id;
+      // A seeded person of the site who holds no demo account: a colleague, not the caller.
+      const [colleague] = await this.query(
+        `SELECT p.id FROM person p WHERE p.home_site_id = $1
+           AND NOT EXISTS (SELECT 1 FROM account a WHERE a.person_id = p.id AND a.email LIKE '%@relais.demo')
+         ORDER BY p.last_name LIMIT 1`,
+        [site.id],
+      );
+      this.ids[`${code}.colleague`] = colleague.id;
+      this.ids[`${code}.outreach`] = await this.insert(
+        `INSERT INTO location (organisation_id, site_id, code, name, kind, address) VALUES ($1, $2, $3, 'Cité test', 'outreach', '1 rue du Test')`,
+        [organisation.id, site.id, `OUT-${code}-MATRICE`],
+        code as Place,
+      );
+    }
+    for (const role of Object.keys(EMAILS) as SignedRole[]) {
+      const [row] = await this.query(`SELECT person_id FROM account WHERE email = $1`, [
+        EMAILS[role],
+      ]);
+      this.ids[`person.${role}`] = row.person_id;
+    }
+    await this.setUpForeignOrganisation();
+  }
+
+  private async setUpForeignOrganisation(): Promise<void> {
+    const org = await this.insert(
+      `INSERT INTO organisation (name) VALUES ($1)`,
+      [`Association ${FOREIGN_MARKER}`],
+      'X',
+    );
+    this.ids['X.organisation'] = org;
+    const site = await this.insert(
+      `INSERT INTO site (organisation_id, code, name, address) VALUES ($1, 'ZZ', $2, '9 rue Ailleurs')`,
+      [org, `Site ${FOREIGN_MARKER}`],
+      'X',
+    );
+    this.ids['X.site'] = site;
+    this.ids['X.desk'] = await this.insert(
+      `INSERT INTO location (organisation_id, site_id, code, name, kind, address) VALUES ($1, $2, 'ZZ', $3, 'site', '9 rue Ailleurs')`,
+      [org, site, `Accueil ${FOREIGN_MARKER}`],
+      'X',
+    );
+    this.ids['X.outreach'] = await this.insert(
+      `INSERT INTO location (organisation_id, site_id, code, name, kind, address) VALUES ($1, $2, 'ZZ-OUT', $3, 'outreach', '9 rue Ailleurs')`,
+      [org, site, `Cité ${FOREIGN_MARKER}`],
+      'X',
+    );
+    const { personId } = await this.newPerson('X', true);
+    this.ids['X.colleague'] = personId;
+    await this.insert(
+      `INSERT INTO contract (organisation_id, person_id, type, start_date, weekly_hours) VALUES ($1, $2, 'CDI', '2024-01-01', 35)`,
+      [org, personId],
+      'X',
+    );
+    await this.insert(
+      `INSERT INTO absence (organisation_id, person_id, kind, start_date, end_date, reason) VALUES ($1, $2, 'leave', $3, $3, $4)`,
+      [org, personId, this.today, FOREIGN_MARKER],
+      'X',
+    );
+    await this.newSkill('X');
+    await this.newRequest('X');
+    // A shift of this week, overlapping the demo rota's times: it must never show up there.
+    await this.insert(
+      `INSERT INTO shift (organisation_id, site_id, person_id, location_id, activity, start_at, end_at, note)
+       VALUES ($1, $2, $3, $4, 'accueil', now(), now() + interval '3 hours', $5)`,
+      [org, site, personId, this.ids['X.desk'], FOREIGN_MARKER],
+      'X',
+    );
+  }
+
+  get foreignIds(): string[] {
+    return this.foreignRows.map(({ row }) => String(row['id']));
+  }
+
+  /** Every row of the other organisation now, against what the fixtures wrote. */
+  async foreignRowsNow(): Promise<{ table: string; row: Record<string, unknown> }[]> {
+    const now: { table: string; row: Record<string, unknown> }[] = [];
+    for (const table of new Set(this.foreignRows.map((entry) => entry.table))) {
+      const column = table === 'organisation' ? 'id' : 'organisation_id';
+      const rows = await this.query<Record<string, unknown>>(
+        `SELECT * FROM ${table} WHERE ${column} = $1`,
+        [this.ids['X.organisation']],
+      );
+      now.push(...rows.map((row) => ({ table, row })));
+    }
+    return now;
+  }
+}
+
+// ---- how each route is called -------------------------------------------------------------
+
+const siteQuery = (w: World, { place }: Target) => `siteId=${w.id(place, 'site')}`;
+const optionalSite = (w: World, target: Target) =>
+  target.scope === 'none' ? '' : `?${siteQuery(w, target)}`;
+const weekQuery = (w: World, target: Target) => `${siteQuery(w, target)}&week=${w.thisWeek}`;
+
+const CALLS: Record<string, Build> = {
+  'GET /api/health': () => ({ path: '/api/health' }),
+  'POST /api/auth/login': (_, { role }) => ({
+    path: '/api/auth/login',
+    body: { email: EMAILS[role === 'anonymous' ? 'mediator' : role], password: 'relais-demo' },
+  }),
+  'POST /api/auth/logout': async (w, { role }) => ({
+    path: '/api/auth/logout',
+    cookie: role === 'anonymous' ? undefined : await w.mintSession(role),
+  }),
+  'GET /api/auth/me': () => ({ path: '/api/auth/me' }),
+  'POST /api/auth/accept-link': async (w) => ({
+    path: '/api/auth/accept-link',
+    body: { token: await w.newLinkToken(), password: 'une-phrase-de-passe-longue' },
+  }),
+  'POST /api/accounts/:id/disable': async (w, { place }) => ({
+    path: `/api/accounts/${(await w.newPerson(place, true)).accountId}/disable`,
+  }),
+  'POST /api/people/:id/invitation': async (w, target) => ({
+    path: `/api/people/${await w.accountHolder(target)}/invitation`,
+  }),
+  'POST /api/people/:id/password-reset': async (w, target) => ({
+    path: `/api/people/${await w.accountHolder(target)}/password-reset`,
+  }),
+  'GET /api/sites': () => ({ path: '/api/sites' }),
+  'GET /api/people': (w, target) => ({ path: `/api/people${optionalSite(w, target)}` }),
+  'GET /api/people/:id': (w, target) => ({ path: `/api/people/${w.person(target)}` }),
+  'POST /api/people': (w, target) => ({
+    path: '/api/people',
+    body: {
+      firstName: 'Nouvelle',
+      lastName: `Recrue ${w.next()}`,
+      email: `recrue-${w.next()}@relais.test`,
+      homeSiteId: w.id(target.place, 'site'),
+      role: target.isAdminTarget ? 'admin' : 'mediator',
+    },
+  }),
+  'POST /api/people/:id/skills': (w, target) => ({
+    path: `/api/people/${w.person(target)}/skills`,
+    body: { skill: 'sst', acquiredOn: w.today, expiresOn: addDays(w.today, 700) },
+  }),
+  'DELETE /api/skills/:id': async (w, { place }) => ({
+    path: `/api/skills/${await w.newSkill(place)}`,
+  }),
+  'POST /api/people/:id/absences': (w, target) => ({
+    path: `/api/people/${w.person(target)}/absences`,
+    body: { kind: 'training', start: addDays(w.today, 40), end: addDays(w.today, 41) },
+  }),
+  'GET /api/people/:id/contracts': (w, target) => ({
+    path: `/api/people/${w.person(target)}/contracts`,
+  }),
+  'POST /api/contracts': async (w, { place, ref }) => ({
+    path: '/api/contracts',
+    body: {
+      personId: (await w.newPerson(place)).personId,
+      type: 'CDI',
+      start: addDays(w.today, 30),
+      weeklyHours: 35,
+      ...(ref !== place ? { tutorId: w.id(ref, 'colleague') } : {}),
+    },
+  }),
+  'GET /api/contracts/ending': () => ({ path: '/api/contracts/ending?months=12' }),
+  'GET /api/requests': () => ({ path: '/api/requests' }),
+  'POST /api/requests': (w) => {
+    const start = addDays(w.today, 60 + w.next() * 2);
+    return {
+      path: '/api/requests',
+      body: { kind: 'leave', start, end: start, comment: 'Matrice' },
+    };
+  },
+  'POST /api/requests/:id/decision': async (w, { place }) => ({
+    path: `/api/requests/${await w.newRequest(place)}/decision`,
+    body: { status: 'refused', reply: 'Période chargée.' },
+  }),
+  'GET /api/exports/people.csv': (w, target) => ({
+    path: `/api/exports/people.csv${optionalSite(w, target)}`,
+  }),
+  'GET /api/exports/people.xlsx': (w, target) => ({
+    path: `/api/exports/people.xlsx${optionalSite(w, target)}`,
+  }),
+  'GET /api/rota': (w, target) => ({ path: `/api/rota?${weekQuery(w, target)}` }),
+  'POST /api/shifts': (w, { place, ref }) => {
+    const day = addDays(FAR_WEEK_MONDAY, 7 + (w.next() % 5));
+    return {
+      path: '/api/shifts',
+      body: {
+        personId: ref !== place ? w.id(ref, 'colleague') : null,
+        locationId: w.id(place, 'desk'),
+        activity: 'accueil',
+        start: `${day}T13:30:00+01:00`,
+        end: `${day}T17:00:00+01:00`,
+        breakMinutes: 0,
+      },
+    };
+  },
+  'PATCH /api/shifts/:id': async (w, { place, ref }) => ({
+    path: `/api/shifts/${await w.newShift(place)}`,
+    body: {
+      version: 1,
+      note: 'Relu',
+      ...(ref !== place ? { personId: w.id(ref, 'colleague') } : {}),
+    },
+  }),
+  'DELETE /api/shifts/:id': async (w, { place }) => ({
+    path: `/api/shifts/${await w.newShift(place)}?version=1`,
+  }),
+  'POST /api/rota/publish': (w, target) => ({
+    path: '/api/rota/publish',
+    body: { siteId: w.id(target.place, 'site'), week: w.thisWeek },
+  }),
+  'POST /api/rota/copy': (w, target) => ({
+    path: '/api/rota/copy',
+    body: { siteId: w.id(target.place, 'site'), fromWeek: '2020-W10', toWeek: '2020-W11' },
+  }),
+  'GET /api/rota/templates': (w, target) => ({
+    path: `/api/rota/templates?${siteQuery(w, target)}`,
+  }),
+  'POST /api/rota/apply-template': (w, target) => ({
+    path: '/api/rota/apply-template',
+    body: { siteId: w.id(target.place, 'site'), week: addIsoWeeks(isoWeekOf(FAR_WEEK_MONDAY), 4) },
+  }),
+  'GET /api/rota/history': (w, target) => ({ path: `/api/rota/history?${weekQuery(w, target)}` }),
+  'GET /api/coverage': (w, target) => ({ path: `/api/coverage?${siteQuery(w, target)}` }),
+  'POST /api/coverage': (w, target) => ({
+    path: '/api/coverage',
+    body: {
+      locationId: w.id(target.place, 'desk'),
+      weekday: 6,
+      startTime: '10:00',
+      endTime: '11:00',
+      minStaff: 1,
+    },
+  }),
+  'POST /api/coverage/campaigns': (w, target) => ({
+    path: '/api/coverage/campaigns',
+    body: {
+      locationId: w.id(target.place, 'outreach'),
+      partner: 'Bailleur test',
+      estate: 'Résidence test',
+      start: addDays(w.today, 10),
+      end: addDays(w.today, 100),
+      pattern: [{ weekday: 3, startTime: '14:00', endTime: '16:30' }],
+    },
+  }),
+  'GET /api/compliance': (w, target) => ({
+    path: `/api/compliance?personId=${w.person(target)}&from=${addDays(w.today, -7)}&to=${addDays(w.today, 7)}`,
+  }),
+};
+
+// ---- the expectation table ----------------------------------------------------------------
+
+// prettier-ignore
+const TABLE: [route: string, scope: Scope, outcomes: string][] = [
+  //                                                  anon  admin hr    sud   est   med
+  ['GET /api/health',                       'none',  '2xx   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/auth/login',                  'none',  '2xx   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/auth/accept-link',            'none',  '2xx   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/auth/logout',                 'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/auth/me',                      'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/sites',                        'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+
+  ['GET /api/people',                       'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/people',                       'S',     '401   2xx   2xx   2xx   403   2xx'],
+  ['GET /api/people',                       'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/people',                       'X',     '401   403   403   403   403   403'],
+  ['GET /api/people/:id',                   'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/people/:id',                   'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/people/:id',                   'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/people/:id',                   'X',     '401   404   404   404   404   404'],
+  ['GET /api/people/:id/contracts',         'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/people/:id/contracts',         'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/people/:id/contracts',         'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/people/:id/contracts',         'X',     '401   404   404   404   404   404'],
+  ['GET /api/compliance',                   'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/compliance',                   'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/compliance',                   'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/compliance',                   'X',     '401   404   404   404   404   404'],
+  ['POST /api/people',                      'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/people',                      'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/people',                      'X',     '401   422   422   403   403   403'],
+  // Only the direction creates or unlocks admin accounts: HR must not be able to make one.
+  ['POST /api/people',                      'admin', '401   2xx   403   403   403   403'],
+  ['POST /api/people/:id/invitation',       'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/people/:id/invitation',       'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/people/:id/invitation',       'X',     '401   404   404   403   403   403'],
+  ['POST /api/people/:id/invitation',       'admin', '401   2xx   403   403   403   403'],
+  ['POST /api/people/:id/password-reset',   'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/people/:id/password-reset',   'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/people/:id/password-reset',   'X',     '401   404   404   403   403   403'],
+  ['POST /api/people/:id/password-reset',   'admin', '401   2xx   403   403   403   403'],
+  ['POST /api/accounts/:id/disable',        'S',     '401   2xx   403   403   403   403'],
+  ['POST /api/accounts/:id/disable',        'E',     '401   2xx   403   403   403   403'],
+  ['POST /api/accounts/:id/disable',        'X',     '401   404   403   403   403   403'],
+  ['POST /api/people/:id/skills',           'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/people/:id/skills',           'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/people/:id/skills',           'X',     '401   404   404   404   404   403'],
+  ['DELETE /api/skills/:id',                'S',     '401   2xx   2xx   2xx   403   403'],
+  ['DELETE /api/skills/:id',                'E',     '401   2xx   2xx   403   2xx   403'],
+  ['DELETE /api/skills/:id',                'X',     '401   404   404   404   404   403'],
+  ['POST /api/people/:id/absences',         'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/people/:id/absences',         'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/people/:id/absences',         'X',     '401   404   404   404   404   403'],
+
+  ['POST /api/contracts',                   'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/contracts',                   'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/contracts',                   'X',     '401   404   404   403   403   403'],
+  ['POST /api/contracts',                   'S+X',   '401   422   422   403   403   403'],
+  ['GET /api/contracts/ending',             'none',  '401   2xx   2xx   2xx   2xx   403'],
+
+  ['GET /api/requests',                     'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/requests',                    'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/requests/:id/decision',       'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/requests/:id/decision',       'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/requests/:id/decision',       'X',     '401   404   404   404   404   403'],
+
+  ['GET /api/exports/people.csv',           'none',  '401   2xx   2xx   2xx   2xx   403'],
+  ['GET /api/exports/people.csv',           'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/exports/people.csv',           'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/exports/people.csv',           'X',     '401   403   403   403   403   403'],
+  ['GET /api/exports/people.xlsx',          'none',  '401   2xx   2xx   2xx   2xx   403'],
+  ['GET /api/exports/people.xlsx',          'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/exports/people.xlsx',          'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/exports/people.xlsx',          'X',     '401   403   403   403   403   403'],
+
+  // Site-scoped reads by query: an id outside the caller's sites is refused with 403 whether it
+  // belongs to another site, another organisation or nothing (same answer: existence not revealed).
+  ['GET /api/rota',                         'S',     '401   2xx   2xx   2xx   403   2xx'],
+  ['GET /api/rota',                         'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/rota',                         'X',     '401   403   403   403   403   403'],
+  ['GET /api/rota/templates',               'S',     '401   2xx   2xx   2xx   403   2xx'],
+  ['GET /api/rota/templates',               'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/rota/templates',               'X',     '401   403   403   403   403   403'],
+  ['GET /api/rota/history',                 'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/rota/history',                 'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/rota/history',                 'X',     '401   403   403   403   403   403'],
+  ['GET /api/coverage',                     'S',     '401   2xx   2xx   2xx   403   2xx'],
+  ['GET /api/coverage',                     'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/coverage',                     'X',     '401   403   403   403   403   403'],
+
+  ['POST /api/shifts',                      'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/shifts',                      'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/shifts',                      'X',     '401   422   422   422   422   403'],
+  ['POST /api/shifts',                      'S+X',   '401   422   422   422   403   403'],
+  ['PATCH /api/shifts/:id',                 'S',     '401   2xx   2xx   2xx   403   403'],
+  ['PATCH /api/shifts/:id',                 'E',     '401   2xx   2xx   403   2xx   403'],
+  ['PATCH /api/shifts/:id',                 'X',     '401   404   404   404   404   403'],
+  ['PATCH /api/shifts/:id',                 'S+X',   '401   422   422   422   403   403'],
+  ['DELETE /api/shifts/:id',                'S',     '401   2xx   2xx   2xx   403   403'],
+  ['DELETE /api/shifts/:id',                'E',     '401   2xx   2xx   403   2xx   403'],
+  ['DELETE /api/shifts/:id',                'X',     '401   404   404   404   404   403'],
+  ['POST /api/rota/publish',                'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/rota/publish',                'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/rota/publish',                'X',     '401   403   403   403   403   403'],
+  ['POST /api/rota/copy',                   'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/rota/copy',                   'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/rota/copy',                   'X',     '401   403   403   403   403   403'],
+  ['POST /api/rota/apply-template',         'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/rota/apply-template',         'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/rota/apply-template',         'X',     '401   403   403   403   403   403'],
+  ['POST /api/coverage',                    'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/coverage',                    'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/coverage',                    'X',     '401   422   422   422   422   403'],
+  ['POST /api/coverage/campaigns',          'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/coverage/campaigns',          'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/coverage/campaigns',          'X',     '401   422   422   422   422   403'],
+];
+
+/** Served by the router on purpose without a session: the OpenAPI document and Swagger UI. */
+const DOCUMENTATION_PREFIXES = ['/api/docs'];
+
+interface Cell {
+  title: string;
+  route: string;
+  scope: Scope;
+  role: Role;
+  outcome: Outcome;
+}
+
+const CELLS: Cell[] = TABLE.flatMap(([route, scope, outcomes]) => {
+  const expected = outcomes.trim().split(/\s+/) as Outcome[];
+  if (expected.length !== ROLES.length)
+    throw new Error(`${route} [${scope}]: ${ROLES.length} outcomes expected`);
+  return ROLES.map((role, index) => ({
+    title: `${route} [${scope}] as ${role} → ${expected[index]}`,
+    route,
+    scope,
+    role,
+    outcome: expected[index],
+  }));
+});
+
+function placesOf(scope: Scope, isUnknown: boolean): Pick<Target, 'place' | 'ref'> {
+  const foreign: Place = isUnknown ? 'unknown' : 'X';
+  if (scope === 'X') return { place: foreign, ref: foreign };
+  if (scope === 'S+X') return { place: 'S', ref: foreign };
+  if (scope === 'E') return { place: 'E', ref: 'E' };
+  return { place: 'S', ref: 'S' };
+}
+
+function statusClass(status: number): string {
+  return status >= 200 && status < 300 ? '2xx' : String(status);
+}
+
+/** Routes of the running Fastify router, from its own listing (HEAD twins of GET left out). */
+function routerRoutes(tree: string): string[] {
+  const routes: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^(.*?)(?:├── |└── )(.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1].length / 4;
+    stack.length = depth;
+    const path = (stack[depth - 1] ?? '') + match[2];
+    stack[depth] = path;
+    for (const method of match[3]?.split(', ') ?? []) {
+      if (method !== 'HEAD') routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
+
+describe('access-control matrix: every route × role × site / organisation', () => {
+  let t: TestApp;
+  let w: World;
+  const answers: { title: string; text: string }[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = new World(t);
+    await w.setUp();
+    for (const role of Object.keys(EMAILS) as SignedRole[]) {
+      w.cookies[role] = await t.login(EMAILS[role]);
+    }
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function send(cell: Cell, isUnknown: boolean): Promise<ApiResponse> {
+    const target: Target = {
+      role: cell.role,
+      scope: cell.scope,
+      ...placesOf(cell.scope, isUnknown),
+      isSelf: cell.scope === 'self',
+      isAdminTarget: cell.scope === 'admin',
+    };
+    const call = await CALLS[cell.route](w, target);
+    const method = cell.route.split(' ')[0];
+    const cookie = call.cookie ?? (cell.role === 'anonymous' ? undefined : w.cookies[cell.role]);
+    const response = await t.request(method, call.path, { body: call.body, cookie });
+    answers.push({ title: cell.title, text: JSON.stringify(response.body) ?? '' });
+    return response;
+  }
+
+  it('has an expectation for every route the router serves, and none for a route it lacks', () => {
+    const fastify = t.app.getHttpAdapter().getInstance();
+    const served = routerRoutes(fastify.printRoutes({ commonPrefix: false }));
+    const api = served.filter(
+      (route) => !DOCUMENTATION_PREFIXES.some((prefix) => route.split(' ')[1].startsWith(prefix)),
+    );
+    expect(api.length).toBeGreaterThan(30);
+    const tabled = new Set(TABLE.map(([route]) => route));
+    expect(api.filter((route) => !tabled.has(route))).toEqual([]);
+    expect([...tabled].filter((route) => !api.includes(route))).toEqual([]);
+    expect(Object.keys(CALLS).sort()).toEqual([...tabled].sort());
+    // A route addressed by site or id is checked on the other site and the other organisation too.
+    const scopes = (route: string) => TABLE.filter(([r]) => r === route).map(([, scope]) => scope);
+    for (const route of tabled) {
+      if (scopes(route).includes('S'))
+        expect({ route, scopes: scopes(route) }).toEqual({
+          route,
+          scopes: expect.arrayContaining(['S', 'E', 'X']),
+        });
+    }
+  });
+
+  it('serves the API documentation without a session', async () => {
+    const response = await t.request<{ paths: Record<string, unknown> }>(
+      'GET',
+      '/api/docs/openapi.json',
+    );
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toContain('/api/people/{id}');
+  });
+
+  it.each(CELLS.map((cell) => [cell.title, cell] as const))('%s', async (_, cell) => {
+    const response = await send(cell, false);
+    expect({ status: statusClass(response.status), body: response.body }).toMatchObject({
+      status: cell.outcome,
+    });
+    if (cell.scope === 'X' || cell.scope === 'S+X') {
+      // Another organisation's id is answered exactly like an id that exists nowhere.
+      const unknown = await send(cell, true);
+      expect(unknown.status).toBe(response.status);
+    }
+  });
+
+  it('never shows another organisation’s names or ids in any answer of the matrix', () => {
+    expect(answers.length).toBeGreaterThanOrEqual(CELLS.length);
+    const leaks = answers.filter(
+      ({ text }) => text.includes(FOREIGN_MARKER) || w.foreignIds.some((id) => text.includes(id)),
+    );
+    expect(leaks.map(({ title }) => title)).toEqual([]);
+  });
+
+  it('changed nothing of the other organisation', async () => {
+    const byId = (entries: { row: Record<string, unknown> }[]) =>
+      [...entries].sort((a, b) => String(a.row['id']).localeCompare(String(b.row['id'])));
+    expect(byId(await w.foreignRowsNow())).toEqual(byId(w.foreignRows));
+  });
+
+  it('keeps lists within the caller’s sites', async () => {
+    const estSite = w.id('E', 'site');
+    const people = await t.request<PersonSummary[]>('GET', '/api/people?status=all', {
+      cookie: w.cookies.managerEst,
+    });
+    expect(people.body.length).toBeGreaterThan(0);
+    expect(
+      people.body.filter(
+        (person) => person.homeSiteId !== estSite && person.id !== w.personOf('managerEst'),
+      ),
+    ).toEqual([]);
+
+    const own = await t.request<PersonSummary[]>('GET', '/api/people?status=all', {
+      cookie: w.cookies.mediator,
+    });
+    expect(own.body.map((person) => person.id)).toEqual([w.personOf('mediator')]);
+
+    const [sudPending] = await w.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM staff_request r JOIN person p ON p.id = r.person_id WHERE p.home_site_id = $1 AND r.status = 'pending'`,
+      [w.id('S', 'site')],
+    );
+    expect(sudPending.n).toBeGreaterThan(0);
+    const estHomes = new Set(
+      (
+        await w.query<{ id: string }>(`SELECT id FROM person WHERE home_site_id = $1`, [estSite])
+      ).map((row) => row.id),
+    );
+    const requests = await t.request<StaffRequest[]>('GET', '/api/requests', {
+      cookie: w.cookies.managerEst,
+    });
+    expect(
+      requests.body.filter(
+        (request) =>
+          !estHomes.has(request.personId) && request.personId !== w.personOf('managerEst'),
+      ),
+    ).toEqual([]);
+    const mine = await t.request<StaffRequest[]>('GET', '/api/requests', {
+      cookie: w.cookies.mediator,
+    });
+    expect(mine.body.filter((request) => request.personId !== w.personOf('mediator'))).toEqual([]);
+  });
+});

@@ -1,0 +1,759 @@
+import type { ApiError, FieldError, PersonDetail, PersonSummary } from '@relais/contracts';
+import { addDays } from '@relais/rules';
+import fc from 'fast-check';
+import { todayIn } from '../../common/today';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ApiResponse, startTestApp, TestApp } from '../../testing/test-app';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
+
+/**
+ * Hostile input on every write route: random and boundary bodies, ids and query strings. Never a
+ * 5xx; every refusal is `{ statusCode, error, message }` in French; a 400 names its field; and a
+ * refused request leaves every table as it was (one transaction per command).
+ */
+
+const NUM_RUNS = 30;
+const FAR_MONDAY = '2031-03-03';
+
+type Caller = 'anonymous' | 'admin' | 'hr' | 'mediator' | 'fresh-session';
+
+const EMAILS = {
+  admin: 'direction@relais.demo',
+  hr: 'rh@relais.demo',
+  mediator: 'mediateur@relais.demo',
+} as const;
+
+interface Fixtures {
+  today: string;
+  siteId: string;
+  deskId: string;
+  outreachId: string;
+  colleagueId: string;
+  /** A fresh record for each run: a refused request must leave it, an accepted one may use it. */
+  newShift(): Promise<string>;
+  newSkill(): Promise<string>;
+  newRequest(): Promise<string>;
+  newAccountHolder(): Promise<{ personId: string; accountId: string }>;
+}
+
+interface WriteRoute {
+  route: string;
+  caller: Caller;
+  /** The valid id of the run, for routes with `:id`. */
+  id?: (f: Fixtures) => Promise<string>;
+  /** Every field the route accepts (a valid body needs only some of them). */
+  fields: string[];
+  body?: (f: Fixtures) => Record<string, unknown>;
+  query?: Record<string, string>;
+  /** Failed logins are audited on purpose: that row is the only write a refusal may leave. */
+  isRefusalAudited?: boolean;
+}
+
+const SHIFT_FIELDS = ['personId', 'locationId', 'activity', 'start', 'end', 'breakMinutes', 'note'];
+
+const WRITE_ROUTES: WriteRoute[] = [
+  {
+    route: 'POST /api/auth/login',
+    caller: 'anonymous',
+    fields: ['email', 'password'],
+    body: () => ({ email: 'inconnu@relais.demo', password: 'pas-le-bon' }),
+    isRefusalAudited: true,
+  },
+  { route: 'POST /api/auth/logout', caller: 'fresh-session', fields: [] },
+  {
+    route: 'POST /api/auth/accept-link',
+    caller: 'anonymous',
+    fields: ['token', 'password'],
+    body: () => ({ token: 'jeton-inconnu-0123456789', password: 'une-phrase-de-passe' }),
+  },
+  {
+    route: 'POST /api/accounts/:id/disable',
+    caller: 'admin',
+    id: async (f) => (await f.newAccountHolder()).accountId,
+    fields: [],
+  },
+  {
+    route: 'POST /api/people/:id/invitation',
+    caller: 'hr',
+    id: async (f) => (await f.newAccountHolder()).personId,
+    fields: [],
+  },
+  {
+    route: 'POST /api/people/:id/password-reset',
+    caller: 'hr',
+    id: async (f) => (await f.newAccountHolder()).personId,
+    fields: [],
+  },
+  {
+    route: 'POST /api/people',
+    caller: 'hr',
+    fields: ['firstName', 'lastName', 'email', 'homeSiteId', 'role', 'jobTitle'],
+    body: (f) => ({
+      firstName: 'Inès',
+      lastName: 'Hostile',
+      homeSiteId: f.siteId,
+      role: 'mediator',
+      jobTitle: 'Médiatrice',
+    }),
+  },
+  {
+    route: 'POST /api/people/:id/skills',
+    caller: 'hr',
+    id: async (f) => f.colleagueId,
+    fields: ['skill', 'detail', 'acquiredOn', 'expiresOn'],
+    body: (f) => ({ skill: 'language', detail: 'tamoul', acquiredOn: f.today }),
+  },
+  {
+    route: 'DELETE /api/skills/:id',
+    caller: 'hr',
+    id: (f) => f.newSkill(),
+    fields: [],
+  },
+  {
+    route: 'POST /api/people/:id/absences',
+    caller: 'hr',
+    id: async (f) => f.colleagueId,
+    fields: ['kind', 'start', 'end', 'reason'],
+    body: (f) => ({ kind: 'training', start: addDays(f.today, 50), end: addDays(f.today, 51) }),
+  },
+  {
+    route: 'POST /api/contracts',
+    caller: 'hr',
+    fields: [
+      'personId',
+      'type',
+      'start',
+      'end',
+      'weeklyHours',
+      'reason',
+      'tutorId',
+      'renewalOf',
+      'partTimeDerogation',
+      'derogationRequestedOn',
+      'trainingHours',
+      'conventionNumber',
+      'conventionStart',
+      'conventionEnd',
+      'justification',
+    ],
+    // The colleague already has a contract in force: a valid-looking body is refused (422).
+    body: (f) => ({ personId: f.colleagueId, type: 'CDI', start: f.today, weeklyHours: 35 }),
+  },
+  {
+    route: 'POST /api/requests',
+    caller: 'mediator',
+    fields: ['kind', 'start', 'end', 'weekday', 'startTime', 'endTime', 'comment'],
+    body: (f) => ({
+      kind: 'unavailability',
+      start: addDays(f.today, 20),
+      end: addDays(f.today, 80),
+      weekday: 3,
+      startTime: '14:00',
+      endTime: '18:00',
+    }),
+  },
+  {
+    route: 'POST /api/requests/:id/decision',
+    caller: 'hr',
+    id: (f) => f.newRequest(),
+    fields: ['status', 'reply'],
+    body: () => ({ status: 'refused', reply: 'Période chargée.' }),
+  },
+  {
+    route: 'POST /api/shifts',
+    caller: 'hr',
+    fields: SHIFT_FIELDS,
+    body: (f) => ({
+      locationId: f.deskId,
+      activity: 'back_office',
+      start: `${FAR_MONDAY}T09:00:00+01:00`,
+      end: `${FAR_MONDAY}T12:00:00+01:00`,
+      breakMinutes: 0,
+    }),
+  },
+  {
+    route: 'PATCH /api/shifts/:id',
+    caller: 'hr',
+    id: (f) => f.newShift(),
+    fields: ['version', ...SHIFT_FIELDS],
+    body: () => ({ version: 1, note: 'Relu' }),
+  },
+  {
+    route: 'DELETE /api/shifts/:id',
+    caller: 'hr',
+    id: (f) => f.newShift(),
+    fields: [],
+    query: { version: '1' },
+  },
+  {
+    route: 'POST /api/rota/publish',
+    caller: 'hr',
+    fields: ['siteId', 'week', 'justification'],
+    body: (f) => ({ siteId: f.siteId, week: '2031-W10' }),
+  },
+  {
+    route: 'POST /api/rota/copy',
+    caller: 'hr',
+    fields: ['siteId', 'fromWeek', 'toWeek', 'withPeople'],
+    body: (f) => ({ siteId: f.siteId, fromWeek: '2020-W10', toWeek: '2020-W11' }),
+  },
+  {
+    route: 'POST /api/rota/apply-template',
+    caller: 'hr',
+    fields: ['siteId', 'week'],
+    body: (f) => ({ siteId: f.siteId, week: '2031-W20' }),
+  },
+  {
+    route: 'POST /api/coverage',
+    caller: 'hr',
+    fields: [
+      'locationId',
+      'weekday',
+      'startTime',
+      'endTime',
+      'minStaff',
+      'requiredSkill',
+      'activity',
+      'isPair',
+    ],
+    body: (f) => ({
+      locationId: f.deskId,
+      weekday: 6,
+      startTime: '10:00',
+      endTime: '11:00',
+      minStaff: 1,
+    }),
+  },
+  {
+    route: 'POST /api/coverage/campaigns',
+    caller: 'hr',
+    fields: ['locationId', 'partner', 'estate', 'start', 'end', 'pattern'],
+    body: (f) => ({
+      locationId: f.outreachId,
+      partner: 'Bailleur',
+      estate: 'Résidence',
+      start: addDays(f.today, 10),
+      end: addDays(f.today, 90),
+      pattern: [{ weekday: 2, startTime: '10:00', endTime: '12:00' }],
+    }),
+  },
+];
+
+function writeRoute(route: string): WriteRoute {
+  const found = WRITE_ROUTES.find((candidate) => candidate.route === route);
+  if (!found) throw new Error(`no write route ${route}`);
+  return found;
+}
+
+// ---- hostile values -----------------------------------------------------------------------
+
+const SQL_LIKE = [
+  "' OR '1'='1",
+  "'; DROP TABLE person; --",
+  '1; SELECT pg_sleep(5) --',
+  "x' UNION SELECT password_hash FROM account --",
+  '$1',
+];
+const SCRIPT_LIKE = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '{{constructor.constructor("alert(1)")()}}',
+];
+const UNICODE = ['\u0000', 'a\u0000b', '\uD800', '\u202Eevil', 'e\u0301', '👩🏽‍⚕️', '\uFEFF', 'ǅ'];
+const BOUNDARIES = [
+  '',
+  ' ',
+  '2026-02-30',
+  '2026-13-01',
+  '0000-01-01',
+  '9999-12-31',
+  '2026-W54',
+  '2026-W00',
+  '24:00',
+  '23:59',
+  '2026-12-01T09:00:00',
+  '2026-12-01T09:00:00+01:00',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59+14:00',
+  '00000000-0000-0000-0000-000000000000',
+  'admin',
+  'CDI',
+];
+
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom<unknown>(...SQL_LIKE, ...SCRIPT_LIKE, ...UNICODE, ...BOUNDARIES),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.integer({ min: 101, max: 100_000 }).map((length) => 'x'.repeat(length)),
+  fc.integer(),
+  fc.constantFrom<unknown>(0, -1, 0.5, 2 ** 31, 2 ** 53, -(2 ** 63), 1e308, true, false, null),
+  fc.uuid(),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+);
+
+type Attack =
+  | { kind: 'replace'; field: string; value: unknown }
+  | { kind: 'delete'; field: string }
+  | { kind: 'extra'; field: string; value: unknown }
+  | { kind: 'whole'; value: unknown }
+  | { kind: 'id'; id: string }
+  | { kind: 'query'; query: string }
+  /** A body that is not JSON at all: refused as a whole, no field to name. */
+  | { kind: 'raw' };
+
+const extraKey = (fields: string[]) =>
+  fc
+    .oneof(
+      fc.constantFrom(
+        'organisationId',
+        'isAdmin',
+        'id',
+        'role',
+        'version',
+        'status',
+        'constructor',
+      ),
+      fc.string({ minLength: 1, maxLength: 12 }),
+    )
+    .filter((key) => !fields.includes(key) && key !== '__proto__');
+
+function attacks(route: WriteRoute, validBody: string[]): fc.Arbitrary<Attack> {
+  const options: fc.Arbitrary<Attack>[] = [
+    fc.record({
+      kind: fc.constant('extra' as const),
+      field: extraKey(route.fields),
+      value: hostileValue,
+    }),
+    fc.record({ kind: fc.constant('whole' as const), value: fc.jsonValue({ maxDepth: 3 }) }),
+    fc.record({
+      kind: fc.constant('query' as const),
+      query: fc.oneof(
+        fc.constantFrom('%', '%E0%A4%A', 'a[b]=c', 'version=1&version=2', '__proto__[x]=1', '&&=='),
+        fc
+          .dictionary(
+            fc.string({ minLength: 1, maxLength: 10 }),
+            fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...SQL_LIKE, ...SCRIPT_LIKE)),
+            { maxKeys: 3 },
+          )
+          .map((params) => new URLSearchParams(params).toString()),
+      ),
+    }),
+  ];
+  if (route.fields.length > 0) {
+    options.push(
+      fc.record({
+        kind: fc.constant('replace' as const),
+        field: fc.constantFrom(...route.fields),
+        value: hostileValue,
+      }),
+    );
+  }
+  if (validBody.length > 0) {
+    options.push(
+      fc.record({ kind: fc.constant('delete' as const), field: fc.constantFrom(...validBody) }),
+    );
+  }
+  if (route.id) {
+    options.push(
+      fc.record({
+        kind: fc.constant('id' as const),
+        id: fc
+          .oneof(
+            fc.uuid(),
+            fc.string({ minLength: 1, maxLength: 60 }),
+            // Up to Fastify's maxParamLength (100); longer ids are the 414 case below.
+            fc.constantFrom(...SQL_LIKE, ...SCRIPT_LIKE, '%00', 'x'.repeat(100)),
+          )
+          // "." and ".." are path segments the URL resolves away: another route, not an id.
+          .filter((id) => id !== '.' && id !== '..'),
+      }),
+    );
+  }
+  return fc.oneof(...options);
+}
+
+// ---- what every refusal must look like ----------------------------------------------------
+
+const ENGLISH =
+  /\b(the|must|should|cannot|not found|invalid|expected|is not|resource|error|body)\b/i;
+const FRENCH =
+  /[éèêàçùâîôû’]|\b(le|la|les|de|du|des|un|une|est|pas|ce|cette|pour|par|vous|votre|trop|requête|connexion|identifiants|incorrects?|inconnue?s?|introuvable|refusée?|invalide|attendue?|obligatoire|au|à)\b/i;
+
+/** French, once the quoted user input (« … ») is set aside. */
+function isFrench(message: string): boolean {
+  const own = message.replace(/«[^»]*»/g, '');
+  return FRENCH.test(own) && !ENGLISH.test(own);
+}
+
+function problems(response: ApiResponse, attack: Attack): string[] {
+  const found: string[] = [];
+  const { status } = response;
+  if (status >= 500) found.push(`${status} server error`);
+  if (status < 400) return found;
+  const body = response.body as Partial<ApiError> | undefined;
+  if (!body || typeof body !== 'object') return [...found, `not a JSON error: ${String(body)}`];
+  if (body.statusCode !== status) found.push(`statusCode ${body.statusCode} ≠ ${status}`);
+  if (typeof body.error !== 'string') found.push('no error text');
+  if (typeof body.message !== 'string' || !isFrench(body.message))
+    found.push(`message not French: ${JSON.stringify(body.message)}`);
+  if (status === 400 && attack.kind !== 'raw') {
+    const details = body.details as FieldError[] | undefined;
+    const fields = Array.isArray(details) ? details.map((detail) => detail.field) : [];
+    if (fields.length === 0 || fields.some((field) => typeof field !== 'string'))
+      found.push(`400 without named fields: ${JSON.stringify(body)}`);
+    const named =
+      attack.kind === 'id'
+        ? 'id'
+        : attack.kind === 'replace' || attack.kind === 'delete' || attack.kind === 'extra'
+          ? attack.field
+          : undefined;
+    if (named && !fields.some((field) => field === named || field.startsWith(`${named}.`)))
+      found.push(`400 does not name « ${named} »: ${JSON.stringify(fields)}`);
+  }
+  return found;
+}
+
+describe('hostile input on every write route', () => {
+  let t: TestApp;
+  let f: Fixtures;
+  let tables: string[];
+  const cookies: Partial<Record<Caller, string>> = {};
+
+  const query = <T = Record<string, string>>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    t.dataSource.query(sql, params);
+
+  async function mintSession(email: string): Promise<string> {
+    const token = newSessionToken();
+    const secret = t.app.get<AppConfig>(APP_CONFIG).sessionSecret;
+    await query(
+      `INSERT INTO session (account_id, token_hash, expires_at) SELECT id, $2, now() + interval '1 hour' FROM account WHERE email = $1`,
+      [email, hashSessionToken(token, secret)],
+    );
+    return `${SESSION_COOKIE}=${token}`;
+  }
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const [row] = await query<Record<string, number>>(
+      `SELECT ${tables.map((table) => `(SELECT count(*)::int FROM "${table}") AS "${table}"`).join(', ')}`,
+    );
+    return row;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tables = (
+      await query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+      )
+    ).map((row) => row.table_name);
+    const [organisation] = await query(`SELECT id FROM organisation`);
+    const [site] = await query(`SELECT id FROM site WHERE code = 'S'`);
+    const [desk] = await query(`SELECT id FROM location WHERE code = 'S'`);
+    const [outreach] = await query(
+      `INSERT INTO location (organisation_id, site_id, code, name, kind, address) VALUES ($1, $2, 'OUT-S-FUZZ', 'Cité', 'outreach', '1 rue du Test') RETURNING id`,
+      [organisation.id, site.id],
+    );
+    const [colleague] = await query(
+      `SELECT p.id FROM person p JOIN contract c ON c.person_id = p.id WHERE p.home_site_id = $1
+         AND NOT EXISTS (SELECT 1 FROM account a WHERE a.person_id = p.id AND a.email LIKE '%@relais.demo')
+       ORDER BY p.last_name LIMIT 1`,
+      [site.id],
+    );
+    let n = 0;
+    const insert = async (sql: string, params: unknown[]) =>
+      (await query<{ id: string }>(`${sql} RETURNING id`, params))[0].id;
+    f = {
+      today: todayIn(),
+      siteId: site.id,
+      deskId: desk.id,
+      outreachId: outreach.id,
+      colleagueId: colleague.id,
+      newShift: () => {
+        const day = addDays(FAR_MONDAY, 7 + (++n % 5));
+        return insert(
+          `INSERT INTO shift (organisation_id, site_id, location_id, activity, start_at, end_at, version) VALUES ($1, $2, $3, 'meeting', $4, $5, 1)`,
+          [organisation.id, site.id, desk.id, `${day}T09:00:00+01:00`, `${day}T10:00:00+01:00`],
+        );
+      },
+      newSkill: () =>
+        insert(
+          `INSERT INTO person_skill (organisation_id, person_id, skill, acquired_on) VALUES ($1, $2, 'sst', '2025-01-01')`,
+          [organisation.id, colleague.id],
+        ),
+      newRequest: () =>
+        insert(
+          `INSERT INTO staff_request (organisation_id, person_id, kind, start_date, end_date) VALUES ($1, $2, 'unavailability', $3, $3)`,
+          [organisation.id, colleague.id, addDays(todayIn(), 100 + ++n)],
+        ),
+      newAccountHolder: async () => {
+        const personId = await insert(
+          `INSERT INTO person (organisation_id, first_name, last_name, home_site_id) VALUES ($1, 'Fuzz', $2, $3)`,
+          [organisation.id, `Compte ${++n}`, site.id],
+        );
+        const accountId = await insert(
+          `INSERT INTO account (organisation_id, person_id, email, role) VALUES ($1, $2, $3, 'mediator')`,
+          [organisation.id, personId, `fuzz-${n}@relais.test`],
+        );
+        return { personId, accountId };
+      },
+    };
+    // Sessions written directly: the login rate limit is left whole for the login route's own runs.
+    for (const caller of ['admin', 'hr', 'mediator'] as const) {
+      cookies[caller] = await mintSession(EMAILS[caller]);
+    }
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has a hostile-input spec for every write route the router serves', () => {
+    const tree: string = t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+    const writes = new Set<string>();
+    const stack: string[] = [];
+    for (const line of tree.split('\n')) {
+      const match = /^(.*?)(?:├── |└── )(.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+      if (!match) continue;
+      const depth = match[1].length / 4;
+      stack.length = depth;
+      stack[depth] = (stack[depth - 1] ?? '') + match[2];
+      for (const method of match[3]?.split(', ') ?? []) {
+        if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method))
+          writes.add(`${method} ${stack[depth]}`);
+      }
+    }
+    expect([...writes].sort()).toEqual(WRITE_ROUTES.map((route) => route.route).sort());
+  });
+
+  async function send(
+    route: WriteRoute,
+    attack: Attack,
+  ): Promise<{ response: ApiResponse; before: Record<string, number> }> {
+    const [method, template] = route.route.split(' ');
+    const id = route.id ? await route.id(f) : undefined;
+    const cookie =
+      route.caller === 'fresh-session'
+        ? await mintSession(EMAILS.hr)
+        : cookies[route.caller as keyof typeof cookies];
+    let path = template.replace(
+      ':id',
+      encodeURIComponent(attack.kind === 'id' ? attack.id : (id ?? '')),
+    );
+    const params = new URLSearchParams(route.query);
+    path +=
+      attack.kind === 'query'
+        ? `?${[params.toString(), attack.query].filter(Boolean).join('&')}`
+        : params.size
+          ? `?${params}`
+          : '';
+    let body: unknown = route.body?.(f);
+    if (attack.kind === 'replace') body = { ...(body as object), [attack.field]: attack.value };
+    if (attack.kind === 'extra') body = { ...(body as object), [attack.field]: attack.value };
+    if (attack.kind === 'delete') {
+      const rest: Record<string, unknown> = { ...(body as object) };
+      delete rest[attack.field];
+      body = rest;
+    }
+    if (attack.kind === 'whole') body = attack.value;
+    const before = await rowCounts();
+    const response = await t.request(method, path, { body, cookie });
+    return { response, before };
+  }
+
+  it.each(WRITE_ROUTES.map((route) => [route.route, route] as const))(
+    '%s: no 5xx, French errors naming the field, nothing half-written',
+    async (_, route) => {
+      const validFields = Object.keys(route.body?.(f) ?? {});
+      await fc.assert(
+        fc.asyncProperty(attacks(route, validFields), async (attack) => {
+          const { response, before } = await send(route, attack);
+          const found = problems(response, attack);
+          if (response.status >= 300) {
+            const after = await rowCounts();
+            if (route.isRefusalAudited) {
+              before['audit_event'] = after['audit_event'];
+            }
+            for (const table of tables) {
+              if (after[table] !== before[table])
+                found.push(
+                  `${table}: ${before[table]} → ${after[table]} rows after a ${response.status}`,
+                );
+            }
+          }
+          expect({ attack, status: response.status, found }).toEqual({
+            attack,
+            status: response.status,
+            found: [],
+          });
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    },
+  );
+
+  it.each(WRITE_ROUTES.map((route) => [route.route, route] as const))(
+    '%s: refuses a body over 256 KB with 413 before anything else, even without a session',
+    async (_, route) => {
+      const [method, template] = route.route.split(' ');
+      const before = await rowCounts();
+      const response = await t.request<ApiError>(
+        method,
+        template.replace(':id', '00000000-0000-4000-8000-000000000000'),
+        {
+          body: { note: 'x'.repeat(300 * 1024) },
+        },
+      );
+      expect(response.status).toBe(413);
+      expect(problems(response, { kind: 'raw' })).toEqual([]);
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
+
+  it.each(WRITE_ROUTES.map((route) => [route.route, route] as const))(
+    '%s: refuses malformed JSON and prototype poisoning with a French 400; plain text never breaks it',
+    async (_, route) => {
+      const [method, template] = route.route.split(' ');
+      const path = template.replace(':id', '00000000-0000-4000-8000-000000000000');
+      const raw = async (rawBody: string, contentType: string) =>
+        t.request<ApiError>(method, path, {
+          rawBody,
+          // Logout would end the shared session: it gets one of its own.
+          cookie: route.caller === 'fresh-session' ? await mintSession(EMAILS.hr) : cookies.hr,
+          headers: { 'content-type': contentType },
+        });
+      const before = await rowCounts();
+      for (const response of [
+        await raw('{"note": ', 'application/json'),
+        await raw('{"__proto__": {"isAdmin": true}}', 'application/json'),
+        await raw('{"constructor": {"prototype": {"isAdmin": true}}}', 'application/json'),
+      ]) {
+        expect(response.status).toBe(400);
+        expect(problems(response, { kind: 'raw' })).toEqual([]);
+      }
+      // Routes that take no body ignore a text one; the others refuse it in French.
+      const text = await raw('note=x', 'text/plain');
+      expect(problems(text, { kind: 'raw' })).toEqual([]);
+      if (route.caller !== 'fresh-session') expect(await rowCounts()).toEqual(before);
+    },
+  );
+
+  // The boundaries random runs may miss, on every field: each one alone in an otherwise valid body.
+  const EDGE_VALUES: unknown[] = [
+    'a\u0000b',
+    '\uD800',
+    "'; DROP TABLE person; --",
+    '<script>alert(1)</script>',
+    'x'.repeat(100_000),
+    2 ** 31,
+    2 ** 53,
+    -1,
+    1e308,
+    '0000-01-01',
+    '0000-01-01T00:00:00Z',
+    '9999-12-31T23:59:59+14:00',
+  ];
+
+  it.each(
+    WRITE_ROUTES.filter((route) => route.fields.length > 0).map(
+      (route) => [route.route, route] as const,
+    ),
+  )('%s: every field survives the edge values', async (_, route) => {
+    const found: string[] = [];
+    for (const field of route.fields) {
+      for (const value of EDGE_VALUES) {
+        const attack: Attack = { kind: 'replace', field, value };
+        const { response, before } = await send(route, attack);
+        const issues = problems(response, attack);
+        if (response.status >= 300) {
+          const after = await rowCounts();
+          if (route.isRefusalAudited) before['audit_event'] = after['audit_event'];
+          if (JSON.stringify(after) !== JSON.stringify(before)) issues.push('rows changed');
+        }
+        found.push(
+          ...issues.map((issue) => `${field} = ${JSON.stringify(value).slice(0, 40)}: ${issue}`),
+        );
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  // Defects the random runs found, fixed since (SafeTextPipe, bounded version, French 414/404).
+  it('refuses U+0000 in a free-text field with a 400 naming it', async () => {
+    const attack: Attack = { kind: 'replace', field: 'note', value: 'a\u0000b' };
+    const { response } = await send(writeRoute('POST /api/shifts'), attack);
+    expect(problems(response, attack)).toEqual([]);
+  });
+
+  it('refuses a lone surrogate in an e-mail with a 400 naming it', async () => {
+    const attack: Attack = { kind: 'replace', field: 'email', value: '\uD800' };
+    const { response } = await send(writeRoute('POST /api/auth/login'), attack);
+    expect(problems(response, attack)).toEqual([]);
+  });
+
+  it('refuses a lone surrogate in a campaign partner with a 400 naming it', async () => {
+    const attack: Attack = { kind: 'replace', field: 'partner', value: '\uD800' };
+    const { response } = await send(writeRoute('POST /api/coverage/campaigns'), attack);
+    expect(problems(response, attack)).toEqual([]);
+  });
+
+  it('refuses a version beyond a PostgreSQL integer with a 400 naming it', async () => {
+    const attack: Attack = { kind: 'replace', field: 'version', value: 2 ** 31 };
+    const { response } = await send(writeRoute('PATCH /api/shifts/:id'), attack);
+    expect(problems(response, attack)).toEqual([]);
+  });
+
+  it('answers an over-long id with a French 400 naming it', async () => {
+    const response = await t.request<ApiError>(
+      'POST',
+      `/api/people/${'x'.repeat(101)}/invitation`,
+      {
+        cookie: cookies.hr,
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(problems(response, { kind: 'raw' })).toEqual([]);
+    expect(response.body.details).toEqual([{ field: 'id', message: 'identifiant invalide' }]);
+  });
+
+  it('answers an unknown API route with a French 404', async () => {
+    const response = await t.request<ApiError>('POST', '/api/nulle-part', {
+      cookie: cookies.hr,
+    });
+    expect(response.status).toBe(404);
+    expect(problems(response, { kind: 'raw' })).toEqual([]);
+  });
+
+  it('stores SQL-looking and script-looking text as typed, and gives it back unchanged', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom(...SQL_LIKE, ...SCRIPT_LIKE),
+          fc
+            .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
+            .filter((s) => s.trim().length > 0),
+        ),
+        async (text) => {
+          const created = await t.request<PersonSummary>('POST', '/api/people', {
+            cookie: cookies.hr,
+            body: {
+              firstName: 'Texte',
+              lastName: text.trim().slice(0, 100) || 'x',
+              homeSiteId: f.siteId,
+              role: 'mediator',
+              jobTitle: text.slice(0, 120),
+            },
+          });
+          expect(created.status).toBe(201);
+          const read = await t.request<PersonDetail>('GET', `/api/people/${created.body.id}`, {
+            cookie: cookies.hr,
+          });
+          expect(read.body.jobTitle).toBe(text.slice(0, 120));
+          expect(read.headers.get('content-type')).toMatch(/^application\/json/);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
