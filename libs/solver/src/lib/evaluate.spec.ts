@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TINY_TWO_SHIFTS } from './curtois/fixtures';
 import { curtoisToProblem, parseCurtois } from './curtois/parser';
 import { scoreCurtois } from './curtois/scorer';
@@ -7,7 +8,7 @@ import { evaluateRoster } from './evaluate';
 
 describe('evaluateRoster agrees with the independent scorer', () => {
   it.each([
-    ['Instance1', readFileSync('/work/shared/benchmarks/curtois/Instance1.txt', 'utf8')],
+    ['Instance1', readFileSync(join(__dirname, '../../benchmarks/curtois/Instance1.txt'), 'utf8')],
     ['two shift types', TINY_TWO_SHIFTS],
   ])('on random rosters of %s', (_name, text) => {
     const instance = parseCurtois(text);

@@ -4,7 +4,8 @@ import { TINY_TWO_SHIFTS } from './fixtures';
 import { curtoisToProblem, parseCurtois } from './parser';
 import { scoreCurtois } from './scorer';
 
-const BENCH = '/work/shared/benchmarks/curtois';
+// The public instances are kept in the library (libs/solver/benchmarks/curtois).
+const BENCH = join(__dirname, '../../../benchmarks/curtois');
 const instance1 = join(BENCH, 'Instance1.txt');
 
 describe('parseCurtois', () => {
