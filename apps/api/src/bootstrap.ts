@@ -62,7 +62,7 @@ export async function createApp(
         },
         bodyLimit: 256 * 1024,
         // Long ids reach the route and get a French 400 naming the parameter.
-        maxParamLength: 1000,
+        routerOptions: { maxParamLength: 1000 },
         trustProxy: config.isSecureCookie,
       }),
       { logger: NEST_LOG_LEVELS[config.logLevel] ?? NEST_LOG_LEVELS['warn'], abortOnError: false },
