@@ -22,7 +22,12 @@ export type {
   WorkItem,
 } from './lib/person-input';
 export * from './lib/public-holidays';
-export { checkRotaWeek, coverageCells, shiftToWorkItem } from './lib/rota-compliance';
+export {
+  checkRotaPerson,
+  checkRotaWeek,
+  coverageCells,
+  shiftToWorkItem,
+} from './lib/rota-compliance';
 export type { RotaComplianceInput } from './lib/rota-compliance';
 export * from './lib/rule-catalogue';
 export * from './lib/rule-settings';

@@ -8,7 +8,7 @@ import type {
   Violation,
 } from '@relais/contracts';
 import { checkPersonCompliance } from './person-compliance';
-import { Absence, ScheduleChange, WorkItem } from './person-input';
+import { Absence, EvaluationWindow, PersonSkill, ScheduleChange, WorkItem } from './person-input';
 import { resolveRuleSettings, RuleSettings } from './rule-settings';
 import { checkSiteWeek } from './site-rules';
 import { hasValidSkill } from './skills';
@@ -61,6 +61,38 @@ function toRuleAbsence(absence: RotaPerson['absences'][number]): Absence {
   return { kind, start: absence.start, end: absence.end };
 }
 
+/** A grid person's skills as the rules read them. */
+function ruleSkills(person: RotaPerson): PersonSkill[] {
+  return person.skills.map((skill) => ({
+    code: skill.skill,
+    acquiredOn: skill.acquiredOn,
+    expiresOn: skill.expiresOn,
+  }));
+}
+
+/** The working-time rules for one person of the grid, over the given items and window. */
+export function checkRotaPerson(
+  person: RotaPerson,
+  items: readonly WorkItem[],
+  window: EvaluationWindow,
+  settings?: Partial<RuleSettings>,
+  changes?: readonly ScheduleChange[],
+): Violation[] {
+  return checkPersonCompliance({
+    personId: person.id,
+    items,
+    contracts: person.contracts.map((contract, index) => ({
+      id: `${person.id}:${index}`,
+      ...contract,
+    })),
+    absences: person.absences.map(toRuleAbsence),
+    skills: ruleSkills(person),
+    changes,
+    window,
+    settings,
+  });
+}
+
 /**
  * Every violation of a site-week: the working-time rules of each person on it (their other
  * work items included) and the site's coverage and qualification rules.
@@ -75,23 +107,13 @@ export function checkRotaWeek(input: RotaComplianceInput): Violation[] {
       ...own.map(shiftToWorkItem),
       ...person.otherItems.map((item) => shiftToWorkItem({ ...item, personId: person.id })),
     ];
-    return checkPersonCompliance({
-      personId: person.id,
+    return checkRotaPerson(
+      person,
       items,
-      contracts: person.contracts.map((contract, index) => ({
-        id: `${person.id}:${index}`,
-        ...contract,
-      })),
-      absences: person.absences.map(toRuleAbsence),
-      skills: person.skills.map((skill) => ({
-        code: skill.skill,
-        acquiredOn: skill.acquiredOn,
-        expiresOn: skill.expiresOn,
-      })),
-      changes: input.changes?.[person.id],
       window,
-      settings: input.settings,
-    }).filter(
+      input.settings,
+      input.changes?.[person.id],
+    ).filter(
       (violation) =>
         violation.shiftIds.length === 0 || violation.shiftIds.some((id) => siteShiftIds.has(id)),
     );
@@ -126,11 +148,7 @@ export function checkRotaWeek(input: RotaComplianceInput): Violation[] {
     shifts: input.shifts.map(shiftToWorkItem),
     people: input.people.map((person) => ({
       personId: person.id,
-      skills: person.skills.map((skill) => ({
-        code: skill.skill,
-        acquiredOn: skill.acquiredOn,
-        expiresOn: skill.expiresOn,
-      })),
+      skills: ruleSkills(person),
     })),
     settings: input.settings,
   });
@@ -162,12 +180,10 @@ export function coverageCells(
     const qualified = requirement.requiredSkill
       ? [...covering].filter((personId) => {
           const person = input.people.find((candidate) => candidate.id === personId);
-          const skills = (person?.skills ?? []).map((skill) => ({
-            code: skill.skill,
-            acquiredOn: skill.acquiredOn,
-            expiresOn: skill.expiresOn,
-          }));
-          return hasValidSkill(skills, requirement.requiredSkill as string, date);
+          return (
+            person !== undefined &&
+            hasValidSkill(ruleSkills(person), requirement.requiredSkill as string, date)
+          );
         }).length
       : covering.size;
     const required = requirement.isPair ? Math.max(2, requirement.minStaff) : requirement.minStaff;

@@ -11,11 +11,11 @@ import type {
   PersonDetail,
   PersonSkill,
   PersonSummary,
-  SkillCode,
 } from '@relais/contracts';
-import { addDays, daysBetween, isoWeekOf, mondayOfIsoWeek, zonedInstant } from '@relais/rules';
+import { daysBetween, hasValidSkill, isoWeekOf } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { todayIn } from '../../common/today';
+import { weekBounds } from '../../common/week';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -56,7 +56,16 @@ export class PeopleService {
       ) {
         return false;
       }
-      if (query.missingSkill && hasValid(person.skills, query.missingSkill, today)) return false;
+      if (
+        query.missingSkill &&
+        hasValidSkill(
+          person.skills.map((skill) => ({ ...skill, code: skill.skill })),
+          query.missingSkill,
+          today,
+        )
+      ) {
+        return false;
+      }
       return true;
     });
   }
@@ -78,14 +87,11 @@ export class PeopleService {
         .find({ where: { personId: id }, order: { weekday: 'ASC' } }),
     ]);
     const week = isoWeekOf(today);
+    const bounds = weekBounds(week);
     const [planned] = await this.dataSource.query(
       `SELECT coalesce(sum(extract(epoch FROM end_at - start_at) / 60 - break_minutes), 0)::int AS minutes
        FROM shift WHERE person_id = $1 AND start_at >= $2 AND start_at < $3`,
-      [
-        id,
-        new Date(zonedInstant(mondayOfIsoWeek(week), '00:00', 'Europe/Paris')),
-        new Date(zonedInstant(addDays(mondayOfIsoWeek(week), 7), '00:00', 'Europe/Paris')),
-      ],
+      [id, new Date(bounds.startMs), new Date(bounds.endMs)],
     );
     return {
       ...summary,
@@ -365,13 +371,4 @@ export class PeopleService {
       };
     });
   }
-}
-
-function hasValid(skills: PersonSkill[], code: SkillCode, today: string): boolean {
-  return skills.some(
-    (skill) =>
-      skill.skill === code &&
-      skill.acquiredOn <= today &&
-      (skill.expiresOn === null || skill.expiresOn >= today),
-  );
 }

@@ -13,13 +13,12 @@ import type {
 } from '@relais/contracts';
 import {
   addDays,
-  checkPersonCompliance,
+  checkRotaPerson,
   checkRotaWeek,
   civilDate,
   coverageCells,
   daysBetween,
   frenchPublicHolidays,
-  parseIsoWeek,
   ScheduleChange,
   shiftToWorkItem,
   windowOfIsoWeek,
@@ -27,6 +26,7 @@ import {
 } from '@relais/rules';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { toZonedIso } from '../../common/instant';
+import { TIME_ZONE, WeekBounds, weekBounds } from '../../common/week';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -45,21 +45,6 @@ import { ShiftTemplateEntity } from './shift-template.entity';
 import { ShiftEntity } from './shift.entity';
 import { SiteWeekEntity } from './site-week.entity';
 import { TravelTimeEntity } from './travel-time.entity';
-
-export const TIME_ZONE = 'Europe/Paris';
-
-export interface WeekBounds {
-  from: string;
-  to: string;
-  startMs: number;
-  endMs: number;
-}
-
-export function weekBounds(week: string): WeekBounds {
-  const range = parseIsoWeek(week, TIME_ZONE);
-  const { from, to } = windowOfIsoWeek(week);
-  return { from, to, startMs: range.start, endMs: range.end };
-}
 
 interface Loaded {
   site: SiteEntity & { locations: LocationEntity[] };
@@ -387,32 +372,14 @@ export class RotaService {
       new Set(),
     );
     const items = rotaPerson.otherItems.map((item) => shiftToWorkItem({ ...item, personId }));
-    return checkPersonCompliance({
-      personId,
+    return checkRotaPerson(
+      rotaPerson,
       items,
-      contracts: rotaPerson.contracts.map((contract, index) => ({
-        id: `${personId}:${index}`,
-        ...contract,
-      })),
-      absences: rotaPerson.absences.map((absence) => ({
-        kind:
-          absence.kind === 'leave' ||
-          absence.kind === 'sickness' ||
-          absence.kind === 'training' ||
-          absence.kind === 'unavailability'
-            ? absence.kind
-            : 'other',
-        start: absence.start,
-        end: absence.end,
-      })),
-      skills: rotaPerson.skills.map((skill) => ({
-        code: skill.skill,
-        acquiredOn: skill.acquiredOn,
-        expiresOn: skill.expiresOn,
-      })),
-      window: { from, to },
-      settings: { travelTimes: await this.travelTimes(this.dataSource.manager) },
-    });
+      { from, to },
+      {
+        travelTimes: await this.travelTimes(this.dataSource.manager),
+      },
+    );
   }
 
   // ---- internals ----

@@ -1,9 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ShiftResult } from '@relais/contracts';
-import { formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
+import { civilDate, formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { refuse } from '../../common/refuse';
+import { TIME_ZONE } from '../../common/week';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -11,7 +12,7 @@ import { LocationEntity } from '../organisation/location.entity';
 import { PersonEntity } from '../people/person.entity';
 import { CreateShiftDto, UpdateShiftDto } from './dto/rota.dto';
 import { toShift } from './rota.mapper';
-import { RotaService, TIME_ZONE } from './rota.service';
+import { RotaService } from './rota.service';
 import { ShiftEntity } from './shift.entity';
 
 const MAX_SHIFT_MS = 24 * 3_600_000;
@@ -231,7 +232,7 @@ export class ShiftsService {
         [fields.personId, fields.startAt, fields.endAt, selfId],
       );
       const detail = other
-        ? ` le créneau ${other.activity} du ${formatDayLabel(isoDay(other.start_at))} ${formatTime(other.start_at.getTime(), TIME_ZONE)}–${formatTime(other.end_at.getTime(), TIME_ZONE)} (${other.name})`
+        ? ` le créneau ${other.activity} du ${formatDayLabel(civilDate(other.start_at.getTime(), TIME_ZONE))} ${formatTime(other.start_at.getTime(), TIME_ZONE)}–${formatTime(other.end_at.getTime(), TIME_ZONE)} (${other.name})`
         : ' un autre créneau';
       throw new ConflictException(`Chevauchement refusé : cette personne a déjà${detail}.`);
     }
@@ -263,10 +264,6 @@ export class ShiftsService {
       violations: rota.violations.filter((violation) => violation.shiftIds.includes(shift.id)),
     };
   }
-}
-
-function isoDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(date);
 }
 
 function snapshot(shift: ShiftEntity): Record<string, unknown> {
