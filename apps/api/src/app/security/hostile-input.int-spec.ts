@@ -387,6 +387,13 @@ function isFrench(message: string): boolean {
   return FRENCH.test(own) && !ENGLISH.test(own);
 }
 
+// Fastify refuses a whole body holding a `__proto__` or `constructor` key (prototype poisoning)
+// before any field is read: a French 400 without a field is the expected answer there.
+function isPoisoned(attack: Attack): boolean {
+  const value = 'value' in attack ? attack.value : undefined;
+  return /"(__proto__|constructor)"\s*:/.test(JSON.stringify(value) ?? '');
+}
+
 function problems(response: ApiResponse, attack: Attack): string[] {
   const found: string[] = [];
   const { status } = response;
@@ -398,7 +405,7 @@ function problems(response: ApiResponse, attack: Attack): string[] {
   if (typeof body.error !== 'string') found.push('no error text');
   if (typeof body.message !== 'string' || !isFrench(body.message))
     found.push(`message not French: ${JSON.stringify(body.message)}`);
-  if (status === 400 && attack.kind !== 'raw') {
+  if (status === 400 && attack.kind !== 'raw' && !isPoisoned(attack)) {
     const details = body.details as FieldError[] | undefined;
     const fields = Array.isArray(details) ? details.map((detail) => detail.field) : [];
     if (fields.length === 0 || fields.some((field) => typeof field !== 'string'))
@@ -414,6 +421,9 @@ function problems(response: ApiResponse, attack: Attack): string[] {
   }
   return found;
 }
+
+// A fixed seed keeps CI reproducible; set FC_SEED to explore other inputs (a failure prints its seed).
+fc.configureGlobal({ seed: Number(process.env['FC_SEED'] ?? 20261127) });
 
 describe('hostile input on every write route', () => {
   let t: TestApp;
