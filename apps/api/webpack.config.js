@@ -16,6 +16,11 @@ module.exports = {
       main: './src/main.ts',
       additionalEntryPoints: [
         { entryName: 'admin-create', entryPath: './src/cli/admin-create.ts' },
+        // The solver runs in worker threads: its script sits next to main.js.
+        {
+          entryName: 'solver.worker',
+          entryPath: '../../libs/solver/src/lib/solver.worker.ts',
+        },
       ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],

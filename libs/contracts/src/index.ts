@@ -1,5 +1,6 @@
 export * from './lib/activity-code';
 export * from './lib/auth';
+export * from './lib/auto-fill';
 export * from './lib/contract-type';
 export * from './lib/location-kind';
 export * from './lib/organisation';

@@ -13,6 +13,7 @@ import { PersonSkillEntity } from '../app/people/person-skill.entity';
 import { PersonEntity } from '../app/people/person.entity';
 import { UnavailabilityEntity } from '../app/people/unavailability.entity';
 import { StaffRequestEntity } from '../app/requests/staff-request.entity';
+import { AutoFillJobEntity } from '../app/rota/auto-fill/auto-fill-job.entity';
 import { CoverageRequirementEntity } from '../app/rota/coverage-requirement.entity';
 import { OutreachCampaignEntity } from '../app/rota/outreach-campaign.entity';
 import { RotaPublicationEntity } from '../app/rota/rota-publication.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   OutreachCampaignEntity,
   ShiftTemplateEntity,
   TravelTimeEntity,
+  AutoFillJobEntity,
 ];

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
+import { AutoFillController } from './auto-fill/auto-fill.controller';
+import { AutoFillService } from './auto-fill/auto-fill.service';
 import { CoverageService } from './coverage.service';
 import { RotaController } from './rota.controller';
 import { RotaService } from './rota.service';
@@ -7,8 +9,8 @@ import { ShiftsService } from './shifts.service';
 
 @Module({
   imports: [PeopleModule],
-  controllers: [RotaController],
-  providers: [RotaService, ShiftsService, CoverageService],
+  controllers: [RotaController, AutoFillController],
+  providers: [RotaService, ShiftsService, CoverageService, AutoFillService],
   exports: [RotaService],
 })
 export class RotaModule {}

@@ -19,6 +19,7 @@ import {
   coverageCells,
   daysBetween,
   frenchPublicHolidays,
+  RotaComplianceInput,
   ScheduleChange,
   shiftToWorkItem,
   windowOfIsoWeek,
@@ -46,7 +47,7 @@ import { ShiftEntity } from './shift.entity';
 import { SiteWeekEntity } from './site-week.entity';
 import { TravelTimeEntity } from './travel-time.entity';
 
-interface Loaded {
+export interface Loaded {
   site: SiteEntity & { locations: LocationEntity[] };
   siteWeek: SiteWeekEntity | null;
   shifts: Shift[];
@@ -398,7 +399,7 @@ export class RotaService {
       .getMany();
   }
 
-  private async load(
+  async load(
     manager: EntityManager,
     user: AuthUser,
     siteId: string,
@@ -430,13 +431,20 @@ export class RotaService {
     return { site, siteWeek, publication, shifts };
   }
 
-  private async build(
+  /** The rules' view of one site-week (shifts as loaded, their people, requirements, changes). */
+  async complianceInput(
     manager: EntityManager,
     user: AuthUser,
     loaded: Loaded,
     week: string,
-  ): Promise<RotaWeek> {
-    const { site, siteWeek, publication, shifts } = loaded;
+  ): Promise<
+    RotaComplianceInput & {
+      people: RotaPerson[];
+      requirements: CoverageRequirement[];
+      settings: { travelTimes: RotaWeek['travelTimes'] };
+    }
+  > {
+    const { site, shifts } = loaded;
     const bounds = weekBounds(week);
     const teamRows: { id: string }[] = await manager.query(
       `SELECT DISTINCT p.id FROM person p JOIN contract c ON c.person_id = p.id
@@ -481,9 +489,11 @@ export class RotaService {
         .addOrderBy('r.start_time')
         .getMany()
     ).map(toRequirement);
-    const changes = publication ? this.changesSince(publication.shifts, shifts) : undefined;
+    const changes = loaded.publication
+      ? this.changesSince(loaded.publication.shifts, shifts)
+      : undefined;
     const settings = { travelTimes };
-    const input = {
+    return {
       site: {
         id: site.id,
         isFranceServices: site.isFranceServices,
@@ -497,6 +507,20 @@ export class RotaService {
       changes,
       settings,
     };
+  }
+
+  private async build(
+    manager: EntityManager,
+    user: AuthUser,
+    loaded: Loaded,
+    week: string,
+  ): Promise<RotaWeek> {
+    const { site, siteWeek, publication, shifts } = loaded;
+    const bounds = weekBounds(week);
+    const input = await this.complianceInput(manager, user, loaded, week);
+    const { people, requirements } = input;
+    const travelTimes = input.settings.travelTimes;
+    const siteShiftIds = new Set(shifts.map((shift) => shift.id));
     const years = [...new Set([bounds.from.slice(0, 4), bounds.to.slice(0, 4)])].map(Number);
     const holidays = years
       .flatMap((year) => frenchPublicHolidays(year).map((holiday) => holiday.date))

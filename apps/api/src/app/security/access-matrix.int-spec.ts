@@ -155,6 +155,28 @@ class World {
     );
   }
 
+  /** A finished auto-fill job of an empty far week (nothing to write, nothing moved). */
+  async newAutoFillJob(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const proposal = {
+      add: [],
+      release: [],
+      unfilled: [],
+      changedPublished: 0,
+      violations: [],
+      objective: 0,
+      optimal: true,
+      seconds: 0,
+      secondsToBest: 0,
+    };
+    return this.insert(
+      `INSERT INTO auto_fill_job (organisation_id, created_by, site_ids, week, mode, status, time_limit_seconds, proposal, fingerprint)
+       VALUES ($1, $2, ARRAY[$3]::uuid[], '2032-W10', 'fill', 'done', 1, $4, '[]')`,
+      [this.organisation(place), randomUUID(), this.id(place, 'site'), JSON.stringify(proposal)],
+      place,
+    );
+  }
+
   async newRequest(place: Place): Promise<string> {
     if (place === 'unknown') return randomUUID();
     const start = addDays(this.today, 200 + this.next());
@@ -429,6 +451,27 @@ const CALLS: Record<string, Build> = {
   }),
   'GET /api/rota/history': (w, target) => ({ path: `/api/rota/history?${weekQuery(w, target)}` }),
   'GET /api/coverage': (w, target) => ({ path: `/api/coverage?${siteQuery(w, target)}` }),
+  'POST /api/rota/auto-fill': (w, target) => ({
+    path: '/api/rota/auto-fill',
+    body: {
+      siteIds: [w.id(target.place, 'site')],
+      week: '2032-W11',
+      mode: 'fill',
+      timeLimitSeconds: 1,
+    },
+  }),
+  'GET /api/rota/auto-fill/:id': async (w, { place }) => ({
+    path: `/api/rota/auto-fill/${await w.newAutoFillJob(place)}`,
+  }),
+  'POST /api/rota/auto-fill/:id/stop': async (w, { place }) => ({
+    path: `/api/rota/auto-fill/${await w.newAutoFillJob(place)}/stop`,
+  }),
+  'POST /api/rota/auto-fill/:id/discard': async (w, { place }) => ({
+    path: `/api/rota/auto-fill/${await w.newAutoFillJob(place)}/discard`,
+  }),
+  'POST /api/rota/auto-fill/:id/apply': async (w, { place }) => ({
+    path: `/api/rota/auto-fill/${await w.newAutoFillJob(place)}/apply`,
+  }),
   'POST /api/coverage': (w, target) => ({
     path: '/api/coverage',
     body: {
@@ -565,6 +608,21 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/rota/apply-template',         'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/rota/apply-template',         'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/rota/apply-template',         'X',     '401   403   403   403   403   403'],
+  ['POST /api/rota/auto-fill',               'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/rota/auto-fill',               'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/rota/auto-fill',               'X',     '401   403   403   403   403   403'],
+  ['GET /api/rota/auto-fill/:id',            'S',     '401   2xx   2xx   2xx   404   403'],
+  ['GET /api/rota/auto-fill/:id',            'E',     '401   2xx   2xx   404   2xx   403'],
+  ['GET /api/rota/auto-fill/:id',            'X',     '401   404   404   404   404   403'],
+  ['POST /api/rota/auto-fill/:id/stop',      'S',     '401   2xx   2xx   2xx   404   403'],
+  ['POST /api/rota/auto-fill/:id/stop',      'E',     '401   2xx   2xx   404   2xx   403'],
+  ['POST /api/rota/auto-fill/:id/stop',      'X',     '401   404   404   404   404   403'],
+  ['POST /api/rota/auto-fill/:id/discard',   'S',     '401   2xx   2xx   2xx   404   403'],
+  ['POST /api/rota/auto-fill/:id/discard',   'E',     '401   2xx   2xx   404   2xx   403'],
+  ['POST /api/rota/auto-fill/:id/discard',   'X',     '401   404   404   404   404   403'],
+  ['POST /api/rota/auto-fill/:id/apply',     'S',     '401   2xx   2xx   2xx   404   403'],
+  ['POST /api/rota/auto-fill/:id/apply',     'E',     '401   2xx   2xx   404   2xx   403'],
+  ['POST /api/rota/auto-fill/:id/apply',     'X',     '401   404   404   404   404   403'],
   ['POST /api/coverage',                    'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/coverage',                    'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/coverage',                    'X',     '401   422   422   422   422   403'],

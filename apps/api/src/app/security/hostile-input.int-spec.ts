@@ -34,6 +34,8 @@ interface Fixtures {
   newSkill(): Promise<string>;
   newRequest(): Promise<string>;
   newAccountHolder(): Promise<{ personId: string; accountId: string }>;
+  /** A finished auto-fill proposal of an empty far week. */
+  newAutoFillJob(): Promise<string>;
 }
 
 interface WriteRoute {
@@ -191,6 +193,20 @@ const WRITE_ROUTES: WriteRoute[] = [
     fields: ['siteId', 'week', 'justification'],
     body: (f) => ({ siteId: f.siteId, week: '2031-W10' }),
   },
+  {
+    route: 'POST /api/rota/auto-fill',
+    caller: 'hr',
+    fields: ['siteIds', 'week', 'mode', 'timeLimitSeconds'],
+    body: (f) => ({ siteIds: [f.siteId], week: '2031-W30', mode: 'fill', timeLimitSeconds: 1 }),
+  },
+  ...['stop', 'discard', 'apply'].map(
+    (action): WriteRoute => ({
+      route: `POST /api/rota/auto-fill/:id/${action}`,
+      caller: 'hr',
+      id: (f) => f.newAutoFillJob(),
+      fields: [],
+    }),
+  ),
   {
     route: 'POST /api/rota/copy',
     caller: 'hr',
@@ -496,6 +512,27 @@ describe('hostile input on every write route', () => {
         insert(
           `INSERT INTO staff_request (organisation_id, person_id, kind, start_date, end_date) VALUES ($1, $2, 'unavailability', $3, $3)`,
           [organisation.id, colleague.id, addDays(todayIn(), 100 + ++n)],
+        ),
+      newAutoFillJob: () =>
+        insert(
+          `INSERT INTO auto_fill_job (organisation_id, created_by, site_ids, week, mode, status, time_limit_seconds, proposal)
+           VALUES ($1, $2, ARRAY[$3]::uuid[], '2032-W10', 'fill', 'done', 1, $4)`,
+          [
+            organisation.id,
+            organisation.id,
+            site.id,
+            JSON.stringify({
+              add: [],
+              release: [],
+              unfilled: [],
+              changedPublished: 0,
+              violations: [],
+              objective: 0,
+              optimal: true,
+              seconds: 0,
+              secondsToBest: 0,
+            }),
+          ],
         ),
       newAccountHolder: async () => {
         const personId = await insert(

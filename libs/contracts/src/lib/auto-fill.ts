@@ -1,0 +1,111 @@
+import type { ActivityCode } from './activity-code';
+import type { Violation } from './violation';
+
+/**
+ * `fill`: staff an empty or partial week around what is already planned. `replan`: after an
+ * absence or any change, keep every shift that is still valid and re-staff only what broke,
+ * counting the published shifts that change.
+ */
+export const AUTO_FILL_MODES = ['fill', 'replan'] as const;
+export type AutoFillMode = (typeof AUTO_FILL_MODES)[number];
+
+export const AUTO_FILL_STATUSES = ['running', 'done', 'failed', 'applied', 'discarded'] as const;
+export type AutoFillStatus = (typeof AUTO_FILL_STATUSES)[number];
+
+export interface AutoFillRequest {
+  /** One site, or several sites of the manager solved together (people shared between them). */
+  siteIds: string[];
+  week: string;
+  mode: AutoFillMode;
+  /** Wall-clock budget, 1–60 s (default 10); the job ends earlier when optimality is proven. */
+  timeLimitSeconds?: number;
+}
+
+/** A shift the proposal adds (or an open shift it assigns, when `openShiftId` is set). */
+export interface ProposedShift {
+  key: string;
+  siteId: string;
+  personId: string;
+  locationId: string;
+  activity: ActivityCode;
+  start: string;
+  end: string;
+  breakMinutes: number;
+  /** Set when the proposal gives an existing open shift to someone instead of creating one. */
+  openShiftId: string | null;
+}
+
+/** An existing shift the proposal takes away, with the reason. */
+export interface ReleasedShift {
+  shiftId: string;
+  siteId: string;
+  personId: string | null;
+  start: string;
+  end: string;
+  /** The blocking rule that made the shift invalid (e.g. DURING_ABSENCE). */
+  rule: string;
+  reason: string;
+}
+
+export const UNFILLED_REASONS = [
+  'no_skill',
+  'nobody_available',
+  'contract_maximum',
+  'rules',
+  'pair_incomplete',
+] as const;
+export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
+
+export interface UnfilledDemand {
+  siteId: string;
+  locationId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  activity: ActivityCode;
+  missing: number;
+  reason: UnfilledReason;
+  /** French sentence shown to the manager. */
+  message: string;
+}
+
+export interface AutoFillProposal {
+  add: ProposedShift[];
+  release: ReleasedShift[];
+  unfilled: UnfilledDemand[];
+  /** Published shifts the proposal changes (released, or added to a published week). */
+  changedPublished: number;
+  /** Violations of the weeks once the proposal is applied (never a blocking one). */
+  violations: Violation[];
+  objective: number;
+  optimal: boolean;
+  /** Seconds the solver ran. */
+  seconds: number;
+  /** Seconds until the best proposal was first found. */
+  secondsToBest: number;
+}
+
+export interface AutoFillProgress {
+  objective: number;
+  feasible: boolean;
+  seconds: number;
+}
+
+export interface AutoFillJob {
+  id: string;
+  siteIds: string[];
+  week: string;
+  mode: AutoFillMode;
+  status: AutoFillStatus;
+  timeLimitSeconds: number;
+  progress: AutoFillProgress | null;
+  proposal: AutoFillProposal | null;
+  error: string | null;
+  createdAt: string;
+}
+
+export interface AutoFillApplyResult {
+  created: number;
+  assigned: number;
+  removed: number;
+}
