@@ -18,11 +18,12 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { Shift, Violation } from '@relais/contracts';
+import type { AutoFillApplyResult, AutoFillProposal, Shift, Violation } from '@relais/contracts';
 import { addIsoWeeks, civilDate, formatDate, isIsoWeek, isoWeekOf } from '@relais/rules';
 import { firstValueFrom, map } from 'rxjs';
 import { AuthStore } from '../core/auth.store';
 import { ORGANISATION_TIME_ZONE } from '../core/time';
+import { AutoFillPanelComponent } from './components/auto-fill-panel.component';
 import { CoverageStripComponent } from './components/coverage-strip.component';
 import { HistoryPanelComponent } from './components/history-panel.component';
 import { MoveDialogComponent, MoveDialogData } from './components/move-dialog.component';
@@ -49,7 +50,7 @@ import {
 } from './rota.model';
 import { ActionOutcome, RotaStore } from './rota.store';
 
-type Panel = 'controls' | 'history' | null;
+type Panel = 'controls' | 'history' | 'autofill' | null;
 
 @Component({
   selector: 'app-rota-page',
@@ -62,6 +63,7 @@ type Panel = 'controls' | 'history' | null;
     CoverageStripComponent,
     HistoryPanelComponent,
     ViolationsPanelComponent,
+    AutoFillPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rota.page.html',
@@ -96,9 +98,20 @@ export class RotaPage {
     null,
   );
 
-  protected readonly canEdit = computed(() => {
+  protected readonly mayEdit = computed(() => {
     const role = this.auth.role();
     return role === 'admin' || role === 'hr' || role === 'manager';
+  });
+  /** An auto-fill proposal shown on the grid: read-only until applied or discarded. */
+  protected readonly proposal = signal<AutoFillProposal | null>(null);
+  protected readonly canEdit = computed(() => this.mayEdit() && this.proposal() === null);
+  protected readonly siteIds = computed(() => this.sites().map((site) => site.id));
+  protected readonly previewMarks = computed(() => {
+    const proposal = this.proposal();
+    return {
+      added: new Set((proposal?.add ?? []).map((add) => `proposal:${add.key}`)),
+      removed: new Set((proposal?.release ?? []).map((release) => release.shiftId)),
+    };
   });
   protected readonly sites = computed(() => {
     const ids = new Set(this.auth.me()?.siteIds ?? []);
@@ -126,9 +139,42 @@ export class RotaPage {
   protected readonly rows = computed(() =>
     this.view() === 'person' ? this.store.personRows() : this.store.locationRows(),
   );
-  protected readonly cells = computed(() =>
-    this.view() === 'person' ? this.store.cellsByPerson() : this.store.cellsByLocation(),
-  );
+  protected readonly cells = computed(() => {
+    const cells =
+      this.view() === 'person' ? this.store.cellsByPerson() : this.store.cellsByLocation();
+    const proposal = this.proposal();
+    if (!proposal) return cells;
+    // The proposal on the grid: new shifts dashed, assigned open shifts moved to their person.
+    const siteId = this.siteId();
+    const assigned = new Map(
+      proposal.add.flatMap((add) => (add.openShiftId ? [[add.openShiftId, add] as const] : [])),
+    );
+    const merged = new Map<string, Shift[]>();
+    const put = (shift: Shift) => {
+      const key = `${this.view() === 'person' ? (shift.personId ?? 'open') : shift.locationId}|${shiftDate(shift)}`;
+      merged.set(key, [...(merged.get(key) ?? []), shift]);
+    };
+    for (const list of cells.values())
+      for (const shift of list) if (!assigned.has(shift.id)) put(shift);
+    for (const add of proposal.add) {
+      if (add.siteId !== siteId) continue;
+      put({
+        id: `proposal:${add.key}`,
+        siteId: add.siteId,
+        personId: add.personId,
+        locationId: add.locationId,
+        activity: add.activity,
+        start: add.start,
+        end: add.end,
+        breakMinutes: add.breakMinutes,
+        note: null,
+        version: 0,
+        isChangedSincePublication: true,
+      });
+    }
+    for (const list of merged.values()) list.sort((a, b) => a.start.localeCompare(b.start));
+    return merged;
+  });
   protected readonly names = computed(
     () =>
       new Map(
@@ -198,6 +244,7 @@ export class RotaPage {
       if (!siteId) return;
       untracked(() => {
         this.refusal.set(null);
+        this.proposal.set(null);
         this.highlighted.set(new Set());
         void this.store.load(siteId, week);
         void this.store.loadTemplates(siteId);
@@ -227,6 +274,15 @@ export class RotaPage {
 
   protected shiftWeek(offset: number): void {
     this.goTo({ semaine: addIsoWeeks(this.week(), offset) });
+  }
+
+  protected async onAutoFillApplied(result: AutoFillApplyResult): Promise<void> {
+    this.proposal.set(null);
+    const siteId = this.siteId();
+    if (siteId) await this.store.load(siteId, this.week(), true);
+    const message = this.transloco.translate('rota.autoFill.applied', { ...result });
+    this.snackBar.open(message, undefined, { duration: 5000 });
+    this.announcer.announce(message);
   }
 
   protected togglePanel(panel: Exclude<Panel, null>): void {

@@ -193,12 +193,6 @@ function mergePeople(sites: readonly PlannerSite[]): RotaPerson[] {
   return [...byId.values()];
 }
 
-interface Candidate {
-  readonly slot: Slot;
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly minutes: number;
-}
 
 export function buildModel(input: PlannerInput): PlannedModel {
   const settings = resolveRuleSettings(input.settings);

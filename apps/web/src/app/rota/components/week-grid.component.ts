@@ -85,6 +85,11 @@ export class WeekGridComponent {
   readonly absences = input<Map<string, string>>(new Map());
   readonly highlighted = input<ReadonlySet<string>>(new Set());
   readonly canEdit = input(false);
+  /** Auto-fill preview: proposed shift ids (dashed) and shifts it would remove (struck). */
+  readonly preview = input<{ added: ReadonlySet<string>; removed: ReadonlySet<string> }>({
+    added: new Set(),
+    removed: new Set(),
+  });
 
   readonly dropped = output<ShiftDrop>();
   readonly createAt = output<DropTarget>();

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, login } from './support';
+
+test('a manager auto-fills an empty week, watches progress, previews and applies it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, 'manager.sud@relais.demo');
+  await expect(page).toHaveURL(/\/sites$/);
+  await page.goto('/planning');
+  const siteSelect = page.getByRole('toolbar').getByLabel('Site', { exact: true });
+  await expect(siteSelect).toBeVisible();
+  await siteSelect.selectOption({ label: 'PIMMS Médiation Paris Sud Est' });
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Paris Sud Est');
+  // Two weeks ahead: nothing is planned yet (next week belongs to the rota journey).
+  await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  const grid = page.getByRole('grid');
+  await expect(grid).toBeVisible();
+  const chips = grid.locator('.chip');
+  const before = await chips.count();
+
+  await page.getByRole('button', { name: 'Remplissage auto' }).click();
+  const side = page.locator('#rota-side');
+  await expect(side.getByRole('heading', { name: 'Remplissage automatique' })).toBeVisible();
+  await side.getByRole('radio', { name: 'Tous mes sites (2)' }).check();
+  await side.getByRole('button', { name: 'Lancer le calcul' }).click();
+  await expect(side.getByText('Calcul en cours…')).toBeVisible();
+
+  const proposal = side.getByTestId('auto-fill-proposal');
+  await expect(proposal).toBeVisible({ timeout: 30_000 });
+  await expect(proposal).toContainText(/créneau\(x\) ajouté\(s\)/);
+  // The proposal is drawn on the grid, dashed and marked, and the grid is read-only meanwhile.
+  const proposed = grid.locator('.chip.proposed');
+  await expect(proposed.first()).toBeVisible();
+  const added = await proposed.count();
+  expect(added).toBeGreaterThan(0);
+  await expect(proposed.first()).toContainText('proposé');
+  await expect(page.getByRole('button', { name: 'Publier' })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await proposal.getByRole('button', { name: 'Appliquer tout' }).click();
+  await expect(page.getByText(/Proposition appliquée :/).first()).toBeVisible();
+  await expect(grid.locator('.chip.proposed')).toHaveCount(0);
+  await expect(chips).toHaveCount(before + added);
+  await expect(page.getByRole('button', { name: 'Publier' })).toBeVisible();
+});

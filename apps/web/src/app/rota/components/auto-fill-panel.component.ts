@@ -1,0 +1,348 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type {
+  AutoFillApplyResult,
+  AutoFillJob,
+  AutoFillMode,
+  AutoFillProposal,
+} from '@relais/contracts';
+import { firstValueFrom } from 'rxjs';
+
+const POLL_MS = 400;
+
+/**
+ * Auto-fill side sheet: scope, mode and time limit; live best-so-far while the solver runs
+ * (stoppable, keeping the best); then the proposal as a summary, previewed on the grid, to apply
+ * in one transaction or discard.
+ */
+@Component({
+  selector: 'app-auto-fill-panel',
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatSelectModule,
+    TranslocoPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (job(); as current) {
+      @if (current.status === 'running') {
+        <div class="card" role="status" aria-live="polite">
+          <p class="title">{{ 'rota.autoFill.running' | transloco }}</p>
+          <mat-progress-bar mode="determinate" [value]="progressPercent()" />
+          <p data-testid="auto-fill-progress">
+            @if (current.progress; as p) {
+              {{ 'rota.autoFill.best' | transloco: { cost: p.objective, seconds: p.seconds } }}
+            } @else {
+              {{ 'rota.autoFill.starting' | transloco }}
+            }
+          </p>
+          <button mat-stroked-button type="button" (click)="stop()" [disabled]="isBusy()">
+            {{ 'rota.autoFill.stop' | transloco }}
+          </button>
+        </div>
+      } @else if (current.status === 'done' && current.proposal; as proposal) {
+        <div class="card" data-testid="auto-fill-proposal">
+          <p class="title">{{ 'rota.autoFill.proposalTitle' | transloco }}</p>
+          <ul class="summary">
+            <li>{{ 'rota.autoFill.added' | transloco: { n: current.proposal.add.length } }}</li>
+            <li>
+              {{ 'rota.autoFill.removed' | transloco: { n: current.proposal.release.length } }}
+            </li>
+            @if (current.proposal.changedPublished > 0) {
+              <li>
+                {{
+                  'rota.autoFill.changedPublished'
+                    | transloco: { n: current.proposal.changedPublished }
+                }}
+              </li>
+            }
+            <li>
+              {{
+                (current.proposal.optimal ? 'rota.autoFill.optimal' : 'rota.autoFill.bestFound')
+                  | transloco: { seconds: round(current.proposal.seconds) }
+              }}
+            </li>
+          </ul>
+          @if (current.proposal.release.length > 0) {
+            <h3>{{ 'rota.autoFill.whyRemoved' | transloco }}</h3>
+            <ul class="reasons">
+              @for (release of current.proposal.release; track release.shiftId) {
+                <li>{{ release.reason }}</li>
+              }
+            </ul>
+          }
+          @if (current.proposal.unfilled.length > 0) {
+            <h3>{{ 'rota.autoFill.unfilled' | transloco }}</h3>
+            <ul class="reasons" data-testid="auto-fill-unfilled">
+              @for (gap of current.proposal.unfilled; track $index) {
+                <li>{{ gap.message }}</li>
+              }
+            </ul>
+          }
+          <div class="actions">
+            <button
+              mat-flat-button
+              type="button"
+              (click)="apply()"
+              [disabled]="isBusy() || isEmpty(current.proposal)"
+            >
+              {{ 'rota.autoFill.apply' | transloco }}
+            </button>
+            <button mat-button type="button" (click)="discard()" [disabled]="isBusy()">
+              {{ 'rota.autoFill.discard' | transloco }}
+            </button>
+          </div>
+        </div>
+      } @else if (current.status === 'failed') {
+        <p role="alert">{{ current.error }}</p>
+      }
+    }
+    @if (!job() || job()?.status !== 'running') {
+      @if (!job() || job()?.status !== 'done') {
+        <form class="form" (ngSubmit)="start()">
+          <mat-radio-group
+            [(ngModel)]="scope"
+            name="scope"
+            [attr.aria-label]="'rota.autoFill.scope' | transloco"
+          >
+            <mat-radio-button value="site">{{
+              'rota.autoFill.thisSite' | transloco
+            }}</mat-radio-button>
+            @if (siteIds().length > 1) {
+              <mat-radio-button value="all">{{
+                'rota.autoFill.allMySites' | transloco: { n: siteIds().length }
+              }}</mat-radio-button>
+            }
+          </mat-radio-group>
+          <mat-radio-group
+            [(ngModel)]="mode"
+            name="mode"
+            [attr.aria-label]="'rota.autoFill.mode' | transloco"
+          >
+            <mat-radio-button value="fill">{{
+              'rota.autoFill.modes.fill' | transloco
+            }}</mat-radio-button>
+            <mat-radio-button value="replan">{{
+              'rota.autoFill.modes.replan' | transloco
+            }}</mat-radio-button>
+          </mat-radio-group>
+          <mat-form-field>
+            <mat-label>{{ 'rota.autoFill.timeLimit' | transloco }}</mat-label>
+            <mat-select [(ngModel)]="timeLimit" name="timeLimit">
+              <mat-option [value]="10">10 s</mat-option>
+              <mat-option [value]="30">30 s</mat-option>
+              <mat-option [value]="60">60 s</mat-option>
+            </mat-select>
+          </mat-form-field>
+          <p class="hint">{{ 'rota.autoFill.hint' | transloco }}</p>
+          <button mat-flat-button type="submit" [disabled]="isBusy()">
+            {{ 'rota.autoFill.start' | transloco }}
+          </button>
+        </form>
+      }
+    }
+    @if (error(); as message) {
+      <p role="alert" class="error">{{ message }}</p>
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+      padding: 0 1rem 1rem;
+    }
+    .form,
+    .card {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+    }
+    mat-radio-group {
+      display: flex;
+      flex-direction: column;
+    }
+    .title {
+      font-weight: 600;
+      margin: 0;
+    }
+    .summary,
+    .reasons {
+      margin: 0;
+      padding-left: 1.2rem;
+    }
+    h3 {
+      font-size: 0.95rem;
+      margin: 0.5rem 0 0;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .hint {
+      font-size: 0.85rem;
+      margin: 0;
+    }
+    .error {
+      color: var(--mat-sys-error, #b3261e);
+    }
+  `,
+})
+export class AutoFillPanelComponent {
+  private readonly http = inject(HttpClient);
+  private readonly transloco = inject(TranslocoService);
+
+  readonly siteId = input.required<string>();
+  /** Every site the user may plan, for "all my sites". */
+  readonly siteIds = input<string[]>([]);
+  readonly week = input.required<string>();
+
+  /** The proposal to preview on the grid, or null. */
+  readonly preview = output<AutoFillProposal | null>();
+  readonly applied = output<AutoFillApplyResult>();
+
+  protected scope: 'site' | 'all' = 'site';
+  protected mode: AutoFillMode = 'fill';
+  protected timeLimit = 10;
+  protected readonly job = signal<AutoFillJob | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly isBusy = signal(false);
+  protected readonly progressPercent = computed(() => {
+    const current = this.job();
+    if (!current?.progress) return 0;
+    return Math.min(100, (current.progress.seconds / current.timeLimitSeconds) * 100);
+  });
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => {
+      clearTimeout(this.timer);
+      this.preview.emit(null);
+    });
+  }
+
+  protected round(seconds: number): string {
+    return seconds.toFixed(1);
+  }
+
+  protected isEmpty(proposal: AutoFillProposal): boolean {
+    return proposal.add.length === 0 && proposal.release.length === 0;
+  }
+
+  protected async start(): Promise<void> {
+    this.error.set(null);
+    this.isBusy.set(true);
+    try {
+      const job = await firstValueFrom(
+        this.http.post<AutoFillJob>('/api/rota/auto-fill', {
+          siteIds: this.scope === 'all' ? this.siteIds() : [this.siteId()],
+          week: this.week(),
+          mode: this.mode,
+          timeLimitSeconds: this.timeLimit,
+        }),
+      );
+      this.show(job);
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.isBusy.set(false);
+    }
+  }
+
+  protected async stop(): Promise<void> {
+    const current = this.job();
+    if (!current) return;
+    this.isBusy.set(true);
+    try {
+      this.show(
+        await firstValueFrom(
+          this.http.post<AutoFillJob>(`/api/rota/auto-fill/${current.id}/stop`, {}),
+        ),
+      );
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.isBusy.set(false);
+    }
+  }
+
+  protected async apply(): Promise<void> {
+    const current = this.job();
+    if (!current) return;
+    this.isBusy.set(true);
+    this.error.set(null);
+    try {
+      const result = await firstValueFrom(
+        this.http.post<AutoFillApplyResult>(`/api/rota/auto-fill/${current.id}/apply`, {}),
+      );
+      this.job.set(null);
+      this.preview.emit(null);
+      this.applied.emit(result);
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.isBusy.set(false);
+    }
+  }
+
+  protected async discard(): Promise<void> {
+    const current = this.job();
+    if (!current) return;
+    this.isBusy.set(true);
+    try {
+      await firstValueFrom(
+        this.http.post<AutoFillJob>(`/api/rota/auto-fill/${current.id}/discard`, {}),
+      );
+    } catch {
+      // Already gone: nothing to keep either way.
+    } finally {
+      this.job.set(null);
+      this.preview.emit(null);
+      this.isBusy.set(false);
+    }
+  }
+
+  private show(job: AutoFillJob): void {
+    this.job.set(job);
+    clearTimeout(this.timer);
+    if (job.status === 'running') {
+      this.timer = setTimeout(() => void this.poll(job.id), POLL_MS);
+    } else {
+      this.preview.emit(job.status === 'done' ? job.proposal : null);
+    }
+  }
+
+  private async poll(id: string): Promise<void> {
+    try {
+      this.show(await firstValueFrom(this.http.get<AutoFillJob>(`/api/rota/auto-fill/${id}`)));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    const message =
+      error instanceof HttpErrorResponse && typeof error.error?.message === 'string'
+        ? error.error.message
+        : null;
+    this.error.set(message ?? this.transloco.translate('rota.autoFill.error'));
+  }
+}
