@@ -81,8 +81,10 @@ export interface AutoFillProposal {
   optimal: boolean;
   /** Seconds the solver ran. */
   seconds: number;
-  /** Seconds until the best proposal was first found. */
+  /** Seconds until the best proposal was first found (model building included). */
   secondsToBest: number;
+  /** Seconds spent building the model (candidates vetted by the rules) before solving. */
+  modelSeconds: number;
 }
 
 export interface AutoFillProgress {

@@ -168,6 +168,7 @@ class World {
       optimal: true,
       seconds: 0,
       secondsToBest: 0,
+      modelSeconds: 0,
     };
     return this.insert(
       `INSERT INTO auto_fill_job (organisation_id, created_by, site_ids, week, mode, status, time_limit_seconds, proposal, fingerprint)

@@ -531,6 +531,7 @@ describe('hostile input on every write route', () => {
               optimal: true,
               seconds: 0,
               secondsToBest: 0,
+              modelSeconds: 0,
             }),
           ],
         ),

@@ -299,6 +299,7 @@ export class AutoFillService implements OnApplicationShutdown {
     );
     try {
       const model = buildModel(input);
+      const modelSeconds = (performance.now() - started) / 1000;
       let result: SolveResult;
       if (model.slots.length === 0 || model.problem.employees.length === 0) {
         result = {
@@ -314,6 +315,8 @@ export class AutoFillService implements OnApplicationShutdown {
         result = await solve(model.problem, {
           timeLimitSeconds: job.timeLimitSeconds,
           seed: 1,
+          // A week of one association is small: the MIP proves it quickly once started.
+          localSearchShare: 0.05,
           signal: local.signal,
           graceSeconds: 2,
           onProgress: (progress) => {
@@ -326,7 +329,13 @@ export class AutoFillService implements OnApplicationShutdown {
           },
         });
       }
-      const proposal: AutoFillProposal = decodeProposal(input, model, result, secondsToBest);
+      const proposal: AutoFillProposal = decodeProposal(
+        input,
+        model,
+        result,
+        secondsToBest,
+        modelSeconds,
+      );
       clearInterval(timer);
       await writing;
       await repo.update(

@@ -193,7 +193,6 @@ function mergePeople(sites: readonly PlannerSite[]): RotaPerson[] {
   return [...byId.values()];
 }
 
-
 export function buildModel(input: PlannerInput): PlannedModel {
   const settings = resolveRuleSettings(input.settings);
   const monday = windowOfIsoWeek(input.week).from;
@@ -724,6 +723,7 @@ export function decodeProposal(
   model: PlannedModel,
   result: SolveResult,
   secondsToBest: number,
+  modelSeconds: number,
 ): AutoFillProposal {
   const slotByCell = new Map(model.slots.map((slot) => [`${slot.period}|${slot.typeId}`, slot]));
   const openLeft = new Map(model.slots.map((slot) => [slot.key, [...slot.openShiftIds]]));
@@ -820,6 +820,7 @@ export function decodeProposal(
     optimal: result.optimal,
     seconds: result.seconds,
     secondsToBest,
+    modelSeconds,
   };
 }
 
