@@ -1,8 +1,6 @@
 import type {
-  ActivityCode,
   AutoFillMode,
   AutoFillProposal,
-  LocationKind,
   ProposedShift,
   ReleasedShift,
   RotaPerson,
@@ -12,30 +10,33 @@ import type {
   Violation,
 } from '@relais/contracts';
 import {
-  addDays,
-  checkRotaPerson,
   checkRotaWeek,
-  hasValidSkill,
-  resolveRuleSettings,
-  shiftToWorkItem,
-  toEpochMs,
-  windowOfIsoWeek,
   zonedInstant,
   type RotaComplianceInput,
   type RuleSettings,
 } from '@relais/rules';
 import type {
   CoverRequirement,
-  EmployeeSpec,
   ForbiddenSuccession,
-  LinearConstraint,
   RosterProblem,
-  ShiftRequest,
   ShiftType,
   SolveResult,
 } from '@relais/solver';
 import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE } from '../../../common/week';
+import { vetCandidates } from './candidates';
+import {
+  breakFor,
+  collectDemand,
+  covers,
+  isBlocking,
+  LONG_SHIFT,
+  MIN_DAILY_REST,
+  minutesOf,
+  shiftMinutes,
+  skillCheck,
+  Slot,
+} from './demand';
 
 /**
  * Auto-fill as a rostering problem. Each day has two periods (morning, afternoon); a shift type
@@ -63,27 +64,6 @@ export interface PlannerInput {
   readonly settings: Partial<RuleSettings>;
 }
 
-interface Slot {
-  readonly key: string;
-  readonly typeId: string;
-  readonly siteId: string;
-  readonly locationId: string;
-  readonly day: number;
-  readonly date: string;
-  readonly period: number;
-  readonly startTime: string;
-  readonly endTime: string;
-  readonly activity: ActivityCode;
-  /** Skill every person on this slot must hold ('' = anyone). */
-  readonly qualifier: string;
-  readonly isPair: boolean;
-  need: number;
-  weightUnder: number;
-  weightOver: number;
-  /** Open shifts of the week this slot can hand out before creating new ones. */
-  readonly openShiftIds: string[];
-}
-
 export interface PlannedModel {
   readonly problem: RosterProblem;
   readonly slots: readonly Slot[];
@@ -99,52 +79,6 @@ export interface PlannedModel {
   /** Why candidates were turned away, per slot key: rule codes seen and skill holders count. */
   readonly refusals: ReadonlyMap<string, { skilled: number; offered: number; rules: Set<string> }>;
   readonly remainingMinutes: ReadonlyMap<string, number>;
-}
-
-const MORNING_ENDS = 12 * 60;
-const DAILY_MAX_MINUTES = 10 * 60;
-const MIN_DAILY_REST = 11 * 60;
-const LONG_SHIFT = 6 * 60;
-
-function minutesOf(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-function defaultActivity(kind: LocationKind | undefined): ActivityCode {
-  if (kind === 'outreach') return 'outreach';
-  if (kind === 'partner_permanence') return 'permanence';
-  if (kind === 'workshop') return 'workshop';
-  return 'accueil';
-}
-
-function weekdayOf(date: string, monday: string): number {
-  return (
-    Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${monday}T12:00:00Z`)) / 86_400_000) +
-    1
-  );
-}
-
-function breakFor(lengthMinutes: number): number {
-  return lengthMinutes > LONG_SHIFT ? 20 : 0;
-}
-
-function isBlocking(violation: Violation): boolean {
-  return violation.severity === 'block';
-}
-
-function shiftMinutes(shift: Pick<Shift, 'start' | 'end' | 'breakMinutes'>): number {
-  return (Date.parse(shift.end) - Date.parse(shift.start)) / 60_000 - shift.breakMinutes;
-}
-
-function covers(shift: Shift, slot: Slot, startMs: number, endMs: number): boolean {
-  return (
-    shift.personId !== null &&
-    shift.locationId === slot.locationId &&
-    shift.activity === slot.activity &&
-    Date.parse(shift.start) <= startMs &&
-    Date.parse(shift.end) >= endMs
-  );
 }
 
 /** Shifts of the chosen weeks that a blocking rule now refuses (an absence, a rest breach…). */
@@ -194,9 +128,6 @@ function mergePeople(sites: readonly PlannerSite[]): RotaPerson[] {
 }
 
 export function buildModel(input: PlannerInput): PlannedModel {
-  const settings = resolveRuleSettings(input.settings);
-  const monday = windowOfIsoWeek(input.week).from;
-  const window = windowOfIsoWeek(input.week);
   const released = releasedShifts(input.sites, input.mode);
   const releasedIds = new Set(released.map((r) => r.shiftId));
   const kept = new Map<string, Shift[]>();
@@ -207,281 +138,12 @@ export function buildModel(input: PlannerInput): PlannedModel {
     );
   }
   const people = mergePeople(input.sites);
-  const locationKind = new Map(
-    input.sites.flatMap((site) => site.input.site.locations.map((l) => [l.id, l.kind] as const)),
-  );
-
-  // ---- demand: requirements, France Services desk rule, open shifts ----
-  const slots = new Map<string, Slot>();
-  const slotFor = (
-    siteId: string,
-    locationId: string,
-    weekday: number,
-    startTime: string,
-    endTime: string,
-    activity: ActivityCode,
-    qualifier: string,
-    isPair: boolean,
-  ): Slot => {
-    const period = minutesOf(startTime) < MORNING_ENDS ? 0 : 1;
-    const typeId = `${locationId}|${startTime}|${endTime}|${activity}|${qualifier}|${period}`;
-    const key = `${weekday}|${typeId}`;
-    let slot = slots.get(key);
-    if (!slot) {
-      slot = {
-        key,
-        typeId,
-        siteId,
-        locationId,
-        day: weekday - 1,
-        date: addDays(monday, weekday - 1),
-        period: (weekday - 1) * 2 + period,
-        startTime,
-        endTime,
-        activity,
-        qualifier,
-        isPair,
-        need: 0,
-        weightUnder: qualifier === '' ? 100 : 300,
-        weightOver: 20,
-        openShiftIds: [],
-      };
-      slots.set(key, slot);
-    }
-    return slot;
-  };
-  const bounds = (slot: Slot): { startMs: number; endMs: number } => ({
-    startMs: zonedInstant(slot.date, slot.startTime, TIME_ZONE),
-    endMs: zonedInstant(slot.date, slot.endTime, TIME_ZONE),
-  });
-  const peopleById = new Map(people.map((p) => [p.id, p]));
-  const holds = (personId: string | null, skill: string, date: string): boolean => {
-    if (skill === '' || personId === null) return personId !== null;
-    const person = peopleById.get(personId);
-    return (
-      person !== undefined &&
-      hasValidSkill(
-        person.skills.map((s) => ({
-          code: s.skill,
-          acquiredOn: s.acquiredOn,
-          expiresOn: s.expiresOn,
-        })),
-        skill,
-        date,
-      )
-    );
-  };
-
-  const movable: { shift: Shift; slotKey: string }[] = [];
-  const pinnedBySite = new Map<string, Shift[]>();
-  for (const site of input.sites) {
-    const siteId = site.input.site.id;
-    const siteKept = kept.get(siteId) ?? [];
-    const desks = site.input.site.locations.filter((l) => l.kind === 'site').map((l) => l.id);
-    // Demand per window: the stricter of the requirements and the France Services desk rule.
-    const windows = new Map<
-      string,
-      {
-        locationId: string;
-        weekday: number;
-        start: string;
-        end: string;
-        activity: ActivityCode;
-        total: number;
-        skill: string;
-        skilled: number;
-        isPair: boolean;
-      }
-    >();
-    const windowOf = (
-      locationId: string,
-      weekday: number,
-      start: string,
-      end: string,
-      activity: ActivityCode,
-      skill: string,
-    ) => {
-      const key = `${locationId}|${weekday}|${start}|${end}|${activity}|${skill}`;
-      let w = windows.get(key);
-      if (!w) {
-        w = {
-          locationId,
-          weekday,
-          start,
-          end,
-          activity,
-          total: 0,
-          skill,
-          skilled: 0,
-          isPair: false,
-        };
-        windows.set(key, w);
-      }
-      return w;
-    };
-    for (const r of site.input.requirements) {
-      const activity = r.activity ?? defaultActivity(locationKind.get(r.locationId));
-      const need = Math.max(r.minStaff, r.isPair ? settings.outreachMinStaff : 0);
-      const w = windowOf(
-        r.locationId,
-        r.weekday,
-        r.startTime,
-        r.endTime,
-        activity,
-        r.requiredSkill ?? '',
-      );
-      w.total = Math.max(w.total, need);
-      if (r.requiredSkill) w.skilled = Math.max(w.skilled, need);
-      w.isPair ||= r.isPair;
-    }
-    if (site.input.site.isFranceServices) {
-      for (const range of site.input.site.openingHours) {
-        if (range.end <= range.start) continue;
-        for (const locationId of desks) {
-          const w = windowOf(locationId, range.weekday, range.start, range.end, 'accueil', '');
-          w.total = Math.max(w.total, settings.fsTrainedMinStaff);
-          const trained = windowOf(
-            locationId,
-            range.weekday,
-            range.start,
-            range.end,
-            'accueil',
-            'france_services_initial',
-          );
-          trained.total = Math.max(trained.total, settings.fsTrainedMinStaff);
-          trained.skilled = Math.max(trained.skilled, settings.fsTrainedMinStaff);
-        }
-      }
-    }
-    // Skilled demand counts towards the plain demand of the same window.
-    // Shifts on a demanded window may move; the rest of the week stays as it is.
-    const siteMovable: { shift: Shift; weekday: number; start: string; end: string }[] = [];
-    for (const shift of siteKept) {
-      if (shift.personId === null || shift.activity === 'training') continue;
-      const isPublished = site.publishedShiftIds.has(shift.id) && !shift.isChangedSincePublication;
-      if (input.mode === 'fill' && isPublished) continue;
-      const weekday = weekdayOf(shift.start.slice(0, 10), monday);
-      // The demanded window this shift covers (desk shifts often start a little earlier).
-      const covered = [...windows.values()].find(
-        (w) =>
-          w.locationId === shift.locationId &&
-          w.weekday === weekday &&
-          w.activity === shift.activity &&
-          shift.start.slice(11, 16) <= w.start &&
-          shift.end.slice(11, 16) >= w.end &&
-          minutesOf(w.end) - minutesOf(w.start) >=
-            (minutesOf(shift.end.slice(11, 16)) - minutesOf(shift.start.slice(11, 16))) / 2,
-      );
-      if (covered) siteMovable.push({ shift, weekday, start: covered.start, end: covered.end });
-    }
-    const movableIds = new Set(siteMovable.map((m) => m.shift.id));
-    const pinned = siteKept.filter((shift) => !movableIds.has(shift.id));
-    pinnedBySite.set(siteId, pinned);
-    const plainOf = (w: {
-      locationId: string;
-      weekday: number;
-      start: string;
-      end: string;
-      activity: ActivityCode;
-    }) => windows.get(`${w.locationId}|${w.weekday}|${w.start}|${w.end}|${w.activity}|`);
-    for (const w of windows.values()) {
-      const date = addDays(monday, w.weekday - 1);
-      if (date < window.from || date > window.to) continue;
-      const startMs = zonedInstant(date, w.start, TIME_ZONE);
-      const endMs = zonedInstant(date, w.end, TIME_ZONE);
-      const here = pinned.filter(
-        (s) =>
-          s.personId !== null &&
-          s.locationId === w.locationId &&
-          s.activity === w.activity &&
-          Date.parse(s.start) <= startMs &&
-          Date.parse(s.end) >= endMs,
-      );
-      if (w.skill !== '') {
-        const missing = w.skilled - here.filter((s) => holds(s.personId, w.skill, date)).length;
-        if (missing > 0) {
-          slotFor(
-            siteId,
-            w.locationId,
-            w.weekday,
-            w.start,
-            w.end,
-            w.activity,
-            w.skill,
-            w.isPair,
-          ).need += missing;
-        }
-      } else {
-        const skilledNeed = [...windows.values()]
-          .filter((o) => o.skill !== '' && plainOf(o) === w)
-          .reduce((sum, o) => {
-            const have = here.filter((s) => holds(s.personId, o.skill, date)).length;
-            return sum + Math.max(0, o.skilled - have);
-          }, 0);
-        const missing = w.total - here.length - skilledNeed;
-        if (missing > 0) {
-          slotFor(siteId, w.locationId, w.weekday, w.start, w.end, w.activity, '', w.isPair).need +=
-            missing;
-        }
-      }
-    }
-    // Open shifts ("à pourvoir") are demand too; a matching window hands them out first.
-    for (const shift of siteKept) {
-      if (shift.personId !== null || shift.activity === 'training') continue;
-      const date = shift.start.slice(0, 10);
-      const weekday =
-        Math.round(
-          (Date.parse(`${date}T12:00:00Z`) - Date.parse(`${monday}T12:00:00Z`)) / 86_400_000,
-        ) + 1;
-      if (weekday < 1 || weekday > 7) continue;
-      const slot = slotFor(
-        siteId,
-        shift.locationId,
-        weekday,
-        shift.start.slice(11, 16),
-        shift.end.slice(11, 16),
-        shift.activity,
-        '',
-        false,
-      );
-      slot.openShiftIds.push(shift.id);
-      slot.need = Math.max(slot.need, slot.openShiftIds.length);
-    }
-    for (const { shift, weekday, start, end } of siteMovable) {
-      const date = addDays(monday, weekday - 1);
-      const skilled = [...windows.values()].find(
-        (w) =>
-          w.skill !== '' &&
-          w.locationId === shift.locationId &&
-          w.weekday === weekday &&
-          w.start === start &&
-          w.end === end &&
-          w.activity === shift.activity &&
-          holds(shift.personId, w.skill, date),
-      );
-      const slot = slotFor(
-        siteId,
-        shift.locationId,
-        weekday,
-        start,
-        end,
-        shift.activity,
-        skilled?.skill ?? '',
-        skilled?.isPair ?? false,
-      );
-      // Keeping a planned shift beyond the requirement costs nothing.
-      slot.weightOver = 0;
-      movable.push({ shift, slotKey: slot.key });
-    }
-  }
-  const movableSlots = new Set(movable.map((m) => m.slotKey));
-  const demanded = [...slots.values()].filter(
-    (slot) => slot.need > 0 || movableSlots.has(slot.key),
-  );
+  const holds = skillCheck(people);
+  const demand = collectDemand(input, kept, holds);
+  const demanded = demand.slots;
 
   // ---- shift types ----
   const typeIds = [...new Set(demanded.map((slot) => slot.typeId))];
-  const typeIndex = new Map(typeIds.map((id, index) => [id, index]));
   const typeSample = new Map<string, Slot>();
   for (const slot of demanded) if (!typeSample.has(slot.typeId)) typeSample.set(slot.typeId, slot);
   const shiftTypes: ShiftType[] = typeIds.map((id) => {
@@ -494,198 +156,15 @@ export function buildModel(input: PlannerInput): PlannedModel {
     };
   });
 
-  // ---- people: what each may take, alone, next to what they already work ----
-  const keptByPerson = new Map<string, Shift[]>();
-  for (const list of pinnedBySite.values())
-    for (const shift of list)
-      if (shift.personId)
-        keptByPerson.set(shift.personId, [...(keptByPerson.get(shift.personId) ?? []), shift]);
-  const siteOfPerson = new Map(people.map((p) => [p.id, p.homeSiteId]));
-  const changesOf = (personId: string) =>
-    input.sites.flatMap((site) => site.input.changes?.[personId] ?? []);
-  const siteOfSlot = new Map(input.sites.map((s) => [s.input.site.id, s]));
-  const refusals = new Map<string, { skilled: number; offered: number; rules: Set<string> }>();
-  const remainingMinutes = new Map<string, number>();
-  const employees: EmployeeSpec[] = [];
-  const requests: ShiftRequest[] = [];
-  const keepRequests: ShiftRequest[] = [];
-  const linear: LinearConstraint[] = [];
-  const weekStart = zonedInstant(window.from, '00:00', TIME_ZONE);
-  const weekEnd = zonedInstant(addDays(window.to, 1), '00:00', TIME_ZONE);
-
-  for (const person of people) {
-    const contract = person.contract;
-    const fixed = [
-      ...(keptByPerson.get(person.id) ?? []).map(shiftToWorkItem),
-      ...person.otherItems.map((item) => shiftToWorkItem({ ...item, personId: person.id })),
-    ];
-    const fixedInWeek = fixed.filter((item) => {
-      const start = toEpochMs(item.start);
-      return start >= weekStart && start < weekEnd;
-    });
-    const fixedMinutes = fixedInWeek.reduce(
-      (sum, item) =>
-        sum + (toEpochMs(item.end) - toEpochMs(item.start)) / 60_000 - (item.breakMinutes ?? 0),
-      0,
-    );
-    const remaining = contract ? Math.max(0, contract.weeklyHours * 60 - fixedMinutes) : 0;
-    remainingMinutes.set(person.id, remaining);
-    const baseline = new Set(
-      checkRotaPerson(person, fixed, window, input.settings, changesOf(person.id))
-        .filter(isBlocking)
-        .map((v) => `${v.rule}|${v.shiftIds.join(',')}`),
-    );
-    const unavailable: { day: number; shift: string }[] = [];
-    const ownSlots = new Set(
-      movable.filter((m) => m.shift.personId === person.id).map((m) => m.slotKey),
-    );
-    const allowedCells = new Set<string>();
-    for (const slot of demanded) {
-      const refusal = refusals.get(slot.key) ?? {
-        skilled: 0,
-        offered: 0,
-        rules: new Set<string>(),
-      };
-      refusals.set(slot.key, refusal);
-      const { startMs, endMs } = bounds(slot);
-      const length = (endMs - startMs) / 60_000;
-      const required = slot.qualifier || settings.requiredSkillByActivity[slot.activity] || '';
-      if (required !== '' && !holds(person.id, required, slot.date)) continue;
-      refusal.skilled++;
-      if (ownSlots.has(slot.key)) {
-        // The person's own planned shift: keeping it changes nothing, whatever the notice.
-        refusal.offered++;
-        allowedCells.add(`${slot.period}|${slot.typeId}`);
-        continue;
-      }
-      if (!contract || length - breakFor(length) > remaining) {
-        if (contract) refusal.rules.add('CONTRACT_HOURS');
-        continue;
-      }
-      const probe: Shift = {
-        id: 'auto-fill-probe',
-        siteId: slot.siteId,
-        personId: person.id,
-        locationId: slot.locationId,
-        activity: slot.activity,
-        start: toZonedIso(startMs),
-        end: toZonedIso(endMs),
-        breakMinutes: breakFor(length),
-        note: null,
-        version: 0,
-        isChangedSincePublication: true,
-      };
-      const site = siteOfSlot.get(slot.siteId);
-      const changes = site?.isPublished
-        ? [
-            ...changesOf(person.id),
-            {
-              publishedAt: Date.now(),
-              firstAffectedDay: slot.date,
-              shiftIds: [probe.id],
-              addedMinutes: length - breakFor(length),
-            },
-          ]
-        : changesOf(person.id);
-      const refusedBy = checkRotaPerson(
-        person,
-        [...fixed, shiftToWorkItem(probe)],
-        window,
-        input.settings,
-        changes,
-      ).filter(
-        (v) =>
-          isBlocking(v) &&
-          (v.shiftIds.includes(probe.id) || !baseline.has(`${v.rule}|${v.shiftIds.join(',')}`)),
-      );
-      if (refusedBy.length > 0) {
-        for (const v of refusedBy) refusal.rules.add(v.rule);
-        continue;
-      }
-      refusal.offered++;
-      allowedCells.add(`${slot.period}|${slot.typeId}`);
-      if (siteOfPerson.get(person.id) !== slot.siteId) {
-        // Continuity: people stay on their own site unless it helps.
-        requests.push({ employee: person.id, day: slot.period, shift: slot.typeId, weight: 5 });
-      }
-    }
-    for (let period = 0; period < 14; period++) {
-      for (const id of typeIds) {
-        if (!allowedCells.has(`${period}|${id}`)) unavailable.push({ day: period, shift: id });
-      }
-    }
-    employees.push({ id: person.id, maxTotalMinutes: remaining, unavailable });
-    for (const m of movable) {
-      if (m.shift.personId !== person.id) continue;
-      const slot = slots.get(m.slotKey) as Slot;
-      // Changing a planned shift has a price: higher for what was already published.
-      keepRequests.push({
-        employee: person.id,
-        day: slot.period,
-        shift: slot.typeId,
-        weight: input.mode === 'replan' ? 40 : 10,
-      });
-    }
-    // 10 h a day, counting what the person already works that day.
-    for (let day = 0; day < 7; day++) {
-      const date = addDays(monday, day);
-      const dayStart = zonedInstant(date, '00:00', TIME_ZONE);
-      const dayEnd = zonedInstant(addDays(date, 1), '00:00', TIME_ZONE);
-      const already = fixed
-        .filter((item) => toEpochMs(item.start) >= dayStart && toEpochMs(item.start) < dayEnd)
-        .reduce(
-          (sum, item) =>
-            sum + (toEpochMs(item.end) - toEpochMs(item.start)) / 60_000 - (item.breakMinutes ?? 0),
-          0,
-        );
-      const terms = typeIds.flatMap((id) =>
-        [day * 2, day * 2 + 1]
-          .filter((period) => allowedCells.has(`${period}|${id}`))
-          .map((period) => ({
-            employee: person.id,
-            day: period,
-            shift: id,
-            coefficient: shiftTypes[typeIndex.get(id) as number]?.lengthMinutes ?? 0,
-          })),
-      );
-      const most = terms.reduce((sum, term) => sum + term.coefficient, 0);
-      if (terms.length > 1 && already + most > DAILY_MAX_MINUTES) {
-        linear.push({ terms, max: DAILY_MAX_MINUTES - already });
-      }
-    }
-  }
-
-  // ---- successions: a morning then an afternoon (overlap, travel), an evening then a morning (rest) ----
-  const travel = new Map(
-    (input.settings.travelTimes ?? []).map((t) => [
-      `${t.fromLocationId}|${t.toLocationId}`,
-      t.minutes,
-    ]),
+  const { employees, requests, keepRequests, linear, refusals, remainingMinutes } = vetCandidates(
+    input,
+    people,
+    demand,
+    shiftTypes,
+    holds,
   );
-  const forbidden: ForbiddenSuccession[] = [];
-  for (const a of typeSample.values()) {
-    for (const b of typeSample.values()) {
-      const aHalf = a.period % 2;
-      const bHalf = b.period % 2;
-      const aEnd = minutesOf(a.endTime);
-      const bStart = minutesOf(b.startTime);
-      if (aHalf === 0 && bHalf === 1) {
-        const gap = bStart - aEnd;
-        const trip =
-          a.locationId === b.locationId
-            ? 0
-            : (travel.get(`${a.locationId}|${b.locationId}`) ??
-              travel.get(`${b.locationId}|${a.locationId}`) ??
-              0);
-        // Travel is work: a day past 6 h still needs its 20-minute break once there.
-        const needed = trip + (minutesOf(b.endTime) - minutesOf(a.startTime) > LONG_SHIFT ? 20 : 0);
-        if (gap < needed) forbidden.push({ first: a.typeId, second: b.typeId });
-      } else if (aHalf === 1 && bHalf === 0) {
-        if (24 * 60 - aEnd + bStart < MIN_DAILY_REST)
-          forbidden.push({ first: a.typeId, second: b.typeId });
-      }
-    }
-  }
+
+  const forbidden = successions([...typeSample.values()], input.settings.travelTimes ?? []);
 
   const cover: CoverRequirement[] = demanded.map((slot) => ({
     day: slot.period,
@@ -710,11 +189,49 @@ export function buildModel(input: PlannerInput): PlannedModel {
     slots: demanded,
     employees: people,
     released,
-    kept: pinnedBySite,
-    movable,
+    kept: demand.pinnedBySite,
+    movable: demand.movable,
     refusals,
     remainingMinutes,
   };
+}
+
+/**
+ * Pairs of windows one person cannot chain: a morning then an afternoon too close for the
+ * travel and the break, an evening then the next morning inside the 11-hour rest.
+ */
+function successions(
+  samples: readonly Slot[],
+  travelTimes: NonNullable<RuleSettings['travelTimes']>,
+): ForbiddenSuccession[] {
+  const travel = new Map(
+    travelTimes.map((t) => [`${t.fromLocationId}|${t.toLocationId}`, t.minutes]),
+  );
+  const forbidden: ForbiddenSuccession[] = [];
+  for (const a of samples) {
+    for (const b of samples) {
+      const aHalf = a.period % 2;
+      const bHalf = b.period % 2;
+      const aEnd = minutesOf(a.endTime);
+      const bStart = minutesOf(b.startTime);
+      if (aHalf === 0 && bHalf === 1) {
+        const gap = bStart - aEnd;
+        const trip =
+          a.locationId === b.locationId
+            ? 0
+            : (travel.get(`${a.locationId}|${b.locationId}`) ??
+              travel.get(`${b.locationId}|${a.locationId}`) ??
+              0);
+        // Travel is work: a day past 6 h still needs its 20-minute break once there.
+        const needed = trip + (minutesOf(b.endTime) - minutesOf(a.startTime) > LONG_SHIFT ? 20 : 0);
+        if (gap < needed) forbidden.push({ first: a.typeId, second: b.typeId });
+      } else if (aHalf === 1 && bHalf === 0) {
+        if (24 * 60 - aEnd + bStart < MIN_DAILY_REST)
+          forbidden.push({ first: a.typeId, second: b.typeId });
+      }
+    }
+  }
+  return forbidden;
 }
 
 /** The solver's roster as shifts, checked by the rules; what they refuse is withdrawn. */

@@ -1,0 +1,214 @@
+import type { RotaPerson, Shift } from '@relais/contracts';
+import {
+  addDays,
+  checkRotaPerson,
+  resolveRuleSettings,
+  shiftToWorkItem,
+  toEpochMs,
+  windowOfIsoWeek,
+  zonedInstant,
+  type WorkItem,
+} from '@relais/rules';
+import type { EmployeeSpec, LinearConstraint, ShiftRequest, ShiftType } from '@relais/solver';
+import { toZonedIso } from '../../../common/instant';
+import { TIME_ZONE } from '../../../common/week';
+import { breakFor, DAILY_MAX_MINUTES, Demand, Holds, isBlocking, Slot, slotBounds } from './demand';
+import type { PlannerInput } from './planner';
+
+/**
+ * Who may take which slot. Each (person, slot) is tried alone against every rule of
+ * `libs/rules`, next to what the person already works (absence, contract dates, rest, travel,
+ * notice of a published week…); refusals are kept per slot to explain what stays uncovered.
+ */
+
+export interface Refusal {
+  skilled: number;
+  offered: number;
+  rules: Set<string>;
+}
+
+export interface Candidates {
+  readonly employees: EmployeeSpec[];
+  /** Costs of working away from one's own site. */
+  readonly requests: ShiftRequest[];
+  /** Rewards for keeping one's planned (movable) shifts. */
+  readonly keepRequests: ShiftRequest[];
+  readonly linear: LinearConstraint[];
+  readonly refusals: Map<string, Refusal>;
+  readonly remainingMinutes: Map<string, number>;
+}
+
+function workedMinutes(items: readonly WorkItem[]): number {
+  return items.reduce(
+    (sum, item) =>
+      sum + (toEpochMs(item.end) - toEpochMs(item.start)) / 60_000 - (item.breakMinutes ?? 0),
+    0,
+  );
+}
+
+export function vetCandidates(
+  input: PlannerInput,
+  people: readonly RotaPerson[],
+  demand: Demand,
+  shiftTypes: readonly ShiftType[],
+  holds: Holds,
+): Candidates {
+  const settings = resolveRuleSettings(input.settings);
+  const window = windowOfIsoWeek(input.week);
+  const monday = window.from;
+  const typeIds = shiftTypes.map((type) => type.id);
+  const lengthOf = new Map(shiftTypes.map((type) => [type.id, type.lengthMinutes]));
+  const keptByPerson = new Map<string, Shift[]>();
+  for (const list of demand.pinnedBySite.values())
+    for (const shift of list)
+      if (shift.personId)
+        keptByPerson.set(shift.personId, [...(keptByPerson.get(shift.personId) ?? []), shift]);
+  const siteOfPerson = new Map(people.map((p) => [p.id, p.homeSiteId]));
+  const changesOf = (personId: string) =>
+    input.sites.flatMap((site) => site.input.changes?.[personId] ?? []);
+  const siteOfSlot = new Map(input.sites.map((s) => [s.input.site.id, s]));
+  const refusals = new Map<string, { skilled: number; offered: number; rules: Set<string> }>();
+  const remainingMinutes = new Map<string, number>();
+  const employees: EmployeeSpec[] = [];
+  const requests: ShiftRequest[] = [];
+  const keepRequests: ShiftRequest[] = [];
+  const linear: LinearConstraint[] = [];
+  const weekStart = zonedInstant(window.from, '00:00', TIME_ZONE);
+  const weekEnd = zonedInstant(addDays(window.to, 1), '00:00', TIME_ZONE);
+
+  for (const person of people) {
+    const contract = person.contract;
+    const fixed = [
+      ...(keptByPerson.get(person.id) ?? []).map(shiftToWorkItem),
+      ...person.otherItems.map((item) => shiftToWorkItem({ ...item, personId: person.id })),
+    ];
+    const fixedInWeek = fixed.filter((item) => {
+      const start = toEpochMs(item.start);
+      return start >= weekStart && start < weekEnd;
+    });
+    const fixedMinutes = workedMinutes(fixedInWeek);
+    const remaining = contract ? Math.max(0, contract.weeklyHours * 60 - fixedMinutes) : 0;
+    remainingMinutes.set(person.id, remaining);
+    const baseline = new Set(
+      checkRotaPerson(person, fixed, window, input.settings, changesOf(person.id))
+        .filter(isBlocking)
+        .map((v) => `${v.rule}|${v.shiftIds.join(',')}`),
+    );
+    const unavailable: { day: number; shift: string }[] = [];
+    const ownSlots = new Set(
+      demand.movable.filter((m) => m.shift.personId === person.id).map((m) => m.slotKey),
+    );
+    const allowedCells = new Set<string>();
+    for (const slot of demand.slots) {
+      const refusal = refusals.get(slot.key) ?? {
+        skilled: 0,
+        offered: 0,
+        rules: new Set<string>(),
+      };
+      refusals.set(slot.key, refusal);
+      const { startMs, endMs } = slotBounds(slot);
+      const length = (endMs - startMs) / 60_000;
+      const required = slot.qualifier || settings.requiredSkillByActivity[slot.activity] || '';
+      if (required !== '' && !holds(person.id, required, slot.date)) continue;
+      refusal.skilled++;
+      if (ownSlots.has(slot.key)) {
+        // The person's own planned shift: keeping it changes nothing, whatever the notice.
+        refusal.offered++;
+        allowedCells.add(`${slot.period}|${slot.typeId}`);
+        continue;
+      }
+      if (!contract || length - breakFor(length) > remaining) {
+        if (contract) refusal.rules.add('CONTRACT_HOURS');
+        continue;
+      }
+      const probe: Shift = {
+        id: 'auto-fill-probe',
+        siteId: slot.siteId,
+        personId: person.id,
+        locationId: slot.locationId,
+        activity: slot.activity,
+        start: toZonedIso(startMs),
+        end: toZonedIso(endMs),
+        breakMinutes: breakFor(length),
+        note: null,
+        version: 0,
+        isChangedSincePublication: true,
+      };
+      const site = siteOfSlot.get(slot.siteId);
+      const changes = site?.isPublished
+        ? [
+            ...changesOf(person.id),
+            {
+              publishedAt: Date.now(),
+              firstAffectedDay: slot.date,
+              shiftIds: [probe.id],
+              addedMinutes: length - breakFor(length),
+            },
+          ]
+        : changesOf(person.id);
+      const refusedBy = checkRotaPerson(
+        person,
+        [...fixed, shiftToWorkItem(probe)],
+        window,
+        input.settings,
+        changes,
+      ).filter(
+        (v) =>
+          isBlocking(v) &&
+          (v.shiftIds.includes(probe.id) || !baseline.has(`${v.rule}|${v.shiftIds.join(',')}`)),
+      );
+      if (refusedBy.length > 0) {
+        for (const v of refusedBy) refusal.rules.add(v.rule);
+        continue;
+      }
+      refusal.offered++;
+      allowedCells.add(`${slot.period}|${slot.typeId}`);
+      if (siteOfPerson.get(person.id) !== slot.siteId) {
+        // Continuity: people stay on their own site unless it helps.
+        requests.push({ employee: person.id, day: slot.period, shift: slot.typeId, weight: 5 });
+      }
+    }
+    for (let period = 0; period < 14; period++) {
+      for (const id of typeIds) {
+        if (!allowedCells.has(`${period}|${id}`)) unavailable.push({ day: period, shift: id });
+      }
+    }
+    employees.push({ id: person.id, maxTotalMinutes: remaining, unavailable });
+    for (const m of demand.movable) {
+      if (m.shift.personId !== person.id) continue;
+      const slot = demand.byKey.get(m.slotKey) as Slot;
+      // Changing a planned shift has a price: higher for what was already published.
+      keepRequests.push({
+        employee: person.id,
+        day: slot.period,
+        shift: slot.typeId,
+        weight: input.mode === 'replan' ? 40 : 10,
+      });
+    }
+    // 10 h a day, counting what the person already works that day.
+    for (let day = 0; day < 7; day++) {
+      const date = addDays(monday, day);
+      const dayStart = zonedInstant(date, '00:00', TIME_ZONE);
+      const dayEnd = zonedInstant(addDays(date, 1), '00:00', TIME_ZONE);
+      const already = workedMinutes(
+        fixed.filter((item) => toEpochMs(item.start) >= dayStart && toEpochMs(item.start) < dayEnd),
+      );
+      const terms = typeIds.flatMap((id) =>
+        [day * 2, day * 2 + 1]
+          .filter((period) => allowedCells.has(`${period}|${id}`))
+          .map((period) => ({
+            employee: person.id,
+            day: period,
+            shift: id,
+            coefficient: lengthOf.get(id) ?? 0,
+          })),
+      );
+      const most = terms.reduce((sum, term) => sum + term.coefficient, 0);
+      if (terms.length > 1 && already + most > DAILY_MAX_MINUTES) {
+        linear.push({ terms, max: DAILY_MAX_MINUTES - already });
+      }
+    }
+  }
+
+  return { employees, requests, keepRequests, linear, refusals, remainingMinutes };
+}

@@ -1,0 +1,382 @@
+import type { ActivityCode, LocationKind, RotaPerson, Shift, Violation } from '@relais/contracts';
+import {
+  addDays,
+  hasValidSkill,
+  resolveRuleSettings,
+  windowOfIsoWeek,
+  zonedInstant,
+} from '@relais/rules';
+import { TIME_ZONE } from '../../../common/week';
+import type { PlannerInput } from './planner';
+
+/**
+ * Demand of the chosen site-weeks as solver slots: the coverage requirements, the France
+ * Services desk rule (trained agents during public hours) and the open shifts, net of what is
+ * pinned; draft shifts on a demanded window become movable (kept at a price).
+ */
+
+export interface Slot {
+  readonly key: string;
+  readonly typeId: string;
+  readonly siteId: string;
+  readonly locationId: string;
+  readonly day: number;
+  readonly date: string;
+  readonly period: number;
+  readonly startTime: string;
+  readonly endTime: string;
+  readonly activity: ActivityCode;
+  /** Skill every person on this slot must hold ('' = anyone). */
+  readonly qualifier: string;
+  readonly isPair: boolean;
+  need: number;
+  weightUnder: number;
+  weightOver: number;
+  /** Open shifts of the week this slot can hand out before creating new ones. */
+  readonly openShiftIds: string[];
+}
+
+export const MORNING_ENDS = 12 * 60;
+export const DAILY_MAX_MINUTES = 10 * 60;
+export const MIN_DAILY_REST = 11 * 60;
+export const LONG_SHIFT = 6 * 60;
+
+export function minutesOf(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+export function defaultActivity(kind: LocationKind | undefined): ActivityCode {
+  if (kind === 'outreach') return 'outreach';
+  if (kind === 'partner_permanence') return 'permanence';
+  if (kind === 'workshop') return 'workshop';
+  return 'accueil';
+}
+
+export function weekdayOf(date: string, monday: string): number {
+  return (
+    Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${monday}T12:00:00Z`)) / 86_400_000) +
+    1
+  );
+}
+
+export function breakFor(lengthMinutes: number): number {
+  return lengthMinutes > LONG_SHIFT ? 20 : 0;
+}
+
+export function isBlocking(violation: Violation): boolean {
+  return violation.severity === 'block';
+}
+
+export function shiftMinutes(shift: Pick<Shift, 'start' | 'end' | 'breakMinutes'>): number {
+  return (Date.parse(shift.end) - Date.parse(shift.start)) / 60_000 - shift.breakMinutes;
+}
+
+export function covers(shift: Shift, slot: Slot, startMs: number, endMs: number): boolean {
+  return (
+    shift.personId !== null &&
+    shift.locationId === slot.locationId &&
+    shift.activity === slot.activity &&
+    Date.parse(shift.start) <= startMs &&
+    Date.parse(shift.end) >= endMs
+  );
+}
+
+/** Whether a person holds a valid skill on a date ('' = anyone); built once per model. */
+export type Holds = (personId: string | null, skill: string, date: string) => boolean;
+
+export function skillCheck(people: readonly RotaPerson[]): Holds {
+  const peopleById = new Map(people.map((p) => [p.id, p]));
+  return (personId, skill, date) => {
+    if (skill === '' || personId === null) return personId !== null;
+    const person = peopleById.get(personId);
+    return (
+      person !== undefined &&
+      hasValidSkill(
+        person.skills.map((s) => ({
+          code: s.skill,
+          acquiredOn: s.acquiredOn,
+          expiresOn: s.expiresOn,
+        })),
+        skill,
+        date,
+      )
+    );
+  };
+}
+
+export function slotBounds(slot: Slot): { startMs: number; endMs: number } {
+  return {
+    startMs: zonedInstant(slot.date, slot.startTime, TIME_ZONE),
+    endMs: zonedInstant(slot.date, slot.endTime, TIME_ZONE),
+  };
+}
+
+export interface Movable {
+  readonly shift: Shift;
+  readonly slotKey: string;
+}
+
+export interface Demand {
+  /** Slots with a need or a movable shift: the solver's cells. */
+  readonly slots: readonly Slot[];
+  readonly byKey: ReadonlyMap<string, Slot>;
+  readonly movable: readonly Movable[];
+  /** Current shifts the solver does not touch, by site. */
+  readonly pinnedBySite: ReadonlyMap<string, Shift[]>;
+}
+
+export function collectDemand(
+  input: PlannerInput,
+  kept: ReadonlyMap<string, Shift[]>,
+  holds: Holds,
+): Demand {
+  const settings = resolveRuleSettings(input.settings);
+  const window = windowOfIsoWeek(input.week);
+  const monday = window.from;
+  const locationKind = new Map(
+    input.sites.flatMap((site) => site.input.site.locations.map((l) => [l.id, l.kind] as const)),
+  );
+  const slots = new Map<string, Slot>();
+  const slotFor = (
+    siteId: string,
+    locationId: string,
+    weekday: number,
+    startTime: string,
+    endTime: string,
+    activity: ActivityCode,
+    qualifier: string,
+    isPair: boolean,
+  ): Slot => {
+    const period = minutesOf(startTime) < MORNING_ENDS ? 0 : 1;
+    const typeId = `${locationId}|${startTime}|${endTime}|${activity}|${qualifier}|${period}`;
+    const key = `${weekday}|${typeId}`;
+    let slot = slots.get(key);
+    if (!slot) {
+      slot = {
+        key,
+        typeId,
+        siteId,
+        locationId,
+        day: weekday - 1,
+        date: addDays(monday, weekday - 1),
+        period: (weekday - 1) * 2 + period,
+        startTime,
+        endTime,
+        activity,
+        qualifier,
+        isPair,
+        need: 0,
+        weightUnder: qualifier === '' ? 100 : 300,
+        weightOver: 20,
+        openShiftIds: [],
+      };
+      slots.set(key, slot);
+    }
+    return slot;
+  };
+  const movable: { shift: Shift; slotKey: string }[] = [];
+  const pinnedBySite = new Map<string, Shift[]>();
+  for (const site of input.sites) {
+    const siteId = site.input.site.id;
+    const siteKept = kept.get(siteId) ?? [];
+    const desks = site.input.site.locations.filter((l) => l.kind === 'site').map((l) => l.id);
+    // Demand per window: the stricter of the requirements and the France Services desk rule.
+    const windows = new Map<
+      string,
+      {
+        locationId: string;
+        weekday: number;
+        start: string;
+        end: string;
+        activity: ActivityCode;
+        total: number;
+        skill: string;
+        skilled: number;
+        isPair: boolean;
+      }
+    >();
+    const windowOf = (
+      locationId: string,
+      weekday: number,
+      start: string,
+      end: string,
+      activity: ActivityCode,
+      skill: string,
+    ) => {
+      const key = `${locationId}|${weekday}|${start}|${end}|${activity}|${skill}`;
+      let w = windows.get(key);
+      if (!w) {
+        w = {
+          locationId,
+          weekday,
+          start,
+          end,
+          activity,
+          total: 0,
+          skill,
+          skilled: 0,
+          isPair: false,
+        };
+        windows.set(key, w);
+      }
+      return w;
+    };
+    for (const r of site.input.requirements) {
+      const activity = r.activity ?? defaultActivity(locationKind.get(r.locationId));
+      const need = Math.max(r.minStaff, r.isPair ? settings.outreachMinStaff : 0);
+      const w = windowOf(
+        r.locationId,
+        r.weekday,
+        r.startTime,
+        r.endTime,
+        activity,
+        r.requiredSkill ?? '',
+      );
+      w.total = Math.max(w.total, need);
+      if (r.requiredSkill) w.skilled = Math.max(w.skilled, need);
+      w.isPair ||= r.isPair;
+    }
+    if (site.input.site.isFranceServices) {
+      for (const range of site.input.site.openingHours) {
+        if (range.end <= range.start) continue;
+        for (const locationId of desks) {
+          const w = windowOf(locationId, range.weekday, range.start, range.end, 'accueil', '');
+          w.total = Math.max(w.total, settings.fsTrainedMinStaff);
+          const trained = windowOf(
+            locationId,
+            range.weekday,
+            range.start,
+            range.end,
+            'accueil',
+            'france_services_initial',
+          );
+          trained.total = Math.max(trained.total, settings.fsTrainedMinStaff);
+          trained.skilled = Math.max(trained.skilled, settings.fsTrainedMinStaff);
+        }
+      }
+    }
+    // Skilled demand counts towards the plain demand of the same window.
+    // Shifts on a demanded window may move; the rest of the week stays as it is.
+    const siteMovable: { shift: Shift; weekday: number; start: string; end: string }[] = [];
+    for (const shift of siteKept) {
+      if (shift.personId === null || shift.activity === 'training') continue;
+      const isPublished = site.publishedShiftIds.has(shift.id) && !shift.isChangedSincePublication;
+      if (input.mode === 'fill' && isPublished) continue;
+      const weekday = weekdayOf(shift.start.slice(0, 10), monday);
+      // The demanded window this shift covers (desk shifts often start a little earlier).
+      const covered = [...windows.values()].find(
+        (w) =>
+          w.locationId === shift.locationId &&
+          w.weekday === weekday &&
+          w.activity === shift.activity &&
+          shift.start.slice(11, 16) <= w.start &&
+          shift.end.slice(11, 16) >= w.end &&
+          minutesOf(w.end) - minutesOf(w.start) >=
+            (minutesOf(shift.end.slice(11, 16)) - minutesOf(shift.start.slice(11, 16))) / 2,
+      );
+      if (covered) siteMovable.push({ shift, weekday, start: covered.start, end: covered.end });
+    }
+    const movableIds = new Set(siteMovable.map((m) => m.shift.id));
+    const pinned = siteKept.filter((shift) => !movableIds.has(shift.id));
+    pinnedBySite.set(siteId, pinned);
+    const plainOf = (w: {
+      locationId: string;
+      weekday: number;
+      start: string;
+      end: string;
+      activity: ActivityCode;
+    }) => windows.get(`${w.locationId}|${w.weekday}|${w.start}|${w.end}|${w.activity}|`);
+    for (const w of windows.values()) {
+      const date = addDays(monday, w.weekday - 1);
+      if (date < window.from || date > window.to) continue;
+      const startMs = zonedInstant(date, w.start, TIME_ZONE);
+      const endMs = zonedInstant(date, w.end, TIME_ZONE);
+      const here = pinned.filter(
+        (s) =>
+          s.personId !== null &&
+          s.locationId === w.locationId &&
+          s.activity === w.activity &&
+          Date.parse(s.start) <= startMs &&
+          Date.parse(s.end) >= endMs,
+      );
+      if (w.skill !== '') {
+        const missing = w.skilled - here.filter((s) => holds(s.personId, w.skill, date)).length;
+        if (missing > 0) {
+          slotFor(
+            siteId,
+            w.locationId,
+            w.weekday,
+            w.start,
+            w.end,
+            w.activity,
+            w.skill,
+            w.isPair,
+          ).need += missing;
+        }
+      } else {
+        const skilledNeed = [...windows.values()]
+          .filter((o) => o.skill !== '' && plainOf(o) === w)
+          .reduce((sum, o) => {
+            const have = here.filter((s) => holds(s.personId, o.skill, date)).length;
+            return sum + Math.max(0, o.skilled - have);
+          }, 0);
+        const missing = w.total - here.length - skilledNeed;
+        if (missing > 0) {
+          slotFor(siteId, w.locationId, w.weekday, w.start, w.end, w.activity, '', w.isPair).need +=
+            missing;
+        }
+      }
+    }
+    // Open shifts ("à pourvoir") are demand too; a matching window hands them out first.
+    for (const shift of siteKept) {
+      if (shift.personId !== null || shift.activity === 'training') continue;
+      const weekday = weekdayOf(shift.start.slice(0, 10), monday);
+      if (weekday < 1 || weekday > 7) continue;
+      const slot = slotFor(
+        siteId,
+        shift.locationId,
+        weekday,
+        shift.start.slice(11, 16),
+        shift.end.slice(11, 16),
+        shift.activity,
+        '',
+        false,
+      );
+      slot.openShiftIds.push(shift.id);
+      slot.need = Math.max(slot.need, slot.openShiftIds.length);
+    }
+    for (const { shift, weekday, start, end } of siteMovable) {
+      const date = addDays(monday, weekday - 1);
+      const skilled = [...windows.values()].find(
+        (w) =>
+          w.skill !== '' &&
+          w.locationId === shift.locationId &&
+          w.weekday === weekday &&
+          w.start === start &&
+          w.end === end &&
+          w.activity === shift.activity &&
+          holds(shift.personId, w.skill, date),
+      );
+      const slot = slotFor(
+        siteId,
+        shift.locationId,
+        weekday,
+        start,
+        end,
+        shift.activity,
+        skilled?.skill ?? '',
+        skilled?.isPair ?? false,
+      );
+      // Keeping a planned shift beyond the requirement costs nothing.
+      slot.weightOver = 0;
+      movable.push({ shift, slotKey: slot.key });
+    }
+  }
+  const movableSlots = new Set(movable.map((m) => m.slotKey));
+  const demanded = [...slots.values()].filter(
+    (slot) => slot.need > 0 || movableSlots.has(slot.key),
+  );
+
+  return { slots: demanded, byKey: slots, movable, pinnedBySite };
+}
