@@ -3,6 +3,7 @@ import { addDays, addIsoWeeks, isoWeekOf } from '@relais/rules';
 import { randomUUID } from 'node:crypto';
 import { todayIn } from '../../common/today';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { EMPTY_PROPOSAL } from '../../testing/auto-fill-fixtures';
 import { ApiResponse, startTestApp, TestApp } from '../../testing/test-app';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
 
@@ -158,22 +159,15 @@ class World {
   /** A finished auto-fill job of an empty far week (nothing to write, nothing moved). */
   async newAutoFillJob(place: Place): Promise<string> {
     if (place === 'unknown') return randomUUID();
-    const proposal = {
-      add: [],
-      release: [],
-      unfilled: [],
-      changedPublished: 0,
-      violations: [],
-      objective: 0,
-      optimal: true,
-      seconds: 0,
-      secondsToBest: 0,
-      modelSeconds: 0,
-    };
     return this.insert(
       `INSERT INTO auto_fill_job (organisation_id, created_by, site_ids, week, mode, status, time_limit_seconds, proposal, fingerprint)
        VALUES ($1, $2, ARRAY[$3]::uuid[], '2032-W10', 'fill', 'done', 1, $4, '[]')`,
-      [this.organisation(place), randomUUID(), this.id(place, 'site'), JSON.stringify(proposal)],
+      [
+        this.organisation(place),
+        randomUUID(),
+        this.id(place, 'site'),
+        JSON.stringify(EMPTY_PROPOSAL),
+      ],
       place,
     );
   }

@@ -3,6 +3,7 @@ import { addDays } from '@relais/rules';
 import fc from 'fast-check';
 import { todayIn } from '../../common/today';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { EMPTY_PROPOSAL } from '../../testing/auto-fill-fixtures';
 import { ApiResponse, startTestApp, TestApp } from '../../testing/test-app';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
 
@@ -517,23 +518,7 @@ describe('hostile input on every write route', () => {
         insert(
           `INSERT INTO auto_fill_job (organisation_id, created_by, site_ids, week, mode, status, time_limit_seconds, proposal)
            VALUES ($1, $2, ARRAY[$3]::uuid[], '2032-W10', 'fill', 'done', 1, $4)`,
-          [
-            organisation.id,
-            organisation.id,
-            site.id,
-            JSON.stringify({
-              add: [],
-              release: [],
-              unfilled: [],
-              changedPublished: 0,
-              violations: [],
-              objective: 0,
-              optimal: true,
-              seconds: 0,
-              secondsToBest: 0,
-              modelSeconds: 0,
-            }),
-          ],
+          [organisation.id, organisation.id, site.id, JSON.stringify(EMPTY_PROPOSAL)],
         ),
       newAccountHolder: async () => {
         const personId = await insert(

@@ -165,9 +165,6 @@ describe('auto-fill over HTTP', () => {
       ),
     ).toBe(false);
     expect(proposal.changedPublished).toBe(proposal.release.length + proposal.add.length);
-    process.stderr.write(
-      `DBG ${proposal.objective} ${proposal.optimal} ${proposal.seconds} ${JSON.stringify(proposal.unfilled.map((u) => u.message))} ${JSON.stringify(proposal.release.map((r) => [r.rule, r.personId?.slice(0, 4), r.start.slice(5, 16)]))} ADD ${JSON.stringify(proposal.add.map((p) => [p.personId.slice(0, 4), p.start.slice(5, 16), p.end.slice(11, 16), p.siteId.slice(0, 4)]))}\n`,
-    );
     expect(proposal.changedPublished).toBeLessThan(week.shifts.length / 2);
     // The gap is re-staffed by someone else, or comes back with its reason.
     const replaced = proposal.add.some(

@@ -318,7 +318,8 @@ export class AutoFillService implements OnApplicationShutdown {
           // A week of one association is small: the MIP proves it quickly once started.
           localSearchShare: 0.05,
           signal: local.signal,
-          graceSeconds: 2,
+          // A worker still starting when stopped needs a moment to hand back its first roster.
+          graceSeconds: 10,
           onProgress: (progress) => {
             secondsToBest = (performance.now() - started) / 1000;
             pending = {

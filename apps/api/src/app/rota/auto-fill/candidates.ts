@@ -10,9 +10,17 @@ import {
   type WorkItem,
 } from '@relais/rules';
 import type { EmployeeSpec, LinearConstraint, ShiftRequest, ShiftType } from '@relais/solver';
-import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE } from '../../../common/week';
-import { breakFor, DAILY_MAX_MINUTES, Demand, Holds, isBlocking, Slot, slotBounds } from './demand';
+import {
+  breakFor,
+  DAILY_MAX_MINUTES,
+  Demand,
+  Holds,
+  isBlocking,
+  Slot,
+  slotBounds,
+  slotShift,
+} from './demand';
 import type { PlannerInput } from './planner';
 
 /**
@@ -122,14 +130,8 @@ export function vetCandidates(
         continue;
       }
       const probe: Shift = {
+        ...slotShift(slot, person.id),
         id: 'auto-fill-probe',
-        siteId: slot.siteId,
-        personId: person.id,
-        locationId: slot.locationId,
-        activity: slot.activity,
-        start: toZonedIso(startMs),
-        end: toZonedIso(endMs),
-        breakMinutes: breakFor(length),
         note: null,
         version: 0,
         isChangedSincePublication: true,

@@ -1,4 +1,11 @@
-import type { ActivityCode, LocationKind, RotaPerson, Shift, Violation } from '@relais/contracts';
+import type {
+  ActivityCode,
+  LocationKind,
+  ProposedShift,
+  RotaPerson,
+  Shift,
+  Violation,
+} from '@relais/contracts';
 import {
   addDays,
   hasValidSkill,
@@ -6,6 +13,7 @@ import {
   windowOfIsoWeek,
   zonedInstant,
 } from '@relais/rules';
+import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE } from '../../../common/week';
 import type { PlannerInput } from './planner';
 
@@ -109,6 +117,23 @@ export function slotBounds(slot: Slot): { startMs: number; endMs: number } {
   return {
     startMs: zonedInstant(slot.date, slot.startTime, TIME_ZONE),
     endMs: zonedInstant(slot.date, slot.endTime, TIME_ZONE),
+  };
+}
+
+/** The shift a person would work on a slot (its window, with the break the law wants). */
+export function slotShift(
+  slot: Slot,
+  personId: string,
+): Omit<ProposedShift, 'key' | 'openShiftId'> {
+  const { startMs, endMs } = slotBounds(slot);
+  return {
+    siteId: slot.siteId,
+    personId,
+    locationId: slot.locationId,
+    activity: slot.activity,
+    start: toZonedIso(startMs),
+    end: toZonedIso(endMs),
+    breakMinutes: breakFor((endMs - startMs) / 60_000),
   };
 }
 

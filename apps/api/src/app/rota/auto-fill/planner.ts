@@ -22,7 +22,6 @@ import type {
   ShiftType,
   SolveResult,
 } from '@relais/solver';
-import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE } from '../../../common/week';
 import { vetCandidates } from './candidates';
 import {
@@ -36,6 +35,7 @@ import {
   shiftMinutes,
   skillCheck,
   Slot,
+  slotShift,
 } from './demand';
 
 /**
@@ -265,18 +265,9 @@ export function decodeProposal(
         keptBySlot.set(slot.key, (keptBySlot.get(slot.key) ?? 0) + 1);
         return;
       }
-      const startMs = zonedInstant(slot.date, slot.startTime, TIME_ZONE);
-      const endMs = zonedInstant(slot.date, slot.endTime, TIME_ZONE);
-      const length = (endMs - startMs) / 60_000;
       add.push({
         key: `${slot.key}|${person.id}`,
-        siteId: slot.siteId,
-        personId: person.id,
-        locationId: slot.locationId,
-        activity: slot.activity,
-        start: toZonedIso(startMs),
-        end: toZonedIso(endMs),
-        breakMinutes: breakFor(length),
+        ...slotShift(slot, person.id),
         openShiftId: openLeft.get(slot.key)?.shift() ?? null,
       });
     });

@@ -1,0 +1,15 @@
+import type { AutoFillProposal } from '@relais/contracts';
+
+/** A finished proposal that changes nothing, for specs that need an auto-fill job row. */
+export const EMPTY_PROPOSAL: AutoFillProposal = {
+  add: [],
+  release: [],
+  unfilled: [],
+  changedPublished: 0,
+  violations: [],
+  objective: 0,
+  optimal: true,
+  seconds: 0,
+  secondsToBest: 0,
+  modelSeconds: 0,
+};
