@@ -6,3 +6,4 @@ export * from './lib/organisation';
 export * from './lib/people';
 export * from './lib/rota';
 export * from './lib/violation';
+export * from './lib/training';

@@ -20,6 +20,20 @@ import { ShiftTemplateEntity } from '../app/rota/shift-template.entity';
 import { ShiftEntity } from '../app/rota/shift.entity';
 import { SiteWeekEntity } from '../app/rota/site-week.entity';
 import { TravelTimeEntity } from '../app/rota/travel-time.entity';
+import {
+  ExitRecordEntity,
+  PathwayEvidenceEntity,
+  PathwayMilestoneEntity,
+  PathwayNoteEntity,
+  PathwayPlanEntity,
+} from '../app/training/pathway.entities';
+import {
+  CertificateReminderEntity,
+  TrainingEnrolmentEntity,
+  TrainingModuleEntity,
+  TrainingRecordEntity,
+  TrainingSessionEntity,
+} from '../app/training/training.entities';
 
 /** Every entity, listed once: the app, the migration CLI and the drift test share this list. */
 export const ENTITIES = [
@@ -45,4 +59,14 @@ export const ENTITIES = [
   OutreachCampaignEntity,
   ShiftTemplateEntity,
   TravelTimeEntity,
+  TrainingModuleEntity,
+  TrainingSessionEntity,
+  TrainingEnrolmentEntity,
+  TrainingRecordEntity,
+  CertificateReminderEntity,
+  PathwayPlanEntity,
+  PathwayMilestoneEntity,
+  PathwayEvidenceEntity,
+  PathwayNoteEntity,
+  ExitRecordEntity,
 ];
