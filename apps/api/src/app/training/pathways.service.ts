@@ -31,7 +31,7 @@ import {
   PathwayNoteEntity,
   PathwayPlanEntity,
 } from './pathway.entities';
-import { SESSION_SELECT, toSession } from './training.service';
+import { SESSION_SELECT, toSession } from './training.mapper';
 
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 
