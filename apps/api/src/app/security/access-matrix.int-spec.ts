@@ -568,14 +568,14 @@ const CALLS: Record<string, Build> = {
     path: `/api/training/enrolments/${await w.newEnrolment(place, 'present')}/validation`,
   }),
   'GET /api/me/pathway': () => ({ path: '/api/me/pathway' }),
-  'GET /api/pathways/:personId': (w, target) => ({ path: `/api/pathways/${w.person(target)}` }),
-  'GET /api/pathways/:personId/summary.pdf': (w, target) => ({
+  'GET /api/pathways/:id': (w, target) => ({ path: `/api/pathways/${w.person(target)}` }),
+  'GET /api/pathways/:id/summary.pdf': (w, target) => ({
     path: `/api/pathways/${w.person(target)}/summary.pdf`,
   }),
-  'GET /api/pathways/:personId/notes': (w, target) => ({
+  'GET /api/pathways/:id/notes': (w, target) => ({
     path: `/api/pathways/${w.person(target)}/notes`,
   }),
-  'POST /api/pathways/:personId/notes': (w, target) => ({
+  'POST /api/pathways/:id/notes': (w, target) => ({
     path: `/api/pathways/${w.person(target)}/notes`,
     body: { body: 'Note de la matrice.' },
   }),
@@ -747,20 +747,20 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/training/enrolments/:id/validation', 'X', '401 404  404   403   403   403'],
 
   ['GET /api/me/pathway',                   'none',  '401   2xx   2xx   2xx   2xx   2xx'],
-  ['GET /api/pathways/:personId',           'self',  '401   2xx   2xx   2xx   2xx   2xx'],
-  ['GET /api/pathways/:personId',           'S',     '401   2xx   2xx   2xx   403   403'],
-  ['GET /api/pathways/:personId',           'E',     '401   2xx   2xx   403   2xx   403'],
-  ['GET /api/pathways/:personId',           'X',     '401   404   404   404   404   404'],
-  ['GET /api/pathways/:personId/summary.pdf', 'S',   '401   2xx   2xx   403   403   403'],
-  ['GET /api/pathways/:personId/summary.pdf', 'E',   '401   2xx   2xx   403   403   403'],
-  ['GET /api/pathways/:personId/summary.pdf', 'X',   '401   404   404   403   403   403'],
+  ['GET /api/pathways/:id',           'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/pathways/:id',           'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/pathways/:id',           'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/pathways/:id',           'X',     '401   404   404   404   404   404'],
+  ['GET /api/pathways/:id/summary.pdf', 'S',   '401   2xx   2xx   403   403   403'],
+  ['GET /api/pathways/:id/summary.pdf', 'E',   '401   2xx   2xx   403   403   403'],
+  ['GET /api/pathways/:id/summary.pdf', 'X',   '401   404   404   403   403   403'],
   // HR-only notes: a manager is refused even on their own site; every read is logged.
-  ['GET /api/pathways/:personId/notes',     'S',     '401   2xx   2xx   403   403   403'],
-  ['GET /api/pathways/:personId/notes',     'E',     '401   2xx   2xx   403   403   403'],
-  ['GET /api/pathways/:personId/notes',     'X',     '401   404   404   403   403   403'],
-  ['POST /api/pathways/:personId/notes',    'S',     '401   2xx   2xx   403   403   403'],
-  ['POST /api/pathways/:personId/notes',    'E',     '401   2xx   2xx   403   403   403'],
-  ['POST /api/pathways/:personId/notes',    'X',     '401   404   404   403   403   403'],
+  ['GET /api/pathways/:id/notes',     'S',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/pathways/:id/notes',     'E',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/pathways/:id/notes',     'X',     '401   404   404   403   403   403'],
+  ['POST /api/pathways/:id/notes',    'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/notes',    'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/notes',    'X',     '401   404   404   403   403   403'],
   ['PATCH /api/pathways/milestones/:id',    'S',     '401   2xx   2xx   403   403   403'],
   ['PATCH /api/pathways/milestones/:id',    'E',     '401   2xx   2xx   403   403   403'],
   ['PATCH /api/pathways/milestones/:id',    'X',     '401   404   404   403   403   403'],

@@ -23,16 +23,16 @@ export class PathwaysController {
     return this.pathways.pathway(user, user.personId);
   }
 
-  @Get('pathways/:personId')
-  pathway(@CurrentUser() user: AuthUser, @UuidParam('personId') id: string): Promise<Pathway> {
+  @Get('pathways/:id')
+  pathway(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<Pathway> {
     return this.pathways.pathway(user, id);
   }
 
   @Roles('admin', 'hr')
-  @Get('pathways/:personId/summary.pdf')
+  @Get('pathways/:id/summary.pdf')
   async pdf(
     @CurrentUser() user: AuthUser,
-    @UuidParam('personId') id: string,
+    @UuidParam('id') id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const pathway = await this.pathways.pathway(user, id);
@@ -93,20 +93,20 @@ export class PathwaysController {
   }
 
   @Roles('admin', 'hr')
-  @Get('pathways/:personId/notes')
+  @Get('pathways/:id/notes')
   notes(
     @CurrentUser() user: AuthUser,
-    @UuidParam('personId') id: string,
+    @UuidParam('id') id: string,
     @Req() request: FastifyRequest,
   ): Promise<PathwayNote[]> {
     return this.pathways.notes(user, id, request.ip);
   }
 
   @Roles('admin', 'hr')
-  @Post('pathways/:personId/notes')
+  @Post('pathways/:id/notes')
   addNote(
     @CurrentUser() user: AuthUser,
-    @UuidParam('personId') id: string,
+    @UuidParam('id') id: string,
     @Body() body: NoteDto,
     @Req() request: FastifyRequest,
   ): Promise<PathwayNote> {

@@ -12,6 +12,7 @@ import { LocationEntity } from '../../app/organisation/location.entity';
 import { ShiftEntity } from '../../app/rota/shift.entity';
 import { ExitRecordEntity, PathwayMilestoneEntity } from '../../app/training/pathway.entities';
 import { completePathwayMilestones, ensurePathwayPlan } from '../../app/training/pathways.service';
+import { raiseCertificateReminders } from '../../app/training/training-jobs.service';
 import {
   TrainingEnrolmentEntity,
   TrainingModuleEntity,
@@ -564,4 +565,7 @@ export async function seedDemoTraining(
       followUpStatus: null,
     });
   }
+
+  // The first certificate reminders, as the hourly job would raise them today.
+  await raiseCertificateReminders(manager, today);
 }
