@@ -5,5 +5,5 @@ export * from './lib/location-kind';
 export * from './lib/organisation';
 export * from './lib/people';
 export * from './lib/rota';
-export * from './lib/violation';
 export * from './lib/training';
+export * from './lib/violation';

@@ -134,6 +134,8 @@ export interface Pathway {
   personId: string;
   personName: string;
   contractType: ContractType | null;
+  /** The latest contract: an exit record closes it. */
+  contractId: string | null;
   hireDate: string | null;
   contractEnd: string | null;
   progress: PathwayProgress;

@@ -147,6 +147,7 @@ export class PathwaysService {
       personId: person.id,
       personName: `${person.firstName} ${person.lastName}`,
       contractType: plan?.contractType ?? span?.current.type ?? null,
+      contractId: span?.current.id ?? null,
       hireDate: span?.hire ?? null,
       contractEnd: span?.end ?? null,
       progress: pathwayProgress(required, validated),
