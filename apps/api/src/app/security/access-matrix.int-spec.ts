@@ -579,6 +579,10 @@ const CALLS: Record<string, Build> = {
     path: `/api/pathways/${w.person(target)}/notes`,
     body: { body: 'Note de la matrice.' },
   }),
+  'PATCH /api/pathways/:id/plan': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/plan`,
+    body: { requiredModuleCodes: ['T01', 'T11'] },
+  }),
   'PATCH /api/pathways/milestones/:id': async (w, { place }) => ({
     path: `/api/pathways/milestones/${await w.newMilestone(place)}`,
     body: { doneOn: w.today },
@@ -761,6 +765,9 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/pathways/:id/notes',    'S',     '401   2xx   2xx   403   403   403'],
   ['POST /api/pathways/:id/notes',    'E',     '401   2xx   2xx   403   403   403'],
   ['POST /api/pathways/:id/notes',    'X',     '401   404   404   403   403   403'],
+  ['PATCH /api/pathways/:id/plan',          'S',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/:id/plan',          'E',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/:id/plan',          'X',     '401   404   404   403   403   403'],
   ['PATCH /api/pathways/milestones/:id',    'S',     '401   2xx   2xx   403   403   403'],
   ['PATCH /api/pathways/milestones/:id',    'E',     '401   2xx   2xx   403   403   403'],
   ['PATCH /api/pathways/milestones/:id',    'X',     '401   404   404   403   403   403'],

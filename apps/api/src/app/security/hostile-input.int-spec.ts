@@ -313,6 +313,13 @@ const WRITE_ROUTES: WriteRoute[] = [
     bodyLimitBytes: 7 * 1024 * 1024 + 4096,
   },
   {
+    route: 'PATCH /api/pathways/:id/plan',
+    caller: 'hr',
+    id: async (f) => f.colleagueId,
+    fields: ['requiredModuleCodes'],
+    body: () => ({ requiredModuleCodes: ['T01', 'T11', 'T02'] }),
+  },
+  {
     route: 'POST /api/pathways/evidence/:id/sign-off',
     caller: 'hr',
     id: (f) => f.newEvidence(),

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { EvidenceDto, NoteDto, UpdateMilestoneDto } from './dto/training.dto';
+import { EvidenceDto, NoteDto, UpdateMilestoneDto, UpdatePlanDto } from './dto/training.dto';
 import { PathwaysService } from './pathways.service';
 import { pathwayPdf } from './training-pdf';
 
@@ -41,6 +41,17 @@ export class PathwaysController {
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="parcours-${id}.pdf"`)
       .send(body);
+  }
+
+  @Roles('admin', 'hr')
+  @Patch('pathways/:id/plan')
+  plan(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdatePlanDto,
+    @Req() request: FastifyRequest,
+  ): Promise<Pathway> {
+    return this.pathways.updatePlan(user, id, body.requiredModuleCodes, request.ip);
   }
 
   @Roles('admin', 'hr')

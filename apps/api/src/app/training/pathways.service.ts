@@ -247,6 +247,45 @@ export class PathwaysService {
     return this.pathway(user, plan.personId);
   }
 
+  /** HR edits the modules a plan requires (the template's list is only the starting point). */
+  async updatePlan(
+    user: AuthUser,
+    personId: string,
+    codes: string[],
+    ip: string,
+  ): Promise<Pathway> {
+    const person = await this.readablePerson(user, personId);
+    const wanted = [...new Set(codes)];
+    const known: { code: string }[] = await this.dataSource.query(
+      `SELECT code FROM training_module WHERE organisation_id = $1 AND code = ANY($2)`,
+      [user.organisationId, wanted],
+    );
+    const unknown = wanted.filter((code) => !known.some((row) => row.code === code));
+    if (unknown.length)
+      refuse(
+        `Module inconnu du catalogue : ${unknown.join(', ')}.`,
+        'requiredModuleCodes',
+        `inconnu : ${unknown.join(', ')}`,
+      );
+    await this.dataSource.transaction(async (manager) => {
+      const plan = await ensurePathwayPlan(manager, user.organisationId, person.id);
+      if (!plan) refuse('Pas de parcours sans contrat.', 'requiredModuleCodes', 'aucun contrat');
+      await manager.update(PathwayPlanEntity, { id: plan.id }, { requiredModuleCodes: wanted });
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: 'pathway_plan.update',
+          entity: 'pathway_plan',
+          entityId: plan.id,
+          details: { personId: person.id, before: plan.requiredModuleCodes, after: wanted },
+        },
+        ip,
+      );
+    });
+    return this.pathway(user, person.id);
+  }
+
   /** Evidence sent as base64 JSON, its type read from the first bytes, never from the name. */
   async addEvidence(
     user: AuthUser,

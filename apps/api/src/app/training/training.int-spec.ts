@@ -508,6 +508,34 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     expect(byYear.body.exits).toBe(report.body.byYear.find((row) => row.year === year)?.exits);
   });
 
+  it('lets HR edit the modules a plan requires; progress follows, an unknown code is refused', async () => {
+    const person = await personId('Ribeiro');
+    const path = `/api/pathways/${person}/plan`;
+    const edited = await t.request<Pathway>('PATCH', path, {
+      cookie: hr,
+      body: { requiredModuleCodes: ['T01', 'T11', 'T15'] },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.requiredModules.map((module) => module.code)).toEqual(['T01', 'T11', 'T15']);
+    // T01 (14 h) and T11 (3.5 h) are done in the seed, T15 (14 h) is not.
+    expect(edited.body.progress).toEqual({
+      hoursDone: 17.5,
+      hoursRequired: 31.5,
+      modulesValidated: 2,
+      modulesRequired: 3,
+    });
+    const unknown = await t.request<ApiError>('PATCH', path, {
+      cookie: hr,
+      body: { requiredModuleCodes: ['T01', 'T99'] },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.message).toBe('Module inconnu du catalogue : T99.');
+    expect(
+      (await t.request('PATCH', path, { cookie: managerSud, body: { requiredModuleCodes: [] } }))
+        .status,
+    ).toBe(403);
+  });
+
   it('fills the HR dashboard and the exports', async () => {
     const response = await t.request<PathwayDashboard>('GET', '/api/reports/pathways', {
       cookie: hr,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RotaModule } from '../rota/rota.module';
 import { ExitsController } from './exits.controller';
 import { ExitsService } from './exits.service';
 import { PathwaysController } from './pathways.controller';
@@ -8,6 +9,7 @@ import { TrainingController } from './training.controller';
 import { TrainingService } from './training.service';
 
 @Module({
+  imports: [RotaModule],
   controllers: [TrainingController, PathwaysController, ExitsController],
   providers: [TrainingService, PathwaysService, ExitsService, TrainingJobsService],
   exports: [PathwaysService, TrainingJobsService],

@@ -11,7 +11,14 @@ import type {
   TrainingModule,
   TrainingSession,
 } from '@relais/contracts';
-import { addDays, addMonths, civilDate, formatDayLabel, formatTime } from '@relais/rules';
+import {
+  addDays,
+  addMonths,
+  civilDate,
+  formatDayLabel,
+  formatTime,
+  isoWeekOfInstant,
+} from '@relais/rules';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
@@ -23,6 +30,7 @@ import { AuditService } from '../audit/audit.service';
 import { LocationEntity } from '../organisation/location.entity';
 import { PersonSkillEntity } from '../people/person-skill.entity';
 import { PersonEntity } from '../people/person.entity';
+import { RotaService } from '../rota/rota.service';
 import { ShiftEntity } from '../rota/shift.entity';
 import { CreateSessionDto } from './dto/training.dto';
 import { PathwaysService } from './pathways.service';
@@ -65,6 +73,7 @@ export class TrainingService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly pathways: PathwaysService,
+    private readonly rota: RotaService,
   ) {}
 
   async modules(user: AuthUser): Promise<TrainingModule[]> {
@@ -186,6 +195,13 @@ export class TrainingService {
         await manager.query('SELECT id FROM training_session WHERE id = $1 FOR UPDATE', [
           session.id,
         ]);
+        // Like any rota change: the site-week is locked (publication waits for the enrolment).
+        await this.rota.lockSiteWeek(
+          manager,
+          user.organisationId,
+          session.siteId,
+          isoWeekOfInstant(session.startAt.getTime(), TIME_ZONE),
+        );
         const module = await manager.findOneByOrFail(TrainingModuleEntity, {
           id: session.moduleId,
         });

@@ -73,6 +73,11 @@ export class PathwayPage {
     })),
   );
   protected readonly note = this.fb.control('', Validators.required);
+  protected readonly moduleToAdd = this.fb.control('');
+  protected readonly addable = computed(() => {
+    const required = new Set((this.store.pathway()?.requiredModules ?? []).map((m) => m.code));
+    return this.store.catalogue().filter((module) => !required.has(module.code));
+  });
   protected readonly exitForm = this.fb.group({
     category: ['' as ExitCategory | '', Validators.required],
     exitDate: ['', Validators.required],
@@ -85,6 +90,9 @@ export class PathwayPage {
     effect(() => {
       const id = this.id() ?? null;
       untracked(() => void this.store.load(id));
+    });
+    effect(() => {
+      if (this.isHr()) untracked(() => void this.store.loadCatalogue());
     });
     effect(() => {
       const pathway = this.store.pathway();
@@ -124,6 +132,19 @@ export class PathwayPage {
       await this.store.upload(milestone.id, file.name, await fileToBase64(file)),
       this.transloco.translate('training.pathway.uploaded', { name: file.name }),
     );
+  }
+
+  protected async changeModules(remove: string | null): Promise<void> {
+    const pathway = this.store.pathway();
+    if (!pathway) return;
+    const codes = pathway.requiredModules.map((m) => m.code).filter((code) => code !== remove);
+    const added = remove === null ? this.moduleToAdd.value : '';
+    if (remove === null && !added) return;
+    await this.report(
+      await this.store.setRequiredModules(pathway.personId, added ? [...codes, added] : codes),
+      `${remove ?? added} : ${this.transloco.translate(remove ? 'training.pathway.removed' : 'training.pathway.added')}`,
+    );
+    this.moduleToAdd.reset('');
   }
 
   protected async signOff(id: string): Promise<void> {

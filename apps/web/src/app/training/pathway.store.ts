@@ -1,6 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { CreateExitRequest, Pathway, PathwayEvidence, PathwayNote } from '@relais/contracts';
+import type {
+  CreateExitRequest,
+  Pathway,
+  PathwayEvidence,
+  PathwayNote,
+  TrainingModule,
+} from '@relais/contracts';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../core/auth.store';
 
@@ -27,6 +33,7 @@ export class PathwayStore {
   private readonly http = inject(HttpClient);
   readonly pathway = signal<Pathway | null>(null);
   readonly notes = signal<PathwayNote[] | null>(null);
+  readonly catalogue = signal<TrainingModule[]>([]);
   readonly status = signal<'idle' | 'loading' | 'loaded' | 'error'>('idle');
   private personId: string | null = null;
 
@@ -53,6 +60,25 @@ export class PathwayStore {
       return null;
     } catch (error) {
       return messageOf(error) ?? '';
+    }
+  }
+
+  /** HR: the modules the plan requires (added or removed one at a time). */
+  setRequiredModules(personId: string, codes: string[]): Promise<string | null> {
+    return this.run(() =>
+      firstValueFrom(
+        this.http.patch(`/api/pathways/${personId}/plan`, { requiredModuleCodes: codes }),
+      ),
+    );
+  }
+
+  async loadCatalogue(): Promise<void> {
+    try {
+      this.catalogue.set(
+        await firstValueFrom(this.http.get<TrainingModule[]>('/api/training/modules')),
+      );
+    } catch {
+      this.catalogue.set([]);
     }
   }
 

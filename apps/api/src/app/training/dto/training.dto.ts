@@ -11,6 +11,8 @@ import {
 } from '@relais/contracts';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -108,6 +110,15 @@ export class UpdateMilestoneDto {
   @IsOptional()
   @IsCivilDate()
   doneOn?: string | null;
+}
+
+export class UpdatePlanDto {
+  @ApiProperty({ example: ['T01', 'T11', 'T02', 'T03'] })
+  @ArrayMaxSize(40)
+  @Matches(/^[A-Z0-9-]{1,12}$/, { each: true, message: 'codes de module attendus (ex. T01)' })
+  @IsString({ each: true })
+  @IsArray()
+  requiredModuleCodes!: string[];
 }
 
 export class EvidenceDto {
