@@ -74,6 +74,14 @@ test('HR schedules a session, enrols two mediators, sees it on the rota, validat
     'Validée par les RH',
   );
 
+  // HR sees the pathway move on the mediator's page too (milestones, notes, exit form).
+  await page.goto(`/parcours/${traore}`);
+  await expect(page).toHaveTitle('Parcours de Abdoulaye Traoré – Relais');
+  await expect(page.getByTestId('hours')).toHaveText(
+    `${before.progress.hoursDone + 7} h sur ${before.progress.hoursRequired} h de formation`,
+  );
+  await expectAccessible(page);
+
   // HR dashboard.
   await nav.getByRole('link', { name: 'Parcours' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Parcours et sorties' })).toBeVisible();
