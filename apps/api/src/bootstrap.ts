@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
+import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/training/pathways.controller';
 import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
 import { SafeTextPipe } from './common/safe-text.pipe';
 import { createValidationPipe } from './common/validation';
@@ -111,6 +112,14 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
     },
     hsts: config.isSecureCookie,
   });
+
+  // Evidence files (base64 JSON, 5 MB decoded) get a larger body limit on their route only.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      if (route.url === EVIDENCE_ROUTE) route.bodyLimit = EVIDENCE_BODY_LIMIT;
+    });
 
   // Nest answers an unknown route itself, outside the exception filter: same French body.
   app

@@ -6,4 +6,5 @@ export * from './lib/location-kind';
 export * from './lib/organisation';
 export * from './lib/people';
 export * from './lib/rota';
+export * from './lib/training';
 export * from './lib/violation';

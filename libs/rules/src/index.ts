@@ -9,6 +9,7 @@ export type {
 export { ageOn, checkContract, contractLimits, renewalChain, termEnd } from './lib/contract-rules';
 export * from './lib/french-format';
 export { absenceInterval, expectedWeekMinutes, workingDaysBetween } from './lib/part-time-rules';
+export * from './lib/pathway';
 export { checkPersonCompliance } from './lib/person-compliance';
 export { ABSENCE_KINDS } from './lib/person-input';
 export type {

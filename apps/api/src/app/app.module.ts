@@ -12,6 +12,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { PeopleModule } from './people/people.module';
 import { RequestsModule } from './requests/requests.module';
 import { RotaModule } from './rota/rota.module';
+import { TrainingModule } from './training/training.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         RequestsModule,
         ExportsModule,
         RotaModule,
+        TrainingModule,
       ],
     };
   }

@@ -21,6 +21,20 @@ import { ShiftTemplateEntity } from '../app/rota/shift-template.entity';
 import { ShiftEntity } from '../app/rota/shift.entity';
 import { SiteWeekEntity } from '../app/rota/site-week.entity';
 import { TravelTimeEntity } from '../app/rota/travel-time.entity';
+import {
+  ExitRecordEntity,
+  PathwayEvidenceEntity,
+  PathwayMilestoneEntity,
+  PathwayNoteEntity,
+  PathwayPlanEntity,
+} from '../app/training/pathway.entities';
+import {
+  CertificateReminderEntity,
+  TrainingEnrolmentEntity,
+  TrainingModuleEntity,
+  TrainingRecordEntity,
+  TrainingSessionEntity,
+} from '../app/training/training.entities';
 
 /** Every entity, listed once: the app, the migration CLI and the drift test share this list. */
 export const ENTITIES = [
@@ -47,4 +61,14 @@ export const ENTITIES = [
   ShiftTemplateEntity,
   TravelTimeEntity,
   AutoFillJobEntity,
+  TrainingModuleEntity,
+  TrainingSessionEntity,
+  TrainingEnrolmentEntity,
+  TrainingRecordEntity,
+  CertificateReminderEntity,
+  PathwayPlanEntity,
+  PathwayMilestoneEntity,
+  PathwayEvidenceEntity,
+  PathwayNoteEntity,
+  ExitRecordEntity,
 ];

@@ -45,6 +45,22 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard, roleGuard('admin', 'hr', 'manager', 'mediator')],
     loadChildren: () => import('./rota/rota.routes').then((m) => m.ROTA_ROUTES),
   },
+  {
+    path: 'formation',
+    canActivate: [signedInGuard, roleGuard('admin', 'hr', 'manager')],
+    loadChildren: () => import('./training/training.routes').then((m) => m.TRAINING_ROUTES),
+  },
+  {
+    path: 'mon-parcours',
+    canActivate: [signedInGuard],
+    title: 'Mon parcours – Relais',
+    loadComponent: () => import('./training/pathway.page').then((m) => m.PathwayPage),
+  },
+  {
+    path: 'parcours',
+    canActivate: [signedInGuard, roleGuard('admin', 'hr', 'manager')],
+    loadChildren: () => import('./training/training.routes').then((m) => m.PATHWAY_ROUTES),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'sites' },
   { path: '**', redirectTo: 'sites' },
 ];

@@ -25,6 +25,8 @@ export interface Shift {
   version: number;
   /** Created or changed since the last publication of its week. */
   isChangedSincePublication: boolean;
+  /** Set when the item is a training session (changed through its enrolment, not dragged). */
+  trainingSessionId?: string | null;
 }
 
 /** Body of `POST /api/shifts`. */

@@ -15,6 +15,7 @@ export function toShift(entity: ShiftEntity, isChanged: boolean): Shift {
     note: entity.note,
     version: entity.version,
     isChangedSincePublication: isChanged,
+    trainingSessionId: entity.trainingSessionId,
   };
 }
 

@@ -198,7 +198,8 @@ export class RotaService {
       const source = await this.shiftsOfWeek(manager, siteId, fromWeek);
       let created = 0;
       let madeOpen = 0;
-      for (const shift of source) {
+      // A training session's item belongs to its session: it is never copied as a shift.
+      for (const shift of source.filter((item) => !item.trainingSessionId)) {
         const startAt = new Date(this.moveWallClock(shift.startAt, offsetDays));
         const endAt = new Date(this.moveWallClock(shift.endAt, offsetDays));
         let personId = withPeople ? shift.personId : null;

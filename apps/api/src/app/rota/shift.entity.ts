@@ -84,6 +84,17 @@ export class ShiftEntity {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** Set for a training session's work item (one per enrolled person); removed with the session. */
+  @Column({ name: 'training_session_id', type: 'uuid', nullable: true })
+  trainingSessionId!: string | null;
+
+  @ManyToOne('TrainingSessionEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'training_session_id',
+    foreignKeyConstraintName: 'fk_shift_training_session',
+  })
+  trainingSession?: unknown;
+
   /** Checked explicitly in every UPDATE (WHERE version = :read): a stale write is a 409. */
   @Column({ type: 'integer', default: 1 })
   version!: number;

@@ -85,6 +85,7 @@ export class ShiftsService {
   async update(user: AuthUser, id: string, dto: UpdateShiftDto, ip: string): Promise<ShiftResult> {
     const current = await this.find(user, id);
     this.access.requireSite(user, current.siteId, 'write');
+    refuseTrainingItem(current);
     const fields: ShiftFields = {
       personId: dto.personId === undefined ? current.personId : dto.personId,
       locationId: dto.locationId ?? current.locationId,
@@ -150,6 +151,7 @@ export class ShiftsService {
   async remove(user: AuthUser, id: string, version: number, ip: string): Promise<void> {
     const current = await this.find(user, id);
     this.access.requireSite(user, current.siteId, 'write');
+    refuseTrainingItem(current);
     await this.dataSource.transaction(async (manager) => {
       const week = isoWeekOfInstant(current.startAt.getTime(), TIME_ZONE);
       await this.rota.lockSiteWeek(manager, user.organisationId, current.siteId, week);
@@ -264,6 +266,14 @@ export class ShiftsService {
       violations: rota.violations.filter((violation) => violation.shiftIds.includes(shift.id)),
     };
   }
+}
+
+/** A training session's work item is changed through its enrolment, never as a shift. */
+function refuseTrainingItem(shift: ShiftEntity): void {
+  if (shift.trainingSessionId)
+    throw new ConflictException(
+      'Ce créneau est une session de formation : modifiez ou retirez l’inscription depuis Formation.',
+    );
 }
 
 function snapshot(shift: ShiftEntity): Record<string, unknown> {

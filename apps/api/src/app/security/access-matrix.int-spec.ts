@@ -172,6 +172,87 @@ class World {
     );
   }
 
+  /** A training module: the demo's T12, or one of the other organisation. */
+  async trainingModule(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    if (place !== 'X')
+      return (await this.query(`SELECT id FROM training_module WHERE code = 'T12'`))[0].id;
+    this.ids['X.module'] ??= await this.insert(
+      `INSERT INTO training_module (organisation_id, code, title, category, hours, modality) VALUES ($1, 'Z01', $2, 'Test', 7, 'presentiel')`,
+      [this.organisation('X'), `Module ${FOREIGN_MARKER}`],
+      'X',
+    );
+    return this.ids['X.module'];
+  }
+
+  /** A training session of the place on a day of its own (far in the future unless asked). */
+  async newTrainingSession(place: Place, day?: string): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const date = day ?? addDays(FAR_WEEK_MONDAY, 21 + this.next());
+    return this.insert(
+      `INSERT INTO training_session (organisation_id, module_id, site_id, location_id, start_at, end_at, break_minutes, capacity)
+       VALUES ($1, $2, $3, $4, $5, $6, 0, 50)`,
+      [
+        this.organisation(place),
+        await this.trainingModule(place),
+        this.id(place, 'site'),
+        this.id(place, 'desk'),
+        `${date}T09:00:00+01:00`,
+        `${date}T12:00:00+01:00`,
+      ],
+      place,
+    );
+  }
+
+  /** An enrolment of a new person of the place in a past session (attendance may be taken). */
+  async newEnrolment(place: Place, status = 'enrolled'): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const session = await this.newTrainingSession(place, addDays(this.today, -40 - this.next()));
+    const { personId } = await this.newPerson(place);
+    return this.insert(
+      `INSERT INTO training_enrolment (organisation_id, session_id, person_id, status) VALUES ($1, $2, $3, $4)`,
+      [this.organisation(place), session, personId, status],
+      place,
+    );
+  }
+
+  /** A milestone of a new pathway plan of a new person of the place. */
+  async newMilestone(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const { personId } = await this.newPerson(place);
+    const plan = await this.insert(
+      `INSERT INTO pathway_plan (organisation_id, person_id, contract_type) VALUES ($1, $2, 'PEC')`,
+      [this.organisation(place), personId],
+      place,
+    );
+    return this.insert(
+      `INSERT INTO pathway_milestone (organisation_id, plan_id, code, title, position, due_on) VALUES ($1, $2, 'P00', 'Diagnostic', 0, $3)`,
+      [this.organisation(place), plan, this.today],
+      place,
+    );
+  }
+
+  async newEvidence(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    return this.insert(
+      `INSERT INTO pathway_evidence (organisation_id, milestone_id, file_name, media_type, size_bytes, content)
+       VALUES ($1, $2, 'preuve.pdf', 'application/pdf', 8, '\\x255044462d312e37'::bytea)`,
+      [this.organisation(place), await this.newMilestone(place)],
+      place,
+    );
+  }
+
+  /** A contract of a new person of the place, ended yesterday with no follow-on. */
+  async newEndedContract(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const { personId } = await this.newPerson(place);
+    return this.insert(
+      `INSERT INTO contract (organisation_id, person_id, type, start_date, end_date, weekly_hours) VALUES ($1, $2, 'CDD', $3, $4, 35)`,
+      [this.organisation(place), personId, addDays(this.today, -120), addDays(this.today, -1)],
+      place,
+    );
+  }
+
   async newRequest(place: Place): Promise<string> {
     if (place === 'unknown') return randomUUID();
     const start = addDays(this.today, 200 + this.next());
@@ -491,6 +572,83 @@ const CALLS: Record<string, Build> = {
   'GET /api/compliance': (w, target) => ({
     path: `/api/compliance?personId=${w.person(target)}&from=${addDays(w.today, -7)}&to=${addDays(w.today, 7)}`,
   }),
+  'GET /api/training/modules': () => ({ path: '/api/training/modules' }),
+  'GET /api/training/sessions': () => ({ path: '/api/training/sessions' }),
+  'GET /api/training/sessions/:id': async (w, { place }) => ({
+    path: `/api/training/sessions/${await w.newTrainingSession(place)}`,
+  }),
+  'POST /api/training/sessions': async (w, { place }) => {
+    const day = addDays(FAR_WEEK_MONDAY, 60 + w.next());
+    return {
+      path: '/api/training/sessions',
+      body: {
+        moduleId: await w.trainingModule('S'),
+        locationId: w.id(place, 'desk'),
+        start: `${day}T09:00:00+01:00`,
+        end: `${day}T12:00:00+01:00`,
+        breakMinutes: 0,
+        capacity: 10,
+      },
+    };
+  },
+  'POST /api/training/sessions/:id/enrolments': async (w, { place }) => ({
+    path: `/api/training/sessions/${await w.newTrainingSession(place)}/enrolments`,
+    body: { personId: (await w.newPerson(place)).personId },
+  }),
+  'DELETE /api/training/enrolments/:id': async (w, { place }) => ({
+    path: `/api/training/enrolments/${await w.newEnrolment(place)}`,
+  }),
+  'POST /api/training/enrolments/:id/attendance': async (w, { place }) => ({
+    path: `/api/training/enrolments/${await w.newEnrolment(place)}/attendance`,
+    body: { present: true },
+  }),
+  'POST /api/training/enrolments/:id/validation': async (w, { place }) => ({
+    path: `/api/training/enrolments/${await w.newEnrolment(place, 'present')}/validation`,
+  }),
+  'GET /api/me/pathway': () => ({ path: '/api/me/pathway' }),
+  'GET /api/pathways/:id': (w, target) => ({ path: `/api/pathways/${w.person(target)}` }),
+  'GET /api/pathways/:id/summary.pdf': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/summary.pdf`,
+  }),
+  'GET /api/pathways/:id/notes': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/notes`,
+  }),
+  'POST /api/pathways/:id/notes': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/notes`,
+    body: { body: 'Note de la matrice.' },
+  }),
+  'PATCH /api/pathways/:id/plan': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/plan`,
+    body: { requiredModuleCodes: ['T01', 'T11'] },
+  }),
+  'PATCH /api/pathways/milestones/:id': async (w, { place }) => ({
+    path: `/api/pathways/milestones/${await w.newMilestone(place)}`,
+    body: { doneOn: w.today },
+  }),
+  'POST /api/pathways/milestones/:id/evidence': async (w, { place }) => ({
+    path: `/api/pathways/milestones/${await w.newMilestone(place)}/evidence`,
+    body: { fileName: 'preuve.pdf', contentBase64: Buffer.from('%PDF-1.7\n').toString('base64') },
+  }),
+  'GET /api/pathways/evidence/:id': async (w, { place }) => ({
+    path: `/api/pathways/evidence/${await w.newEvidence(place)}`,
+  }),
+  'POST /api/pathways/evidence/:id/sign-off': async (w, { place }) => ({
+    path: `/api/pathways/evidence/${await w.newEvidence(place)}/sign-off`,
+  }),
+  'POST /api/exits': async (w, { place }) => ({
+    path: '/api/exits',
+    body: {
+      contractId: await w.newEndedContract(place),
+      exitDate: addDays(w.today, -1),
+      category: 'AUTRE_SORTIE',
+    },
+  }),
+  'GET /api/exits': () => ({ path: '/api/exits' }),
+  'GET /api/reports/exits': () => ({ path: '/api/reports/exits' }),
+  'GET /api/reports/pathways': () => ({ path: '/api/reports/pathways' }),
+  'GET /api/exports/training.xlsx': () => ({ path: '/api/exports/training.xlsx' }),
+  'GET /api/exports/training.csv': () => ({ path: '/api/exports/training.csv' }),
+  'GET /api/exports/exits.csv': () => ({ path: '/api/exports/exits.csv' }),
 };
 
 // ---- the expectation table ----------------------------------------------------------------
@@ -624,6 +782,67 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/coverage/campaigns',          'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/coverage/campaigns',          'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/coverage/campaigns',          'X',     '401   422   422   422   422   403'],
+  ['GET /api/training/modules',             'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/training/sessions',            'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/training/sessions/:id',        'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/training/sessions/:id',        'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/training/sessions/:id',        'X',     '401   404   404   404   404   403'],
+  ['POST /api/training/sessions',           'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/training/sessions',           'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/training/sessions',           'X',     '401   422   422   422   422   403'],
+  ['POST /api/training/sessions/:id/enrolments', 'S', '401  2xx   2xx   2xx   403   403'],
+  ['POST /api/training/sessions/:id/enrolments', 'E', '401  2xx   2xx   403   2xx   403'],
+  ['POST /api/training/sessions/:id/enrolments', 'X', '401  404   404   404   404   403'],
+  ['DELETE /api/training/enrolments/:id',   'S',     '401   2xx   2xx   2xx   403   403'],
+  ['DELETE /api/training/enrolments/:id',   'E',     '401   2xx   2xx   403   2xx   403'],
+  ['DELETE /api/training/enrolments/:id',   'X',     '401   404   404   404   404   403'],
+  ['POST /api/training/enrolments/:id/attendance', 'S', '401 2xx  2xx   2xx   403   403'],
+  ['POST /api/training/enrolments/:id/attendance', 'E', '401 2xx  2xx   403   2xx   403'],
+  ['POST /api/training/enrolments/:id/attendance', 'X', '401 404  404   404   404   403'],
+  ['POST /api/training/enrolments/:id/validation', 'S', '401 2xx  2xx   403   403   403'],
+  ['POST /api/training/enrolments/:id/validation', 'E', '401 2xx  2xx   403   403   403'],
+  ['POST /api/training/enrolments/:id/validation', 'X', '401 404  404   403   403   403'],
+
+  ['GET /api/me/pathway',                   'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/pathways/:id',           'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/pathways/:id',           'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/pathways/:id',           'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/pathways/:id',           'X',     '401   404   404   404   404   404'],
+  ['GET /api/pathways/:id/summary.pdf', 'S',   '401   2xx   2xx   403   403   403'],
+  ['GET /api/pathways/:id/summary.pdf', 'E',   '401   2xx   2xx   403   403   403'],
+  ['GET /api/pathways/:id/summary.pdf', 'X',   '401   404   404   403   403   403'],
+  // HR-only notes: a manager is refused even on their own site; every read is logged.
+  ['GET /api/pathways/:id/notes',     'S',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/pathways/:id/notes',     'E',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/pathways/:id/notes',     'X',     '401   404   404   403   403   403'],
+  ['POST /api/pathways/:id/notes',    'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/notes',    'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/notes',    'X',     '401   404   404   403   403   403'],
+  ['PATCH /api/pathways/:id/plan',          'S',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/:id/plan',          'E',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/:id/plan',          'X',     '401   404   404   403   403   403'],
+  ['PATCH /api/pathways/milestones/:id',    'S',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/milestones/:id',    'E',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/milestones/:id',    'X',     '401   404   404   403   403   403'],
+  ['POST /api/pathways/milestones/:id/evidence', 'S', '401  2xx   2xx   2xx   403   403'],
+  ['POST /api/pathways/milestones/:id/evidence', 'E', '401  2xx   2xx   403   2xx   403'],
+  ['POST /api/pathways/milestones/:id/evidence', 'X', '401  404   404   404   404   404'],
+  ['GET /api/pathways/evidence/:id',        'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/pathways/evidence/:id',        'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/pathways/evidence/:id',        'X',     '401   404   404   404   404   404'],
+  ['POST /api/pathways/evidence/:id/sign-off', 'S',  '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/evidence/:id/sign-off', 'E',  '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/evidence/:id/sign-off', 'X',  '401   404   404   403   403   403'],
+
+  ['POST /api/exits',                       'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/exits',                       'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/exits',                       'X',     '401   404   404   403   403   403'],
+  ['GET /api/exits',                        'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/reports/exits',                'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/reports/pathways',             'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/exports/training.xlsx',        'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/exports/training.csv',         'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/exports/exits.csv',            'none',  '401   2xx   2xx   403   403   403'],
 ];
 
 /** Served by the router on purpose without a session: the OpenAPI document and Swagger UI. */

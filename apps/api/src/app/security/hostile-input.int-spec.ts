@@ -37,6 +37,13 @@ interface Fixtures {
   newAccountHolder(): Promise<{ personId: string; accountId: string }>;
   /** A finished auto-fill proposal of an empty far week. */
   newAutoFillJob(): Promise<string>;
+  trainingModuleId: string;
+  /** A contract ended yesterday with no follow-on (an exit may be recorded once). */
+  endedContractId: string;
+  newTrainingSession(day?: string): Promise<string>;
+  newEnrolment(status?: string): Promise<string>;
+  newMilestone(): Promise<string>;
+  newEvidence(): Promise<string>;
 }
 
 interface WriteRoute {
@@ -50,6 +57,8 @@ interface WriteRoute {
   query?: Record<string, string>;
   /** Failed logins are audited on purpose: that row is the only write a refusal may leave. */
   isRefusalAudited?: boolean;
+  /** A route with a larger body limit than the 256 KB default (evidence files). */
+  bodyLimitBytes?: number;
 }
 
 const SHIFT_FIELDS = ['personId', 'locationId', 'activity', 'start', 'end', 'breakMinutes', 'note'];
@@ -252,6 +261,111 @@ const WRITE_ROUTES: WriteRoute[] = [
       start: addDays(f.today, 10),
       end: addDays(f.today, 90),
       pattern: [{ weekday: 2, startTime: '10:00', endTime: '12:00' }],
+    }),
+  },
+  {
+    route: 'POST /api/training/sessions',
+    caller: 'hr',
+    fields: [
+      'moduleId',
+      'locationId',
+      'start',
+      'end',
+      'breakMinutes',
+      'place',
+      'trainer',
+      'capacity',
+    ],
+    body: (f) => ({
+      moduleId: f.trainingModuleId,
+      locationId: f.deskId,
+      start: `${FAR_MONDAY}T09:00:00+01:00`,
+      end: `${FAR_MONDAY}T12:00:00+01:00`,
+      breakMinutes: 0,
+      capacity: 10,
+    }),
+  },
+  {
+    route: 'POST /api/training/sessions/:id/enrolments',
+    caller: 'hr',
+    id: (f) => f.newTrainingSession(),
+    fields: ['personId'],
+    body: (f) => ({ personId: f.colleagueId }),
+  },
+  {
+    route: 'DELETE /api/training/enrolments/:id',
+    caller: 'hr',
+    id: (f) => f.newEnrolment(),
+    fields: [],
+  },
+  {
+    route: 'POST /api/training/enrolments/:id/attendance',
+    caller: 'hr',
+    id: (f) => f.newEnrolment(),
+    fields: ['present'],
+    body: () => ({ present: true }),
+  },
+  {
+    route: 'POST /api/training/enrolments/:id/validation',
+    caller: 'hr',
+    id: (f) => f.newEnrolment('present'),
+    fields: [],
+  },
+  {
+    route: 'PATCH /api/pathways/milestones/:id',
+    caller: 'hr',
+    id: (f) => f.newMilestone(),
+    fields: ['dueOn', 'doneOn'],
+    body: (f) => ({ doneOn: f.today }),
+  },
+  {
+    route: 'POST /api/pathways/milestones/:id/evidence',
+    caller: 'hr',
+    id: (f) => f.newMilestone(),
+    fields: ['fileName', 'contentBase64'],
+    body: () => ({
+      fileName: 'preuve.pdf',
+      contentBase64: Buffer.from('%PDF-1.7\n').toString('base64'),
+    }),
+    bodyLimitBytes: 7 * 1024 * 1024 + 4096,
+  },
+  {
+    route: 'PATCH /api/pathways/:id/plan',
+    caller: 'hr',
+    id: async (f) => f.colleagueId,
+    fields: ['requiredModuleCodes'],
+    body: () => ({ requiredModuleCodes: ['T01', 'T11', 'T02'] }),
+  },
+  {
+    route: 'POST /api/pathways/evidence/:id/sign-off',
+    caller: 'hr',
+    id: (f) => f.newEvidence(),
+    fields: [],
+  },
+  {
+    route: 'POST /api/pathways/:id/notes',
+    caller: 'hr',
+    id: async (f) => f.colleagueId,
+    fields: ['body'],
+    body: () => ({ body: 'Entretien de suivi.' }),
+  },
+  {
+    route: 'POST /api/exits',
+    caller: 'hr',
+    fields: [
+      'contractId',
+      'exitDate',
+      'category',
+      'jobContractType',
+      'durationBucket',
+      'employerSector',
+      'detail',
+      'certificationObtained',
+    ],
+    body: (f) => ({
+      contractId: f.endedContractId,
+      exitDate: addDays(f.today, -1),
+      category: 'AUTRE_SORTIE',
     }),
   },
 ];
@@ -489,6 +603,11 @@ describe('hostile input on every write route', () => {
       [site.id],
     );
     let n = 0;
+    const [module] = await query(`SELECT id FROM training_module WHERE code = 'T12'`);
+    await query(
+      `INSERT INTO person (organisation_id, first_name, last_name, home_site_id) VALUES ($1, 'Sortant', 'Fuzz', $2)`,
+      [organisation.id, site.id],
+    );
     const insert = async (sql: string, params: unknown[]) =>
       (await query<{ id: string }>(`${sql} RETURNING id`, params))[0].id;
     f = {
@@ -531,6 +650,49 @@ describe('hostile input on every write route', () => {
         );
         return { personId, accountId };
       },
+      trainingModuleId: module.id,
+      endedContractId: await insert(
+        `INSERT INTO contract (organisation_id, person_id, type, start_date, end_date, weekly_hours)
+         VALUES ($1, (SELECT id FROM person WHERE first_name = 'Sortant' LIMIT 1), 'CDD', $2, $3, 35)`,
+        [organisation.id, addDays(todayIn(), -200), addDays(todayIn(), -1)],
+      ),
+      newTrainingSession: (day?: string) =>
+        insert(
+          `INSERT INTO training_session (organisation_id, module_id, site_id, location_id, start_at, end_at, capacity)
+           VALUES ($1, $2, $3, $4, $5, $6, 50)`,
+          [
+            organisation.id,
+            module.id,
+            site.id,
+            desk.id,
+            `${day ?? addDays(FAR_MONDAY, 30 + ++n)}T09:00:00+01:00`,
+            `${day ?? addDays(FAR_MONDAY, 30 + n)}T12:00:00+01:00`,
+          ],
+        ),
+      newEnrolment: async (status = 'enrolled') => {
+        const session = await f.newTrainingSession(addDays(todayIn(), -30 - ++n));
+        return insert(
+          `INSERT INTO training_enrolment (organisation_id, session_id, person_id, status) VALUES ($1, $2, $3, $4)`,
+          [organisation.id, session, colleague.id, status],
+        );
+      },
+      newMilestone: async () => {
+        const person = await f.newAccountHolder();
+        const plan = await insert(
+          `INSERT INTO pathway_plan (organisation_id, person_id, contract_type) VALUES ($1, $2, 'PEC')`,
+          [organisation.id, person.personId],
+        );
+        return insert(
+          `INSERT INTO pathway_milestone (organisation_id, plan_id, code, title, position, due_on) VALUES ($1, $2, 'P00', 'Diagnostic', 0, $3)`,
+          [organisation.id, plan, todayIn()],
+        );
+      },
+      newEvidence: async () =>
+        insert(
+          `INSERT INTO pathway_evidence (organisation_id, milestone_id, file_name, media_type, size_bytes, content)
+           VALUES ($1, $2, 'preuve.pdf', 'application/pdf', 5, '\\x255044462d'::bytea)`,
+          [organisation.id, await f.newMilestone()],
+        ),
     };
     // Sessions written directly: the login rate limit is left whole for the login route's own runs.
     for (const caller of ['admin', 'hr', 'mediator'] as const) {
@@ -627,7 +789,7 @@ describe('hostile input on every write route', () => {
   );
 
   it.each(WRITE_ROUTES.map((route) => [route.route, route] as const))(
-    '%s: refuses a body over 256 KB with 413 before anything else, even without a session',
+    '%s: refuses a body over its limit (256 KB unless stated) with 413 before anything else, even without a session',
     async (_, route) => {
       const [method, template] = route.route.split(' ');
       const before = await rowCounts();
@@ -635,7 +797,7 @@ describe('hostile input on every write route', () => {
         method,
         template.replace(':id', '00000000-0000-4000-8000-000000000000'),
         {
-          body: { note: 'x'.repeat(300 * 1024) },
+          body: { note: 'x'.repeat((route.bodyLimitBytes ?? 256 * 1024) + 44 * 1024) },
         },
       );
       expect(response.status).toBe(413);

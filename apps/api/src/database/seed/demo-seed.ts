@@ -25,6 +25,7 @@ import {
   SEED_REFERENCE_DATE,
 } from './demo-data';
 import { seedDemoRota } from './demo-rota';
+import { seedDemoTraining } from './demo-training';
 
 /**
  * Whole months between the data set's reference date and today: contract terms are counted in
@@ -103,6 +104,7 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
   const move = (date: string): string => addMonths(date, shift);
   await seedContracts(manager, organisationId, personId, move);
   await seedDemoRota(manager, organisationId, personId, move, todayIn());
+  await seedDemoTraining(manager, organisationId, personId, move, todayIn());
 
   for (const account of DEMO_ACCOUNTS) {
     await manager.save(

@@ -3,13 +3,15 @@ import { navFor } from './navigation';
 describe('navFor', () => {
   it('shows each role the screens it may use, the API documentation to the director only', () => {
     const staff = ['/sites', '/personnes', '/contrats/echeances', '/planning', '/demandes'];
-    expect(navFor('admin').map((item) => item.link)).toEqual([...staff, '/api/docs']);
-    expect(navFor('hr').map((item) => item.link)).toEqual(staff);
-    expect(navFor('manager').map((item) => item.link)).toEqual(staff);
+    const hr = [...staff, '/formation', '/parcours'];
+    expect(navFor('admin').map((item) => item.link)).toEqual([...hr, '/api/docs']);
+    expect(navFor('hr').map((item) => item.link)).toEqual(hr);
+    expect(navFor('manager').map((item) => item.link)).toEqual([...staff, '/formation']);
     expect(navFor('mediator').map((item) => item.link)).toEqual([
       '/sites',
       '/planning',
       '/demandes',
+      '/mon-parcours',
     ]);
   });
 

@@ -16,6 +16,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'nav.contractEnds', link: '/contrats/echeances', roles: ['admin', 'hr', 'manager'] },
   { label: 'nav.rota', link: '/planning', roles: ['admin', 'hr', 'manager', 'mediator'] },
   { label: 'nav.requests', link: '/demandes', roles: ['admin', 'hr', 'manager', 'mediator'] },
+  { label: 'nav.training', link: '/formation', roles: ['admin', 'hr', 'manager'] },
+  { label: 'nav.pathways', link: '/parcours', roles: ['admin', 'hr'] },
+  { label: 'nav.myPathway', link: '/mon-parcours', roles: ['mediator'] },
   { label: 'nav.apiDocs', link: '/api/docs', roles: ['admin'], isExternal: true },
 ];
 

@@ -25,6 +25,7 @@ import { ABSENCE_KINDS, type AbsenceKind, SKILL_CODES, type SkillCode } from '@r
 import { formatDate } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { formatDuration } from '../core/time';
+import { CertificateRemindersComponent } from '../training/certificate-reminders.component';
 import { ContractTimelineComponent } from './components/contract-timeline.component';
 import { SkillChipComponent } from './components/skill-chip.component';
 import { instantParts } from './people.format';
@@ -42,6 +43,7 @@ import { LinkKind, PersonStore } from './person.store';
     TranslocoPipe,
     SkillChipComponent,
     ContractTimelineComponent,
+    CertificateRemindersComponent,
   ],
   providers: [PersonStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

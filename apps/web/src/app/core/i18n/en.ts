@@ -1,8 +1,10 @@
 import { ROTA_EN } from '../../rota/rota.i18n.en';
+import { TRAINING_EN } from '../../training/training.i18n.en';
 import type { Translation } from './fr';
 
 export const EN: Translation = {
   rota: ROTA_EN,
+  training: TRAINING_EN,
   app: { name: 'Relais', skip: 'Skip to content' },
   nav: {
     label: 'Main navigation',
@@ -11,6 +13,9 @@ export const EN: Translation = {
     contractEnds: 'Contract ends',
     requests: 'Requests',
     rota: 'Rota',
+    training: 'Training',
+    pathways: 'Pathways',
+    myPathway: 'My pathway',
     apiDocs: 'API (OpenAPI)',
     logout: 'Sign out',
     language: 'Language',

@@ -1,8 +1,10 @@
 import { ROTA_FR } from '../../rota/rota.i18n.fr';
+import { TRAINING_FR } from '../../training/training.i18n.fr';
 
 /** French, the reference language of Relais. Every visible text goes through these keys. */
 export const FR = {
   rota: ROTA_FR,
+  training: TRAINING_FR,
   app: { name: 'Relais', skip: 'Aller au contenu' },
   nav: {
     label: 'Navigation principale',
@@ -11,6 +13,9 @@ export const FR = {
     contractEnds: 'Échéances',
     requests: 'Demandes',
     rota: 'Planning',
+    training: 'Formation',
+    pathways: 'Parcours',
+    myPathway: 'Mon parcours',
     apiDocs: 'API (OpenAPI)',
     logout: 'Se déconnecter',
     language: 'Langue',

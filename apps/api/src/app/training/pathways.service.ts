@@ -1,0 +1,596 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CertificateReminder,
+  ContractType,
+  Pathway,
+  PathwayEvidence,
+  PathwayNote,
+  SkillCode,
+} from '@relais/contracts';
+import {
+  MILESTONES,
+  PATHWAY_TEMPLATES,
+  milestoneStatus,
+  pathwayAlerts,
+  pathwayProgress,
+  planMilestones,
+} from '@relais/rules';
+import { DataSource, EntityManager } from 'typeorm';
+import { toZonedIso } from '../../common/instant';
+import { refuse } from '../../common/refuse';
+import { todayIn } from '../../common/today';
+import type { AuthUser } from '../access/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { PersonEntity } from '../people/person.entity';
+import { EvidenceDto, UpdateMilestoneDto } from './dto/training.dto';
+import { sniffMediaType } from './file-type';
+import {
+  PathwayEvidenceEntity,
+  PathwayMilestoneEntity,
+  PathwayNoteEntity,
+  PathwayPlanEntity,
+} from './pathway.entities';
+import { SESSION_SELECT, toSession } from './training.mapper';
+
+export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+
+interface ContractRow {
+  id: string;
+  type: ContractType;
+  start_date: string;
+  end_date: string | null;
+}
+
+/** Pathway plans (created from the template of the contract type), progress, evidence, notes. */
+@Injectable()
+export class PathwaysService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The person, if the caller may read their pathway: HR/admin, the manager of their site, themselves. */
+  async readablePerson(user: AuthUser, personId: string): Promise<PersonEntity> {
+    const person = await this.dataSource
+      .getRepository(PersonEntity)
+      .findOneBy({ id: personId, organisationId: user.organisationId });
+    if (!person) throw new NotFoundException('Personne introuvable.');
+    if (person.id === user.personId || user.role === 'admin' || user.role === 'hr') return person;
+    if (user.role === 'manager' && person.homeSiteId && user.siteIds.includes(person.homeSiteId))
+      return person;
+    throw new ForbiddenException('Ce parcours ne fait pas partie de votre périmètre.');
+  }
+
+  ensurePlan(
+    manager: EntityManager,
+    organisationId: string,
+    personId: string,
+  ): Promise<PathwayPlanEntity | null> {
+    return ensurePathwayPlan(manager, organisationId, personId);
+  }
+
+  completeMilestones(
+    manager: EntityManager,
+    personId: string,
+    on: string | null,
+  ): Promise<string[]> {
+    return completePathwayMilestones(manager, personId, on);
+  }
+
+  async pathway(user: AuthUser, personId: string): Promise<Pathway> {
+    const person = await this.readablePerson(user, personId);
+    const plan = await this.dataSource.transaction((manager) =>
+      this.ensurePlan(manager, user.organisationId, person.id),
+    );
+    const today = todayIn();
+    const contracts: ContractRow[] = await this.dataSource.query(
+      `SELECT id, type, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
+       FROM contract WHERE person_id = $1 ORDER BY start_date`,
+      [person.id],
+    );
+    const span = contracts.length ? contractSpan(contracts) : null;
+    const milestones = plan
+      ? await this.dataSource
+          .getRepository(PathwayMilestoneEntity)
+          .find({ where: { planId: plan.id }, order: { position: 'ASC' } })
+      : [];
+    const evidence = milestones.length
+      ? await this.dataSource.getRepository(PathwayEvidenceEntity).find({
+          where: milestones.map((m) => ({ milestoneId: m.id })),
+          order: { uploadedAt: 'ASC' },
+        })
+      : [];
+    const modules: { code: string; title: string; hours: string }[] = await this.dataSource.query(
+      `SELECT code, title, hours FROM training_module WHERE organisation_id = $1`,
+      [user.organisationId],
+    );
+    const records: {
+      code: string;
+      title: string;
+      completed_on: string;
+      hours: string;
+      expires_on: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT m.code, m.title, to_char(r.completed_on, 'YYYY-MM-DD') AS completed_on, r.hours,
+              to_char(r.expires_on, 'YYYY-MM-DD') AS expires_on
+       FROM training_record r JOIN training_module m ON m.id = r.module_id
+       WHERE r.person_id = $1 ORDER BY r.completed_on DESC`,
+      [person.id],
+    );
+    const validated = new Set(records.map((record) => record.code));
+    const required = (plan?.requiredModuleCodes ?? [])
+      .map((code) => modules.find((module) => module.code === code))
+      .filter((module) => module !== undefined)
+      .map((module) => ({ code: module.code, title: module.title, hours: Number(module.hours) }));
+    const sessions = await this.dataSource.query(
+      `${SESSION_SELECT} JOIN training_enrolment e ON e.session_id = s.id
+       WHERE e.person_id = $1 AND s.end_at >= now() ORDER BY s.start_at`,
+      [person.id],
+    );
+    const certificates: { skill: SkillCode; acquired_on: string; expires_on: string | null }[] =
+      await this.dataSource.query(
+        `SELECT skill, to_char(acquired_on, 'YYYY-MM-DD') AS acquired_on, to_char(expires_on, 'YYYY-MM-DD') AS expires_on
+         FROM person_skill WHERE person_id = $1 AND skill <> 'language' ORDER BY skill, acquired_on DESC`,
+        [person.id],
+      );
+    const milestoneViews = milestones.map((milestone) => ({
+      id: milestone.id,
+      code: milestone.code,
+      title: milestone.title,
+      due: milestone.dueOn,
+      doneOn: milestone.doneOn,
+      status: milestoneStatus({ due: milestone.dueOn, doneOn: milestone.doneOn }, today),
+      evidence: evidence.filter((e) => e.milestoneId === milestone.id).map(toEvidence),
+    }));
+    return {
+      personId: person.id,
+      personName: `${person.firstName} ${person.lastName}`,
+      contractType: plan?.contractType ?? span?.current.type ?? null,
+      contractId: span?.current.id ?? null,
+      hireDate: span?.hire ?? null,
+      contractEnd: span?.end ?? null,
+      progress: pathwayProgress(required, validated),
+      milestones: milestoneViews,
+      requiredModules: required.map((module) => ({
+        ...module,
+        isDone: validated.has(module.code),
+      })),
+      records: records.map((record) => ({
+        moduleCode: record.code,
+        moduleTitle: record.title,
+        completedOn: record.completed_on,
+        hours: Number(record.hours),
+        expiresOn: record.expires_on,
+      })),
+      upcomingSessions: sessions.map(toSession),
+      certificates: certificates.map((row) => ({
+        skill: row.skill,
+        acquiredOn: row.acquired_on,
+        expiresOn: row.expires_on,
+      })),
+      reminders: await this.remindersFor(user.organisationId, [person.id]),
+      alerts: pathwayAlerts(
+        plan?.contractType ?? null,
+        milestones.map((m) => ({ code: m.code, due: m.dueOn, doneOn: m.doneOn })),
+        today,
+      ),
+    };
+  }
+
+  /** Certificate reminders of some people, newest first (for pages, dashboards and the inbox). */
+  async remindersFor(organisationId: string, personIds: string[]): Promise<CertificateReminder[]> {
+    if (!personIds.length) return [];
+    const rows: {
+      id: string;
+      person_id: string;
+      first_name: string;
+      last_name: string;
+      skill: SkillCode;
+      expires_on: string;
+      threshold_days: number;
+      message: string;
+      raised_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT r.id, r.person_id, p.first_name, p.last_name, r.skill, to_char(r.expires_on, 'YYYY-MM-DD') AS expires_on,
+              r.threshold_days, r.message, r.raised_at
+       FROM certificate_reminder r JOIN person p ON p.id = r.person_id
+       WHERE r.organisation_id = $1 AND r.person_id = ANY($2) ORDER BY r.raised_at DESC, r.threshold_days`,
+      [organisationId, personIds],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      personId: row.person_id,
+      personName: `${row.first_name} ${row.last_name}`,
+      skill: row.skill,
+      expiresOn: row.expires_on,
+      thresholdDays: row.threshold_days,
+      message: row.message,
+      raisedAt: row.raised_at.toISOString(),
+    }));
+  }
+
+  async updateMilestone(
+    user: AuthUser,
+    id: string,
+    dto: UpdateMilestoneDto,
+    ip: string,
+  ): Promise<Pathway> {
+    const { milestone, plan } = await this.findMilestone(user, id);
+    await this.dataSource.transaction(async (manager) => {
+      const changes: Partial<PathwayMilestoneEntity> = {};
+      if (dto.dueOn !== undefined) changes.dueOn = dto.dueOn;
+      if (dto.doneOn !== undefined) {
+        if (dto.doneOn && dto.doneOn > todayIn())
+          refuse('Un jalon ne peut pas être fait dans le futur.', 'doneOn', 'date future');
+        changes.doneOn = dto.doneOn;
+      }
+      if (!Object.keys(changes).length) refuse('Rien à modifier.', 'doneOn', 'champ attendu');
+      await manager.update(PathwayMilestoneEntity, { id }, changes);
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: 'pathway_milestone.update',
+          entity: 'pathway_milestone',
+          entityId: id,
+          details: {
+            personId: plan.personId,
+            code: milestone.code,
+            before: { dueOn: milestone.dueOn, doneOn: milestone.doneOn },
+            after: changes,
+          },
+        },
+        ip,
+      );
+    });
+    return this.pathway(user, plan.personId);
+  }
+
+  /** HR edits the modules a plan requires (the template's list is only the starting point). */
+  async updatePlan(
+    user: AuthUser,
+    personId: string,
+    codes: string[],
+    ip: string,
+  ): Promise<Pathway> {
+    const person = await this.readablePerson(user, personId);
+    const wanted = [...new Set(codes)];
+    const known: { code: string }[] = await this.dataSource.query(
+      `SELECT code FROM training_module WHERE organisation_id = $1 AND code = ANY($2)`,
+      [user.organisationId, wanted],
+    );
+    const unknown = wanted.filter((code) => !known.some((row) => row.code === code));
+    if (unknown.length)
+      refuse(
+        `Module inconnu du catalogue : ${unknown.join(', ')}.`,
+        'requiredModuleCodes',
+        `inconnu : ${unknown.join(', ')}`,
+      );
+    await this.dataSource.transaction(async (manager) => {
+      const plan = await ensurePathwayPlan(manager, user.organisationId, person.id);
+      if (!plan) refuse('Pas de parcours sans contrat.', 'requiredModuleCodes', 'aucun contrat');
+      await manager.update(PathwayPlanEntity, { id: plan.id }, { requiredModuleCodes: wanted });
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: 'pathway_plan.update',
+          entity: 'pathway_plan',
+          entityId: plan.id,
+          details: { personId: person.id, before: plan.requiredModuleCodes, after: wanted },
+        },
+        ip,
+      );
+    });
+    return this.pathway(user, person.id);
+  }
+
+  /** Evidence sent as base64 JSON, its type read from the first bytes, never from the name. */
+  async addEvidence(
+    user: AuthUser,
+    milestoneId: string,
+    dto: EvidenceDto,
+    ip: string,
+  ): Promise<PathwayEvidence> {
+    const { plan } = await this.findMilestone(user, milestoneId, true);
+    const content = Buffer.from(dto.contentBase64, 'base64');
+    if (content.length === 0) refuse('Fichier vide.', 'contentBase64', 'fichier vide');
+    if (content.length > MAX_EVIDENCE_BYTES)
+      refuse(
+        `Fichier trop volumineux : ${(content.length / 1024 / 1024).toFixed(1)} Mo pour 5 Mo au plus.`,
+        'contentBase64',
+        '5 Mo au plus',
+      );
+    const mediaType = sniffMediaType(content);
+    if (!mediaType)
+      refuse(
+        'Type de fichier refusé : seuls les PDF, JPEG et PNG sont acceptés (le contenu est vérifié, pas seulement le nom).',
+        'contentBase64',
+        'ni PDF, ni JPEG, ni PNG',
+      );
+    const extension = /\.([a-z0-9]+)$/i.exec(dto.fileName)?.[1]?.toLowerCase();
+    const expected: Record<string, string[]> = {
+      'application/pdf': ['pdf'],
+      'image/jpeg': ['jpg', 'jpeg'],
+      'image/png': ['png'],
+    };
+    if (extension && !expected[mediaType].includes(extension))
+      refuse(
+        `Le fichier « ${dto.fileName} » n’est pas ce que son nom annonce : son contenu est un ${mediaType.split('/')[1].toUpperCase()}.`,
+        'fileName',
+        'extension et contenu différents',
+      );
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const evidence = await manager.save(
+        manager.create(PathwayEvidenceEntity, {
+          organisationId: user.organisationId,
+          milestoneId,
+          fileName: dto.fileName,
+          mediaType,
+          sizeBytes: content.length,
+          content,
+          uploadedBy: user.accountId,
+          signedOffBy: null,
+          signedOffAt: null,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: 'pathway_evidence.create',
+          entity: 'pathway_evidence',
+          entityId: evidence.id,
+          details: {
+            personId: plan.personId,
+            fileName: dto.fileName,
+            mediaType,
+            size: content.length,
+          },
+        },
+        ip,
+      );
+      return evidence;
+    });
+    return toEvidence(saved);
+  }
+
+  async evidenceFile(
+    user: AuthUser,
+    id: string,
+  ): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+    const evidence = await this.dataSource
+      .getRepository(PathwayEvidenceEntity)
+      .createQueryBuilder('e')
+      .addSelect('e.content')
+      .where('e.id = :id AND e.organisation_id = :org', { id, org: user.organisationId })
+      .getOne();
+    if (!evidence) throw new NotFoundException('Pièce introuvable.');
+    await this.findMilestone(user, evidence.milestoneId, true, true);
+    return {
+      fileName: evidence.fileName,
+      mediaType: evidence.mediaType,
+      content: evidence.content,
+    };
+  }
+
+  async signOff(user: AuthUser, id: string, ip: string): Promise<PathwayEvidence> {
+    const evidence = await this.dataSource
+      .getRepository(PathwayEvidenceEntity)
+      .findOneBy({ id, organisationId: user.organisationId });
+    if (!evidence) throw new NotFoundException('Pièce introuvable.');
+    if (evidence.signedOffAt) return toEvidence(evidence);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        PathwayEvidenceEntity,
+        { id },
+        { signedOffBy: user.accountId, signedOffAt: new Date() },
+      );
+      await this.audit.record(
+        manager,
+        user,
+        { action: 'pathway_evidence.sign_off', entity: 'pathway_evidence', entityId: id },
+        ip,
+      );
+    });
+    return toEvidence(
+      await this.dataSource.getRepository(PathwayEvidenceEntity).findOneByOrFail({ id }),
+    );
+  }
+
+  /** HR-only notes: the read itself is written to the audit log, in the same transaction. */
+  async notes(user: AuthUser, personId: string, ip: string): Promise<PathwayNote[]> {
+    const person = await this.readablePerson(user, personId);
+    return this.dataSource.transaction(async (manager) => {
+      const notes = await manager.find(PathwayNoteEntity, {
+        where: { personId: person.id },
+        order: { createdAt: 'DESC' },
+      });
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: 'pathway_note.read',
+          entity: 'person',
+          entityId: person.id,
+          details: { notes: notes.map((note) => note.id) },
+        },
+        ip,
+      );
+      return notes.map(toNote);
+    });
+  }
+
+  async addNote(user: AuthUser, personId: string, body: string, ip: string): Promise<PathwayNote> {
+    const person = await this.readablePerson(user, personId);
+    const text = body.trim();
+    if (!text) refuse('La note est vide.', 'body', 'ne doit pas être vide');
+    return this.dataSource.transaction(async (manager) => {
+      const note = await manager.save(
+        manager.create(PathwayNoteEntity, {
+          organisationId: user.organisationId,
+          personId: person.id,
+          body: text,
+          authorAccountId: user.accountId,
+          authorName: `${user.firstName} ${user.lastName}`,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: 'pathway_note.create',
+          entity: 'pathway_note',
+          entityId: note.id,
+          details: { personId },
+        },
+        ip,
+      );
+      return toNote(note);
+    });
+  }
+
+  /**
+   * A milestone the caller may act on: HR/admin anywhere; a manager for people of their sites
+   * (evidence only); the person themselves may attach and read their own evidence.
+   */
+  private async findMilestone(
+    user: AuthUser,
+    id: string,
+    isEvidence = false,
+    isRead = false,
+  ): Promise<{ milestone: PathwayMilestoneEntity; plan: PathwayPlanEntity }> {
+    const milestone = await this.dataSource
+      .getRepository(PathwayMilestoneEntity)
+      .findOneBy({ id, organisationId: user.organisationId });
+    if (!milestone) throw new NotFoundException('Jalon introuvable.');
+    const plan = await this.dataSource
+      .getRepository(PathwayPlanEntity)
+      .findOneByOrFail({ id: milestone.planId });
+    if (user.role === 'admin' || user.role === 'hr') return { milestone, plan };
+    if (isEvidence || isRead) {
+      await this.readablePerson(user, plan.personId);
+      return { milestone, plan };
+    }
+    throw new ForbiddenException('Action réservée aux RH et à la direction.');
+  }
+}
+
+/**
+ * The plan of a person, created from the template of their contract type the first time it is
+ * needed (at hiring, or on first read for people hired before this feature). Null without contract.
+ */
+export async function ensurePathwayPlan(
+  manager: EntityManager,
+  organisationId: string,
+  personId: string,
+): Promise<PathwayPlanEntity | null> {
+  const existing = await manager.findOneBy(PathwayPlanEntity, { personId });
+  if (existing) return existing;
+  const contracts: ContractRow[] = await manager.query(
+    `SELECT id, type, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
+     FROM contract WHERE person_id = $1 ORDER BY start_date`,
+    [personId],
+  );
+  if (!contracts.length) return null;
+  const { hire, end, current } = contractSpan(contracts);
+  await manager.query(
+    `INSERT INTO pathway_plan (organisation_id, person_id, contract_id, contract_type, required_module_codes)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id) DO NOTHING`,
+    [organisationId, personId, current.id, current.type, PATHWAY_TEMPLATES[current.type].modules],
+  );
+  const plan = await manager.findOneByOrFail(PathwayPlanEntity, { personId });
+  const planned = planMilestones(current.type, hire, end);
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(PathwayMilestoneEntity)
+    .values(
+      planned.map((milestone) => ({
+        organisationId,
+        planId: plan.id,
+        code: milestone.code,
+        title: milestone.title,
+        position: milestone.position,
+        dueOn: milestone.due,
+        doneOn: null,
+      })),
+    )
+    .orIgnore()
+    .execute();
+  await completePathwayMilestones(manager, personId, null);
+  return plan;
+}
+
+/** Marks done the milestones whose modules are all validated; returns their codes. */
+export async function completePathwayMilestones(
+  manager: EntityManager,
+  personId: string,
+  on: string | null,
+): Promise<string[]> {
+  const plan = await manager.findOneBy(PathwayPlanEntity, { personId });
+  if (!plan) return [];
+  const records: { code: string; completed_on: string }[] = await manager.query(
+    `SELECT m.code, to_char(max(r.completed_on), 'YYYY-MM-DD') AS completed_on
+     FROM training_record r JOIN training_module m ON m.id = r.module_id WHERE r.person_id = $1 GROUP BY m.code`,
+    [personId],
+  );
+  const doneOn = new Map(records.map((row) => [row.code, row.completed_on]));
+  const closed: string[] = [];
+  const open = await manager.findBy(PathwayMilestoneEntity, { planId: plan.id });
+  for (const milestone of open.filter((m) => m.doneOn === null)) {
+    const codes = MILESTONES.find((t) => t.code === milestone.code)?.moduleCodes;
+    if (!codes?.length || !codes.every((code) => doneOn.has(code))) continue;
+    const last = codes
+      .map((code) => doneOn.get(code) as string)
+      .sort()
+      .at(-1) as string;
+    await manager.update(
+      PathwayMilestoneEntity,
+      { id: milestone.id },
+      { doneOn: on && on > last ? on : last },
+    );
+    closed.push(milestone.code);
+  }
+  return closed;
+}
+
+export function contractSpan(contracts: ContractRow[]): {
+  hire: string;
+  end: string | null;
+  current: ContractRow;
+} {
+  const current = contracts[contracts.length - 1];
+  return {
+    hire: contracts[0].start_date,
+    end: contracts.some((c) => c.end_date === null)
+      ? null
+      : (contracts
+          .map((c) => c.end_date as string)
+          .sort()
+          .at(-1) ?? null),
+    current,
+  };
+}
+
+function toEvidence(entity: PathwayEvidenceEntity): PathwayEvidence {
+  return {
+    id: entity.id,
+    fileName: entity.fileName,
+    mediaType: entity.mediaType,
+    sizeBytes: entity.sizeBytes,
+    uploadedAt: toZonedIso(entity.uploadedAt),
+    signedOffAt: entity.signedOffAt ? toZonedIso(entity.signedOffAt) : null,
+    signedOffBy: entity.signedOffBy,
+  };
+}
+
+function toNote(entity: PathwayNoteEntity): PathwayNote {
+  return {
+    id: entity.id,
+    body: entity.body,
+    authorName: entity.authorName,
+    createdAt: toZonedIso(entity.createdAt),
+  };
+}

@@ -1,0 +1,564 @@
+import type {
+  ApiError,
+  ExitRecord,
+  ExitReport,
+  Pathway,
+  PathwayDashboard,
+  PathwayEvidence,
+  PathwayNote,
+  RotaWeek,
+  TrainingEnrolment,
+  TrainingModule,
+  TrainingSession,
+} from '@relais/contracts';
+import { addDays, addMonths, isoWeekOf, zonedInstant } from '@relais/rules';
+import { toZonedIso } from '../../common/instant';
+import { todayIn } from '../../common/today';
+import { startTestApp, TestApp } from '../../testing/test-app';
+import { TrainingJobsService } from './training-jobs.service';
+
+const TZ = 'Europe/Paris';
+const at = (date: string, time: string) => toZonedIso(zonedInstant(date, time, TZ));
+
+describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => {
+  let t: TestApp;
+  let hr: string;
+  let managerSud: string;
+  let managerEst: string;
+  let mediator: string;
+  const today = todayIn();
+  // A far week with no seeded shift, so that only the test's own items are there.
+  const FAR = '2031-06-02';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    hr = await t.login('rh@relais.demo');
+    managerSud = await t.login('manager.sud@relais.demo');
+    managerEst = await t.login('manager.est@relais.demo');
+    mediator = await t.login('mediateur@relais.demo');
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function one<T = Record<string, string>>(sql: string, params: unknown[] = []): Promise<T> {
+    const [row] = await t.dataSource.query(sql, params);
+    return row as T;
+  }
+
+  const personId = async (lastName: string) =>
+    (await one<{ id: string }>('SELECT id FROM person WHERE last_name = $1', [lastName])).id;
+  const moduleId = async (code: string) =>
+    (await one<{ id: string }>('SELECT id FROM training_module WHERE code = $1', [code])).id;
+  const deskId = async (code: string) =>
+    (await one<{ id: string }>('SELECT id FROM location WHERE code = $1', [code])).id;
+  const count = async (table: string) =>
+    (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).n;
+
+  async function newSession(
+    code: string,
+    date: string,
+    start = '09:00',
+    end = '12:30',
+    capacity = 10,
+    site = 'S',
+  ): Promise<TrainingSession> {
+    const response = await t.request<TrainingSession>('POST', '/api/training/sessions', {
+      cookie: hr,
+      body: {
+        moduleId: await moduleId(code),
+        locationId: await deskId(site),
+        start: at(date, start),
+        end: at(date, end),
+        breakMinutes: 0,
+        place: 'Salle de test',
+        trainer: 'Formatrice test',
+        capacity,
+      },
+    });
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
+  const enrol = (sessionId: string, person: string, cookie = hr) =>
+    t.request<TrainingEnrolment & ApiError>(
+      'POST',
+      `/api/training/sessions/${sessionId}/enrolments`,
+      {
+        cookie,
+        body: { personId: person },
+      },
+    );
+
+  it('seeds the 16-module catalogue with prerequisites and granted qualifications', async () => {
+    const response = await t.request<TrainingModule[]>('GET', '/api/training/modules', {
+      cookie: mediator,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.map((module) => module.code)).toEqual(
+      Array.from({ length: 16 }, (_, i) => `T${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(response.body.find((module) => module.code === 'T07')).toMatchObject({
+      validityMonths: 24,
+      grantsSkill: 'sst',
+    });
+    expect(response.body.find((module) => module.code === 'T03')).toMatchObject({
+      prerequisiteCodes: ['T02'],
+      grantsSkill: 'france_services_initial',
+    });
+    // Seeded sessions of the coming weeks already block their people's time on the rota.
+    const [seeded] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM shift WHERE activity = 'training' AND training_session_id IS NOT NULL`,
+    );
+    expect(seeded.n).toBeGreaterThanOrEqual(5);
+  });
+
+  it('computes the dynamic-exit rate of the seeded leavers as computed by hand', async () => {
+    const response = await t.request<ExitReport>('GET', '/api/reports/exits', { cookie: hr });
+    expect(response.status).toBe(200);
+    // Leavers X01–X08 of the domain brief: durable X01, X02, X07, X08 (4); transition X03 (1);
+    // positive X04 (1); other X05 (1); neutralised X06 (1). Counted exits = 8 − 1 = 7; dynamic =
+    // 4 + 1 + 1 = 6; rate = 6 / 7 = 0.857142…, rounded to four decimals: 0.8571.
+    expect(response.body).toMatchObject({
+      exits: 8,
+      neutralised: 1,
+      dynamic: 6,
+      dynamicExitRate: 0.8571,
+      byCategory: {
+        EMPLOI_DURABLE: 4,
+        EMPLOI_TRANSITION: 1,
+        SORTIE_POSITIVE: 1,
+        AUTRE_SORTIE: 1,
+        NEUTRALISEE: 1,
+      },
+    });
+    // By contract type: PEC = X01 durable, X04 positive, X06 neutralised → 2 / 2 = 1.
+    expect(response.body.byContractType.find((row) => row.contractType === 'PEC')).toMatchObject({
+      exits: 3,
+      dynamicExitRate: 1,
+    });
+    // By site: NO = X05 other, X08 durable → 1 / 2 = 0.5.
+    expect(response.body.bySite.find((row) => row.siteCode === 'NO')).toMatchObject({
+      dynamicExitRate: 0.5,
+    });
+    expect((await t.request('GET', '/api/reports/exits', { cookie: managerSud })).status).toBe(403);
+  });
+
+  it('enrols two mediators: the session is on the rota as working time for each', async () => {
+    const session = await newSession('T12', FAR);
+    const [traore, fontaine] = [await personId('Traoré'), await personId('Fontaine')];
+    expect((await enrol(session.id, traore)).status).toBe(201);
+    expect((await enrol(session.id, fontaine, managerSud)).status).toBe(201);
+    const rota = await t.request<RotaWeek>(
+      'GET',
+      `/api/rota?siteId=${session.siteId}&week=${isoWeekOf(FAR)}`,
+      { cookie: managerSud },
+    );
+    const training = rota.body.shifts.filter((shift) => shift.activity === 'training');
+    expect(training.map((shift) => shift.personId).sort()).toEqual([traore, fontaine].sort());
+    expect(training[0].note).toContain('T12');
+    const detail = await t.request<TrainingSession>('GET', `/api/training/sessions/${session.id}`, {
+      cookie: hr,
+    });
+    expect(detail.body.enrolled).toBe(2);
+    // Changing the session's item as a shift is refused: it belongs to the enrolment.
+    const patch = await t.request<ApiError>('PATCH', `/api/shifts/${training[0].id}`, {
+      cookie: managerSud,
+      body: { version: training[0].version, note: 'x' },
+    });
+    expect(patch.status).toBe(409);
+    // A shift over the session is refused by the same exclusion constraint.
+    const shift = await t.request<ApiError>('POST', '/api/shifts', {
+      cookie: managerSud,
+      body: {
+        personId: traore,
+        locationId: await deskId('S'),
+        activity: 'accueil',
+        start: at(FAR, '10:00'),
+        end: at(FAR, '12:00'),
+        breakMinutes: 0,
+      },
+    });
+    expect(shift.status).toBe(409);
+    expect(shift.body.message).toContain('training');
+  });
+
+  it('refuses an enrolment over a shift (409 naming it), without prerequisites or over capacity (422), writing nothing', async () => {
+    const day = addDays(FAR, 1);
+    const traore = await personId('Traoré');
+    const created = await t.request<{ shift: { id: string } }>('POST', '/api/shifts', {
+      cookie: managerSud,
+      body: {
+        personId: traore,
+        locationId: await deskId('S'),
+        activity: 'accueil',
+        start: at(day, '13:30'),
+        end: at(day, '17:00'),
+        breakMinutes: 0,
+      },
+    });
+    expect(created.status).toBe(201);
+    const session = await newSession('T13', day, '14:00', '17:00', 1);
+    const fs = await newSession('T03', addDays(FAR, 2));
+    const before = [
+      await count('training_enrolment'),
+      await count('shift'),
+      await count('audit_event'),
+    ];
+
+    const overlap = await enrol(session.id, traore);
+    expect(overlap.status).toBe(409);
+    expect(overlap.body.message).toMatch(
+      /Chevauchement refusé : Abdoulaye Traoré a déjà le créneau accueil du .* 13:30–17:00/,
+    );
+    expect(overlap.body.details).toEqual([
+      expect.objectContaining({ field: 'personId', shiftId: created.body.shift.id }),
+    ]);
+
+    const noPrerequisite = await enrol(fs.id, await personId('Joseph'));
+    expect(noPrerequisite.status).toBe(422);
+    expect(noPrerequisite.body.message).toContain('prérequis manquant pour T03 (T02');
+
+    expect((await enrol(session.id, await personId('Fontaine'))).status).toBe(201);
+    const full = await enrol(session.id, await personId('Meziane'));
+    expect(full.status).toBe(422);
+    expect(full.body.message).toContain('session est complète (1 places)');
+    // Only Fontaine's enrolment, its rota item and their audit event were written.
+    expect([
+      await count('training_enrolment'),
+      await count('shift'),
+      await count('audit_event'),
+    ]).toEqual(before.map((n) => n + 1));
+    // The manager of another site cannot enrol someone of Paris Sud.
+    expect((await enrol(session.id, await personId('Ribeiro'), managerEst)).status).toBe(403);
+  });
+
+  it('takes attendance (site manager), then HR validation grants the SST for 24 months and moves the pathway', async () => {
+    const day = addDays(today, -14);
+    const session = await newSession('T07', day, '09:00', '17:00');
+    const fontaine = await personId('Fontaine');
+    const enrolment = (await enrol(session.id, fontaine)).body;
+    expect(enrolment.status).toBe('enrolled');
+    const before = (await t.request<Pathway>('GET', `/api/pathways/${fontaine}`, { cookie: hr }))
+      .body;
+
+    const early = await t.request<ApiError>(
+      'POST',
+      `/api/training/enrolments/${enrolment.id}/validation`,
+      {
+        cookie: hr,
+      },
+    );
+    expect(early.status).toBe(422);
+    expect(early.body.message).toContain('la présence doit d’abord être constatée');
+    expect(
+      (
+        await t.request('POST', `/api/training/enrolments/${enrolment.id}/attendance`, {
+          cookie: managerEst,
+          body: { present: true },
+        })
+      ).status,
+    ).toBe(403);
+    const present = await t.request<TrainingEnrolment>(
+      'POST',
+      `/api/training/enrolments/${enrolment.id}/attendance`,
+      { cookie: managerSud, body: { present: true } },
+    );
+    expect(present.body.status).toBe('present');
+    expect(
+      (
+        await t.request('POST', `/api/training/enrolments/${enrolment.id}/validation`, {
+          cookie: managerSud,
+        })
+      ).status,
+    ).toBe(403);
+    const validated = await t.request<TrainingEnrolment>(
+      'POST',
+      `/api/training/enrolments/${enrolment.id}/validation`,
+      { cookie: hr },
+    );
+    expect(validated.status).toBe(200);
+    expect(validated.body.status).toBe('validated');
+
+    const skill = await one<{ expires_on: string }>(
+      `SELECT to_char(expires_on, 'YYYY-MM-DD') AS expires_on FROM person_skill WHERE person_id = $1 AND skill = 'sst'`,
+      [fontaine],
+    );
+    expect(skill.expires_on).toBe(addDays(addMonths(day, 24), -1));
+    const after = (await t.request<Pathway>('GET', `/api/pathways/${fontaine}`, { cookie: hr }))
+      .body;
+    expect(after.progress.hoursDone).toBe(before.progress.hoursDone + 14);
+    expect(after.progress.modulesValidated).toBe(before.progress.modulesValidated + 1);
+    expect(after.milestones.find((m) => m.code === 'P06')).toMatchObject({
+      status: 'fait',
+      doneOn: day,
+    });
+    expect(after.certificates).toContainEqual(
+      expect.objectContaining({ skill: 'sst', expiresOn: skill.expires_on }),
+    );
+  });
+
+  it('refuses attendance before the session day', async () => {
+    const session = await newSession('T14', addDays(FAR, 3));
+    const enrolment = (await enrol(session.id, await personId('Ribeiro'))).body;
+    const response = await t.request<ApiError>(
+      'POST',
+      `/api/training/enrolments/${enrolment.id}/attendance`,
+      {
+        cookie: hr,
+        body: { present: true },
+      },
+    );
+    expect(response.status).toBe(422);
+    expect(response.body.message).toBe('La présence se constate à partir du jour de la session.');
+  });
+
+  it('raises each certificate reminder once per threshold (daily job run twice)', async () => {
+    const jobs = t.app.get(TrainingJobsService);
+    const person = await personId('Martin');
+    const skill = await one<{ id: string }>(
+      `INSERT INTO person_skill (organisation_id, person_id, skill, acquired_on, expires_on)
+       SELECT organisation_id, id, 'aidants_connect', $2, $3 FROM person WHERE id = $1 RETURNING id`,
+      [person, addDays(today, -300), addDays(today, 60)],
+    );
+    const reminders = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT threshold_days FROM certificate_reminder WHERE person_skill_id = $1 ORDER BY threshold_days DESC`,
+          [skill.id],
+        )
+      ).map((row: { threshold_days: number }) => row.threshold_days);
+    await jobs.runDaily(today);
+    expect(await reminders()).toEqual([60]);
+    const again = await jobs.runDaily(today);
+    expect(again).toBe(0);
+    expect(await reminders()).toEqual([60]);
+    // 31 days later: 29 days left, the 30-day reminder, once.
+    await jobs.runDaily(addDays(today, 31));
+    await jobs.runDaily(addDays(today, 31));
+    expect(await reminders()).toEqual([60, 30]);
+    // Visible to the person, their manager and HR.
+    for (const cookie of [hr]) {
+      const pathway = await t.request<Pathway>('GET', `/api/pathways/${person}`, { cookie });
+      expect(pathway.body.reminders.map((r) => r.thresholdDays)).toEqual(
+        expect.arrayContaining([60, 30]),
+      );
+      expect(pathway.body.reminders[0].message).toContain(
+        'Habilitation Aidants Connect de Océane Martin',
+      );
+    }
+  });
+
+  it('logs every read of the HR-only notes; a manager or a mediator cannot read them', async () => {
+    const person = await personId('Traoré');
+    const created = await t.request<PathwayNote>('POST', `/api/pathways/${person}/notes`, {
+      cookie: hr,
+      body: { body: 'Souhaite préparer le concours d’adjoint administratif.' },
+    });
+    expect(created.status).toBe(201);
+    const reads = async () =>
+      (
+        await one<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_event WHERE action = 'pathway_note.read' AND entity_id = $1`,
+          [person],
+        )
+      ).n;
+    const before = await reads();
+    const read = await t.request<PathwayNote[]>('GET', `/api/pathways/${person}/notes`, {
+      cookie: hr,
+    });
+    expect(read.status).toBe(200);
+    expect(read.body.map((note) => note.body)).toContain(
+      'Souhaite préparer le concours d’adjoint administratif.',
+    );
+    await t.request('GET', `/api/pathways/${person}/notes`, { cookie: hr });
+    expect(await reads()).toBe(before + 2);
+    for (const cookie of [managerSud, mediator]) {
+      expect((await t.request('GET', `/api/pathways/${person}/notes`, { cookie })).status).toBe(
+        403,
+      );
+      expect(
+        (await t.request('POST', `/api/pathways/${person}/notes`, { cookie, body: { body: 'x' } }))
+          .status,
+      ).toBe(403);
+    }
+    expect(await reads()).toBe(before + 2);
+    // The notes never appear in the pathway the manager or the mediator reads.
+    const pathway = await t.request('GET', `/api/pathways/${person}`, { cookie: managerSud });
+    expect(JSON.stringify(pathway.body)).not.toContain('concours');
+  });
+
+  it('lets a mediator read their own pathway only', async () => {
+    const mine = await t.request<Pathway>('GET', '/api/me/pathway', { cookie: mediator });
+    expect(mine.status).toBe(200);
+    expect(mine.body.personName).toBe('Abdoulaye Traoré');
+    expect(mine.body.contractType).toBe('ADULTE_RELAIS');
+    expect(mine.body.milestones.map((m) => m.code)).toContain('P08');
+    const other = await t.request('GET', `/api/pathways/${await personId('Fontaine')}`, {
+      cookie: mediator,
+    });
+    expect(other.status).toBe(403);
+  });
+
+  it('checks evidence files from their content, refuses what is not PDF/JPEG/PNG or over 5 MB', async () => {
+    const mine = (await t.request<Pathway>('GET', '/api/me/pathway', { cookie: mediator })).body;
+    const milestone = mine.milestones[0];
+    const path = `/api/pathways/milestones/${milestone.id}/evidence`;
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const ok = await t.request<PathwayEvidence>('POST', path, {
+      cookie: mediator,
+      body: { fileName: 'diagnostic.png', contentBase64: png.toString('base64') },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({
+      mediaType: 'image/png',
+      sizeBytes: png.length,
+      signedOffAt: null,
+    });
+    const before = await count('pathway_evidence');
+    const fake = await t.request<ApiError>('POST', path, {
+      cookie: mediator,
+      body: {
+        fileName: 'diplome.pdf',
+        contentBase64: Buffer.from('MZ\x90\x00 not a pdf').toString('base64'),
+      },
+    });
+    expect(fake.status).toBe(422);
+    expect(fake.body.message).toContain('seuls les PDF, JPEG et PNG');
+    const misnamed = await t.request<ApiError>('POST', path, {
+      cookie: mediator,
+      body: { fileName: 'photo.png', contentBase64: Buffer.from('%PDF-1.7\n').toString('base64') },
+    });
+    expect(misnamed.status).toBe(422);
+    expect(misnamed.body.message).toContain('n’est pas ce que son nom annonce');
+    const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0);
+    Buffer.from('%PDF-').copy(big);
+    const tooBig = await t.request<ApiError>('POST', path, {
+      cookie: mediator,
+      body: { fileName: 'gros.pdf', contentBase64: big.toString('base64') },
+    });
+    expect(tooBig.status).toBe(422);
+    expect(tooBig.body.message).toContain('5 Mo au plus');
+    expect(await count('pathway_evidence')).toBe(before);
+
+    const signed = await t.request<PathwayEvidence>(
+      'POST',
+      `/api/pathways/evidence/${ok.body.id}/sign-off`,
+      {
+        cookie: hr,
+      },
+    );
+    expect(signed.body.signedOffAt).not.toBeNull();
+    expect(
+      (
+        await t.request('POST', `/api/pathways/evidence/${ok.body.id}/sign-off`, {
+          cookie: mediator,
+        })
+      ).status,
+    ).toBe(403);
+    const file = await fetch(`${t.baseUrl}/api/pathways/evidence/${ok.body.id}`, {
+      headers: { cookie: hr },
+    });
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it('records an exit: the category is required, a dynamic exit needs its contract type and duration', async () => {
+    const person = await personId('Lévy');
+    const contract = await one<{ id: string }>('SELECT id FROM contract WHERE person_id = $1', [
+      person,
+    ]);
+    const before = await count('exit_record');
+    const noCategory = await t.request<ApiError>('POST', '/api/exits', {
+      cookie: hr,
+      body: { contractId: contract.id, exitDate: today },
+    });
+    expect(noCategory.status).toBe(400);
+    expect(noCategory.body.details).toEqual([{ field: 'category', message: 'champ obligatoire' }]);
+    const incomplete = await t.request<ApiError>('POST', '/api/exits', {
+      cookie: hr,
+      body: { contractId: contract.id, exitDate: today, category: 'EMPLOI_DURABLE' },
+    });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.message).toContain('EXIT_RECORD_INCOMPLETE');
+    expect(await count('exit_record')).toBe(before);
+
+    const created = await t.request<ExitRecord>('POST', '/api/exits', {
+      cookie: hr,
+      body: {
+        contractId: contract.id,
+        exitDate: today,
+        category: 'EMPLOI_TRANSITION',
+        jobContractType: 'CDD',
+        durationBucket: 'UNDER_SIX_MONTHS',
+        employerSector: 'Bailleur social',
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.followUpDue).toBe(addMonths(today, 6));
+    const report = await t.request<ExitReport>('GET', '/api/reports/exits', { cookie: hr });
+    // 7 dynamic out of 9 − 1 neutralised = 8.
+    expect(report.body).toMatchObject({ exits: 9, dynamic: 7, dynamicExitRate: 0.875 });
+    const year = Number(today.slice(0, 4));
+    const byYear = await t.request<ExitReport>('GET', `/api/reports/exits?year=${year}`, {
+      cookie: hr,
+    });
+    expect(byYear.body.year).toBe(year);
+    expect(byYear.body.exits).toBe(report.body.byYear.find((row) => row.year === year)?.exits);
+  });
+
+  it('lets HR edit the modules a plan requires; progress follows, an unknown code is refused', async () => {
+    const person = await personId('Ribeiro');
+    const path = `/api/pathways/${person}/plan`;
+    const edited = await t.request<Pathway>('PATCH', path, {
+      cookie: hr,
+      body: { requiredModuleCodes: ['T01', 'T11', 'T15'] },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.requiredModules.map((module) => module.code)).toEqual(['T01', 'T11', 'T15']);
+    // T01 (14 h) and T11 (3.5 h) are done in the seed, T15 (14 h) is not.
+    expect(edited.body.progress).toEqual({
+      hoursDone: 17.5,
+      hoursRequired: 31.5,
+      modulesValidated: 2,
+      modulesRequired: 3,
+    });
+    const unknown = await t.request<ApiError>('PATCH', path, {
+      cookie: hr,
+      body: { requiredModuleCodes: ['T01', 'T99'] },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.message).toBe('Module inconnu du catalogue : T99.');
+    expect(
+      (await t.request('PATCH', path, { cookie: managerSud, body: { requiredModuleCodes: [] } }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('fills the HR dashboard and the exports', async () => {
+    const response = await t.request<PathwayDashboard>('GET', '/api/reports/pathways', {
+      cookie: hr,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.endingSoon.length).toBeGreaterThan(0);
+    expect(response.body.lateMilestones.length).toBeGreaterThan(0);
+    const xlsx = await fetch(`${t.baseUrl}/api/exports/training.xlsx`, { headers: { cookie: hr } });
+    expect(xlsx.status).toBe(200);
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    const csv = await t.request<string>('GET', '/api/exports/exits.csv', { cookie: hr });
+    expect(csv.body).toContain('EMPLOI_DURABLE');
+    const pdf = await fetch(`${t.baseUrl}/api/pathways/${await personId('Fontaine')}/summary.pdf`, {
+      headers: { cookie: hr },
+    });
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+});

@@ -1,0 +1,93 @@
+import { HttpClient } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  OnDestroy,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { ExitRate, ExitReport, PathwayDashboard } from '@relais/contracts';
+import { formatDate } from '@relais/rules';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import { firstValueFrom } from 'rxjs';
+import { percent } from './pathway.store';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+
+/** "85,7 %", or "—" when no exit counts. */
+export function rateLabel(rate: ExitRate['dynamicExitRate']): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')} %`;
+}
+
+/** The HR dashboard: dynamic-exit rate (chart and table), contract ends, late milestones, expiries. */
+@Component({
+  selector: 'app-pathway-dashboard-page',
+  imports: [RouterLink, MatButtonModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './pathway-dashboard.page.html',
+  styleUrl: './training.page.scss',
+})
+export class PathwayDashboardPage implements OnDestroy {
+  private readonly http = inject(HttpClient);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly canvas = viewChild<ElementRef<HTMLCanvasElement>>('chart');
+  protected readonly report = signal<ExitReport | null>(null);
+  protected readonly dashboard = signal<PathwayDashboard | null>(null);
+  protected readonly hasError = signal(false);
+  protected readonly formatDate = formatDate;
+  protected readonly rateLabel = rateLabel;
+  protected readonly percent = percent;
+  private chart?: Chart;
+
+  constructor() {
+    void this.load();
+    effect(() => {
+      const report = this.report();
+      const canvas = this.canvas()?.nativeElement;
+      if (!report || !canvas) return;
+      this.chart?.destroy();
+      this.chart = new Chart(canvas, {
+        type: 'bar',
+        data: {
+          labels: report.byYear.map((row) => String(row.year)),
+          datasets: [
+            {
+              label: this.transloco.translate('training.dashboard.rate'),
+              data: report.byYear.map((row) => Math.round((row.dynamicExitRate ?? 0) * 1000) / 10),
+              backgroundColor: '#1a5fb4',
+            },
+          ],
+        },
+        options: {
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          scales: { y: { min: 0, max: 100, ticks: { callback: (value) => `${value} %` } } },
+        },
+      });
+    });
+  }
+
+  ngOnDestroy(): void {
+    this.chart?.destroy();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [report, dashboard] = await Promise.all([
+        firstValueFrom(this.http.get<ExitReport>('/api/reports/exits')),
+        firstValueFrom(this.http.get<PathwayDashboard>('/api/reports/pathways')),
+      ]);
+      this.report.set(report);
+      this.dashboard.set(dashboard);
+    } catch {
+      this.hasError.set(true);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import {
+  dynamicExitRate,
+  milestoneDue,
+  milestoneStatus,
+  pathwayAlerts,
+  pathwayProgress,
+  planMilestones,
+  reminderThreshold,
+} from './pathway';
+
+describe('pathway due rules (group F)', () => {
+  it.each([
+    ['P00: hire + 15 days', { anchor: 'hire', days: 15 }, '2026-03-02', '2027-03-01', '2026-03-17'],
+    [
+      'P07: hire + 12 months',
+      { anchor: 'hire', months: 12, capToEnd: true },
+      '2026-03-02',
+      '2028-03-01',
+      '2027-03-02',
+    ],
+    [
+      'P07 on a 4-month contract: before its end',
+      { anchor: 'hire', months: 12, capToEnd: true },
+      '2026-03-02',
+      '2026-07-03',
+      '2026-07-03',
+    ],
+    ['P08: contract midpoint', { anchor: 'midpoint' }, '2026-01-01', '2026-12-31', '2026-07-02'],
+    [
+      'P11: end − 6 months',
+      { anchor: 'end', months: -6 },
+      '2025-10-01',
+      '2026-09-30',
+      '2026-03-30',
+    ],
+    ['P14: end + 6 months', { anchor: 'end', months: 6 }, '2025-10-01', '2026-09-30', '2027-03-30'],
+    ['end-anchored on a CDI: none', { anchor: 'end' }, '2020-01-01', null, null],
+  ] as const)('%s', (_, rule, hire, end, expected) => {
+    expect(milestoneDue(rule, hire, end)).toBe(expected);
+  });
+
+  it('builds a PEC plan from the template, and a CDI plan without exit milestones', () => {
+    const pec = planMilestones('PEC', '2025-10-01', '2026-09-30');
+    expect(pec.map((m) => m.code)).toEqual([
+      'P00',
+      'P01',
+      'P02',
+      'P03',
+      'P05',
+      'P06',
+      'P07',
+      'P08',
+      'P10',
+      'P11',
+      'P12',
+      'P13',
+      'P14',
+    ]);
+    expect(pec.find((m) => m.code === 'P12')?.due).toBe('2026-08-30');
+    const cdi = planMilestones('CDI', '2022-03-01', null);
+    expect(cdi.map((m) => m.code)).not.toContain('P13');
+    expect(cdi.every((m) => m.due !== null)).toBe(true);
+  });
+
+  it('gives each milestone its status', () => {
+    expect(milestoneStatus({ due: '2026-03-10', doneOn: '2026-03-12' }, '2026-04-01')).toBe('fait');
+    expect(milestoneStatus({ due: '2026-03-10', doneOn: null }, '2026-03-11')).toBe('en_retard');
+    expect(milestoneStatus({ due: '2026-03-10', doneOn: null }, '2026-03-10')).toBe('a_venir');
+  });
+
+  it('counts progress in hours and modules over the required modules only', () => {
+    const required = [
+      { code: 'T01', hours: 14 },
+      { code: 'T11', hours: 3.5 },
+      { code: 'T02', hours: 24.5 },
+    ];
+    expect(pathwayProgress(required, new Set(['T01', 'T11', 'T13']))).toEqual({
+      hoursDone: 17.5,
+      hoursRequired: 42,
+      modulesValidated: 2,
+      modulesRequired: 3,
+    });
+  });
+
+  it.each([
+    ['100 days left: none yet', '2026-01-01', '2026-04-11', null],
+    ['exactly 90 days', '2026-01-01', '2026-04-01', 90],
+    ['45 days left: 60', '2026-01-01', '2026-02-15', 60],
+    ['7 days left', '2026-01-01', '2026-01-08', 7],
+    ['expired: none', '2026-01-10', '2026-01-08', null],
+  ])('reminder threshold: %s', (_, today, expiresOn, expected) => {
+    expect(reminderThreshold(today, expiresOn)).toBe(expected);
+  });
+
+  it('computes the dynamic-exit rate without the neutralised exits', () => {
+    expect(
+      dynamicExitRate(['EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'AUTRE_SORTIE', 'NEUTRALISEE']),
+    ).toEqual({ exits: 4, neutralised: 1, dynamic: 2, dynamicExitRate: 0.6667 });
+    expect(dynamicExitRate(['NEUTRALISEE']).dynamicExitRate).toBeNull();
+  });
+
+  it('raises ONBOARDING_DUE and EXIT_INTERVIEW_DUE from the plan', () => {
+    const alerts = pathwayAlerts(
+      'PEC',
+      [
+        { code: 'P02', due: '2026-01-31', doneOn: null },
+        { code: 'P12', due: '2026-08-30', doneOn: null },
+      ],
+      '2026-07-01',
+    );
+    expect(alerts.map((alert) => alert.rule)).toEqual(['ONBOARDING_DUE', 'EXIT_INTERVIEW_DUE']);
+  });
+});

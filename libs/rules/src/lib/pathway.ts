@@ -1,0 +1,247 @@
+import { addDays, addMonths, daysBetween, type CivilDate } from './zoned-time';
+
+// Group F (pathways): the milestone template of the domain brief (P00–P14) with its due rules,
+// milestone status, progress and the dynamic-exit rate. Pure functions shared by API and web.
+
+type PathwayContractType = 'CDD' | 'PEC' | 'ADULTE_RELAIS' | 'PRO' | 'CDDI' | 'CDI';
+
+/** When a milestone falls due: from hiring, at the contract midpoint, or from its end. */
+export interface DueRule {
+  anchor: 'hire' | 'midpoint' | 'end';
+  months?: number;
+  days?: number;
+  /** Brought forward to the contract end when that comes first (P07 on a short contract). */
+  capToEnd?: boolean;
+}
+
+export interface MilestoneTemplate {
+  code: string;
+  title: string;
+  due: DueRule;
+  /** Modules whose validation completes the milestone (P02: T01 + T11). */
+  moduleCodes?: string[];
+}
+
+export const MILESTONES: readonly MilestoneTemplate[] = [
+  { code: 'P00', title: 'Diagnostic d’entrée', due: { anchor: 'hire', days: 15 } },
+  { code: 'P01', title: 'Référent ou tuteur désigné', due: { anchor: 'hire' } },
+  {
+    code: 'P02',
+    title: 'Intégration terminée (T01 + T11)',
+    due: { anchor: 'hire', days: 30 },
+    moduleCodes: ['T01', 'T11'],
+  },
+  {
+    code: 'P03',
+    title: 'Formation initiale France Services (T02 + T03)',
+    due: { anchor: 'hire', days: 90 },
+    moduleCodes: ['T02', 'T03'],
+  },
+  {
+    code: 'P04',
+    title: 'Habilitation Aidants Connect',
+    due: { anchor: 'hire', days: 120 },
+    moduleCodes: ['T05'],
+  },
+  { code: 'P05', title: 'Pix certifié', due: { anchor: 'hire', days: 180 }, moduleCodes: ['T06'] },
+  { code: 'P06', title: 'SST valide', due: { anchor: 'hire', days: 180 }, moduleCodes: ['T07'] },
+  {
+    code: 'P07',
+    title: 'Entretien de parcours professionnel',
+    due: { anchor: 'hire', months: 12, capToEnd: true },
+  },
+  { code: 'P08', title: 'Bilan mi-parcours', due: { anchor: 'midpoint' } },
+  {
+    code: 'P09',
+    title: 'CCP MSADS obtenus / TP complet ou VAE',
+    due: { anchor: 'end' },
+    moduleCodes: ['T16'],
+  },
+  {
+    code: 'P10',
+    title: 'Immersion chez un employeur partenaire',
+    due: { anchor: 'end', months: -6 },
+  },
+  { code: 'P11', title: 'Projet professionnel validé', due: { anchor: 'end', months: -6 } },
+  { code: 'P12', title: 'Entretien de sortie', due: { anchor: 'end', months: -1 } },
+  { code: 'P13', title: 'Sortie qualifiée', due: { anchor: 'end' } },
+  { code: 'P14', title: 'Suivi à 6 mois', due: { anchor: 'end', months: 6 } },
+];
+
+const ALL_AFTER_HIRE = ['P00', 'P01', 'P02', 'P03', 'P05', 'P06', 'P07'];
+const EXIT = ['P11', 'P12', 'P13', 'P14'];
+
+/** The template per contract type: milestone codes and modules to complete. */
+export const PATHWAY_TEMPLATES: Record<
+  PathwayContractType,
+  { milestones: string[]; modules: string[] }
+> = {
+  PEC: {
+    milestones: [...ALL_AFTER_HIRE, 'P08', 'P10', ...EXIT],
+    modules: ['T01', 'T11', 'T02', 'T03', 'T06', 'T07', 'T09', 'T10', 'T12'],
+  },
+  CDDI: {
+    milestones: [...ALL_AFTER_HIRE, 'P08', 'P10', ...EXIT],
+    modules: ['T01', 'T11', 'T02', 'T03', 'T06', 'T09', 'T12'],
+  },
+  ADULTE_RELAIS: {
+    milestones: [...ALL_AFTER_HIRE, 'P04', 'P08', 'P09', 'P10', ...EXIT],
+    modules: ['T01', 'T11', 'T02', 'T03', 'T05', 'T06', 'T07', 'T09', 'T10', 'T12', 'T13'],
+  },
+  PRO: {
+    milestones: [...ALL_AFTER_HIRE, 'P08', 'P09', ...EXIT],
+    modules: ['T01', 'T11', 'T02', 'T03', 'T06', 'T09', 'T10', 'T16'],
+  },
+  CDD: {
+    milestones: ['P00', 'P02', 'P03', 'P07', ...EXIT],
+    modules: ['T01', 'T11', 'T02', 'T03'],
+  },
+  CDI: {
+    milestones: [...ALL_AFTER_HIRE, 'P04'],
+    modules: ['T01', 'T11', 'T02', 'T03', 'T06', 'T07', 'T09', 'T10'],
+  },
+};
+
+/** The due date of a rule for a contract; null when it has no meaning (no end for a CDI). */
+export function milestoneDue(
+  rule: DueRule,
+  hire: CivilDate,
+  end: CivilDate | null,
+): CivilDate | null {
+  if (rule.anchor === 'hire') {
+    const due = addDays(addMonths(hire, rule.months ?? 0), rule.days ?? 0);
+    return rule.capToEnd && end !== null && due > end ? end : due;
+  }
+  if (end === null) return null;
+  if (rule.anchor === 'midpoint') return addDays(hire, Math.floor(daysBetween(hire, end) / 2));
+  return addDays(addMonths(end, rule.months ?? 0), rule.days ?? 0);
+}
+
+export interface PlannedMilestone {
+  code: string;
+  title: string;
+  due: CivilDate | null;
+  position: number;
+}
+
+/** The plan created at hiring: the template's milestones with their due dates. */
+export function planMilestones(
+  contractType: PathwayContractType,
+  hire: CivilDate,
+  end: CivilDate | null,
+): PlannedMilestone[] {
+  const codes = PATHWAY_TEMPLATES[contractType].milestones;
+  return MILESTONES.filter((milestone) => codes.includes(milestone.code))
+    .map((milestone, position) => ({
+      code: milestone.code,
+      title: milestone.title,
+      due: milestoneDue(milestone.due, hire, end),
+      position,
+    }))
+    .filter((milestone) => milestone.due !== null || end !== null);
+}
+
+export type MilestoneState = 'a_venir' | 'en_retard' | 'fait';
+
+export function milestoneStatus(
+  milestone: { due: CivilDate | null; doneOn: CivilDate | null },
+  today: CivilDate,
+): MilestoneState {
+  if (milestone.doneOn) return 'fait';
+  if (milestone.due !== null && milestone.due < today) return 'en_retard';
+  return 'a_venir';
+}
+
+/** Hours done / required and modules validated / required, over the plan's required modules. */
+export function pathwayProgress(
+  required: { code: string; hours: number }[],
+  validatedCodes: ReadonlySet<string>,
+): { hoursDone: number; hoursRequired: number; modulesValidated: number; modulesRequired: number } {
+  const done = required.filter((module) => validatedCodes.has(module.code));
+  const sum = (list: { hours: number }[]) =>
+    Math.round(list.reduce((total, module) => total + module.hours, 0) * 10) / 10;
+  return {
+    hoursDone: sum(done),
+    hoursRequired: sum(required),
+    modulesValidated: done.length,
+    modulesRequired: required.length,
+  };
+}
+
+export const REMINDER_THRESHOLDS = [90, 60, 30, 7] as const;
+
+/**
+ * The reminder threshold a certificate has reached: the tightest of 90/60/30/7 days at or above
+ * the days left, null when it expires later or has expired. One reminder per threshold.
+ */
+export function reminderThreshold(today: CivilDate, expiresOn: CivilDate): number | null {
+  const left = daysBetween(today, expiresOn);
+  if (left < 0) return null;
+  const reached = REMINDER_THRESHOLDS.filter((threshold) => left <= threshold);
+  return reached.length ? reached[reached.length - 1] : null;
+}
+
+const DYNAMIC = ['EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE'];
+
+/** Taux de sorties dynamiques = (durable + transition + positive) / (exits − neutralised). */
+export function dynamicExitRate(categories: readonly string[]): {
+  exits: number;
+  neutralised: number;
+  dynamic: number;
+  dynamicExitRate: number | null;
+} {
+  const neutralised = categories.filter((category) => category === 'NEUTRALISEE').length;
+  const dynamic = categories.filter((category) => DYNAMIC.includes(category)).length;
+  const counted = categories.length - neutralised;
+  return {
+    exits: categories.length,
+    neutralised,
+    dynamic,
+    dynamicExitRate: counted === 0 ? null : Math.round((dynamic / counted) * 10000) / 10000,
+  };
+}
+
+export function isDynamicExit(category: string): boolean {
+  return DYNAMIC.includes(category);
+}
+
+/** Group-F findings read from a plan's milestones (rules.md F: ONBOARDING_DUE…). */
+export function pathwayAlerts(
+  contractType: string | null,
+  milestones: { code: string; due: CivilDate | null; doneOn: CivilDate | null }[],
+  today: CivilDate,
+): { rule: string; message: string }[] {
+  const late = (code: string) =>
+    milestones.find(
+      (milestone) => milestone.code === code && milestoneStatus(milestone, today) === 'en_retard',
+    );
+  const alerts: { rule: string; message: string }[] = [];
+  if (late('P02'))
+    alerts.push({
+      rule: 'ONBOARDING_DUE',
+      message: 'Modules d’intégration (T01, T11) non faits dans les 30 jours suivant l’embauche.',
+    });
+  if (late('P03'))
+    alerts.push({
+      rule: 'ONBOARDING_DUE',
+      message: 'Formation initiale France Services non faite dans les 90 jours suivant l’embauche.',
+    });
+  if (late('P07'))
+    alerts.push({
+      rule: 'CAREER_INTERVIEW_DUE',
+      message:
+        'Entretien de parcours professionnel non tenu dans les 12 mois (ou avant la fin du contrat).',
+    });
+  const exitInterview = milestones.find((milestone) => milestone.code === 'P12');
+  if (
+    contractType === 'PEC' &&
+    exitInterview?.due &&
+    !exitInterview.doneOn &&
+    today >= addMonths(exitInterview.due, -2)
+  )
+    alerts.push({
+      rule: 'EXIT_INTERVIEW_DUE',
+      message: 'Entretien de sortie PEC à tenir entre 3 mois et 1 mois avant la fin du contrat.',
+    });
+  return alerts;
+}
