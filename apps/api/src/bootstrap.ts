@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
+import { registerCrossSiteGuard } from './common/csrf';
 import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
 import { SafeTextPipe } from './common/safe-text.pipe';
 import { createValidationPipe } from './common/validation';
@@ -111,6 +112,8 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
     },
     hsts: config.isSecureCookie,
   });
+
+  registerCrossSiteGuard(app.getHttpAdapter().getInstance());
 
   // Nest answers an unknown route itself, outside the exception filter: same French body.
   app
