@@ -24,6 +24,8 @@ export interface RequestOptions {
 
 export interface TestApp {
   baseUrl: string;
+  /** The database the app runs on (embedded or real). */
+  databaseUrl: string;
   app: INestApplication;
   dataSource: DataSource;
   request<T = unknown>(
@@ -119,6 +121,7 @@ export async function startTestApp(
 
   return {
     baseUrl,
+    databaseUrl: running.databaseUrl,
     app: running.app,
     dataSource: running.app.get(DataSource),
     request,
