@@ -108,6 +108,7 @@ export class AuthService {
     const person = await this.dataSource
       .getRepository(PersonEntity)
       .findOneByOrFail({ id: account.personId });
+    const siteIds = await this.access.siteIdsFor(account);
     return {
       accountId: account.id,
       sessionId: session.id,
@@ -115,7 +116,11 @@ export class AuthService {
       personId: account.personId,
       email: account.email,
       role: account.role,
-      siteIds: await this.access.siteIdsFor(account),
+      siteIds,
+      organisationSiteIds:
+        account.role === 'admin' || account.role === 'hr'
+          ? siteIds
+          : await this.access.organisationSiteIds(account.organisationId),
       firstName: person.firstName,
       lastName: person.lastName,
     };
