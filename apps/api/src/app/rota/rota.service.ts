@@ -604,8 +604,11 @@ export class RotaService {
         .getRepository(ShiftEntity)
         .createQueryBuilder('s')
         .where('s.person_id IN (:...ids)', { ids: personIds })
-        .andWhere('s.start_at < :to AND s.end_at > :from', {
+        // A shift lasts 24 h at most (ck_shift_period): the lower bound on start_at keeps the
+        // index range to the window instead of the person's whole history.
+        .andWhere('s.start_at < :to AND s.start_at > :earliest AND s.end_at > :from', {
           from: new Date(fromMs),
+          earliest: new Date(fromMs - 24 * 3_600_000),
           to: new Date(toMs),
         })
         .getMany(),
