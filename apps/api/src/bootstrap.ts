@@ -72,7 +72,7 @@ export async function createApp(
     await app.init();
 
     const dataSource = app.get(DataSource);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrate(dataSource, !embedded);
     if (config.isDemo) await seedDemoIfEmpty(dataSource);
 
     return {
@@ -87,6 +87,27 @@ export async function createApp(
   } catch (error) {
     await embedded?.stop();
     throw error;
+  }
+}
+
+/**
+ * Runs pending migrations. On a real server several API instances may start at once: a session
+ * advisory lock makes them take turns (the later ones find nothing left to do). The embedded
+ * database has one connection and one process, so no lock there.
+ */
+async function migrate(dataSource: DataSource, isShared: boolean): Promise<void> {
+  if (!isShared) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const runner = dataSource.createQueryRunner('master');
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(727000)');
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(727000)').catch(() => undefined);
+    await runner.release();
   }
 }
 
