@@ -95,6 +95,8 @@ async function lighthouseRun(): Promise<Record<string, number>> {
     const { categories, audits } = result.lhr;
     const score = (key: string) => Math.round((categories[key]?.score ?? 0) * 100);
     const ms = (key: string) => Math.round(audits[key]?.numericValue ?? 0);
+    const finalUrl = result.lhr.finalDisplayedUrl;
+    if (!finalUrl.endsWith('/planning')) throw new Error(`not logged in: landed on ${finalUrl}`);
     return {
       performance: score('performance'),
       accessibility: score('accessibility'),
