@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Injectable, Optional } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import {
@@ -8,6 +8,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 
 const PER_IP = { keyPrefix: 'login-ip', points: 20, duration: 600 };
 const PER_ACCOUNT = { keyPrefix: 'login-account', points: 5, duration: 900 };
@@ -17,16 +18,23 @@ const PER_ACCOUNT = { keyPrefix: 'login-account', points: 5, duration: 900 };
  * neither one address nor a spread of addresses can guess a password.
  *
  * The counters live in PostgreSQL (table `login_throttle`) so that every API process behind a
- * load balancer shares them; without a database (unit tests) they stay in memory.
+ * load balancer shares them. On the embedded database (one process by nature) and without a
+ * database (unit tests) they stay in memory: PGlite is one backend shared by every pooled
+ * connection, which breaks the store's named prepared statements when a connection is renewed.
  */
 @Injectable()
 export class LoginRateLimiter {
   private readonly perIp: RateLimiterAbstract;
   private readonly perAccount: RateLimiterAbstract;
 
-  constructor(@Optional() @InjectDataSource() dataSource?: DataSource) {
+  constructor(
+    @Optional() @InjectDataSource() dataSource?: DataSource,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
     // The PostgreSQL driver's primary pool (the one that takes writes when reads go to replicas).
-    const pool = (dataSource?.driver as { master?: Pool } | undefined)?.master;
+    const pool = config?.databaseUrl
+      ? (dataSource?.driver as { master?: Pool } | undefined)?.master
+      : undefined;
     if (pool) {
       const store = {
         storeClient: pool,
