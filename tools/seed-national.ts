@@ -34,8 +34,6 @@ export interface TableSeed {
   table: string;
   columns: string[];
   rows: () => Iterable<Value[]>;
-  /** Millions of rows: secondary indexes and exclusion constraints are built once after COPY. */
-  isBulk?: boolean;
 }
 
 interface Org {
@@ -328,7 +326,6 @@ function tables(orgs: Org[], passwordHash: string, weeks: Date[], today: Date): 
         'version',
       ],
       rows: () => shiftRows(orgs, weeks),
-      isBulk: true,
     },
     {
       table: 'site_week',
@@ -449,41 +446,6 @@ async function copy(client: Client, seed: TableSeed): Promise<number> {
   return count;
 }
 
-/**
- * Drops a table's secondary indexes and exclusion constraints, loads, then builds them again from
- * their own definitions (one sorted build instead of millions of insertions). The primary key
- * and foreign keys stay; an exclusion constraint rebuilt still refuses any overlap in the data.
- */
-async function withIndexesAfter(
-  client: Client,
-  table: string,
-  load: () => Promise<number>,
-): Promise<number> {
-  const constraints = await client.query<{ name: string; definition: string }>(
-    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-     WHERE conrelid = $1::regclass AND contype = 'x'`,
-    [table],
-  );
-  const indexes = await client.query<{ name: string; definition: string }>(
-    `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-     WHERE schemaname = 'public' AND tablename = $1
-       AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass)`,
-    [table],
-  );
-  for (const constraint of constraints.rows) {
-    await client.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${constraint.name}"`);
-  }
-  for (const index of indexes.rows) await client.query(`DROP INDEX "${index.name}"`);
-  const count = await load();
-  for (const index of indexes.rows) await client.query(index.definition);
-  for (const constraint of constraints.rows) {
-    await client.query(
-      `ALTER TABLE "${table}" ADD CONSTRAINT "${constraint.name}" ${constraint.definition}`,
-    );
-  }
-  return count;
-}
-
 /** The snapshots of the published site-weeks, as the API writes them at publication. */
 async function publications(client: Client): Promise<number> {
   const result = await client.query(`
@@ -555,9 +517,7 @@ async function main(): Promise<void> {
   const counts: Record<string, number> = {};
   for (const seed of tables(orgs, passwordHash, weeks, thisMonday)) {
     step = performance.now();
-    counts[seed.table] = seed.isBulk
-      ? await withIndexesAfter(client, seed.table, () => copy(client, seed))
-      : await copy(client, seed);
+    counts[seed.table] = await copy(client, seed);
     lap(`${seed.table} (${counts[seed.table].toLocaleString('en')} rows)`, step);
   }
   step = performance.now();
