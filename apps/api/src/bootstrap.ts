@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
 import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/training/pathways.controller';
+import { registerCrossSiteGuard } from './common/csrf';
 import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
 import { SafeTextPipe } from './common/safe-text.pipe';
 import { createValidationPipe } from './common/validation';
@@ -72,7 +73,7 @@ export async function createApp(
     await app.init();
 
     const dataSource = app.get(DataSource);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrate(dataSource, !embedded);
     if (config.isDemo) await seedDemoIfEmpty(dataSource);
 
     return {
@@ -87,6 +88,27 @@ export async function createApp(
   } catch (error) {
     await embedded?.stop();
     throw error;
+  }
+}
+
+/**
+ * Runs pending migrations. On a real server several API instances may start at once: a session
+ * advisory lock makes them take turns (the later ones find nothing left to do). The embedded
+ * database has one connection and one process, so no lock there.
+ */
+async function migrate(dataSource: DataSource, isShared: boolean): Promise<void> {
+  if (!isShared) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const runner = dataSource.createQueryRunner('master');
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(727000)');
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(727000)').catch(() => undefined);
+    await runner.release();
   }
 }
 
@@ -120,6 +142,7 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
     .addHook('onRoute', (route) => {
       if (route.url === EVIDENCE_ROUTE) route.bodyLimit = EVIDENCE_BODY_LIMIT;
     });
+  registerCrossSiteGuard(app.getHttpAdapter().getInstance());
 
   // Nest answers an unknown route itself, outside the exception filter: same French body.
   app

@@ -21,7 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl, poolSize),
+        DatabaseModule.forRoot(databaseUrl, poolSize, config.databaseReplicaUrls),
         AccessModule,
         AuditModule,
         AuthModule,

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { ApiError, Violation } from '@relais/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -115,8 +115,11 @@ function isFastifyClientError(error: unknown): error is { statusCode: number; me
 }
 
 function isUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
+  const e = error as { code?: string; message?: string; name?: string } | null;
   if (!e) return false;
+  // TypeORM releases a query runner whose connection the server terminated; the request's next
+  // query on it then fails with this error, not with a connection error.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
   if (e.code && (NETWORK_ERRORS.includes(e.code) || UNAVAILABLE_CODES.test(e.code))) return true;
   return /Connection terminated|connection timeout|Client has encountered a connection error|Connection is not established|terminating connection/i.test(
     e.message ?? '',

@@ -7,6 +7,8 @@ export interface AppConfig {
   port: number;
   /** Real PostgreSQL server; when absent, the embedded PGlite database is used. */
   databaseUrl?: string;
+  /** Streaming replicas for the heavy reads (`DATABASE_REPLICA_URLS`, comma-separated). */
+  databaseReplicaUrls: string[];
   dataDir: string;
   sessionSecret: string;
   isProduction: boolean;
@@ -45,6 +47,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL invalide : attendu postgres://utilisateur@hôte:port/base.');
   }
+  const databaseReplicaUrls = (env['DATABASE_REPLICA_URLS'] ?? '')
+    .split(',')
+    .map((replica) => replica.trim())
+    .filter(Boolean);
+  if (databaseReplicaUrls.some((replica) => !/^postgres(ql)?:\/\//.test(replica))) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URLS invalide : attendu postgres://… séparées par des virgules.',
+    );
+  }
+  if (databaseReplicaUrls.length && !databaseUrl) {
+    throw new ConfigError('DATABASE_REPLICA_URLS demande DATABASE_URL (le serveur principal).');
+  }
   const dataDir = resolve(env['DATA_DIR'] || '.data');
   // Production is a real server with no demo data; the embedded database is for trying Relais.
   const isDemo = !(isProduction && databaseUrl !== undefined) && env['RELAIS_DEMO'] !== 'false';
@@ -67,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: parsePort(env['PORT']),
     databaseUrl,
+    databaseReplicaUrls,
     dataDir,
     sessionSecret,
     isProduction,

@@ -3,10 +3,25 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** The one set of options shared by the running app, the migration CLI and the tests. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  replicaUrls: readonly string[] = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
+    // Streaming replicas take only the reads routed to them (ReadRouting): everything else,
+    // repositories included, stays on the primary.
+    ...(replicaUrls.length
+      ? {
+          replication: {
+            master: { url },
+            slaves: replicaUrls.map((replica) => ({ url: replica })),
+            defaultMode: 'master' as const,
+          },
+        }
+      : {}),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migration',

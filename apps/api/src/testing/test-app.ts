@@ -24,6 +24,8 @@ export interface RequestOptions {
 
 export interface TestApp {
   baseUrl: string;
+  /** The database the app runs on (embedded or real). */
+  databaseUrl: string;
   app: INestApplication;
   dataSource: DataSource;
   request<T = unknown>(
@@ -36,15 +38,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Server on which the test database is created (default `DATABASE_URL`). */
+  serverUrl?: string;
+  /** Use this existing database as is (neither created nor dropped), e.g. a second API process. */
+  databaseUrl?: string;
+}
+
 export const DEMO_PASSWORD = 'relais-demo';
 
 /**
  * Boots the real app over HTTP on a database of its own: a fresh database on the server named by
  * `DATABASE_URL` (dropped afterwards), else an in-memory embedded PostgreSQL.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const serverUrl = process.env['DATABASE_URL'];
-  let databaseUrl: string | undefined;
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const serverUrl = options.databaseUrl
+    ? undefined
+    : (options.serverUrl ?? process.env['DATABASE_URL']);
+  let databaseUrl: string | undefined = options.databaseUrl;
   let dropDatabase: (() => Promise<void>) | undefined;
   if (serverUrl) {
     const name = `relais_test_${randomBytes(6).toString('hex')}`;
@@ -107,6 +121,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   return {
     baseUrl,
+    databaseUrl: running.databaseUrl,
     app: running.app,
     dataSource: running.app.get(DataSource),
     request,

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@relais/contracts';
 import { DataSource } from 'typeorm';
@@ -49,6 +49,15 @@ export class AccessService {
     return rows.map((row) => row.id);
   }
 
+  /** Every site id of an organisation (scope checks answer 404 for the others). */
+  async organisationSiteIds(organisationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM site WHERE organisation_id = $1',
+      [organisationId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   hasRole(user: AuthUser, roles: readonly Role[]): boolean {
     return roles.includes(user.role);
   }
@@ -70,6 +79,10 @@ export class AccessService {
 
   requireSite(user: AuthUser, siteId: string, intent: Intent): void {
     if (!this.canAccessSite(user, siteId, intent)) {
+      // Another organisation's site, or none: the same answer as an unknown id, no hint.
+      if (user.organisationSiteIds && !user.organisationSiteIds.includes(siteId)) {
+        throw new NotFoundException('Site introuvable.');
+      }
       throw new ForbiddenException(
         intent === 'read'
           ? 'Ce site ne fait pas partie de votre périmètre.'

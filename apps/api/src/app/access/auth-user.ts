@@ -10,6 +10,11 @@ export interface AuthUser {
   role: Role;
   /** Sites in scope: all of the organisation for admin and HR, managed ones, or the home site. */
   siteIds: string[];
+  /**
+   * Every site of the organisation, to tell "not yours" (403) from "not found" (404, which says
+   * nothing about other organisations). Absent on hand-made users: then everything is 403.
+   */
+  organisationSiteIds?: string[];
   firstName: string;
   lastName: string;
 }

@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { PersonEntity } from '../people/person.entity';
 import { AccountEntity } from './account.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken } from './session-token';
 import { SessionEntity } from './session.entity';
 
@@ -73,7 +73,16 @@ export class AuthService {
           userAgent: client.userAgent?.slice(0, 400) ?? null,
         }),
       );
-      await manager.update(AccountEntity, { id: account.id }, { lastLoginAt: new Date() });
+      // Hashes made with weaker parameters are upgraded while the password is at hand.
+      const passwordHash =
+        account.passwordHash && needsRehash(account.passwordHash)
+          ? await hashPassword(password)
+          : undefined;
+      await manager.update(
+        AccountEntity,
+        { id: account.id },
+        { lastLoginAt: new Date(), ...(passwordHash ? { passwordHash } : {}) },
+      );
       await this.audit.record(
         manager,
         { accountId: account.id, organisationId: account.organisationId },
@@ -99,6 +108,7 @@ export class AuthService {
     const person = await this.dataSource
       .getRepository(PersonEntity)
       .findOneByOrFail({ id: account.personId });
+    const siteIds = await this.access.siteIdsFor(account);
     return {
       accountId: account.id,
       sessionId: session.id,
@@ -106,7 +116,11 @@ export class AuthService {
       personId: account.personId,
       email: account.email,
       role: account.role,
-      siteIds: await this.access.siteIdsFor(account),
+      siteIds,
+      organisationSiteIds:
+        account.role === 'admin' || account.role === 'hr'
+          ? siteIds
+          : await this.access.organisationSiteIds(account.organisationId),
       firstName: person.firstName,
       lastName: person.lastName,
     };

@@ -15,4 +15,13 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
+/** Whether a stored hash was made with other (older, weaker) parameters and should be redone. */
+export function needsRehash(hash: string): boolean {
+  try {
+    return !hash.startsWith('$argon2id$') || argon2.needsRehash(hash, OPTIONS);
+  } catch {
+    return true;
+  }
+}
+
 export const MIN_PASSWORD_LENGTH = 12;

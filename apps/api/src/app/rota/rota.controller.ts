@@ -12,6 +12,7 @@ import type {
 } from '@relais/contracts';
 import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
+import { ReadAfter } from '../../database/read-routing';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
 import { Campaign, CoverageService } from './coverage.service';
@@ -40,8 +41,12 @@ export class RotaController {
   ) {}
 
   @Get('rota')
-  get(@CurrentUser() user: AuthUser, @Query() query: RotaQueryDto): Promise<RotaWeek> {
-    return this.rota.getRota(user, query.siteId, query.week);
+  get(
+    @CurrentUser() user: AuthUser,
+    @Query() query: RotaQueryDto,
+    @ReadAfter() readAfter: string | undefined,
+  ): Promise<RotaWeek> {
+    return this.rota.getRota(user, query.siteId, query.week, readAfter);
   }
 
   @Roles('admin', 'hr', 'manager')

@@ -28,6 +28,7 @@ import {
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { toZonedIso } from '../../common/instant';
 import { TIME_ZONE, WeekBounds, weekBounds } from '../../common/week';
+import { ReadRouting } from '../../database/read-routing';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -61,15 +62,19 @@ export class RotaService {
     private readonly access: AccessService,
     private readonly people: PeopleService,
     private readonly audit: AuditService,
+    private readonly reads: ReadRouting,
   ) {}
 
-  async getRota(user: AuthUser, siteId: string, week: string): Promise<RotaWeek> {
+  /** The week grid; read from a replica when there is one (`readAfter`: the caller's last write). */
+  async getRota(
+    user: AuthUser,
+    siteId: string,
+    week: string,
+    readAfter?: string,
+  ): Promise<RotaWeek> {
     this.access.requireSite(user, siteId, 'read');
-    return this.build(
-      this.dataSource.manager,
-      user,
-      await this.load(this.dataSource.manager, user, siteId, week),
-      week,
+    return this.reads.read(readAfter, async (manager) =>
+      this.build(manager, user, await this.load(manager, user, siteId, week), week),
     );
   }
 
@@ -624,8 +629,11 @@ export class RotaService {
         .getRepository(ShiftEntity)
         .createQueryBuilder('s')
         .where('s.person_id IN (:...ids)', { ids: personIds })
-        .andWhere('s.start_at < :to AND s.end_at > :from', {
+        // A shift lasts 24 h at most (ck_shift_period): the lower bound on start_at keeps the
+        // index range to the window instead of the person's whole history.
+        .andWhere('s.start_at < :to AND s.start_at > :earliest AND s.end_at > :from', {
           from: new Date(fromMs),
+          earliest: new Date(fromMs - 24 * 3_600_000),
           to: new Date(toMs),
         })
         .getMany(),

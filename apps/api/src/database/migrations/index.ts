@@ -4,6 +4,7 @@ import { PeopleContracts1795788521105 } from './1795788521105-PeopleContracts';
 import { Rota1795789124839 } from './1795789124839-Rota';
 import { Training1795795730556 } from './1795795730556-Training';
 import { AutoFill1795795819474 } from './1795795819474-AutoFill';
+import { LoginThrottle1795800000000 } from './1795800000000-LoginThrottle';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Rota1795789124839,
   Training1795795730556,
   AutoFill1795795819474,
+  LoginThrottle1795800000000,
 ];

@@ -1,0 +1,135 @@
+import type { ApiError, Me, RotaWeek, ShiftResult, Site } from '@relais/contracts';
+import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { todayIn } from '../../common/today';
+import { RequestOptions, startTestApp, TestApp } from '../../testing/test-app';
+
+// Two API instances on one database need a real server (the embedded one lives in one process).
+const hasServer = Boolean(process.env['DATABASE_URL']);
+const describeOnServer = hasServer ? describe : describe.skip;
+if (!hasServer) {
+  console.warn('two-process spec skipped: it needs a PostgreSQL server in DATABASE_URL');
+}
+
+// Each instance has its own HTTP server, pool and Nest container (no memory shared but the
+// process): what two processes behind a load balancer have.
+describeOnServer('two API instances on one database, requests alternating', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let turn = 0;
+  // Both share the session secret, as replicas behind a load balancer do.
+  const env = { SESSION_SECRET: randomBytes(24).toString('hex') };
+
+  const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://localhost/postgres');
+  const name = `relais_two_${process.pid}_${Date.now()}`;
+  const admin = async (text: string) => {
+    const client = new Client({ connectionString: server.toString() });
+    await client.connect();
+    await client.query(text).finally(() => client.end());
+  };
+
+  beforeAll(async () => {
+    // Both start at once on an empty database: migrations and demo seed must take turns.
+    await admin(`CREATE DATABASE ${name}`);
+    const databaseUrl = Object.assign(new URL(server.toString()), { pathname: `/${name}` });
+    [a, b] = await Promise.all([
+      startTestApp(env, { databaseUrl: databaseUrl.toString() }),
+      startTestApp(env, { databaseUrl: databaseUrl.toString() }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  it('started together on an empty database: migrated and seeded once', async () => {
+    const [migrations] = await a.dataSource.query(
+      `SELECT count(*)::int AS n, count(DISTINCT name)::int AS distinct FROM migration`,
+    );
+    expect(migrations.n).toBe(migrations.distinct);
+    expect(migrations.n).toBeGreaterThan(3);
+    const [organisations] = await a.dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
+    expect(organisations.n).toBe(1);
+  });
+
+  /** Round robin, as a load balancer would: every call goes to the other instance. */
+  function next<T>(method: string, path: string, options?: RequestOptions) {
+    const app = turn++ % 2 === 0 ? a : b;
+    return app.request<T>(method, path, options);
+  }
+
+  it('a session opened on one instance works on the other, writes are seen at once on both, logout holds everywhere', async () => {
+    const cookie = await a.login('manager.sud@relais.demo');
+    const me = await b.request<Me>('GET', '/api/auth/me', { cookie });
+    expect(me.status).toBe(200);
+    expect(me.body.email).toBe('manager.sud@relais.demo');
+
+    const sites = await next<Site[]>('GET', '/api/sites', { cookie });
+    const site = sites.body.find((candidate) => candidate.code === 'S') as Site;
+    const week = addIsoWeeks(isoWeekOf(todayIn()), 9);
+    const day = addDays(windowOfIsoWeek(week).from, 1);
+    const statuses: number[] = [];
+    let version = 0;
+    let id = '';
+    for (let step = 0; step < 6; step++) {
+      const write =
+        step === 0
+          ? await next<ShiftResult>('POST', '/api/shifts', {
+              cookie,
+              body: {
+                personId: null,
+                locationId: site.locations.find((location) => location.code === 'S')?.id,
+                activity: 'back_office',
+                start: `${day}T09:00:00+01:00`,
+                end: `${day}T10:00:00+01:00`,
+                breakMinutes: 0,
+              },
+            })
+          : await next<ShiftResult>('PATCH', `/api/shifts/${id}`, {
+              cookie,
+              body: { version, note: `étape ${step}` },
+            });
+      statuses.push(write.status);
+      id = write.body.shift.id;
+      version = write.body.shift.version;
+      // The read goes to the other instance and sees the write.
+      const read = await next<RotaWeek>('GET', `/api/rota?siteId=${site.id}&week=${week}`, {
+        cookie,
+      });
+      expect(read.body.shifts.find((shift) => shift.id === id)?.version).toBe(version);
+    }
+    expect(statuses).toEqual([201, 200, 200, 200, 200, 200]);
+    // A stale version sent to either instance is refused.
+    const stale = await a.request<ApiError>('PATCH', `/api/shifts/${id}`, {
+      cookie,
+      body: { version: version - 1, note: 'périmé' },
+    });
+    expect(stale.status).toBe(409);
+
+    expect((await b.request('POST', '/api/auth/logout', { cookie })).status).toBe(204);
+    expect((await a.request('GET', '/api/auth/me', { cookie })).status).toBe(401);
+    expect((await b.request('GET', '/api/auth/me', { cookie })).status).toBe(401);
+  });
+
+  it('login throttling is shared: five failures spread over both instances block the account on both', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const response = await next('POST', '/api/auth/login', {
+        body: { email: 'manager.est@relais.demo', password: `faux-${attempt}` },
+      });
+      expect(response.status).toBe(401);
+    }
+    for (const app of [a, b]) {
+      const blocked = await app.request<ApiError>('POST', '/api/auth/login', {
+        body: { email: 'manager.est@relais.demo', password: 'relais-demo' },
+      });
+      expect(blocked.status).toBe(429);
+    }
+    const [row] = await a.dataSource.query(
+      `SELECT points FROM login_throttle WHERE key = 'login-account:manager.est@relais.demo'`,
+    );
+    expect(row.points).toBe(5);
+  });
+});

@@ -1,0 +1,282 @@
+/**
+ * Load test of the production build on the national data set (run `npm run seed:national` first).
+ * Usage: `npm run bench:api` (builds the API, then runs this). Prints one line per scenario with
+ * p50/p99 latency and throughput, then the server's peak resident memory, then a JSON summary.
+ *
+ * NATIONAL_DATABASE_URL names the database as for the seed; BENCH_SECONDS (default 10) the
+ * duration of each scenario. The bare health route is measured in the same run: the ratio of a
+ * route to it is the figure to compare across machines.
+ */
+import { addDays, addIsoWeeks, isoWeekOfInstant, windowOfIsoWeek } from '@relais/rules';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+interface CannonResult {
+  latency: { p50: number; p99: number; average: number };
+  requests: { average: number; total: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  setupRequest?: (request: CannonRequest) => CannonRequest;
+}
+interface CannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  overallRate?: number;
+  headers?: Record<string, string>;
+  requests?: CannonRequest[];
+}
+const autocannon = createRequire(__filename)('autocannon') as (
+  options: CannonOptions,
+) => Promise<CannonResult>;
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const ROOT = join(__dirname, '..');
+
+function databaseUrl(): string {
+  if (process.env['NATIONAL_DATABASE_URL']) return process.env['NATIONAL_DATABASE_URL'];
+  const server = new URL(
+    process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  server.pathname = '/relais_national';
+  return server.toString();
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const TZ = 'Europe/Paris';
+const thisWeek = isoWeekOfInstant(Date.now(), TZ);
+/** Monday of the week `weeks` from this one. */
+const mondayIn = (weeks: number): string => windowOfIsoWeek(addIsoWeeks(thisWeek, weeks)).from;
+
+async function main(): Promise<void> {
+  const url = databaseUrl();
+  const check = new Client({ connectionString: url });
+  await check.connect().catch(() => {
+    throw new Error(`no database at ${url}: run npm run seed:national first`);
+  });
+  const shiftCount = Number(
+    (await check.query(`SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'shift'`))
+      .rows[0].n,
+  );
+  const pgVersion = (await check.query('SHOW server_version')).rows[0].server_version;
+  await check.end();
+
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server = spawn(
+    join(ROOT, 'node_modules/.bin/node'),
+    [join(ROOT, 'dist/apps/api/main.js')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        SESSION_SECRET: randomBytes(24).toString('hex'),
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const ok = await fetch(`${base}/api/health`)
+        .then((response) => response.ok)
+        .catch(() => false);
+      if (ok) break;
+      if (attempt > 300) throw new Error('the server did not start');
+      await sleep(200);
+    }
+    const login = async (email: string) => {
+      const response = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email,
+          password: process.env['NATIONAL_PASSWORD'] ?? 'relais-national',
+        }),
+      });
+      if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
+      const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+      if (!cookie) throw new Error('no cookie');
+      return cookie;
+    };
+    const manager = await login('manager.1@o01.national.test');
+    const me = (await (
+      await fetch(`${base}/api/auth/me`, { headers: { cookie: manager } })
+    ).json()) as {
+      siteIds: string[];
+      personId: string;
+    };
+    const sites = (await (
+      await fetch(`${base}/api/sites`, { headers: { cookie: manager } })
+    ).json()) as {
+      id: string;
+      locations: { id: string; kind: string }[];
+    }[];
+    const site = sites.find((candidate) => candidate.id === me.siteIds[0]);
+    if (!site) throw new Error('no site for the manager');
+    const desk =
+      site.locations.find((location) => location.kind === 'site')?.id ?? site.locations[0].id;
+    const rotaPath = `/api/rota?siteId=${site.id}&week=${thisWeek}`;
+    const rotaProbe = await fetch(base + rotaPath, { headers: { cookie: manager } });
+    const rotaBody = (await rotaProbe.json()) as { shifts?: unknown[]; people?: unknown[] };
+    // A mediator of that site, for the compliance check over four weeks.
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    const person = (
+      await db.query(
+        `SELECT id FROM person WHERE home_site_id = $1 ORDER BY last_name LIMIT 1 OFFSET 3`,
+        [site.id],
+      )
+    ).rows[0].id as string;
+    await db.end();
+    const from = mondayIn(-3);
+    const to = addDays(mondayIn(1), -1);
+    const compliancePath = `/api/compliance?personId=${person}&from=${from}&to=${to}`;
+
+    const openApi = (await (await fetch(`${base}/api/docs/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    const myWeekPath = Object.keys(openApi.paths).find((path) =>
+      /my-week|me\/week|my\/week/.test(path),
+    );
+
+    let created = 0;
+    const scenarios: {
+      name: string;
+      options: Omit<CannonOptions, 'url' | 'duration'>;
+      note?: string;
+    }[] = [
+      {
+        name: 'health (framework floor)',
+        options: { connections: 10, requests: [{ path: '/api/health' }] },
+      },
+      {
+        name: 'rota read, at 200 req/s',
+        options: {
+          connections: 10,
+          overallRate: 200,
+          headers: { cookie: manager },
+          requests: [{ path: rotaPath }],
+        },
+      },
+      {
+        name: 'rota read, flat out',
+        options: { connections: 10, headers: { cookie: manager }, requests: [{ path: rotaPath }] },
+      },
+      {
+        name: 'compliance, 4 weeks of one person',
+        options: {
+          connections: 10,
+          headers: { cookie: manager },
+          requests: [{ path: compliancePath }],
+        },
+      },
+      {
+        name: 'shift create',
+        options: {
+          connections: 10,
+          headers: { cookie: manager, 'content-type': 'application/json' },
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/shifts',
+              setupRequest: (request) => {
+                // Open shifts spread over future weeks and days, so the weeks stay realistic.
+                const index = created++;
+                const date = addDays(mondayIn(10 + (index % 20)), index % 5);
+                const minute = String(index % 60).padStart(2, '0');
+                return {
+                  ...request,
+                  body: JSON.stringify({
+                    personId: null,
+                    locationId: desk,
+                    activity: 'back_office',
+                    start: `${date}T14:${minute}:00+01:00`,
+                    end: `${date}T16:${minute}:00+01:00`,
+                    breakMinutes: 0,
+                  }),
+                };
+              },
+            },
+          ],
+        },
+      },
+    ];
+    if (myWeekPath) {
+      const mediator = await login('mediateur.5@o01.national.test');
+      scenarios.push({
+        name: `my-week (${myWeekPath})`,
+        options: {
+          connections: 10,
+          headers: { cookie: mediator },
+          requests: [{ path: myWeekPath }],
+        },
+      });
+    }
+
+    const rows: Record<string, unknown>[] = [];
+    const peak = () => {
+      const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    };
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; ` +
+        `Node ${process.version}; PostgreSQL ${pgVersion}; ${shiftCount.toLocaleString('en')} shifts; ` +
+        `rota of ${rotaBody.shifts?.length ?? 0} shifts and ${rotaBody.people?.length ?? 0} people; ${SECONDS} s each`,
+    );
+    // Warm-up: JIT and connection pool, not measured.
+    await autocannon({
+      url: base,
+      duration: 3,
+      connections: 10,
+      headers: { cookie: manager },
+      requests: [{ path: rotaPath }],
+    });
+    for (const scenario of scenarios) {
+      const result = await autocannon({ url: base, duration: SECONDS, ...scenario.options });
+      const row = {
+        scenario: scenario.name,
+        p50_ms: result.latency.p50,
+        p99_ms: result.latency.p99,
+        req_per_s: Math.round(result.requests.average),
+        non_2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+      };
+      rows.push(row);
+      console.log(
+        `${scenario.name.padEnd(36)} p50 ${String(row.p50_ms).padStart(4)} ms  p99 ${String(row.p99_ms).padStart(4)} ms  ` +
+          `${String(row.req_per_s).padStart(5)} req/s  non-2xx ${row.non_2xx}  errors ${row.errors}`,
+      );
+    }
+    if (!myWeekPath)
+      console.log(
+        'my-week: no such route in this build (slot kept: it is measured once the route exists)',
+      );
+    const peakMb = Math.round(peak());
+    console.log(`server peak resident memory: ${peakMb} MB`);
+    console.log(JSON.stringify({ scenarios: rows, peakRssMb: peakMb, shifts: shiftCount }));
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
