@@ -1,4 +1,8 @@
 import { AuditEventEntity } from '../app/audit/audit-event.entity';
+import { CalendarFeedEntity } from '../app/calendar/calendar-feed.entity';
+import { SelfServiceStateEntity } from '../app/me/self-service-state.entity';
+import { NotificationEntity } from '../app/notifications/notification.entity';
+import { ShiftSwapEntity } from '../app/swaps/shift-swap.entity';
 import { AccountEntity } from '../app/auth/account.entity';
 import { OneTimeTokenEntity } from '../app/auth/one-time-token.entity';
 import { SessionEntity } from '../app/auth/session.entity';
@@ -45,4 +49,8 @@ export const ENTITIES = [
   OutreachCampaignEntity,
   ShiftTemplateEntity,
   TravelTimeEntity,
+  SelfServiceStateEntity,
+  CalendarFeedEntity,
+  NotificationEntity,
+  ShiftSwapEntity,
 ];

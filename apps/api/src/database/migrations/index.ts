@@ -2,10 +2,12 @@ import { MigrationInterface } from 'typeorm';
 import { Initial1795786974780 } from './1795786974780-Initial';
 import { PeopleContracts1795788521105 } from './1795788521105-PeopleContracts';
 import { Rota1795789124839 } from './1795789124839-Rota';
+import { SelfService1795795655996 } from './1795795655996-SelfService';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795786974780,
   PeopleContracts1795788521105,
   Rota1795789124839,
+  SelfService1795795655996,
 ];
