@@ -2,7 +2,14 @@ import { navFor } from './navigation';
 
 describe('navFor', () => {
   it('shows each role the screens it may use, the API documentation to the director only', () => {
-    const staff = ['/sites', '/personnes', '/contrats/echeances', '/planning', '/demandes'];
+    const staff = [
+      '/sites',
+      '/personnes',
+      '/contrats/echeances',
+      '/planning',
+      '/demandes',
+      '/echanges',
+    ];
     expect(navFor('admin').map((item) => item.link)).toEqual([...staff, '/api/docs']);
     expect(navFor('hr').map((item) => item.link)).toEqual(staff);
     expect(navFor('manager').map((item) => item.link)).toEqual(staff);
@@ -10,6 +17,8 @@ describe('navFor', () => {
       '/sites',
       '/planning',
       '/demandes',
+      '/ma-semaine',
+      '/echanges',
     ]);
   });
 

@@ -1,8 +1,10 @@
+import { ME_EN } from '../../me/me.i18n.en';
 import { ROTA_EN } from '../../rota/rota.i18n.en';
 import type { Translation } from './fr';
 
 export const EN: Translation = {
   rota: ROTA_EN,
+  me: ME_EN,
   app: { name: 'Relais', skip: 'Skip to content' },
   nav: {
     label: 'Main navigation',
@@ -11,6 +13,8 @@ export const EN: Translation = {
     contractEnds: 'Contract ends',
     requests: 'Requests',
     rota: 'Rota',
+    myWeek: 'My week',
+    swaps: 'Swaps',
     apiDocs: 'API (OpenAPI)',
     logout: 'Sign out',
     language: 'Language',

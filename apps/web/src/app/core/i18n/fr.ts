@@ -1,8 +1,10 @@
+import { ME_FR } from '../../me/me.i18n.fr';
 import { ROTA_FR } from '../../rota/rota.i18n.fr';
 
 /** French, the reference language of Relais. Every visible text goes through these keys. */
 export const FR = {
   rota: ROTA_FR,
+  me: ME_FR,
   app: { name: 'Relais', skip: 'Aller au contenu' },
   nav: {
     label: 'Navigation principale',
@@ -11,6 +13,8 @@ export const FR = {
     contractEnds: 'Échéances',
     requests: 'Demandes',
     rota: 'Planning',
+    myWeek: 'Ma semaine',
+    swaps: 'Échanges',
     apiDocs: 'API (OpenAPI)',
     logout: 'Se déconnecter',
     language: 'Langue',
