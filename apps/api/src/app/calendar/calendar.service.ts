@@ -110,6 +110,12 @@ export class CalendarService {
     const manager = this.dataSource.manager;
     const feed = await manager.findOneBy(CalendarFeedEntity, { tokenHash: this.hash(token) });
     if (!feed) return null;
+    // A disabled account (contract ended) no longer feeds any calendar.
+    const [account] = await manager.query(
+      'SELECT 1 FROM account WHERE person_id = $1 AND is_active LIMIT 1',
+      [feed.personId],
+    );
+    if (!account) return null;
     const person = await manager.findOneByOrFail(PersonEntity, { id: feed.personId });
     const publications = await this.published.forPerson(
       manager,

@@ -533,5 +533,20 @@ describe('mediator self-service over HTTP', () => {
     expect((await offerTo({ ...third, version: third.version + 5 }, colleague.id)).status).toBe(
       409,
     );
+    // Once the colleague's account is disabled (contract ended), their feed stops.
+    const feed = await t.request<CalendarFeedState>('POST', '/api/me/calendar', {
+      cookie: colleague.cookie,
+    });
+    const feedPath = new URL(feed.body.url as string).pathname;
+    expect((await fetch(`${t.baseUrl}${feedPath}`)).status).toBe(200);
+    const [{ id: accountId }] = await t.dataSource.query(
+      'SELECT id FROM account WHERE person_id = $1',
+      [colleague.id],
+    );
+    const admin = await t.login('direction@relais.demo');
+    expect(
+      (await t.request('POST', `/api/accounts/${accountId}/disable`, { cookie: admin })).status,
+    ).toBe(204);
+    expect((await fetch(`${t.baseUrl}${feedPath}`)).status).toBe(404);
   });
 });

@@ -194,8 +194,9 @@ class World {
     );
   }
 
-  /** A live calendar feed of a colleague of Paris Sud; returns its token. */
+  /** A live calendar feed of a new account holder of Paris Sud; returns its token. */
   async newFeedToken(): Promise<string> {
+    const { personId } = await this.newPerson('S', true);
     const token = newSessionToken();
     const hash = hashSessionToken(
       `calendar:${token}`,
@@ -204,7 +205,7 @@ class World {
     await this.query(
       `INSERT INTO calendar_feed (organisation_id, person_id, token_hash) VALUES ($1, $2, $3)
        ON CONFLICT (person_id) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
-      [this.ids['organisation'], this.id('S', 'colleague'), hash],
+      [this.ids['organisation'], personId, hash],
     );
     return token;
   }
