@@ -18,6 +18,7 @@ import { SMTPServer } from 'smtp-server';
 import { toZonedIso } from '../../common/instant';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';
+import { RemindersService } from '../notifications/reminders.service';
 
 const TZ = 'Europe/Paris';
 
@@ -218,6 +219,26 @@ describe('mediator self-service over HTTP', () => {
       (await t.request<NotificationInbox>('GET', '/api/notifications', { cookie: mediator })).body
         .unread,
     ).toBe(0);
+  });
+
+  it('reminds each person the day before their published shifts, once', async () => {
+    const [next] = (await week(mediator)).shifts.filter(
+      (shift) => shift.change !== 'cancelled' && shift.start.slice(0, 10) > today,
+    );
+    const day = next.start.slice(0, 10);
+    const reminders = t.app.get(RemindersService);
+    expect(await reminders.remindTomorrow(addDays(day, -1))).toBeGreaterThan(0);
+    const inbox = (
+      await t.request<NotificationInbox>('GET', '/api/notifications', { cookie: mediator })
+    ).body;
+    expect(inbox.items[0]).toMatchObject({ kind: 'reminder', link: `/ma-semaine#${day}` });
+    expect(inbox.items[0].body).toContain(next.start.slice(11, 16));
+    expect(await reminders.remindTomorrow(addDays(day, -1))).toBe(0);
+    await until(() =>
+      smtp.mails.find(
+        (mail) => mail.to === 'mediateur@relais.demo' && mail.text.includes('demain'),
+      ),
+    );
   });
 
   it('serves a calendar feed an independent parser reads: Paris times across a DST change, stable UIDs, cancellations, revocation', async () => {
