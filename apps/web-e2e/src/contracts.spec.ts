@@ -112,13 +112,17 @@ test('HR records a PEC: 18 h is refused for the 20 h floor, 20 h is saved and it
   await expectAccessible(page);
 });
 
-test('a mediator sees Sites, Planning and Demandes only, and asks for an unavailability', async ({
-  page,
-}) => {
+test('a mediator sees only their own screens, and asks for an unavailability', async ({ page }) => {
   await login(page, 'mediateur@relais.demo');
   await expect(page).toHaveURL(/\/sites$/);
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-  await expect(nav.getByRole('link')).toHaveText(['Sites', 'Planning', 'Demandes']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Sites',
+    'Planning',
+    'Demandes',
+    'Ma semaine',
+    'Échanges',
+  ]);
   await nav.getByRole('link', { name: 'Demandes' }).click();
   await expect(page).toHaveTitle('Mes demandes – Relais');
   await expect(page.getByRole('heading', { level: 1, name: 'Mes demandes' })).toBeVisible();

@@ -24,11 +24,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function networkFirst(request, cacheName, fallbackUrl) {
+// Cache writes are not awaited (the event keeps the worker alive for them): the page never waits
+// for the cache.
+async function networkFirst(event, cacheName, fallbackUrl) {
+  const request = event.request;
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(fallbackUrl ?? request, response.clone());
+    if (response.ok) event.waitUntil(cache.put(fallbackUrl ?? request, response.clone()));
     return response;
   } catch (error) {
     const cached = await cache.match(fallbackUrl ?? request);
@@ -37,12 +40,13 @@ async function networkFirst(request, cacheName, fallbackUrl) {
   }
 }
 
-async function cacheFirst(request) {
+async function cacheFirst(event) {
+  const request = event.request;
   const cache = await caches.open(SHELL);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) event.waitUntil(cache.put(request, response.clone()));
   return response;
 }
 
@@ -52,15 +56,15 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/me/')) {
-    event.respondWith(networkFirst(request, DATA));
+    event.respondWith(networkFirst(event, DATA));
     return;
   }
   if (url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, SHELL, '/index.html'));
+    event.respondWith(networkFirst(event, SHELL, '/index.html'));
     return;
   }
   if (/\.(js|css|png|svg|ico|webmanifest)$/.test(url.pathname)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event));
   }
 });

@@ -11,6 +11,7 @@ import type { MyShift } from '@relais/contracts';
 import { formatDuration } from '../core/time';
 import { asOfLabel, dayOf, dayTitle, rangeOf, timeOf } from './me.format';
 import { MyWeekStore } from './my-week.store';
+import { registerOfflineSupport } from './offline';
 
 @Component({
   selector: 'app-my-week-page',
@@ -64,6 +65,7 @@ export class MyWeekPage {
 
   constructor() {
     void this.store.load();
+    registerOfflineSupport();
   }
 
   protected dayLabel(date: string): string {
