@@ -93,7 +93,8 @@ test('a mediator offers a shift from their phone, the colleague accepts, the man
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  // Three people, five axe scans and an offline reload: long on a busy machine.
+  test.setTimeout(240_000);
   const base = baseURL as string;
   const today = parisToday();
   const nextWeek = isoWeek(addDays(today, 7));
@@ -208,6 +209,16 @@ test('a mediator offers a shift from their phone, the colleague accepts, the man
   await page.reload();
   await expect(page.getByTestId('as-of')).toBeVisible();
   await expect(page.locator('li.shift').filter({ hasText: 'Échange proposé' })).toHaveCount(0);
+
+  // Offline, the week stays readable from the service worker's copy, with its time.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await expect(page.getByTestId('as-of')).toContainText('Planning à jour au');
+  await mediatorContext.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('as-of')).toContainText('Hors connexion · planning à jour au');
+  await expect(page.getByRole('heading', { level: 2, name: /^Semaine \d+/ }).first()).toBeVisible();
+  await mediatorContext.setOffline(false);
 
   await Promise.all([mediatorContext.close(), colleagueContext.close(), managerContext.close()]);
   await Promise.all([hr.dispose(), manager.dispose()]);

@@ -1,6 +1,6 @@
 // Relais service worker, written by hand (@angular/service-worker cannot be installed with this
 // Angular version). Goal: the mediator's week stays readable offline.
-// - Reads of /api/me/*: network first, the last good answer as fallback (the page shows its
+// - Reads of /api/me/* and /api/auth/me: network first, the last good answer as fallback (the page shows its
 //   "à jour au" time, which is inside the answer).
 // - Other API calls, and every write: straight to the network, never cached.
 // - The app shell: network first for pages, cache first for hashed static files.
@@ -55,7 +55,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/api/me/')) {
+  // Who is signed in is kept too: offline, the app still knows whose week it shows (signing out
+  // deletes this cache).
+  if (url.pathname.startsWith('/api/me/') || url.pathname === '/api/auth/me') {
     event.respondWith(networkFirst(event, DATA));
     return;
   }

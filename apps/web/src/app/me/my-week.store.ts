@@ -68,6 +68,11 @@ export class MyWeekStore {
     try {
       const week = await firstValueFrom(this.http.get<MyWeek>('/api/me/week'));
       this.data.set(week);
+      // Offline, the service worker answers with its last copy: say so.
+      if (globalThis.navigator?.onLine === false) {
+        this.status.set('offline');
+        return;
+      }
       this.status.set('loaded');
       globalThis.localStorage?.setItem(MY_WEEK_CACHE_KEY, JSON.stringify(week));
       // Changes stay highlighted until the next visit.
