@@ -223,3 +223,34 @@ test('a mediator offers a shift from their phone, the colleague accepts, the man
   await Promise.all([mediatorContext.close(), colleagueContext.close(), managerContext.close()]);
   await Promise.all([hr.dispose(), manager.dispose()]);
 });
+
+test('a mediator creates a calendar link, regenerates it, and reads the messages', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await login(page, 'mediateur@relais.demo');
+  await page.goto('/mon-agenda');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ajouter à mon agenda' })).toBeVisible();
+  await expect(page.getByText('Vous n’avez pas encore de lien d’agenda.')).toBeVisible();
+  await page.getByRole('button', { name: 'Créer mon lien' }).click();
+  await expect(page.getByTestId('feed-url')).toBeVisible();
+  const first = await page.getByTestId('feed-url').inputValue();
+  expect(first).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+  const feed = await page.request.get(first);
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Régénérer le lien' }).click();
+  await page.getByRole('button', { name: 'Confirmer' }).click();
+  await expect(page.getByTestId('feed-url')).not.toHaveValue(first);
+  expect((await page.request.get(first)).status()).toBe(404);
+
+  await page.getByTestId('inbox-link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('non lu');
+  await expectAccessible(page);
+  await context.close();
+});
