@@ -23,6 +23,8 @@ const end = iso(new Date(Date.UTC(year + 1, month, 0)));
 test('HR records a PEC: 18 h is refused for the 20 h floor, 20 h is saved and its end is listed', async ({
   page,
 }) => {
+  // Six axe scans: over 30 s on a busy machine.
+  test.setTimeout(60_000);
   await login(page, 'rh@relais.demo');
   await expect(page).toHaveURL(/\/sites$/);
 

@@ -43,9 +43,9 @@ export class App {
 
   constructor() {
     this.language.restore();
-    // The unread badge follows navigation: each page change refreshes it.
+    // The unread badge follows navigation (refreshed at most every 30 s).
     this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
-      if (this.auth.isSignedIn()) void this.inbox.load();
+      if (this.auth.isSignedIn()) void this.inbox.refresh();
       else this.inbox.clear();
     });
   }

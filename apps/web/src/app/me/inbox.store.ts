@@ -11,12 +11,21 @@ export class InboxStore {
   private readonly unreadCount = signal(0);
   private readonly status = signal<'idle' | 'loading' | 'loaded' | 'error'>('idle');
 
+  private loadedAt = 0;
+
   readonly items = this.itemList.asReadonly();
   readonly unread = this.unreadCount.asReadonly();
   readonly isLoaded = () => this.status() === 'loaded';
   readonly hasError = () => this.status() === 'error';
 
+  /** For the badge: at most one request every 30 s while the person moves between pages. */
+  async refresh(): Promise<void> {
+    if (Date.now() - this.loadedAt < 30_000) return;
+    await this.load();
+  }
+
   async load(): Promise<void> {
+    this.loadedAt = Date.now();
     if (this.status() === 'idle') this.status.set('loading');
     try {
       const inbox = await firstValueFrom(this.http.get<NotificationInbox>('/api/notifications'));
@@ -47,6 +56,7 @@ export class InboxStore {
   }
 
   clear(): void {
+    this.loadedAt = 0;
     this.itemList.set([]);
     this.unreadCount.set(0);
     this.status.set('idle');
