@@ -23,6 +23,8 @@ const end = iso(new Date(Date.UTC(year + 1, month, 0)));
 test('HR records a PEC: 18 h is refused for the 20 h floor, 20 h is saved and its end is listed', async ({
   page,
 }) => {
+  // Six axe scans: over 30 s on a busy machine.
+  test.setTimeout(60_000);
   await login(page, 'rh@relais.demo');
   await expect(page).toHaveURL(/\/sites$/);
 
@@ -112,13 +114,18 @@ test('HR records a PEC: 18 h is refused for the 20 h floor, 20 h is saved and it
   await expectAccessible(page);
 });
 
-test('a mediator sees Sites, Planning, Demandes and Mon parcours only, and asks for an unavailability', async ({
-  page,
-}) => {
+test('a mediator sees only their own screens, and asks for an unavailability', async ({ page }) => {
   await login(page, 'mediateur@relais.demo');
   await expect(page).toHaveURL(/\/sites$/);
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-  await expect(nav.getByRole('link')).toHaveText(['Sites', 'Planning', 'Demandes', 'Mon parcours']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Sites',
+    'Planning',
+    'Demandes',
+    'Mon parcours',
+    'Ma semaine',
+    'Échanges',
+  ]);
   await nav.getByRole('link', { name: 'Demandes' }).click();
   await expect(page).toHaveTitle('Mes demandes – Relais');
   await expect(page.getByRole('heading', { level: 1, name: 'Mes demandes' })).toBeVisible();

@@ -6,5 +6,6 @@ export * from './lib/location-kind';
 export * from './lib/organisation';
 export * from './lib/people';
 export * from './lib/rota';
+export * from './lib/self-service';
 export * from './lib/training';
 export * from './lib/violation';

@@ -5,13 +5,17 @@ import { DatabaseModule } from '../database/database.module';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { MeModule } from './me/me.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PeopleModule } from './people/people.module';
 import { RequestsModule } from './requests/requests.module';
 import { RotaModule } from './rota/rota.module';
+import { SwapsModule } from './swaps/swaps.module';
 import { TrainingModule } from './training/training.module';
 
 @Module({})
@@ -33,6 +37,10 @@ export class AppModule {
         ExportsModule,
         RotaModule,
         TrainingModule,
+        NotificationsModule,
+        MeModule,
+        CalendarModule,
+        SwapsModule,
       ],
     };
   }

@@ -19,6 +19,10 @@ export interface AppConfig {
   sessionTtlHours: number;
   webRoot: string;
   logLevel: string;
+  /** Outgoing mail server (`smtp://user:pass@host:587`); no e-mail is sent without it. */
+  smtpUrl?: string;
+  /** Sender of notification e-mails. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isFinite(ttl) || ttl <= 0) {
     throw new ConfigError('SESSION_TTL_HOURS invalide : attendu un nombre d’heures positif.');
   }
+  const smtpUrl = env['SMTP_URL'] || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL invalide : attendu smtp://utilisateur:motdepasse@hôte:port.');
+  }
   return {
     port: parsePort(env['PORT']),
     databaseUrl,
@@ -90,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlHours: ttl,
     webRoot: resolve(env['WEB_ROOT'] || 'dist/apps/web/browser'),
     logLevel: env['LOG_LEVEL'] || (isProduction ? 'info' : 'warn'),
+    smtpUrl,
+    mailFrom: env['MAIL_FROM'] || 'Relais <no-reply@relais.local>',
   };
 }
 

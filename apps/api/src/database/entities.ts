@@ -2,8 +2,11 @@ import { AuditEventEntity } from '../app/audit/audit-event.entity';
 import { AccountEntity } from '../app/auth/account.entity';
 import { OneTimeTokenEntity } from '../app/auth/one-time-token.entity';
 import { SessionEntity } from '../app/auth/session.entity';
+import { CalendarFeedEntity } from '../app/calendar/calendar-feed.entity';
 import { ContractAlertEntity } from '../app/contracts/contract-alert.entity';
 import { ContractEntity } from '../app/contracts/contract.entity';
+import { SelfServiceStateEntity } from '../app/me/self-service-state.entity';
+import { NotificationEntity } from '../app/notifications/notification.entity';
 import { LocationEntity } from '../app/organisation/location.entity';
 import { OrganisationEntity } from '../app/organisation/organisation.entity';
 import { SiteEntity } from '../app/organisation/site.entity';
@@ -21,6 +24,7 @@ import { ShiftTemplateEntity } from '../app/rota/shift-template.entity';
 import { ShiftEntity } from '../app/rota/shift.entity';
 import { SiteWeekEntity } from '../app/rota/site-week.entity';
 import { TravelTimeEntity } from '../app/rota/travel-time.entity';
+import { ShiftSwapEntity } from '../app/swaps/shift-swap.entity';
 import {
   ExitRecordEntity,
   PathwayEvidenceEntity,
@@ -71,4 +75,8 @@ export const ENTITIES = [
   PathwayEvidenceEntity,
   PathwayNoteEntity,
   ExitRecordEntity,
+  SelfServiceStateEntity,
+  CalendarFeedEntity,
+  NotificationEntity,
+  ShiftSwapEntity,
 ];

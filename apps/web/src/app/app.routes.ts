@@ -61,6 +61,30 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard, roleGuard('admin', 'hr', 'manager')],
     loadChildren: () => import('./training/training.routes').then((m) => m.PATHWAY_ROUTES),
   },
+  {
+    path: 'ma-semaine',
+    canActivate: [signedInGuard],
+    title: 'Ma semaine – Relais',
+    loadComponent: () => import('./me/my-week.page').then((m) => m.MyWeekPage),
+  },
+  {
+    path: 'mon-agenda',
+    canActivate: [signedInGuard],
+    title: 'Mon agenda – Relais',
+    loadComponent: () => import('./me/calendar.page').then((m) => m.CalendarPage),
+  },
+  {
+    path: 'echanges',
+    canActivate: [signedInGuard],
+    title: 'Échanges – Relais',
+    loadComponent: () => import('./me/swaps.page').then((m) => m.SwapsPage),
+  },
+  {
+    path: 'messages',
+    canActivate: [signedInGuard],
+    title: 'Messages – Relais',
+    loadComponent: () => import('./me/inbox.page').then((m) => m.InboxPage),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'sites' },
   { path: '**', redirectTo: 'sites' },
 ];

@@ -2,12 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { filter } from 'rxjs';
 import { AuthStore } from './core/auth.store';
 import { Lang, LANGS, LanguageService } from './core/i18n/i18n';
-import { navFor } from './core/navigation';
+import { navFor, PHONE_ITEMS } from './core/navigation';
 import { formatLongDate } from './core/time';
+import { InboxStore } from './me/inbox.store';
+import { clearOfflineCopies } from './me/offline';
 
 @Component({
   selector: 'app-root',
@@ -25,6 +28,8 @@ import { formatLongDate } from './core/time';
 })
 export class App {
   protected readonly auth = inject(AuthStore);
+  protected readonly inbox = inject(InboxStore);
+  protected readonly phoneItems = PHONE_ITEMS;
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
   private readonly activeLang = toSignal(inject(TranslocoService).langChanges$, {
@@ -38,6 +43,11 @@ export class App {
 
   constructor() {
     this.language.restore();
+    // The unread badge follows navigation (refreshed at most every 30 s).
+    this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
+      if (this.auth.isSignedIn()) void this.inbox.refresh();
+      else this.inbox.clear();
+    });
   }
 
   protected setLang(lang: Lang): void {
@@ -46,6 +56,7 @@ export class App {
 
   protected async logout(): Promise<void> {
     await this.auth.logout();
+    await clearOfflineCopies();
     await this.router.navigate(['/connexion']);
   }
 }

@@ -6,11 +6,13 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffRequest } from '@relais/contracts';
+import { formatDate } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { AbsenceEntity } from '../people/absence.entity';
 import { PeopleService } from '../people/people.service';
 import { PersonEntity } from '../people/person.entity';
@@ -43,6 +45,7 @@ export class RequestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(user: AuthUser, status?: StaffRequest['status']): Promise<StaffRequest[]> {
@@ -98,6 +101,24 @@ export class RequestsService {
           'Ces dates chevauchent une demande déjà faite ou approuvée.',
           'start',
           'chevauche une autre demande',
+        );
+      }
+      const approved = await manager
+        .getRepository(StaffRequestEntity)
+        .createQueryBuilder('request')
+        .where("request.person_id = :personId AND request.status = 'approved'", {
+          personId: user.personId,
+        })
+        .andWhere('request.start_date <= :end AND request.end_date >= :start', {
+          start: dto.start,
+          end: dto.end,
+        })
+        .getMany();
+      if (approved.some((other) => overlapsApproved(other, dto))) {
+        refuse(
+          'Ces dates chevauchent une demande déjà approuvée.',
+          'start',
+          'chevauche une demande approuvée',
         );
       }
       const person = await manager.findOneByOrFail(PersonEntity, { id: user.personId });
@@ -219,7 +240,34 @@ export class RequestsService {
         },
         ip,
       );
+      await this.notifications.notify(
+        manager,
+        [request.personId],
+        'request_decided',
+        dto.status === 'approved' ? 'Demande approuvée' : 'Demande refusée',
+        `Votre demande du ${formatDate(request.startDate)} au ${formatDate(request.endDate)} est ${dto.status === 'approved' ? 'approuvée' : 'refusée'}.${request.reply ? ` Réponse : ${request.reply}` : ''}`,
+        '/demandes',
+      );
       return toRequest(request, person);
     });
   }
+}
+
+/**
+ * Whether a new request collides with an approved one whose dates it overlaps: two dated
+ * requests, or two weekly recurrences on the same weekday with overlapping hours.
+ */
+function overlapsApproved(approved: StaffRequestEntity, dto: CreateRequestDto): boolean {
+  const isRecurring = dto.weekday !== undefined && dto.weekday !== null;
+  if (approved.weekday === null && !isRecurring) return true;
+  if (approved.weekday === null || !isRecurring) return false;
+  return (
+    approved.weekday === dto.weekday &&
+    !!approved.startTime &&
+    !!approved.endTime &&
+    !!dto.startTime &&
+    !!dto.endTime &&
+    approved.startTime < dto.endTime &&
+    dto.startTime < approved.endTime
+  );
 }

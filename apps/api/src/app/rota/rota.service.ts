@@ -33,6 +33,7 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { ContractEntity } from '../contracts/contract.entity';
+import { NotificationsService } from '../notifications/notifications.service';
 import { LocationEntity } from '../organisation/location.entity';
 import { SiteEntity } from '../organisation/site.entity';
 import { AbsenceEntity } from '../people/absence.entity';
@@ -63,6 +64,7 @@ export class RotaService {
     private readonly people: PeopleService,
     private readonly audit: AuditService,
     private readonly reads: ReadRouting,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The week grid; read from a replica when there is one (`readAfter`: the caller's last write). */
@@ -171,6 +173,14 @@ export class RotaService {
         },
         ip,
       );
+      await this.notifications.notify(
+        manager,
+        [...touched],
+        'rota_published',
+        `Planning de la semaine ${week.slice(6)} publié`,
+        `Vos créneaux de la semaine ${week.slice(6)} ont changé : consultez votre semaine.`,
+        '/ma-semaine',
+      );
       return {
         siteId,
         week,
@@ -179,6 +189,16 @@ export class RotaService {
         notifiedPersonIds: [...touched],
       };
     });
+  }
+
+  /** The week as the rules see it inside the caller's transaction (live shifts, drafts included). */
+  async checkInTransaction(
+    manager: EntityManager,
+    user: AuthUser,
+    siteId: string,
+    week: string,
+  ): Promise<RotaWeek> {
+    return this.build(manager, user, await this.load(manager, user, siteId, week, true), week);
   }
 
   /** Copies a week's shifts onto another week, same weekdays and wall-clock times (DST-safe). */

@@ -263,6 +263,61 @@ class World {
     );
   }
 
+  /** A swap of a new open shift of the place, from a colleague to `toPersonId` (or a new person). */
+  async newSwap(
+    place: Place,
+    status: 'offered' | 'accepted',
+    toPersonId?: string,
+  ): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const shiftId = await this.newShift(place);
+    const to = toPersonId ?? (await this.newPerson(place)).personId;
+    return this.insert(
+      `INSERT INTO shift_swap (organisation_id, shift_id, shift_version, from_person_id, to_person_id, status) VALUES ($1, $2, 1, $3, $4, $5)`,
+      [this.organisation(place), shiftId, this.id(place, 'colleague'), to, status],
+      place,
+    );
+  }
+
+  /** A notification for the caller (`self`) or for a colleague of the place. */
+  async newNotification(target: Target): Promise<string> {
+    if (target.place === 'unknown') return randomUUID();
+    const personId = target.isSelf
+      ? this.personOf(target.role)
+      : this.id(target.place, 'colleague');
+    return this.insert(
+      `INSERT INTO notification (organisation_id, person_id, kind, title, body) VALUES ($1, $2, 'reminder', 'Rappel', 'Matrice')`,
+      [target.isSelf ? this.ids['organisation'] : this.organisation(target.place), personId],
+      target.isSelf ? 'S' : target.place,
+    );
+  }
+
+  /** A live calendar feed of a new account holder of Paris Sud; returns its token. */
+  async newFeedToken(): Promise<string> {
+    const { personId } = await this.newPerson('S', true);
+    const token = newSessionToken();
+    const hash = hashSessionToken(
+      `calendar:${token}`,
+      this.t.app.get<AppConfig>(APP_CONFIG).sessionSecret,
+    );
+    await this.query(
+      `INSERT INTO calendar_feed (organisation_id, person_id, token_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (person_id) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
+      [this.ids['organisation'], personId, hash],
+    );
+    return token;
+  }
+
+  /** Gives the caller a calendar feed (to revoke). */
+  async ensureFeed(role: Role): Promise<void> {
+    if (role === 'anonymous') return;
+    await this.query(
+      `INSERT INTO calendar_feed (organisation_id, person_id, token_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (person_id) DO NOTHING`,
+      [this.ids['organisation'], this.personOf(role), randomUUID()],
+    );
+  }
+
   /** A valid invitation token for a new account of the demo organisation. */
   async newLinkToken(): Promise<string> {
     const { accountId } = await this.newPerson('S', true);
@@ -569,6 +624,44 @@ const CALLS: Record<string, Build> = {
       pattern: [{ weekday: 3, startTime: '14:00', endTime: '16:30' }],
     },
   }),
+  'GET /api/me/week': () => ({ path: '/api/me/week' }),
+  'POST /api/me/week/seen': () => ({
+    path: '/api/me/week/seen',
+    body: { seenAt: new Date().toISOString() },
+  }),
+  'GET /api/me/shifts': (w) => ({
+    path: `/api/me/shifts?from=${w.today}&to=${addDays(w.today, 14)}`,
+  }),
+  'GET /api/me/colleagues': () => ({ path: '/api/me/colleagues' }),
+  'GET /api/me/calendar': () => ({ path: '/api/me/calendar' }),
+  'POST /api/me/calendar': () => ({ path: '/api/me/calendar' }),
+  'DELETE /api/me/calendar': async (w, { role }) => {
+    await w.ensureFeed(role);
+    return { path: '/api/me/calendar' };
+  },
+  'GET /api/calendar/:file': async (w) => ({
+    path: `/api/calendar/${await w.newFeedToken()}.ics`,
+  }),
+  'GET /api/notifications': () => ({ path: '/api/notifications' }),
+  'POST /api/notifications/read-all': () => ({ path: '/api/notifications/read-all' }),
+  'POST /api/notifications/:id/read': async (w, target) => ({
+    path: `/api/notifications/${await w.newNotification(target)}/read`,
+  }),
+  'GET /api/swaps': () => ({ path: '/api/swaps' }),
+  'POST /api/swaps': async (w, { place }) => ({
+    path: '/api/swaps',
+    body: { shiftId: await w.newShift(place), version: 1, toPersonId: w.id('S', 'colleague') },
+  }),
+  'POST /api/swaps/:id/accept': async (w, target) => ({
+    path: `/api/swaps/${await w.newSwap(target.place, 'offered', target.isSelf ? w.personOf(target.role) : undefined)}/accept`,
+  }),
+  'POST /api/swaps/:id/cancel': async (w, target) => ({
+    path: `/api/swaps/${await w.newSwap(target.place, 'offered', target.isSelf ? w.personOf(target.role) : undefined)}/cancel`,
+  }),
+  'POST /api/swaps/:id/decision': async (w, { place }) => ({
+    path: `/api/swaps/${await w.newSwap(place, 'accepted')}/decision`,
+    body: { status: 'refused', reply: 'Semaine chargée.' },
+  }),
   'GET /api/compliance': (w, target) => ({
     path: `/api/compliance?personId=${w.person(target)}&from=${addDays(w.today, -7)}&to=${addDays(w.today, 7)}`,
   }),
@@ -843,6 +936,39 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['GET /api/exports/training.xlsx',        'none',  '401   2xx   2xx   403   403   403'],
   ['GET /api/exports/training.csv',         'none',  '401   2xx   2xx   403   403   403'],
   ['GET /api/exports/exits.csv',            'none',  '401   2xx   2xx   403   403   403'],
+
+  // The caller's own self-service data: no id, nothing of anyone else.
+  ['GET /api/me/week',                      'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/me/week/seen',                'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/me/shifts',                    'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/me/colleagues',                'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/me/calendar',                  'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/me/calendar',                 'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['DELETE /api/me/calendar',               'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  // Public: the token in the URL is the credential.
+  ['GET /api/calendar/:file',               'none',  '2xx   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/notifications',                'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/notifications/read-all',      'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/notifications/:id/read',      'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/notifications/:id/read',      'S',     '401   404   404   404   404   404'],
+  ['POST /api/notifications/:id/read',      'E',     '401   404   404   404   404   404'],
+  ['POST /api/notifications/:id/read',      'X',     '401   404   404   404   404   404'],
+  ['GET /api/swaps',                        'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  // Only one's own published shift can be offered: anyone else's is unknown to the caller.
+  ['POST /api/swaps',                       'S',     '401   404   404   404   404   404'],
+  ['POST /api/swaps',                       'E',     '401   404   404   404   404   404'],
+  ['POST /api/swaps',                       'X',     '401   404   404   404   404   404'],
+  ['POST /api/swaps/:id/accept',            'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/swaps/:id/accept',            'S',     '401   403   403   403   404   404'],
+  ['POST /api/swaps/:id/accept',            'E',     '401   403   403   404   403   404'],
+  ['POST /api/swaps/:id/accept',            'X',     '401   404   404   404   404   404'],
+  ['POST /api/swaps/:id/cancel',            'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/swaps/:id/cancel',            'S',     '401   403   403   403   404   404'],
+  ['POST /api/swaps/:id/cancel',            'E',     '401   403   403   404   403   404'],
+  ['POST /api/swaps/:id/cancel',            'X',     '401   404   404   404   404   404'],
+  ['POST /api/swaps/:id/decision',          'S',     '401   2xx   2xx   2xx   404   403'],
+  ['POST /api/swaps/:id/decision',          'E',     '401   2xx   2xx   404   2xx   403'],
+  ['POST /api/swaps/:id/decision',          'X',     '401   404   404   404   404   403'],
 ];
 
 /** Served by the router on purpose without a session: the OpenAPI document and Swagger UI. */

@@ -44,6 +44,10 @@ interface Fixtures {
   newEnrolment(status?: string): Promise<string>;
   newMilestone(): Promise<string>;
   newEvidence(): Promise<string>;
+  /** A message for the demo mediator. */
+  newNotification(): Promise<string>;
+  /** A swap of a new shift, from a colleague to the demo mediator. */
+  newSwap(status: 'offered' | 'accepted'): Promise<string>;
 }
 
 interface WriteRoute {
@@ -59,6 +63,8 @@ interface WriteRoute {
   isRefusalAudited?: boolean;
   /** A route with a larger body limit than the 256 KB default (evidence files). */
   bodyLimitBytes?: number;
+  /** Takes no body and acts on the caller's own data: a text body is ignored and the action done. */
+  isBodyIgnored?: boolean;
 }
 
 const SHIFT_FIELDS = ['personId', 'locationId', 'activity', 'start', 'end', 'breakMinutes', 'note'];
@@ -367,6 +373,51 @@ const WRITE_ROUTES: WriteRoute[] = [
       exitDate: addDays(f.today, -1),
       category: 'AUTRE_SORTIE',
     }),
+  },
+  {
+    route: 'POST /api/me/week/seen',
+    caller: 'mediator',
+    fields: ['seenAt'],
+    body: () => ({ seenAt: new Date().toISOString() }),
+  },
+  { route: 'POST /api/me/calendar', caller: 'mediator', fields: [], isBodyIgnored: true },
+  { route: 'DELETE /api/me/calendar', caller: 'mediator', fields: [], isBodyIgnored: true },
+  { route: 'POST /api/notifications/read-all', caller: 'mediator', fields: [] },
+  {
+    route: 'POST /api/notifications/:id/read',
+    caller: 'mediator',
+    id: (f) => f.newNotification(),
+    fields: [],
+  },
+  {
+    route: 'POST /api/swaps',
+    caller: 'mediator',
+    fields: ['shiftId', 'version', 'toPersonId', 'message'],
+    body: (f) => ({
+      shiftId: '00000000-0000-4000-8000-000000000001',
+      version: 1,
+      toPersonId: f.colleagueId,
+      message: 'Rendez-vous médical.',
+    }),
+  },
+  {
+    route: 'POST /api/swaps/:id/accept',
+    caller: 'mediator',
+    id: (f) => f.newSwap('offered'),
+    fields: [],
+  },
+  {
+    route: 'POST /api/swaps/:id/cancel',
+    caller: 'mediator',
+    id: (f) => f.newSwap('offered'),
+    fields: [],
+  },
+  {
+    route: 'POST /api/swaps/:id/decision',
+    caller: 'hr',
+    id: (f) => f.newSwap('accepted'),
+    fields: ['status', 'reply'],
+    body: () => ({ status: 'refused', reply: 'Semaine chargée.' }),
   },
 ];
 
@@ -696,6 +747,23 @@ describe('hostile input on every write route', () => {
            VALUES ($1, $2, 'preuve.pdf', 'application/pdf', 5, '\\x255044462d'::bytea)`,
           [organisation.id, await f.newMilestone()],
         ),
+      newNotification: () =>
+        insert(
+          `INSERT INTO notification (organisation_id, person_id, kind, title, body) SELECT organisation_id, person_id, 'reminder', 'Rappel', 'Fuzz' FROM account WHERE email = $1`,
+          [EMAILS.mediator],
+        ),
+      newSwap: async (status) => {
+        const day = addDays(FAR_MONDAY, 14 + (++n % 5));
+        const shiftId = await insert(
+          `INSERT INTO shift (organisation_id, site_id, location_id, activity, start_at, end_at, version) VALUES ($1, $2, $3, 'meeting', $4, $5, 1)`,
+          [organisation.id, site.id, desk.id, `${day}T09:00:00+01:00`, `${day}T10:00:00+01:00`],
+        );
+        return insert(
+          `INSERT INTO shift_swap (organisation_id, shift_id, shift_version, from_person_id, to_person_id, status)
+           SELECT $1, $2, 1, $3, person_id, $4 FROM account WHERE email = $5`,
+          [organisation.id, shiftId, colleague.id, status, EMAILS.mediator],
+        );
+      },
     };
     // Sessions written directly: the login rate limit is left whole for the login route's own runs.
     for (const caller of ['admin', 'hr', 'mediator'] as const) {
@@ -833,7 +901,8 @@ describe('hostile input on every write route', () => {
       // Routes that take no body ignore a text one; the others refuse it in French.
       const text = await raw('note=x', 'text/plain');
       expect(problems(text, { kind: 'raw' })).toEqual([]);
-      if (route.caller !== 'fresh-session') expect(await rowCounts()).toEqual(before);
+      if (route.caller !== 'fresh-session' && !route.isBodyIgnored)
+        expect(await rowCounts()).toEqual(before);
     },
   );
 

@@ -2,6 +2,7 @@ import { MigrationInterface } from 'typeorm';
 import { Initial1795786974780 } from './1795786974780-Initial';
 import { PeopleContracts1795788521105 } from './1795788521105-PeopleContracts';
 import { Rota1795789124839 } from './1795789124839-Rota';
+import { SelfService1795795655996 } from './1795795655996-SelfService';
 import { Training1795795730556 } from './1795795730556-Training';
 import { AutoFill1795795819474 } from './1795795819474-AutoFill';
 import { LoginThrottle1795800000000 } from './1795800000000-LoginThrottle';
@@ -11,6 +12,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795786974780,
   PeopleContracts1795788521105,
   Rota1795789124839,
+  SelfService1795795655996,
   Training1795795730556,
   AutoFill1795795819474,
   LoginThrottle1795800000000,

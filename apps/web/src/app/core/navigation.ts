@@ -19,9 +19,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'nav.training', link: '/formation', roles: ['admin', 'hr', 'manager'] },
   { label: 'nav.pathways', link: '/parcours', roles: ['admin', 'hr'] },
   { label: 'nav.myPathway', link: '/mon-parcours', roles: ['mediator'] },
+  { label: 'nav.myWeek', link: '/ma-semaine', roles: ['mediator'] },
+  { label: 'nav.swaps', link: '/echanges', roles: ['admin', 'hr', 'manager', 'mediator'] },
   { label: 'nav.apiDocs', link: '/api/docs', roles: ['admin'], isExternal: true },
 ];
 
 export function navFor(role: Role | null): NavItem[] {
   return role ? NAV_ITEMS.filter((item) => item.roles.includes(role)) : [];
 }
+
+/** The mediator's phone bar (UX §5): week, pathway, requests, swaps. */
+export const PHONE_ITEMS: readonly NavItem[] = [
+  { label: 'me.nav.week', link: '/ma-semaine', roles: ['mediator'] },
+  { label: 'me.nav.pathway', link: '/mon-parcours', roles: ['mediator'] },
+  { label: 'me.nav.requests', link: '/demandes', roles: ['mediator'] },
+  { label: 'me.nav.swaps', link: '/echanges', roles: ['mediator'] },
+];

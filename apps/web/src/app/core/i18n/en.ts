@@ -1,3 +1,4 @@
+import { ME_EN } from '../../me/me.i18n.en';
 import { ROTA_EN } from '../../rota/rota.i18n.en';
 import { TRAINING_EN } from '../../training/training.i18n.en';
 import type { Translation } from './fr';
@@ -5,6 +6,7 @@ import type { Translation } from './fr';
 export const EN: Translation = {
   rota: ROTA_EN,
   training: TRAINING_EN,
+  me: ME_EN,
   app: { name: 'Relais', skip: 'Skip to content' },
   nav: {
     label: 'Main navigation',
@@ -16,6 +18,8 @@ export const EN: Translation = {
     training: 'Training',
     pathways: 'Pathways',
     myPathway: 'My pathway',
+    myWeek: 'My week',
+    swaps: 'Swaps',
     apiDocs: 'API (OpenAPI)',
     logout: 'Sign out',
     language: 'Language',

@@ -1,3 +1,4 @@
+import { ME_FR } from '../../me/me.i18n.fr';
 import { ROTA_FR } from '../../rota/rota.i18n.fr';
 import { TRAINING_FR } from '../../training/training.i18n.fr';
 
@@ -5,6 +6,7 @@ import { TRAINING_FR } from '../../training/training.i18n.fr';
 export const FR = {
   rota: ROTA_FR,
   training: TRAINING_FR,
+  me: ME_FR,
   app: { name: 'Relais', skip: 'Aller au contenu' },
   nav: {
     label: 'Navigation principale',
@@ -16,6 +18,8 @@ export const FR = {
     training: 'Formation',
     pathways: 'Parcours',
     myPathway: 'Mon parcours',
+    myWeek: 'Ma semaine',
+    swaps: 'Échanges',
     apiDocs: 'API (OpenAPI)',
     logout: 'Se déconnecter',
     language: 'Langue',

@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { RemindersService } from './reminders.service';
+
+/** Global: any feature can tell people about a change inside its own transaction. */
+@Global()
+@Module({
+  controllers: [NotificationsController],
+  providers: [NotificationsService, RemindersService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,91 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Shift } from '@relais/contracts';
+import { addDays, civilDate, formatDayLabel, isoWeekOf } from '@relais/rules';
+import { DataSource } from 'typeorm';
+import { todayIn } from '../../common/today';
+import { TIME_ZONE } from '../../common/week';
+import { NotificationsService } from './notifications.service';
+
+const HOUR = 3_600_000;
+
+function range(shift: Shift): string {
+  return `${shift.start.slice(11, 16)}–${shift.end.slice(11, 16)}`;
+}
+
+/**
+ * The day before work, each person gets a reminder of their published shifts (in-app, and by
+ * e-mail when SMTP is set). Runs every hour; once per person and day, so a missed run loses
+ * nothing and a repeated one sends nothing twice.
+ */
+@Injectable()
+export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Reminders');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.safeRun(), HOUR);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async safeRun(): Promise<void> {
+    try {
+      await this.remindTomorrow(todayIn());
+    } catch (error) {
+      this.logger.error(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Sends the reminders for the day after `today`; returns how many people were reminded. */
+  async remindTomorrow(today: string): Promise<number> {
+    const tomorrow = addDays(today, 1);
+    const link = `/ma-semaine#${tomorrow}`;
+    const rows: { shifts: Shift[] }[] = await this.dataSource.query(
+      `SELECT p.shifts FROM site_week sw
+         JOIN rota_publication p ON p.site_week_id = sw.id AND p.version = sw.version
+        WHERE sw.week = $1`,
+      [isoWeekOf(tomorrow)],
+    );
+    const byPerson = new Map<string, Shift[]>();
+    for (const shift of rows.flatMap((row) => row.shifts)) {
+      if (!shift.personId || civilDate(new Date(shift.start).getTime(), TIME_ZONE) !== tomorrow)
+        continue;
+      byPerson.set(shift.personId, [...(byPerson.get(shift.personId) ?? []), shift]);
+    }
+    if (byPerson.size === 0) return 0;
+    const done: { person_id: string }[] = await this.dataSource.query(
+      `SELECT person_id FROM notification WHERE kind = 'reminder' AND link = $1 AND person_id = ANY($2::uuid[])`,
+      [link, [...byPerson.keys()]],
+    );
+    const reminded = new Set(done.map((row) => row.person_id));
+    let count = 0;
+    for (const [personId, shifts] of byPerson) {
+      if (reminded.has(personId)) continue;
+      const times = shifts
+        .sort((a, b) => a.start.localeCompare(b.start))
+        .map(range)
+        .join(', ');
+      await this.dataSource.transaction((manager) =>
+        this.notifications.notify(
+          manager,
+          [personId],
+          'reminder',
+          `Demain, ${formatDayLabel(tomorrow)}`,
+          `Vous travaillez demain : ${times}. Détails dans « Ma semaine ».`,
+          link,
+        ),
+      );
+      count++;
+    }
+    return count;
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ShiftSwap } from '@relais/contracts';
+import type { FastifyRequest } from 'fastify';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthUser } from '../access/auth-user';
+import { CreateSwapDto, DecideSwapDto, SwapsQueryDto } from './dto/swaps.dto';
+import { SwapsService } from './swaps.service';
+
+@ApiTags('swaps')
+@Controller('swaps')
+export class SwapsController {
+  constructor(private readonly swaps: SwapsService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: SwapsQueryDto): Promise<ShiftSwap[]> {
+    return this.swaps.list(user, query.status);
+  }
+
+  /** A person offers one of their published shifts to a colleague. */
+  @Post()
+  offer(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateSwapDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ShiftSwap> {
+    return this.swaps.offer(user, body, request.ip);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ShiftSwap> {
+    return this.swaps.accept(user, id, request.ip);
+  }
+
+  /** Either person withdraws (the offer) or declines (the colleague) before the decision. */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ShiftSwap> {
+    return this.swaps.cancel(user, id, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post(':id/decision')
+  @HttpCode(200)
+  decide(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: DecideSwapDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ShiftSwap> {
+    return this.swaps.decide(user, id, body, request.ip);
+  }
+}

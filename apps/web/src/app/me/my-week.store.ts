@@ -1,0 +1,134 @@
+import { HttpClient } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { MyColleague, MyShift, MyWeek, ShiftSwap } from '@relais/contracts';
+import { isoWeekOf } from '@relais/rules';
+import { firstValueFrom } from 'rxjs';
+import { messageOf } from '../core/auth.store';
+import { dayOf, workedMinutes } from './me.format';
+import { MY_WEEK_CACHE_KEY } from './offline';
+
+export interface MyDay {
+  date: string;
+  shifts: MyShift[];
+}
+
+export interface MyWeekGroup {
+  week: string;
+  /** "Semaine 49". */
+  number: number;
+  plannedMinutes: number;
+  days: MyDay[];
+}
+
+/** Groups shifts by ISO week and Paris day, cancelled ones kept in place (struck through). */
+export function groupWeek(shifts: MyShift[]): MyWeekGroup[] {
+  const groups: MyWeekGroup[] = [];
+  for (const shift of shifts) {
+    const date = dayOf(shift.start);
+    const week = isoWeekOf(date);
+    let group = groups.find((candidate) => candidate.week === week);
+    if (!group) {
+      group = { week, number: Number(week.slice(6)), plannedMinutes: 0, days: [] };
+      groups.push(group);
+    }
+    if (shift.change !== 'cancelled') group.plannedMinutes += workedMinutes(shift);
+    let day = group.days.find((candidate) => candidate.date === date);
+    if (!day) {
+      day = { date, shifts: [] };
+      group.days.push(day);
+    }
+    day.shifts.push(shift);
+  }
+  return groups;
+}
+
+/**
+ * The mediator's next 14 days. The last answer is kept on the device: offline, the page shows it
+ * with the time it was fetched ("à jour au …").
+ */
+@Injectable({ providedIn: 'root' })
+export class MyWeekStore {
+  private readonly http = inject(HttpClient);
+  private readonly data = signal<MyWeek | null>(null);
+  private readonly status = signal<'idle' | 'loading' | 'loaded' | 'offline' | 'error'>('idle');
+  private readonly colleagueList = signal<MyColleague[]>([]);
+
+  readonly week = this.data.asReadonly();
+  readonly isLoading = computed(() => this.status() === 'loading' && !this.data());
+  readonly isOffline = computed(() => this.status() === 'offline');
+  readonly hasError = computed(() => this.status() === 'error');
+  readonly colleagues = this.colleagueList.asReadonly();
+  readonly groups = computed(() => groupWeek(this.data()?.shifts ?? []));
+  readonly changedCount = computed(
+    () => (this.data()?.shifts ?? []).filter((shift) => shift.change !== null).length,
+  );
+
+  async load(): Promise<void> {
+    this.status.set('loading');
+    try {
+      const week = await firstValueFrom(this.http.get<MyWeek>('/api/me/week'));
+      this.data.set(week);
+      // Offline, the service worker answers with its last copy: say so.
+      if (globalThis.navigator?.onLine === false) {
+        this.status.set('offline');
+        return;
+      }
+      this.status.set('loaded');
+      globalThis.localStorage?.setItem(MY_WEEK_CACHE_KEY, JSON.stringify(week));
+      // Changes stay highlighted until the next visit.
+      void firstValueFrom(this.http.post('/api/me/week/seen', { seenAt: week.generatedAt })).catch(
+        () => undefined,
+      );
+    } catch {
+      const cached = globalThis.localStorage?.getItem(MY_WEEK_CACHE_KEY);
+      if (cached) {
+        this.data.set(JSON.parse(cached) as MyWeek);
+        this.status.set('offline');
+      } else {
+        this.status.set('error');
+      }
+    }
+  }
+
+  async loadColleagues(): Promise<void> {
+    if (this.colleagueList().length > 0) return;
+    try {
+      this.colleagueList.set(
+        await firstValueFrom(this.http.get<MyColleague[]>('/api/me/colleagues')),
+      );
+    } catch {
+      this.colleagueList.set([]);
+    }
+  }
+
+  /** Returns null on success, else the server's French message (or '' when unknown). */
+  async offerSwap(
+    shift: MyShift,
+    toPersonId: string,
+    message: string | null,
+  ): Promise<string | null> {
+    try {
+      const swap = await firstValueFrom(
+        this.http.post<ShiftSwap>('/api/swaps', {
+          shiftId: shift.id,
+          version: shift.version,
+          toPersonId,
+          message,
+        }),
+      );
+      this.data.update((week) =>
+        week
+          ? {
+              ...week,
+              shifts: week.shifts.map((candidate) =>
+                candidate.id === shift.id ? { ...candidate, pendingSwapId: swap.id } : candidate,
+              ),
+            }
+          : week,
+      );
+      return null;
+    } catch (error) {
+      return messageOf(error) ?? '';
+    }
+  }
+}
