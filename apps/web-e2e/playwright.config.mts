@@ -28,6 +28,9 @@ export default defineConfig({
       // With DATABASE_URL (CI), the server seeds that fresh database; else a throw-away embedded one.
       DATA_DIR: mkdtempSync(join(tmpdir(), 'relais-e2e-')),
       LOG_LEVEL: 'warn',
+      // Every journey logs in from the same address: the per-address login budget is the
+      // security specs' business, not the browser tests'.
+      LOGIN_LIMIT_PER_IP: '500',
     },
   },
   projects: [

@@ -23,6 +23,8 @@ export interface AppConfig {
   smtpUrl?: string;
   /** Sender of notification e-mails. */
   mailFrom: string;
+  /** Login attempts allowed per client address in 10 minutes (`LOGIN_LIMIT_PER_IP`, default 20). */
+  loginLimitPerIp: number;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL invalide : attendu smtp://utilisateur:motdepasse@hôte:port.');
   }
+  const loginLimitPerIp = Number(env['LOGIN_LIMIT_PER_IP'] ?? 20);
+  if (!Number.isInteger(loginLimitPerIp) || loginLimitPerIp < 1) {
+    throw new ConfigError('LOGIN_LIMIT_PER_IP invalide : attendu un entier positif.');
+  }
   return {
     port: parsePort(env['PORT']),
     databaseUrl,
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env['LOG_LEVEL'] || (isProduction ? 'info' : 'warn'),
     smtpUrl,
     mailFrom: env['MAIL_FROM'] || 'Relais <no-reply@relais.local>',
+    loginLimitPerIp,
   };
 }
 

@@ -35,6 +35,7 @@ export class LoginRateLimiter {
     const pool = config?.databaseUrl
       ? (dataSource?.driver as { master?: Pool } | undefined)?.master
       : undefined;
+    const perIp = { ...PER_IP, points: config?.loginLimitPerIp ?? PER_IP.points };
     if (pool) {
       const store = {
         storeClient: pool,
@@ -43,10 +44,10 @@ export class LoginRateLimiter {
         tableCreated: true,
         clearExpiredByTimeout: false,
       };
-      this.perIp = new RateLimiterPostgres({ ...store, ...PER_IP });
+      this.perIp = new RateLimiterPostgres({ ...store, ...perIp });
       this.perAccount = new RateLimiterPostgres({ ...store, ...PER_ACCOUNT });
     } else {
-      this.perIp = new RateLimiterMemory(PER_IP);
+      this.perIp = new RateLimiterMemory(perIp);
       this.perAccount = new RateLimiterMemory(PER_ACCOUNT);
     }
   }
