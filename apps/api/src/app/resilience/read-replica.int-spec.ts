@@ -45,9 +45,15 @@ describeIfServer('rota reads on a streaming replica, with read-your-writes', () 
     await primary?.destroy();
   });
 
-  /** Until the standby has replayed everything the primary has written. */
+  /**
+   * Until the standby has replayed everything the primary has committed. The insert position, not
+   * `pg_current_wal_lsn()`: these servers commit asynchronously, the write position can lag.
+   */
   async function waitForReplay(): Promise<void> {
-    const [{ lsn }] = await sql<{ lsn: string }>(primary.url, 'SELECT pg_current_wal_lsn() AS lsn');
+    const [{ lsn }] = await sql<{ lsn: string }>(
+      primary.url,
+      'SELECT pg_current_wal_insert_lsn() AS lsn',
+    );
     for (let attempt = 0; attempt < 200; attempt++) {
       const [row] = await sql<{ ok: boolean }>(
         standby.url,
@@ -58,6 +64,24 @@ describeIfServer('rota reads on a streaming replica, with read-your-writes', () 
       await sleep(50);
     }
     throw new Error('the standby did not catch up');
+  }
+
+  /**
+   * `pg_wal_replay_pause()` is only a request: the standby stops before the next record it
+   * replays. A checkpoint on the primary gives it one; wait until it says 'paused'.
+   */
+  async function pauseReplay(): Promise<void> {
+    await sql(standby.url, 'SELECT pg_wal_replay_pause()');
+    await sql(primary.url, 'CHECKPOINT');
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const [{ state }] = await sql<{ state: string }>(
+        standby.url,
+        'SELECT pg_get_wal_replay_pause_state() AS state',
+      );
+      if (state === 'paused') return;
+      await sleep(50);
+    }
+    throw new Error('the standby did not pause');
   }
 
   it('serves the rota from the standby, but a manager who just wrote sees the write at once', async () => {
@@ -75,7 +99,7 @@ describeIfServer('rota reads on a streaming replica, with read-your-writes', () 
     await waitForReplay();
 
     // Replay paused: from now on the standby lags behind the primary.
-    await sql(on(standby), 'SELECT pg_wal_replay_pause()');
+    await pauseReplay();
     try {
       // A change made straight on the primary is not seen: the rota is read on the standby.
       await sql(on(primary), `UPDATE shift SET note = 'sur le primaire seulement' WHERE id = $1`, [
