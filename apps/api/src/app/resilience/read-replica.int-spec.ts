@@ -50,18 +50,21 @@ describeIfServer('rota reads on a streaming replica, with read-your-writes', () 
   });
 
   /**
-   * Until the standby has replayed everything the primary has committed. A synchronous commit
-   * first writes out the WAL the slow writer holds back; then the insert position (not
-   * `pg_current_wal_lsn()`, the write position, which lags behind asynchronous commits).
+   * Until the standby has replayed everything the primary has committed: its insert position (not
+   * `pg_current_wal_lsn()`, the write position, which lags behind asynchronous commits), then a
+   * synchronous commit to write out at once what the slow WAL writer holds back.
    */
   async function waitForReplay(): Promise<void> {
     const client = new Client({ connectionString: primary.url });
     await client.connect();
     let lsn: string;
     try {
-      await client.query('SET synchronous_commit = on');
-      await client.query('SELECT pg_current_xact_id()');
       lsn = (await client.query('SELECT pg_current_wal_insert_lsn() AS lsn')).rows[0].lsn;
+      // A logged write committed synchronously flushes the WAL up to lsn (a commit that wrote
+      // nothing else, e.g. after pg_current_xact_id(), stays asynchronous).
+      await client.query('SET synchronous_commit = on');
+      await client.query('CREATE TABLE IF NOT EXISTS flush_marker (at timestamptz)');
+      await client.query('INSERT INTO flush_marker VALUES (now())');
     } finally {
       await client.end();
     }
