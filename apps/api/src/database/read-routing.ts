@@ -65,9 +65,15 @@ export class ReadRouting {
     }
   }
 
-  /** The primary's current WAL position. */
+  /**
+   * The primary's WAL position at or after the end of every transaction committed so far: the
+   * insert position. Not `pg_current_wal_lsn()`, the *write* position: with asynchronous commit
+   * (`synchronous_commit = off`) a commit returns before its record is written out, so that
+   * position can still be before the caller's own write, and a lagging replica would pass for
+   * caught up.
+   */
   async primaryPosition(): Promise<string> {
-    const [row] = await this.dataSource.query(`SELECT pg_current_wal_lsn()::text AS lsn`);
+    const [row] = await this.dataSource.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`);
     return row.lsn;
   }
 }

@@ -32,9 +32,13 @@ describeIfServer('rota reads on a streaming replica, with read-your-writes', () 
   const on = (server: PrivatePostgres) => server.url.replace(/\/postgres$/, `/${DB}`);
 
   beforeAll(async () => {
-    primary = await PrivatePostgres.start();
+    // Commits are asynchronous on these servers: a slow WAL writer keeps a just-committed write
+    // unwritten for seconds, as under heavy load, so a read-your-writes position taken from the
+    // write position instead of the insert position would let the paused standby answer.
+    primary = await PrivatePostgres.start({ wal_writer_delay: '10s' });
     standby = await primary.standby();
     await sql(primary.url, `CREATE DATABASE ${DB}`);
+    await waitForReplay(); // the app connects to the database on the standby too
     t = await startTestApp({ DATABASE_REPLICA_URLS: on(standby) }, { databaseUrl: on(primary) });
     await waitForReplay();
   }, 180_000);
@@ -45,9 +49,25 @@ describeIfServer('rota reads on a streaming replica, with read-your-writes', () 
     await primary?.destroy();
   });
 
-  /** Until the standby has replayed everything the primary has written. */
+  /**
+   * Until the standby has replayed everything the primary has committed: its insert position (not
+   * `pg_current_wal_lsn()`, the write position, which lags behind asynchronous commits), then a
+   * synchronous commit to write out at once what the slow WAL writer holds back.
+   */
   async function waitForReplay(): Promise<void> {
-    const [{ lsn }] = await sql<{ lsn: string }>(primary.url, 'SELECT pg_current_wal_lsn() AS lsn');
+    const client = new Client({ connectionString: primary.url });
+    await client.connect();
+    let lsn: string;
+    try {
+      lsn = (await client.query('SELECT pg_current_wal_insert_lsn() AS lsn')).rows[0].lsn;
+      // A logged write committed synchronously flushes the WAL up to lsn (a commit that wrote
+      // nothing else, e.g. after pg_current_xact_id(), stays asynchronous).
+      await client.query('SET synchronous_commit = on');
+      await client.query('CREATE TABLE IF NOT EXISTS flush_marker (at timestamptz)');
+      await client.query('INSERT INTO flush_marker VALUES (now())');
+    } finally {
+      await client.end();
+    }
     for (let attempt = 0; attempt < 200; attempt++) {
       const [row] = await sql<{ ok: boolean }>(
         standby.url,
@@ -58,6 +78,24 @@ describeIfServer('rota reads on a streaming replica, with read-your-writes', () 
       await sleep(50);
     }
     throw new Error('the standby did not catch up');
+  }
+
+  /**
+   * `pg_wal_replay_pause()` is only a request: wait until the standby says 'paused' (it does so
+   * while waiting for more WAL too). No WAL is written on the primary meanwhile, so the standby
+   * stays exactly where the primary's committed work was.
+   */
+  async function pauseReplay(): Promise<void> {
+    await sql(standby.url, 'SELECT pg_wal_replay_pause()');
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const [{ state }] = await sql<{ state: string }>(
+        standby.url,
+        'SELECT pg_get_wal_replay_pause_state() AS state',
+      );
+      if (state === 'paused') return;
+      await sleep(50);
+    }
+    throw new Error('the standby did not pause');
   }
 
   it('serves the rota from the standby, but a manager who just wrote sees the write at once', async () => {
@@ -75,7 +113,7 @@ describeIfServer('rota reads on a streaming replica, with read-your-writes', () 
     await waitForReplay();
 
     // Replay paused: from now on the standby lags behind the primary.
-    await sql(on(standby), 'SELECT pg_wal_replay_pause()');
+    await pauseReplay();
     try {
       // A change made straight on the primary is not seen: the rota is read on the standby.
       await sql(on(primary), `UPDATE shift SET note = 'sur le primaire seulement' WHERE id = $1`, [
