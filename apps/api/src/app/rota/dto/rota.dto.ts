@@ -13,11 +13,9 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -25,6 +23,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { IsCivilDate } from '../../../common/is-civil-date';
+import { IsInstant } from '../../../common/is-instant';
 
 // class-validator checks the decorator nearest the property first: the type check goes last.
 
@@ -42,11 +41,6 @@ export function IsIsoWeek(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-// Instants must carry their offset: "2026-12-01T09:00:00+01:00" (a bare local time is ambiguous).
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_MESSAGE =
-  'date et heure invalides (ISO 8601 avec décalage, ex. 2026-12-01T09:00:00+01:00)';
-
 export class CreateShiftDto implements CreateShiftRequest {
   @ApiPropertyOptional({ nullable: true, description: 'null for an open shift' })
   @IsOptional()
@@ -62,13 +56,11 @@ export class CreateShiftDto implements CreateShiftRequest {
   activity!: ActivityCode;
 
   @ApiProperty({ example: '2026-12-01T09:00:00+01:00' })
-  @Matches(WITH_OFFSET, { message: INSTANT_MESSAGE })
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
+  @IsInstant()
   start!: string;
 
   @ApiProperty({ example: '2026-12-01T12:30:00+01:00' })
-  @Matches(WITH_OFFSET, { message: INSTANT_MESSAGE })
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
+  @IsInstant()
   end!: string;
 
   @ApiProperty({ example: 0 })
@@ -108,14 +100,12 @@ export class UpdateShiftDto implements UpdateShiftRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(WITH_OFFSET, { message: INSTANT_MESSAGE })
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
+  @IsInstant()
   start?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(WITH_OFFSET, { message: INSTANT_MESSAGE })
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
+  @IsInstant()
   end?: string;
 
   @ApiPropertyOptional()

@@ -16,7 +16,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -27,12 +26,9 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsCivilDate } from '../../../common/is-civil-date';
+import { IsInstant } from '../../../common/is-instant';
 
 // class-validator checks the decorator nearest the property first: the type check goes last.
-
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_MESSAGE =
-  'date et heure invalides (ISO 8601 avec décalage, ex. 2026-12-01T09:00:00+01:00)';
 
 export class CreateSessionDto implements CreateTrainingSessionRequest {
   @ApiProperty()
@@ -44,13 +40,11 @@ export class CreateSessionDto implements CreateTrainingSessionRequest {
   locationId!: string;
 
   @ApiProperty({ example: '2026-12-08T09:00:00+01:00' })
-  @Matches(WITH_OFFSET, { message: INSTANT_MESSAGE })
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
+  @IsInstant()
   start!: string;
 
   @ApiProperty({ example: '2026-12-08T17:00:00+01:00' })
-  @Matches(WITH_OFFSET, { message: INSTANT_MESSAGE })
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
+  @IsInstant()
   end!: string;
 
   @ApiProperty({ example: 60 })

@@ -1,0 +1,15 @@
+import { IsISO8601, Matches } from 'class-validator';
+
+// Instants must carry their offset: "2026-12-01T09:00:00+01:00" (a bare local time is ambiguous).
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_MESSAGE =
+  'date et heure invalides (ISO 8601 avec décalage, ex. 2026-12-01T09:00:00+01:00)';
+
+/** An ISO 8601 instant with its offset, refused with one French message. */
+export function IsInstant(): PropertyDecorator {
+  return (target, key) => {
+    // Same order as stacking `@Matches` above `@IsISO8601`: the ISO check is read first.
+    IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })(target, key);
+    Matches(WITH_OFFSET, { message: INSTANT_MESSAGE })(target, key);
+  };
+}
