@@ -17,9 +17,11 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'admin-create', entryPath: './src/cli/admin-create.ts' },
         // The solver runs in worker threads: its script sits next to main.js.
+        // Absolute path: the plugin joins only "./" paths to the project root and
+        // resolves anything else against the workspace root.
         {
           entryName: 'solver.worker',
-          entryPath: '../../libs/solver/src/lib/solver.worker.ts',
+          entryPath: join(__dirname, '../../libs/solver/src/lib/solver.worker.ts'),
         },
       ],
       tsConfig: './tsconfig.app.json',
