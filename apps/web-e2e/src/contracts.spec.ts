@@ -116,7 +116,8 @@ test('HR records a PEC: 18 h is refused for the 20 h floor, 20 h is saved and it
 
 test('a mediator sees only their own screens, and asks for an unavailability', async ({ page }) => {
   await login(page, 'mediateur@relais.demo');
-  await expect(page).toHaveURL(/\/sites$/);
+  // A mediator lands on their own week.
+  await expect(page).toHaveURL(/\/ma-semaine$/);
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
   await expect(nav.getByRole('link')).toHaveText([
     'Sites',
@@ -141,5 +142,5 @@ test('a mediator sees only their own screens, and asks for an unavailability', a
   ).toContainText('en attente');
   // The people list is not theirs.
   await page.goto('/personnes');
-  await expect(page).toHaveURL(/\/sites$/);
+  await expect(page).toHaveURL(/\/ma-semaine$/);
 });

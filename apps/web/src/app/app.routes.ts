@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { signedInGuard, signedOutGuard } from './core/auth.guard';
+import { signedInGuard, signedOutGuard, toHome } from './core/auth.guard';
 import { roleGuard } from './core/role.guard';
 
 export const appRoutes: Route[] = [
@@ -85,6 +85,6 @@ export const appRoutes: Route[] = [
     title: 'Messages – Relais',
     loadComponent: () => import('./me/inbox.page').then((m) => m.InboxPage),
   },
-  { path: '', pathMatch: 'full', redirectTo: 'sites' },
-  { path: '**', redirectTo: 'sites' },
+  { path: '', pathMatch: 'full', redirectTo: toHome },
+  { path: '**', redirectTo: toHome },
 ];

@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthStore } from '../core/auth.store';
+import { homeFor } from '../core/navigation';
 
 @Component({
   selector: 'app-login-page',
@@ -59,7 +60,7 @@ export class LoginPage {
     }
     const target = this.retour();
     await this.router.navigateByUrl(
-      target?.startsWith('/') && !target.startsWith('//') ? target : '/sites',
+      target?.startsWith('/') && !target.startsWith('//') ? target : homeFor(this.auth.role()),
     );
   }
 }

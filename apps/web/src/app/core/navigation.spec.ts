@@ -1,4 +1,4 @@
-import { navFor } from './navigation';
+import { homeFor, navFor } from './navigation';
 
 describe('navFor', () => {
   it('shows each role the screens it may use, the API documentation to the director only', () => {
@@ -23,5 +23,14 @@ describe('navFor', () => {
 
   it('shows nothing when signed out', () => {
     expect(navFor(null)).toEqual([]);
+  });
+});
+
+describe('homeFor', () => {
+  it('lands a mediator on their week and the office roles on the sites', () => {
+    expect(homeFor('mediator')).toBe('/ma-semaine');
+    expect(homeFor('manager')).toBe('/sites');
+    expect(homeFor('hr')).toBe('/sites');
+    expect(homeFor(null)).toBe('/sites');
   });
 });

@@ -24,6 +24,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'nav.apiDocs', link: '/api/docs', roles: ['admin'], isExternal: true },
 ];
 
+/** Where each role lands after login or on an unknown address: a mediator on their week. */
+export function homeFor(role: Role | null): string {
+  return role === 'mediator' ? '/ma-semaine' : '/sites';
+}
+
 export function navFor(role: Role | null): NavItem[] {
   return role ? NAV_ITEMS.filter((item) => item.roles.includes(role)) : [];
 }

@@ -26,6 +26,7 @@ describe('roleGuard', () => {
         provideRouter([
           { path: 'personnes', canActivate: [roleGuard('admin', 'hr', 'manager')], children: [] },
           { path: 'sites', children: [] },
+          { path: 'ma-semaine', children: [] },
         ]),
       ],
     });
@@ -42,7 +43,7 @@ describe('roleGuard', () => {
     expect(await navigateAs('manager')).toBe('/personnes');
   });
 
-  it('sends a mediator back to the sites page', async () => {
-    expect(await navigateAs('mediator')).toBe('/sites');
+  it('sends a mediator back to their week', async () => {
+    expect(await navigateAs('mediator')).toBe('/ma-semaine');
   });
 });

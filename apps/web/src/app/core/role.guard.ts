@@ -2,9 +2,10 @@ import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import type { Role } from '@relais/contracts';
 import { AuthStore } from './auth.store';
+import { homeFor } from './navigation';
 
 /**
- * Lets only the given roles in; anyone else signed in goes back to the sites page (the API
+ * Lets only the given roles in; anyone else signed in goes back to their home page (the API
  * refuses them anyway: this only spares them a page of errors). Put after `signedInGuard`.
  */
 export function roleGuard(...roles: Role[]): CanActivateFn {
@@ -14,6 +15,6 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
     if (auth.me() === undefined) await auth.load();
     const role = auth.role();
     if (role && roles.includes(role)) return true;
-    return role ? router.createUrlTree(['/sites']) : router.createUrlTree(['/connexion']);
+    return router.parseUrl(role ? homeFor(role) : '/connexion');
   };
 }
