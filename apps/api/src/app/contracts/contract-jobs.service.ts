@@ -1,14 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays, daysBetween, formatDate } from '@relais/rules';
 import { DataSource } from 'typeorm';
-import { todayIn } from '../../common/today';
+import { HourlyJob } from '../../common/hourly-job';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { ContractAlertEntity } from './contract-alert.entity';
 
 const THRESHOLDS = [90, 60, 30] as const;
-const HOUR = 3_600_000;
 
 export interface DailyRunResult {
   alerts: number;
@@ -21,31 +20,17 @@ export interface DailyRunResult {
  * Runs at start-up and every hour; every step is idempotent, so a missed run loses nothing.
  */
 @Injectable()
-export class ContractJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ContractJobs');
-  private timer?: NodeJS.Timeout;
-
+export class ContractJobsService extends HourlyJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.safeRun(), HOUR);
-    this.timer.unref();
+  ) {
+    super(new Logger('ContractJobs'));
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async safeRun(): Promise<void> {
-    try {
-      await this.runDaily(todayIn());
-    } catch (error) {
-      this.logger.error(error instanceof Error ? error.message : String(error));
-    }
+  protected runFor(today: string): Promise<DailyRunResult> {
+    return this.runDaily(today);
   }
 
   async runDaily(today: string): Promise<DailyRunResult> {

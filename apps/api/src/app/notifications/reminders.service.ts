@@ -1,13 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Shift } from '@relais/contracts';
 import { addDays, civilDate, formatDayLabel, isoWeekOf } from '@relais/rules';
 import { DataSource } from 'typeorm';
-import { todayIn } from '../../common/today';
+import { HourlyJob } from '../../common/hourly-job';
 import { TIME_ZONE } from '../../common/week';
 import { NotificationsService } from './notifications.service';
-
-const HOUR = 3_600_000;
 
 function range(shift: Shift): string {
   return `${shift.start.slice(11, 16)}–${shift.end.slice(11, 16)}`;
@@ -19,30 +17,16 @@ function range(shift: Shift): string {
  * nothing and a repeated one sends nothing twice.
  */
 @Injectable()
-export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Reminders');
-  private timer?: NodeJS.Timeout;
-
+export class RemindersService extends HourlyJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.safeRun(), HOUR);
-    this.timer.unref();
+  ) {
+    super(new Logger('Reminders'));
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async safeRun(): Promise<void> {
-    try {
-      await this.remindTomorrow(todayIn());
-    } catch (error) {
-      this.logger.error(error instanceof Error ? error.message : String(error));
-    }
+  protected runFor(today: string): Promise<number> {
+    return this.remindTomorrow(today);
   }
 
   /** Sends the reminders for the day after `today`; returns how many people were reminded. */

@@ -1,13 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SkillCode } from '@relais/contracts';
 import { addDays, daysBetween, formatDate, reminderThreshold } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
-import { todayIn } from '../../common/today';
+import { HourlyJob } from '../../common/hourly-job';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { CertificateReminderEntity } from './training.entities';
-
-const HOUR = 3_600_000;
 
 const CERTIFICATE: Record<SkillCode, string> = {
   sst: 'Certificat SST',
@@ -21,6 +20,7 @@ export interface RaisedReminder {
   personSkillId: string;
   personId: string;
   thresholdDays: number;
+  message: string;
 }
 
 /**
@@ -53,6 +53,7 @@ export async function raiseCertificateReminders(
   for (const row of rows) {
     const threshold = reminderThreshold(today, row.expires_on);
     if (threshold === null) continue;
+    const message = `${CERTIFICATE[row.skill]} de ${row.first_name} ${row.last_name} : expire le ${formatDate(row.expires_on)} (dans ${daysBetween(today, row.expires_on)} j).`;
     const result = await manager
       .createQueryBuilder()
       .insert()
@@ -64,7 +65,7 @@ export async function raiseCertificateReminders(
         skill: row.skill,
         expiresOn: row.expires_on,
         thresholdDays: threshold,
-        message: `${CERTIFICATE[row.skill]} de ${row.first_name} ${row.last_name} : expire le ${formatDate(row.expires_on)} (dans ${daysBetween(today, row.expires_on)} j).`,
+        message,
       })
       .orIgnore()
       .execute();
@@ -74,44 +75,35 @@ export async function raiseCertificateReminders(
         personSkillId: row.id,
         personId: row.person_id,
         thresholdDays: threshold,
+        message,
       });
   }
   return raised;
 }
 
-/** Runs the reminders every hour (the seed raises the first ones); each step is idempotent. */
+/**
+ * Runs the reminders every hour (the seed raises the first ones); each step is idempotent. A new
+ * reminder reaches the inbox (and e-mail) of the person, the managers of their home site and HR.
+ */
 @Injectable()
-export class TrainingJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('TrainingJobs');
-  private timer?: NodeJS.Timeout;
-
+export class TrainingJobsService extends HourlyJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.safeRun(), HOUR);
-    this.timer.unref();
+    private readonly notifications: NotificationsService,
+  ) {
+    super(new Logger('TrainingJobs'));
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async safeRun(): Promise<void> {
-    try {
-      await this.runDaily(todayIn());
-    } catch (error) {
-      this.logger.error(error instanceof Error ? error.message : String(error));
-    }
+  protected runFor(today: string): Promise<number> {
+    return this.runDaily(today);
   }
 
   /** Returns how many reminders this run raised (0 when run again the same day). */
   async runDaily(today: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const raised = await raiseCertificateReminders(manager, today);
-      for (const reminder of raised)
+      for (const reminder of raised) {
         await this.audit.record(
           manager,
           { accountId: null, organisationId: reminder.organisationId },
@@ -122,7 +114,38 @@ export class TrainingJobsService implements OnApplicationBootstrap, OnApplicatio
             details: { personId: reminder.personId, thresholdDays: reminder.thresholdDays },
           },
         );
+        await this.tell(manager, reminder);
+      }
       return raised.length;
     });
+  }
+
+  /** The person sees it on their pathway; their site managers and HR on the person's pathway. */
+  private async tell(manager: EntityManager, reminder: RaisedReminder): Promise<void> {
+    const title = 'Certificat bientôt expiré';
+    await this.notifications.notify(
+      manager,
+      [reminder.personId],
+      'reminder',
+      title,
+      reminder.message,
+      '/mon-parcours',
+    );
+    const staff: { person_id: string }[] = await manager.query(
+      `SELECT ms.person_id FROM manager_site ms JOIN person p ON p.home_site_id = ms.site_id
+        WHERE p.id = $1
+       UNION
+       SELECT a.person_id FROM account a
+        WHERE a.organisation_id = $2 AND a.role IN ('hr', 'admin') AND a.is_active`,
+      [reminder.personId, reminder.organisationId],
+    );
+    await this.notifications.notify(
+      manager,
+      staff.map((row) => row.person_id).filter((id) => id !== reminder.personId),
+      'reminder',
+      title,
+      reminder.message,
+      `/parcours/${reminder.personId}`,
+    );
   }
 }

@@ -316,7 +316,7 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
 
   it('raises each certificate reminder once per threshold (daily job run twice)', async () => {
     const jobs = t.app.get(TrainingJobsService);
-    const person = await personId('Martin');
+    const person = await personId('Traoré');
     const skill = await one<{ id: string }>(
       `INSERT INTO person_skill (organisation_id, person_id, skill, acquired_on, expires_on)
        SELECT organisation_id, id, 'aidants_connect', $2, $3 FROM person WHERE id = $1 RETURNING id`,
@@ -334,6 +334,29 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     const again = await jobs.runDaily(today);
     expect(again).toBe(0);
     expect(await reminders()).toEqual([60]);
+    // In the inboxes, once: the person (their pathway), their site's managers and HR (the person's).
+    const inbox: { person_id: string; link: string; body: string }[] = await t.dataSource.query(
+      `SELECT person_id, link, body FROM notification
+        WHERE kind = 'reminder' AND body LIKE 'Habilitation Aidants Connect de Abdoulaye Traoré%'`,
+    );
+    const links = new Map(inbox.map((row) => [row.person_id, row.link]));
+    expect(inbox).toHaveLength(links.size);
+    const staff: { person_id: string }[] = await t.dataSource.query(
+      `SELECT ms.person_id FROM manager_site ms JOIN person p ON p.home_site_id = ms.site_id WHERE p.id = $1
+       UNION SELECT person_id FROM account WHERE role IN ('hr', 'admin')`,
+      [person],
+    );
+    expect(staff.length).toBe(3); // the director, HR and the Sud manager
+    expect(Object.fromEntries(links)).toEqual({
+      [person]: '/mon-parcours',
+      ...Object.fromEntries(staff.map((row) => [row.person_id, `/parcours/${person}`])),
+    });
+    const managers = async (email: string) =>
+      (await one<{ person_id: string }>(`SELECT person_id FROM account WHERE email = $1`, [email]))
+        .person_id;
+    expect(links.get(await managers('manager.sud@relais.demo'))).toBe(`/parcours/${person}`);
+    expect(links.has(await managers('manager.est@relais.demo'))).toBe(false);
+    expect(inbox[0].body).toContain('(dans 60 j)');
     // 31 days later: 29 days left, the 30-day reminder, once.
     await jobs.runDaily(addDays(today, 31));
     await jobs.runDaily(addDays(today, 31));
@@ -345,7 +368,7 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
         expect.arrayContaining([60, 30]),
       );
       expect(pathway.body.reminders[0].message).toContain(
-        'Habilitation Aidants Connect de Océane Martin',
+        'Habilitation Aidants Connect de Abdoulaye Traoré',
       );
     }
   });
