@@ -103,5 +103,9 @@ test('HR schedules a session, enrols two mediators, sees it on the rota, validat
     `${before.progress.modulesValidated + 1} modules validés`,
   );
   await expect(page.getByText(/T13 Précarité énergétique.*validé/)).toBeVisible();
+  // The catalogue's mandatory modules for a mediator on a France Services site, with their state.
+  const mandatory = page.getByTestId('mandatory');
+  await expect(mandatory.locator('[data-module="T01"]')).toContainText('fait');
+  await expect(mandatory.locator('[data-module]')).toHaveCount(5);
   await expectAccessible(page);
 });

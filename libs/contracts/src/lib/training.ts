@@ -141,6 +141,8 @@ export interface Pathway {
   progress: PathwayProgress;
   milestones: PathwayMilestone[];
   requiredModules: { code: string; title: string; hours: number; isDone: boolean }[];
+  /** The catalogue's modules mandatory for this person (role, contract, site kind), with their due day. */
+  mandatoryModules: { code: string; title: string; due: string | null; status: MilestoneStatus }[];
   records: TrainingRecordView[];
   upcomingSessions: TrainingSession[];
   certificates: CertificateView[];

@@ -1,5 +1,6 @@
 import {
   dynamicExitRate,
+  mandatoryModules,
   milestoneDue,
   milestoneStatus,
   pathwayAlerts,
@@ -109,5 +110,87 @@ describe('pathway due rules (group F)', () => {
       '2026-07-01',
     );
     expect(alerts.map((alert) => alert.rule)).toEqual(['ONBOARDING_DUE', 'EXIT_INTERVIEW_DUE']);
+  });
+
+  describe('mandatory modules', () => {
+    const catalogue = [
+      {
+        code: 'T01',
+        title: 'Intégration',
+        mandatoryFor: { roles: [], contractTypes: [], franceServicesOnly: false, withinDays: 30 },
+      },
+      {
+        code: 'T02',
+        title: 'Formation initiale France Services',
+        mandatoryFor: { roles: [], contractTypes: [], franceServicesOnly: true, withinDays: 90 },
+      },
+      {
+        code: 'T16',
+        title: 'Titre professionnel',
+        mandatoryFor: {
+          roles: [],
+          contractTypes: ['PRO' as const],
+          franceServicesOnly: false,
+          withinDays: null,
+        },
+      },
+      {
+        code: 'T09',
+        title: 'Management',
+        mandatoryFor: {
+          roles: ['manager' as const],
+          contractTypes: [],
+          franceServicesOnly: false,
+          withinDays: 60,
+        },
+      },
+      { code: 'T05', title: 'Optionnel', mandatoryFor: null },
+    ];
+    const mediator = {
+      role: 'mediator' as const,
+      contractType: 'PEC',
+      isFranceServices: true,
+      hireDate: '2026-03-02',
+    };
+
+    it('takes in a module by role, contract type and site kind, due so many days after hiring', () => {
+      expect(mandatoryModules(catalogue, mediator, new Set(), '2026-03-10')).toEqual([
+        { code: 'T01', title: 'Intégration', due: '2026-04-01', status: 'a_venir' },
+        {
+          code: 'T02',
+          title: 'Formation initiale France Services',
+          due: '2026-05-31',
+          status: 'a_venir',
+        },
+      ]);
+      const apprentice = { ...mediator, contractType: 'PRO', isFranceServices: false };
+      expect(
+        mandatoryModules(catalogue, apprentice, new Set(), '2026-03-10').map((m) => m.code),
+      ).toEqual(['T01', 'T16']);
+      const manager = { ...mediator, role: 'manager' as const };
+      expect(
+        mandatoryModules(catalogue, manager, new Set(), '2026-03-10').map((m) => m.code),
+      ).toEqual(['T01', 'T02', 'T09']);
+    });
+
+    it('marks a validated module done and an overdue one late, and names it in ONBOARDING_DUE', () => {
+      const states = mandatoryModules(catalogue, mediator, new Set(['T02']), '2026-04-02');
+      expect(states.map((m) => [m.code, m.status])).toEqual([
+        ['T01', 'en_retard'],
+        ['T02', 'fait'],
+      ]);
+      const milestones = [{ code: 'P02', due: '2026-04-01', doneOn: null }];
+      expect(pathwayAlerts('PEC', milestones, '2026-04-02', states)).toEqual([
+        {
+          rule: 'ONBOARDING_DUE',
+          message: 'Formation obligatoire en retard : T01 Intégration (due le 01/04/2026).',
+        },
+      ]);
+      // On the day itself it is not late yet.
+      expect(
+        mandatoryModules(catalogue, mediator, new Set(), '2026-04-01').find((m) => m.code === 'T01')
+          ?.status,
+      ).toBe('a_venir');
+    });
   });
 });

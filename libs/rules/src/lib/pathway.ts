@@ -1,3 +1,5 @@
+import type { MandatoryFor, Role } from '@relais/contracts';
+import { formatDate } from './french-format';
 import { addDays, addMonths, daysBetween, type CivilDate } from './zoned-time';
 
 // Group F (pathways): the milestone template of the domain brief (P00–P14) with its due rules,
@@ -205,23 +207,95 @@ export function isDynamicExit(category: string): boolean {
   return DYNAMIC.includes(category);
 }
 
-/** Group-F findings read from a plan's milestones (rules.md F: ONBOARDING_DUE…). */
+/** Who a catalogue module's "mandatory for" is matched against. */
+export interface TraineeProfile {
+  /** The person's account role; null without an account (counted as a mediator). */
+  role: Role | null;
+  contractType: string | null;
+  /** Their home site is a France Services one. */
+  isFranceServices: boolean;
+  hireDate: CivilDate | null;
+}
+
+export interface MandatoryModuleState {
+  code: string;
+  title: string;
+  /** Hiring + the module's "within N days"; null when there is no deadline. */
+  due: CivilDate | null;
+  status: MilestoneState;
+}
+
+/** Whether a module's "mandatory for" (empty lists mean everybody) takes in this person. */
+export function isMandatoryFor(rule: MandatoryFor | null, who: TraineeProfile): boolean {
+  if (!rule) return false;
+  const role = who.role ?? 'mediator';
+  if (rule.roles.length && !rule.roles.includes(role)) return false;
+  if (
+    rule.contractTypes.length &&
+    !(rule.contractTypes as readonly string[]).includes(who.contractType ?? '')
+  )
+    return false;
+  return !rule.franceServicesOnly || who.isFranceServices;
+}
+
+/**
+ * The catalogue's mandatory modules for one person (rules.md F, ONBOARDING_DUE): due
+ * `withinDays` after hiring, done once validated, late after their due day.
+ */
+export function mandatoryModules(
+  catalogue: readonly { code: string; title: string; mandatoryFor: MandatoryFor | null }[],
+  who: TraineeProfile,
+  validatedCodes: ReadonlySet<string>,
+  today: CivilDate,
+): MandatoryModuleState[] {
+  return catalogue
+    .filter((module) => isMandatoryFor(module.mandatoryFor, who))
+    .map((module) => {
+      const within = module.mandatoryFor?.withinDays ?? null;
+      const due = within !== null && who.hireDate ? addDays(who.hireDate, within) : null;
+      return {
+        code: module.code,
+        title: module.title,
+        due,
+        status: validatedCodes.has(module.code)
+          ? 'fait'
+          : milestoneStatus({ due, doneOn: null }, today),
+      };
+    });
+}
+
+/**
+ * Group-F findings read from a plan's milestones and the mandatory modules (rules.md F:
+ * ONBOARDING_DUE…). Late mandatory modules are named one by one; without any (a catalogue with
+ * no "mandatory for"), the onboarding milestones P02 and P03 speak instead.
+ */
 export function pathwayAlerts(
   contractType: string | null,
   milestones: { code: string; due: CivilDate | null; doneOn: CivilDate | null }[],
   today: CivilDate,
+  mandatory: readonly MandatoryModuleState[] = [],
 ): { rule: string; message: string }[] {
   const late = (code: string) =>
     milestones.find(
       (milestone) => milestone.code === code && milestoneStatus(milestone, today) === 'en_retard',
     );
   const alerts: { rule: string; message: string }[] = [];
-  if (late('P02'))
+  const lateModules = mandatory.filter((module) => module.status === 'en_retard');
+  if (lateModules.length)
+    alerts.push({
+      rule: 'ONBOARDING_DUE',
+      message: `Formation obligatoire en retard : ${lateModules
+        .map(
+          (module) => `${module.code} ${module.title} (due le ${formatDate(module.due ?? today)})`,
+        )
+        .join(' ; ')}.`,
+    });
+  if (!mandatory.length && late('P02'))
     alerts.push({
       rule: 'ONBOARDING_DUE',
       message: 'Modules d’intégration (T01, T11) non faits dans les 30 jours suivant l’embauche.',
     });
-  if (late('P03'))
+  if (!mandatory.length && late('P03'))
     alerts.push({
       rule: 'ONBOARDING_DUE',
       message: 'Formation initiale France Services non faite dans les 90 jours suivant l’embauche.',

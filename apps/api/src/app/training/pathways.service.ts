@@ -3,14 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CertificateReminder,
   ContractType,
+  MandatoryFor,
   Pathway,
   PathwayEvidence,
   PathwayNote,
+  Role,
   SkillCode,
 } from '@relais/contracts';
 import {
   MILESTONES,
   PATHWAY_TEMPLATES,
+  mandatoryModules,
   milestoneStatus,
   pathwayAlerts,
   pathwayProgress,
@@ -101,10 +104,25 @@ export class PathwaysService {
           order: { uploadedAt: 'ASC' },
         })
       : [];
-    const modules: { code: string; title: string; hours: string }[] = await this.dataSource.query(
-      `SELECT code, title, hours FROM training_module WHERE organisation_id = $1`,
+    const modules: {
+      code: string;
+      title: string;
+      hours: string;
+      mandatoryFor: MandatoryFor | null;
+    }[] = await this.dataSource.query(
+      `SELECT code, title, hours, mandatory_for AS "mandatoryFor" FROM training_module
+        WHERE organisation_id = $1 ORDER BY code`,
       [user.organisationId],
     );
+    const profile: { role: Role | null; is_france_services: boolean | null } = (
+      await this.dataSource.query(
+        `SELECT a.role, s.is_france_services FROM person p
+           LEFT JOIN account a ON a.person_id = p.id
+           LEFT JOIN site s ON s.id = p.home_site_id
+          WHERE p.id = $1`,
+        [person.id],
+      )
+    )[0];
     const records: {
       code: string;
       title: string;
@@ -134,6 +152,18 @@ export class PathwaysService {
          FROM person_skill WHERE person_id = $1 AND skill <> 'language' ORDER BY skill, acquired_on DESC`,
         [person.id],
       );
+    const contractType = plan?.contractType ?? span?.current.type ?? null;
+    const mandatory = mandatoryModules(
+      modules,
+      {
+        role: profile.role,
+        contractType,
+        isFranceServices: profile.is_france_services ?? false,
+        hireDate: span?.hire ?? null,
+      },
+      validated,
+      today,
+    );
     const milestoneViews = milestones.map((milestone) => ({
       id: milestone.id,
       code: milestone.code,
@@ -146,7 +176,7 @@ export class PathwaysService {
     return {
       personId: person.id,
       personName: `${person.firstName} ${person.lastName}`,
-      contractType: plan?.contractType ?? span?.current.type ?? null,
+      contractType,
       contractId: span?.current.id ?? null,
       hireDate: span?.hire ?? null,
       contractEnd: span?.end ?? null,
@@ -156,6 +186,7 @@ export class PathwaysService {
         ...module,
         isDone: validated.has(module.code),
       })),
+      mandatoryModules: mandatory,
       records: records.map((record) => ({
         moduleCode: record.code,
         moduleTitle: record.title,
@@ -174,6 +205,7 @@ export class PathwaysService {
         plan?.contractType ?? null,
         milestones.map((m) => ({ code: m.code, due: m.dueOn, doneOn: m.doneOn })),
         today,
+        mandatory,
       ),
     };
   }

@@ -373,6 +373,40 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     }
   });
 
+  it('lists the catalogue modules mandatory for a newcomer, each due so long after hiring', async () => {
+    const person = await personId('Perrin');
+    const pathway = (await t.request<Pathway>('GET', `/api/pathways/${person}`, { cookie: hr }))
+      .body;
+    const hire = pathway.hireDate ?? '';
+    const state = (days: number) => {
+      const due = addDays(hire, days);
+      return [due, due < today ? 'en_retard' : 'a_venir'];
+    };
+    // The seed's catalogue: T01, T11 within 30 days; France Services T02, T03 within 90; T06 180.
+    expect(pathway.mandatoryModules.map((m) => [m.code, m.due, m.status])).toEqual([
+      ['T01', ...state(30)],
+      ['T02', ...state(90)],
+      ['T03', ...state(90)],
+      ['T06', ...state(180)],
+      ['T11', ...state(30)],
+      ...(pathway.contractType === 'PRO' ? [['T16', null, 'a_venir']] : []),
+    ]);
+    const late = pathway.mandatoryModules.filter((m) => m.status === 'en_retard');
+    const onboarding = pathway.alerts.filter((alert) => alert.rule === 'ONBOARDING_DUE');
+    if (late.length) {
+      expect(onboarding).toHaveLength(1);
+      for (const module of late) expect(onboarding[0].message).toContain(module.code);
+    } else expect(onboarding).toEqual([]);
+    // A validated module is done: Traoré has done the onboarding ones.
+    const veteran = (
+      await t.request<Pathway>('GET', `/api/pathways/${await personId('Traoré')}`, { cookie: hr })
+    ).body;
+    const validated = new Set(veteran.records.map((record) => record.moduleCode));
+    for (const module of veteran.mandatoryModules)
+      if (validated.has(module.code)) expect(module.status).toBe('fait');
+    expect(veteran.mandatoryModules.some((module) => module.status === 'fait')).toBe(true);
+  });
+
   it('logs every read of the HR-only notes; a manager or a mediator cannot read them', async () => {
     const person = await personId('Traoré');
     const created = await t.request<PathwayNote>('POST', `/api/pathways/${person}/notes`, {
