@@ -86,6 +86,12 @@ test('HR schedules a session, enrols two mediators, sees it on the rota, validat
   await nav.getByRole('link', { name: 'Parcours' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Parcours et sorties' })).toBeVisible();
   await expect(page.getByTestId('rate')).toHaveText('85,7 %');
+  await expect(page.getByTestId('certified')).toHaveText(
+    'Certification obtenue : 7 sorties sur 8 (87,5 %)',
+  );
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Suivis à 6 mois à faire' }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // The mediator's own pathway: 7 more hours, one more module.

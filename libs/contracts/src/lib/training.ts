@@ -194,6 +194,24 @@ export interface CreateExitRequest {
   certificationObtained?: boolean;
 }
 
+/** Where the person stands at the 6-month follow-up (brief §4.2: optional, with consent). */
+export const FOLLOW_UP_SITUATIONS = [
+  'EMPLOI_DURABLE',
+  'EMPLOI_TRANSITION',
+  'SORTIE_POSITIVE',
+  'AUTRE_SORTIE',
+  'SANS_NOUVELLES',
+  'REFUS',
+] as const;
+export type FollowUpSituation = (typeof FOLLOW_UP_SITUATIONS)[number];
+
+/** Body of `PUT /api/exits/:id/follow-up`. */
+export interface ExitFollowUpRequest {
+  situation: FollowUpSituation;
+  /** The day the person was reached (or last tried). */
+  contactedOn: string;
+}
+
 export interface ExitRecord {
   id: string;
   personId: string | null;
@@ -208,6 +226,8 @@ export interface ExitRecord {
   detail: string | null;
   certificationObtained: boolean;
   followUpDue: string;
+  followUpSituation: FollowUpSituation | null;
+  followUpOn: string | null;
 }
 
 export interface ExitRate {
@@ -225,6 +245,11 @@ export interface ExitReport extends ExitRate {
   byYear: ({ year: number } & ExitRate)[];
   bySite: ({ siteCode: string } & ExitRate)[];
   byContractType: ({ contractType: string } & ExitRate)[];
+  /** Leavers who obtained a certification (TP MSADS…), whatever their exit; share of all exits. */
+  certified: number;
+  certificationRate: number | null;
+  /** 6-month follow-ups of the exits whose follow-up day has come. */
+  followUps: { due: number; done: number; stillDynamic: number };
 }
 
 /** `GET /api/reports/pathways`: the HR dashboard. */
@@ -253,6 +278,14 @@ export interface PathwayDashboard {
     expiresOn: string;
   }[];
   reminders: CertificateReminder[];
+  /** Exits whose 6-month follow-up day has come and that have no follow-up yet. */
+  followUpsDue: {
+    exitId: string;
+    personId: string | null;
+    displayName: string;
+    exitDate: string;
+    followUpDue: string;
+  }[];
   /** Ended contracts without follow-on and without an exit record (EXIT_RECORD_INCOMPLETE). */
   missingExits: {
     contractId: string;

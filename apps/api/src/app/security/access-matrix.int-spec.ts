@@ -242,6 +242,19 @@ class World {
     );
   }
 
+  /** An exit of a new person of the place, seven months ago: its 6-month follow-up is open. */
+  async newExit(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const { personId } = await this.newPerson(place);
+    const exitDate = addDays(this.today, -213);
+    return this.insert(
+      `INSERT INTO exit_record (organisation_id, person_id, display_name, contract_type, exit_date, category, follow_up_due)
+       VALUES ($1, $2, 'Sortant matrice', 'CDD', $3, 'AUTRE_SORTIE', $4)`,
+      [this.organisation(place), personId, exitDate, addDays(exitDate, 182)],
+      place,
+    );
+  }
+
   /** A contract of a new person of the place, ended yesterday with no follow-on. */
   async newEndedContract(place: Place): Promise<string> {
     if (place === 'unknown') return randomUUID();
@@ -736,6 +749,10 @@ const CALLS: Record<string, Build> = {
       category: 'AUTRE_SORTIE',
     },
   }),
+  'PUT /api/exits/:id/follow-up': async (w, { place }) => ({
+    path: `/api/exits/${await w.newExit(place)}/follow-up`,
+    body: { situation: 'EMPLOI_DURABLE', contactedOn: w.today },
+  }),
   'GET /api/exits': () => ({ path: '/api/exits' }),
   'GET /api/reports/exits': () => ({ path: '/api/reports/exits' }),
   'GET /api/reports/pathways': () => ({ path: '/api/reports/pathways' }),
@@ -930,6 +947,9 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/exits',                       'S',     '401   2xx   2xx   403   403   403'],
   ['POST /api/exits',                       'E',     '401   2xx   2xx   403   403   403'],
   ['POST /api/exits',                       'X',     '401   404   404   403   403   403'],
+  ['PUT /api/exits/:id/follow-up',          'S',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/exits/:id/follow-up',          'E',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/exits/:id/follow-up',          'X',     '401   404   404   403   403   403'],
   ['GET /api/exits',                        'none',  '401   2xx   2xx   403   403   403'],
   ['GET /api/reports/exits',                'none',  '401   2xx   2xx   403   403   403'],
   ['GET /api/reports/pathways',             'none',  '401   2xx   2xx   403   403   403'],

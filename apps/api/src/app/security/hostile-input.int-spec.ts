@@ -40,6 +40,8 @@ interface Fixtures {
   trainingModuleId: string;
   /** A contract ended yesterday with no follow-on (an exit may be recorded once). */
   endedContractId: string;
+  /** An exit seven months ago, its 6-month follow-up open. */
+  newExit(): Promise<string>;
   newTrainingSession(day?: string): Promise<string>;
   newEnrolment(status?: string): Promise<string>;
   newMilestone(): Promise<string>;
@@ -373,6 +375,13 @@ const WRITE_ROUTES: WriteRoute[] = [
       exitDate: addDays(f.today, -1),
       category: 'AUTRE_SORTIE',
     }),
+  },
+  {
+    route: 'PUT /api/exits/:id/follow-up',
+    caller: 'hr',
+    id: (f) => f.newExit(),
+    fields: ['situation', 'contactedOn'],
+    body: (f) => ({ situation: 'SANS_NOUVELLES', contactedOn: f.today }),
   },
   {
     route: 'POST /api/me/week/seen',
@@ -710,6 +719,12 @@ describe('hostile input on every write route', () => {
          VALUES ($1, (SELECT id FROM person WHERE first_name = 'Sortant' LIMIT 1), 'CDD', $2, $3, 35)`,
         [organisation.id, addDays(todayIn(), -200), addDays(todayIn(), -1)],
       ),
+      newExit: () =>
+        insert(
+          `INSERT INTO exit_record (organisation_id, display_name, contract_type, exit_date, category, follow_up_due)
+           VALUES ($1, 'Sortant fuzz', 'CDD', $2, 'AUTRE_SORTIE', $3)`,
+          [organisation.id, addDays(todayIn(), -213), addDays(todayIn(), -31)],
+        ),
       newTrainingSession: (day?: string) =>
         insert(
           `INSERT INTO training_session (organisation_id, module_id, site_id, location_id, start_at, end_at, capacity)

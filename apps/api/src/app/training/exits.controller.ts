@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ExitRecord, ExitReport, PathwayDashboard } from '@relais/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayIn } from '../../common/today';
+import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { CreateExitDto, ExitReportQueryDto } from './dto/training.dto';
+import { CreateExitDto, ExitFollowUpDto, ExitReportQueryDto } from './dto/training.dto';
 import { ExitsService } from './exits.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,6 +24,16 @@ export class ExitsController {
     @Req() request: FastifyRequest,
   ): Promise<ExitRecord> {
     return this.exits.create(user, body, request.ip);
+  }
+
+  @Put('exits/:id/follow-up')
+  followUp(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: ExitFollowUpDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ExitRecord> {
+    return this.exits.followUp(user, id, body, request.ip);
   }
 
   @Get('exits')

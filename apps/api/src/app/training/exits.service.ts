@@ -6,6 +6,7 @@ import {
   type ExitCategory,
   type ExitRecord,
   type ExitReport,
+  type FollowUpSituation,
   type PathwayDashboard,
   type SkillCode,
 } from '@relais/contracts';
@@ -13,6 +14,7 @@ import {
   addDays,
   addMonths,
   dynamicExitRate,
+  formatDate,
   isDynamicExit,
   milestoneStatus,
   pathwayProgress,
@@ -23,7 +25,7 @@ import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { CreateExitDto } from './dto/training.dto';
+import { CreateExitDto, ExitFollowUpDto } from './dto/training.dto';
 import { ExitRecordEntity } from './pathway.entities';
 import { PathwaysService } from './pathways.service';
 
@@ -41,11 +43,14 @@ interface ExitRow {
   detail: string | null;
   certification_obtained: boolean;
   follow_up_due: string;
+  follow_up_status: FollowUpSituation | null;
+  follow_up_on: string | null;
 }
 
 const EXIT_SELECT = `SELECT x.id, x.person_id, x.display_name, s.code AS site_code, x.contract_type,
   to_char(x.exit_date, 'YYYY-MM-DD') AS exit_date, x.category, x.job_contract_type, x.duration_bucket,
-  x.employer_sector, x.detail, x.certification_obtained, to_char(x.follow_up_due, 'YYYY-MM-DD') AS follow_up_due
+  x.employer_sector, x.detail, x.certification_obtained, to_char(x.follow_up_due, 'YYYY-MM-DD') AS follow_up_due,
+  x.follow_up_status, to_char(x.follow_up_on, 'YYYY-MM-DD') AS follow_up_on
   FROM exit_record x LEFT JOIN site s ON s.id = x.site_id`;
 
 function toExit(row: ExitRow): ExitRecord {
@@ -63,6 +68,8 @@ function toExit(row: ExitRow): ExitRecord {
     detail: row.detail,
     certificationObtained: row.certification_obtained,
     followUpDue: row.follow_up_due,
+    followUpSituation: row.follow_up_status,
+    followUpOn: row.follow_up_on,
   };
 }
 
@@ -129,6 +136,7 @@ export class ExitsService {
           certificationObtained: dto.certificationObtained ?? false,
           followUpDue: addMonths(dto.exitDate, 6),
           followUpStatus: null,
+          followUpOn: null,
         }),
       );
       // Closing the contract on the exit date when it was open-ended or ran later.
@@ -163,6 +171,53 @@ export class ExitsService {
     return toExit(row);
   }
 
+  /**
+   * Records (or corrects) the 6-month follow-up: from a month before its day, never before the
+   * exit nor in the future.
+   */
+  async followUp(
+    user: AuthUser,
+    id: string,
+    dto: ExitFollowUpDto,
+    ip: string,
+  ): Promise<ExitRecord> {
+    if (dto.contactedOn > todayIn())
+      refuse('Le suivi ne peut pas être daté dans le futur.', 'contactedOn', 'date future');
+    await this.dataSource.transaction(async (manager) => {
+      const exit = await manager.findOne(ExitRecordEntity, {
+        where: { id, organisationId: user.organisationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!exit) throw new NotFoundException('Fiche de sortie introuvable.');
+      const opens = addMonths(exit.followUpDue, -1);
+      if (dto.contactedOn < opens)
+        refuse(
+          `Le suivi à 6 mois se saisit à partir du ${formatDate(opens)} (sortie le ${formatDate(exit.exitDate)}).`,
+          'contactedOn',
+          'trop tôt',
+        );
+      const before = { situation: exit.followUpStatus, on: exit.followUpOn };
+      await manager.update(
+        ExitRecordEntity,
+        { id },
+        { followUpStatus: dto.situation, followUpOn: dto.contactedOn },
+      );
+      await this.audit.record(
+        manager,
+        user,
+        {
+          action: 'exit_record.follow_up',
+          entity: 'exit_record',
+          entityId: id,
+          details: { before, after: { situation: dto.situation, on: dto.contactedOn } },
+        },
+        ip,
+      );
+    });
+    const [row] = await this.dataSource.query(`${EXIT_SELECT} WHERE x.id = $1`, [id]);
+    return toExit(row);
+  }
+
   async list(user: AuthUser): Promise<ExitRecord[]> {
     const rows: ExitRow[] = await this.dataSource.query(
       `${EXIT_SELECT} WHERE x.organisation_id = $1 ORDER BY x.exit_date DESC`,
@@ -182,6 +237,9 @@ export class ExitsService {
         ...rate(exits.filter((exit) => key(exit) === value)),
       }));
     const years = [...new Set(all.map((exit) => Number(exit.exitDate.slice(0, 4))))].sort();
+    const today = todayIn();
+    const due = exits.filter((exit) => exit.followUpDue <= today);
+    const certified = exits.filter((exit) => exit.certificationObtained).length;
     return {
       year: year ?? null,
       ...rate(exits),
@@ -203,6 +261,17 @@ export class ExitsService {
         contractType: value,
         ...r,
       })),
+      certified,
+      certificationRate: exits.length
+        ? Math.round((certified / exits.length) * 10000) / 10000
+        : null,
+      followUps: {
+        due: due.length,
+        done: due.filter((exit) => exit.followUpSituation !== null).length,
+        stillDynamic: due.filter(
+          (exit) => exit.followUpSituation !== null && isDynamicExit(exit.followUpSituation),
+        ).length,
+      },
     };
   }
 
@@ -297,6 +366,11 @@ export class ExitsService {
        ORDER BY c.end_date`,
       [org, today],
     );
+    const followUps: ExitRow[] = await this.dataSource.query(
+      `${EXIT_SELECT} WHERE x.organisation_id = $1 AND x.follow_up_due <= $2 AND x.follow_up_status IS NULL
+       ORDER BY x.follow_up_due`,
+      [org, today],
+    );
     const peopleIds = [...new Set(milestones.map((m) => m.person_id))];
     return {
       endingSoon: ending.map((row) => {
@@ -331,6 +405,13 @@ export class ExitsService {
       reminders: await this.pathways.remindersFor(org, [
         ...new Set([...peopleIds, ...expiring.map((row) => row.person_id)]),
       ]),
+      followUpsDue: followUps.map(toExit).map((exit) => ({
+        exitId: exit.id,
+        personId: exit.personId,
+        displayName: exit.displayName,
+        exitDate: exit.exitDate,
+        followUpDue: exit.followUpDue,
+      })),
       missingExits: missing.map((row) => ({
         contractId: row.contract_id,
         personId: row.person_id,

@@ -1,4 +1,10 @@
-import type { ContractType, DurationBucket, ExitCategory, ExitJobType } from '@relais/contracts';
+import type {
+  ContractType,
+  DurationBucket,
+  ExitCategory,
+  ExitJobType,
+  FollowUpSituation,
+} from '@relais/contracts';
 import {
   Check,
   Column,
@@ -167,6 +173,11 @@ export class PathwayNoteEntity {
   'ck_exit_record_dynamic',
   `"category" NOT IN ('EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE') OR ("job_contract_type" IS NOT NULL AND "duration_bucket" IS NOT NULL)`,
 )
+@Check(
+  'ck_exit_record_follow_up_status',
+  `"follow_up_status" IS NULL OR "follow_up_status" IN ('EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE', 'AUTRE_SORTIE', 'SANS_NOUVELLES', 'REFUS')`,
+)
+@Check('ck_exit_record_follow_up', `("follow_up_status" IS NULL) = ("follow_up_on" IS NULL)`)
 export class ExitRecordEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -227,7 +238,10 @@ export class ExitRecordEntity {
   followUpDue!: string;
 
   @Column({ name: 'follow_up_status', type: 'text', nullable: true })
-  followUpStatus!: string | null;
+  followUpStatus!: FollowUpSituation | null;
+
+  @Column({ name: 'follow_up_on', type: 'date', nullable: true })
+  followUpOn!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -11,7 +11,7 @@ import type {
   TrainingModule,
   TrainingSession,
 } from '@relais/contracts';
-import { addDays, addMonths, isoWeekOf, zonedInstant } from '@relais/rules';
+import { addDays, addMonths, formatDate, isoWeekOf, zonedInstant } from '@relais/rules';
 import { toZonedIso } from '../../common/instant';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';
@@ -142,6 +142,8 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     expect(response.body.bySite.find((row) => row.siteCode === 'NO')).toMatchObject({
       dynamicExitRate: 0.5,
     });
+    // A certification obtained (TP MSADS…) is counted apart, whatever the exit: 7 of the 8.
+    expect(response.body).toMatchObject({ certified: 7, certificationRate: 0.875 });
     expect((await t.request('GET', '/api/reports/exits', { cookie: managerSud })).status).toBe(403);
   });
 
@@ -563,6 +565,75 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     });
     expect(byYear.body.year).toBe(year);
     expect(byYear.body.exits).toBe(report.body.byYear.find((row) => row.year === year)?.exits);
+  });
+
+  it('records the 6-month follow-up of an exit from its day; the report and the dashboard count it', async () => {
+    const exitDate = addDays(today, -213);
+    const exit = await one<{ id: string }>(
+      `INSERT INTO exit_record (organisation_id, display_name, contract_type, exit_date, category,
+         job_contract_type, duration_bucket, follow_up_due)
+       SELECT organisation_id, 'Sortante suivie', 'PEC', $1, 'EMPLOI_TRANSITION', 'CDD', 'UNDER_SIX_MONTHS', $2
+         FROM site LIMIT 1 RETURNING id`,
+      [exitDate, addMonths(exitDate, 6)],
+    );
+    const dashboard = async () =>
+      (await t.request<PathwayDashboard>('GET', '/api/reports/pathways', { cookie: hr })).body;
+    expect((await dashboard()).followUpsDue.map((row) => row.exitId)).toContain(exit.id);
+    const before = (await t.request<ExitReport>('GET', '/api/reports/exits', { cookie: hr })).body;
+
+    const put = (id: string, body: Record<string, unknown>) =>
+      t.request<ExitRecord & ApiError>('PUT', `/api/exits/${id}/follow-up`, { cookie: hr, body });
+    const future = await put(exit.id, {
+      situation: 'EMPLOI_DURABLE',
+      contactedOn: addDays(today, 1),
+    });
+    expect(future.status).toBe(422);
+    expect(future.body.details).toEqual([{ field: 'contactedOn', message: 'date future' }]);
+    const unknown = await put(exit.id, { situation: 'PERDU', contactedOn: today });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual([{ field: 'situation', message: 'valeur non autorisée' }]);
+    // The exit recorded today (previous test) opens its follow-up in five months.
+    const recent = await one<{ id: string }>(
+      `SELECT id FROM exit_record WHERE exit_date = $1 AND person_id IS NOT NULL`,
+      [today],
+    );
+    const early = await put(recent.id, { situation: 'EMPLOI_DURABLE', contactedOn: today });
+    expect(early.status).toBe(422);
+    expect(early.body.message).toBe(
+      `Le suivi à 6 mois se saisit à partir du ${formatDate(addMonths(addMonths(today, 6), -1))} (sortie le ${formatDate(today)}).`,
+    );
+    expect(
+      await one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM exit_record WHERE follow_up_status IS NOT NULL AND id IN ($1, $2)`,
+        [exit.id, recent.id],
+      ),
+    ).toEqual({ n: 0 });
+
+    const done = await put(exit.id, { situation: 'EMPLOI_DURABLE', contactedOn: today });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ followUpSituation: 'EMPLOI_DURABLE', followUpOn: today });
+    expect((await dashboard()).followUpsDue.map((row) => row.exitId)).not.toContain(exit.id);
+    const after = (await t.request<ExitReport>('GET', '/api/reports/exits', { cookie: hr })).body;
+    expect(after.followUps).toEqual({
+      due: before.followUps.due,
+      done: before.followUps.done + 1,
+      stillDynamic: before.followUps.stillDynamic + 1,
+    });
+    expect(
+      await one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_event WHERE action = 'exit_record.follow_up' AND entity_id = $1`,
+        [exit.id],
+      ),
+    ).toEqual({ n: 1 });
+    expect((await put(exit.id, { situation: 'REFUS', contactedOn: today })).status).toBe(200);
+    expect(
+      (
+        await t.request('PUT', `/api/exits/${exit.id}/follow-up`, {
+          cookie: managerSud,
+          body: { situation: 'REFUS', contactedOn: today },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('lets HR edit the modules a plan requires; progress follows, an unknown code is refused', async () => {

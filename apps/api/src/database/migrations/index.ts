@@ -6,6 +6,7 @@ import { SelfService1795795655996 } from './1795795655996-SelfService';
 import { Training1795795730556 } from './1795795730556-Training';
 import { AutoFill1795795819474 } from './1795795819474-AutoFill';
 import { LoginThrottle1795800000000 } from './1795800000000-LoginThrottle';
+import { ExitFollowUp1795810000000 } from './1795810000000-ExitFollowUp';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Training1795795730556,
   AutoFill1795795819474,
   LoginThrottle1795800000000,
+  ExitFollowUp1795810000000,
 ];

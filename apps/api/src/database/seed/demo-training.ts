@@ -547,6 +547,9 @@ export async function seedDemoTraining(
   );
   for (const leaver of LEAVERS) {
     const exitDate = move(leaver.end);
+    const followUpDue = addMonths(exitDate, 6);
+    // Follow-ups long past their day were held ten days after it; the recent ones are still due.
+    const isFollowedUp = addDays(followUpDue, 60) <= today;
     await manager.insert(ExitRecordEntity, {
       organisationId,
       personId: null,
@@ -561,8 +564,13 @@ export async function seedDemoTraining(
       employerSector: leaver.sector,
       detail: leaver.detail,
       certificationObtained: leaver.category !== 'AUTRE_SORTIE',
-      followUpDue: addMonths(exitDate, 6),
-      followUpStatus: null,
+      followUpDue,
+      followUpStatus: isFollowedUp
+        ? leaver.category === 'NEUTRALISEE'
+          ? 'SANS_NOUVELLES'
+          : leaver.category
+        : null,
+      followUpOn: isFollowedUp ? addDays(followUpDue, 10) : null,
     });
   }
 

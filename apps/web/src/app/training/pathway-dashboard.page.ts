@@ -12,10 +12,18 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { ExitRate, ExitReport, PathwayDashboard } from '@relais/contracts';
+import {
+  FOLLOW_UP_SITUATIONS,
+  type ExitRate,
+  type ExitReport,
+  type FollowUpSituation,
+  type PathwayDashboard,
+} from '@relais/contracts';
 import { formatDate } from '@relais/rules';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { firstValueFrom } from 'rxjs';
+import { messageOf } from '../core/auth.store';
+import { todayInParis } from '../people/people.format';
 import { percent } from './pathway.store';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -43,6 +51,10 @@ export class PathwayDashboardPage implements OnDestroy {
   protected readonly formatDate = formatDate;
   protected readonly rateLabel = rateLabel;
   protected readonly percent = percent;
+  protected readonly situations = FOLLOW_UP_SITUATIONS;
+  protected readonly today = todayInParis();
+  protected readonly followUpError = signal<string | null>(null);
+  protected readonly followUpSaved = signal<string | null>(null);
   private chart?: Chart;
 
   constructor() {
@@ -76,6 +88,31 @@ export class PathwayDashboardPage implements OnDestroy {
 
   ngOnDestroy(): void {
     this.chart?.destroy();
+  }
+
+  /** Records the 6-month follow-up of one exit, then reloads the figures it moves. */
+  protected async saveFollowUp(
+    exitId: string,
+    name: string,
+    situation: string,
+    contactedOn: string,
+  ): Promise<void> {
+    this.followUpError.set(null);
+    this.followUpSaved.set(null);
+    try {
+      await firstValueFrom(
+        this.http.put(`/api/exits/${exitId}/follow-up`, {
+          situation: situation as FollowUpSituation,
+          contactedOn,
+        }),
+      );
+      this.followUpSaved.set(
+        this.transloco.translate('training.dashboard.followUpSaved', { name }),
+      );
+      await this.load();
+    } catch (error) {
+      this.followUpError.set(messageOf(error) ?? this.transloco.translate('training.loadError'));
+    }
   }
 
   private async load(): Promise<void> {

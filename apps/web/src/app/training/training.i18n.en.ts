@@ -101,6 +101,14 @@ export const TRAINING_EN: typeof TRAINING_FR = {
     none: '—',
     status: { a_venir: 'upcoming', en_retard: 'late', fait: 'done' },
   },
+  followUp: {
+    EMPLOI_DURABLE: 'Lasting job',
+    EMPLOI_TRANSITION: 'Transition job',
+    SORTIE_POSITIVE: 'Training or positive exit',
+    AUTRE_SORTIE: 'Neither job nor training',
+    SANS_NOUVELLES: 'No news',
+    REFUS: 'Declined to answer',
+  },
   categories: {
     EMPLOI_DURABLE: 'Lasting job',
     EMPLOI_TRANSITION: 'Transition job',
@@ -125,6 +133,17 @@ export const TRAINING_EN: typeof TRAINING_FR = {
   },
   dashboard: {
     title: 'Pathways and exits',
+    certified: 'Certification obtained: {{ certified }} exits out of {{ exits }} ({{ rate }})',
+    followUps:
+      '6-month follow-ups: {{ done }} done out of {{ due }} due, {{ dynamic }} still in work or training',
+    followUpsDue: '6-month follow-ups to do',
+    noFollowUps: 'No 6-month follow-up pending.',
+    exitOn: 'left on {{ date }}',
+    followUpOn: 'follow-up due on {{ date }}',
+    situation: 'Situation',
+    contactedOn: 'Contacted on',
+    saveFollowUp: 'Save the follow-up',
+    followUpSaved: 'Follow-up of {{ name }} saved.',
     rate: 'Dynamic-exit rate',
     rateHint: '(lasting + transition + positive) / exits excluding neutralised',
     chart: 'Dynamic-exit rate by year',

@@ -3,11 +3,14 @@ import {
   DURATION_BUCKETS,
   EXIT_CATEGORIES,
   EXIT_JOB_TYPES,
+  FOLLOW_UP_SITUATIONS,
   type CreateExitRequest,
   type CreateTrainingSessionRequest,
   type DurationBucket,
   type ExitCategory,
+  type ExitFollowUpRequest,
   type ExitJobType,
+  type FollowUpSituation,
 } from '@relais/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -178,6 +181,18 @@ export class CreateExitDto implements CreateExitRequest {
   @IsOptional()
   @IsBoolean()
   certificationObtained?: boolean;
+}
+
+export class ExitFollowUpDto implements ExitFollowUpRequest {
+  @ApiProperty({ enum: FOLLOW_UP_SITUATIONS })
+  @IsIn(FOLLOW_UP_SITUATIONS, {
+    message: `situation attendue parmi : ${FOLLOW_UP_SITUATIONS.join(', ')}`,
+  })
+  situation!: FollowUpSituation;
+
+  @ApiProperty({ example: '2027-03-31' })
+  @IsCivilDate()
+  contactedOn!: string;
 }
 
 export class ExitReportQueryDto {
