@@ -24,7 +24,7 @@ test('HR records a PEC: 18 h is refused for the 20 h floor, 20 h is saved and it
   page,
 }) => {
   // Six axe scans: over 30 s on a busy machine.
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await login(page, 'rh@relais.demo');
   await expect(page).toHaveURL(/\/sites$/);
 

@@ -22,4 +22,6 @@ export async function login(page: Page, email: string): Promise<void> {
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+  // Signed in once the app has left the login page (a goto before that would race the cookie).
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
 }
