@@ -163,9 +163,11 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
   if (hasWeb) {
     app.useStaticAssets({ root: config.webRoot, prefix: '/', index: ['index.html'] });
   }
+  // Not awaited: awaiting a streaming reply adds one more "close" listener (end-of-stream) to
+  // those of the file stream, past Node's warning threshold of 10; Fastify ends the reply itself.
   const sendSpa = hasWeb
-    ? async (reply: FastifyReply) => {
-        await reply.type('text/html').sendFile('index.html', config.webRoot);
+    ? (reply: FastifyReply): void => {
+        void reply.type('text/html').sendFile('index.html', config.webRoot);
       }
     : undefined;
   app.useGlobalFilters(new HttpExceptionFilter(sendSpa));

@@ -130,7 +130,7 @@ function isUnavailable(error: unknown): boolean {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  constructor(private readonly sendSpa?: (reply: FastifyReply) => Promise<void>) {}
+  constructor(private readonly sendSpa?: (reply: FastifyReply) => void) {}
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const context = host.switchToHttp();
@@ -144,7 +144,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       !request.url.startsWith('/api')
     ) {
       // Client-side routes of the Angular app (e.g. /sites) are served its index.html.
-      await this.sendSpa(reply);
+      this.sendSpa(reply);
       return;
     }
     if (body.statusCode >= 500) {
