@@ -60,6 +60,30 @@ describe('rota over HTTP', () => {
     }
   });
 
+  it("never shows another organisation's travel times", async () => {
+    const [org] = await t.dataSource.query(
+      `INSERT INTO organisation (name) VALUES ('Association voisine') RETURNING id`,
+    );
+    const [foreignSite] = await t.dataSource.query(
+      `INSERT INTO site (organisation_id, code, name, address) VALUES ($1, 'VO', 'Voisine', '1 rue Ailleurs') RETURNING id`,
+      [org.id],
+    );
+    const locations: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO location (organisation_id, site_id, code, name, kind, address)
+       VALUES ($1, $2, 'VO', 'Voisine', 'site', '1 rue Ailleurs'), ($1, $2, 'VO-OUT', 'Cité', 'outreach', '2 rue Ailleurs')
+       RETURNING id`,
+      [org.id, foreignSite.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO travel_time (from_location_id, to_location_id, minutes) VALUES ($1, $2, 17)`,
+      [locations[0].id, locations[1].id],
+    );
+    const week = await rota('S', thisWeek);
+    expect(week.travelTimes.length).toBeGreaterThan(0);
+    const foreign = new Set(locations.map((location) => location.id));
+    expect(week.travelTimes.filter((travel) => foreign.has(travel.fromLocationId))).toEqual([]);
+  });
+
   it('shows next week as a draft with the demo problems', async () => {
     const sud = await rota('S', nextWeek);
     expect(sud.status).toBe('draft');

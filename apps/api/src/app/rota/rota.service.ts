@@ -404,7 +404,7 @@ export class RotaService {
       items,
       { from, to },
       {
-        travelTimes: await this.travelTimes(this.dataSource.manager),
+        travelTimes: await this.travelTimes(this.dataSource.manager, user.organisationId),
       },
     );
   }
@@ -493,7 +493,7 @@ export class RotaService {
       siteShiftIds,
       bounds,
     );
-    const travelTimes = await this.travelTimes(manager);
+    const travelTimes = await this.travelTimes(manager, user.organisationId);
     const requirements = (
       await manager
         .getRepository(CoverageRequirementEntity)
@@ -601,8 +601,17 @@ export class RotaService {
     return byPerson;
   }
 
-  private async travelTimes(manager: EntityManager): Promise<RotaWeek['travelTimes']> {
-    const rows = await manager.getRepository(TravelTimeEntity).find();
+  /** The organisation's travel times (never another's locations). */
+  private async travelTimes(
+    manager: EntityManager,
+    organisationId: string,
+  ): Promise<RotaWeek['travelTimes']> {
+    const rows = await manager
+      .getRepository(TravelTimeEntity)
+      .createQueryBuilder('t')
+      .innerJoin('t.from', 'l')
+      .where('l.organisation_id = :organisationId', { organisationId })
+      .getMany();
     return rows.map((row) => ({
       fromLocationId: row.fromLocationId,
       toLocationId: row.toLocationId,
