@@ -75,32 +75,37 @@ async function main(): Promise<void> {
   await check.end();
 
   const port = 3900 + Math.floor(Math.random() * 90);
-  const server = spawn(
-    join(ROOT, 'node_modules/.bin/node'),
-    [join(ROOT, 'dist/apps/api/main.js')],
-    {
+  const secret = randomBytes(24).toString('hex');
+  const start = (serverPort: number, extra: Record<string, string>) =>
+    spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'dist/apps/api/main.js')], {
       cwd: ROOT,
       env: {
         ...process.env,
         NODE_ENV: 'production',
         DATABASE_URL: url,
-        SESSION_SECRET: randomBytes(24).toString('hex'),
-        PORT: String(port),
+        SESSION_SECRET: secret,
+        PORT: String(serverPort),
         LOG_LEVEL: 'warn',
+        ...extra,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+    });
+  const server = start(port, {});
+  // The same build with the rota cache off (ROTA_CACHE_ENTRIES=0): every read computes the week,
+  // as the first read after a write does. Idle while the other is measured.
+  const uncached = start(port + 1, { ROTA_CACHE_ENTRIES: '0' });
   const base = `http://127.0.0.1:${port}`;
+  const uncachedBase = `http://127.0.0.1:${port + 1}`;
   try {
-    for (let attempt = 0; ; attempt++) {
-      const ok = await fetch(`${base}/api/health`)
-        .then((response) => response.ok)
-        .catch(() => false);
-      if (ok) break;
-      if (attempt > 300) throw new Error('the server did not start');
-      await sleep(200);
-    }
+    for (const address of [base, uncachedBase])
+      for (let attempt = 0; ; attempt++) {
+        const ok = await fetch(`${address}/api/health`)
+          .then((response) => response.ok)
+          .catch(() => false);
+        if (ok) break;
+        if (attempt > 300) throw new Error('the server did not start');
+        await sleep(200);
+      }
     const login = async (email: string) => {
       const response = await fetch(`${base}/api/auth/login`, {
         method: 'POST',
@@ -160,7 +165,8 @@ async function main(): Promise<void> {
     const scenarios: {
       name: string;
       options: Omit<CannonOptions, 'url' | 'duration'>;
-      note?: string;
+      /** Another server than the measured one (the cache-off twin). */
+      url?: string;
     }[] = [
       {
         name: 'health (framework floor)',
@@ -177,6 +183,21 @@ async function main(): Promise<void> {
       },
       {
         name: 'rota read, flat out',
+        options: { connections: 10, headers: { cookie: manager }, requests: [{ path: rotaPath }] },
+      },
+      {
+        name: 'rota read, cache off, at 200 req/s',
+        url: uncachedBase,
+        options: {
+          connections: 10,
+          overallRate: 200,
+          headers: { cookie: manager },
+          requests: [{ path: rotaPath }],
+        },
+      },
+      {
+        name: 'rota read, cache off, flat out',
+        url: uncachedBase,
         options: { connections: 10, headers: { cookie: manager }, requests: [{ path: rotaPath }] },
       },
       {
@@ -248,8 +269,20 @@ async function main(): Promise<void> {
       headers: { cookie: manager },
       requests: [{ path: rotaPath }],
     });
+    // The same warm-up for the cache-off twin.
+    await autocannon({
+      url: uncachedBase,
+      duration: 3,
+      connections: 10,
+      headers: { cookie: manager },
+      requests: [{ path: rotaPath }],
+    });
     for (const scenario of scenarios) {
-      const result = await autocannon({ url: base, duration: SECONDS, ...scenario.options });
+      const result = await autocannon({
+        url: scenario.url ?? base,
+        duration: SECONDS,
+        ...scenario.options,
+      });
       const row = {
         scenario: scenario.name,
         p50_ms: result.latency.p50,
@@ -273,6 +306,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ scenarios: rows, peakRssMb: peakMb, shifts: shiftCount }));
   } finally {
     server.kill('SIGTERM');
+    uncached.kill('SIGTERM');
   }
 }
 

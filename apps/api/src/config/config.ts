@@ -25,6 +25,8 @@ export interface AppConfig {
   mailFrom: string;
   /** Login attempts allowed per client address in 10 minutes (`LOGIN_LIMIT_PER_IP`, default 20). */
   loginLimitPerIp: number;
+  /** Computed rota weeks kept in memory (`ROTA_CACHE_ENTRIES`, default 200; 0 turns it off). */
+  rotaCacheEntries: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(loginLimitPerIp) || loginLimitPerIp < 1) {
     throw new ConfigError('LOGIN_LIMIT_PER_IP invalide : attendu un entier positif.');
   }
+  const rotaCacheEntries = Number(env['ROTA_CACHE_ENTRIES'] ?? 200);
+  if (!Number.isInteger(rotaCacheEntries) || rotaCacheEntries < 0) {
+    throw new ConfigError('ROTA_CACHE_ENTRIES invalide : attendu un entier positif ou nul.');
+  }
   return {
     port: parsePort(env['PORT']),
     databaseUrl,
@@ -107,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl,
     mailFrom: env['MAIL_FROM'] || 'Relais <no-reply@relais.local>',
     loginLimitPerIp,
+    rotaCacheEntries,
   };
 }
 

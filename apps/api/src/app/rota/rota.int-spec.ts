@@ -2,6 +2,7 @@ import type { ApiError, PublishResult, RotaWeek, ShiftResult, Site } from '@rela
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';
+import { RotaReadCache } from './rota-read-cache';
 
 describe('rota over HTTP', () => {
   let t: TestApp;
@@ -58,6 +59,63 @@ describe('rota over HTTP', () => {
         blocking: blocking.map((violation) => `${violation.rule}: ${violation.message}`),
       }).toEqual({ code, blocking: [] });
     }
+  });
+
+  it('serves a repeated read from its cache until any write, even one made straight in the database', async () => {
+    const cache = t.app.get(RotaReadCache);
+    // A week no other test writes to.
+    const week = addIsoWeeks(thisWeek, 9);
+    await rota('S', week);
+    const before = { ...cache.stats };
+    const first = await rota('S', week);
+    expect(cache.stats).toEqual({ hits: before.hits + 1, misses: before.misses });
+    // Another reader computes their own week (what a person may see depends on who reads).
+    const est = await t.login('manager.est@relais.demo');
+    const [estSite] = (await t.request<Site[]>('GET', '/api/sites', { cookie: est })).body.filter(
+      (candidate) => candidate.code === 'E',
+    );
+    await t.request('GET', `/api/rota?siteId=${estSite.id}&week=${week}`, { cookie: est });
+    expect(cache.stats.misses).toBe(before.misses + 1);
+
+    // An absence written without the API: seen on the next read.
+    const person = first.people.find((candidate) => candidate.homeSiteId === site('S').id);
+    if (!person) throw new Error('no Sud person in the week');
+    const monday = windowOfIsoWeek(week).from;
+    await t.dataSource.query(
+      `INSERT INTO absence (organisation_id, person_id, kind, start_date, end_date)
+       SELECT organisation_id, id, 'leave', $2, $2 FROM person WHERE id = $1`,
+      [person.id, monday],
+    );
+    const afterAbsence = await rota('S', week);
+    expect(cache.stats.misses).toBe(before.misses + 2);
+    expect(
+      afterAbsence.people.find((candidate) => candidate.id === person.id)?.absences,
+    ).toContainEqual(expect.objectContaining({ start: monday, end: monday }));
+
+    // Travel times carry no organisation column: theirs bump it through the location.
+    const [[travel]] = await t.dataSource.query(
+      `UPDATE travel_time SET minutes = minutes + 1
+        WHERE (from_location_id, to_location_id) = (SELECT from_location_id, to_location_id FROM travel_time
+          WHERE from_location_id = ANY($1) LIMIT 1)
+       RETURNING from_location_id, to_location_id, minutes`,
+      [site('S').locations.map((location) => location.id)],
+    );
+    const afterTravel = await rota('S', week);
+    expect(afterTravel.travelTimes).toContainEqual({
+      fromLocationId: travel.from_location_id,
+      toLocationId: travel.to_location_id,
+      minutes: travel.minutes,
+    });
+    // A rolled-back write changes nothing: the week is served from the cache again.
+    await t.dataSource
+      .transaction(async (manager) => {
+        await manager.query(`UPDATE person SET first_name = first_name WHERE id = $1`, [person.id]);
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    const misses = cache.stats.misses;
+    await rota('S', week);
+    expect(cache.stats.misses).toBe(misses);
   });
 
   it("never shows another organisation's travel times", async () => {

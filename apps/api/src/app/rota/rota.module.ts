@@ -3,6 +3,7 @@ import { PeopleModule } from '../people/people.module';
 import { AutoFillController } from './auto-fill/auto-fill.controller';
 import { AutoFillService } from './auto-fill/auto-fill.service';
 import { CoverageService } from './coverage.service';
+import { RotaReadCache } from './rota-read-cache';
 import { RotaController } from './rota.controller';
 import { RotaService } from './rota.service';
 import { ShiftsService } from './shifts.service';
@@ -10,7 +11,7 @@ import { ShiftsService } from './shifts.service';
 @Module({
   imports: [PeopleModule],
   controllers: [RotaController, AutoFillController],
-  providers: [RotaService, ShiftsService, CoverageService, AutoFillService],
+  providers: [RotaService, RotaReadCache, ShiftsService, CoverageService, AutoFillService],
   exports: [RotaService],
 })
 export class RotaModule {}

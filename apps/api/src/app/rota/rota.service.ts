@@ -27,6 +27,7 @@ import {
 } from '@relais/rules';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { toZonedIso } from '../../common/instant';
+import { todayIn } from '../../common/today';
 import { TIME_ZONE, WeekBounds, weekBounds } from '../../common/week';
 import { ReadRouting } from '../../database/read-routing';
 import { AccessService } from '../access/access.service';
@@ -43,6 +44,7 @@ import { PersonEntity } from '../people/person.entity';
 import { UnavailabilityEntity } from '../people/unavailability.entity';
 import { CoverageRequirementEntity } from './coverage-requirement.entity';
 import { RotaPublicationEntity } from './rota-publication.entity';
+import { RotaReadCache } from './rota-read-cache';
 import { differs, toShift } from './rota.mapper';
 import { ShiftTemplateEntity } from './shift-template.entity';
 import { ShiftEntity } from './shift.entity';
@@ -65,9 +67,13 @@ export class RotaService {
     private readonly audit: AuditService,
     private readonly reads: ReadRouting,
     private readonly notifications: NotificationsService,
+    private readonly cache: RotaReadCache,
   ) {}
 
-  /** The week grid; read from a replica when there is one (`readAfter`: the caller's last write). */
+  /**
+   * The week grid; read from a replica when there is one (`readAfter`: the caller's last write).
+   * Computed once per data version of the organisation and reader (see RotaReadCache).
+   */
   async getRota(
     user: AuthUser,
     siteId: string,
@@ -75,9 +81,22 @@ export class RotaService {
     readAfter?: string,
   ): Promise<RotaWeek> {
     this.access.requireSite(user, siteId, 'read');
-    return this.reads.read(readAfter, async (manager) =>
-      this.build(manager, user, await this.load(manager, user, siteId, week), week),
-    );
+    return this.reads.read(readAfter, async (manager) => {
+      const version = await this.cache.version(manager, user.organisationId);
+      const key = [
+        user.organisationId,
+        version,
+        user.accountId,
+        user.role,
+        user.siteIds.join(','),
+        siteId,
+        week,
+        todayIn(),
+      ].join('|');
+      return this.cache.through(key, async () =>
+        this.build(manager, user, await this.load(manager, user, siteId, week), week),
+      );
+    });
   }
 
   /** Locks the site-week row (creating it as a draft): writes and publication of one week queue up. */

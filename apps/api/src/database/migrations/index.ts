@@ -7,6 +7,7 @@ import { Training1795795730556 } from './1795795730556-Training';
 import { AutoFill1795795819474 } from './1795795819474-AutoFill';
 import { LoginThrottle1795800000000 } from './1795800000000-LoginThrottle';
 import { ExitFollowUp1795810000000 } from './1795810000000-ExitFollowUp';
+import { DataVersion1795820000000 } from './1795820000000-DataVersion';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AutoFill1795795819474,
   LoginThrottle1795800000000,
   ExitFollowUp1795810000000,
+  DataVersion1795820000000,
 ];
