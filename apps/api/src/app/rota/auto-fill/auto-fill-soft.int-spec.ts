@@ -194,4 +194,17 @@ describe('auto-fill soft terms over HTTP', () => {
     expect(sitesOf(helper as string)).toEqual(new Set([other.siteId]));
     expect(sitesOf(stayer)).toEqual(new Set([home.siteId]));
   });
+
+  it('never staffs a window past its need just to fill someone’s hours', async () => {
+    const { siteId, locationId } = await newSite('SOFT-N');
+    const planned = await newMediator('Aubin', siteId);
+    await newMediator('Barbier', siteId);
+    // Thursday's desk needs one person and has one, in a draft; Barbier has no hours this week.
+    await need(locationId, 4, '09:00', '12:00');
+    await shift(planned, locationId, addDays(monday, 3), '09:00', '12:00');
+
+    const proposal = await autoFill([siteId]);
+    expect(proposal.add).toEqual([]);
+    expect(proposal.release).toEqual([]);
+  });
 });

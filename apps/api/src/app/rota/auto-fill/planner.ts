@@ -166,6 +166,28 @@ export function buildModel(input: PlannerInput): PlannedModel {
   const { employees, requests, keepRequests, linear, refusals, remainingMinutes, owedMinutes } =
     vetCandidates(input, people, demand, shiftTypes, holds);
 
+  // Where planned shifts may stay beyond the need at no cost, nobody is added beyond them: the
+  // contract-hours term would otherwise staff such a window past its need for free.
+  const plannedOn = new Map<string, number>();
+  for (const m of demand.movable) plannedOn.set(m.slotKey, (plannedOn.get(m.slotKey) ?? 0) + 1);
+  const closed = employees.map(
+    (employee) => new Set((employee.unavailable ?? []).map((u) => `${u.day}|${u.shift}`)),
+  );
+  for (const slot of demanded) {
+    const planned = plannedOn.get(slot.key) ?? 0;
+    if (planned === 0 || slot.weightOver > 0) continue;
+    const terms = employees
+      .filter((_, e) => !closed[e]?.has(`${slot.period}|${slot.typeId}`))
+      .map((employee) => ({
+        employee: employee.id,
+        day: slot.period,
+        shift: slot.typeId,
+        coefficient: 1,
+      }));
+    const max = Math.max(slot.need, planned);
+    if (terms.length > max) linear.push({ terms, max });
+  }
+
   const forbidden = successions([...typeSample.values()], input.settings.travelTimes ?? []);
 
   const cover: CoverRequirement[] = demanded.map((slot) => ({
