@@ -6,7 +6,7 @@
  *
  * Orders of magnitude, for one 3.5-hour shift: an uncovered need costs 100 (300 with a skill),
  * far above anything else, so no soft term ever leaves demand uncovered; moving a planned shift
- * costs 10 (40 once published), more than any soft preference gains on one shift, so plans stay
+ * costs 10 (40 once published), more than a single soft term gains on one shift, so plans stay
  * stable; the soft terms below weigh a few units each and decide who takes what.
  */
 export const WEIGHTS = {
