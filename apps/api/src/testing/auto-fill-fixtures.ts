@@ -12,4 +12,5 @@ export const EMPTY_PROPOSAL: AutoFillProposal = {
   seconds: 0,
   secondsToBest: 0,
   modelSeconds: 0,
+  hours: [],
 };

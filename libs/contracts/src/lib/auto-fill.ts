@@ -69,6 +69,15 @@ export interface UnfilledDemand {
   message: string;
 }
 
+/** A person's week once the proposal is applied, against what their contract owes. */
+export interface AutoFillHours {
+  personId: string;
+  /** Minutes planned in the week, all sites together (breaks excluded). */
+  plannedMinutes: number;
+  /** Minutes the contract owes this week, net of whole-day absences and public holidays. */
+  contractMinutes: number;
+}
+
 export interface AutoFillProposal {
   add: ProposedShift[];
   release: ReleasedShift[];
@@ -85,6 +94,8 @@ export interface AutoFillProposal {
   secondsToBest: number;
   /** Seconds spent building the model (candidates vetted by the rules) before solving. */
   modelSeconds: number;
+  /** Each person under contract on the chosen sites: planned against owed minutes. */
+  hours: AutoFillHours[];
 }
 
 export interface AutoFillProgress {

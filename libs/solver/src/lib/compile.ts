@@ -1,4 +1,4 @@
-import type { Roster, RosterProblem } from './model';
+import type { MinutesTarget, Roster, RosterProblem } from './model';
 
 /** "No limit" sentinel kept inside Int32 range so that typed arrays can hold it. */
 export const NO_LIMIT = 1 << 30;
@@ -11,6 +11,22 @@ export interface CompiledLinear {
   readonly coefficients: Float64Array;
   readonly min: number;
   readonly max: number;
+}
+
+export interface CompiledTarget {
+  readonly minutes: number;
+  readonly unit: number;
+  /** Units covered by each tier of the shortfall (Infinity for the last). */
+  readonly tierUnits: readonly number[];
+  readonly tierWeights: readonly number[];
+  readonly over: number;
+}
+
+export interface CompiledSpread {
+  /** Cells d * T + t of each group. */
+  readonly groups: readonly Int32Array[];
+  readonly free: number;
+  readonly weight: number;
 }
 
 /**
@@ -49,6 +65,12 @@ export interface Compiled {
   readonly linear: readonly CompiledLinear[];
   /** Indexes into `linear` of the constraints that mention employee e. */
   readonly linearByEmployee: readonly (readonly number[])[];
+  /** Soft minutes target of each employee, if any. */
+  readonly targets: readonly (CompiledTarget | undefined)[];
+  /** Soft group spread of each employee, if any. */
+  readonly spreads: readonly (CompiledSpread | undefined)[];
+  /** Whether any employee has a target or a spread (skips their work in the hot loops). */
+  readonly hasEmployeeSoft: boolean;
 }
 
 function lookup(map: Map<string, number>, key: string, what: string): number {
@@ -125,6 +147,22 @@ export function compile(problem: RosterProblem): Compiled {
       checkDay(u.day, H);
       allowed[(e * H + u.day) * T + lookup(shiftIndex, u.shift, 'shift type')] = 0;
     }
+  });
+
+  const targets = problem.employees.map((emp) => compileTarget(emp.minutesTarget));
+  const spreads = problem.employees.map((emp) => {
+    const spread = emp.spread;
+    if (!spread || spread.weight <= 0) return undefined;
+    const groups = spread.groups
+      .map((cells) =>
+        Int32Array.from(cells, (cell) => {
+          checkDay(cell.day, H);
+          return cell.day * T + lookup(shiftIndex, cell.shift, 'shift type');
+        }),
+      )
+      .filter((group) => group.length > 0);
+    if (groups.length <= spread.free) return undefined;
+    return { groups, free: Math.max(0, spread.free), weight: spread.weight };
   });
 
   const cellCost = new Float64Array(E * H * (T + 1));
@@ -218,7 +256,32 @@ export function compile(problem: RosterProblem): Compiled {
     edgeExempt: (problem.edgeBlocks ?? 'exempt') === 'exempt',
     linear,
     linearByEmployee: linearByEmployee.map((l) => [...new Set(l)]),
+    targets,
+    spreads,
+    hasEmployeeSoft: targets.some((t) => t !== undefined) || spreads.some((s) => s !== undefined),
   };
+}
+
+function compileTarget(target: MinutesTarget | undefined): CompiledTarget | undefined {
+  if (!target) return undefined;
+  const unit = target.unitMinutes ?? 60;
+  if (!(unit > 0)) throw new Error('unitMinutes must be positive');
+  const tierUnits: number[] = [];
+  const tierWeights: number[] = [];
+  target.under.forEach((tier, i) => {
+    const last = i === target.under.length - 1;
+    const units = last ? Infinity : Math.max(0, Math.floor(tier.units ?? 0));
+    const previous = tierWeights[tierWeights.length - 1];
+    if (previous !== undefined && tier.weight < previous)
+      throw new Error('minutesTarget.under weights must not decrease');
+    if (units > 0) {
+      tierUnits.push(units);
+      tierWeights.push(tier.weight);
+    }
+  });
+  const over = target.weightOver ?? 0;
+  if (tierWeights.every((w) => w === 0) && over === 0) return undefined;
+  return { minutes: target.minutes, unit, tierUnits, tierWeights, over };
 }
 
 /** Internal roster: assign[e * H + d] is a shift index or -1 when off. */

@@ -107,7 +107,13 @@ export async function solveInProcess(
 /** With integer weights, any roster's objective is an integer, so a bound can be rounded up. */
 function isIntegral(c: Compiled): boolean {
   const all = [c.cellCost, c.coverUnder, c.coverOver];
-  return all.every((arr) => arr.every((w) => Number.isInteger(w)));
+  return (
+    all.every((arr) => arr.every((w) => Number.isInteger(w))) &&
+    c.targets.every(
+      (t) => t === undefined || [...t.tierWeights, t.over].every((w) => Number.isInteger(w)),
+    ) &&
+    c.spreads.every((s) => s === undefined || Number.isInteger(s.weight))
+  );
 }
 
 function throttled(fn: (a: Assign) => void): (a: Assign) => void {

@@ -1,14 +1,64 @@
-import { compile, fromRoster, type Assign, type Compiled } from './compile';
+import {
+  compile,
+  fromRoster,
+  type Assign,
+  type Compiled,
+  type CompiledSpread,
+  type CompiledTarget,
+} from './compile';
 import type { Evaluation, Roster, RosterProblem } from './model';
 
-/** Request cost of employee e's row. */
+/** Units of deviation from a target, counted in started units (a float error is no unit). */
+export function deviationUnits(amount: number, unit: number): number {
+  return amount <= 0 ? 0 : Math.ceil(amount / unit - 1e-9);
+}
+
+/** Cost of working `minutes` against a minutes target: tiered (convex) under, flat over. */
+export function targetCost(t: CompiledTarget, minutes: number): number {
+  let short = deviationUnits(t.minutes - minutes, t.unit);
+  if (short === 0) return deviationUnits(minutes - t.minutes, t.unit) * t.over;
+  let cost = 0;
+  for (let i = 0; i < t.tierUnits.length && short > 0; i++) {
+    const take = Math.min(short, t.tierUnits[i] ?? 0);
+    cost += take * (t.tierWeights[i] ?? 0);
+    short -= take;
+  }
+  return cost;
+}
+
+/** Cost of the groups employee e's row uses beyond the free ones. */
+export function spreadCost(c: Compiled, s: CompiledSpread, a: Assign, e: number): number {
+  const base = e * c.H;
+  let used = 0;
+  for (const group of s.groups) {
+    for (let i = 0; i < group.length; i++) {
+      const cell = group[i] ?? 0;
+      const t = cell % c.T;
+      if (a[base + (cell - t) / c.T] === t) {
+        used++;
+        break;
+      }
+    }
+  }
+  return used > s.free ? (used - s.free) * s.weight : 0;
+}
+
+/** Soft cost of employee e's row: requests, minutes target and group spread. */
 export function rowSoft(c: Compiled, a: Assign, e: number): number {
   const { H, T, cellCost } = c;
   let cost = 0;
+  let minutes = 0;
   const base = e * H;
   for (let d = 0; d < H; d++) {
     const v = a[base + d] ?? -1;
     cost += cellCost[(base + d) * (T + 1) + (v < 0 ? T : v)] ?? 0;
+    if (v >= 0) minutes += c.shiftLength[v] ?? 0;
+  }
+  if (c.hasEmployeeSoft) {
+    const target = c.targets[e];
+    if (target) cost += targetCost(target, minutes);
+    const spread = c.spreads[e];
+    if (spread) cost += spreadCost(c, spread, a, e);
   }
   return cost;
 }

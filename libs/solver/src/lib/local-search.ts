@@ -72,6 +72,9 @@ export class LocalSearch {
     for (const w of c.coverUnder) maxWeight = Math.max(maxWeight, w);
     for (const w of c.coverOver) maxWeight = Math.max(maxWeight, w);
     for (const w of c.cellCost) maxWeight = Math.max(maxWeight, w);
+    for (const t of c.targets)
+      for (const w of t?.tierWeights ?? []) maxWeight = Math.max(maxWeight, w);
+    for (const s of c.spreads) maxWeight = Math.max(maxWeight, s?.weight ?? 0);
     this.baseWeight = maxWeight;
     this.hardWeight = 10 * maxWeight;
     for (let d = 0; d < c.H; d++) {

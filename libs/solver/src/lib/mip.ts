@@ -1,6 +1,7 @@
 import highsLoader, { type Highs, type ModelData } from 'highs';
 import type { Assign, Compiled } from './compile';
 import { NO_LIMIT } from './compile';
+import { deviationUnits } from './evaluate';
 
 let highsPromise: Promise<Highs> | undefined;
 
@@ -44,6 +45,18 @@ export interface MipModel {
     readonly e: number;
     readonly w: number;
     readonly column: number;
+  }[];
+  /** Integer slacks of each minutes target: one per tier short, one over (-1 when free). */
+  readonly targetColumns: readonly {
+    readonly e: number;
+    readonly under: readonly number[];
+    readonly over: number;
+  }[];
+  /** One binary per group used, and the count of groups beyond the free ones. */
+  readonly spreadColumns: readonly {
+    readonly e: number;
+    readonly groups: readonly number[];
+    readonly excess: number;
   }[];
 }
 
@@ -217,6 +230,69 @@ export function buildMip(c: Compiled, infinity: number): MipModel {
     }
   }
 
+  // Soft minutes targets: minutes + unit * (short slacks) >= target, minutes - unit * over <= target,
+  // the slacks integer (started units); tier weights do not decrease, so cheaper tiers fill first.
+  const targetColumns: { e: number; under: number[]; over: number }[] = [];
+  const spreadColumns: { e: number; groups: number[]; excess: number }[] = [];
+  for (let e = 0; e < E; e++) {
+    const target = c.targets[e];
+    if (target) {
+      const idx: number[] = [];
+      const val: number[] = [];
+      for (let d = 0; d < H; d++) {
+        for (let t = 0; t < T; t++) {
+          const col = xColumn[(e * H + d) * T + t] ?? -1;
+          if (col >= 0) {
+            idx.push(col);
+            val.push(c.shiftLength[t] ?? 0);
+          }
+        }
+      }
+      const under: number[] = [];
+      if (target.minutes > 0 && target.tierUnits.length > 0) {
+        target.tierUnits.forEach((units, i) => {
+          under.push(
+            addColumn(target.tierWeights[i] ?? 0, true, Number.isFinite(units) ? units : infinity),
+          );
+        });
+        rows.add(
+          [...idx, ...under],
+          [...val, ...under.map(() => target.unit)],
+          target.minutes,
+          infinity,
+        );
+      }
+      let over = -1;
+      if (target.over > 0) {
+        over = addColumn(target.over, true, infinity);
+        rows.add([...idx, over], [...val, -target.unit], -infinity, target.minutes);
+      }
+      targetColumns.push({ e, under, over });
+    }
+    const spread = c.spreads[e];
+    if (spread) {
+      const groups: number[] = [];
+      for (const group of spread.groups) {
+        const y = addColumn(0, true, 1);
+        groups.push(y);
+        const byDay = new Map<number, number[]>();
+        for (const cell of group) {
+          const t = cell % T;
+          const d = (cell - t) / T;
+          const col = xColumn[(e * H + d) * T + t] ?? -1;
+          if (col >= 0) byDay.set(d, [...(byDay.get(d) ?? []), col]);
+        }
+        // Valid with one row per period because a period holds at most one shift.
+        for (const cols of byDay.values()) {
+          rows.add([...cols, y], [...cols.map(() => 1), -1], -infinity, 0);
+        }
+      }
+      const excess = addColumn(spread.weight, false, infinity);
+      rows.add([...groups, excess], [...groups.map(() => 1), -1], -infinity, spread.free);
+      spreadColumns.push({ e, groups, excess });
+    }
+  }
+
   const coverColumns: { k: number; under: number; over: number }[] = [];
   for (let d = 0; d < H; d++) {
     for (let t = 0; t < T; t++) {
@@ -281,7 +357,7 @@ export function buildMip(c: Compiled, infinity: number): MipModel {
     },
     integrality: Int32Array.from(integrality),
   };
-  return { data, xColumn, coverColumns, weekendColumns };
+  return { data, xColumn, coverColumns, weekendColumns, targetColumns, spreadColumns };
 }
 
 /** Sums repeated columns in place (HiGHS rejects duplicate entries in a row); returns indices. */
@@ -336,6 +412,39 @@ export function columnsFromAssign(c: Compiled, m: MipModel, a: Assign): Float64A
   for (const { e, w, column } of m.weekendColumns) {
     for (let d = 0; d < c.H; d++)
       if (c.weekendOf[d] === w && (a[e * c.H + d] ?? -1) >= 0) x[column] = 1;
+  }
+  for (const { e, under, over } of m.targetColumns) {
+    const target = c.targets[e];
+    if (!target) continue;
+    let minutes = 0;
+    for (let d = 0; d < c.H; d++) {
+      const v = a[e * c.H + d] ?? -1;
+      if (v >= 0) minutes += c.shiftLength[v] ?? 0;
+    }
+    let short = deviationUnits(target.minutes - minutes, target.unit);
+    under.forEach((column, i) => {
+      const take = Math.min(short, target.tierUnits[i] ?? 0);
+      x[column] = take;
+      short -= take;
+    });
+    if (over >= 0) x[over] = deviationUnits(minutes - target.minutes, target.unit);
+  }
+  for (const { e, groups, excess } of m.spreadColumns) {
+    const spread = c.spreads[e];
+    if (!spread) continue;
+    let used = 0;
+    spread.groups.forEach((group, g) => {
+      const column = groups[g] ?? -1;
+      for (const cell of group) {
+        const t = cell % c.T;
+        if (a[e * c.H + (cell - t) / c.T] === t) {
+          if (column >= 0) x[column] = 1;
+          used++;
+          return;
+        }
+      }
+    });
+    x[excess] = Math.max(0, used - spread.free);
   }
   return x;
 }

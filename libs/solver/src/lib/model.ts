@@ -28,6 +28,41 @@ export interface EmployeeSpec {
   readonly daysOff?: readonly number[];
   /** Finer availability: (period, shift type) pairs the employee cannot work. */
   readonly unavailable?: readonly { readonly day: number; readonly shift: string }[];
+  /** Soft target on the employee's total minutes (e.g. contract hours). */
+  readonly minutesTarget?: MinutesTarget;
+  /** Soft: how many groups of cells (e.g. sites) the employee's shifts spread over. */
+  readonly spread?: GroupSpread;
+}
+
+/** A (period, shift type) cell of one employee. */
+export interface Cell {
+  readonly day: number;
+  readonly shift: string;
+}
+
+/**
+ * Soft target on an employee's total minutes. A deviation is counted in started units of
+ * `unitMinutes` (so that costs stay integers); a unit short costs the weight of its tier (tiers
+ * are taken in order, each covering `units` units, the last one all the rest; weights must not
+ * decrease, so the cost is convex and the MIP needs no extra binaries); a unit over costs
+ * `weightOver`.
+ */
+export interface MinutesTarget {
+  readonly minutes: number;
+  /** Length of one unit of deviation (default 60). */
+  readonly unitMinutes?: number;
+  readonly under: readonly { readonly units?: number; readonly weight: number }[];
+  readonly weightOver?: number;
+}
+
+/**
+ * Soft: the employee may work cells of `free` groups at no cost; every further group used costs
+ * `weight` (groups = sites: "stay on one site across the week").
+ */
+export interface GroupSpread {
+  readonly groups: readonly (readonly Cell[])[];
+  readonly free: number;
+  readonly weight: number;
 }
 
 export interface CoverRequirement {

@@ -14,9 +14,10 @@ import type {
   AutoFillProgress,
   AutoFillProposal,
 } from '@relais/contracts';
-import { checkRotaWeek } from '@relais/rules';
+import { addDays, checkRotaWeek, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import { solve, type SolveResult } from '@relais/solver';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { TIME_ZONE } from '../../../common/week';
 import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
 import { AuditService } from '../../audit/audit.service';
@@ -26,6 +27,7 @@ import { ShiftEntity } from '../shift.entity';
 import { AutoFillJobEntity } from './auto-fill-job.entity';
 import { AutoFillDto } from './auto-fill.dto';
 import { buildModel, decodeProposal, PlannerInput, PlannerSite } from './planner';
+import { HISTORY_WEEKS, priorWork, type PriorWork } from './soft-terms';
 
 const PROGRESS_EVERY_MS = 300;
 const STOP_POLL_MS = 400;
@@ -76,6 +78,7 @@ export class AutoFillService implements OnApplicationShutdown {
       dto.siteIds,
       dto.week,
       dto.mode,
+      true,
     );
     const job = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
@@ -248,6 +251,7 @@ export class AutoFillService implements OnApplicationShutdown {
     siteIds: readonly string[],
     week: string,
     mode: AutoFillMode,
+    withHistory = false,
   ): Promise<PlannerInput> {
     const sites: PlannerSite[] = [];
     let travelTimes: PlannerInput['settings']['travelTimes'] = [];
@@ -261,7 +265,49 @@ export class AutoFillService implements OnApplicationShutdown {
         publishedShiftIds: new Set((loaded.publication?.shifts ?? []).map((shift) => shift.id)),
       });
     }
-    return { week, mode, sites, settings: { travelTimes } };
+    const history = withHistory ? await this.history(manager, sites, week) : undefined;
+    return { week, mode, sites, settings: { travelTimes }, history };
+  }
+
+  /** What the sites' people worked in the 4 weeks before the week (fairness). */
+  private async history(
+    manager: EntityManager,
+    sites: readonly PlannerSite[],
+    week: string,
+  ): Promise<Map<string, PriorWork>> {
+    const people = [
+      ...new Map(
+        sites.flatMap((site) => site.input.people).map((person) => [person.id, person]),
+      ).values(),
+    ];
+    if (people.length === 0) return new Map();
+    const monday = windowOfIsoWeek(week).from;
+    const shifts = await manager
+      .getRepository(ShiftEntity)
+      .createQueryBuilder('s')
+      .where('s.person_id IN (:...ids)', { ids: people.map((person) => person.id) })
+      .andWhere('s.start_at >= :from AND s.start_at < :to', {
+        from: new Date(zonedInstant(addDays(monday, -7 * HISTORY_WEEKS), '00:00', TIME_ZONE)),
+        to: new Date(zonedInstant(monday, '00:00', TIME_ZONE)),
+      })
+      .getMany();
+    return priorWork(
+      people,
+      shifts.flatMap((shift) =>
+        shift.personId
+          ? [
+              {
+                personId: shift.personId,
+                start: shift.startAt,
+                end: shift.endAt,
+                breakMinutes: shift.breakMinutes,
+                activity: shift.activity,
+              },
+            ]
+          : [],
+      ),
+      monday,
+    );
   }
 
   private async run(

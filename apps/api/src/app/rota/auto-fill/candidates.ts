@@ -22,6 +22,8 @@ import {
   slotShift,
 } from './demand';
 import type { PlannerInput } from './planner';
+import { contractTarget, fairnessCost, lessLikedKinds, owedWeekMinutes } from './soft-terms';
+import { WEIGHTS } from './weights';
 
 /**
  * Who may take which slot. Each (person, slot) is tried alone against every rule of
@@ -37,13 +39,15 @@ export interface Refusal {
 
 export interface Candidates {
   readonly employees: EmployeeSpec[];
-  /** Costs of working away from one's own site. */
+  /** Costs of taking a window: away from one's own site, a less-liked window taken again. */
   readonly requests: ShiftRequest[];
   /** Rewards for keeping one's planned (movable) shifts. */
   readonly keepRequests: ShiftRequest[];
   readonly linear: LinearConstraint[];
   readonly refusals: Map<string, Refusal>;
   readonly remainingMinutes: Map<string, number>;
+  /** Minutes each person's contract owes this week (net of absences and public holidays). */
+  readonly owedMinutes: Map<string, number>;
 }
 
 function workedMinutes(items: readonly WorkItem[]): number {
@@ -77,6 +81,12 @@ export function vetCandidates(
   const siteOfSlot = new Map(input.sites.map((s) => [s.input.site.id, s]));
   const refusals = new Map<string, { skilled: number; offered: number; rules: Set<string> }>();
   const remainingMinutes = new Map<string, number>();
+  const owedMinutes = new Map<string, number>();
+  const siteOfLocation = new Map(
+    input.sites.flatMap((site) =>
+      site.input.site.locations.map((location) => [location.id, site.input.site.id] as const),
+    ),
+  );
   const employees: EmployeeSpec[] = [];
   const requests: ShiftRequest[] = [];
   const keepRequests: ShiftRequest[] = [];
@@ -97,6 +107,9 @@ export function vetCandidates(
     const fixedMinutes = workedMinutes(fixedInWeek);
     const remaining = contract ? Math.max(0, contract.weeklyHours * 60 - fixedMinutes) : 0;
     remainingMinutes.set(person.id, remaining);
+    const owed = contract ? owedWeekMinutes(person, monday) : 0;
+    if (contract) owedMinutes.set(person.id, owed);
+    const prior = input.history?.get(person.id);
     const baseline = new Set(
       checkRotaPerson(person, fixed, window, input.settings, changesOf(person.id))
         .filter(isBlocking)
@@ -165,9 +178,20 @@ export function vetCandidates(
       }
       refusal.offered++;
       allowedCells.add(`${slot.period}|${slot.typeId}`);
-      if (siteOfPerson.get(person.id) !== slot.siteId) {
-        // Continuity: people stay on their own site unless it helps.
-        requests.push({ employee: person.id, day: slot.period, shift: slot.typeId, weight: 5 });
+      // Continuity: people stay on their own site unless it helps.
+      const away = siteOfPerson.get(person.id) !== slot.siteId ? WEIGHTS.awayFromHomeSite : 0;
+      // Fairness: whoever took more less-liked windows lately lets others take this one.
+      const fairness = fairnessCost(
+        prior,
+        lessLikedKinds(slot.date, slot.startTime, slot.endTime, slot.activity),
+      );
+      if (away + fairness > 0) {
+        requests.push({
+          employee: person.id,
+          day: slot.period,
+          shift: slot.typeId,
+          weight: away + fairness,
+        });
       }
     }
     for (let period = 0; period < 14; period++) {
@@ -175,7 +199,30 @@ export function vetCandidates(
         if (!allowedCells.has(`${period}|${id}`)) unavailable.push({ day: period, shift: id });
       }
     }
-    employees.push({ id: person.id, maxTotalMinutes: remaining, unavailable });
+    // Continuity across days: the sites the person already works at this week are free, and
+    // one more at most; each further site costs.
+    const usedSites = new Set(
+      fixedInWeek.map((item) => siteOfLocation.get(item.locationId ?? '') ?? 'elsewhere'),
+    );
+    const groups = input.sites
+      .map((site) => site.input.site.id)
+      .filter((siteId) => !usedSites.has(siteId))
+      .map((siteId) =>
+        demand.slots
+          .filter(
+            (slot) => slot.siteId === siteId && allowedCells.has(`${slot.period}|${slot.typeId}`),
+          )
+          .map((slot) => ({ day: slot.period, shift: slot.typeId })),
+      )
+      .filter((cells) => cells.length > 0);
+    const free = Math.max(0, 1 - usedSites.size);
+    employees.push({
+      id: person.id,
+      maxTotalMinutes: remaining,
+      unavailable,
+      ...(contract ? { minutesTarget: contractTarget(owed, fixedMinutes) } : {}),
+      ...(groups.length > free ? { spread: { groups, free, weight: WEIGHTS.extraSite } } : {}),
+    });
     for (const m of demand.movable) {
       if (m.shift.personId !== person.id) continue;
       const slot = demand.byKey.get(m.slotKey) as Slot;
@@ -184,7 +231,7 @@ export function vetCandidates(
         employee: person.id,
         day: slot.period,
         shift: slot.typeId,
-        weight: input.mode === 'replan' ? 40 : 10,
+        weight: input.mode === 'replan' ? WEIGHTS.keepPublished : WEIGHTS.keepDraft,
       });
     }
     // 10 h a day, counting what the person already works that day.
@@ -212,5 +259,5 @@ export function vetCandidates(
     }
   }
 
-  return { employees, requests, keepRequests, linear, refusals, remainingMinutes };
+  return { employees, requests, keepRequests, linear, refusals, remainingMinutes, owedMinutes };
 }

@@ -16,6 +16,7 @@ import {
 import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE } from '../../../common/week';
 import type { PlannerInput } from './planner';
+import { WEIGHTS } from './weights';
 
 /**
  * Demand of the chosen site-weeks as solver slots: the coverage requirements, the France
@@ -192,8 +193,8 @@ export function collectDemand(
         qualifier,
         isPair,
         need: 0,
-        weightUnder: qualifier === '' ? 100 : 300,
-        weightOver: 20,
+        weightUnder: qualifier === '' ? WEIGHTS.coverUnder : WEIGHTS.coverUnderSkilled,
+        weightOver: WEIGHTS.coverOver,
         openShiftIds: [],
       };
       slots.set(key, slot);

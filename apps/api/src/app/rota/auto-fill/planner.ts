@@ -1,4 +1,5 @@
 import type {
+  AutoFillHours,
   AutoFillMode,
   AutoFillProposal,
   ProposedShift,
@@ -10,7 +11,9 @@ import type {
   Violation,
 } from '@relais/contracts';
 import {
+  addDays,
   checkRotaWeek,
+  windowOfIsoWeek,
   zonedInstant,
   type RotaComplianceInput,
   type RuleSettings,
@@ -37,6 +40,7 @@ import {
   Slot,
   slotShift,
 } from './demand';
+import type { PriorWork } from './soft-terms';
 
 /**
  * Auto-fill as a rostering problem. Each day has two periods (morning, afternoon); a shift type
@@ -62,6 +66,8 @@ export interface PlannerInput {
   readonly mode: AutoFillMode;
   readonly sites: readonly PlannerSite[];
   readonly settings: Partial<RuleSettings>;
+  /** What each person worked in the 4 weeks before (fairness); none: no fairness term. */
+  readonly history?: ReadonlyMap<string, PriorWork>;
 }
 
 export interface PlannedModel {
@@ -79,6 +85,7 @@ export interface PlannedModel {
   /** Why candidates were turned away, per slot key: rule codes seen and skill holders count. */
   readonly refusals: ReadonlyMap<string, { skilled: number; offered: number; rules: Set<string> }>;
   readonly remainingMinutes: ReadonlyMap<string, number>;
+  readonly owedMinutes: ReadonlyMap<string, number>;
 }
 
 /** Shifts of the chosen weeks that a blocking rule now refuses (an absence, a rest breach…). */
@@ -156,13 +163,30 @@ export function buildModel(input: PlannerInput): PlannedModel {
     };
   });
 
-  const { employees, requests, keepRequests, linear, refusals, remainingMinutes } = vetCandidates(
-    input,
-    people,
-    demand,
-    shiftTypes,
-    holds,
+  const { employees, requests, keepRequests, linear, refusals, remainingMinutes, owedMinutes } =
+    vetCandidates(input, people, demand, shiftTypes, holds);
+
+  // Where planned shifts may stay beyond the need at no cost, nobody is added beyond them: the
+  // contract-hours term would otherwise staff such a window past its need for free.
+  const plannedOn = new Map<string, number>();
+  for (const m of demand.movable) plannedOn.set(m.slotKey, (plannedOn.get(m.slotKey) ?? 0) + 1);
+  const closed = employees.map(
+    (employee) => new Set((employee.unavailable ?? []).map((u) => `${u.day}|${u.shift}`)),
   );
+  for (const slot of demanded) {
+    const planned = plannedOn.get(slot.key) ?? 0;
+    if (planned === 0 || slot.weightOver > 0) continue;
+    const terms = employees
+      .filter((_, e) => !closed[e]?.has(`${slot.period}|${slot.typeId}`))
+      .map((employee) => ({
+        employee: employee.id,
+        day: slot.period,
+        shift: slot.typeId,
+        coefficient: 1,
+      }));
+    const max = Math.max(slot.need, planned);
+    if (terms.length > max) linear.push({ terms, max });
+  }
 
   const forbidden = successions([...typeSample.values()], input.settings.travelTimes ?? []);
 
@@ -193,6 +217,7 @@ export function buildModel(input: PlannerInput): PlannedModel {
     movable: demand.movable,
     refusals,
     remainingMinutes,
+    owedMinutes,
   };
 }
 
@@ -329,7 +354,40 @@ export function decodeProposal(
     seconds: result.seconds,
     secondsToBest,
     modelSeconds,
+    hours: weekHours(input, model, assembled.kept, add),
   };
+}
+
+/** Each person's week once applied (all sites), against the minutes their contract owes. */
+function weekHours(
+  input: PlannerInput,
+  model: PlannedModel,
+  kept: ReadonlyMap<string, readonly Shift[]>,
+  add: readonly ProposedShift[],
+): AutoFillHours[] {
+  const { from, to } = windowOfIsoWeek(input.week);
+  const weekStart = zonedInstant(from, '00:00', TIME_ZONE);
+  const weekEnd = zonedInstant(addDays(to, 1), '00:00', TIME_ZONE);
+  const inWeek = (item: { start: string }) => {
+    const start = Date.parse(item.start);
+    return start >= weekStart && start < weekEnd;
+  };
+  const hours: AutoFillHours[] = [];
+  for (const person of model.employees) {
+    const contractMinutes = model.owedMinutes.get(person.id);
+    if (contractMinutes === undefined) continue;
+    const items = [
+      ...[...kept.values()].flat().filter((s) => s.personId === person.id),
+      ...person.otherItems,
+      ...add.filter((p) => p.personId === person.id),
+    ].filter(inWeek);
+    hours.push({
+      personId: person.id,
+      plannedMinutes: Math.round(items.reduce((sum, item) => sum + shiftMinutes(item), 0)),
+      contractMinutes,
+    });
+  }
+  return hours;
 }
 
 function asShift(proposal: ProposedShift): Shift {
