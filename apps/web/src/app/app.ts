@@ -43,6 +43,8 @@ export class App {
 
   constructor() {
     this.language.restore();
+    // Who is signed in decides the top bar; the guards share this request.
+    if (this.auth.me() === undefined) void this.auth.load();
     // The unread badge follows navigation (refreshed at most every 30 s).
     this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
       if (this.auth.isSignedIn()) void this.inbox.refresh();

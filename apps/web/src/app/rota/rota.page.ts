@@ -117,6 +117,15 @@ export class RotaPage {
     const ids = new Set(this.auth.me()?.siteIds ?? []);
     return this.store.sites().filter((site) => ids.has(site.id));
   });
+  /**
+   * The site picker shows when the person has several sites: known from the session before the
+   * site list arrives, so the toolbar is laid out once.
+   */
+  protected readonly hasSiteChoice = computed(() =>
+    this.store.sites().length > 0
+      ? this.sites().length > 1
+      : (this.auth.me()?.siteIds.length ?? 0) > 1,
+  );
   protected readonly siteId = computed<string | null>(() => {
     const wanted = this.params().site;
     const sites = this.sites();
