@@ -57,6 +57,14 @@ const ACTIVITY_ICONS: Record<string, string> = {
 
 const SEVERITY_ICONS = { block: '⛔', warn: '⚠', info: 'ℹ' } as const;
 
+const COUNTER_SIGNS = { under: '▼', over: '▲', on: '✓', none: '' } as const;
+const COUNTER_WORDS = {
+  under: 'rota.grid.counterUnder',
+  over: 'rota.grid.counterOver',
+  on: 'rota.grid.counterOn',
+  none: 'rota.grid.counterOn',
+} as const;
+
 /** Everything a chip shows, worked out once per change of the week (not per change detection). */
 interface ChipView {
   shift: Shift;
@@ -120,7 +128,7 @@ export class WeekGridComponent {
 
   protected readonly active = signal<[number, number]>([0, 0]);
   protected readonly severityIcons = SEVERITY_ICONS;
-  protected readonly duration = duration;
+  protected readonly counterSigns = COUNTER_SIGNS;
   protected readonly dragDelay = { touch: 250, mouse: 0 };
   protected readonly proposedMark = computed(() => this.word('rota.autoFill.proposed'));
   protected readonly removedMark = computed(() => this.word('rota.autoFill.removedMark'));
@@ -166,11 +174,19 @@ export class WeekGridComponent {
     };
     return this.rows().map((row) => {
       const name = row.kind === 'open' ? t('rota.grid.open') : row.name;
+      const person = row.personId ? (peopleById.get(row.personId) ?? null) : null;
+      const counter = row.personId ? (counters.get(row.personId) ?? null) : null;
       return {
         row,
         name,
-        person: row.personId ? (peopleById.get(row.personId) ?? null) : null,
-        counter: row.personId ? (counters.get(row.personId) ?? null) : null,
+        guest: row.kind === 'guest' ? t('rota.grid.guest') : null,
+        contract: person
+          ? t(person.contract ? `contractTypes.${person.contract.type}` : 'rota.grid.noContract')
+          : null,
+        counter,
+        hours: counter ? `${duration(counter.planned)} / ${duration(counter.target)}` : '',
+        delta: counter && counter.state !== 'on' ? duration(counter.delta, true) : '',
+        counterWord: counter ? t(COUNTER_WORDS[counter.state]) : '',
         cells: days.map((day) => {
           const date = day.date;
           const absence = row.personId ? absences.get(`${row.personId}|${date}`) : undefined;
