@@ -37,8 +37,10 @@ test('a manager breaks and repairs the 11-hour rest, then publishes next week', 
   await expect(page).toHaveURL(/\/sites$/);
   await page.goto('/planning');
 
+  // The manager has two sites: the picker is there from the first frame.
   const siteSelect = page.getByRole('toolbar').getByLabel('Site', { exact: true });
-  if ((await siteSelect.count()) > 0) await siteSelect.selectOption({ label: 'Paris Sud' });
+  await expect(siteSelect).toBeVisible();
+  await siteSelect.selectOption({ label: 'PIMMS Médiation Paris Sud' });
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Paris Sud');
   await page.getByRole('button', { name: 'Semaine suivante' }).click();
   await expect(page).toHaveURL(/semaine=\d{4}-W\d{2}/);

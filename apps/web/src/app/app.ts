@@ -43,6 +43,11 @@ export class App {
 
   constructor() {
     this.language.restore();
+    // Who is signed in decides the top bar; the guards share this request.
+    if (this.auth.me() === undefined) void this.auth.load();
+    // The first date in Paris time loads the browser's time-zone data (a long task): done while
+    // that request is in flight rather than after its answer, when the page is being drawn.
+    setTimeout(() => formatLongDate(new Date(), this.lang()));
     // The unread badge follows navigation (refreshed at most every 30 s).
     this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
       if (this.auth.isSignedIn()) void this.inbox.refresh();

@@ -13,7 +13,17 @@ export class AuthStore {
   readonly isSignedIn = computed(() => !!this.state());
   readonly role = computed<Role | null>(() => this.state()?.role ?? null);
 
-  async load(): Promise<void> {
+  private loading: Promise<void> | null = null;
+
+  /** Asks the server who is signed in; guards that ask at the same time share one request. */
+  load(): Promise<void> {
+    this.loading ??= this.fetchMe().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async fetchMe(): Promise<void> {
     try {
       this.state.set(await firstValueFrom(this.http.get<Me>('/api/auth/me')));
     } catch {

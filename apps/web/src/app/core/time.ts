@@ -3,15 +3,22 @@ export const ORGANISATION_TIME_ZONE = 'Europe/Paris';
 
 const LOCALES = { fr: 'fr-FR', en: 'en-GB' } as const;
 
-/** "vendredi 27 novembre 2026" (fr) or "Friday 27 November 2026" (en), in Paris time. */
-export function formatLongDate(date: Date, lang: 'fr' | 'en'): string {
-  const parts = new Intl.DateTimeFormat(LOCALES[lang], {
+// Building an Intl.DateTimeFormat costs far more than formatting with one: build each once.
+const LONG_DATE: Partial<Record<'fr' | 'en', Intl.DateTimeFormat>> = {};
+
+function longDateFormat(lang: 'fr' | 'en'): Intl.DateTimeFormat {
+  return (LONG_DATE[lang] ??= new Intl.DateTimeFormat(LOCALES[lang], {
     timeZone: ORGANISATION_TIME_ZONE,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-  }).formatToParts(date);
+  }));
+}
+
+/** "vendredi 27 novembre 2026" (fr) or "Friday 27 November 2026" (en), in Paris time. */
+export function formatLongDate(date: Date, lang: 'fr' | 'en'): string {
+  const parts = longDateFormat(lang).formatToParts(date);
   // French writes the first day of a month as an ordinal: "mardi 1er décembre".
   return parts
     .map((part) =>

@@ -123,10 +123,24 @@ export function weekNumber(week: string): number {
   return Number(week.slice(6));
 }
 
-const SHORT_MONTH = {
-  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-};
+// Building an Intl.DateTimeFormat costs far more than formatting with one: each is built once,
+// when first needed.
+const DATE_FORMATS = {
+  shortMonth: { day: 'numeric', month: 'short', timeZone: 'UTC' },
+  weekdayShort: { weekday: 'short', timeZone: 'UTC' },
+  longDay: { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(kind: keyof typeof DATE_FORMATS, lang: 'fr' | 'en'): Intl.DateTimeFormat {
+  const key = `${kind}|${lang}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', DATE_FORMATS[kind]);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
 
 function utc(date: string): Date {
   return new Date(`${date}T12:00:00Z`);
@@ -135,27 +149,19 @@ function utc(date: string): Date {
 /** "30 nov. – 6 déc. 2026". */
 export function weekRangeLabel(week: string, lang: 'fr' | 'en' = 'fr'): string {
   const days = weekDays(week);
-  const fmt = SHORT_MONTH[lang];
+  const fmt = dateFormat('shortMonth', lang);
   return `${fmt.format(utc(days[0]))} – ${fmt.format(utc(days[6]))} ${days[6].slice(0, 4)}`;
 }
 
 /** "lun. 30/11". */
 export function dayHeader(date: string, lang: 'fr' | 'en' = 'fr'): string {
-  const weekday = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    weekday: 'short',
-    timeZone: 'UTC',
-  }).format(utc(date));
+  const weekday = dateFormat('weekdayShort', lang).format(utc(date));
   return `${weekday} ${date.slice(8, 10)}/${date.slice(5, 7)}`;
 }
 
 /** "mardi 1er décembre". */
 export function longDay(date: string, lang: 'fr' | 'en' = 'fr'): string {
-  const parts = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).formatToParts(utc(date));
+  const parts = dateFormat('longDay', lang).formatToParts(utc(date));
   return parts
     .map((part) =>
       lang === 'fr' && part.type === 'day' && part.value === '1' ? '1er' : part.value,
@@ -172,8 +178,12 @@ export function duration(minutes: number, signed = false): string {
 
 // ---------- rows and counters ----------
 
+const FRENCH_ORDER = new Intl.Collator('fr');
+
 function byName(a: RotaPerson, b: RotaPerson): number {
-  return a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
+  return (
+    FRENCH_ORDER.compare(a.lastName, b.lastName) || FRENCH_ORDER.compare(a.firstName, b.firstName)
+  );
 }
 
 /** À pourvoir first, then the site's team by name, then people lent by other sites. */

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { RotaWeek, Shift, Site } from '@relais/contracts';
+import { checkRotaWeek } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { provideI18n } from '../core/i18n/i18n';
 import { RotaPage } from './rota.page';
@@ -44,7 +45,7 @@ function shift(id: string, start: string, end: string): Shift {
 
 const contract = { type: 'CDI' as const, start: '2025-01-01', end: null, weeklyHours: 35 };
 // Monday until 21:00, Tuesday from 07:00: 10 h of rest.
-const WEEK: RotaWeek = {
+const ANSWER: RotaWeek = {
   siteId: 'site-sud',
   week: '2026-W49',
   status: 'draft',
@@ -74,6 +75,17 @@ const WEEK: RotaWeek = {
   requirements: [],
   holidays: [],
   travelTimes: [],
+};
+// The server's answer carries its checks of the week, made with the same engine.
+const WEEK: RotaWeek = {
+  ...ANSWER,
+  violations: checkRotaWeek({
+    site: SITE,
+    week: ANSWER.week,
+    shifts: ANSWER.shifts,
+    people: ANSWER.people,
+    requirements: ANSWER.requirements,
+  }),
 };
 
 describe('RotaPage', () => {

@@ -5,13 +5,15 @@ import {
   computed,
   effect,
   inject,
+  Injector,
   signal,
+  Type,
   untracked,
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
+import type { MatDialogConfig } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -26,13 +28,9 @@ import { ORGANISATION_TIME_ZONE } from '../core/time';
 import { AutoFillPanelComponent } from './components/auto-fill-panel.component';
 import { CoverageStripComponent } from './components/coverage-strip.component';
 import { HistoryPanelComponent } from './components/history-panel.component';
-import { MoveDialogComponent, MoveDialogData } from './components/move-dialog.component';
-import { PublishDialogComponent, PublishDialogData } from './components/publish-dialog.component';
-import {
-  ShiftDialogComponent,
-  ShiftDialogData,
-  ShiftDialogResult,
-} from './components/shift-dialog.component';
+import type { MoveDialogData } from './components/move-dialog.component';
+import type { PublishDialogData } from './components/publish-dialog.component';
+import type { ShiftDialogData, ShiftDialogResult } from './components/shift-dialog.component';
 import { ViolationsPanelComponent } from './components/violations-panel.component';
 import { ShiftAction, ShiftDrop, WeekGridComponent } from './components/week-grid.component';
 import {
@@ -75,7 +73,7 @@ export class RotaPage {
   private readonly auth = inject(AuthStore);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   private readonly snackBar = inject(MatSnackBar);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly transloco = inject(TranslocoService);
@@ -117,6 +115,15 @@ export class RotaPage {
     const ids = new Set(this.auth.me()?.siteIds ?? []);
     return this.store.sites().filter((site) => ids.has(site.id));
   });
+  /**
+   * The site picker shows when the person has several sites: known from the session before the
+   * site list arrives, so the toolbar is laid out once.
+   */
+  protected readonly hasSiteChoice = computed(() =>
+    this.store.sites().length > 0
+      ? this.sites().length > 1
+      : (this.auth.me()?.siteIds.length ?? 0) > 1,
+  );
   protected readonly siteId = computed<string | null>(() => {
     const wanted = this.params().site;
     const sites = this.sites();
@@ -334,8 +341,9 @@ export class RotaPage {
         .filter((v) => v.severity === 'warn')
         .map(describeViolation),
     };
-    const answer = await firstValueFrom(
-      this.dialog.open(PublishDialogComponent, { data, autoFocus: 'first-tabbable' }).afterClosed(),
+    const answer = await this.openDialog<{ justification: string } | undefined>(
+      () => import('./components/publish-dialog.component').then((m) => m.PublishDialogComponent),
+      { data, autoFocus: 'first-tabbable' },
     );
     if (!answer) return;
     const outcome = await this.store.publish(answer.justification || null);
@@ -439,8 +447,9 @@ export class RotaPage {
           personId: shift.personId,
           date,
         };
-        const target = await firstValueFrom(
-          this.dialog.open(MoveDialogComponent, { data }).afterClosed(),
+        const target = await this.openDialog<DropTarget | undefined>(
+          () => import('./components/move-dialog.component').then((m) => m.MoveDialogComponent),
+          { data },
         );
         if (!target) return;
         await this.run(
@@ -492,13 +501,25 @@ export class RotaPage {
   // ---------- helpers ----------
 
   private openShiftDialog(data: ShiftDialogData): Promise<ShiftDialogResult | undefined> {
-    return firstValueFrom(
-      this.dialog
-        .open<ShiftDialogComponent, ShiftDialogData, ShiftDialogResult>(ShiftDialogComponent, {
-          data,
-        })
-        .afterClosed(),
+    return this.openDialog<ShiftDialogResult | undefined>(
+      () => import('./components/shift-dialog.component').then((m) => m.ShiftDialogComponent),
+      { data },
     );
+  }
+
+  /**
+   * Opens a dialog whose code (and the dialog service's) is fetched on first use: none of it is
+   * needed to show the week.
+   */
+  private async openDialog<R>(
+    component: () => Promise<Type<unknown>>,
+    config: MatDialogConfig,
+  ): Promise<R> {
+    const [{ MatDialog }, type] = await Promise.all([
+      import('@angular/material/dialog'),
+      component(),
+    ]);
+    return firstValueFrom(this.injector.get(MatDialog).open(type, config).afterClosed());
   }
 
   /**

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { RotaPerson, RotaWeek, Shift, Site } from '@relais/contracts';
+import { checkRotaWeek, coverageCells } from '@relais/rules';
 import { deltaSentence, duration, violationDelta } from './rota.model';
 import { RotaStore } from './rota.store';
 
@@ -80,7 +81,18 @@ const WEDNESDAY_EARLY = shift(
 );
 const OPEN = shift('s-open', null, '2026-12-01T09:00:00+01:00', '2026-12-01T12:30:00+01:00');
 
+/** The server's answer, with its checks of the week (the same engine) unless given. */
 function week(overrides: Partial<RotaWeek> = {}): RotaWeek {
+  const answer = { ...answerWithoutChecks(), ...overrides };
+  const input = { ...answer, site: SITE, settings: { travelTimes: answer.travelTimes ?? [] } };
+  return {
+    ...answer,
+    violations: overrides.violations ?? checkRotaWeek(input),
+    coverage: overrides.coverage ?? coverageCells(input),
+  };
+}
+
+function answerWithoutChecks(): RotaWeek {
   const shifts = [MONDAY_EVENING, WEDNESDAY_EARLY, OPEN];
   return {
     siteId: 'site-sud',
@@ -105,7 +117,6 @@ function week(overrides: Partial<RotaWeek> = {}): RotaWeek {
     requirements: [],
     holidays: [],
     travelTimes: [],
-    ...overrides,
   };
 }
 
@@ -178,6 +189,49 @@ describe('RotaStore', () => {
     expect(store.counters().get('p-awa')?.target).toBe(3 * 7 * 60);
     expect(store.isAbsent('p-awa', '2026-12-01')?.kind).toBe('leave');
     expect(store.isAbsent('p-awa', '2026-12-02')).toBeNull();
+  });
+
+  it('shows the server’s checks of the week as loaded, and checks in the browser from the first change', async () => {
+    const notice = {
+      rule: 'PART_TIME_NOTICE',
+      severity: 'warn' as const,
+      personId: 'p-awa',
+      shiftIds: ['s-mon'],
+      message: 'Délai de prévenance',
+    };
+    const under = {
+      rule: 'WEEKLY_UNDER_CONTRACT',
+      severity: 'warn' as const,
+      personId: 'p-awa',
+      shiftIds: [],
+      message: 'Sous les heures du contrat',
+    };
+    const coverage = [
+      {
+        requirementId: 'req-1',
+        locationId: 'loc-desk',
+        date: '2026-11-30',
+        startTime: '09:00',
+        endTime: '12:00',
+        required: 2,
+        assigned: 1,
+        qualified: 1,
+        status: 'under' as const,
+      },
+    ];
+    await open(week({ violations: [notice, under], coverage }));
+    // What the server found stands, the rules only it can judge listed last.
+    expect(store.violations()).toEqual([under, notice]);
+    expect(store.coverage()).toEqual(coverage);
+
+    void store.move('s-wed', { personId: 'p-awa', date: '2026-12-01' });
+    const rules = store.violations().map((v) => v.rule);
+    expect(rules).toContain('DAILY_REST');
+    // The browser's check replaces the server's list, keeping what only the server can judge.
+    expect(rules).toContain('PART_TIME_NOTICE');
+    expect(store.coverage()).not.toEqual(coverage);
+    http.expectOne('/api/shifts/s-wed').flush({ shift: { ...WEDNESDAY_EARLY }, violations: [] });
+    await flushReload(week());
   });
 
   it('shows a daily rest breach as soon as a shift is moved, before the server answers', async () => {

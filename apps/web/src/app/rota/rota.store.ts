@@ -126,12 +126,22 @@ export class RotaStore {
     return out;
   });
 
-  /** The same rules as the server, on the grid as it is now. */
+  /**
+   * The same rules as the server, on the grid as it is now. As loaded, the grid is exactly what
+   * the server checked with this engine and these data, so its list stands (the rules only it can
+   * judge last, where the local check puts them) and the first render skips the check.
+   */
   readonly violations = computed<Violation[]>(() => {
     const week = this.weekState();
     const site = this.site();
     if (!week) return [];
     if (!site) return week.violations;
+    if (this.shiftsState() === week.shifts) {
+      return [
+        ...week.violations.filter((v) => !SERVER_ONLY_RULES.has(v.rule)),
+        ...week.violations.filter((v) => SERVER_ONLY_RULES.has(v.rule)),
+      ];
+    }
     try {
       const local = checkRotaWeek({
         site,
@@ -160,6 +170,8 @@ export class RotaStore {
   readonly coverage = computed(() => {
     const week = this.weekState();
     if (!week) return [];
+    // As loaded, the server's count of the same shifts stands (see `violations`).
+    if (this.shiftsState() === week.shifts) return week.coverage;
     try {
       return coverageCells({
         week: week.week,

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Location } from '@relais/contracts';
 import { CoverageView, dayHeader } from '../rota.model';
 
@@ -23,8 +24,8 @@ const ICONS = { ok: '✓', warn: '⚠', block: '⛔' } as const;
         <thead>
           <tr>
             <th scope="col">{{ 'rota.grid.location' | transloco }}</th>
-            @for (day of days(); track day) {
-              <th scope="col">{{ header(day) }}</th>
+            @for (day of headers(); track day.date) {
+              <th scope="col">{{ day.label }}</th>
             }
           </tr>
         </thead>
@@ -39,7 +40,7 @@ const ICONS = { ok: '✓', warn: '⚠', block: '⛔' } as const;
                       <span class="range">{{ cell.startTime }}–{{ cell.endTime }}</span>
                       {{ cell.text }}
                       <span aria-hidden="true">{{ icons[cell.state] }}</span>
-                      {{ 'rota.coverage.' + cell.state | transloco }}
+                      {{ cell.word }}
                     </span>
                   }
                 </td>
@@ -90,14 +91,27 @@ const ICONS = { ok: '✓', warn: '⚠', block: '⛔' } as const;
   `,
 })
 export class CoverageStripComponent {
+  private readonly transloco = inject(TranslocoService);
+  private readonly lang = toSignal(this.transloco.langChanges$, { initialValue: 'fr' });
+
   readonly cells = input.required<CoverageView[]>();
   readonly locations = input.required<Location[]>();
   readonly days = input.required<string[]>();
 
   protected readonly icons = ICONS;
-  protected readonly header = (date: string) => dayHeader(date);
-  protected readonly rows = computed(() =>
-    this.locations()
+  protected readonly headers = computed(() =>
+    this.days().map((date) => ({ date, label: dayHeader(date) })),
+  );
+  /** Locations × days with their slots, each state's word looked up once per change. */
+  protected readonly rows = computed(() => {
+    const lang = this.lang();
+    const words = new Map(
+      (Object.keys(ICONS) as (keyof typeof ICONS)[]).map((state) => [
+        state,
+        this.transloco.translate<string>(`rota.coverage.${state}`, {}, lang),
+      ]),
+    );
+    return this.locations()
       .filter((location) => this.cells().some((cell) => cell.locationId === location.id))
       .map((location) => ({
         location,
@@ -105,8 +119,9 @@ export class CoverageStripComponent {
           date,
           cells: this.cells()
             .filter((cell) => cell.locationId === location.id && cell.date === date)
-            .sort((a, b) => a.startTime.localeCompare(b.startTime)),
+            .sort((a, b) => a.startTime.localeCompare(b.startTime))
+            .map((cell) => ({ ...cell, word: words.get(cell.state) ?? '' })),
         })),
-      })),
-  );
+      }));
+  });
 }

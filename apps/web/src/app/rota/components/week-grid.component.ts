@@ -12,7 +12,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatMenuModule } from '@angular/material/menu';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { Location, RotaPerson, Shift, Violation } from '@relais/contracts';
+import type { Location, RotaPerson, Severity, Shift, Violation } from '@relais/contracts';
 import {
   dayHeader,
   DropTarget,
@@ -57,6 +57,37 @@ const ACTIVITY_ICONS: Record<string, string> = {
 
 const SEVERITY_ICONS = { block: '⛔', warn: '⚠', info: 'ℹ' } as const;
 
+const COUNTER_SIGNS = { under: '▼', over: '▲', on: '✓', none: '' } as const;
+const COUNTER_WORDS = {
+  under: 'rota.grid.counterUnder',
+  over: 'rota.grid.counterOver',
+  on: 'rota.grid.counterOn',
+  none: 'rota.grid.counterOn',
+} as const;
+
+/** Everything a chip shows, worked out once per change of the week (not per change detection). */
+interface ChipView {
+  shift: Shift;
+  /** "chip act-accueil draft …": the classes that follow the data. */
+  classes: string;
+  range: string;
+  icon: string;
+  /** Activity in the person view, the person's name in the location view. */
+  what: string;
+  /** Location code when the shift is not at the site's own desk. */
+  code: string | null;
+  /** A training session's title. */
+  note: string | null;
+  isDraft: boolean;
+  isProposed: boolean;
+  isRemoved: boolean;
+  severity: Severity | null;
+  severityLabel: string;
+  problems: number;
+  canDrag: boolean;
+  hasMenu: boolean;
+}
+
 /** The week grid: rows (people or locations) × days, chips draggable between cells. */
 @Component({
   selector: 'app-week-grid',
@@ -97,8 +128,11 @@ export class WeekGridComponent {
 
   protected readonly active = signal<[number, number]>([0, 0]);
   protected readonly severityIcons = SEVERITY_ICONS;
-  protected readonly activityIcons = ACTIVITY_ICONS;
-  protected readonly duration = duration;
+  protected readonly counterSigns = COUNTER_SIGNS;
+  protected readonly dragDelay = { touch: 250, mouse: 0 };
+  protected readonly proposedMark = computed(() => this.word('rota.autoFill.proposed'));
+  protected readonly removedMark = computed(() => this.word('rota.autoFill.removedMark'));
+  protected readonly modifiedMark = computed(() => this.word('rota.grid.modified'));
 
   protected readonly dayHeaders = computed(() => {
     const lang = this.lang() === 'en' ? 'en' : 'fr';
@@ -117,40 +151,109 @@ export class WeekGridComponent {
     () => new Map(this.locations().map((location) => [location.id, location])),
   );
 
-  protected readonly table = computed(() =>
-    this.rows().map((row) => ({
-      row,
-      person: row.personId ? (this.peopleById().get(row.personId) ?? null) : null,
-      counter: row.personId ? (this.counters().get(row.personId) ?? null) : null,
-      cells: this.days().map((date) => {
-        const absence = row.personId ? this.absences().get(`${row.personId}|${date}`) : undefined;
-        const target: CellTarget =
-          this.view() === 'person'
-            ? { rowKey: row.key, date, personId: row.personId, isAbsent: !!absence }
-            : { rowKey: row.key, date, locationId: row.locationId ?? undefined, isAbsent: false };
-        return {
-          date,
-          target,
-          absence: absence ?? null,
-          shifts: this.cells().get(`${row.key}|${date}`) ?? [],
-        };
-      }),
-    })),
-  );
+  /** Rows × days with their chips; recomputed when the week, the checks or the language change. */
+  protected readonly table = computed(() => {
+    const lang = this.lang();
+    const view = this.view();
+    const days = this.dayHeaders();
+    const cells = this.cells();
+    const absences = this.absences();
+    const counters = this.counters();
+    const peopleById = this.peopleById();
+    const canEdit = this.canEdit();
+    const { added, removed } = this.preview();
+    // One lookup per distinct key: the same few words recur on every chip.
+    const words = new Map<string, string>();
+    const t = (key: string, params?: Record<string, unknown>): string => {
+      if (params) return this.transloco.translate(key, params, lang);
+      const known = words.get(key);
+      if (known !== undefined) return known;
+      const word = this.transloco.translate<string>(key, {}, lang);
+      words.set(key, word);
+      return word;
+    };
+    return this.rows().map((row) => {
+      const name = row.kind === 'open' ? t('rota.grid.open') : row.name;
+      const person = row.personId ? (peopleById.get(row.personId) ?? null) : null;
+      const counter = row.personId ? (counters.get(row.personId) ?? null) : null;
+      return {
+        row,
+        name,
+        guest: row.kind === 'guest' ? t('rota.grid.guest') : null,
+        contract: person
+          ? t(person.contract ? `contractTypes.${person.contract.type}` : 'rota.grid.noContract')
+          : null,
+        counter,
+        hours: counter ? `${duration(counter.planned)} / ${duration(counter.target)}` : '',
+        delta: counter && counter.state !== 'on' ? duration(counter.delta, true) : '',
+        counterWord: counter ? t(COUNTER_WORDS[counter.state]) : '',
+        cells: days.map((day) => {
+          const date = day.date;
+          const absence = row.personId ? absences.get(`${row.personId}|${date}`) : undefined;
+          const target: CellTarget =
+            view === 'person'
+              ? { rowKey: row.key, date, personId: row.personId, isAbsent: !!absence }
+              : { rowKey: row.key, date, locationId: row.locationId ?? undefined, isAbsent: false };
+          const shifts = cells.get(`${row.key}|${date}`) ?? [];
+          return {
+            date,
+            day,
+            target,
+            shifts,
+            absence: absence ? t(`rota.grid.${absence}`) : null,
+            label:
+              shifts.length === 0 && !absence
+                ? t('rota.grid.emptyCell', { row: name, day: day.long })
+                : null,
+            chips: shifts.map((shift) => this.chip(shift, view, canEdit, added, removed, t)),
+          };
+        }),
+      };
+    });
+  });
 
-  protected rowName(row: GridRow): string {
-    return row.kind === 'open' ? this.transloco.translate('rota.grid.open') : row.name;
+  private chip(
+    shift: Shift,
+    view: 'person' | 'location',
+    canEdit: boolean,
+    added: ReadonlySet<string>,
+    removed: ReadonlySet<string>,
+    t: (key: string) => string,
+  ): ChipView {
+    const problems = this.violationsByShift().get(shift.id) ?? [];
+    const severity = worstSeverity(problems);
+    const isDraft = shift.isChangedSincePublication;
+    const isOpen = shift.personId === null;
+    const location = view === 'person' ? this.locationsById().get(shift.locationId) : undefined;
+    let classes = `chip act-${shift.activity}`;
+    if (isDraft) classes += ' draft';
+    if (isOpen) classes += ' open';
+    if (severity === 'block') classes += ' sev-block';
+    if (severity === 'warn') classes += ' sev-warn';
+    if (added.has(shift.id)) classes += ' proposed';
+    if (removed.has(shift.id)) classes += ' removed';
+    return {
+      shift,
+      classes,
+      range: shiftRange(shift),
+      icon: ACTIVITY_ICONS[shift.activity] ?? '',
+      what: view === 'location' ? this.personName(shift) : t(`rota.activities.${shift.activity}`),
+      code: location && location.kind !== 'site' ? location.code : null,
+      note: shift.trainingSessionId && shift.note ? shift.note : null,
+      isDraft,
+      isProposed: added.has(shift.id),
+      isRemoved: removed.has(shift.id),
+      severity,
+      severityLabel: severity ? t(`rota.severity.${severity}`) : '',
+      problems: problems.length,
+      canDrag: canEdit && !shift.trainingSessionId,
+      hasMenu: canEdit && !shift.trainingSessionId,
+    };
   }
 
-  protected range(shift: Shift): string {
-    return shiftRange(shift);
-  }
-
-  /** Location code when the shift is not at the site's own desk. */
-  protected locationCode(shift: Shift): string | null {
-    if (this.view() === 'location') return null;
-    const location = this.locationsById().get(shift.locationId);
-    return location && location.kind !== 'site' ? location.code : null;
+  /** A translation that follows the language. */
+  private word(key: string): string {
+    return this.transloco.translate(key, {}, this.lang());
   }
 
   protected personName(shift: Shift): string {
@@ -158,30 +261,6 @@ export class WeekGridComponent {
     return person
       ? `${person.firstName} ${person.lastName}`
       : this.transloco.translate('rota.grid.open');
-  }
-
-  protected severity(shift: Shift): 'block' | 'warn' | 'info' | null {
-    return worstSeverity(this.violationsByShift().get(shift.id) ?? []);
-  }
-
-  protected problemCount(shift: Shift): number {
-    return this.violationsByShift().get(shift.id)?.length ?? 0;
-  }
-
-  protected isDraft(shift: Shift): boolean {
-    return shift.isChangedSincePublication;
-  }
-
-  protected dayLabel(date: string): string {
-    return longDay(date, this.lang() === 'en' ? 'en' : 'fr');
-  }
-
-  protected cellLabel(row: GridRow, date: string, count: number): string {
-    const day = longDay(date, this.lang() === 'en' ? 'en' : 'fr');
-    const name = this.rowName(row);
-    return count === 0
-      ? this.transloco.translate('rota.grid.emptyCell', { row: name, day })
-      : this.transloco.translate('rota.grid.cellShifts', { row: name, day, count });
   }
 
   protected fill(counter: HourCounter): number {
