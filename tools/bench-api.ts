@@ -290,11 +290,13 @@ async function main(): Promise<void> {
         req_per_s: Math.round(result.requests.average),
         non_2xx: result.non2xx,
         errors: result.errors + result.timeouts,
+        // The measured server's peak resident memory so far (the cache-off twin's is not counted).
+        peak_rss_mb: Math.round(peak()),
       };
       rows.push(row);
       console.log(
         `${scenario.name.padEnd(36)} p50 ${String(row.p50_ms).padStart(4)} ms  p99 ${String(row.p99_ms).padStart(4)} ms  ` +
-          `${String(row.req_per_s).padStart(5)} req/s  non-2xx ${row.non_2xx}  errors ${row.errors}`,
+          `${String(row.req_per_s).padStart(5)} req/s  non-2xx ${row.non_2xx}  errors ${row.errors}  peak ${row.peak_rss_mb} MB`,
       );
     }
     if (!myWeekPath)

@@ -15,7 +15,11 @@ const TTL_MS = 60_000;
  */
 @Injectable()
 export class RotaReadCache {
-  private readonly entries = new Map<string, { at: number; week: RotaWeek }>();
+  private readonly entries = new Map<
+    string,
+    { at: number; scope: string; version: string; week: RotaWeek }
+  >();
+  private readonly versions = new Map<string, string>();
   /** Served from the cache / computed, since start (for tests and diagnostics). */
   readonly stats = { hits: 0, misses: 0 };
   private readonly maxEntries: number;
@@ -32,8 +36,26 @@ export class RotaReadCache {
     return rows[0]?.version ?? '0';
   }
 
-  async through(key: string, build: () => Promise<RotaWeek>): Promise<RotaWeek> {
+  /**
+   * `scope` is the organisation and `version` its data version; `reader` tells readers and weeks
+   * apart. Weeks of older versions of the organisation are dropped as soon as a newer one is
+   * seen: only a lagging replica could still ask for them.
+   */
+  async through(
+    scope: string,
+    version: string,
+    reader: string,
+    build: () => Promise<RotaWeek>,
+  ): Promise<RotaWeek> {
     const now = Date.now();
+    const latest = this.versions.get(scope);
+    if (latest === undefined || BigInt(version) > BigInt(latest)) {
+      this.versions.set(scope, version);
+      for (const [key, entry] of this.entries)
+        if (entry.scope === scope && BigInt(entry.version) < BigInt(version))
+          this.entries.delete(key);
+    }
+    const key = `${scope}|${version}|${reader}`;
     const entry = this.entries.get(key);
     if (entry && now - entry.at < TTL_MS) {
       this.stats.hits++;
@@ -45,7 +67,7 @@ export class RotaReadCache {
     const week = await build();
     if (this.maxEntries === 0) return week;
     this.entries.delete(key);
-    this.entries.set(key, { at: now, week });
+    this.entries.set(key, { at: now, scope, version, week });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;

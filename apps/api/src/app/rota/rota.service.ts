@@ -83,9 +83,7 @@ export class RotaService {
     this.access.requireSite(user, siteId, 'read');
     return this.reads.read(readAfter, async (manager) => {
       const version = await this.cache.version(manager, user.organisationId);
-      const key = [
-        user.organisationId,
-        version,
+      const reader = [
         user.accountId,
         user.role,
         user.siteIds.join(','),
@@ -93,7 +91,7 @@ export class RotaService {
         week,
         todayIn(),
       ].join('|');
-      return this.cache.through(key, async () =>
+      return this.cache.through(user.organisationId, version, reader, async () =>
         this.build(manager, user, await this.load(manager, user, siteId, week), week),
       );
     });
