@@ -33,6 +33,10 @@ test('a manager auto-fills an empty week, watches progress, previews and applies
   const proposal = side.getByTestId('auto-fill-proposal');
   await expect(proposal).toBeVisible({ timeout: 30_000 });
   await expect(proposal).toContainText(/créneau\(x\) ajouté\(s\)/);
+  // Where each person stands against their contract, the furthest below first.
+  const hours = proposal.getByTestId('auto-fill-hours');
+  await hours.getByText('Heures de la semaine (prévu / dû)').click();
+  await expect(hours.getByRole('row').nth(1)).toContainText(/\d+(,\d+)? h/);
   // The proposal is drawn on the grid, dashed and marked, and the grid is read-only meanwhile.
   const proposed = grid.locator('.chip.proposed');
   await expect(proposed.first()).toBeVisible();

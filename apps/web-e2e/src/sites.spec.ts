@@ -1,11 +1,25 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, login } from './support';
 
+const SITES = /\/sites$/;
 const ROLES = [
-  { email: 'direction@relais.demo', role: 'Direction', mine: 0, hasApiLink: true },
-  { email: 'rh@relais.demo', role: 'RH', mine: 0, hasApiLink: false },
-  { email: 'manager.sud@relais.demo', role: 'Responsable de site', mine: 2, hasApiLink: false },
-  { email: 'manager.est@relais.demo', role: 'Responsable de site', mine: 1, hasApiLink: false },
+  { email: 'direction@relais.demo', role: 'Direction', mine: 0, hasApiLink: true, home: SITES },
+  { email: 'rh@relais.demo', role: 'RH', mine: 0, hasApiLink: false, home: SITES },
+  {
+    email: 'manager.sud@relais.demo',
+    role: 'Responsable de site',
+    mine: 2,
+    hasApiLink: false,
+    home: SITES,
+  },
+  {
+    email: 'manager.est@relais.demo',
+    role: 'Responsable de site',
+    mine: 1,
+    hasApiLink: false,
+    home: SITES,
+  },
+  // A mediator lands on their week; the sites page is one link away.
   {
     email: 'mediateur@relais.demo',
     role: 'Médiateur ou médiatrice',
@@ -29,15 +43,12 @@ test('the login page is accessible and refuses wrong credentials in French', asy
 for (const account of ROLES) {
   test(`${account.email} sees the five sites, then logs out`, async ({ page }) => {
     await login(page, account.email);
-    // A mediator lands on their week; the sites page is one link away.
-    if ('home' in account) {
-      await expect(page).toHaveURL(account.home);
-      await page
-        .getByRole('navigation', { name: 'Navigation principale' })
-        .getByRole('link', { name: 'Sites' })
-        .click();
-    }
-    await expect(page).toHaveURL(/\/sites$/);
+    await expect(page).toHaveURL(account.home);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Sites' })
+      .click();
+    await expect(page).toHaveURL(SITES);
     await expect(page).toHaveTitle('Sites – Relais');
     await expect(page.getByRole('heading', { level: 1, name: 'Sites' })).toBeVisible();
     await expect(page.getByTestId('who')).toContainText(account.role);

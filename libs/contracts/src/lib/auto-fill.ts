@@ -72,6 +72,8 @@ export interface UnfilledDemand {
 /** A person's week once the proposal is applied, against what their contract owes. */
 export interface AutoFillHours {
   personId: string;
+  /** "Prénom Nom", for the side sheet (people of other sites are not in the loaded week). */
+  personName: string;
   /** Minutes planned in the week, all sites together (breaks excluded). */
   plannedMinutes: number;
   /** Minutes the contract owes this week, net of whole-day absences and public holidays. */

@@ -130,8 +130,18 @@ describe('auto-fill soft terms over HTTP', () => {
     // The per-person summary tells the manager where each one stands.
     expect(proposal.hours).toEqual(
       expect.arrayContaining([
-        { personId: near, plannedMinutes: 28 * 60, contractMinutes: 35 * 60 },
-        { personId: far, plannedMinutes: 3 * 60, contractMinutes: 35 * 60 },
+        {
+          personId: near,
+          personName: 'Test Aubert',
+          plannedMinutes: 28 * 60,
+          contractMinutes: 35 * 60,
+        },
+        {
+          personId: far,
+          personName: 'Test Bernard',
+          plannedMinutes: 3 * 60,
+          contractMinutes: 35 * 60,
+        },
       ]),
     );
   });

@@ -383,6 +383,7 @@ function weekHours(
     ].filter(inWeek);
     hours.push({
       personId: person.id,
+      personName: `${person.firstName} ${person.lastName}`,
       plannedMinutes: Math.round(items.reduce((sum, item) => sum + shiftMinutes(item), 0)),
       contractMinutes,
     });

@@ -22,6 +22,7 @@ import type {
   AutoFillMode,
   AutoFillProposal,
 } from '@relais/contracts';
+import { formatHours } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 
 const POLL_MS = 400;
@@ -83,6 +84,29 @@ const POLL_MS = 400;
               }}
             </li>
           </ul>
+          @if (current.proposal.hours.length > 0) {
+            <details class="hours" data-testid="auto-fill-hours">
+              <summary>{{ 'rota.autoFill.hours' | transloco }}</summary>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{{ 'rota.autoFill.person' | transloco }}</th>
+                    <th scope="col">{{ 'rota.autoFill.planned' | transloco }}</th>
+                    <th scope="col">{{ 'rota.autoFill.owed' | transloco }}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (row of hours(); track row.personId) {
+                    <tr [class.short]="row.isShort">
+                      <th scope="row">{{ row.personName }}</th>
+                      <td>{{ row.planned }}</td>
+                      <td>{{ row.owed }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </details>
+          }
           @if (current.proposal.release.length > 0) {
             <h3>{{ 'rota.autoFill.whyRemoved' | transloco }}</h3>
             <ul class="reasons">
@@ -193,6 +217,22 @@ const POLL_MS = 400;
       font-size: 0.95rem;
       margin: 0.5rem 0 0;
     }
+    .hours table {
+      border-collapse: collapse;
+      width: 100%;
+      font-size: 0.875rem;
+    }
+    .hours th,
+    .hours td {
+      text-align: left;
+      padding: 0.15rem 0.25rem;
+    }
+    .hours td {
+      font-variant-numeric: tabular-nums;
+    }
+    .hours tr.short td:first-of-type {
+      font-weight: 600;
+    }
     .actions {
       display: flex;
       gap: 0.5rem;
@@ -223,6 +263,22 @@ export class AutoFillPanelComponent {
   protected mode: AutoFillMode = 'fill';
   protected timeLimit = 10;
   protected readonly job = signal<AutoFillJob | null>(null);
+  /** Planned against owed hours per person, the furthest below their contract first. */
+  protected readonly hours = computed(() =>
+    [...(this.job()?.proposal?.hours ?? [])]
+      .sort(
+        (a, b) =>
+          a.plannedMinutes - a.contractMinutes - (b.plannedMinutes - b.contractMinutes) ||
+          a.personName.localeCompare(b.personName, 'fr'),
+      )
+      .map((row) => ({
+        personId: row.personId,
+        personName: row.personName,
+        planned: formatHours(row.plannedMinutes / 60),
+        owed: formatHours(row.contractMinutes / 60),
+        isShort: row.plannedMinutes < row.contractMinutes,
+      })),
+  );
   protected readonly error = signal<string | null>(null);
   protected readonly isBusy = signal(false);
   protected readonly progressPercent = computed(() => {
