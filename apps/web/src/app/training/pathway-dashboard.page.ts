@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   ElementRef,
   inject,
@@ -47,6 +48,23 @@ export class PathwayDashboardPage implements OnDestroy {
   protected readonly canvas = viewChild<ElementRef<HTMLCanvasElement>>('chart');
   protected readonly report = signal<ExitReport | null>(null);
   protected readonly dashboard = signal<PathwayDashboard | null>(null);
+  /** The rate by site and by contract type: one table each, the same columns. */
+  protected readonly groups = computed(() => {
+    const report = this.report();
+    if (!report) return [];
+    return [
+      {
+        caption: 'training.dashboard.bySite',
+        head: 'training.dashboard.site',
+        rows: report.bySite.map((row) => ({ label: row.siteCode, ...row })),
+      },
+      {
+        caption: 'training.dashboard.byType',
+        head: 'training.dashboard.contractType',
+        rows: report.byContractType.map((row) => ({ label: row.contractType, ...row })),
+      },
+    ];
+  });
   protected readonly hasError = signal(false);
   protected readonly formatDate = formatDate;
   protected readonly rateLabel = rateLabel;
