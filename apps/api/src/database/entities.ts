@@ -11,6 +11,7 @@ import { LocationEntity } from '../app/organisation/location.entity';
 import { OrganisationEntity } from '../app/organisation/organisation.entity';
 import { SiteEntity } from '../app/organisation/site.entity';
 import { AbsenceEntity } from '../app/people/absence.entity';
+import { SiteLoanEntity } from '../app/people/site-loan.entity';
 import { ManagerSiteEntity } from '../app/people/manager-site.entity';
 import { PersonSkillEntity } from '../app/people/person-skill.entity';
 import { PersonEntity } from '../app/people/person.entity';
@@ -55,6 +56,7 @@ export const ENTITIES = [
   ContractAlertEntity,
   PersonSkillEntity,
   AbsenceEntity,
+  SiteLoanEntity,
   UnavailabilityEntity,
   StaffRequestEntity,
   ShiftEntity,

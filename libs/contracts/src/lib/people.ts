@@ -184,3 +184,24 @@ export interface PeopleQuery {
   /** `active` (a contract in force, default), `ended`, `all`. */
   status?: 'active' | 'ended' | 'all';
 }
+
+/**
+ * A person lent to another site for a period (`POST /api/people/:id/loans`), by HR or by the
+ * manager of her own site: only then may the borrowing site's manager staff her there.
+ */
+export interface SiteLoan {
+  id: string;
+  personId: string;
+  /** The borrowing site. */
+  siteId: string;
+  from: string;
+  until: string;
+  createdAt: string;
+}
+
+/** Body of `POST /api/people/:id/loans`. */
+export interface CreateSiteLoanRequest {
+  siteId: string;
+  from: string;
+  until: string;
+}

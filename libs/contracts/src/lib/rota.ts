@@ -81,12 +81,21 @@ export interface CoverageCell {
   status: 'ok' | 'under' | 'over';
 }
 
-/** A person shown on the grid, with what the browser needs to run the same rules. */
-export interface RotaPerson {
+/** What anyone of the team may see of a colleague: what a printed rota on the office wall shows. */
+export interface RotaColleague {
   id: string;
   firstName: string;
   lastName: string;
   homeSiteId: string | null;
+}
+
+/**
+ * A person shown on the planner's grid, with what the browser needs to run the same rules.
+ * A person lent by another site (see `SiteLoan`) carries only what the rules need: the
+ * contracts and valid qualifications of the window, and her other work items as time ranges
+ * (`id` starting with `ailleurs:`), never the other site's rota.
+ */
+export interface RotaPerson extends RotaColleague {
   contract: {
     type: ContractType;
     start: string;
@@ -111,8 +120,9 @@ export interface RotaPerson {
   }[];
 }
 
-/** `GET /api/rota?siteId=&week=`. */
+/** `GET /api/rota?siteId=&week=` for admin, HR and managers: the live week with its checks. */
 export interface RotaWeek {
+  view: 'planner';
   siteId: string;
   week: string;
   status: RotaStatus;
@@ -130,6 +140,23 @@ export interface RotaWeek {
   holidays: string[];
   /** Travel minutes between locations, for TRAVEL_TIME (pass as `settings.travelTimes`). */
   travelTimes: { fromLocationId: string; toLocationId: string; minutes: number }[];
+}
+
+/**
+ * `GET /api/rota?siteId=&week=` for a mediator: the week as last published, as printed for the
+ * office wall (names, times, activity, place; the note only on the reader's own shifts). Never a
+ * draft, a contract, a qualification, an hours balance or a check.
+ */
+export interface WallRotaWeek {
+  view: 'wall';
+  siteId: string;
+  week: string;
+  status: RotaStatus;
+  version: number;
+  publishedAt: string | null;
+  shifts: Shift[];
+  people: RotaColleague[];
+  holidays: string[];
 }
 
 /** Body of `POST /api/rota/publish`. */

@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Absence, PersonDetail, PersonSkill, PersonSummary } from '@relais/contracts';
+import type {
+  Absence,
+  PersonDetail,
+  PersonSkill,
+  PersonSummary,
+  SiteLoan,
+} from '@relais/contracts';
 import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
@@ -8,15 +14,20 @@ import type { AuthUser } from '../access/auth-user';
 import {
   CreateAbsenceDto,
   CreatePersonDto,
+  CreateSiteLoanDto,
   CreateSkillDto,
   PeopleQueryDto,
 } from './dto/people.dto';
 import { PeopleService } from './people.service';
+import { SiteLoansService } from './site-loans.service';
 
 @ApiTags('people')
 @Controller()
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly loans: SiteLoansService,
+  ) {}
 
   @Get('people')
   list(@CurrentUser() user: AuthUser, @Query() query: PeopleQueryDto): Promise<PersonSummary[]> {
@@ -69,5 +80,33 @@ export class PeopleController {
     @Req() request: FastifyRequest,
   ): Promise<Absence> {
     return this.people.addAbsence(user, id, body, request.ip);
+  }
+
+  @Get('people/:id/loans')
+  listLoans(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<SiteLoan[]> {
+    return this.loans.list(user, id);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('people/:id/loans')
+  addLoan(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: CreateSiteLoanDto,
+    @Req() request: FastifyRequest,
+  ): Promise<SiteLoan> {
+    return this.loans.create(user, id, body, request.ip);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Delete('people/:id/loans/:loanId')
+  @HttpCode(204)
+  removeLoan(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @UuidParam('loanId') loanId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.loans.remove(user, id, loanId, request.ip);
   }
 }

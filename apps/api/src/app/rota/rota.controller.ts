@@ -9,6 +9,7 @@ import type {
   ShiftResult,
   ShiftTemplate,
   Violation,
+  WallRotaWeek,
 } from '@relais/contracts';
 import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
@@ -45,7 +46,7 @@ export class RotaController {
     @CurrentUser() user: AuthUser,
     @Query() query: RotaQueryDto,
     @ReadAfter() readAfter: string | undefined,
-  ): Promise<RotaWeek> {
+  ): Promise<RotaWeek | WallRotaWeek> {
     return this.rota.getRota(user, query.siteId, query.week, readAfter);
   }
 

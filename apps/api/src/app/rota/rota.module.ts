@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeModule } from '../me/me.module';
 import { PeopleModule } from '../people/people.module';
 import { AutoFillController } from './auto-fill/auto-fill.controller';
 import { AutoFillService } from './auto-fill/auto-fill.service';
@@ -9,7 +10,7 @@ import { RotaService } from './rota.service';
 import { ShiftsService } from './shifts.service';
 
 @Module({
-  imports: [PeopleModule],
+  imports: [PeopleModule, MeModule],
   controllers: [RotaController, AutoFillController],
   providers: [RotaService, RotaReadCache, ShiftsService, CoverageService, AutoFillService],
   exports: [RotaService],

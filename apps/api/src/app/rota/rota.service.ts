@@ -1,15 +1,22 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CopyWeekResult,
   CoverageRequirement,
   PublishResult,
   RotaChange,
+  RotaColleague,
   RotaPerson,
   RotaWeek,
   Shift,
   ShiftTemplate,
   Violation,
+  WallRotaWeek,
 } from '@relais/contracts';
 import {
   addDays,
@@ -19,6 +26,7 @@ import {
   coverageCells,
   daysBetween,
   frenchPublicHolidays,
+  isoWeekOf,
   RotaComplianceInput,
   ScheduleChange,
   shiftToWorkItem,
@@ -34,6 +42,7 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { ContractEntity } from '../contracts/contract.entity';
+import { PublishedShiftsService } from '../me/published-shifts.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { LocationEntity } from '../organisation/location.entity';
 import { SiteEntity } from '../organisation/site.entity';
@@ -68,6 +77,7 @@ export class RotaService {
     private readonly reads: ReadRouting,
     private readonly notifications: NotificationsService,
     private readonly cache: RotaReadCache,
+    private readonly published: PublishedShiftsService,
   ) {}
 
   /**
@@ -79,8 +89,21 @@ export class RotaService {
     siteId: string,
     week: string,
     readAfter?: string,
+  ): Promise<RotaWeek | WallRotaWeek> {
+    if (user.role === 'mediator') return this.wallRota(user, siteId, week, readAfter);
+    return this.plannerRota(user, siteId, week, readAfter);
+  }
+
+  /** The live week with its checks, for those who plan it (admin, HR, the site's managers). */
+  async plannerRota(
+    user: AuthUser,
+    siteId: string,
+    week: string,
+    readAfter?: string,
   ): Promise<RotaWeek> {
     this.access.requireSite(user, siteId, 'read');
+    if (user.role === 'mediator')
+      throw new ForbiddenException('Planning réservé aux responsables.');
     return this.reads.read(readAfter, async (manager) => {
       const version = await this.cache.version(manager, user.organisationId);
       const reader = [
@@ -94,6 +117,53 @@ export class RotaService {
       return this.cache.through(user.organisationId, version, reader, async () =>
         this.build(manager, user, await this.load(manager, user, siteId, week), week),
       );
+    });
+  }
+
+  /**
+   * A mediator's view of a site-week: the last publication as printed for the office wall
+   * (names, times, activity, place; the note of the reader's own shifts only). No draft, contract,
+   * qualification, hours balance or check of anyone.
+   */
+  private async wallRota(
+    user: AuthUser,
+    siteId: string,
+    week: string,
+    readAfter?: string,
+  ): Promise<WallRotaWeek> {
+    this.access.requireSite(user, siteId, 'read');
+    return this.reads.read(readAfter, async (manager) => {
+      const loaded = await this.load(manager, user, siteId, week);
+      const bounds = weekBounds(week);
+      const shifts = loaded.shifts.map((shift) => ({
+        ...shift,
+        note: shift.personId === user.personId ? shift.note : null,
+        isChangedSincePublication: false,
+      }));
+      const ids = await this.teamIds(manager, siteId, bounds, shifts);
+      const persons = ids.length
+        ? await manager
+            .getRepository(PersonEntity)
+            .findBy({ id: In(ids), organisationId: user.organisationId })
+        : [];
+      return {
+        view: 'wall',
+        siteId,
+        week,
+        status: loaded.siteWeek?.status ?? 'draft',
+        version: loaded.siteWeek?.version ?? 0,
+        publishedAt: loaded.siteWeek?.publishedAt?.toISOString() ?? null,
+        shifts,
+        people: persons
+          .map((person) => ({
+            id: person.id,
+            firstName: person.firstName,
+            lastName: person.lastName,
+            homeSiteId: person.homeSiteId,
+          }))
+          .sort(byName),
+        holidays: holidaysOf(bounds),
+      };
     });
   }
 
@@ -215,6 +285,8 @@ export class RotaService {
     siteId: string,
     week: string,
   ): Promise<RotaWeek> {
+    if (user.role === 'mediator')
+      throw new ForbiddenException('Planning réservé aux responsables.');
     return this.build(manager, user, await this.load(manager, user, siteId, week, true), week);
   }
 
@@ -245,7 +317,7 @@ export class RotaService {
         const startAt = new Date(this.moveWallClock(shift.startAt, offsetDays));
         const endAt = new Date(this.moveWallClock(shift.endAt, offsetDays));
         let personId = withPeople ? shift.personId : null;
-        if (personId && !(await this.isFree(manager, personId, startAt, endAt))) {
+        if (personId && !(await this.isFree(manager, user, personId, siteId, startAt, endAt))) {
           personId = null;
           madeOpen++;
         }
@@ -415,7 +487,19 @@ export class RotaService {
       to,
       new Set(),
     );
-    const items = rotaPerson.otherItems.map((item) => shiftToWorkItem({ ...item, personId }));
+    // A mediator's own checks read what was published, never the manager's drafts.
+    const items =
+      user.role === 'mediator'
+        ? (
+            await this.published.forPerson(
+              this.dataSource.manager,
+              user.organisationId,
+              personId,
+              isoWeekOf(addDays(from, -1)),
+              isoWeekOf(addDays(to, 1)),
+            )
+          ).current.map((shift) => shiftToWorkItem({ ...shift, personId }))
+        : rotaPerson.otherItems.map((item) => shiftToWorkItem({ ...item, personId }));
     return checkRotaPerson(
       rotaPerson,
       items,
@@ -489,17 +573,7 @@ export class RotaService {
   > {
     const { site, shifts } = loaded;
     const bounds = weekBounds(week);
-    const teamRows: { id: string }[] = await manager.query(
-      `SELECT DISTINCT p.id FROM person p JOIN contract c ON c.person_id = p.id
-       WHERE p.home_site_id = $1 AND c.start_date <= $3 AND (c.end_date IS NULL OR c.end_date >= $2)`,
-      [site.id, bounds.from, bounds.to],
-    );
-    const personIds = [
-      ...new Set([
-        ...teamRows.map((row) => row.id),
-        ...shifts.flatMap((shift) => (shift.personId ? [shift.personId] : [])),
-      ]),
-    ];
+    const personIds = await this.teamIds(manager, site.id, bounds, shifts);
     const siteShiftIds = new Set(shifts.map((shift) => shift.id));
     const people = await this.rotaPeople(
       manager,
@@ -552,6 +626,29 @@ export class RotaService {
     };
   }
 
+  /** The site's team for the week (under contract, or lent to it) and everyone staffed on it. */
+  private async teamIds(
+    manager: EntityManager,
+    siteId: string,
+    bounds: WeekBounds,
+    shifts: Shift[],
+  ): Promise<string[]> {
+    const teamRows: { id: string }[] = await manager.query(
+      `SELECT DISTINCT p.id FROM person p JOIN contract c ON c.person_id = p.id
+       WHERE c.start_date <= $3 AND (c.end_date IS NULL OR c.end_date >= $2)
+         AND (p.home_site_id = $1 OR EXISTS (
+           SELECT 1 FROM site_loan l WHERE l.person_id = p.id AND l.site_id = $1
+              AND l.from_date <= $3 AND l.until_date >= $2))`,
+      [siteId, bounds.from, bounds.to],
+    );
+    return [
+      ...new Set([
+        ...teamRows.map((row) => row.id),
+        ...shifts.flatMap((shift) => (shift.personId ? [shift.personId] : [])),
+      ]),
+    ];
+  }
+
   private async build(
     manager: EntityManager,
     user: AuthUser,
@@ -564,13 +661,10 @@ export class RotaService {
     const { people, requirements } = input;
     const travelTimes = input.settings.travelTimes;
     const siteShiftIds = new Set(shifts.map((shift) => shift.id));
-    const years = [...new Set([bounds.from.slice(0, 4), bounds.to.slice(0, 4)])].map(Number);
-    const holidays = years
-      .flatMap((year) => frenchPublicHolidays(year).map((holiday) => holiday.date))
-      .filter((date) => date >= bounds.from && date <= bounds.to);
     const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
     const deleted = [...published.keys()].filter((id) => !siteShiftIds.has(id)).length;
     return {
+      view: 'planner',
       siteId: site.id,
       week,
       status: siteWeek?.status ?? 'draft',
@@ -583,7 +677,7 @@ export class RotaService {
       coverage: coverageCells(input),
       people,
       requirements,
-      holidays,
+      holidays: holidaysOf(bounds),
       travelTimes,
     };
   }
@@ -695,7 +789,10 @@ export class RotaService {
             )
           : undefined;
         const canSeeKinds = this.people.canRead(user, person) && user.role !== 'mediator';
+        // A person lent by a site the reader does not run: only what the rules need.
+        const isBorrowed = person.homeSiteId !== null && !user.siteIds.includes(person.homeSiteId);
         const ownItems = items.filter((item) => item.personId === person.id);
+        let elsewhere = 0;
         const plannedMinutes = week
           ? ownItems
               .filter(
@@ -723,12 +820,19 @@ export class RotaService {
                 weeklyHours: current.weeklyHours,
               }
             : null,
-          contracts: own.map((contract) => ({
-            type: contract.type,
-            start: contract.startDate,
-            end: contract.endDate,
-            weeklyHours: contract.weeklyHours,
-          })),
+          contracts: own
+            .filter(
+              (contract) =>
+                !isBorrowed ||
+                (contract.startDate <= to &&
+                  (contract.endDate === null || contract.endDate >= from)),
+            )
+            .map((contract) => ({
+              type: contract.type,
+              start: contract.startDate,
+              end: contract.endDate,
+              weeklyHours: contract.weeklyHours,
+            })),
           plannedMinutes,
           absences: [
             ...absences
@@ -745,7 +849,11 @@ export class RotaService {
             ),
           ],
           skills: skills
-            .filter((skill) => skill.personId === person.id)
+            .filter(
+              (skill) =>
+                skill.personId === person.id &&
+                (!isBorrowed || skill.expiresOn === null || skill.expiresOn >= from),
+            )
             .map((skill) => ({
               skill: skill.skill,
               acquiredOn: skill.acquiredOn,
@@ -754,7 +862,11 @@ export class RotaService {
           otherItems: ownItems
             .filter((item) => !excludeShiftIds.has(item.id))
             .map((item) => ({
-              id: item.id,
+              // Another site's item is a time range to the borrower, not a shift to open.
+              id:
+                isBorrowed && !user.siteIds.includes(item.siteId)
+                  ? `ailleurs:${++elsewhere}`
+                  : item.id,
               start: toZonedIso(item.startAt),
               end: toZonedIso(item.endAt),
               breakMinutes: item.breakMinutes,
@@ -763,11 +875,7 @@ export class RotaService {
             })),
         };
       })
-      .sort(
-        (a, b) =>
-          a.lastName.localeCompare(b.lastName, 'fr') ||
-          a.firstName.localeCompare(b.firstName, 'fr'),
-      );
+      .sort(byName);
   }
 
   /** Weekly unavailabilities become dated periods the rules treat like absences. */
@@ -802,9 +910,12 @@ export class RotaService {
     return zonedInstant(addDays(day, days), time, TIME_ZONE);
   }
 
+  /** Whether a copied shift keeps its person: free, present, under contract, staffable here. */
   private async isFree(
     manager: EntityManager,
+    user: AuthUser,
     personId: string,
+    siteId: string,
     startAt: Date,
     endAt: Date,
   ): Promise<boolean> {
@@ -822,8 +933,31 @@ export class RotaService {
       `SELECT 1 FROM contract WHERE person_id = $1 AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2) LIMIT 1`,
       [personId, day],
     );
-    return !absent && !!contract;
+    const [person]: { home_site_id: string | null; is_lent: boolean }[] = await manager.query(
+      `SELECT p.home_site_id, EXISTS (SELECT 1 FROM site_loan l WHERE l.person_id = p.id AND l.site_id = $2
+         AND l.from_date <= $3 AND l.until_date >= $3) AS is_lent FROM person p WHERE p.id = $1`,
+      [personId, siteId, day],
+    );
+    const isStaffable =
+      !!person &&
+      (person.home_site_id === siteId ||
+        person.is_lent ||
+        (person.home_site_id !== null &&
+          this.access.canAccessSite(user, person.home_site_id, 'write')));
+    return !absent && !!contract && isStaffable;
   }
+}
+
+function byName(a: RotaColleague, b: RotaColleague): number {
+  return a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
+}
+
+/** French public holidays falling in the week. */
+function holidaysOf(bounds: WeekBounds): string[] {
+  const years = [...new Set([bounds.from.slice(0, 4), bounds.to.slice(0, 4)])].map(Number);
+  return years
+    .flatMap((year) => frenchPublicHolidays(year).map((holiday) => holiday.date))
+    .filter((date) => date >= bounds.from && date <= bounds.to);
 }
 
 export function toRequirement(row: CoverageRequirementEntity): CoverageRequirement {

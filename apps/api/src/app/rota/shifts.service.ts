@@ -10,6 +10,7 @@ import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { LocationEntity } from '../organisation/location.entity';
 import { PersonEntity } from '../people/person.entity';
+import { isLentTo } from '../people/site-loans.service';
 import { CreateShiftDto, UpdateShiftDto } from './dto/rota.dto';
 import { toShift } from './rota.mapper';
 import { RotaService } from './rota.service';
@@ -52,7 +53,7 @@ export class ShiftsService {
       breakMinutes: dto.breakMinutes,
       note: dto.note ?? null,
     };
-    const saved = await this.guardOverlap(fields, null, () =>
+    const saved = await this.guardOverlap(user, fields, null, () =>
       this.dataSource.transaction(async (manager) => {
         const location = await this.checkFields(manager, user, fields);
         const week = isoWeekOfInstant(fields.startAt.getTime(), TIME_ZONE);
@@ -95,9 +96,9 @@ export class ShiftsService {
       breakMinutes: dto.breakMinutes ?? current.breakMinutes,
       note: dto.note === undefined ? current.note : dto.note,
     };
-    const saved = await this.guardOverlap(fields, id, () =>
+    const saved = await this.guardOverlap(user, fields, id, () =>
       this.dataSource.transaction(async (manager) => {
-        const location = await this.checkFields(manager, user, fields);
+        const location = await this.checkFields(manager, user, fields, current);
         const oldWeek = isoWeekOfInstant(current.startAt.getTime(), TIME_ZONE);
         const week = isoWeekOfInstant(fields.startAt.getTime(), TIME_ZONE);
         await this.rota.lockSiteWeek(manager, user.organisationId, current.siteId, oldWeek);
@@ -189,6 +190,7 @@ export class ShiftsService {
     manager: EntityManager,
     user: AuthUser,
     fields: ShiftFields,
+    current?: ShiftEntity,
   ): Promise<LocationEntity> {
     if (fields.endAt.getTime() <= fields.startAt.getTime())
       refuse('La fin du créneau doit suivre son début.', 'end', 'doit suivre le début');
@@ -213,12 +215,31 @@ export class ShiftsService {
         organisationId: user.organisationId,
       });
       if (!person) refuse('Personne inconnue.', 'personId', 'personne inconnue');
+      const day = civilDate(fields.startAt.getTime(), TIME_ZONE);
+      const isUnchanged =
+        current?.personId === person.id &&
+        current.siteId === location.siteId &&
+        civilDate(current.startAt.getTime(), TIME_ZONE) === day;
+      // Staffed at her own site, by someone who runs her own site, or lent to this one.
+      if (
+        !isUnchanged &&
+        person.homeSiteId !== location.siteId &&
+        !(person.homeSiteId && this.access.canAccessSite(user, person.homeSiteId, 'write')) &&
+        !(await isLentTo(manager, person.id, location.siteId, day))
+      ) {
+        refuse(
+          `${person.firstName} ${person.lastName} ne fait pas partie de l’équipe de ce site le ${formatDayLabel(day)} : RH ou la personne responsable de son site doit d’abord l’y prêter.`,
+          'personId',
+          'ni de ce site ni prêtée à ce site ce jour-là',
+        );
+      }
     }
     return location;
   }
 
   /** Turns the database's overlap refusal into a 409 naming the other work item. */
   private async guardOverlap(
+    user: AuthUser,
     fields: ShiftFields,
     selfId: string | null,
     run: () => Promise<ShiftEntity>,
@@ -228,11 +249,17 @@ export class ShiftsService {
     } catch (error) {
       if (!isExclusionViolation(error) || !fields.personId) throw error;
       const [other] = await this.dataSource.query(
-        `SELECT s.start_at, s.end_at, s.activity, l.name FROM shift s JOIN location l ON l.id = s.location_id
+        `SELECT s.start_at, s.end_at, s.activity, s.site_id, l.name FROM shift s JOIN location l ON l.id = s.location_id
          WHERE s.person_id = $1 AND tstzrange(s.start_at, s.end_at) && tstzrange($2::timestamptz, $3::timestamptz) AND ($4::uuid IS NULL OR s.id <> $4)
          LIMIT 1`,
         [fields.personId, fields.startAt, fields.endAt, selfId],
       );
+      if (other && !this.access.canAccessSite(user, other.site_id, 'read')) {
+        // Another site's rota stays its own: only what explains the refusal.
+        throw new ConflictException(
+          `Chevauchement refusé : cette personne est déjà planifiée sur un autre site le ${formatDayLabel(civilDate(other.start_at.getTime(), TIME_ZONE))} de ${formatTime(other.start_at.getTime(), TIME_ZONE)} à ${formatTime(other.end_at.getTime(), TIME_ZONE)}.`,
+        );
+      }
       const detail = other
         ? ` le créneau ${other.activity} du ${formatDayLabel(civilDate(other.start_at.getTime(), TIME_ZONE))} ${formatTime(other.start_at.getTime(), TIME_ZONE)}–${formatTime(other.end_at.getTime(), TIME_ZONE)} (${other.name})`
         : ' un autre créneau';
@@ -259,7 +286,7 @@ export class ShiftsService {
 
   private async result(user: AuthUser, shift: ShiftEntity): Promise<ShiftResult> {
     const week = isoWeekOfInstant(shift.startAt.getTime(), TIME_ZONE);
-    const rota = await this.rota.getRota(user, shift.siteId, week);
+    const rota = await this.rota.plannerRota(user, shift.siteId, week);
     const own = rota.shifts.find((candidate) => candidate.id === shift.id) ?? toShift(shift, true);
     return {
       shift: own,

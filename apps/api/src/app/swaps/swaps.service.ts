@@ -83,7 +83,7 @@ export class SwapsService {
         },
       );
     }
-    return this.views(this.dataSource.manager, await query.getMany());
+    return this.views(this.dataSource.manager, user, await query.getMany());
   }
 
   async offer(user: AuthUser, dto: CreateSwapDto, ip: string): Promise<ShiftSwap> {
@@ -143,7 +143,7 @@ export class SwapsService {
         `${me.firstName} ${me.lastName} vous propose son créneau du ${slotLabel(shift.startAt, shift.endAt)}.`,
         '/echanges',
       );
-      return (await this.views(manager, [saved]))[0];
+      return (await this.views(manager, user, [saved]))[0];
     });
   }
 
@@ -172,7 +172,7 @@ export class SwapsService {
         `${user.firstName} ${user.lastName} reprend le créneau du ${slotLabel(shift.startAt, shift.endAt)} ; il attend la décision du ou de la responsable.`,
         '/echanges',
       );
-      return (await this.views(manager, [swap]))[0];
+      return (await this.views(manager, user, [swap]))[0];
     });
   }
 
@@ -195,7 +195,7 @@ export class SwapsService {
         `${user.firstName} ${user.lastName} a annulé l’échange du créneau du ${slotLabel(shift.startAt, shift.endAt)}.`,
         '/echanges',
       );
-      return (await this.views(manager, [swap]))[0];
+      return (await this.views(manager, user, [swap]))[0];
     });
   }
 
@@ -259,7 +259,7 @@ export class SwapsService {
         `L’échange du créneau du ${slot} est refusé.${swap.reply ? ` Réponse : ${swap.reply}` : ''}`,
         '/echanges',
       );
-      return (await this.views(manager, [swap]))[0];
+      return (await this.views(manager, user, [swap]))[0];
     }
     const siteWeek = await this.rota.lockSiteWeek(
       manager,
@@ -389,7 +389,7 @@ export class SwapsService {
       `L’échange du créneau du ${slot} est approuvé : le planning publié est à jour.`,
       '/ma-semaine',
     );
-    return (await this.views(manager, [swap]))[0];
+    return (await this.views(manager, user, [swap]))[0];
   }
 
   private async lockShift(
@@ -474,11 +474,17 @@ export class SwapsService {
     );
   }
 
-  private async views(manager: EntityManager, swaps: ShiftSwapEntity[]): Promise<ShiftSwap[]> {
+  private async views(
+    manager: EntityManager,
+    user: AuthUser,
+    swaps: ShiftSwapEntity[],
+  ): Promise<ShiftSwap[]> {
     if (swaps.length === 0) return [];
-    const shifts = await manager.findBy(ShiftEntity, {
+    const live = await manager.findBy(ShiftEntity, {
       id: In([...new Set(swaps.map((swap) => swap.shiftId))]),
     });
+    // A mediator knows a shift as its week's last publication shows it, never a draft move.
+    const shifts = user.role === 'mediator' ? await this.asPublished(manager, live) : live;
     const people = await manager.findBy(PersonEntity, {
       id: In([...new Set(swaps.flatMap((swap) => [swap.fromPersonId, swap.toPersonId]))]),
     });
@@ -520,8 +526,35 @@ export class SwapsService {
         reply: swap.reply,
         createdAt: swap.createdAt.toISOString(),
         decidedAt: swap.decidedAt?.toISOString() ?? null,
-        violations: swap.violations,
+        // The approval's checks read the manager's live week: not a mediator's to see.
+        violations: user.role === 'mediator' ? [] : swap.violations,
       };
     });
+  }
+
+  /** The shifts as the latest publication of their site-week holds them (absent if not there). */
+  private async asPublished(manager: EntityManager, shifts: ShiftEntity[]): Promise<ShiftEntity[]> {
+    if (shifts.length === 0) return [];
+    const rows: { shift: Shift }[] = await manager.query(
+      `SELECT e.value AS shift
+         FROM site_week sw
+         JOIN rota_publication p ON p.site_week_id = sw.id AND p.version = sw.version
+         CROSS JOIN LATERAL jsonb_array_elements(p.shifts) e
+        WHERE sw.site_id = ANY($1::uuid[]) AND e.value->>'id' = ANY($2::text[])
+        ORDER BY p.published_at`,
+      [[...new Set(shifts.map((shift) => shift.siteId))], shifts.map((shift) => shift.id)],
+    );
+    // A shift moved to another week may sit in two publications: the latest one says where.
+    const latest = new Map(rows.map(({ shift }) => [shift.id, shift]));
+    return [...latest.values()].map((shift) =>
+      manager.create(ShiftEntity, {
+        id: shift.id,
+        siteId: shift.siteId,
+        locationId: shift.locationId,
+        activity: shift.activity,
+        startAt: new Date(shift.start),
+        endAt: new Date(shift.end),
+      }),
+    );
   }
 }

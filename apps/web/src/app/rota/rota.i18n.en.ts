@@ -19,6 +19,7 @@ export const ROTA_EN: typeof ROTA_FR = {
     oneChange: '1 unpublished change',
     saving: 'Saving…',
     readOnly: 'Read only',
+    notPublished: 'Not published yet',
   },
   autoFill: {
     title: 'Auto-fill',

@@ -17,6 +17,7 @@ export const ROTA_FR = {
     oneChange: '1 modification non publiée',
     saving: 'Enregistrement…',
     readOnly: 'Lecture seule',
+    notPublished: 'Pas encore publié',
   },
   autoFill: {
     title: 'Remplissage automatique',

@@ -46,6 +46,7 @@ function shift(id: string, start: string, end: string): Shift {
 const contract = { type: 'CDI' as const, start: '2025-01-01', end: null, weeklyHours: 35 };
 // Monday until 21:00, Tuesday from 07:00: 10 h of rest.
 const ANSWER: RotaWeek = {
+  view: 'planner',
   siteId: 'site-sud',
   week: '2026-W49',
   status: 'draft',

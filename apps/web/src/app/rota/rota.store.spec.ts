@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { RotaPerson, RotaWeek, Shift, Site } from '@relais/contracts';
+import type { RotaPerson, RotaWeek, Shift, Site, WallRotaWeek } from '@relais/contracts';
 import { checkRotaWeek, coverageCells } from '@relais/rules';
 import { deltaSentence, duration, violationDelta } from './rota.model';
 import { RotaStore } from './rota.store';
@@ -95,6 +95,7 @@ function week(overrides: Partial<RotaWeek> = {}): RotaWeek {
 function answerWithoutChecks(): RotaWeek {
   const shifts = [MONDAY_EVENING, WEDNESDAY_EARLY, OPEN];
   return {
+    view: 'planner',
     siteId: 'site-sud',
     week: '2026-W49',
     status: 'draft',
@@ -134,7 +135,7 @@ describe('RotaStore', () => {
 
   afterEach(() => http.verify());
 
-  async function open(answer: RotaWeek = week()): Promise<void> {
+  async function open(answer: RotaWeek | WallRotaWeek = week()): Promise<void> {
     const sites = store.loadSites();
     http.expectOne('/api/sites').flush([SITE]);
     await sites;
@@ -159,6 +160,33 @@ describe('RotaStore', () => {
       ['team', 'Bruno Martin'],
       ['guest', 'Yanis Abdi'],
     ]);
+  });
+
+  it('draws a mediator’s wall week with names only: no counters, checks or coverage', async () => {
+    const planner = week();
+    const wall: WallRotaWeek = {
+      view: 'wall',
+      siteId: planner.siteId,
+      week: planner.week,
+      status: 'published',
+      version: 1,
+      publishedAt: '2026-11-27T08:00:00+01:00',
+      shifts: planner.shifts,
+      people: planner.people.map(({ id, firstName, lastName, homeSiteId }) => ({
+        id,
+        firstName,
+        lastName,
+        homeSiteId,
+      })),
+      holidays: [],
+    };
+    await open(wall);
+    expect(store.isWall()).toBe(true);
+    expect(store.shifts()).toEqual(planner.shifts);
+    expect(store.personRows().map((row) => row.name)).toContain('Awa Diallo');
+    expect(store.counters().size).toBe(0);
+    expect(store.violations()).toEqual([]);
+    expect(store.coverage()).toEqual([]);
   });
 
   it('counts planned hours of every site against the contract, and says under or over', async () => {

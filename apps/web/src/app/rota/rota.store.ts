@@ -14,6 +14,7 @@ import type {
   Site,
   UpdateShiftRequest,
   Violation,
+  WallRotaWeek,
 } from '@relais/contracts';
 import { addIsoWeeks, checkRotaWeek, coverageCells } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
@@ -66,6 +67,8 @@ export class RotaStore {
 
   private readonly sitesState = signal<Site[]>([]);
   private readonly weekState = signal<RotaWeek | null>(null);
+  /** A mediator's week: the last publication as printed for the wall, no checks or counters. */
+  private readonly wallState = signal(false);
   private readonly shiftsState = signal<Shift[]>([]);
   private readonly status = signal<'idle' | 'loading' | 'loaded' | 'error'>('idle');
   private readonly errorMessage = signal<string | null>(null);
@@ -87,6 +90,7 @@ export class RotaStore {
   readonly error = this.errorMessage.asReadonly();
   readonly isSaving = computed(() => this.pending() > 0);
   readonly canUndo = computed(() => this.undoStack().length > 0);
+  readonly isWall = this.wallState.asReadonly();
 
   readonly site = computed(() => {
     const week = this.weekState();
@@ -112,7 +116,7 @@ export class RotaStore {
   readonly counters = computed(() => {
     const week = this.weekState();
     const out = new Map<string, HourCounter>();
-    if (!week) return out;
+    if (!week || this.wallState()) return out;
     const own = new Map<string, number>();
     for (const shift of this.shiftsState()) {
       if (shift.personId)
@@ -230,11 +234,12 @@ export class RotaStore {
     this.errorMessage.set(null);
     try {
       const answer = await firstValueFrom(
-        this.http.get<RotaWeek>('/api/rota', { params: { siteId, week } }),
+        this.http.get<RotaWeek | WallRotaWeek>('/api/rota', { params: { siteId, week } }),
       );
       // A newer load, or a write started since, wins: never move things behind the manager's back.
       if (seq !== this.loadSeq || (quiet && this.pending() > 0)) return;
-      this.setWeek(answer);
+      this.wallState.set(answer.view === 'wall');
+      this.setWeek(answer.view === 'wall' ? asGrid(answer) : answer);
       this.status.set('loaded');
     } catch (error) {
       if (seq !== this.loadSeq) return;
@@ -550,4 +555,26 @@ export class RotaStore {
     this.pending.update((n) => n - 1);
     if (this.pending() === 0) void this.reload();
   }
+}
+
+/** A wall week drawn on the same grid: its people carry nothing but their names. */
+function asGrid(wall: WallRotaWeek): RotaWeek {
+  return {
+    ...wall,
+    view: 'planner',
+    unpublishedChanges: 0,
+    violations: [],
+    coverage: [],
+    requirements: [],
+    travelTimes: [],
+    people: wall.people.map((person) => ({
+      ...person,
+      contract: null,
+      contracts: [],
+      plannedMinutes: 0,
+      absences: [],
+      skills: [],
+      otherItems: [],
+    })),
+  };
 }

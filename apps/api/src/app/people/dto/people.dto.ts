@@ -129,3 +129,17 @@ export class CreateAbsenceDto {
   @IsString()
   reason?: string | null;
 }
+
+export class CreateSiteLoanDto {
+  @ApiProperty({ description: 'the borrowing site' })
+  @IsUUID('all', { message: 'identifiant de site attendu' })
+  siteId!: string;
+
+  @ApiProperty({ example: '2026-12-14' })
+  @IsCivilDate()
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-20' })
+  @IsCivilDate()
+  until!: string;
+}
