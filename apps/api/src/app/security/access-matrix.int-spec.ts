@@ -138,6 +138,24 @@ class World {
     );
   }
 
+  /** A loan of a new person of the place (to another site of the demo, or within X). */
+  async newLoan(place: Place): Promise<{ id: string; personId: string }> {
+    if (place === 'unknown') return { id: randomUUID(), personId: randomUUID() };
+    const { personId } = await this.newPerson(place);
+    const from = addDays(this.today, 30 + this.next());
+    const id = await this.insert(
+      `INSERT INTO site_loan (organisation_id, person_id, site_id, from_date, until_date) VALUES ($1, $2, $3, $4, $4)`,
+      [
+        this.organisation(place),
+        personId,
+        this.id(place === 'S' ? 'E' : place === 'E' ? 'S' : 'X', 'site'),
+        from,
+      ],
+      place,
+    );
+    return { id, personId };
+  }
+
   /** An open shift of a far week (no person, so no overlap with anything). */
   async newShift(place: Place): Promise<string> {
     if (place === 'unknown') return randomUUID();
@@ -513,6 +531,20 @@ const CALLS: Record<string, Build> = {
     path: `/api/people/${w.person(target)}/skills`,
     body: { skill: 'sst', acquiredOn: w.today, expiresOn: addDays(w.today, 700) },
   }),
+  'GET /api/people/:id/loans': (w, target) => ({
+    path: `/api/people/${w.person(target)}/loans`,
+  }),
+  'POST /api/people/:id/loans': (w, target) => {
+    const from = addDays(w.today, 30 + w.next());
+    return {
+      path: `/api/people/${w.person(target)}/loans`,
+      body: { siteId: w.id(target.place === 'E' ? 'S' : 'E', 'site'), from, until: from },
+    };
+  },
+  'DELETE /api/people/:id/loans/:loanId': async (w, { place }) => {
+    const loan = await w.newLoan(place);
+    return { path: `/api/people/${loan.personId}/loans/${loan.id}` };
+  },
   'DELETE /api/skills/:id': async (w, { place }) => ({
     path: `/api/skills/${await w.newSkill(place)}`,
   }),
@@ -808,6 +840,17 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/people/:id/skills',           'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/people/:id/skills',           'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/people/:id/skills',           'X',     '401   404   404   404   404   403'],
+  // Lending a person to another site: HR, admin or the manager of her own site.
+  ['GET /api/people/:id/loans',             'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/people/:id/loans',             'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/people/:id/loans',             'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/people/:id/loans',             'X',     '401   404   404   404   404   404'],
+  ['POST /api/people/:id/loans',            'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/people/:id/loans',            'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/people/:id/loans',            'X',     '401   404   404   404   404   403'],
+  ['DELETE /api/people/:id/loans/:loanId',  'S',     '401   2xx   2xx   2xx   403   403'],
+  ['DELETE /api/people/:id/loans/:loanId',  'E',     '401   2xx   2xx   403   2xx   403'],
+  ['DELETE /api/people/:id/loans/:loanId',  'X',     '401   404   404   404   404   403'],
   ['DELETE /api/skills/:id',                'S',     '401   2xx   2xx   2xx   403   403'],
   ['DELETE /api/skills/:id',                'E',     '401   2xx   2xx   403   2xx   403'],
   ['DELETE /api/skills/:id',                'X',     '401   404   404   404   404   403'],
@@ -991,6 +1034,27 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/swaps/:id/decision',          'X',     '401   404   404   404   404   403'],
 ];
 
+/** A swap as its two people see it: the shift as published, names, messages; no checks. */
+const SWAP_FIELDS = [
+  'id',
+  'status',
+  'shiftId',
+  'siteId',
+  'siteName',
+  'locationName',
+  'activity',
+  'start',
+  'end',
+  'fromPersonId',
+  'fromPersonName',
+  'toPersonId',
+  'toPersonName',
+  'message',
+  'reply',
+  'createdAt',
+  'decidedAt',
+].map((path) => `[].${path}`);
+
 /** Served by the router on purpose without a session: the OpenAPI document and Swagger UI. */
 const DOCUMENTATION_PREFIXES = ['/api/docs'];
 
@@ -1027,6 +1091,90 @@ function statusClass(status: number): string {
   return status >= 200 && status < 300 ? '2xx' : String(status);
 }
 
+/**
+ * What a mediator's answers may contain, by route: their own data in full, and of colleagues only
+ * what a printed rota on the office wall shows (names, times, activity, place). `x.*` allows a
+ * whole subtree of the caller's own record. Any other field in a mediator's 2xx answer fails.
+ */
+const MEDIATOR_FIELDS: Record<string, string[]> = {
+  'GET /api/health': ['status'],
+  'POST /api/auth/login': ['id', 'email', 'firstName', 'lastName', 'personId', 'role', 'siteIds[]'],
+  'POST /api/auth/accept-link': ['(value)'],
+  'POST /api/auth/logout': ['(value)'],
+  'GET /api/auth/me': ['id', 'email', 'firstName', 'lastName', 'personId', 'role', 'siteIds[]'],
+  'GET /api/sites': ['[].*'],
+  // GET /api/people and /api/people/:id answer a mediator with their own record only.
+  'GET /api/people': ['[].*'],
+  'GET /api/people/:id': ['*'],
+  'GET /api/people/:id/contracts': ['[].*'],
+  'GET /api/people/:id/loans': ['[].*'],
+  'GET /api/compliance': ['[].*'],
+  'GET /api/requests': ['[].*'],
+  'POST /api/requests': ['*'],
+  'GET /api/rota': [
+    'view',
+    'siteId',
+    'week',
+    'status',
+    'version',
+    'publishedAt',
+    'holidays[]',
+    'shifts[].id',
+    'shifts[].siteId',
+    'shifts[].personId',
+    'shifts[].locationId',
+    'shifts[].activity',
+    'shifts[].start',
+    'shifts[].end',
+    'shifts[].breakMinutes',
+    'shifts[].note',
+    'shifts[].version',
+    'shifts[].isChangedSincePublication',
+    'shifts[].trainingSessionId',
+    'people[].id',
+    'people[].firstName',
+    'people[].lastName',
+    'people[].homeSiteId',
+  ],
+  'GET /api/rota/templates': ['[].*'],
+  'GET /api/coverage': ['[].*'],
+  'GET /api/training/modules': ['[].*'],
+  'GET /api/training/sessions': ['[].*'],
+  'GET /api/me/pathway': ['*'],
+  'GET /api/pathways/:id': ['*'],
+  'GET /api/me/week': ['*'],
+  'POST /api/me/week/seen': ['(value)'],
+  'GET /api/me/shifts': ['[].*'],
+  'GET /api/me/colleagues': ['[].id', '[].firstName', '[].lastName'],
+  'GET /api/me/calendar': ['*'],
+  'POST /api/me/calendar': ['*'],
+  'DELETE /api/me/calendar': ['(value)'],
+  'GET /api/calendar/:file': ['(value)'],
+  'GET /api/notifications': ['*'],
+  'POST /api/notifications/read-all': ['(value)'],
+  'POST /api/notifications/:id/read': ['(value)'],
+  'GET /api/swaps': SWAP_FIELDS,
+  'POST /api/swaps/:id/accept': SWAP_FIELDS.map((path) => path.slice(3)),
+  'POST /api/swaps/:id/cancel': SWAP_FIELDS.map((path) => path.slice(3)),
+};
+
+function matchesField(pattern: string, path: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) return path.startsWith(pattern.slice(0, -1));
+  return pattern === path;
+}
+
+/** Every field path of a JSON answer ("people[].firstName"), array items merged. */
+function fieldPaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => fieldPaths(item, `${prefix}[]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      fieldPaths(item, prefix ? `${prefix}.${key}` : key),
+    );
+  }
+  return [prefix || '(value)'];
+}
+
 /** Routes of the running Fastify router, from its own listing (HEAD twins of GET left out). */
 function routerRoutes(tree: string): string[] {
   const routes: string[] = [];
@@ -1049,6 +1197,7 @@ describe('access-control matrix: every route × role × site / organisation', ()
   let t: TestApp;
   let w: World;
   const answers: { title: string; text: string }[] = [];
+  const mediatorAnswers: { route: string; body: unknown }[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -1076,6 +1225,8 @@ describe('access-control matrix: every route × role × site / organisation', ()
     const cookie = call.cookie ?? (cell.role === 'anonymous' ? undefined : w.cookies[cell.role]);
     const response = await t.request(method, call.path, { body: call.body, cookie });
     answers.push({ title: cell.title, text: JSON.stringify(response.body) ?? '' });
+    if (cell.role === 'mediator' && statusClass(response.status) === '2xx' && !isUnknown)
+      mediatorAnswers.push({ route: cell.route, body: response.body });
     return response;
   }
 
@@ -1128,6 +1279,26 @@ describe('access-control matrix: every route × role × site / organisation', ()
       ({ text }) => text.includes(FOREIGN_MARKER) || w.foreignIds.some((id) => text.includes(id)),
     );
     expect(leaks.map(({ title }) => title)).toEqual([]);
+  });
+
+  it('answers a mediator with only the fields a mediator may see, route by route', () => {
+    expect(mediatorAnswers.length).toBeGreaterThan(20);
+    const unlisted = new Set<string>();
+    const extra: string[] = [];
+    for (const { route, body } of mediatorAnswers) {
+      const allowed = MEDIATOR_FIELDS[route];
+      if (!allowed) {
+        unlisted.add(route);
+        continue;
+      }
+      for (const path of fieldPaths(body)) {
+        if (!allowed.some((pattern) => matchesField(pattern, path)))
+          extra.push(`${route}: ${path}`);
+      }
+    }
+    // A route a mediator reaches must say what its answer may hold; a new field must be added here.
+    expect([...unlisted]).toEqual([]);
+    expect([...new Set(extra)]).toEqual([]);
   });
 
   it('changed nothing of the other organisation', async () => {
