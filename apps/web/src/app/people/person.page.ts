@@ -70,6 +70,17 @@ export class PersonPage {
     const role = this.auth.role();
     return role === 'admin' || role === 'hr';
   });
+  /** HR, admin, or the manager of the person's own site lends her to another site. */
+  protected readonly canLend = computed(() => {
+    const me = this.auth.me();
+    const home = this.store.person()?.homeSiteId;
+    if (!me) return false;
+    if (me.role === 'admin' || me.role === 'hr') return true;
+    return me.role === 'manager' && !!home && me.siteIds.includes(home);
+  });
+  protected readonly otherSites = computed(() =>
+    this.store.sites().filter((site) => site.id !== this.store.person()?.homeSiteId),
+  );
   protected readonly current = computed(() => this.store.person()?.currentContract ?? null);
   protected readonly linkExpiry = computed(() => {
     const link = this.store.oneTimeLink();
@@ -89,6 +100,12 @@ export class PersonPage {
     start: ['', Validators.required],
     end: ['', Validators.required],
     reason: [''],
+  });
+
+  protected readonly loanForm = this.fb.group({
+    siteId: ['', Validators.required],
+    from: ['', Validators.required],
+    until: ['', Validators.required],
   });
 
   constructor() {
@@ -159,6 +176,19 @@ export class PersonPage {
       reason: value.reason.trim() || null,
     });
     this.done(failure, 'person.absenceAdded', () => this.absenceForm.reset());
+  }
+
+  protected async addLoan(): Promise<void> {
+    if (this.loanForm.invalid) {
+      this.loanForm.markAllAsTouched();
+      return;
+    }
+    const failure = await this.store.addLoan(this.loanForm.getRawValue());
+    this.done(failure, 'person.loanAdded', () => this.loanForm.reset());
+  }
+
+  protected async endLoan(id: string): Promise<void> {
+    this.done(await this.store.endLoan(id), 'person.loanEnded');
   }
 
   private done(failure: string | null, successKey: string, onSuccess?: () => void): void {

@@ -7,6 +7,7 @@ import type {
   PersonDetail,
   PersonSkill,
   Site,
+  SiteLoan,
   SkillCode,
 } from '@relais/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -39,6 +40,7 @@ export class PersonStore {
     'idle' | 'loading' | 'loaded' | 'forbidden' | 'missing' | 'error'
   >('idle');
   private readonly link = signal<(OneTimeLink & { kind: LinkKind }) | null>(null);
+  private readonly loanList = signal<SiteLoan[]>([]);
 
   readonly person = this.detail.asReadonly();
   readonly loadStatus = this.status.asReadonly();
@@ -58,6 +60,14 @@ export class PersonStore {
   readonly contracts = computed(() =>
     [...(this.detail()?.contracts ?? [])].sort((a, b) => b.start.localeCompare(a.start)),
   );
+  readonly sites = this.siteList.asReadonly();
+  /** Loans to other sites, latest first, with the borrowing site's name. */
+  readonly loans = computed(() =>
+    this.loanList().map((loan) => ({
+      ...loan,
+      siteName: this.siteList().find((site) => site.id === loan.siteId)?.name ?? '',
+    })),
+  );
   readonly absences = computed(() =>
     [...(this.detail()?.absences ?? [])].sort((a, b) => b.start.localeCompare(a.start)),
   );
@@ -74,6 +84,11 @@ export class PersonStore {
     try {
       this.detail.set(await firstValueFrom(this.http.get<PersonDetail>(`/api/people/${id}`)));
       this.status.set('loaded');
+      this.loanList.set([]);
+      void firstValueFrom(this.http.get<SiteLoan[]>(`/api/people/${id}/loans`)).then(
+        (loans) => this.loanList.set(loans),
+        () => undefined,
+      );
     } catch (error) {
       const code = error instanceof HttpErrorResponse ? error.status : 0;
       this.status.set(code === 403 ? 'forbidden' : code === 404 ? 'missing' : 'error');
@@ -115,6 +130,33 @@ export class PersonStore {
         this.http.post<Absence>(`/api/people/${person.id}/absences`, absence),
       );
       this.patch({ absences: [...person.absences, created] });
+      return null;
+    } catch (error) {
+      return messageOf(error) ?? '';
+    }
+  }
+
+  /** Lends the person to another site for some days (then its manager may staff her there). */
+  async addLoan(loan: { siteId: string; from: string; until: string }): Promise<string | null> {
+    const person = this.detail();
+    if (!person) return '';
+    try {
+      const created = await firstValueFrom(
+        this.http.post<SiteLoan>(`/api/people/${person.id}/loans`, loan),
+      );
+      this.loanList.set([created, ...this.loanList()]);
+      return null;
+    } catch (error) {
+      return messageOf(error) ?? '';
+    }
+  }
+
+  async endLoan(loanId: string): Promise<string | null> {
+    const person = this.detail();
+    if (!person) return '';
+    try {
+      await firstValueFrom(this.http.delete(`/api/people/${person.id}/loans/${loanId}`));
+      this.loanList.set(this.loanList().filter((loan) => loan.id !== loanId));
       return null;
     } catch (error) {
       return messageOf(error) ?? '';
