@@ -91,6 +91,7 @@ export const ROTA_EN: typeof ROTA_FR = {
     counterOver: 'over',
     counterOn: 'on target',
     counter: '{{ planned }} / {{ target }}',
+    readOnlyHelp: 'Read only. Arrows: move between cells.',
     keyboardHelp:
       'Arrows: move between cells. Enter on a cell: open or create. N: new shift. On a shift, Enter or Space: actions; Delete: delete. Ctrl+Z: undo.',
     problems: '{{ count }} {{ severity }} problem(s)',

@@ -89,6 +89,7 @@ export const ROTA_FR = {
     counterOver: 'au-dessus',
     counterOn: 'à l’objectif',
     counter: '{{ planned }} / {{ target }}',
+    readOnlyHelp: 'Lecture seule. Flèches : changer de case.',
     keyboardHelp:
       'Flèches\u00a0: changer de case. Entrée sur une case\u00a0: ouvrir ou créer. N\u00a0: nouveau créneau. Sur un créneau, Entrée ou Espace\u00a0: actions ; Suppr\u00a0: supprimer. Ctrl+Z\u00a0: annuler.',
     problems: '{{ count }} problème(s) {{ severity }}',

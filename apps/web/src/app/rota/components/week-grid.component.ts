@@ -116,6 +116,8 @@ export class WeekGridComponent {
   readonly absences = input<Map<string, string>>(new Map());
   readonly highlighted = input<ReadonlySet<string>>(new Set());
   readonly canEdit = input(false);
+  /** Contract types under names: the planner's grid; never on a mediator's wall week. */
+  readonly showsContracts = input(true);
   /** Auto-fill preview: proposed shift ids (dashed) and shifts it would remove (struck). */
   readonly preview = input<{ added: ReadonlySet<string>; removed: ReadonlySet<string> }>({
     added: new Set(),
@@ -180,9 +182,10 @@ export class WeekGridComponent {
         row,
         name,
         guest: row.kind === 'guest' ? t('rota.grid.guest') : null,
-        contract: person
-          ? t(person.contract ? `contractTypes.${person.contract.type}` : 'rota.grid.noContract')
-          : null,
+        contract:
+          person && this.showsContracts()
+            ? t(person.contract ? `contractTypes.${person.contract.type}` : 'rota.grid.noContract')
+            : null,
         counter,
         hours: counter ? `${duration(counter.planned)} / ${duration(counter.target)}` : '',
         delta: counter && counter.state !== 'on' ? duration(counter.delta, true) : '',
