@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
+import { syncDataVersionTriggers } from './app/rota/site-week/site-week-tables';
 import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/training/pathways.controller';
 import { registerCrossSiteGuard } from './common/csrf';
 import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
@@ -99,6 +100,7 @@ export async function createApp(
 async function migrate(dataSource: DataSource, isShared: boolean): Promise<void> {
   if (!isShared) {
     await dataSource.runMigrations({ transaction: 'each' });
+    await syncDataVersionTriggers(dataSource);
     return;
   }
   const runner = dataSource.createQueryRunner('master');
@@ -106,6 +108,7 @@ async function migrate(dataSource: DataSource, isShared: boolean): Promise<void>
   try {
     await runner.query('SELECT pg_advisory_lock(727000)');
     await dataSource.runMigrations({ transaction: 'each' });
+    await syncDataVersionTriggers(dataSource);
   } finally {
     await runner.query('SELECT pg_advisory_unlock(727000)').catch(() => undefined);
     await runner.release();

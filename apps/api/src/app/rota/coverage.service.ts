@@ -10,7 +10,7 @@ import { LocationEntity } from '../organisation/location.entity';
 import { CoverageRequirementEntity } from './coverage-requirement.entity';
 import { CreateCampaignDto, CreateRequirementDto } from './dto/coverage.dto';
 import { OutreachCampaignEntity } from './outreach-campaign.entity';
-import { toRequirement } from './rota.service';
+import { toRequirement } from './site-week/site-week.loader';
 
 export interface Campaign {
   id: string;

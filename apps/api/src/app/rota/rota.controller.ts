@@ -29,14 +29,22 @@ import {
   SiteQueryDto,
   UpdateShiftDto,
 } from './dto/rota.dto';
+import { RotaComplianceService } from './rota-compliance.service';
+import { RotaHistoryService } from './rota-history.service';
+import { RotaPublicationService } from './rota-publication.service';
 import { RotaService } from './rota.service';
 import { ShiftsService } from './shifts.service';
+import { WeekFillService } from './week-fill.service';
 
 @ApiTags('rota')
 @Controller()
 export class RotaController {
   constructor(
     private readonly rota: RotaService,
+    private readonly publication: RotaPublicationService,
+    private readonly weekFill: WeekFillService,
+    private readonly historyService: RotaHistoryService,
+    private readonly complianceService: RotaComplianceService,
     private readonly shifts: ShiftsService,
     private readonly coverageRules: CoverageService,
   ) {}
@@ -91,7 +99,13 @@ export class RotaController {
     @Body() body: PublishDto,
     @Req() request: FastifyRequest,
   ): Promise<PublishResult> {
-    return this.rota.publish(user, body.siteId, body.week, body.justification ?? null, request.ip);
+    return this.publication.publish(
+      user,
+      body.siteId,
+      body.week,
+      body.justification ?? null,
+      request.ip,
+    );
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -101,7 +115,7 @@ export class RotaController {
     @Body() body: CopyWeekDto,
     @Req() request: FastifyRequest,
   ): Promise<CopyWeekResult> {
-    return this.rota.copy(
+    return this.weekFill.copy(
       user,
       body.siteId,
       body.fromWeek,
@@ -123,13 +137,13 @@ export class RotaController {
     @Body() body: ApplyTemplateDto,
     @Req() request: FastifyRequest,
   ): Promise<CopyWeekResult> {
-    return this.rota.applyTemplates(user, body.siteId, body.week, request.ip);
+    return this.weekFill.applyTemplates(user, body.siteId, body.week, request.ip);
   }
 
   @Roles('admin', 'hr', 'manager')
   @Get('rota/history')
   history(@CurrentUser() user: AuthUser, @Query() query: RotaQueryDto): Promise<RotaChange[]> {
-    return this.rota.history(user, query.siteId, query.week);
+    return this.historyService.history(user, query.siteId, query.week);
   }
 
   @Get('coverage')
@@ -165,6 +179,6 @@ export class RotaController {
     @CurrentUser() user: AuthUser,
     @Query() query: ComplianceQueryDto,
   ): Promise<Violation[]> {
-    return this.rota.compliance(user, query.personId, query.from, query.to);
+    return this.complianceService.compliance(user, query.personId, query.from, query.to);
   }
 }

@@ -4,15 +4,31 @@ import { PeopleModule } from '../people/people.module';
 import { AutoFillController } from './auto-fill/auto-fill.controller';
 import { AutoFillService } from './auto-fill/auto-fill.service';
 import { CoverageService } from './coverage.service';
+import { RotaComplianceService } from './rota-compliance.service';
+import { RotaHistoryService } from './rota-history.service';
+import { RotaPublicationService } from './rota-publication.service';
 import { RotaReadCache } from './rota-read-cache';
 import { RotaController } from './rota.controller';
 import { RotaService } from './rota.service';
 import { ShiftsService } from './shifts.service';
+import { SiteWeekLoader } from './site-week/site-week.loader';
+import { WeekFillService } from './week-fill.service';
 
 @Module({
   imports: [PeopleModule, MeModule],
   controllers: [RotaController, AutoFillController],
-  providers: [RotaService, RotaReadCache, ShiftsService, CoverageService, AutoFillService],
-  exports: [RotaService],
+  providers: [
+    SiteWeekLoader,
+    RotaService,
+    RotaPublicationService,
+    WeekFillService,
+    RotaHistoryService,
+    RotaComplianceService,
+    RotaReadCache,
+    ShiftsService,
+    CoverageService,
+    AutoFillService,
+  ],
+  exports: [SiteWeekLoader, RotaService],
 })
 export class RotaModule {}

@@ -15,6 +15,7 @@ import { CreateShiftDto, UpdateShiftDto } from './dto/rota.dto';
 import { toShift } from './rota.mapper';
 import { RotaService } from './rota.service';
 import { ShiftEntity } from './shift.entity';
+import { SiteWeekLoader } from './site-week/site-week.loader';
 
 const MAX_SHIFT_MS = 24 * 3_600_000;
 
@@ -41,6 +42,7 @@ export class ShiftsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly rota: RotaService,
+    private readonly loader: SiteWeekLoader,
   ) {}
 
   async create(user: AuthUser, dto: CreateShiftDto, ip: string): Promise<ShiftResult> {
@@ -57,7 +59,7 @@ export class ShiftsService {
       this.dataSource.transaction(async (manager) => {
         const location = await this.checkFields(manager, user, fields);
         const week = isoWeekOfInstant(fields.startAt.getTime(), TIME_ZONE);
-        await this.rota.lockSiteWeek(manager, user.organisationId, location.siteId, week);
+        await this.loader.lockSiteWeek(manager, user.organisationId, location.siteId, week);
         const shift = await manager.save(
           manager.create(ShiftEntity, {
             ...fields,
@@ -101,9 +103,9 @@ export class ShiftsService {
         const location = await this.checkFields(manager, user, fields, current);
         const oldWeek = isoWeekOfInstant(current.startAt.getTime(), TIME_ZONE);
         const week = isoWeekOfInstant(fields.startAt.getTime(), TIME_ZONE);
-        await this.rota.lockSiteWeek(manager, user.organisationId, current.siteId, oldWeek);
+        await this.loader.lockSiteWeek(manager, user.organisationId, current.siteId, oldWeek);
         if (location.siteId !== current.siteId || week !== oldWeek) {
-          await this.rota.lockSiteWeek(manager, user.organisationId, location.siteId, week);
+          await this.loader.lockSiteWeek(manager, user.organisationId, location.siteId, week);
         }
         // Optimistic concurrency: only the version that was read may be overwritten.
         const result = await manager
@@ -155,7 +157,7 @@ export class ShiftsService {
     refuseTrainingItem(current);
     await this.dataSource.transaction(async (manager) => {
       const week = isoWeekOfInstant(current.startAt.getTime(), TIME_ZONE);
-      await this.rota.lockSiteWeek(manager, user.organisationId, current.siteId, week);
+      await this.loader.lockSiteWeek(manager, user.organisationId, current.siteId, week);
       const result = await manager
         .createQueryBuilder()
         .delete()

@@ -23,6 +23,7 @@ import { RotaPublicationEntity } from '../rota/rota-publication.entity';
 import { RotaService } from '../rota/rota.service';
 import { ShiftEntity } from '../rota/shift.entity';
 import { SiteWeekEntity } from '../rota/site-week.entity';
+import { SiteWeekLoader } from '../rota/site-week/site-week.loader';
 import { CreateSwapDto, DecideSwapDto } from './dto/swaps.dto';
 import { ShiftSwapEntity } from './shift-swap.entity';
 
@@ -59,6 +60,7 @@ export class SwapsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly rota: RotaService,
+    private readonly loader: SiteWeekLoader,
   ) {}
 
   async list(user: AuthUser, status?: SwapStatus): Promise<ShiftSwap[]> {
@@ -261,7 +263,7 @@ export class SwapsService {
       );
       return (await this.views(manager, user, [swap]))[0];
     }
-    const siteWeek = await this.rota.lockSiteWeek(
+    const siteWeek = await this.loader.lockSiteWeek(
       manager,
       user.organisationId,
       current.siteId,

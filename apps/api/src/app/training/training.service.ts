@@ -30,8 +30,8 @@ import { AuditService } from '../audit/audit.service';
 import { LocationEntity } from '../organisation/location.entity';
 import { PersonSkillEntity } from '../people/person-skill.entity';
 import { PersonEntity } from '../people/person.entity';
-import { RotaService } from '../rota/rota.service';
 import { ShiftEntity } from '../rota/shift.entity';
+import { SiteWeekLoader } from '../rota/site-week/site-week.loader';
 import { CreateSessionDto } from './dto/training.dto';
 import { PathwaysService } from './pathways.service';
 import {
@@ -73,7 +73,7 @@ export class TrainingService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly pathways: PathwaysService,
-    private readonly rota: RotaService,
+    private readonly loader: SiteWeekLoader,
   ) {}
 
   async modules(user: AuthUser): Promise<TrainingModule[]> {
@@ -196,7 +196,7 @@ export class TrainingService {
           session.id,
         ]);
         // Like any rota change: the site-week is locked (publication waits for the enrolment).
-        await this.rota.lockSiteWeek(
+        await this.loader.lockSiteWeek(
           manager,
           user.organisationId,
           session.siteId,

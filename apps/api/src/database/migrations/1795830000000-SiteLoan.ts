@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** People lent to another site (the borrowing rota reads them: the data-version trigger too). */
+/** People lent to another site (its data-version trigger comes from SITE_WEEK_TABLES at start-up). */
 export class SiteLoan1795830000000 implements MigrationInterface {
   name = 'SiteLoan1795830000000';
 
@@ -21,13 +21,9 @@ export class SiteLoan1795830000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "site_loan" ADD CONSTRAINT "fk_site_loan_site" FOREIGN KEY ("site_id") REFERENCES "site"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
-    await queryRunner.query(
-      `CREATE CONSTRAINT TRIGGER "trg_site_loan_data_version" AFTER INSERT OR UPDATE OR DELETE ON "site_loan" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_organisation_data_version"()`,
-    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TRIGGER "trg_site_loan_data_version" ON "site_loan"`);
     await queryRunner.query(`ALTER TABLE "site_loan" DROP CONSTRAINT "fk_site_loan_site"`);
     await queryRunner.query(`ALTER TABLE "site_loan" DROP CONSTRAINT "fk_site_loan_person"`);
     await queryRunner.query(`ALTER TABLE "site_loan" DROP CONSTRAINT "fk_site_loan_organisation"`);

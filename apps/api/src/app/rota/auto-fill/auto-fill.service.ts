@@ -22,8 +22,8 @@ import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
 import { AuditService } from '../../audit/audit.service';
 import { SiteEntity } from '../../organisation/site.entity';
-import { RotaService } from '../rota.service';
 import { ShiftEntity } from '../shift.entity';
+import { SiteWeekLoader } from '../site-week/site-week.loader';
 import { AutoFillJobEntity } from './auto-fill-job.entity';
 import { AutoFillDto } from './auto-fill.dto';
 import { buildModel, decodeProposal, PlannerInput, PlannerSite } from './planner';
@@ -52,7 +52,7 @@ export class AutoFillService implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly rota: RotaService,
+    private readonly loader: SiteWeekLoader,
   ) {}
 
   async start(user: AuthUser, dto: AutoFillDto, ip: string): Promise<AutoFillJob> {
@@ -165,11 +165,11 @@ export class AutoFillService implements OnApplicationShutdown {
           );
         }
         for (const siteId of job.siteIds) {
-          await this.rota.lockSiteWeek(manager, user.organisationId, siteId, job.week);
+          await this.loader.lockSiteWeek(manager, user.organisationId, siteId, job.week);
         }
         const current = (
           await Promise.all(
-            job.siteIds.map((siteId) => this.rota.shiftsOfWeek(manager, siteId, job.week)),
+            job.siteIds.map((siteId) => this.loader.shiftsOfWeek(manager, siteId, job.week)),
           )
         ).flat();
         if (fingerprintOf(current).join() !== [...job.fingerprint].sort().join()) {
@@ -256,8 +256,8 @@ export class AutoFillService implements OnApplicationShutdown {
     const sites: PlannerSite[] = [];
     let travelTimes: PlannerInput['settings']['travelTimes'] = [];
     for (const siteId of siteIds) {
-      const loaded = await this.rota.load(manager, user, siteId, week);
-      const input = await this.rota.complianceInput(manager, user, loaded, week);
+      const loaded = await this.loader.load(manager, user, siteId, week);
+      const input = await this.loader.rulesInput(manager, user, loaded, week);
       travelTimes = input.settings.travelTimes;
       sites.push({
         input,

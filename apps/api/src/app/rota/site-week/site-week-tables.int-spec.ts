@@ -1,0 +1,100 @@
+import type { Site } from '@relais/contracts';
+import { addIsoWeeks, isoWeekOf } from '@relais/rules';
+import type { Logger } from 'typeorm';
+import { todayIn } from '../../../common/today';
+import { startTestApp, TestApp } from '../../../testing/test-app';
+import type { AuthUser } from '../../access/auth-user';
+import {
+  DATA_VERSION_TABLES,
+  READ_THROUGH,
+  SITE_WEEK_TABLES,
+  syncDataVersionTriggers,
+} from './site-week-tables';
+import { SiteWeekLoader } from './site-week.loader';
+
+/** Tables named after FROM, JOIN, INTO or UPDATE in a SQL text. */
+function tablesOf(sql: string): string[] {
+  return [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+"?([a-z_]+)"?/gi)].map((m) =>
+    m[1].toLowerCase(),
+  );
+}
+
+describe('the site-week loader and its declared tables', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function triggered(): Promise<string[]> {
+    const rows: { table: string }[] = await t.dataSource.query(
+      `SELECT c.relname AS table FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+        WHERE g.tgname = 'trg_' || c.relname || '_data_version'`,
+    );
+    return rows.map((row) => row.table).sort();
+  }
+
+  it('reads only declared tables, and every declared table raises the data version', async () => {
+    const [hr] = await t.dataSource.query(
+      `SELECT a.id, a.organisation_id, a.person_id FROM account a WHERE a.email = 'rh@relais.demo'`,
+    );
+    const sites: Site[] = await t.dataSource.query(
+      'SELECT id, code FROM site WHERE organisation_id = $1',
+      [hr.organisation_id],
+    );
+    const user: AuthUser = {
+      accountId: hr.id,
+      sessionId: 'spec',
+      organisationId: hr.organisation_id,
+      personId: hr.person_id,
+      email: 'rh@relais.demo',
+      role: 'hr',
+      siteIds: sites.map((site) => site.id),
+      firstName: 'RH',
+      lastName: 'Spec',
+    };
+    const loader = t.app.get(SiteWeekLoader);
+    const logger: Logger = t.dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    const read = new Set<string>();
+    logger.logQuery = (query, parameters, runner) => {
+      for (const table of tablesOf(query)) read.add(table);
+      return original(query, parameters, runner);
+    };
+    try {
+      const week = addIsoWeeks(isoWeekOf(todayIn()), 1);
+      for (const site of sites) {
+        await t.dataSource.transaction(async (manager) => {
+          await loader.lockSiteWeek(manager, user.organisationId, site.id, week);
+          const loaded = await loader.load(manager, user, site.id, week, true);
+          await loader.rulesInput(manager, user, loaded, week);
+        });
+      }
+    } finally {
+      logger.logQuery = original;
+    }
+    const declared = new Set<string>([...SITE_WEEK_TABLES, ...Object.keys(READ_THROUGH)]);
+    expect([...read].filter((table) => !declared.has(table)).sort()).toEqual([]);
+    // The loader really reads what is declared (a stale entry would hide a missing one).
+    expect([...SITE_WEEK_TABLES].filter((table) => !read.has(table))).toEqual([]);
+    expect(await triggered()).toEqual([...DATA_VERSION_TABLES].sort());
+  });
+
+  it('gives a newly declared table its trigger at start-up, and drops the trigger of a table no longer declared', async () => {
+    await t.dataSource.query('DROP TRIGGER "trg_site_loan_data_version" ON "site_loan"');
+    await t.dataSource.query(
+      `CREATE CONSTRAINT TRIGGER "trg_notification_data_version" AFTER INSERT ON "notification"
+       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_organisation_data_version"()`,
+    );
+    expect(await syncDataVersionTriggers(t.dataSource)).toEqual({
+      created: ['site_loan'],
+      dropped: ['notification'],
+    });
+    expect(await triggered()).toEqual([...DATA_VERSION_TABLES].sort());
+    expect(await syncDataVersionTriggers(t.dataSource)).toEqual({ created: [], dropped: [] });
+  });
+});

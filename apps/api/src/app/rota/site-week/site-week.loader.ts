@@ -1,0 +1,450 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type {
+  CoverageRequirement,
+  RotaColleague,
+  RotaPerson,
+  RotaWeek,
+  Shift,
+} from '@relais/contracts';
+import {
+  addDays,
+  civilDate,
+  RotaComplianceInput,
+  ScheduleChange,
+  zonedInstant,
+} from '@relais/rules';
+import { Brackets, EntityManager, In } from 'typeorm';
+import { toZonedIso } from '../../../common/instant';
+import { TIME_ZONE, WeekBounds, weekBounds } from '../../../common/week';
+import type { AuthUser } from '../../access/auth-user';
+import { ContractEntity } from '../../contracts/contract.entity';
+import { LocationEntity } from '../../organisation/location.entity';
+import { SiteEntity } from '../../organisation/site.entity';
+import { AbsenceEntity } from '../../people/absence.entity';
+import { PeopleService } from '../../people/people.service';
+import { PersonSkillEntity } from '../../people/person-skill.entity';
+import { PersonEntity } from '../../people/person.entity';
+import { UnavailabilityEntity } from '../../people/unavailability.entity';
+import { CoverageRequirementEntity } from '../coverage-requirement.entity';
+import { RotaPublicationEntity } from '../rota-publication.entity';
+import { differs, toShift } from '../rota.mapper';
+import { ShiftEntity } from '../shift.entity';
+import { SiteWeekEntity } from '../site-week.entity';
+import { TravelTimeEntity } from '../travel-time.entity';
+
+/** A site-week as loaded: its site with locations, its row, its shifts, its last publication. */
+export interface Loaded {
+  site: SiteEntity & { locations: LocationEntity[] };
+  siteWeek: SiteWeekEntity | null;
+  shifts: Shift[];
+  publication: RotaPublicationEntity | null;
+}
+
+/** What the rules read of a site-week, besides the shifts: people, requirements, settings. */
+export type SiteWeekRulesInput = RotaComplianceInput & {
+  people: RotaPerson[];
+  requirements: CoverageRequirement[];
+  settings: { travelTimes: RotaWeek['travelTimes'] };
+};
+
+/**
+ * The one loader of a site-week, which every feature uses (grid, shifts, publication, auto-fill,
+ * swaps, training): lock, load, and build the rules' input. The tables it reads are declared in
+ * `site-week-tables.ts`; each carries the data-version trigger the rota cache keys on.
+ */
+@Injectable()
+export class SiteWeekLoader {
+  constructor(private readonly peopleService: PeopleService) {}
+
+  /** Locks the site-week row (creating it as a draft): writes and publication of one week queue up. */
+  async lockSiteWeek(
+    manager: EntityManager,
+    organisationId: string,
+    siteId: string,
+    week: string,
+  ): Promise<SiteWeekEntity> {
+    await manager.query(
+      `INSERT INTO site_week (organisation_id, site_id, week, status, version) VALUES ($1, $2, $3, 'draft', 0)
+       ON CONFLICT (site_id, week) DO NOTHING`,
+      [organisationId, siteId, week],
+    );
+    return manager
+      .getRepository(SiteWeekEntity)
+      .createQueryBuilder('sw')
+      .setLock('pessimistic_write')
+      .where('sw.site_id = :siteId AND sw.week = :week', { siteId, week })
+      .getOneOrFail();
+  }
+
+  async shiftsOfWeek(manager: EntityManager, siteId: string, week: string): Promise<ShiftEntity[]> {
+    const bounds = weekBounds(week);
+    return manager
+      .getRepository(ShiftEntity)
+      .createQueryBuilder('s')
+      .where('s.site_id = :siteId', { siteId })
+      .andWhere('s.start_at >= :from AND s.start_at < :to', {
+        from: new Date(bounds.startMs),
+        to: new Date(bounds.endMs),
+      })
+      .orderBy('s.start_at')
+      .getMany();
+  }
+
+  async load(
+    manager: EntityManager,
+    user: AuthUser,
+    siteId: string,
+    week: string,
+    isForPublication = false,
+  ): Promise<Loaded> {
+    const site = (await manager.getRepository(SiteEntity).findOne({
+      where: { id: siteId, organisationId: user.organisationId },
+      relations: { locations: true },
+    })) as Loaded['site'] | null;
+    if (!site) throw new NotFoundException('Site introuvable.');
+    const siteWeek = await manager.getRepository(SiteWeekEntity).findOneBy({ siteId, week });
+    const publication =
+      siteWeek && siteWeek.version > 0
+        ? await manager
+            .getRepository(RotaPublicationEntity)
+            .findOneBy({ siteWeekId: siteWeek.id, version: siteWeek.version })
+        : null;
+    if (user.role === 'mediator' && !isForPublication) {
+      // Mediators only ever see what was published, never the manager's drafts.
+      return { site, siteWeek, publication, shifts: publication?.shifts ?? [] };
+    }
+    const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
+    const entities = await this.shiftsOfWeek(manager, siteId, week);
+    const shifts = entities.map((entity) => {
+      const shift = toShift(entity, false);
+      return { ...shift, isChangedSincePublication: differs(shift, published.get(shift.id)) };
+    });
+    return { site, siteWeek, publication, shifts };
+  }
+
+  /** The rules' view of one site-week (shifts as loaded, their people, requirements, changes). */
+  async rulesInput(
+    manager: EntityManager,
+    user: AuthUser,
+    loaded: Loaded,
+    week: string,
+  ): Promise<SiteWeekRulesInput> {
+    const { site, shifts } = loaded;
+    const bounds = weekBounds(week);
+    const personIds = await this.teamIds(manager, site.id, bounds, shifts);
+    const siteShiftIds = new Set(shifts.map((shift) => shift.id));
+    const people = await this.people(
+      manager,
+      user,
+      personIds,
+      addDays(bounds.from, -8),
+      addDays(bounds.to, 8),
+      siteShiftIds,
+      bounds,
+    );
+    const travelTimes = await this.travelTimes(manager, user.organisationId);
+    const requirements = (
+      await manager
+        .getRepository(CoverageRequirementEntity)
+        .createQueryBuilder('r')
+        .where('r.location_id IN (:...ids)', { ids: site.locations.map((location) => location.id) })
+        .andWhere(
+          new Brackets((qb) =>
+            qb.where('r.valid_from IS NULL').orWhere('r.valid_from <= :to', { to: bounds.to }),
+          ),
+        )
+        .andWhere(
+          new Brackets((qb) =>
+            qb
+              .where('r.valid_until IS NULL')
+              .orWhere('r.valid_until >= :from', { from: bounds.from }),
+          ),
+        )
+        .orderBy('r.weekday')
+        .addOrderBy('r.start_time')
+        .getMany()
+    ).map(toRequirement);
+    const changes = loaded.publication
+      ? this.changesSince(loaded.publication.shifts, shifts)
+      : undefined;
+    const settings = { travelTimes };
+    return {
+      site: {
+        id: site.id,
+        isFranceServices: site.isFranceServices,
+        openingHours: site.openingHours,
+        locations: site.locations.map((location) => ({ id: location.id, kind: location.kind })),
+      },
+      week,
+      shifts,
+      people,
+      requirements,
+      changes,
+      settings,
+    };
+  }
+
+  /** The site's team for the week (under contract, or lent to it) and everyone staffed on it. */
+  async teamIds(
+    manager: EntityManager,
+    siteId: string,
+    bounds: WeekBounds,
+    shifts: Shift[],
+  ): Promise<string[]> {
+    const teamRows: { id: string }[] = await manager.query(
+      `SELECT DISTINCT p.id FROM person p JOIN contract c ON c.person_id = p.id
+       WHERE c.start_date <= $3 AND (c.end_date IS NULL OR c.end_date >= $2)
+         AND (p.home_site_id = $1 OR EXISTS (
+           SELECT 1 FROM site_loan l WHERE l.person_id = p.id AND l.site_id = $1
+              AND l.from_date <= $3 AND l.until_date >= $2))`,
+      [siteId, bounds.from, bounds.to],
+    );
+    return [
+      ...new Set([
+        ...teamRows.map((row) => row.id),
+        ...shifts.flatMap((shift) => (shift.personId ? [shift.personId] : [])),
+      ]),
+    ];
+  }
+
+  /** The organisation's travel times (never another's locations). */
+  async travelTimes(
+    manager: EntityManager,
+    organisationId: string,
+  ): Promise<RotaWeek['travelTimes']> {
+    const rows = await manager
+      .getRepository(TravelTimeEntity)
+      .createQueryBuilder('t')
+      .innerJoin('t.from', 'l')
+      .where('l.organisation_id = :organisationId', { organisationId })
+      .getMany();
+    return rows.map((row) => ({
+      fromLocationId: row.fromLocationId,
+      toLocationId: row.toLocationId,
+      minutes: row.minutes,
+    }));
+  }
+
+  /** People as the rules and the grid see them over a window (see RotaPerson). */
+  async people(
+    manager: EntityManager,
+    user: AuthUser,
+    personIds: string[],
+    from: string,
+    to: string,
+    excludeShiftIds: Set<string>,
+    week?: WeekBounds,
+  ): Promise<RotaPerson[]> {
+    if (personIds.length === 0) return [];
+    const fromMs = zonedInstant(from, '00:00', TIME_ZONE);
+    const toMs = zonedInstant(addDays(to, 1), '00:00', TIME_ZONE);
+    const [persons, contracts, absences, unavailabilities, skills, items] = await Promise.all([
+      manager
+        .getRepository(PersonEntity)
+        .findBy({ id: In(personIds), organisationId: user.organisationId }),
+      manager
+        .getRepository(ContractEntity)
+        .find({ where: { personId: In(personIds) }, order: { startDate: 'ASC' } }),
+      manager
+        .getRepository(AbsenceEntity)
+        .createQueryBuilder('a')
+        .where('a.person_id IN (:...ids)', { ids: personIds })
+        .andWhere('a.start_date <= :to AND a.end_date >= :from', { from, to })
+        .getMany(),
+      manager
+        .getRepository(UnavailabilityEntity)
+        .createQueryBuilder('u')
+        .where('u.person_id IN (:...ids)', { ids: personIds })
+        .andWhere('u.from_date <= :to AND (u.until_date IS NULL OR u.until_date >= :from)', {
+          from,
+          to,
+        })
+        .getMany(),
+      manager.getRepository(PersonSkillEntity).findBy({ personId: In(personIds) }),
+      manager
+        .getRepository(ShiftEntity)
+        .createQueryBuilder('s')
+        .where('s.person_id IN (:...ids)', { ids: personIds })
+        // A shift lasts 24 h at most (ck_shift_period): the lower bound on start_at keeps the
+        // index range to the window instead of the person's whole history.
+        .andWhere('s.start_at < :to AND s.start_at > :earliest AND s.end_at > :from', {
+          from: new Date(fromMs),
+          earliest: new Date(fromMs - 24 * 3_600_000),
+          to: new Date(toMs),
+        })
+        .getMany(),
+    ]);
+    return persons
+      .map((person) => {
+        const own = contracts.filter((contract) => contract.personId === person.id);
+        const current = week
+          ? own.find(
+              (contract) =>
+                contract.startDate <= week.to &&
+                (contract.endDate === null || contract.endDate >= week.from),
+            )
+          : undefined;
+        const canSeeKinds = this.peopleService.canRead(user, person) && user.role !== 'mediator';
+        // A person lent by a site the reader does not run: only what the rules need.
+        const isBorrowed = person.homeSiteId !== null && !user.siteIds.includes(person.homeSiteId);
+        const ownItems = items.filter((item) => item.personId === person.id);
+        let elsewhere = 0;
+        const plannedMinutes = week
+          ? ownItems
+              .filter(
+                (item) =>
+                  item.startAt.getTime() >= week.startMs && item.startAt.getTime() < week.endMs,
+              )
+              .reduce(
+                (sum, item) =>
+                  sum +
+                  (item.endAt.getTime() - item.startAt.getTime()) / 60_000 -
+                  item.breakMinutes,
+                0,
+              )
+          : 0;
+        return {
+          id: person.id,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          homeSiteId: person.homeSiteId,
+          contract: current
+            ? {
+                type: current.type,
+                start: current.startDate,
+                end: current.endDate,
+                weeklyHours: current.weeklyHours,
+              }
+            : null,
+          contracts: own
+            .filter(
+              (contract) =>
+                !isBorrowed ||
+                (contract.startDate <= to &&
+                  (contract.endDate === null || contract.endDate >= from)),
+            )
+            .map((contract) => ({
+              type: contract.type,
+              start: contract.startDate,
+              end: contract.endDate,
+              weeklyHours: contract.weeklyHours,
+            })),
+          plannedMinutes,
+          absences: [
+            ...absences
+              .filter((absence) => absence.personId === person.id)
+              .map((absence) => ({
+                start: absence.startDate,
+                end: absence.endDate,
+                kind: canSeeKinds ? absence.kind : null,
+              })),
+            ...this.expandUnavailabilities(
+              unavailabilities.filter((row) => row.personId === person.id),
+              from,
+              to,
+            ),
+          ],
+          skills: skills
+            .filter(
+              (skill) =>
+                skill.personId === person.id &&
+                (!isBorrowed || skill.expiresOn === null || skill.expiresOn >= from),
+            )
+            .map((skill) => ({
+              skill: skill.skill,
+              acquiredOn: skill.acquiredOn,
+              expiresOn: skill.expiresOn,
+            })),
+          otherItems: ownItems
+            .filter((item) => !excludeShiftIds.has(item.id))
+            .map((item) => ({
+              // Another site's item is a time range to the borrower, not a shift to open.
+              id:
+                isBorrowed && !user.siteIds.includes(item.siteId)
+                  ? `ailleurs:${++elsewhere}`
+                  : item.id,
+              start: toZonedIso(item.startAt),
+              end: toZonedIso(item.endAt),
+              breakMinutes: item.breakMinutes,
+              locationId: item.locationId,
+              activity: item.activity,
+            })),
+        };
+      })
+      .sort(byName);
+  }
+
+  /** Changes to a published week, per person, as the notice rules (L3123-31, L3123-10) read them. */
+  private changesSince(published: Shift[], current: Shift[]): Record<string, ScheduleChange[]> {
+    const before = new Map(published.map((shift) => [shift.id, shift]));
+    const now = Date.now();
+    const byPerson: Record<string, ScheduleChange[]> = {};
+    for (const shift of current) {
+      const old = before.get(shift.id);
+      if (!shift.personId || !differs(shift, old)) continue;
+      const days = [
+        civilDate(shift.start, TIME_ZONE),
+        ...(old ? [civilDate(old.start, TIME_ZONE)] : []),
+      ].sort();
+      const minutes =
+        (new Date(shift.end).getTime() - new Date(shift.start).getTime()) / 60_000 -
+        shift.breakMinutes;
+      const oldMinutes =
+        old && old.personId === shift.personId
+          ? (new Date(old.end).getTime() - new Date(old.start).getTime()) / 60_000 -
+            old.breakMinutes
+          : 0;
+      (byPerson[shift.personId] ??= []).push({
+        publishedAt: now,
+        firstAffectedDay: days[0],
+        shiftIds: [shift.id],
+        addedMinutes: minutes - oldMinutes,
+      });
+    }
+    return byPerson;
+  }
+
+  /** Weekly unavailabilities become dated periods the rules treat like absences. */
+  private expandUnavailabilities(
+    rows: UnavailabilityEntity[],
+    from: string,
+    to: string,
+  ): RotaPerson['absences'] {
+    const result: RotaPerson['absences'] = [];
+    for (let date = from; date <= to; date = addDays(date, 1)) {
+      const weekday = ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+      for (const row of rows) {
+        if (
+          row.weekday !== weekday ||
+          date < row.fromDate ||
+          (row.untilDate !== null && date > row.untilDate)
+        )
+          continue;
+        result.push({
+          start: toZonedIso(zonedInstant(date, row.startTime, TIME_ZONE)),
+          end: toZonedIso(zonedInstant(date, row.endTime, TIME_ZONE)),
+          kind: 'unavailability',
+        });
+      }
+    }
+    return result;
+  }
+}
+
+export function byName(a: RotaColleague, b: RotaColleague): number {
+  return a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
+}
+
+export function toRequirement(row: CoverageRequirementEntity): CoverageRequirement {
+  return {
+    id: row.id,
+    locationId: row.locationId,
+    weekday: row.weekday,
+    startTime: row.startTime,
+    endTime: row.endTime,
+    minStaff: row.minStaff,
+    requiredSkill: row.requiredSkill,
+    activity: row.activity,
+    isPair: row.isPair,
+  };
+}
