@@ -15,6 +15,12 @@ import { syncDataVersionTriggers } from './app/rota/site-week/site-week-tables';
 import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/training/pathways.controller';
 import { registerCrossSiteGuard } from './common/csrf';
 import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
+import {
+  DEFAULT_BODY_LIMIT,
+  PUBLIC_BODY_LIMIT,
+  PUBLIC_WRITE_ROUTES,
+  registerJsonBodyParser,
+} from './common/request-body';
 import { SafeTextPipe } from './common/safe-text.pipe';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -63,7 +69,7 @@ export async function createApp(
           level: config.logLevel,
           redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
         },
-        bodyLimit: 256 * 1024,
+        bodyLimit: DEFAULT_BODY_LIMIT,
         // Long ids reach the route and get a French 400 naming the parameter.
         routerOptions: { maxParamLength: 1000 },
         trustProxy: config.isSecureCookie,
@@ -138,13 +144,17 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
     hsts: config.isSecureCookie,
   });
 
-  // Evidence files (base64 JSON, 5 MB decoded) get a larger body limit on their route only.
+  // Body limits per route, checked before any parsing (a larger Content-Length is refused unread):
+  // evidence files (base64 JSON, 5 MB decoded) get a larger one, the routes open without a
+  // session a smaller one, every other route the default given to the adapter.
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRoute', (route) => {
       if (route.url === EVIDENCE_ROUTE) route.bodyLimit = EVIDENCE_BODY_LIMIT;
+      if (PUBLIC_WRITE_ROUTES.includes(route.url)) route.bodyLimit = PUBLIC_BODY_LIMIT;
     });
+  registerJsonBodyParser(app);
   registerCrossSiteGuard(app.getHttpAdapter().getInstance());
 
   // Nest answers an unknown route itself, outside the exception filter: same French body.

@@ -1,3 +1,4 @@
+import { ForbiddenException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { toApiError } from './http-exception.filter';
 
@@ -39,5 +40,16 @@ describe('toApiError while the database is away', () => {
       error: 'Internal Server Error',
       message: 'Erreur interne. L’équipe technique a été prévenue.',
     });
+  });
+});
+
+describe('toApiError of an exception thrown without a message', () => {
+  it.each([
+    [new NotFoundException(), 'Ressource introuvable.'],
+    [new ForbiddenException(), 'Accès refusé.'],
+    [new PayloadTooLargeException(), 'Requête trop volumineuse.'],
+    [new NotFoundException('Créneau introuvable.'), 'Créneau introuvable.'],
+  ])('%s: French text', (exception, message) => {
+    expect(toApiError(exception).message).toBe(message);
   });
 });

@@ -103,9 +103,8 @@ function translateFastify(message: string): string | undefined {
 }
 
 function frenchOr(status: number, message: string | undefined): string | undefined {
-  // Nest's own default texts are English ("Forbidden resource"); keep ours French.
-  if (!message || /^[A-Z][a-z]+( [a-z]+)*( resource)?$/.test(message))
-    return FRENCH_DEFAULT[status];
+  // Nest's own default texts are English ("Forbidden resource", "Not Found"); keep ours French.
+  if (!message || /^[A-Z][a-z]+( [A-Za-z][a-z]+)*$/.test(message)) return FRENCH_DEFAULT[status];
   return message;
 }
 

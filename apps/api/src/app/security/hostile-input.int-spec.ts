@@ -8,13 +8,20 @@ import { ApiResponse, startTestApp, TestApp } from '../../testing/test-app';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
 
 /**
- * Hostile input on every write route: random and boundary bodies, ids and query strings. Never a
- * 5xx; every refusal is `{ statusCode, error, message }` in French; a 400 names its field; and a
- * refused request leaves every table as it was (one transaction per command).
+ * Hostile input on every route: random and boundary bodies, ids and query strings, bodies nested
+ * deep or over their size limit, dates far in the past or the future. Never a 5xx; every refusal
+ * is `{ statusCode, error, message }` in French; a 400 names its field; and a refused request
+ * leaves every table as it was (one transaction per command).
  */
 
 const NUM_RUNS = 30;
 const FAR_MONDAY = '2031-03-03';
+/** Body limits: small for the routes open without a session, larger for uploads. */
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+const PUBLIC_BODY_LIMIT = 16 * 1024;
+/** Arrays and objects nested deeper, or more values in all, are refused before parsing. */
+const MAX_JSON_DEPTH = 32;
+const MAX_JSON_ITEMS = 1000;
 
 type Caller = 'anonymous' | 'admin' | 'hr' | 'mediator' | 'fresh-session';
 
@@ -63,7 +70,7 @@ interface WriteRoute {
   query?: Record<string, string>;
   /** Failed logins are audited on purpose: that row is the only write a refusal may leave. */
   isRefusalAudited?: boolean;
-  /** A route with a larger body limit than the 256 KB default (evidence files). */
+  /** A route whose body limit is not the 64 KB default (open routes, evidence files). */
   bodyLimitBytes?: number;
   /** Takes no body and acts on the caller's own data: a text body is ignored and the action done. */
   isBodyIgnored?: boolean;
@@ -78,6 +85,7 @@ const WRITE_ROUTES: WriteRoute[] = [
     fields: ['email', 'password'],
     body: () => ({ email: 'inconnu@relais.demo', password: 'pas-le-bon' }),
     isRefusalAudited: true,
+    bodyLimitBytes: PUBLIC_BODY_LIMIT,
   },
   { route: 'POST /api/auth/logout', caller: 'fresh-session', fields: [] },
   {
@@ -85,6 +93,7 @@ const WRITE_ROUTES: WriteRoute[] = [
     caller: 'anonymous',
     fields: ['token', 'password'],
     body: () => ({ token: 'jeton-inconnu-0123456789', password: 'une-phrase-de-passe' }),
+    bodyLimitBytes: PUBLIC_BODY_LIMIT,
   },
   {
     route: 'POST /api/accounts/:id/disable',
@@ -430,6 +439,110 @@ const WRITE_ROUTES: WriteRoute[] = [
   },
 ];
 
+interface ReadRoute {
+  route: string;
+  caller: Exclude<Caller, 'fresh-session'>;
+  /** A valid query string; every other route takes none. Ids in the path are unknown ones. */
+  query?: (f: Fixtures) => Record<string, string>;
+}
+
+const READ_ROUTES: ReadRoute[] = [
+  { route: 'GET /api/health', caller: 'anonymous' },
+  { route: 'GET /api/auth/me', caller: 'mediator' },
+  { route: 'GET /api/sites', caller: 'mediator' },
+  {
+    route: 'GET /api/people',
+    caller: 'hr',
+    query: (f) => ({ siteId: f.siteId, contractType: 'CDI', endingWithinDays: '30' }),
+  },
+  { route: 'GET /api/people/:id', caller: 'hr' },
+  { route: 'GET /api/people/:id/contracts', caller: 'hr' },
+  {
+    route: 'GET /api/compliance',
+    caller: 'hr',
+    query: (f) => ({ personId: f.colleagueId, from: f.today, to: addDays(f.today, 27) }),
+  },
+  { route: 'GET /api/contracts/ending', caller: 'hr', query: () => ({ months: '3' }) },
+  { route: 'GET /api/requests', caller: 'hr', query: () => ({ status: 'pending' }) },
+  ...['csv', 'xlsx'].map(
+    (format): ReadRoute => ({
+      route: `GET /api/exports/people.${format}`,
+      caller: 'hr',
+      query: (f) => ({ siteId: f.siteId }),
+    }),
+  ),
+  { route: 'GET /api/rota', caller: 'hr', query: (f) => ({ siteId: f.siteId, week: '2031-W10' }) },
+  { route: 'GET /api/rota/templates', caller: 'hr', query: (f) => ({ siteId: f.siteId }) },
+  {
+    route: 'GET /api/rota/history',
+    caller: 'hr',
+    query: (f) => ({ siteId: f.siteId, week: '2031-W10' }),
+  },
+  { route: 'GET /api/rota/auto-fill/:id', caller: 'hr' },
+  { route: 'GET /api/coverage', caller: 'hr', query: (f) => ({ siteId: f.siteId }) },
+  { route: 'GET /api/training/modules', caller: 'hr' },
+  {
+    route: 'GET /api/training/sessions',
+    caller: 'hr',
+    query: (f) => ({ from: f.today, to: addDays(f.today, 60) }),
+  },
+  { route: 'GET /api/training/sessions/:id', caller: 'hr' },
+  { route: 'GET /api/me/pathway', caller: 'mediator' },
+  { route: 'GET /api/pathways/:id', caller: 'hr' },
+  { route: 'GET /api/pathways/:id/summary.pdf', caller: 'hr' },
+  { route: 'GET /api/pathways/:id/notes', caller: 'hr' },
+  { route: 'GET /api/pathways/evidence/:id', caller: 'hr' },
+  { route: 'GET /api/exits', caller: 'hr' },
+  { route: 'GET /api/reports/exits', caller: 'hr', query: (f) => ({ year: f.today.slice(0, 4) }) },
+  { route: 'GET /api/reports/pathways', caller: 'hr' },
+  { route: 'GET /api/exports/training.xlsx', caller: 'hr' },
+  { route: 'GET /api/exports/training.csv', caller: 'hr' },
+  { route: 'GET /api/exports/exits.csv', caller: 'hr' },
+  { route: 'GET /api/me/week', caller: 'mediator' },
+  {
+    route: 'GET /api/me/shifts',
+    caller: 'mediator',
+    query: (f) => ({ from: f.today, to: addDays(f.today, 13) }),
+  },
+  { route: 'GET /api/me/colleagues', caller: 'mediator' },
+  { route: 'GET /api/me/calendar', caller: 'mediator' },
+  { route: 'GET /api/calendar/:file', caller: 'anonymous' },
+  { route: 'GET /api/notifications', caller: 'mediator' },
+  { route: 'GET /api/swaps', caller: 'mediator', query: () => ({ status: 'offered' }) },
+];
+
+/** Served by the router on purpose outside this list: the OpenAPI document and Swagger UI. */
+const DOCUMENTATION_PREFIX = '/api/docs';
+
+// ---- far dates ----------------------------------------------------------------------------
+
+/** Years no date of the organisation's life falls in: each is refused, never a 5xx. */
+const FAR_YEARS = ['9999', '1000', '1900', '2999'];
+
+/** A civil date, an ISO week, an instant or a bare year: what a far year can replace. */
+const DATED = /^\d{4}(-\d{2}-\d{2}(T.*)?|-W\d{2})?$/;
+
+/** Every date of a valid body or query moved to `year`, the same for all (order kept). */
+function moveDates(
+  values: Record<string, unknown>,
+  year: string,
+): { moved: Record<string, unknown>; fields: string[] } {
+  const moved: Record<string, unknown> = { ...values };
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === 'string' && DATED.test(value)) {
+      moved[key] = year + value.slice(4);
+      fields.push(key);
+    }
+  }
+  return { moved, fields };
+}
+
+/** Fixtures' shape, to tell at collection time which valid bodies and queries carry dates. */
+const SHAPE = new Proxy({} as Fixtures, {
+  get: (_, key) => (key === 'today' ? '2030-01-07' : '00000000-0000-4000-8000-000000000000'),
+});
+
 function writeRoute(route: string): WriteRoute {
   const found = WRITE_ROUTES.find((candidate) => candidate.route === route);
   if (!found) throw new Error(`no write route ${route}`);
@@ -642,6 +755,24 @@ describe('hostile input on every write route', () => {
     return row;
   }
 
+  /** The route's path, its ids unknown ones (a read's query is what these specs attack). */
+  function readPath(route: ReadRoute): string {
+    return route.route
+      .split(' ')[1]
+      .replace(':id', '00000000-0000-4000-8000-000000000000')
+      .replace(':file', 'inconnu.ics');
+  }
+
+  /** A far date must be a French 400 naming one of the fields that carried it. */
+  function farDateProblems(response: ApiResponse<ApiError>, fields: string[]): string[] {
+    const found = problems(response, { kind: 'raw' });
+    if (response.status !== 400) return [...found, `${response.status} instead of 400`];
+    const named = (response.body.details as FieldError[] | undefined)?.map((d) => d.field) ?? [];
+    if (!named.some((field) => fields.includes(field)))
+      found.push(`400 names ${JSON.stringify(named)}, none of ${JSON.stringify(fields)}`);
+    return found;
+  }
+
   beforeAll(async () => {
     t = await startTestApp();
     tables = (
@@ -790,9 +921,10 @@ describe('hostile input on every write route', () => {
     await t.close();
   });
 
-  it('has a hostile-input spec for every write route the router serves', () => {
+  /** `METHOD /path` of every route the router serves with one of `methods`. */
+  function servedRoutes(methods: string[]): string[] {
     const tree: string = t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
-    const writes = new Set<string>();
+    const routes = new Set<string>();
     const stack: string[] = [];
     for (const line of tree.split('\n')) {
       const match = /^(.*?)(?:├── |└── )(.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
@@ -801,11 +933,23 @@ describe('hostile input on every write route', () => {
       stack.length = depth;
       stack[depth] = (stack[depth - 1] ?? '') + match[2];
       for (const method of match[3]?.split(', ') ?? []) {
-        if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method))
-          writes.add(`${method} ${stack[depth]}`);
+        if (methods.includes(method)) routes.add(`${method} ${stack[depth]}`);
       }
     }
-    expect([...writes].sort()).toEqual(WRITE_ROUTES.map((route) => route.route).sort());
+    return [...routes].sort();
+  }
+
+  it('has a hostile-input spec for every write route the router serves', () => {
+    expect(servedRoutes(['POST', 'PUT', 'PATCH', 'DELETE'])).toEqual(
+      WRITE_ROUTES.map((route) => route.route).sort(),
+    );
+  });
+
+  it('has a hostile-input spec for every read route the router serves', () => {
+    const reads = servedRoutes(['GET']).filter(
+      (route) => route.startsWith('GET /api/') && !route.startsWith(`GET ${DOCUMENTATION_PREFIX}`),
+    );
+    expect(reads).toEqual(READ_ROUTES.map((route) => route.route).sort());
   });
 
   async function send(
@@ -875,7 +1019,7 @@ describe('hostile input on every write route', () => {
   );
 
   it.each(WRITE_ROUTES.map((route) => [route.route, route] as const))(
-    '%s: refuses a body over its limit (256 KB unless stated) with 413 before anything else, even without a session',
+    '%s: refuses a body over its limit (64 KB unless stated) with 413 before anything else, even without a session',
     async (_, route) => {
       const [method, template] = route.route.split(' ');
       const before = await rowCounts();
@@ -883,7 +1027,7 @@ describe('hostile input on every write route', () => {
         method,
         template.replace(':id', '00000000-0000-4000-8000-000000000000'),
         {
-          body: { note: 'x'.repeat((route.bodyLimitBytes ?? 256 * 1024) + 44 * 1024) },
+          body: { note: 'x'.repeat((route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT) + 44 * 1024) },
         },
       );
       expect(response.status).toBe(413);
@@ -891,6 +1035,193 @@ describe('hostile input on every write route', () => {
       expect(await rowCounts()).toEqual(before);
     },
   );
+
+  it.each(WRITE_ROUTES.map((route) => [route.route, route] as const))(
+    '%s: reads a body just under its limit (no 413, no 5xx)',
+    async (_, route) => {
+      const [method, template] = route.route.split(' ');
+      const limit = route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+      const response = await t.request<ApiError>(
+        method,
+        template.replace(':id', '00000000-0000-4000-8000-000000000000'),
+        // `{"note":"…"}` is 11 bytes around the text.
+        { body: { note: 'x'.repeat(limit - 11) } },
+      );
+      expect(response.status).not.toBe(413);
+      expect(problems(response, { kind: 'raw' })).toEqual([]);
+    },
+  );
+
+  it.each(WRITE_ROUTES.map((route) => [route.route, route] as const))(
+    `%s: refuses bodies nested deeper than ${MAX_JSON_DEPTH} or of over ${MAX_JSON_ITEMS} values with a French 400, with or without a session`,
+    async (_, route) => {
+      const [method, template] = route.route.split(' ');
+      const path = template.replace(':id', '00000000-0000-4000-8000-000000000000');
+      const cookie = route.caller === 'fresh-session' ? await mintSession(EMAILS.hr) : cookies.hr;
+      const before = await rowCounts();
+      const bodies = [
+        // 10 KB: under every route's limit, even the open routes' one.
+        '['.repeat(5000) + ']'.repeat(5000),
+        '{"a":'.repeat(5000) + '1' + '}'.repeat(5000),
+        `{"note":${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`,
+        `{"note":[${'{"a":'.repeat(40)}1${'}'.repeat(40)}]}`,
+        `[${'0,'.repeat(5000)}0]`,
+        `{"note":[${'[],'.repeat(MAX_JSON_ITEMS)}[]]}`,
+      ];
+      for (const rawBody of bodies) {
+        // Over the route's limit (25 KB of `{"a":` on an open route): refused unread, a 413.
+        const status = rawBody.length > (route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT) ? 413 : 400;
+        for (const caller of [undefined, cookie]) {
+          const response = await t.request<ApiError>(method, path, {
+            rawBody,
+            cookie: caller,
+            headers: { 'content-type': 'application/json' },
+          });
+          expect({
+            status: response.status,
+            problems: problems(response, { kind: 'raw' }),
+          }).toEqual({ status, problems: [] });
+          if (status === 413) continue;
+          const problem = rawBody.includes(',')
+            ? `trop d’éléments (${MAX_JSON_ITEMS} au plus)`
+            : `imbrication trop profonde (${MAX_JSON_DEPTH} niveaux au plus)`;
+          expect(response.body.message).toBe(`Corps de requête invalide : ${problem}.`);
+          expect(response.body.details).toEqual([{ field: 'body', message: problem }]);
+        }
+      }
+      expect(await rowCounts()).toEqual(before);
+      // Brackets and commas inside strings are text: no refusal of the shape for this one.
+      const text = await t.request<ApiError>(method, path, {
+        rawBody: `{"note":"\\"${'['.repeat(5000)}${'{,'.repeat(5000)}"}`,
+        cookie,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(problems(text, { kind: 'raw' })).toEqual([]);
+      expect(String(JSON.stringify(text.body))).not.toMatch(/imbrication|trop d’éléments/);
+    },
+  );
+
+  it.each(
+    WRITE_ROUTES.filter(
+      (route) => moveDates(route.body?.(SHAPE) ?? {}, '9999').fields.length > 0,
+    ).map((route) => [route.route, route] as const),
+  )('%s: refuses its dates moved to a far year with a French 400 naming one', async (_, route) => {
+    const [method, template] = route.route.split(' ');
+    const found: string[] = [];
+    for (const year of FAR_YEARS) {
+      const id = route.id ? await route.id(f) : '';
+      const { moved, fields } = moveDates(route.body?.(f) ?? {}, year);
+      const cookie =
+        route.caller === 'fresh-session'
+          ? await mintSession(EMAILS.hr)
+          : cookies[route.caller as keyof typeof cookies];
+      const before = await rowCounts();
+      const params = new URLSearchParams(route.query);
+      const response = await t.request<ApiError>(
+        method,
+        template.replace(':id', id) + (params.size ? `?${params}` : ''),
+        { body: moved, cookie },
+      );
+      const after = await rowCounts();
+      if (route.isRefusalAudited) before['audit_event'] = after['audit_event'];
+      found.push(...farDateProblems(response, fields).map((issue) => `${year}: ${issue}`));
+      if (JSON.stringify(after) !== JSON.stringify(before)) found.push(`${year}: rows changed`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it.each(
+    READ_ROUTES.filter(
+      (route) => route.query && moveDates(route.query(SHAPE), '9999').fields.length,
+    ).map((route) => [route.route, route] as const),
+  )('%s: refuses its dates moved to a far year with a French 400 naming one', async (_, route) => {
+    const found: string[] = [];
+    for (const year of FAR_YEARS) {
+      const { moved, fields } = moveDates(route.query?.(f) ?? {}, year);
+      const response = await t.request<ApiError>(
+        'GET',
+        `${readPath(route)}?${new URLSearchParams(moved as Record<string, string>)}`,
+        { cookie: cookies[route.caller as keyof typeof cookies] },
+      );
+      found.push(...farDateProblems(response, fields).map((issue) => `${year}: ${issue}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it.each(READ_ROUTES.map((route) => [route.route, route] as const))(
+    '%s: every query parameter survives the edge values',
+    async (_, route) => {
+      const valid = route.query?.(f) ?? {};
+      const found: string[] = [];
+      // An unknown parameter too: a route with no query must ignore or refuse it, never break.
+      for (const field of new Set([...Object.keys(valid), 'from'])) {
+        for (const value of EDGE_VALUES) {
+          // Past Node's header size the server closes the connection before any route runs.
+          if (String(value).length > 1000) continue;
+          const query = new URLSearchParams({ ...valid, [field]: String(value) });
+          const response = await t.request<ApiError>('GET', `${readPath(route)}?${query}`, {
+            cookie: cookies[route.caller as keyof typeof cookies],
+          });
+          const attack: Attack =
+            field in valid ? { kind: 'replace', field, value } : { kind: 'raw' };
+          found.push(
+            ...problems(response, attack).map(
+              (issue) => `${field} = ${JSON.stringify(value).slice(0, 40)}: ${issue}`,
+            ),
+          );
+        }
+      }
+      expect(found).toEqual([]);
+    },
+  );
+
+  // The far dates of the security review (issue #12, finding 4), each a 500 before.
+  it.each([
+    ['GET', '/api/rota', { week: '9999-W01' }, 'week'],
+    ['GET', '/api/rota', { week: '1000-W01' }, 'week'],
+    ['GET', '/api/rota/history', { week: '9999-W01' }, 'week'],
+    ['GET', '/api/me/shifts', { from: '9999-12-01', to: '9999-12-14' }, 'from'],
+    ['GET', '/api/compliance', { from: '9999-01-01', to: '9999-12-31' }, 'from'],
+    [
+      'POST',
+      '/api/shifts',
+      { start: '1900-03-05T09:00:00+01:00', end: '1900-03-05T12:00:00+01:00' },
+      'start',
+    ],
+    [
+      'POST',
+      '/api/shifts',
+      { start: '9999-03-01T09:00:00+01:00', end: '9999-03-01T12:00:00+01:00' },
+      'start',
+    ],
+    ['POST', '/api/rota/publish', { week: '9999-W01' }, 'week'],
+  ] as const)('%s %s %j: a French 400 naming « %s »', async (method, path, values, field) => {
+    const route =
+      method === 'GET'
+        ? READ_ROUTES.find((candidate) => candidate.route === `GET ${path}`)
+        : writeRoute(`POST ${path}`);
+    const valid =
+      (method === 'GET' ? (route as ReadRoute).query?.(f) : (route as WriteRoute).body?.(f)) ?? {};
+    const merged = { ...valid, ...values };
+    const response =
+      method === 'GET'
+        ? await t.request<ApiError>(
+            method,
+            `${path}?${new URLSearchParams(merged as Record<string, string>)}`,
+            {
+              cookie: cookies.hr,
+            },
+          )
+        : await t.request<ApiError>(method, path, { body: merged, cookie: cookies.hr });
+    expect(response.status).toBe(400);
+    expect(
+      problems(response, { kind: 'replace', field, value: values[field as keyof typeof values] }),
+    ).toEqual([]);
+    expect(response.body.details).toContainEqual({
+      field,
+      message: expect.stringMatching(/hors de la plage admise \(2000 à 2100\)/),
+    });
+  });
 
   it.each(WRITE_ROUTES.map((route) => [route.route, route] as const))(
     '%s: refuses malformed JSON and prototype poisoning with a French 400; plain text never breaks it',

@@ -1,14 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { MarkSeenRequest } from '@relais/contracts';
-import { IsISO8601 } from 'class-validator';
 import { IsCivilDate } from '../../../common/is-civil-date';
+import { IsInstant } from '../../../common/is-instant';
 
 export class MarkSeenDto implements MarkSeenRequest {
   @ApiProperty({
     example: '2026-11-27T08:12:00.000Z',
     description: '`generatedAt` of the week seen',
   })
-  @IsISO8601({ strict: true }, { message: 'instant invalide (ISO 8601 attendu)' })
+  @IsInstant()
   seenAt!: string;
 }
 

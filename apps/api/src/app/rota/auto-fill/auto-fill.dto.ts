@@ -12,7 +12,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { IsIsoWeek } from '../dto/rota.dto';
+import { IsIsoWeek } from '../../../common/is-iso-week';
 
 export class AutoFillDto implements AutoFillRequest {
   @ApiProperty({ type: [String], description: 'one or more sites solved together' })

@@ -7,7 +7,6 @@ import {
   type PublishRequest,
   type UpdateShiftRequest,
 } from '@relais/contracts';
-import { isIsoWeek } from '@relais/rules';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -19,27 +18,12 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
-  ValidationOptions,
 } from 'class-validator';
 import { IsCivilDate } from '../../../common/is-civil-date';
 import { IsInstant } from '../../../common/is-instant';
+import { IsIsoWeek } from '../../../common/is-iso-week';
 
 // class-validator checks the decorator nearest the property first: the type check goes last.
-
-/** An ISO week "2026-W49". */
-export function IsIsoWeek(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isIsoWeek',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isIsoWeek(value),
-        defaultMessage: () => 'semaine invalide (format 2026-W49 attendu)',
-      },
-    },
-    options,
-  );
-}
 
 export class CreateShiftDto implements CreateShiftRequest {
   @ApiPropertyOptional({ nullable: true, description: 'null for an open shift' })
