@@ -186,7 +186,7 @@ export interface PeopleQuery {
 }
 
 /**
- * A person lent to another site for a period (`POST /api/people/:id/loans`), by HR or by the
+ * A person lent to another site for a period (`POST /api/people/:id/loans`, ended with `DELETE /api/loans/:id`), by HR or by the
  * manager of her own site: only then may the borrowing site's manager staff her there.
  */
 export interface SiteLoan {

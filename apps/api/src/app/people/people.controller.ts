@@ -99,14 +99,13 @@ export class PeopleController {
   }
 
   @Roles('admin', 'hr', 'manager')
-  @Delete('people/:id/loans/:loanId')
+  @Delete('loans/:id')
   @HttpCode(204)
   removeLoan(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
-    @UuidParam('loanId') loanId: string,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    return this.loans.remove(user, id, loanId, request.ip);
+    return this.loans.remove(user, id, request.ip);
   }
 }

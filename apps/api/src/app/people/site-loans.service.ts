@@ -77,12 +77,18 @@ export class SiteLoansService {
     });
   }
 
-  async remove(user: AuthUser, personId: string, loanId: string, ip: string): Promise<void> {
-    const person = await this.people.findInOrganisation(user, personId);
-    this.people.requireCanManage(user, person);
+  async remove(user: AuthUser, loanId: string, ip: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const loan = await manager.findOneBy(SiteLoanEntity, { id: loanId, personId });
+      const loan = await manager.findOneBy(SiteLoanEntity, {
+        id: loanId,
+        organisationId: user.organisationId,
+      });
       if (!loan) throw new NotFoundException('Prêt introuvable.');
+      const personId = loan.personId;
+      this.people.requireCanManage(
+        user,
+        await this.people.findInOrganisation(user, personId, manager),
+      );
       await manager.delete(SiteLoanEntity, { id: loan.id });
       await this.audit.record(
         manager,

@@ -273,7 +273,7 @@ describe('rota privacy over HTTP', () => {
     // Her own site's manager ends the loan: the borrower can no longer add her.
     expect(
       (
-        await t.request('DELETE', `/api/people/${lent.id}/loans/${loan.body.id}`, {
+        await t.request('DELETE', `/api/loans/${loan.body.id}`, {
           cookie: managerSud,
         })
       ).status,

@@ -139,11 +139,11 @@ class World {
   }
 
   /** A loan of a new person of the place (to another site of the demo, or within X). */
-  async newLoan(place: Place): Promise<{ id: string; personId: string }> {
-    if (place === 'unknown') return { id: randomUUID(), personId: randomUUID() };
+  async newLoan(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
     const { personId } = await this.newPerson(place);
     const from = addDays(this.today, 30 + this.next());
-    const id = await this.insert(
+    return this.insert(
       `INSERT INTO site_loan (organisation_id, person_id, site_id, from_date, until_date) VALUES ($1, $2, $3, $4, $4)`,
       [
         this.organisation(place),
@@ -153,7 +153,6 @@ class World {
       ],
       place,
     );
-    return { id, personId };
   }
 
   /** An open shift of a far week (no person, so no overlap with anything). */
@@ -541,10 +540,9 @@ const CALLS: Record<string, Build> = {
       body: { siteId: w.id(target.place === 'E' ? 'S' : 'E', 'site'), from, until: from },
     };
   },
-  'DELETE /api/people/:id/loans/:loanId': async (w, { place }) => {
-    const loan = await w.newLoan(place);
-    return { path: `/api/people/${loan.personId}/loans/${loan.id}` };
-  },
+  'DELETE /api/loans/:id': async (w, { place }) => ({
+    path: `/api/loans/${await w.newLoan(place)}`,
+  }),
   'DELETE /api/skills/:id': async (w, { place }) => ({
     path: `/api/skills/${await w.newSkill(place)}`,
   }),
@@ -848,9 +846,9 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/people/:id/loans',            'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/people/:id/loans',            'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/people/:id/loans',            'X',     '401   404   404   404   404   403'],
-  ['DELETE /api/people/:id/loans/:loanId',  'S',     '401   2xx   2xx   2xx   403   403'],
-  ['DELETE /api/people/:id/loans/:loanId',  'E',     '401   2xx   2xx   403   2xx   403'],
-  ['DELETE /api/people/:id/loans/:loanId',  'X',     '401   404   404   404   404   403'],
+  ['DELETE /api/loans/:id',                 'S',     '401   2xx   2xx   2xx   403   403'],
+  ['DELETE /api/loans/:id',                 'E',     '401   2xx   2xx   403   2xx   403'],
+  ['DELETE /api/loans/:id',                 'X',     '401   404   404   404   404   403'],
   ['DELETE /api/skills/:id',                'S',     '401   2xx   2xx   2xx   403   403'],
   ['DELETE /api/skills/:id',                'E',     '401   2xx   2xx   403   2xx   403'],
   ['DELETE /api/skills/:id',                'X',     '401   404   404   404   404   403'],

@@ -34,12 +34,15 @@ const EMAILS = {
 interface Fixtures {
   today: string;
   siteId: string;
+  /** Another site of the organisation (to lend a person to). */
+  otherSiteId: string;
   deskId: string;
   outreachId: string;
   colleagueId: string;
   /** A fresh record for each run: a refused request must leave it, an accepted one may use it. */
   newShift(): Promise<string>;
   newSkill(): Promise<string>;
+  newLoan(): Promise<string>;
   newRequest(): Promise<string>;
   newAccountHolder(): Promise<{ personId: string; accountId: string }>;
   /** A finished auto-fill proposal of an empty far week. */
@@ -136,6 +139,23 @@ const WRITE_ROUTES: WriteRoute[] = [
     route: 'DELETE /api/skills/:id',
     caller: 'hr',
     id: (f) => f.newSkill(),
+    fields: [],
+  },
+  {
+    route: 'POST /api/people/:id/loans',
+    caller: 'hr',
+    id: async (f) => f.colleagueId,
+    fields: ['siteId', 'from', 'until'],
+    body: (f) => ({
+      siteId: f.otherSiteId,
+      from: addDays(f.today, 50),
+      until: addDays(f.today, 51),
+    }),
+  },
+  {
+    route: 'DELETE /api/loans/:id',
+    caller: 'hr',
+    id: (f) => f.newLoan(),
     fields: [],
   },
   {
@@ -457,6 +477,7 @@ const READ_ROUTES: ReadRoute[] = [
   },
   { route: 'GET /api/people/:id', caller: 'hr' },
   { route: 'GET /api/people/:id/contracts', caller: 'hr' },
+  { route: 'GET /api/people/:id/loans', caller: 'hr' },
   {
     route: 'GET /api/compliance',
     caller: 'hr',
@@ -804,9 +825,14 @@ describe('hostile input on every write route', () => {
     );
     const insert = async (sql: string, params: unknown[]) =>
       (await query<{ id: string }>(`${sql} RETURNING id`, params))[0].id;
+    const [otherSite] = await query(
+      'SELECT id FROM site WHERE organisation_id = $1 AND id <> $2 ORDER BY code LIMIT 1',
+      [organisation.id, site.id],
+    );
     f = {
       today: todayIn(),
       siteId: site.id,
+      otherSiteId: otherSite.id,
       deskId: desk.id,
       outreachId: outreach.id,
       colleagueId: colleague.id,
@@ -817,6 +843,11 @@ describe('hostile input on every write route', () => {
           [organisation.id, site.id, desk.id, `${day}T09:00:00+01:00`, `${day}T10:00:00+01:00`],
         );
       },
+      newLoan: () =>
+        insert(
+          `INSERT INTO site_loan (organisation_id, person_id, site_id, from_date, until_date) VALUES ($1, $2, $3, $4, $4)`,
+          [organisation.id, colleague.id, otherSite.id, addDays(todayIn(), 200 + ++n)],
+        ),
       newSkill: () =>
         insert(
           `INSERT INTO person_skill (organisation_id, person_id, skill, acquired_on) VALUES ($1, $2, 'sst', '2025-01-01')`,

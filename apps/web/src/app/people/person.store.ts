@@ -155,7 +155,7 @@ export class PersonStore {
     const person = this.detail();
     if (!person) return '';
     try {
-      await firstValueFrom(this.http.delete(`/api/people/${person.id}/loans/${loanId}`));
+      await firstValueFrom(this.http.delete(`/api/loans/${loanId}`));
       this.loanList.set(this.loanList().filter((loan) => loan.id !== loanId));
       return null;
     } catch (error) {
