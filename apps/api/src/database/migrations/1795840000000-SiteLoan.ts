@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** People lent to another site (its data-version trigger comes from SITE_WEEK_TABLES at start-up). */
-export class SiteLoan1795830000000 implements MigrationInterface {
-  name = 'SiteLoan1795830000000';
+export class SiteLoan1795840000000 implements MigrationInterface {
+  name = 'SiteLoan1795840000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
