@@ -45,7 +45,7 @@ import { UnavailabilityEntity } from '../people/unavailability.entity';
 import { CoverageRequirementEntity } from './coverage-requirement.entity';
 import { RotaPublicationEntity } from './rota-publication.entity';
 import { RotaReadCache } from './rota-read-cache';
-import { differs, toShift } from './rota.mapper';
+import { differs, differsInSchedule, toShift } from './rota.mapper';
 import { ShiftTemplateEntity } from './shift-template.entity';
 import { ShiftEntity } from './shift.entity';
 import { SiteWeekEntity } from './site-week.entity';
@@ -595,7 +595,7 @@ export class RotaService {
     const byPerson: Record<string, ScheduleChange[]> = {};
     for (const shift of current) {
       const old = before.get(shift.id);
-      if (!shift.personId || !differs(shift, old)) continue;
+      if (!shift.personId || !differsInSchedule(shift, old)) continue;
       const days = [
         civilDate(shift.start, TIME_ZONE),
         ...(old ? [civilDate(old.start, TIME_ZONE)] : []),
