@@ -114,6 +114,8 @@ export const NOTIFICATION_KINDS = [
   'swap_accepted',
   'swap_decided',
   'reminder',
+  /** Failed logins on my account reached its ceiling (someone may be guessing my password). */
+  'security',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,5 +1,13 @@
-import type { ApiError, Me } from '@relais/contracts';
+import type { ApiError, Me, NotificationInbox } from '@relais/contracts';
+import { request as httpRequest } from 'node:http';
 import { sessionCookie, startTestApp, TestApp } from '../../testing/test-app';
+
+interface LoginAnswer {
+  status: number;
+  body: ApiError;
+  retryAfter: number;
+  cookie: string | null;
+}
 
 describe('auth over HTTP', () => {
   let t: TestApp;
@@ -11,6 +19,44 @@ describe('auth over HTTP', () => {
   afterAll(async () => {
     await t.close();
   });
+
+  /** A login sent from a loopback address of our choice (the app does not trust proxy headers). */
+  function loginFrom(localAddress: string, email: string, password: string): Promise<LoginAnswer> {
+    const url = new URL('/api/auth/login', t.baseUrl);
+    const payload = JSON.stringify({ email, password });
+    return new Promise((resolve, reject) => {
+      const outgoing = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          localAddress,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+          },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          response.on('end', () => {
+            const cookie = (response.headers['set-cookie'] ?? []).find((value) =>
+              value.startsWith('relais_session='),
+            );
+            resolve({
+              status: response.statusCode ?? 0,
+              body: text ? JSON.parse(text) : {},
+              retryAfter: Number(response.headers['retry-after'] ?? 0),
+              cookie: cookie?.split(';')[0] ?? null,
+            });
+          });
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(payload);
+    });
+  }
 
   it('logs in with a demo account and sets an httpOnly, SameSite=Lax session cookie', async () => {
     const response = await t.request<Me>('POST', '/api/auth/login', {
@@ -179,5 +225,43 @@ describe('auth over HTTP', () => {
     await expect(t.dataSource.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(
       /append-only/,
     );
+  });
+
+  it('throttles guesses per account and address: an attacker elsewhere cannot lock the owner out, and the owner is told', async () => {
+    // Last of the file: it leaves this account at its ceiling for an hour.
+    const email = 'direction@relais.demo';
+    const owner = '127.0.0.9';
+    const attack = (address: string, attempt: number) =>
+      loginFrom(address, email, `devine-${address}-${attempt}`);
+    // The owner's usual address: they logged in from it before.
+    expect((await loginFrom(owner, email, 'relais-demo')).status).toBe(200);
+
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await attack('127.0.0.2', attempt)).status).toBe(401);
+    // That address now waits, longer after each further failure; the owner does not.
+    const slowed = await attack('127.0.0.2', 5);
+    expect(slowed.status).toBe(429);
+    expect(slowed.body.message).toMatch(/Trop de tentatives/);
+    expect(slowed.retryAfter).toBeGreaterThanOrEqual(60);
+    expect((await loginFrom('127.0.0.2', email, 'relais-demo')).status).toBe(429);
+    expect((await loginFrom(owner, email, 'relais-demo')).status).toBe(200);
+
+    // Spread over addresses, the guesses reach the account's ceiling: from then on, only an
+    // address the owner used before may try, and the owner is told.
+    for (const address of ['127.0.0.3', '127.0.0.4', '127.0.0.5'])
+      for (let attempt = 0; attempt < 5; attempt++)
+        expect((await attack(address, attempt)).status).toBe(401);
+    const stranger = await loginFrom('127.0.0.6', email, 'relais-demo');
+    expect(stranger.status).toBe(429);
+    expect(stranger.body.message).toMatch(/Trop de tentatives/);
+    const own = await loginFrom(owner, email, 'relais-demo');
+    expect(own.status).toBe(200);
+    const inbox = await t.request<NotificationInbox>('GET', '/api/notifications', {
+      cookie: own.cookie ?? '',
+    });
+    const alerts = inbox.body.items.filter((item) => item.kind === 'security');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].title).toContain('Tentatives de connexion');
+    expect(alerts[0].body).toMatch(/20 tentatives/);
   });
 });

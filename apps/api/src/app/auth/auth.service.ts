@@ -6,9 +6,10 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PersonEntity } from '../people/person.entity';
 import { AccountEntity } from './account.entity';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { ACCOUNT_CEILING, LoginRateLimiter } from './login-rate-limiter';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken } from './session-token';
 import { SessionEntity } from './session.entity';
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly limiter: LoginRateLimiter,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async login(
@@ -39,7 +41,7 @@ export class AuthService {
     client: ClientInfo,
   ): Promise<{ token: string; me: Me }> {
     const email = rawEmail.trim().toLowerCase();
-    await this.limiter.beforeAttempt(client.ip, email);
+    await this.limiter.beforeAttempt(client.ip, email, () => this.isKnownAddress(email, client.ip));
     const account = await this.dataSource.getRepository(AccountEntity).findOne({
       where: { email },
     });
@@ -47,19 +49,28 @@ export class AuthService {
       ? await verifyPassword(account.passwordHash, password)
       : await verifyPassword(await this.decoyHash, password).then(() => false);
     if (!account || !isValid || !account.isActive) {
-      await this.limiter.onFailure(email);
-      await this.dataSource.transaction((manager) =>
-        this.audit.record(
+      const { hasReachedCeiling } = await this.limiter.onFailure(client.ip, email);
+      await this.dataSource.transaction(async (manager) => {
+        await this.audit.record(
           manager,
           account ? { accountId: account.id, organisationId: account.organisationId } : null,
           { action: 'auth.login_failed', entity: 'account', entityId: account?.id ?? null },
           client.ip,
-        ),
-      );
+        );
+        if (hasReachedCeiling && account?.isActive)
+          await this.notifications.notify(
+            manager,
+            [account.personId],
+            'security',
+            'Tentatives de connexion sur votre compte',
+            `${ACCOUNT_CEILING} tentatives de connexion ont échoué sur votre compte en moins d’une heure. Pendant l’heure qui vient, seules les adresses d’où vous vous êtes déjà connecté·e peuvent encore essayer. Si ce n’était pas vous, changez votre mot de passe et prévenez la direction.`,
+            null,
+          );
+      });
       // Never say which of the email or the password was wrong, nor that the account is disabled.
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    await this.limiter.onSuccess(email);
+    await this.limiter.onSuccess(client.ip, email);
 
     const token = newSessionToken();
     await this.dataSource.transaction(async (manager) => {
@@ -93,6 +104,16 @@ export class AuthService {
     const user = await this.userFromToken(token);
     if (!user) throw new UnauthorizedException(BAD_CREDENTIALS);
     return { token, me: toMe(user) };
+  }
+
+  /** Whether the account logged in from this address in the last 30 days (its owner's, likely). */
+  private async isKnownAddress(email: string, ip: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM session s JOIN account a ON a.id = s.account_id
+        WHERE a.email = $1 AND s.ip = $2 AND s.created_at > now() - interval '30 days' LIMIT 1`,
+      [email, ip],
+    );
+    return rows.length > 0;
   }
 
   /** Resolves a cookie token to the caller, or null when unknown, expired, revoked or disabled. */

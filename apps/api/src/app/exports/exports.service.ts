@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PeopleQuery, PersonSummary, Site } from '@relais/contracts';
 import { skillLabel } from '@relais/rules';
 import ExcelJS from 'exceljs';
+import { worksheetCsv } from '../../common/csv';
 import type { AuthUser } from '../access/auth-user';
 import { SitesService } from '../organisation/sites.service';
 import { PeopleService } from '../people/people.service';
@@ -49,12 +50,7 @@ export class ExportsService {
   }
 
   async csv(user: AuthUser, query: PeopleQuery): Promise<Buffer> {
-    const workbook = await this.workbook(user, query);
-    // BOM so that spreadsheet software reads the accents as UTF-8; ";" as French Excel expects.
-    const body = await workbook.csv.writeBuffer({
-      formatterOptions: { delimiter: ';', writeBOM: true },
-    });
-    return Buffer.from(body);
+    return worksheetCsv(await this.workbook(user, query), 'Personnes');
   }
 
   async xlsx(user: AuthUser, query: PeopleQuery): Promise<Buffer> {

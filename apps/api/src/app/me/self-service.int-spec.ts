@@ -4,8 +4,10 @@ import type {
   MyWeek,
   NotificationInbox,
   PersonSummary,
+  PublishResult,
   RotaWeek,
   Shift,
+  ShiftResult,
   ShiftSwap,
   Site,
   StaffRequest,
@@ -569,5 +571,64 @@ describe('mediator self-service over HTTP', () => {
       (await t.request('POST', `/api/accounts/${accountId}/disable`, { cookie: admin })).status,
     ).toBe(204);
     expect((await fetch(`${t.baseUrl}${feedPath}`)).status).toBe(404);
+  });
+
+  it('flags a note-only change to a published shift, notifies the person on publishing and shows the new note', async () => {
+    // A week no other test writes to, whose Monday is always within the person's 14 days: a copy
+    // of this week, seeded as published without any blocking problem.
+    const laterWeek = addIsoWeeks(isoWeekOf(today), 2);
+    const monday = windowOfIsoWeek(laterWeek).from;
+    const copied = await t.request('POST', '/api/rota/copy', {
+      cookie: manager,
+      body: {
+        siteId: site('S').id,
+        fromWeek: isoWeekOf(today),
+        toWeek: laterWeek,
+        withPeople: true,
+      },
+    });
+    expect(copied.status).toBe(201);
+    const target = (await rota(laterWeek)).shifts.find(
+      (shift) => shift.personId === traore && shift.start.slice(0, 10) === monday,
+    ) as Shift;
+    const publish = () =>
+      t.request<PublishResult>('POST', '/api/rota/publish', {
+        cookie: manager,
+        body: { siteId: site('S').id, week: laterWeek },
+      });
+    expect((await publish()).status).toBe(200);
+    const mine = async () => (await week(mediator)).shifts.find((shift) => shift.id === target.id);
+    expect(await mine()).toMatchObject({ note: target.note });
+    expect(
+      (
+        await t.request('POST', '/api/me/week/seen', {
+          cookie: mediator,
+          body: { seenAt: new Date().toISOString() },
+        })
+      ).status,
+    ).toBe(204);
+
+    const note = 'Apporter les clés de la salle de quartier';
+    const patched = await t.request<ShiftResult>('PATCH', `/api/shifts/${target.id}`, {
+      cookie: manager,
+      body: { version: target.version, note },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.shift.isChangedSincePublication).toBe(true);
+    const draft = await rota(laterWeek);
+    expect(draft.unpublishedChanges).toBe(1);
+    const unread = (
+      await t.request<NotificationInbox>('GET', '/api/notifications', { cookie: mediator })
+    ).body.unread;
+
+    const published = await publish();
+    expect(published.status).toBe(200);
+    expect(published.body.notifiedPersonIds).toEqual([traore]);
+    expect(await mine()).toMatchObject({ note, change: 'changed' });
+    const inbox = (
+      await t.request<NotificationInbox>('GET', '/api/notifications', { cookie: mediator })
+    ).body;
+    expect(inbox.unread).toBe(unread + 1);
+    expect(inbox.items[0]).toMatchObject({ kind: 'rota_published', link: '/ma-semaine' });
   });
 });

@@ -19,12 +19,24 @@ export function toShift(entity: ShiftEntity, isChanged: boolean): Shift {
   };
 }
 
-const COMPARED = ['personId', 'locationId', 'activity', 'breakMinutes'] as const;
+const SCHEDULE = ['personId', 'locationId', 'activity', 'breakMinutes'] as const;
 
-/** Whether a shift differs from its published copy in anything the person would notice. */
-export function differs(current: Shift, published: Shift | undefined): boolean {
+/**
+ * Whether a shift's schedule (who, where, what, when) differs from its published copy: what the
+ * notice rules (L3123-31, L3123-10) count as a change of hours.
+ */
+export function differsInSchedule(current: Shift, published: Shift | undefined): boolean {
   if (!published) return true;
   if (new Date(current.start).getTime() !== new Date(published.start).getTime()) return true;
   if (new Date(current.end).getTime() !== new Date(published.end).getTime()) return true;
-  return COMPARED.some((key) => current[key] !== published[key]);
+  return SCHEDULE.some((key) => current[key] !== published[key]);
+}
+
+/**
+ * Whether a shift differs from its published copy in anything the person would notice, its note
+ * included: such a shift is flagged, and publishing it notifies the person.
+ */
+export function differs(current: Shift, published: Shift | undefined): boolean {
+  if (differsInSchedule(current, published)) return true;
+  return (current.note ?? null) !== (published?.note ?? null);
 }

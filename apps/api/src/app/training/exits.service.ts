@@ -21,6 +21,7 @@ import {
 } from '@relais/rules';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { worksheetCsv } from '../../common/csv';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
@@ -479,12 +480,7 @@ export class ExitsService {
   }
 
   async csv(user: AuthUser, sheet: 'Formations' | 'Sorties'): Promise<Buffer> {
-    const workbook = await this.workbook(user);
-    const body = await workbook.csv.writeBuffer({
-      sheetName: sheet,
-      formatterOptions: { delimiter: ';', writeBOM: true },
-    });
-    return Buffer.from(body);
+    return worksheetCsv(await this.workbook(user), sheet);
   }
 
   async xlsx(user: AuthUser): Promise<Buffer> {

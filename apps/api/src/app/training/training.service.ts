@@ -1,5 +1,6 @@
 import {
   ConflictException,
+  ForbiddenException,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
@@ -105,14 +106,8 @@ export class TrainingService {
       `${ENROLMENT_SELECT} WHERE e.session_id = $1 ORDER BY p.last_name, p.first_name`,
       [id],
     );
-    const scoped = await this.scopedPeople(
-      user,
-      enrolments.map((e) => e.person_id),
-    );
-    return {
-      ...toSession(row),
-      enrolments: enrolments.filter((e) => scoped.has(e.person_id)).map(toEnrolment),
-    };
+    // Only HR, direction and the site's managers get here: each enrolment is an item on their rota.
+    return { ...toSession(row), enrolments: enrolments.map(toEnrolment) };
   }
 
   async createSession(user: AuthUser, dto: CreateSessionDto, ip: string): Promise<TrainingSession> {
@@ -189,7 +184,7 @@ export class TrainingService {
       .getRepository(PersonEntity)
       .findOneBy({ id: personId, organisationId: user.organisationId });
     if (!person) refuse('Personne inconnue.', 'personId', 'personne inconnue');
-    this.requirePersonWrite(user, person);
+    this.requireEnrol(user, person, session);
     try {
       const enrolmentId = await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT id FROM training_session WHERE id = $1 FOR UPDATE', [
@@ -268,8 +263,8 @@ export class TrainingService {
   }
 
   async unenrol(user: AuthUser, enrolmentId: string, ip: string): Promise<void> {
-    const { enrolment, person } = await this.findEnrolment(user, enrolmentId);
-    this.requirePersonWrite(user, person);
+    const { enrolment, session, person } = await this.findEnrolment(user, enrolmentId);
+    this.requireWithdraw(user, person, session);
     if (enrolment.status === 'validated')
       throw new ConflictException(
         'Formation déjà validée : l’inscription ne peut plus être retirée.',
@@ -451,23 +446,41 @@ export class TrainingService {
     });
   }
 
-  private requirePersonWrite(user: AuthUser, person: PersonEntity): void {
+  /**
+   * HR and direction enrol anyone. A manager enrols only people of the sites they manage, in
+   * sessions held at a site they manage: the enrolment is an item on the session site's rota,
+   * and nobody writes on a rota they do not run.
+   */
+  private requireEnrol(user: AuthUser, person: PersonEntity, session: TrainingSessionEntity): void {
     this.access.requireRole(user, ['admin', 'hr', 'manager']);
-    if (
-      user.role === 'manager' &&
-      (!person.homeSiteId || !user.siteIds.includes(person.homeSiteId))
-    )
-      this.access.requireSite(user, person.homeSiteId ?? '', 'write');
+    if (user.role !== 'manager') return;
+    if (!person.homeSiteId || !user.siteIds.includes(person.homeSiteId))
+      throw new ForbiddenException(
+        'Vous ne pouvez inscrire que les personnes des sites dont vous avez la charge.',
+      );
+    if (!user.siteIds.includes(session.siteId))
+      throw new ForbiddenException(
+        'Cette session se tient sur un site dont vous n’avez pas la charge : l’inscription irait sur son planning. Demandez à sa ou son responsable ou aux RH.',
+      );
   }
 
-  private async scopedPeople(user: AuthUser, ids: string[]): Promise<Set<string>> {
-    if (user.role === 'admin' || user.role === 'hr') return new Set(ids);
-    if (user.role === 'mediator') return new Set(ids.filter((id) => id === user.personId));
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM person WHERE id = ANY($1) AND home_site_id = ANY($2)`,
-      [ids, user.siteIds],
-    );
-    return new Set(rows.map((row) => row.id));
+  /**
+   * The session site's manager (the rota showing the item) and the person's own manager may
+   * withdraw an enrolment, whoever made it; HR and direction always may.
+   */
+  private requireWithdraw(
+    user: AuthUser,
+    person: PersonEntity,
+    session: TrainingSessionEntity,
+  ): void {
+    this.access.requireRole(user, ['admin', 'hr', 'manager']);
+    if (user.role !== 'manager') return;
+    const isRotaOwner = user.siteIds.includes(session.siteId);
+    const isPersonManager = !!person.homeSiteId && user.siteIds.includes(person.homeSiteId);
+    if (!isRotaOwner && !isPersonManager)
+      throw new ForbiddenException(
+        'Vous ne pouvez retirer que les inscriptions aux sessions de vos sites ou celles des personnes de vos sites.',
+      );
   }
 
   private async findEnrolment(

@@ -8,6 +8,7 @@ import { AutoFill1795795819474 } from './1795795819474-AutoFill';
 import { LoginThrottle1795800000000 } from './1795800000000-LoginThrottle';
 import { ExitFollowUp1795810000000 } from './1795810000000-ExitFollowUp';
 import { DataVersion1795820000000 } from './1795820000000-DataVersion';
+import { SecurityNotification1795830000000 } from './1795830000000-SecurityNotification';
 import { SiteLoan1795840000000 } from './1795840000000-SiteLoan';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
@@ -21,5 +22,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LoginThrottle1795800000000,
   ExitFollowUp1795810000000,
   DataVersion1795820000000,
+  SecurityNotification1795830000000,
   SiteLoan1795840000000,
 ];

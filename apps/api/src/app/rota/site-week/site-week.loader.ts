@@ -27,7 +27,7 @@ import { PersonEntity } from '../../people/person.entity';
 import { UnavailabilityEntity } from '../../people/unavailability.entity';
 import { CoverageRequirementEntity } from '../coverage-requirement.entity';
 import { RotaPublicationEntity } from '../rota-publication.entity';
-import { differs, toShift } from '../rota.mapper';
+import { differs, differsInSchedule, toShift } from '../rota.mapper';
 import { ShiftEntity } from '../shift.entity';
 import { SiteWeekEntity } from '../site-week.entity';
 import { TravelTimeEntity } from '../travel-time.entity';
@@ -381,7 +381,7 @@ export class SiteWeekLoader {
     const byPerson: Record<string, ScheduleChange[]> = {};
     for (const shift of current) {
       const old = before.get(shift.id);
-      if (!shift.personId || !differs(shift, old)) continue;
+      if (!shift.personId || !differsInSchedule(shift, old)) continue;
       const days = [
         civilDate(shift.start, TIME_ZONE),
         ...(old ? [civilDate(old.start, TIME_ZONE)] : []),
