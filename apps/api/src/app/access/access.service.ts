@@ -13,9 +13,32 @@ const ROLE_LABEL: Record<Role, string> = {
   mediator: 'médiateur ou médiatrice',
 };
 
+/** What a policy needs of a person: who they are and their home site. */
+export interface PersonInScope {
+  id: string;
+  homeSiteId: string | null;
+}
+
 /**
  * The one place that decides who may do what, by role and by site. Every feature calls it
- * instead of re-implementing scope checks.
+ * instead of re-implementing scope checks. The policies, in one table a reader can audit:
+ *
+ * | policy                   | admin, HR | manager                               | mediator |
+ * |--------------------------|-----------|---------------------------------------|----------|
+ * | site: read               | all sites | the sites they run                    | home site|
+ * | site: write (rota)       | all sites | the sites they run                    | never    |
+ * | person: read (record,    | anyone    | themselves, people of the sites they  | themselves|
+ * |   contracts, pathway)    |           |   run                                 |          |
+ * | person: manage (skills,  | anyone    | people of the sites they run          | never    |
+ * |   absences, loans)       |           |                                       |          |
+ * | request: decide          | anyone but themselves | people of their sites, not themselves | never |
+ * | training: enrol          | anyone    | people of their sites, in sessions held at their sites | never |
+ * | training: withdraw       | anyone    | if they run the session's site or the person's site | never |
+ * | account of an admin      | admin only| no                                    | no       |
+ * | organisation-wide data   | yes       | no                                    | no       |
+ *   (HR notes, exits, reports, validation)
+ *
+ * Another organisation's records answer 404 before any of these run (see `requireSite`).
  */
 @Injectable()
 export class AccessService {
@@ -28,7 +51,7 @@ export class AccessService {
     personId: string;
   }): Promise<string[]> {
     let rows: { id: string }[];
-    if (account.role === 'admin' || account.role === 'hr') {
+    if (this.isOrganisationWide(account.role)) {
       rows = await this.dataSource.query(
         'SELECT id FROM site WHERE organisation_id = $1 ORDER BY code',
         [account.organisationId],
@@ -72,9 +95,97 @@ export class AccessService {
 
   /** Whether the user may read or change data of a site. Mediators only ever read. */
   canAccessSite(user: AuthUser, siteId: string, intent: Intent): boolean {
-    if (user.role === 'admin' || user.role === 'hr') return user.siteIds.includes(siteId);
-    if (user.role === 'manager') return user.siteIds.includes(siteId);
+    if (this.isOrganisationWide(user.role) || user.role === 'manager')
+      return user.siteIds.includes(siteId);
     return intent === 'read' && user.siteIds.includes(siteId);
+  }
+
+  /** Admin and HR act on the whole organisation. */
+  isOrganisationWide(role: Role): boolean {
+    return role === 'admin' || role === 'hr';
+  }
+
+  /** A manager who runs the person's home site. */
+  private runsHomeSite(user: AuthUser, person: PersonInScope): boolean {
+    return (
+      user.role === 'manager' &&
+      person.homeSiteId !== null &&
+      user.siteIds.includes(person.homeSiteId)
+    );
+  }
+
+  canReadPerson(user: AuthUser, person: PersonInScope): boolean {
+    return (
+      this.isOrganisationWide(user.role) ||
+      person.id === user.personId ||
+      this.runsHomeSite(user, person)
+    );
+  }
+
+  requireReadPerson(
+    user: AuthUser,
+    person: PersonInScope,
+    message = 'Cette personne ne fait pas partie de votre périmètre.',
+  ): void {
+    if (!this.canReadPerson(user, person)) throw new ForbiddenException(message);
+  }
+
+  /** Skills, absences, loans: HR and admin, or the manager of the person's site. */
+  canManagePerson(user: AuthUser, person: PersonInScope): boolean {
+    return this.isOrganisationWide(user.role) || this.runsHomeSite(user, person);
+  }
+
+  requireManagePerson(user: AuthUser, person: PersonInScope): void {
+    if (!this.canManagePerson(user, person)) {
+      throw new ForbiddenException(
+        'Seuls les RH ou le responsable du site de la personne peuvent faire cette modification.',
+      );
+    }
+  }
+
+  /** A request is decided by those who manage the person, never by the person. */
+  requireDecideRequest(user: AuthUser, person: PersonInScope): void {
+    if (!this.canManagePerson(user, person) || person.id === user.personId) {
+      throw new ForbiddenException(
+        'Seul le responsable du site de la personne (ou les RH) peut décider de cette demande.',
+      );
+    }
+  }
+
+  /**
+   * HR and direction enrol anyone. A manager enrols only people of the sites they manage, in
+   * sessions held at a site they manage: the enrolment is an item on the session site's rota,
+   * and nobody writes on a rota they do not run.
+   */
+  requireEnrol(user: AuthUser, person: PersonInScope, sessionSiteId: string): void {
+    this.requireRole(user, ['admin', 'hr', 'manager']);
+    if (user.role !== 'manager') return;
+    if (!this.runsHomeSite(user, person))
+      throw new ForbiddenException(
+        'Vous ne pouvez inscrire que les personnes des sites dont vous avez la charge.',
+      );
+    if (!user.siteIds.includes(sessionSiteId))
+      throw new ForbiddenException(
+        'Cette session se tient sur un site dont vous n’avez pas la charge : l’inscription irait sur son planning. Demandez à sa ou son responsable ou aux RH.',
+      );
+  }
+
+  /**
+   * The session site's manager (the rota showing the item) and the person's own manager may
+   * withdraw an enrolment, whoever made it; HR and direction always may.
+   */
+  requireWithdraw(user: AuthUser, person: PersonInScope, sessionSiteId: string): void {
+    this.requireRole(user, ['admin', 'hr', 'manager']);
+    if (user.role !== 'manager') return;
+    if (!user.siteIds.includes(sessionSiteId) && !this.runsHomeSite(user, person))
+      throw new ForbiddenException(
+        'Vous ne pouvez retirer que les inscriptions aux sessions de vos sites ou celles des personnes de vos sites.',
+      );
+  }
+
+  /** Only the direction creates an admin account or issues its links: HR cannot make one. */
+  requireMayActOnAccountOf(user: AuthUser, targetRole: Role | undefined, message: string): void {
+    if (targetRole === 'admin' && user.role !== 'admin') throw new ForbiddenException(message);
   }
 
   requireSite(user: AuthUser, siteId: string, intent: Intent): void {

@@ -138,10 +138,9 @@ export class AuthService {
       email: account.email,
       role: account.role,
       siteIds,
-      organisationSiteIds:
-        account.role === 'admin' || account.role === 'hr'
-          ? siteIds
-          : await this.access.organisationSiteIds(account.organisationId),
+      organisationSiteIds: this.access.isOrganisationWide(account.role)
+        ? siteIds
+        : await this.access.organisationSiteIds(account.organisationId),
       firstName: person.firstName,
       lastName: person.lastName,
     };

@@ -1,13 +1,9 @@
-import {
-  ForbiddenException,
-  Inject,
-  Injectable,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OneTimeLink } from '@relais/contracts';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { PeopleService } from '../people/people.service';
@@ -33,6 +29,7 @@ export class OneTimeLinksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly people: PeopleService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async issue(
@@ -46,10 +43,11 @@ export class OneTimeLinksService {
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .findOneBy({ personId: person.id });
-    if (account?.role === 'admin' && user.role !== 'admin')
-      throw new ForbiddenException(
-        'Seule la direction peut émettre un lien pour un compte de la direction.',
-      );
+    this.access.requireMayActOnAccountOf(
+      user,
+      account?.role,
+      'Seule la direction peut émettre un lien pour un compte de la direction.',
+    );
     if (!account) {
       throw new UnprocessableEntityException({
         message: 'Cette personne n’a pas de compte : ajoutez-lui une adresse e-mail et un rôle.',

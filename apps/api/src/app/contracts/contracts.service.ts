@@ -5,6 +5,7 @@ import { addMonths, checkContract, ContractDraft, formatDate } from '@relais/rul
 import { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
@@ -38,12 +39,13 @@ export class ContractsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
 
   async listForPerson(user: AuthUser, personId: string): Promise<Contract[]> {
     const person = await this.people.findInOrganisation(user, personId);
-    this.people.requireCanRead(user, person);
+    this.access.requireReadPerson(user, person);
     const today = todayIn();
     const contracts = await this.dataSource
       .getRepository(ContractEntity)
@@ -209,7 +211,7 @@ export class ContractsService {
       .orderBy('contract.end_date', 'ASC')
       .getMany()) as (ContractEntity & { person: PersonEntity })[];
     return rows
-      .filter((row) => this.people.canRead(user, row.person))
+      .filter((row) => this.access.canReadPerson(user, row.person))
       .map((row) => ({
         ...toContract(row, today),
         personName: `${row.person.firstName} ${row.person.lastName}`,

@@ -1,9 +1,4 @@
-import {
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Absence,
@@ -72,7 +67,7 @@ export class PeopleService {
 
   async get(user: AuthUser, id: string): Promise<PersonDetail> {
     const person = await this.findInOrganisation(user, id);
-    this.requireCanRead(user, person);
+    this.access.requireReadPerson(user, person);
     const [summary] = await this.summarise([person]);
     const today = todayIn();
     const [contracts, absences, unavailabilities] = await Promise.all([
@@ -103,8 +98,11 @@ export class PeopleService {
   }
 
   async create(user: AuthUser, dto: CreatePersonDto, ip: string): Promise<PersonSummary> {
-    if (dto.role === 'admin' && user.role !== 'admin')
-      throw new ForbiddenException('Seule la direction peut créer un compte de la direction.');
+    this.access.requireMayActOnAccountOf(
+      user,
+      dto.role,
+      'Seule la direction peut créer un compte de la direction.',
+    );
     if (dto.homeSiteId !== null) {
       await this.requireSiteOfOrganisation(user, dto.homeSiteId);
     }
@@ -165,7 +163,7 @@ export class PeopleService {
     ip: string,
   ): Promise<PersonSkill> {
     const person = await this.findInOrganisation(user, personId);
-    this.requireCanManage(user, person);
+    this.access.requireManagePerson(user, person);
     if (dto.expiresOn && dto.expiresOn < dto.acquiredOn) {
       throw new UnprocessableEntityException({
         message: 'La date d’expiration précède la date d’obtention.',
@@ -204,7 +202,7 @@ export class PeopleService {
       .findOneBy({ id: skillId, organisationId: user.organisationId });
     if (!skill) throw new NotFoundException('Qualification introuvable.');
     const person = await this.findInOrganisation(user, skill.personId);
-    this.requireCanManage(user, person);
+    this.access.requireManagePerson(user, person);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(PersonSkillEntity, { id: skillId });
       await this.audit.record(
@@ -228,7 +226,7 @@ export class PeopleService {
     ip: string,
   ): Promise<Absence> {
     const person = await this.findInOrganisation(user, personId);
-    this.requireCanManage(user, person);
+    this.access.requireManagePerson(user, person);
     if (dto.end < dto.start) {
       throw new UnprocessableEntityException({
         message: 'La fin de l’absence précède son début.',
@@ -273,36 +271,6 @@ export class PeopleService {
       .findOneBy({ id, organisationId: user.organisationId });
     if (!person) throw new NotFoundException('Personne introuvable.');
     return person;
-  }
-
-  canRead(user: AuthUser, person: PersonEntity): boolean {
-    if (user.role === 'admin' || user.role === 'hr') return true;
-    if (user.role === 'manager') {
-      return (
-        person.id === user.personId ||
-        (person.homeSiteId !== null && user.siteIds.includes(person.homeSiteId))
-      );
-    }
-    return person.id === user.personId;
-  }
-
-  requireCanRead(user: AuthUser, person: PersonEntity): void {
-    if (!this.canRead(user, person)) {
-      throw new ForbiddenException('Cette personne ne fait pas partie de votre périmètre.');
-    }
-  }
-
-  /** Skills and absences: HR and admin, or the manager of the person's site. */
-  requireCanManage(user: AuthUser, person: PersonEntity): void {
-    const isOwnSiteManager =
-      user.role === 'manager' &&
-      person.homeSiteId !== null &&
-      user.siteIds.includes(person.homeSiteId);
-    if (!(user.role === 'admin' || user.role === 'hr' || isOwnSiteManager)) {
-      throw new ForbiddenException(
-        'Seuls les RH ou le responsable du site de la personne peuvent faire cette modification.',
-      );
-    }
   }
 
   private async requireSiteOfOrganisation(user: AuthUser, siteId: string): Promise<void> {

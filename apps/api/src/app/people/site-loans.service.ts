@@ -4,6 +4,7 @@ import type { SiteLoan } from '@relais/contracts';
 import { daysBetween } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../../common/refuse';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { SiteEntity } from '../organisation/site.entity';
@@ -21,12 +22,13 @@ export class SiteLoansService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
 
   async list(user: AuthUser, personId: string): Promise<SiteLoan[]> {
     const person = await this.people.findInOrganisation(user, personId);
-    this.people.requireCanRead(user, person);
+    this.access.requireReadPerson(user, person);
     const rows = await this.dataSource
       .getRepository(SiteLoanEntity)
       .find({ where: { personId }, order: { fromDate: 'DESC' } });
@@ -40,7 +42,7 @@ export class SiteLoansService {
     ip: string,
   ): Promise<SiteLoan> {
     const person = await this.people.findInOrganisation(user, personId);
-    this.people.requireCanManage(user, person);
+    this.access.requireManagePerson(user, person);
     const site = await this.dataSource
       .getRepository(SiteEntity)
       .findOneBy({ id: dto.siteId, organisationId: user.organisationId });
@@ -85,7 +87,7 @@ export class SiteLoansService {
       });
       if (!loan) throw new NotFoundException('Prêt introuvable.');
       const personId = loan.personId;
-      this.people.requireCanManage(
+      this.access.requireManagePerson(
         user,
         await this.people.findInOrganisation(user, personId, manager),
       );

@@ -1,15 +1,11 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffRequest } from '@relais/contracts';
 import { formatDate } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -46,6 +42,7 @@ export class RequestsService {
     private readonly people: PeopleService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly access: AccessService,
   ) {}
 
   async list(user: AuthUser, status?: StaffRequest['status']): Promise<StaffRequest[]> {
@@ -173,18 +170,7 @@ export class RequestsService {
         .getOne();
       if (!request) throw new NotFoundException('Demande introuvable.');
       const person = await this.people.findInOrganisation(user, request.personId, manager);
-      const isOwnSiteManager =
-        user.role === 'manager' &&
-        person.homeSiteId !== null &&
-        user.siteIds.includes(person.homeSiteId);
-      if (
-        !(user.role === 'admin' || user.role === 'hr' || isOwnSiteManager) ||
-        person.id === user.personId
-      ) {
-        throw new ForbiddenException(
-          'Seul le responsable du site de la personne (ou les RH) peut décider de cette demande.',
-        );
-      }
+      this.access.requireDecideRequest(user, person);
       if (request.status !== 'pending')
         throw new ConflictException('Cette demande a déjà été traitée.');
       request.status = dto.status;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Violation } from '@relais/contracts';
 import { addDays, checkRotaPerson, daysBetween, isoWeekOf, shiftToWorkItem } from '@relais/rules';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { PublishedShiftsService } from '../me/published-shifts.service';
 import { PeopleService } from '../people/people.service';
@@ -14,6 +15,7 @@ export class RotaComplianceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
+    private readonly access: AccessService,
     private readonly published: PublishedShiftsService,
     private readonly loader: SiteWeekLoader,
   ) {}
@@ -26,7 +28,7 @@ export class RotaComplianceService {
     to: string,
   ): Promise<Violation[]> {
     const person = await this.people.findInOrganisation(user, personId);
-    this.people.requireCanRead(user, person);
+    this.access.requireReadPerson(user, person);
     if (to < from) {
       throw new UnprocessableEntityException({
         message: 'La fin de la période précède son début.',

@@ -428,8 +428,7 @@ export class SwapsService {
       swap &&
       (swap.fromPersonId === user.personId ||
         swap.toPersonId === user.personId ||
-        user.role === 'admin' ||
-        user.role === 'hr' ||
+        this.access.isOrganisationWide(user.role) ||
         (user.role === 'manager' &&
           (await manager.existsBy(ShiftEntity, { id: swap.shiftId, siteId: In(user.siteIds) }))));
     if (!swap || !isVisible) throw new NotFoundException('Échange introuvable.');

@@ -23,6 +23,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { PersonEntity } from '../people/person.entity';
@@ -51,6 +52,7 @@ export class PathwaysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   /** The person, if the caller may read their pathway: HR/admin, the manager of their site, themselves. */
@@ -59,10 +61,12 @@ export class PathwaysService {
       .getRepository(PersonEntity)
       .findOneBy({ id: personId, organisationId: user.organisationId });
     if (!person) throw new NotFoundException('Personne introuvable.');
-    if (person.id === user.personId || user.role === 'admin' || user.role === 'hr') return person;
-    if (user.role === 'manager' && person.homeSiteId && user.siteIds.includes(person.homeSiteId))
-      return person;
-    throw new ForbiddenException('Ce parcours ne fait pas partie de votre périmètre.');
+    this.access.requireReadPerson(
+      user,
+      person,
+      'Ce parcours ne fait pas partie de votre périmètre.',
+    );
+    return person;
   }
 
   ensurePlan(
@@ -500,7 +504,7 @@ export class PathwaysService {
     const plan = await this.dataSource
       .getRepository(PathwayPlanEntity)
       .findOneByOrFail({ id: milestone.planId });
-    if (user.role === 'admin' || user.role === 'hr') return { milestone, plan };
+    if (this.access.isOrganisationWide(user.role)) return { milestone, plan };
     if (isEvidence || isRead) {
       await this.readablePerson(user, plan.personId);
       return { milestone, plan };

@@ -1,6 +1,5 @@
 import {
   ConflictException,
-  ForbiddenException,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
@@ -184,7 +183,7 @@ export class TrainingService {
       .getRepository(PersonEntity)
       .findOneBy({ id: personId, organisationId: user.organisationId });
     if (!person) refuse('Personne inconnue.', 'personId', 'personne inconnue');
-    this.requireEnrol(user, person, session);
+    this.access.requireEnrol(user, person, session.siteId);
     try {
       const enrolmentId = await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT id FROM training_session WHERE id = $1 FOR UPDATE', [
@@ -264,7 +263,7 @@ export class TrainingService {
 
   async unenrol(user: AuthUser, enrolmentId: string, ip: string): Promise<void> {
     const { enrolment, session, person } = await this.findEnrolment(user, enrolmentId);
-    this.requireWithdraw(user, person, session);
+    this.access.requireWithdraw(user, person, session.siteId);
     if (enrolment.status === 'validated')
       throw new ConflictException(
         'Formation déjà validée : l’inscription ne peut plus être retirée.',
@@ -444,43 +443,6 @@ export class TrainingService {
         },
       ],
     });
-  }
-
-  /**
-   * HR and direction enrol anyone. A manager enrols only people of the sites they manage, in
-   * sessions held at a site they manage: the enrolment is an item on the session site's rota,
-   * and nobody writes on a rota they do not run.
-   */
-  private requireEnrol(user: AuthUser, person: PersonEntity, session: TrainingSessionEntity): void {
-    this.access.requireRole(user, ['admin', 'hr', 'manager']);
-    if (user.role !== 'manager') return;
-    if (!person.homeSiteId || !user.siteIds.includes(person.homeSiteId))
-      throw new ForbiddenException(
-        'Vous ne pouvez inscrire que les personnes des sites dont vous avez la charge.',
-      );
-    if (!user.siteIds.includes(session.siteId))
-      throw new ForbiddenException(
-        'Cette session se tient sur un site dont vous n’avez pas la charge : l’inscription irait sur son planning. Demandez à sa ou son responsable ou aux RH.',
-      );
-  }
-
-  /**
-   * The session site's manager (the rota showing the item) and the person's own manager may
-   * withdraw an enrolment, whoever made it; HR and direction always may.
-   */
-  private requireWithdraw(
-    user: AuthUser,
-    person: PersonEntity,
-    session: TrainingSessionEntity,
-  ): void {
-    this.access.requireRole(user, ['admin', 'hr', 'manager']);
-    if (user.role !== 'manager') return;
-    const isRotaOwner = user.siteIds.includes(session.siteId);
-    const isPersonManager = !!person.homeSiteId && user.siteIds.includes(person.homeSiteId);
-    if (!isRotaOwner && !isPersonManager)
-      throw new ForbiddenException(
-        'Vous ne pouvez retirer que les inscriptions aux sessions de vos sites ou celles des personnes de vos sites.',
-      );
   }
 
   private async findEnrolment(

@@ -16,12 +16,12 @@ import {
 import { Brackets, EntityManager, In } from 'typeorm';
 import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE, WeekBounds, weekBounds } from '../../../common/week';
+import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
 import { ContractEntity } from '../../contracts/contract.entity';
 import { LocationEntity } from '../../organisation/location.entity';
 import { SiteEntity } from '../../organisation/site.entity';
 import { AbsenceEntity } from '../../people/absence.entity';
-import { PeopleService } from '../../people/people.service';
 import { PersonSkillEntity } from '../../people/person-skill.entity';
 import { PersonEntity } from '../../people/person.entity';
 import { UnavailabilityEntity } from '../../people/unavailability.entity';
@@ -54,7 +54,7 @@ export type SiteWeekRulesInput = RotaComplianceInput & {
  */
 @Injectable()
 export class SiteWeekLoader {
-  constructor(private readonly peopleService: PeopleService) {}
+  constructor(private readonly access: AccessService) {}
 
   /** Locks the site-week row (creating it as a draft): writes and publication of one week queue up. */
   async lockSiteWeek(
@@ -284,7 +284,7 @@ export class SiteWeekLoader {
                 (contract.endDate === null || contract.endDate >= week.from),
             )
           : undefined;
-        const canSeeKinds = this.peopleService.canRead(user, person) && user.role !== 'mediator';
+        const canSeeKinds = this.access.canReadPerson(user, person) && user.role !== 'mediator';
         // A person lent by a site the reader does not run: only what the rules need.
         const isBorrowed = person.homeSiteId !== null && !user.siteIds.includes(person.homeSiteId);
         const ownItems = items.filter((item) => item.personId === person.id);
