@@ -228,7 +228,7 @@ function tables(orgs: Org[], passwordHash: string, weeks: Date[], today: Date): 
     },
     {
       table: 'manager_site',
-      columns: ['person_id', 'site_id'],
+      columns: ['organisation_id', 'person_id', 'site_id'],
       rows: () =>
         people
           .filter((person) => person.role === 'manager')
@@ -236,11 +236,12 @@ function tables(orgs: Org[], passwordHash: string, weeks: Date[], today: Date): 
             const sites = orgOf(person).sites;
             const first = sites[person.siteIndex];
             const second = sites[(person.siteIndex + 1) % sites.length];
+            const org = orgOf(person).id;
             return first === second
-              ? [[person.id, first.id]]
+              ? [[org, person.id, first.id]]
               : [
-                  [person.id, first.id],
-                  [person.id, second.id],
+                  [org, person.id, first.id],
+                  [org, person.id, second.id],
                 ];
           }),
     },
@@ -449,8 +450,8 @@ async function copy(client: Client, seed: TableSeed): Promise<number> {
 /** The snapshots of the published site-weeks, as the API writes them at publication. */
 async function publications(client: Client): Promise<number> {
   const result = await client.query(`
-    INSERT INTO rota_publication (site_week_id, version, published_by, published_at, shifts)
-    SELECT w.id, 1, NULL, w.published_at, coalesce((
+    INSERT INTO rota_publication (organisation_id, site_week_id, version, published_by, published_at, shifts)
+    SELECT w.organisation_id, w.id, 1, NULL, w.published_at, coalesce((
       SELECT jsonb_agg(jsonb_build_object(
         'id', s.id, 'siteId', s.site_id, 'personId', s.person_id, 'locationId', s.location_id,
         'activity', s.activity,

@@ -59,7 +59,7 @@ export class AccessService {
     } else if (account.role === 'manager') {
       rows = await this.dataSource.query(
         `SELECT s.id FROM manager_site ms JOIN site s ON s.id = ms.site_id
-         WHERE ms.person_id = $1 AND s.organisation_id = $2 ORDER BY s.code`,
+         WHERE ms.person_id = $1 AND ms.organisation_id = $2 ORDER BY s.code`,
         [account.personId, account.organisationId],
       );
     } else {

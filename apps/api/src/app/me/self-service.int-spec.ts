@@ -285,7 +285,7 @@ describe('mediator self-service over HTTP', () => {
       );
       for (const [index, shifts] of versions.entries()) {
         await t.dataSource.query(
-          `INSERT INTO rota_publication (site_week_id, version, shifts) VALUES ($1, $2, $3)`,
+          `INSERT INTO rota_publication (organisation_id, site_week_id, version, shifts) SELECT organisation_id, id, $2, $3 FROM site_week WHERE id = $1`,
           [siteWeek.id, index + 1, JSON.stringify(shifts)],
         );
       }

@@ -1,4 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { OrganisationEntity } from '../organisation/organisation.entity';
 import { SiteEntity } from '../organisation/site.entity';
 import { PersonEntity } from './person.entity';
 
@@ -11,6 +12,13 @@ export class ManagerSiteEntity {
 
   @PrimaryColumn({ name: 'site_id', type: 'uuid', primaryKeyConstraintName: 'pk_manager_site' })
   siteId!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_manager_site_organisation' })
+  organisation?: OrganisationEntity;
 
   @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_manager_site_person' })

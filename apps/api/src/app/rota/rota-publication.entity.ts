@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { OrganisationEntity } from '../organisation/organisation.entity';
 import { SiteWeekEntity } from './site-week.entity';
 
 /** Every published version of a site-week, kept whole (D3171-16: at least one year). */
@@ -16,6 +17,16 @@ import { SiteWeekEntity } from './site-week.entity';
 export class RotaPublicationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_rota_publication_organisation',
+  })
+  organisation?: OrganisationEntity;
 
   @Column({ name: 'site_week_id', type: 'uuid' })
   siteWeekId!: string;

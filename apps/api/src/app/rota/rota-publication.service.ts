@@ -65,6 +65,7 @@ export class RotaPublicationService {
       const snapshot = current.map((shift) => ({ ...shift, isChangedSincePublication: false }));
       await manager.save(
         manager.create(RotaPublicationEntity, {
+          organisationId: user.organisationId,
           siteWeekId: siteWeek.id,
           version,
           publishedBy: user.accountId,

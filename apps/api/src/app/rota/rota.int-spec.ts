@@ -133,7 +133,7 @@ describe('rota over HTTP', () => {
       [org.id, foreignSite.id],
     );
     await t.dataSource.query(
-      `INSERT INTO travel_time (from_location_id, to_location_id, minutes) VALUES ($1, $2, 17)`,
+      `INSERT INTO travel_time (organisation_id, from_location_id, to_location_id, minutes) SELECT organisation_id, id, $2, 17 FROM location WHERE id = $1`,
       [locations[0].id, locations[1].id],
     );
     const week = await rota('S', thisWeek);

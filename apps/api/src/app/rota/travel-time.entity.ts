@@ -1,10 +1,18 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { LocationEntity } from '../organisation/location.entity';
+import { OrganisationEntity } from '../organisation/organisation.entity';
 
 /** Travel minutes between two locations (read in both directions); travel is working time. */
 @Entity({ name: 'travel_time' })
 @Check('ck_travel_time_minutes', `"minutes" BETWEEN 0 AND 240`)
 export class TravelTimeEntity {
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_travel_time_organisation' })
+  organisation?: OrganisationEntity;
+
   @PrimaryColumn({
     name: 'from_location_id',
     type: 'uuid',

@@ -328,6 +328,7 @@ export class SwapsService {
     const publishedAt = new Date();
     await manager.save(
       manager.create(RotaPublicationEntity, {
+        organisationId: user.organisationId,
         siteWeekId: siteWeek.id,
         version,
         publishedBy: user.accountId,

@@ -461,6 +461,7 @@ export async function seedDemoRota(
   }
   for (const other of locations.filter((candidate) => candidate.kind !== 'site')) {
     await manager.insert(TravelTimeEntity, {
+      organisationId,
       fromLocationId: location(
         siteOf(sites.find((site) => site.id === other.siteId)?.code ?? '').code,
       ).id,
@@ -472,6 +473,7 @@ export async function seedDemoRota(
     for (const b of sites) {
       if (a.code < b.code)
         await manager.insert(TravelTimeEntity, {
+          organisationId,
           fromLocationId: location(a.code).id,
           toLocationId: location(b.code).id,
           minutes: 45,
@@ -535,6 +537,7 @@ export async function seedDemoRota(
         }));
       await manager.save(
         manager.create(RotaPublicationEntity, {
+          organisationId,
           siteWeekId: siteWeek.id,
           version: 1,
           publishedBy: null,

@@ -120,6 +120,7 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
     await manager.save(
       account.managedSiteCodes.map((code) =>
         manager.create(ManagerSiteEntity, {
+          organisationId,
           personId: personId(account.personRef),
           siteId: siteId(code),
         }),

@@ -215,8 +215,7 @@ export class SiteWeekLoader {
     const rows = await manager
       .getRepository(TravelTimeEntity)
       .createQueryBuilder('t')
-      .innerJoin('t.from', 'l')
-      .where('l.organisation_id = :organisationId', { organisationId })
+      .where('t.organisation_id = :organisationId', { organisationId })
       .getMany();
     return rows.map((row) => ({
       fromLocationId: row.fromLocationId,
