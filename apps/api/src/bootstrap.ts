@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
+import { JobQueueService } from './app/jobs/job-queue.service';
 import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/training/pathways.controller';
 import { registerCrossSiteGuard } from './common/csrf';
 import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
@@ -74,6 +75,9 @@ export async function createApp(
 
     const dataSource = app.get(DataSource);
     await migrate(dataSource, !embedded);
+    // After the migrations (pg-boss installs its own schema beside them), before the demo seed,
+    // whose notifications put e-mails in the outbox.
+    await app.get(JobQueueService).start();
     if (config.isDemo) await seedDemoIfEmpty(dataSource);
 
     return {
