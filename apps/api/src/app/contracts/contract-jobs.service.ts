@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays, daysBetween, formatDate } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';
-import { JobQueueService } from '../jobs/job-queue.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { ContractAlertEntity } from './contract-alert.entity';
 
 const THRESHOLDS = [90, 60, 30] as const;

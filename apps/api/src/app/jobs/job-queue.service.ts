@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
-import { PgBoss } from 'pg-boss';
 import type { FindJobsOptions, Job, JobWithMetadata, Queue, SendOptions } from 'pg-boss';
+import { PgBoss } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { TIME_ZONE } from '../../common/week';
 import { APP_CONFIG, AppConfig } from '../../config/config';

@@ -4,8 +4,8 @@ import type { Shift } from '@relais/contracts';
 import { addDays, civilDate, formatDayLabel, isoWeekOf } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';
-import { JobQueueService } from '../jobs/job-queue.service';
 import { TIME_ZONE } from '../../common/week';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { NotificationsService } from './notifications.service';
 
 function range(shift: Shift): string {

@@ -4,8 +4,8 @@ import type { SkillCode } from '@relais/contracts';
 import { addDays, daysBetween, formatDate, reminderThreshold } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';
-import { JobQueueService } from '../jobs/job-queue.service';
 import { AuditService } from '../audit/audit.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CertificateReminderEntity } from './training.entities';
 
