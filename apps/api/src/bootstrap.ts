@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
+import { JobQueueService } from './app/jobs/job-queue.service';
 import { syncDataVersionTriggers } from './app/rota/site-week/site-week-tables';
 import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/training/pathways.controller';
 import { registerCrossSiteGuard } from './common/csrf';
@@ -81,6 +82,9 @@ export async function createApp(
 
     const dataSource = app.get(DataSource);
     await migrate(dataSource, !embedded);
+    // After the migrations (pg-boss installs its own schema beside them), before the demo seed,
+    // whose notifications put e-mails in the outbox.
+    await app.get(JobQueueService).start();
     if (config.isDemo) await seedDemoIfEmpty(dataSource);
 
     return {

@@ -9,6 +9,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -26,6 +27,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, poolSize, config.databaseReplicaUrls),
+        JobsModule,
         AccessModule,
         AuditModule,
         AuthModule,

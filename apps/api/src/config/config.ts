@@ -27,6 +27,15 @@ export interface AppConfig {
   loginLimitPerIp: number;
   /** Computed rota weeks kept in memory (`ROTA_CACHE_ENTRIES`, default 200; 0 turns it off). */
   rotaCacheEntries: number;
+  /**
+   * When the hourly jobs run (`JOBS_CRON`, Paris time, default `0 * * * *`); `off` schedules
+   * nothing from this process (the tests, which run the jobs themselves).
+   */
+  jobsCron: string | null;
+  /** First delay before an e-mail is tried again (`OUTBOX_RETRY_SECONDS`, 30), then doubled. */
+  outboxRetrySeconds: number;
+  /** Attempts after the first before an e-mail is given up as dead (`OUTBOX_RETRY_LIMIT`, 12). */
+  outboxRetryLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +107,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(rotaCacheEntries) || rotaCacheEntries < 0) {
     throw new ConfigError('ROTA_CACHE_ENTRIES invalide : attendu un entier positif ou nul.');
   }
+  const jobsCron = env['JOBS_CRON'] || '0 * * * *';
+  if (jobsCron !== 'off' && jobsCron.trim().split(/\s+/).length !== 5) {
+    throw new ConfigError('JOBS_CRON invalide : attendu une expression cron à 5 champs, ou off.');
+  }
+  const outboxRetrySeconds = Number(env['OUTBOX_RETRY_SECONDS'] ?? 30);
+  if (!Number.isInteger(outboxRetrySeconds) || outboxRetrySeconds < 1) {
+    throw new ConfigError('OUTBOX_RETRY_SECONDS invalide : attendu un nombre entier de secondes.');
+  }
+  const outboxRetryLimit = Number(env['OUTBOX_RETRY_LIMIT'] ?? 12);
+  if (!Number.isInteger(outboxRetryLimit) || outboxRetryLimit < 0) {
+    throw new ConfigError('OUTBOX_RETRY_LIMIT invalide : attendu un entier positif ou nul.');
+  }
   return {
     port: parsePort(env['PORT']),
     databaseUrl,
@@ -114,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env['MAIL_FROM'] || 'Relais <no-reply@relais.local>',
     loginLimitPerIp,
     rotaCacheEntries,
+    jobsCron: jobsCron === 'off' ? null : jobsCron,
+    outboxRetrySeconds,
+    outboxRetryLimit,
   };
 }
 

@@ -80,6 +80,8 @@ export async function startTestApp(
     SESSION_SECRET: randomBytes(24).toString('hex'),
     LOG_LEVEL: 'silent',
     WEB_ROOT: join(tmpdir(), 'relais-no-web'),
+    // The tests run the hourly jobs themselves, on the day they choose.
+    JOBS_CRON: 'off',
     ...env,
   });
   const running = await createApp(config, { isEmbeddedInMemory: true });

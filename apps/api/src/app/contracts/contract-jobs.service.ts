@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { ContractAlertEntity } from './contract-alert.entity';
 
 const THRESHOLDS = [90, 60, 30] as const;
@@ -17,16 +18,17 @@ export interface DailyRunResult {
 /**
  * Daily contract housekeeping: CONTRACT_ENDING reminders at 90/60/30 days (once each), and
  * accounts of people whose last contract has ended are disabled with their sessions (ASVS V7.4.2).
- * Runs at start-up and every hour; every step is idempotent, so a missed run loses nothing.
+ * Runs every hour; every step is idempotent, so a missed run loses nothing.
  */
 @Injectable()
 export class ContractJobsService extends HourlyJob {
   constructor(
+    queue: JobQueueService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
   ) {
-    super(new Logger('ContractJobs'));
+    super(queue, 'contracts-daily', new Logger('ContractJobs'));
   }
 
   protected runFor(today: string): Promise<DailyRunResult> {

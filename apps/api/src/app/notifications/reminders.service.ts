@@ -5,6 +5,7 @@ import { addDays, civilDate, formatDayLabel, isoWeekOf } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';
 import { TIME_ZONE } from '../../common/week';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { NotificationsService } from './notifications.service';
 
 function range(shift: Shift): string {
@@ -19,10 +20,11 @@ function range(shift: Shift): string {
 @Injectable()
 export class RemindersService extends HourlyJob {
   constructor(
+    queue: JobQueueService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
   ) {
-    super(new Logger('Reminders'));
+    super(queue, 'shift-reminders', new Logger('Reminders'));
   }
 
   protected runFor(today: string): Promise<number> {

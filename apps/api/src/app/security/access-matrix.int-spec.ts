@@ -507,6 +507,7 @@ const CALLS: Record<string, Build> = {
   'POST /api/accounts/:id/disable': async (w, { place }) => ({
     path: `/api/accounts/${(await w.newPerson(place, true)).accountId}/disable`,
   }),
+  'GET /api/admin/outbox': () => ({ path: '/api/admin/outbox?status=dead' }),
   'POST /api/people/:id/invitation': async (w, target) => ({
     path: `/api/people/${await w.accountHolder(target)}/invitation`,
   }),
@@ -835,6 +836,7 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/accounts/:id/disable',        'S',     '401   2xx   403   403   403   403'],
   ['POST /api/accounts/:id/disable',        'E',     '401   2xx   403   403   403   403'],
   ['POST /api/accounts/:id/disable',        'X',     '401   404   403   403   403   403'],
+  ['GET /api/admin/outbox',                 'none',  '401   2xx   403   403   403   403'],
   ['POST /api/people/:id/skills',           'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/people/:id/skills',           'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/people/:id/skills',           'X',     '401   404   404   404   404   403'],

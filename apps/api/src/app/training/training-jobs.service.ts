@@ -5,6 +5,7 @@ import { addDays, daysBetween, formatDate, reminderThreshold } from '@relais/rul
 import { DataSource, EntityManager } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';
 import { AuditService } from '../audit/audit.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CertificateReminderEntity } from './training.entities';
 
@@ -88,11 +89,12 @@ export async function raiseCertificateReminders(
 @Injectable()
 export class TrainingJobsService extends HourlyJob {
   constructor(
+    queue: JobQueueService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
   ) {
-    super(new Logger('TrainingJobs'));
+    super(queue, 'certificate-reminders', new Logger('TrainingJobs'));
   }
 
   protected runFor(today: string): Promise<number> {

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OUTBOX_STATUSES, type OutboxStatus } from '@relais/contracts';
+import { IsIn } from 'class-validator';
+
+export class OutboxQueryDto {
+  @ApiProperty({ enum: OUTBOX_STATUSES })
+  @IsIn(OUTBOX_STATUSES, { message: `statut attendu parmi : ${OUTBOX_STATUSES.join(', ')}` })
+  status!: OutboxStatus;
+}
