@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
+import { messageOf } from '../shared/http-error';
 
 const MIN_LENGTH = 12;
 

@@ -3,7 +3,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import type { Contract } from '@relais/contracts';
 import { CivilDate, daysBetween, formatDate } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
-import { todayInParis } from '../people/people.format';
+import { todayInParis } from '../shared/today';
 
 /** Item of `GET /api/contracts/ending`. */
 export type EndingContract = Contract & { personName: string; siteId: string | null };

@@ -22,8 +22,8 @@ import {
   RULE_CATALOGUE,
 } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
 import { fieldErrors } from '../people/people.store';
+import { messageOf } from '../shared/http-error';
 
 /** What the contract form holds; empty strings for fields left blank. */
 export interface ContractFormValue {

@@ -1,7 +1,8 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { ApiError, LoginRequest, Me, Role } from '@relais/contracts';
+import type { LoginRequest, Me, Role } from '@relais/contracts';
 import { firstValueFrom } from 'rxjs';
+import { messageOf } from '../shared/http-error';
 
 /** Who is signed in. `undefined` until the first `/api/auth/me` answer, `null` when signed out. */
 @Injectable({ providedIn: 'root' })
@@ -53,12 +54,4 @@ export class AuthStore {
   signedOut(): void {
     this.state.set(null);
   }
-}
-
-export function messageOf(error: unknown): string | null {
-  if (error instanceof HttpErrorResponse) {
-    const body = error.error as Partial<ApiError> | null;
-    if (body && typeof body.message === 'string') return body.message;
-  }
-  return null;
 }

@@ -3,7 +3,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import type { MyColleague, MyShift, MyWeek, ShiftSwap } from '@relais/contracts';
 import { isoWeekOf } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
+import { messageOf } from '../shared/http-error';
 import { dayOf, workedMinutes } from './me.format';
 import { MY_WEEK_CACHE_KEY } from './offline';
 

@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { ApiError, ShiftSwap, Violation } from '@relais/contracts';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
+import { messageOf } from '../shared/http-error';
 
 export type SwapAction = 'accept' | 'cancel' | 'approved' | 'refused';
 

@@ -2,11 +2,6 @@ import type { PersonSkill, SkillCode } from '@relais/contracts';
 import { CivilDate, civilDate, daysBetween, formatDate, formatTime } from '@relais/rules';
 import { ORGANISATION_TIME_ZONE } from '../core/time';
 
-/** Today as a civil date in Paris, whatever the device's zone. */
-export function todayInParis(now: number = Date.now()): CivilDate {
-  return civilDate(now, ORGANISATION_TIME_ZONE);
-}
-
 /** An instant as "30/11/2026" and "09:00", Paris time. */
 export function instantParts(iso: string): { date: string; time: string } {
   const ms = Date.parse(iso);

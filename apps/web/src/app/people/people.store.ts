@@ -11,8 +11,9 @@ import {
   SKILL_CODES,
 } from '@relais/contracts';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
-import { SkillView, skillView, todayInParis } from './people.format';
+import { messageOf } from '../shared/http-error';
+import { todayInParis } from '../shared/today';
+import { SkillView, skillView } from './people.format';
 
 export const ENDING_WITHIN_DAYS = [30, 60, 90] as const;
 export type EndingWithinDays = (typeof ENDING_WITHIN_DAYS)[number];

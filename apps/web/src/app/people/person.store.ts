@@ -11,8 +11,9 @@ import type {
   SkillCode,
 } from '@relais/contracts';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
-import { skillView, todayInParis } from './people.format';
+import { messageOf } from '../shared/http-error';
+import { todayInParis } from '../shared/today';
+import { skillView } from './people.format';
 
 export interface NewSkill {
   skill: SkillCode;

@@ -3,7 +3,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import type { RequestKind, RequestStatus, StaffRequest } from '@relais/contracts';
 import { formatDate } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
+import { messageOf } from '../shared/http-error';
 
 /** Body of `POST /api/requests`. */
 export interface NewStaffRequest {

@@ -18,7 +18,7 @@ import type {
 } from '@relais/contracts';
 import { addIsoWeeks, checkRotaWeek, coverageCells } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
+import { messageOf } from '../shared/http-error';
 import {
   absenceOn,
   DropTarget,

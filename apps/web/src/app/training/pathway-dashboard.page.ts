@@ -23,8 +23,8 @@ import {
 import { formatDate } from '@relais/rules';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
-import { todayInParis } from '../people/people.format';
+import { messageOf } from '../shared/http-error';
+import { todayInParis } from '../shared/today';
 import { percent } from './pathway.store';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);

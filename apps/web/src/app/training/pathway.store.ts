@@ -8,7 +8,7 @@ import type {
   TrainingModule,
 } from '@relais/contracts';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
+import { messageOf } from '../shared/http-error';
 
 /** Largest evidence file the API takes (checked there too, from the content). */
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;

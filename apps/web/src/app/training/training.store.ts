@@ -10,7 +10,7 @@ import type {
 } from '@relais/contracts';
 import { isoWeekOf, offsetMinutes, zonedInstant } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/auth.store';
+import { messageOf } from '../shared/http-error';
 
 const TZ = 'Europe/Paris';
 
