@@ -1,4 +1,9 @@
-import { RULE_CATALOGUE, RULE_CODES } from './rule-catalogue';
+import {
+  RULE_CATALOGUE,
+  RULE_CODES,
+  RULES_WAIVED_FOR_SWAPS,
+  SERVER_ONLY_RULES,
+} from './rule-catalogue';
 import { validateRuleSettings } from './rule-settings';
 import { makeViolation, mergeViolations } from './violation-builder';
 
@@ -66,6 +71,19 @@ describe('rule catalogue', () => {
     ],
   ])('group %s holds the codes of domain/rules.md', (group, codes) => {
     expect(RULE_CODES.filter((c) => RULE_CATALOGUE[c].group === group)).toEqual(codes);
+  });
+
+  it.each<[string, ReadonlySet<string>, string[]]>([
+    // Notice rules count from a publication the browser does not know of.
+    [
+      'judged on the server only',
+      SERVER_ONLY_RULES,
+      ['PART_TIME_NOTICE', 'SHORT_NOTICE_EXTRA', 'CYCLE_NOTICE'],
+    ],
+    // A swap is asked for and accepted by the two people, not imposed on them.
+    ['waived for swaps', RULES_WAIVED_FOR_SWAPS, ['PART_TIME_NOTICE']],
+  ])('rules %s', (_, flagged, codes) => {
+    expect([...flagged]).toEqual(codes);
   });
 
   it('fills severity and legal reference from the catalogue', () => {

@@ -10,6 +10,10 @@ export interface RuleDefinition {
   label: string;
   severity: Severity;
   legalRef?: string;
+  /** Only the server can judge it: the browser's live check keeps the server's verdict. */
+  isServerOnly?: true;
+  /** Not held against a shift swap, which both people asked for. */
+  isWaivedForSwaps?: true;
 }
 
 const ref = (articles: string): string => `C. trav., art. ${articles}`;
@@ -114,12 +118,19 @@ export const RULE_CATALOGUE = {
     label: 'Délai de prévenance du temps partiel',
     severity: 'block',
     legalRef: ref('L3123-31'),
+    // Notice counts from the publication of the change, a history the browser does not hold.
+    isServerOnly: true,
+    // It protects people from changes imposed on them; a swap is asked for by one and accepted
+    // by the other, so it is not such a change.
+    isWaivedForSwaps: true,
   },
   SHORT_NOTICE_EXTRA: {
     group: 'B',
     label: 'Heures complémentaires annoncées tardivement',
     severity: 'warn',
     legalRef: ref('L3123-10'),
+    // Lateness counts from the publication of the change, a history the browser does not hold.
+    isServerOnly: true,
   },
   PART_TIME_SPLIT_DAY: {
     group: 'B',
@@ -138,6 +149,8 @@ export const RULE_CATALOGUE = {
     label: 'Délai de prévenance d’un cycle pluri-hebdomadaire',
     severity: 'warn',
     legalRef: ref('L3121-47'),
+    // Notice counts from the publication of the change, a history the browser does not hold.
+    isServerOnly: true,
   },
   UNDER_COVERAGE: { group: 'C', label: 'Besoin de couverture non atteint', severity: 'warn' },
   OPEN_SHIFT: { group: 'C', label: 'Créneau sans personne', severity: 'warn' },
@@ -237,3 +250,13 @@ export function isRuleCode(value: string): value is RuleCode {
 export function ruleDefinition(code: RuleCode): RuleDefinition {
   return RULE_CATALOGUE[code];
 }
+
+function codesWhere(flag: 'isServerOnly' | 'isWaivedForSwaps'): ReadonlySet<string> {
+  return new Set(RULE_CODES.filter((code) => ruleDefinition(code)[flag]));
+}
+
+/** Rules only the server can judge (flagged `isServerOnly` in the catalogue). */
+export const SERVER_ONLY_RULES = codesWhere('isServerOnly');
+
+/** Rules not held against a shift swap (flagged `isWaivedForSwaps` in the catalogue). */
+export const RULES_WAIVED_FOR_SWAPS = codesWhere('isWaivedForSwaps');

@@ -7,7 +7,13 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Shift, ShiftSwap, SwapStatus, Violation } from '@relais/contracts';
-import { civilDate, formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
+import {
+  civilDate,
+  formatDayLabel,
+  formatTime,
+  isoWeekOfInstant,
+  RULES_WAIVED_FOR_SWAPS,
+} from '@relais/rules';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
@@ -28,10 +34,6 @@ import { CreateSwapDto, DecideSwapDto } from './dto/swaps.dto';
 import { ShiftSwapEntity } from './shift-swap.entity';
 
 const OPEN: SwapStatus[] = ['offered', 'accepted'];
-
-// The notice rule protects people from changes imposed on them; a swap is asked for by one and
-// accepted by the other, so it is not such a change.
-const NOT_FOR_SWAPS = new Set(['PART_TIME_NOTICE']);
 
 function violationKey(violation: Violation): string {
   return `${violation.rule}|${violation.personId ?? ''}|${[...violation.shiftIds].sort().join(',')}`;
@@ -292,7 +294,8 @@ export class SwapsService {
     }
     const blocking = (violations: Violation[]) =>
       violations.filter(
-        (violation) => violation.severity === 'block' && !NOT_FOR_SWAPS.has(violation.rule),
+        (violation) =>
+          violation.severity === 'block' && !RULES_WAIVED_FOR_SWAPS.has(violation.rule),
       );
     const before = new Set(
       blocking(

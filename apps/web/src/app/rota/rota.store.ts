@@ -16,7 +16,7 @@ import type {
   Violation,
   WallRotaWeek,
 } from '@relais/contracts';
-import { addIsoWeeks, checkRotaWeek, coverageCells } from '@relais/rules';
+import { addIsoWeeks, checkRotaWeek, coverageCells, SERVER_ONLY_RULES } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';
 import {
@@ -47,9 +47,6 @@ export type ActionOutcome =
     };
 
 export type ActionKind = 'create' | 'move' | 'copy' | 'update' | 'delete' | 'undo';
-
-// Rules that need the publication history the browser does not hold: their server verdict stays.
-const SERVER_ONLY_RULES = new Set(['PART_TIME_NOTICE', 'SHORT_NOTICE_EXTRA', 'CYCLE_NOTICE']);
 
 interface UndoEntry {
   kind: 'move' | 'copy' | 'create' | 'update' | 'delete';
