@@ -33,6 +33,7 @@ import type { PublishDialogData } from './components/publish-dialog.component';
 import type { ShiftDialogData, ShiftDialogResult } from './components/shift-dialog.component';
 import { ViolationsPanelComponent } from './components/violations-panel.component';
 import { ShiftAction, ShiftDrop, WeekGridComponent } from './components/week-grid.component';
+import { proposalOverlay } from './proposal-overlay';
 import {
   coverageView,
   deltaSentence,
@@ -104,13 +105,6 @@ export class RotaPage {
   protected readonly proposal = signal<AutoFillProposal | null>(null);
   protected readonly canEdit = computed(() => this.mayEdit() && this.proposal() === null);
   protected readonly siteIds = computed(() => this.sites().map((site) => site.id));
-  protected readonly previewMarks = computed(() => {
-    const proposal = this.proposal();
-    return {
-      added: new Set((proposal?.add ?? []).map((add) => `proposal:${add.key}`)),
-      removed: new Set((proposal?.release ?? []).map((release) => release.shiftId)),
-    };
-  });
   protected readonly sites = computed(() => {
     const ids = new Set(this.auth.me()?.siteIds ?? []);
     return this.store.sites().filter((site) => ids.has(site.id));
@@ -146,42 +140,16 @@ export class RotaPage {
   protected readonly rows = computed(() =>
     this.view() === 'person' ? this.store.personRows() : this.store.locationRows(),
   );
-  protected readonly cells = computed(() => {
-    const cells =
-      this.view() === 'person' ? this.store.cellsByPerson() : this.store.cellsByLocation();
-    const proposal = this.proposal();
-    if (!proposal) return cells;
-    // The proposal on the grid: new shifts dashed, assigned open shifts moved to their person.
-    const siteId = this.siteId();
-    const assigned = new Map(
-      proposal.add.flatMap((add) => (add.openShiftId ? [[add.openShiftId, add] as const] : [])),
-    );
-    const merged = new Map<string, Shift[]>();
-    const put = (shift: Shift) => {
-      const key = `${this.view() === 'person' ? (shift.personId ?? 'open') : shift.locationId}|${shiftDate(shift)}`;
-      merged.set(key, [...(merged.get(key) ?? []), shift]);
-    };
-    for (const list of cells.values())
-      for (const shift of list) if (!assigned.has(shift.id)) put(shift);
-    for (const add of proposal.add) {
-      if (add.siteId !== siteId) continue;
-      put({
-        id: `proposal:${add.key}`,
-        siteId: add.siteId,
-        personId: add.personId,
-        locationId: add.locationId,
-        activity: add.activity,
-        start: add.start,
-        end: add.end,
-        breakMinutes: add.breakMinutes,
-        note: null,
-        version: 0,
-        isChangedSincePublication: true,
-      });
-    }
-    for (const list of merged.values()) list.sort((a, b) => a.start.localeCompare(b.start));
-    return merged;
-  });
+  private readonly overlay = computed(() =>
+    proposalOverlay({
+      cells: this.view() === 'person' ? this.store.cellsByPerson() : this.store.cellsByLocation(),
+      proposal: this.proposal(),
+      view: this.view(),
+      siteId: this.siteId(),
+    }),
+  );
+  protected readonly cells = computed(() => this.overlay().cells);
+  protected readonly previewMarks = computed(() => this.overlay().marks);
   protected readonly names = computed(
     () =>
       new Map(
