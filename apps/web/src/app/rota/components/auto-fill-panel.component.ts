@@ -1,13 +1,11 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   DestroyRef,
+  effect,
   inject,
   input,
   output,
-  signal,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -15,17 +13,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type {
-  AutoFillApplyResult,
-  AutoFillJob,
-  AutoFillMode,
-  AutoFillProposal,
-} from '@relais/contracts';
-import { formatHours } from '@relais/rules';
-import { firstValueFrom } from 'rxjs';
-
-const POLL_MS = 400;
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { AutoFillApplyResult, AutoFillMode, AutoFillProposal } from '@relais/contracts';
+import { AutoFillStore } from '../auto-fill.store';
 
 /**
  * Auto-fill side sheet: scope, mode and time limit; live best-so-far while the solver runs
@@ -43,6 +33,7 @@ const POLL_MS = 400;
     MatSelectModule,
     TranslocoPipe,
   ],
+  providers: [AutoFillStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (job(); as current) {
@@ -185,8 +176,8 @@ const POLL_MS = 400;
         </form>
       }
     }
-    @if (error(); as message) {
-      <p role="alert" class="error">{{ message }}</p>
+    @if (error(); as failure) {
+      <p role="alert" class="error">{{ failure.message ?? ('rota.autoFill.error' | transloco) }}</p>
     }
   `,
   styles: `
@@ -247,8 +238,7 @@ const POLL_MS = 400;
   `,
 })
 export class AutoFillPanelComponent {
-  private readonly http = inject(HttpClient);
-  private readonly transloco = inject(TranslocoService);
+  private readonly store = inject(AutoFillStore);
 
   readonly siteId = input.required<string>();
   /** Every site the user may plan, for "all my sites". */
@@ -262,37 +252,15 @@ export class AutoFillPanelComponent {
   protected scope: 'site' | 'all' = 'site';
   protected mode: AutoFillMode = 'fill';
   protected timeLimit = 10;
-  protected readonly job = signal<AutoFillJob | null>(null);
-  /** Planned against owed hours per person, the furthest below their contract first. */
-  protected readonly hours = computed(() =>
-    [...(this.job()?.proposal?.hours ?? [])]
-      .sort(
-        (a, b) =>
-          a.plannedMinutes - a.contractMinutes - (b.plannedMinutes - b.contractMinutes) ||
-          a.personName.localeCompare(b.personName, 'fr'),
-      )
-      .map((row) => ({
-        personId: row.personId,
-        personName: row.personName,
-        planned: formatHours(row.plannedMinutes / 60),
-        owed: formatHours(row.contractMinutes / 60),
-        isShort: row.plannedMinutes < row.contractMinutes,
-      })),
-  );
-  protected readonly error = signal<string | null>(null);
-  protected readonly isBusy = signal(false);
-  protected readonly progressPercent = computed(() => {
-    const current = this.job();
-    if (!current?.progress) return 0;
-    return Math.min(100, (current.progress.seconds / current.timeLimitSeconds) * 100);
-  });
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  protected readonly job = this.store.job;
+  protected readonly hours = this.store.hours;
+  protected readonly error = this.store.error;
+  protected readonly isBusy = this.store.isBusy;
+  protected readonly progressPercent = this.store.progressPercent;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => {
-      clearTimeout(this.timer);
-      this.preview.emit(null);
-    });
+    effect(() => this.preview.emit(this.store.proposal()));
+    inject(DestroyRef).onDestroy(() => this.preview.emit(null));
   }
 
   protected round(seconds: number): string {
@@ -303,102 +271,25 @@ export class AutoFillPanelComponent {
     return proposal.add.length === 0 && proposal.release.length === 0;
   }
 
-  protected async start(): Promise<void> {
-    this.error.set(null);
-    this.isBusy.set(true);
-    try {
-      const job = await firstValueFrom(
-        this.http.post<AutoFillJob>('/api/rota/auto-fill', {
-          siteIds: this.scope === 'all' ? this.siteIds() : [this.siteId()],
-          week: this.week(),
-          mode: this.mode,
-          timeLimitSeconds: this.timeLimit,
-        }),
-      );
-      this.show(job);
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.isBusy.set(false);
-    }
+  protected start(): Promise<void> {
+    return this.store.start({
+      siteIds: this.scope === 'all' ? this.siteIds() : [this.siteId()],
+      week: this.week(),
+      mode: this.mode,
+      timeLimitSeconds: this.timeLimit,
+    });
   }
 
-  protected async stop(): Promise<void> {
-    const current = this.job();
-    if (!current) return;
-    this.isBusy.set(true);
-    try {
-      this.show(
-        await firstValueFrom(
-          this.http.post<AutoFillJob>(`/api/rota/auto-fill/${current.id}/stop`, {}),
-        ),
-      );
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.isBusy.set(false);
-    }
+  protected stop(): Promise<void> {
+    return this.store.stop();
   }
 
   protected async apply(): Promise<void> {
-    const current = this.job();
-    if (!current) return;
-    this.isBusy.set(true);
-    this.error.set(null);
-    try {
-      const result = await firstValueFrom(
-        this.http.post<AutoFillApplyResult>(`/api/rota/auto-fill/${current.id}/apply`, {}),
-      );
-      this.job.set(null);
-      this.preview.emit(null);
-      this.applied.emit(result);
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.isBusy.set(false);
-    }
+    const result = await this.store.apply();
+    if (result) this.applied.emit(result);
   }
 
-  protected async discard(): Promise<void> {
-    const current = this.job();
-    if (!current) return;
-    this.isBusy.set(true);
-    try {
-      await firstValueFrom(
-        this.http.post<AutoFillJob>(`/api/rota/auto-fill/${current.id}/discard`, {}),
-      );
-    } catch {
-      // Already gone: nothing to keep either way.
-    } finally {
-      this.job.set(null);
-      this.preview.emit(null);
-      this.isBusy.set(false);
-    }
-  }
-
-  private show(job: AutoFillJob): void {
-    this.job.set(job);
-    clearTimeout(this.timer);
-    if (job.status === 'running') {
-      this.timer = setTimeout(() => void this.poll(job.id), POLL_MS);
-    } else {
-      this.preview.emit(job.status === 'done' ? job.proposal : null);
-    }
-  }
-
-  private async poll(id: string): Promise<void> {
-    try {
-      this.show(await firstValueFrom(this.http.get<AutoFillJob>(`/api/rota/auto-fill/${id}`)));
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  private fail(error: unknown): void {
-    const message =
-      error instanceof HttpErrorResponse && typeof error.error?.message === 'string'
-        ? error.error.message
-        : null;
-    this.error.set(message ?? this.transloco.translate('rota.autoFill.error'));
+  protected discard(): Promise<void> {
+    return this.store.discard();
   }
 }
