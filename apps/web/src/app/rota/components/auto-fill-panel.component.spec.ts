@@ -87,6 +87,15 @@ describe('AutoFillPanelComponent', () => {
     expect(element.querySelector('[data-testid="auto-fill-proposal"]')).toBeNull();
   });
 
+  it('takes the preview away when the panel closes', async () => {
+    const { fixture, previews, button } = await render();
+    button('Lancer le calcul')?.click();
+    http.expectOne('/api/rota/auto-fill').flush(DONE);
+    await fixture.whenStable();
+    fixture.destroy();
+    expect(previews.at(-1)).toBeNull();
+  });
+
   it('says something went wrong when the server gives no reason', async () => {
     const { fixture, element, button } = await render();
     button('Lancer le calcul')?.click();

@@ -1,10 +1,10 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   effect,
   inject,
   input,
+  OnDestroy,
   output,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
@@ -237,7 +237,7 @@ import { AutoFillStore } from '../auto-fill.store';
     }
   `,
 })
-export class AutoFillPanelComponent {
+export class AutoFillPanelComponent implements OnDestroy {
   private readonly store = inject(AutoFillStore);
 
   readonly siteId = input.required<string>();
@@ -260,7 +260,11 @@ export class AutoFillPanelComponent {
 
   constructor() {
     effect(() => this.preview.emit(this.store.proposal()));
-    inject(DestroyRef).onDestroy(() => this.preview.emit(null));
+  }
+
+  // ngOnDestroy runs before the outputs close; a DestroyRef callback would emit into a closed one.
+  ngOnDestroy(): void {
+    this.preview.emit(null);
   }
 
   protected round(seconds: number): string {
