@@ -254,3 +254,31 @@ test('a mediator creates a calendar link, regenerates it, and reads the messages
   await expectAccessible(page);
   await context.close();
 });
+
+test('a mediator reads the published week as the office wall shows it: names and times, no checks, hours or contracts', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await login(page, 'mediateur@relais.demo');
+  await page.goto('/planning');
+  // This week is published in the demo.
+  await expect(page.getByTestId('rota-status')).toContainText('Publiée');
+  await expect(page.locator('[data-shift-id]').first()).toBeVisible();
+  await expect(page.getByText('Lecture seule. Flèches : changer de case.')).toBeVisible();
+  for (const name of ['Contrôles', 'Historique', 'Remplissage auto', 'Publier']) {
+    await expect(page.getByRole('button', { name: new RegExp(`^${name}`) })).toHaveCount(0);
+  }
+  await expect(page.locator('.counter')).toHaveCount(0);
+  // A manager's grid names each person's contract under the name; the wall does not.
+  await expect(
+    page
+      .locator('.sub')
+      .filter({
+        hasText:
+          /^(CDI|CDD|CDDI|PEC \(CUI-CAE\)|Adulte-relais|Contrat de professionnalisation|Sans contrat)$/,
+      }),
+  ).toHaveCount(0);
+  await expectAccessible(page);
+  await context.close();
+});
