@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
 import { JobQueueService } from './app/jobs/job-queue.service';
+import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/pathways/pathways.controller';
 import { syncDataVersionTriggers } from './app/rota/site-week/site-week-tables';
-import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/training/pathways.controller';
 import { registerCrossSiteGuard } from './common/csrf';
 import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
 import {

@@ -28,12 +28,12 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { LocationEntity } from '../organisation/location.entity';
+import { PathwaysService } from '../pathways/pathways.service';
 import { PersonSkillEntity } from '../people/person-skill.entity';
 import { PersonEntity } from '../people/person.entity';
 import { ShiftEntity } from '../rota/shift.entity';
 import { SiteWeekLoader } from '../rota/site-week/site-week.loader';
 import { CreateSessionDto } from './dto/training.dto';
-import { PathwaysService } from './pathways.service';
 import {
   TrainingEnrolmentEntity,
   TrainingModuleEntity,

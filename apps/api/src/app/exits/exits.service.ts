@@ -26,9 +26,9 @@ import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { CreateExitDto, ExitFollowUpDto } from './dto/training.dto';
-import { ExitRecordEntity } from './pathway.entities';
-import { PathwaysService } from './pathways.service';
+import { PathwaysService } from '../pathways/pathways.service';
+import { CreateExitDto, ExitFollowUpDto } from './dto/exits.dto';
+import { ExitRecordEntity } from './exit-record.entity';
 
 interface ExitRow {
   id: string;

@@ -3,9 +3,9 @@ import { addDays } from '@relais/rules';
 import fc from 'fast-check';
 import { todayIn } from '../../common/today';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { EMPTY_PROPOSAL } from '../../testing/auto-fill-fixtures';
-import { ApiResponse, startTestApp, TestApp } from '../../testing/test-app';
-import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
+import { EMPTY_PROPOSAL } from '../auto-fill-fixtures';
+import { ApiResponse, startTestApp, TestApp } from '../test-app';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
 
 /**
  * Hostile input on every route: random and boundary bodies, ids and query strings, bodies nested

@@ -3,7 +3,7 @@ import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules'
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { todayIn } from '../../common/today';
-import { RequestOptions, startTestApp, TestApp } from '../../testing/test-app';
+import { RequestOptions, startTestApp, TestApp } from '../test-app';
 
 // Two API instances on one database need a real server (the embedded one lives in one process).
 const hasServer = Boolean(process.env['DATABASE_URL']);

@@ -6,7 +6,7 @@ import { todayIn } from '../../common/today';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { CreateExitDto, ExitFollowUpDto, ExitReportQueryDto } from './dto/training.dto';
+import { CreateExitDto, ExitFollowUpDto, ExitReportQueryDto } from './dto/exits.dto';
 import { ExitsService } from './exits.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

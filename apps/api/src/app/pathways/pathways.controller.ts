@@ -5,9 +5,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { EvidenceDto, NoteDto, UpdateMilestoneDto, UpdatePlanDto } from './dto/training.dto';
+import { EvidenceDto, NoteDto, UpdateMilestoneDto, UpdatePlanDto } from './dto/pathways.dto';
+import { pathwayPdf } from './pathway-pdf';
 import { PathwaysService } from './pathways.service';
-import { pathwayPdf } from './training-pdf';
 
 /** The evidence route takes base64 JSON of a file up to 5 MB: its own body limit (bootstrap). */
 export const EVIDENCE_ROUTE = '/api/pathways/milestones/:id/evidence';

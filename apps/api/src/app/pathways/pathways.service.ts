@@ -27,7 +27,8 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { PersonEntity } from '../people/person.entity';
-import { EvidenceDto, UpdateMilestoneDto } from './dto/training.dto';
+import { SESSION_SELECT, toSession } from '../training/training.mapper';
+import { EvidenceDto, UpdateMilestoneDto } from './dto/pathways.dto';
 import { sniffMediaType } from './file-type';
 import {
   PathwayEvidenceEntity,
@@ -35,7 +36,6 @@ import {
   PathwayNoteEntity,
   PathwayPlanEntity,
 } from './pathway.entities';
-import { SESSION_SELECT, toSession } from './training.mapper';
 
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 
