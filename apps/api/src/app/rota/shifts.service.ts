@@ -2,7 +2,8 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ShiftResult } from '@relais/contracts';
 import { civilDate, formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isExclusionViolation } from '../../common/database-errors';
 import { refuse } from '../../common/refuse';
 import { TIME_ZONE } from '../../common/week';
 import { AccessService } from '../access/access.service';
@@ -18,12 +19,6 @@ import { ShiftEntity } from './shift.entity';
 import { SiteWeekLoader } from './site-week/site-week.loader';
 
 const MAX_SHIFT_MS = 24 * 3_600_000;
-
-function isExclusionViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01'
-  );
-}
 
 interface ShiftFields {
   personId: string | null;

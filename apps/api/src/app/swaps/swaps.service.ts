@@ -8,7 +8,8 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Shift, ShiftSwap, SwapStatus, Violation } from '@relais/contracts';
 import { civilDate, formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
 import { TIME_ZONE } from '../../common/week';
@@ -35,12 +36,6 @@ const NOT_FOR_SWAPS = new Set(['PART_TIME_NOTICE']);
 
 function violationKey(violation: Violation): string {
   return `${violation.rule}|${violation.personId ?? ''}|${[...violation.shiftIds].sort().join(',')}`;
-}
-
-function isExclusionViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01'
-  );
 }
 
 function slotLabel(start: Date, end: Date): string {

@@ -19,7 +19,8 @@ import {
   formatTime,
   isoWeekOfInstant,
 } from '@relais/rules';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
@@ -57,12 +58,6 @@ export function toModule(entity: TrainingModuleEntity): TrainingModule {
     mandatoryFor: entity.mandatoryFor,
     grantsSkill: entity.grantsSkill,
   };
-}
-
-function isExclusionViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01'
-  );
 }
 
 /** Catalogue, sessions, enrolment (a `training` work item on the rota), attendance, validation. */

@@ -1,11 +1,11 @@
 import type { ApiError, FieldError, PersonDetail, PersonSummary } from '@relais/contracts';
 import { addDays } from '@relais/rules';
 import fc from 'fast-check';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
 import { todayIn } from '../../common/today';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { EMPTY_PROPOSAL } from '../auto-fill-fixtures';
 import { ApiResponse, startTestApp, TestApp } from '../test-app';
-import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
 
 /**
  * Hostile input on every route: random and boundary bodies, ids and query strings, bodies nested

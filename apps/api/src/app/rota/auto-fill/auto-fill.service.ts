@@ -16,7 +16,8 @@ import type {
 } from '@relais/contracts';
 import { addDays, checkRotaWeek, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import { solve, type SolveResult } from '@relais/solver';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { isExclusionViolation } from '../../../common/database-errors';
 import { TIME_ZONE } from '../../../common/week';
 import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
@@ -215,10 +216,7 @@ export class AutoFillService implements OnApplicationShutdown {
         return { created: result.created, assigned: result.assigned, removed: result.removed };
       });
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === '23P01'
-      ) {
+      if (isExclusionViolation(error)) {
         throw new ConflictException(
           'Une personne a reçu entre-temps un autre créneau au même moment : relancez le remplissage, rien n’a été écrit.',
         );
