@@ -22,6 +22,7 @@ import {
   PUBLIC_WRITE_ROUTES,
   registerJsonBodyParser,
 } from './common/request-body';
+import { RequestContextInterceptor } from './common/request-context';
 import { SafeTextPipe } from './common/safe-text.pipe';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -188,6 +189,7 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
       }
     : undefined;
   app.useGlobalFilters(new HttpExceptionFilter(sendSpa));
+  app.useGlobalInterceptors(new RequestContextInterceptor());
 
   const document = SwaggerModule.createDocument(
     app,

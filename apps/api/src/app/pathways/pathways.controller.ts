@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Pathway, PathwayEvidence, PathwayNote } from '@relais/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
@@ -49,9 +49,8 @@ export class PathwaysController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: UpdatePlanDto,
-    @Req() request: FastifyRequest,
   ): Promise<Pathway> {
-    return this.pathways.updatePlan(user, id, body.requiredModuleCodes, request.ip);
+    return this.pathways.updatePlan(user, id, body.requiredModuleCodes);
   }
 
   @Roles('admin', 'hr')
@@ -60,9 +59,8 @@ export class PathwaysController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: UpdateMilestoneDto,
-    @Req() request: FastifyRequest,
   ): Promise<Pathway> {
-    return this.pathways.updateMilestone(user, id, body, request.ip);
+    return this.pathways.updateMilestone(user, id, body);
   }
 
   @Post('pathways/milestones/:id/evidence')
@@ -70,9 +68,8 @@ export class PathwaysController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: EvidenceDto,
-    @Req() request: FastifyRequest,
   ): Promise<PathwayEvidence> {
-    return this.pathways.addEvidence(user, id, body, request.ip);
+    return this.pathways.addEvidence(user, id, body);
   }
 
   @Get('pathways/evidence/:id')
@@ -95,22 +92,14 @@ export class PathwaysController {
   @Roles('admin', 'hr')
   @Post('pathways/evidence/:id/sign-off')
   @HttpCode(200)
-  signOff(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<PathwayEvidence> {
-    return this.pathways.signOff(user, id, request.ip);
+  signOff(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PathwayEvidence> {
+    return this.pathways.signOff(user, id);
   }
 
   @Roles('admin', 'hr')
   @Get('pathways/:id/notes')
-  notes(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<PathwayNote[]> {
-    return this.pathways.notes(user, id, request.ip);
+  notes(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PathwayNote[]> {
+    return this.pathways.notes(user, id);
   }
 
   @Roles('admin', 'hr')
@@ -119,8 +108,7 @@ export class PathwaysController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: NoteDto,
-    @Req() request: FastifyRequest,
   ): Promise<PathwayNote> {
-    return this.pathways.addNote(user, id, body.body, request.ip);
+    return this.pathways.addNote(user, id, body.body);
   }
 }

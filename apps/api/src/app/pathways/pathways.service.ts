@@ -246,12 +246,7 @@ export class PathwaysService {
     }));
   }
 
-  async updateMilestone(
-    user: AuthUser,
-    id: string,
-    dto: UpdateMilestoneDto,
-    ip: string,
-  ): Promise<Pathway> {
+  async updateMilestone(user: AuthUser, id: string, dto: UpdateMilestoneDto): Promise<Pathway> {
     const { milestone, plan } = await this.findMilestone(user, id);
     await this.dataSource.transaction(async (manager) => {
       const changes: Partial<PathwayMilestoneEntity> = {};
@@ -263,33 +258,23 @@ export class PathwaysService {
       }
       if (!Object.keys(changes).length) refuse('Rien à modifier.', 'doneOn', 'champ attendu');
       await manager.update(PathwayMilestoneEntity, { id }, changes);
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_milestone.update',
-          entity: 'pathway_milestone',
-          entityId: id,
-          details: {
-            personId: plan.personId,
-            code: milestone.code,
-            before: { dueOn: milestone.dueOn, doneOn: milestone.doneOn },
-            after: changes,
-          },
+      await this.audit.record(manager, user, {
+        action: 'pathway_milestone.update',
+        entity: 'pathway_milestone',
+        entityId: id,
+        details: {
+          personId: plan.personId,
+          code: milestone.code,
+          before: { dueOn: milestone.dueOn, doneOn: milestone.doneOn },
+          after: changes,
         },
-        ip,
-      );
+      });
     });
     return this.pathway(user, plan.personId);
   }
 
   /** HR edits the modules a plan requires (the template's list is only the starting point). */
-  async updatePlan(
-    user: AuthUser,
-    personId: string,
-    codes: string[],
-    ip: string,
-  ): Promise<Pathway> {
+  async updatePlan(user: AuthUser, personId: string, codes: string[]): Promise<Pathway> {
     const person = await this.readablePerson(user, personId);
     const wanted = [...new Set(codes)];
     const known: { code: string }[] = await this.dataSource.query(
@@ -307,17 +292,12 @@ export class PathwaysService {
       const plan = await ensurePathwayPlan(manager, user.organisationId, person.id);
       if (!plan) refuse('Pas de parcours sans contrat.', 'requiredModuleCodes', 'aucun contrat');
       await manager.update(PathwayPlanEntity, { id: plan.id }, { requiredModuleCodes: wanted });
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_plan.update',
-          entity: 'pathway_plan',
-          entityId: plan.id,
-          details: { personId: person.id, before: plan.requiredModuleCodes, after: wanted },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'pathway_plan.update',
+        entity: 'pathway_plan',
+        entityId: plan.id,
+        details: { personId: person.id, before: plan.requiredModuleCodes, after: wanted },
+      });
     });
     return this.pathway(user, person.id);
   }
@@ -327,7 +307,6 @@ export class PathwaysService {
     user: AuthUser,
     milestoneId: string,
     dto: EvidenceDto,
-    ip: string,
   ): Promise<PathwayEvidence> {
     const { plan } = await this.findMilestone(user, milestoneId, true);
     const content = Buffer.from(dto.contentBase64, 'base64');
@@ -371,22 +350,17 @@ export class PathwaysService {
           signedOffAt: null,
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_evidence.create',
-          entity: 'pathway_evidence',
-          entityId: evidence.id,
-          details: {
-            personId: plan.personId,
-            fileName: dto.fileName,
-            mediaType,
-            size: content.length,
-          },
+      await this.audit.record(manager, user, {
+        action: 'pathway_evidence.create',
+        entity: 'pathway_evidence',
+        entityId: evidence.id,
+        details: {
+          personId: plan.personId,
+          fileName: dto.fileName,
+          mediaType,
+          size: content.length,
         },
-        ip,
-      );
+      });
       return evidence;
     });
     return toEvidence(saved);
@@ -411,7 +385,7 @@ export class PathwaysService {
     };
   }
 
-  async signOff(user: AuthUser, id: string, ip: string): Promise<PathwayEvidence> {
+  async signOff(user: AuthUser, id: string): Promise<PathwayEvidence> {
     const evidence = await this.dataSource
       .getRepository(PathwayEvidenceEntity)
       .findOneBy({ id, organisationId: user.organisationId });
@@ -423,12 +397,11 @@ export class PathwaysService {
         { id },
         { signedOffBy: user.accountId, signedOffAt: new Date() },
       );
-      await this.audit.record(
-        manager,
-        user,
-        { action: 'pathway_evidence.sign_off', entity: 'pathway_evidence', entityId: id },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'pathway_evidence.sign_off',
+        entity: 'pathway_evidence',
+        entityId: id,
+      });
     });
     return toEvidence(
       await this.dataSource.getRepository(PathwayEvidenceEntity).findOneByOrFail({ id }),
@@ -436,29 +409,24 @@ export class PathwaysService {
   }
 
   /** HR-only notes: the read itself is written to the audit log, in the same transaction. */
-  async notes(user: AuthUser, personId: string, ip: string): Promise<PathwayNote[]> {
+  async notes(user: AuthUser, personId: string): Promise<PathwayNote[]> {
     const person = await this.readablePerson(user, personId);
     return this.dataSource.transaction(async (manager) => {
       const notes = await manager.find(PathwayNoteEntity, {
         where: { personId: person.id },
         order: { createdAt: 'DESC' },
       });
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_note.read',
-          entity: 'person',
-          entityId: person.id,
-          details: { notes: notes.map((note) => note.id) },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'pathway_note.read',
+        entity: 'person',
+        entityId: person.id,
+        details: { notes: notes.map((note) => note.id) },
+      });
       return notes.map(toNote);
     });
   }
 
-  async addNote(user: AuthUser, personId: string, body: string, ip: string): Promise<PathwayNote> {
+  async addNote(user: AuthUser, personId: string, body: string): Promise<PathwayNote> {
     const person = await this.readablePerson(user, personId);
     const text = body.trim();
     if (!text) refuse('La note est vide.', 'body', 'ne doit pas être vide');
@@ -472,17 +440,12 @@ export class PathwaysService {
           authorName: `${user.firstName} ${user.lastName}`,
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_note.create',
-          entity: 'pathway_note',
-          entityId: note.id,
-          details: { personId },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'pathway_note.create',
+        entity: 'pathway_note',
+        entityId: note.id,
+        details: { personId },
+      });
       return toNote(note);
     });
   }
