@@ -7,6 +7,7 @@ import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
 import { EvidenceDto, NoteDto, UpdateMilestoneDto, UpdatePlanDto } from './dto/pathways.dto';
 import { pathwayPdf } from './pathway-pdf';
+import { PathwayRecordsService } from './pathway-records.service';
 import { PathwaysService } from './pathways.service';
 
 /** The evidence route takes base64 JSON of a file up to 5 MB: its own body limit (bootstrap). */
@@ -16,7 +17,10 @@ export const EVIDENCE_BODY_LIMIT = 7 * 1024 * 1024 + 4096;
 @ApiTags('pathways')
 @Controller()
 export class PathwaysController {
-  constructor(private readonly pathways: PathwaysService) {}
+  constructor(
+    private readonly pathways: PathwaysService,
+    private readonly records: PathwayRecordsService,
+  ) {}
 
   @Get('me/pathway')
   mine(@CurrentUser() user: AuthUser): Promise<Pathway> {
@@ -69,7 +73,7 @@ export class PathwaysController {
     @UuidParam('id') id: string,
     @Body() body: EvidenceDto,
   ): Promise<PathwayEvidence> {
-    return this.pathways.addEvidence(user, id, body);
+    return this.records.addEvidence(user, id, body);
   }
 
   @Get('pathways/evidence/:id')
@@ -78,7 +82,7 @@ export class PathwaysController {
     @UuidParam('id') id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.pathways.evidenceFile(user, id);
+    const file = await this.records.evidenceFile(user, id);
     await reply
       .header('content-type', file.mediaType)
       .header(
@@ -93,13 +97,13 @@ export class PathwaysController {
   @Post('pathways/evidence/:id/sign-off')
   @HttpCode(200)
   signOff(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PathwayEvidence> {
-    return this.pathways.signOff(user, id);
+    return this.records.signOff(user, id);
   }
 
   @Roles('admin', 'hr')
   @Get('pathways/:id/notes')
   notes(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PathwayNote[]> {
-    return this.pathways.notes(user, id);
+    return this.records.notes(user, id);
   }
 
   @Roles('admin', 'hr')
@@ -109,6 +113,6 @@ export class PathwaysController {
     @UuidParam('id') id: string,
     @Body() body: NoteDto,
   ): Promise<PathwayNote> {
-    return this.pathways.addNote(user, id, body.body);
+    return this.records.addNote(user, id, body.body);
   }
 }

@@ -478,6 +478,7 @@ const READ_ROUTES: ReadRoute[] = [
   { route: 'GET /api/people/:id', caller: 'hr' },
   { route: 'GET /api/people/:id/contracts', caller: 'hr' },
   { route: 'GET /api/people/:id/loans', caller: 'hr' },
+  { route: 'GET /api/admin/outbox', caller: 'admin', query: () => ({ status: 'dead' }) },
   {
     route: 'GET /api/compliance',
     caller: 'hr',
