@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
 import { JobQueueService } from './app/jobs/job-queue.service';
+import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/pathways/pathways.controller';
 import { syncDataVersionTriggers } from './app/rota/site-week/site-week-tables';
-import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/training/pathways.controller';
 import { registerCrossSiteGuard } from './common/csrf';
 import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
 import {
@@ -22,6 +22,7 @@ import {
   PUBLIC_WRITE_ROUTES,
   registerJsonBodyParser,
 } from './common/request-body';
+import { RequestContextInterceptor } from './common/request-context';
 import { SafeTextPipe } from './common/safe-text.pipe';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -188,6 +189,7 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
       }
     : undefined;
   app.useGlobalFilters(new HttpExceptionFilter(sendSpa));
+  app.useGlobalInterceptors(new RequestContextInterceptor());
 
   const document = SwaggerModule.createDocument(
     app,

@@ -7,6 +7,7 @@ export type {
   PartTimeDerogation,
 } from './lib/contract-input';
 export { ageOn, checkContract, contractLimits, renewalChain, termEnd } from './lib/contract-rules';
+export * from './lib/durations';
 export * from './lib/french-format';
 export { absenceInterval, expectedWeekMinutes, workingDaysBetween } from './lib/part-time-rules';
 export * from './lib/pathway';

@@ -7,12 +7,14 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ContractsModule } from './contracts/contracts.module';
+import { ExitsModule } from './exits/exits.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { PathwaysModule } from './pathways/pathways.module';
 import { PeopleModule } from './people/people.module';
 import { RequestsModule } from './requests/requests.module';
 import { RotaModule } from './rota/rota.module';
@@ -39,6 +41,8 @@ export class AppModule {
         ExportsModule,
         RotaModule,
         TrainingModule,
+        PathwaysModule,
+        ExitsModule,
         NotificationsModule,
         MeModule,
         CalendarModule,

@@ -5,11 +5,18 @@ import { SessionEntity } from '../app/auth/session.entity';
 import { CalendarFeedEntity } from '../app/calendar/calendar-feed.entity';
 import { ContractAlertEntity } from '../app/contracts/contract-alert.entity';
 import { ContractEntity } from '../app/contracts/contract.entity';
+import { ExitRecordEntity } from '../app/exits/exit-record.entity';
 import { SelfServiceStateEntity } from '../app/me/self-service-state.entity';
 import { NotificationEntity } from '../app/notifications/notification.entity';
 import { LocationEntity } from '../app/organisation/location.entity';
 import { OrganisationEntity } from '../app/organisation/organisation.entity';
 import { SiteEntity } from '../app/organisation/site.entity';
+import {
+  PathwayEvidenceEntity,
+  PathwayMilestoneEntity,
+  PathwayNoteEntity,
+  PathwayPlanEntity,
+} from '../app/pathways/pathway.entities';
 import { AbsenceEntity } from '../app/people/absence.entity';
 import { ManagerSiteEntity } from '../app/people/manager-site.entity';
 import { PersonSkillEntity } from '../app/people/person-skill.entity';
@@ -26,13 +33,6 @@ import { ShiftEntity } from '../app/rota/shift.entity';
 import { SiteWeekEntity } from '../app/rota/site-week.entity';
 import { TravelTimeEntity } from '../app/rota/travel-time.entity';
 import { ShiftSwapEntity } from '../app/swaps/shift-swap.entity';
-import {
-  ExitRecordEntity,
-  PathwayEvidenceEntity,
-  PathwayMilestoneEntity,
-  PathwayNoteEntity,
-  PathwayPlanEntity,
-} from '../app/training/pathway.entities';
 import {
   CertificateReminderEntity,
   TrainingEnrolmentEntity,

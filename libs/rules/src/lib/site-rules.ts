@@ -1,4 +1,5 @@
 import { severityRank, Violation } from '@relais/contracts';
+import { minutesOfDay } from './durations';
 import { formatDayLabel, formatDuration, formatHours, formatTime } from './french-format';
 import { PersonSkill } from './person-input';
 import { holidayMap } from './public-holidays';
@@ -113,19 +114,14 @@ function idsOverlapping(shifts: readonly TimedItem[], slot: Interval): string[] 
   return shifts.filter((t) => overlapMs(t, slot) > 0).map((t) => t.id);
 }
 
-function minutesOf(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return h * 60 + m;
-}
-
 /** FS_OPENING_HOURS: published public hours ≥ 24 h over ≥ 5 days (France Services charter). */
 function checkOpeningHours(ctx: SiteContext): Violation[] {
   if (!ctx.input.isFranceServices) return [];
   const s = ctx.settings;
   const ranges = ctx.input.openingHours
     .map((o) => ({
-      start: (o.weekday - 1) * 1440 + minutesOf(o.start),
-      end: (o.weekday - 1) * 1440 + minutesOf(o.end),
+      start: (o.weekday - 1) * 1440 + minutesOfDay(o.start),
+      end: (o.weekday - 1) * 1440 + minutesOfDay(o.end),
     }))
     .filter((r) => r.end > r.start);
   const total = mergeIntervals(ranges).reduce((sum, r) => sum + r.end - r.start, 0);

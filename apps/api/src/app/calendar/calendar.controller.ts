@@ -33,13 +33,13 @@ export class CalendarController {
     @CurrentUser() user: AuthUser,
     @Req() request: FastifyRequest,
   ): Promise<CalendarFeedState> {
-    return this.calendar.regenerate(user, `${request.protocol}://${request.host}`, request.ip);
+    return this.calendar.regenerate(user, `${request.protocol}://${request.host}`);
   }
 
   @Delete('me/calendar')
   @HttpCode(204)
-  async revoke(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<void> {
-    await this.calendar.revoke(user, request.ip);
+  async revoke(@CurrentUser() user: AuthUser): Promise<void> {
+    await this.calendar.revoke(user);
   }
 
   /** Public: the token in the URL is the credential. Unknown or revoked: a bare 404. */

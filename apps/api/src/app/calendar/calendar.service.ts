@@ -49,7 +49,7 @@ export class CalendarService {
   }
 
   /** Creates my feed URL, or replaces it: the previous URL stops working at once. */
-  async regenerate(user: AuthUser, origin: string, ip: string): Promise<CalendarFeedState> {
+  async regenerate(user: AuthUser, origin: string): Promise<CalendarFeedState> {
     const token = newSessionToken();
     const feed = await this.dataSource.transaction(async (manager) => {
       const previous = await manager.delete(CalendarFeedEntity, { personId: user.personId });
@@ -60,17 +60,12 @@ export class CalendarService {
           tokenHash: this.hash(token),
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: previous.affected ? 'calendar.regenerate' : 'calendar.create',
-          entity: 'calendar_feed',
-          entityId: saved.id,
-          details: { personId: user.personId },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: previous.affected ? 'calendar.regenerate' : 'calendar.create',
+        entity: 'calendar_feed',
+        entityId: saved.id,
+        details: { personId: user.personId },
+      });
       return saved;
     });
     return {
@@ -80,22 +75,17 @@ export class CalendarService {
     };
   }
 
-  async revoke(user: AuthUser, ip: string): Promise<void> {
+  async revoke(user: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const feed = await manager.findOneBy(CalendarFeedEntity, { personId: user.personId });
       if (!feed) throw new NotFoundException('Aucun lien d’agenda à révoquer.');
       await manager.delete(CalendarFeedEntity, { id: feed.id });
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'calendar.revoke',
-          entity: 'calendar_feed',
-          entityId: feed.id,
-          details: { personId: user.personId },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'calendar.revoke',
+        entity: 'calendar_feed',
+        entityId: feed.id,
+        details: { personId: user.personId },
+      });
     });
   }
 

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Contract } from '@relais/contracts';
-import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
@@ -20,12 +19,8 @@ export class ContractsController {
 
   @Roles('admin', 'hr')
   @Post('contracts')
-  create(
-    @CurrentUser() user: AuthUser,
-    @Body() body: CreateContractDto,
-    @Req() request: FastifyRequest,
-  ): Promise<Contract> {
-    return this.contracts.create(user, body, request.ip);
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateContractDto): Promise<Contract> {
+    return this.contracts.create(user, body);
   }
 
   @Roles('admin', 'hr', 'manager')

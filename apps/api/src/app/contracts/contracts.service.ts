@@ -57,7 +57,7 @@ export class ContractsService {
    * Creates a contract or a renewal after the group-D checks: a blocking rule refuses it (422 with
    * the violations), a warning needs a justification, and both are stored with the contract.
    */
-  async create(user: AuthUser, dto: CreateContractDto, ip: string): Promise<Contract> {
+  async create(user: AuthUser, dto: CreateContractDto): Promise<Contract> {
     const today = todayIn();
     return this.dataSource.transaction(async (manager) => {
       const person = await this.people.findInOrganisation(user, dto.personId, manager);
@@ -175,24 +175,19 @@ export class ContractsService {
           justification: warnings.length > 0 ? (dto.justification?.trim() ?? null) : null,
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: dto.renewalOf ? 'contract.renew' : 'contract.create',
-          entity: 'contract',
-          entityId: saved.id,
-          details: {
-            personId: person.id,
-            type: dto.type,
-            start: dto.start,
-            end,
-            weeklyHours: dto.weeklyHours,
-            warnings: warnings.map((w) => w.rule),
-          },
+      await this.audit.record(manager, user, {
+        action: dto.renewalOf ? 'contract.renew' : 'contract.create',
+        entity: 'contract',
+        entityId: saved.id,
+        details: {
+          personId: person.id,
+          type: dto.type,
+          start: dto.start,
+          end,
+          weeklyHours: dto.weeklyHours,
+          warnings: warnings.map((w) => w.rule),
         },
-        ip,
-      );
+      });
       return toContract(saved, today);
     });
   }

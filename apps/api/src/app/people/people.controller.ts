@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
   Absence,
@@ -7,7 +7,6 @@ import type {
   PersonSummary,
   SiteLoan,
 } from '@relais/contracts';
-import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
@@ -41,12 +40,8 @@ export class PeopleController {
 
   @Roles('admin', 'hr')
   @Post('people')
-  create(
-    @CurrentUser() user: AuthUser,
-    @Body() body: CreatePersonDto,
-    @Req() request: FastifyRequest,
-  ): Promise<PersonSummary> {
-    return this.people.create(user, body, request.ip);
+  create(@CurrentUser() user: AuthUser, @Body() body: CreatePersonDto): Promise<PersonSummary> {
+    return this.people.create(user, body);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -55,20 +50,15 @@ export class PeopleController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: CreateSkillDto,
-    @Req() request: FastifyRequest,
   ): Promise<PersonSkill> {
-    return this.people.addSkill(user, id, body, request.ip);
+    return this.people.addSkill(user, id, body);
   }
 
   @Roles('admin', 'hr', 'manager')
   @Delete('skills/:id')
   @HttpCode(204)
-  removeSkill(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    return this.people.removeSkill(user, id, request.ip);
+  removeSkill(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<void> {
+    return this.people.removeSkill(user, id);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -77,9 +67,8 @@ export class PeopleController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: CreateAbsenceDto,
-    @Req() request: FastifyRequest,
   ): Promise<Absence> {
-    return this.people.addAbsence(user, id, body, request.ip);
+    return this.people.addAbsence(user, id, body);
   }
 
   @Get('people/:id/loans')
@@ -93,19 +82,14 @@ export class PeopleController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: CreateSiteLoanDto,
-    @Req() request: FastifyRequest,
   ): Promise<SiteLoan> {
-    return this.loans.create(user, id, body, request.ip);
+    return this.loans.create(user, id, body);
   }
 
   @Roles('admin', 'hr', 'manager')
   @Delete('loans/:id')
   @HttpCode(204)
-  removeLoan(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    return this.loans.remove(user, id, request.ip);
+  removeLoan(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<void> {
+    return this.loans.remove(user, id);
   }
 }

@@ -97,7 +97,7 @@ export class PeopleService {
     };
   }
 
-  async create(user: AuthUser, dto: CreatePersonDto, ip: string): Promise<PersonSummary> {
+  async create(user: AuthUser, dto: CreatePersonDto): Promise<PersonSummary> {
     this.access.requireMayActOnAccountOf(
       user,
       dto.role,
@@ -139,29 +139,19 @@ export class PeopleService {
           }),
         );
       }
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'person.create',
-          entity: 'person',
-          entityId: saved.id,
-          details: { role: dto.role, homeSiteId: dto.homeSiteId },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'person.create',
+        entity: 'person',
+        entityId: saved.id,
+        details: { role: dto.role, homeSiteId: dto.homeSiteId },
+      });
       return saved;
     });
     const [summary] = await this.summarise([person]);
     return summary;
   }
 
-  async addSkill(
-    user: AuthUser,
-    personId: string,
-    dto: CreateSkillDto,
-    ip: string,
-  ): Promise<PersonSkill> {
+  async addSkill(user: AuthUser, personId: string, dto: CreateSkillDto): Promise<PersonSkill> {
     const person = await this.findInOrganisation(user, personId);
     this.access.requireManagePerson(user, person);
     if (dto.expiresOn && dto.expiresOn < dto.acquiredOn) {
@@ -181,22 +171,17 @@ export class PeopleService {
           expiresOn: dto.expiresOn ?? null,
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'skill.create',
-          entity: 'person_skill',
-          entityId: skill.id,
-          details: { personId, skill: dto.skill },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'skill.create',
+        entity: 'person_skill',
+        entityId: skill.id,
+        details: { personId, skill: dto.skill },
+      });
       return toSkill(skill);
     });
   }
 
-  async removeSkill(user: AuthUser, skillId: string, ip: string): Promise<void> {
+  async removeSkill(user: AuthUser, skillId: string): Promise<void> {
     const skill = await this.dataSource
       .getRepository(PersonSkillEntity)
       .findOneBy({ id: skillId, organisationId: user.organisationId });
@@ -205,26 +190,16 @@ export class PeopleService {
     this.access.requireManagePerson(user, person);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(PersonSkillEntity, { id: skillId });
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'skill.delete',
-          entity: 'person_skill',
-          entityId: skillId,
-          details: { personId: skill.personId, skill: skill.skill },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'skill.delete',
+        entity: 'person_skill',
+        entityId: skillId,
+        details: { personId: skill.personId, skill: skill.skill },
+      });
     });
   }
 
-  async addAbsence(
-    user: AuthUser,
-    personId: string,
-    dto: CreateAbsenceDto,
-    ip: string,
-  ): Promise<Absence> {
+  async addAbsence(user: AuthUser, personId: string, dto: CreateAbsenceDto): Promise<Absence> {
     const person = await this.findInOrganisation(user, personId);
     this.access.requireManagePerson(user, person);
     if (dto.end < dto.start) {
@@ -245,17 +220,12 @@ export class PeopleService {
         }),
       );
       // The reason stays out of the audit trail: it is read by more people than HR.
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'absence.create',
-          entity: 'absence',
-          entityId: absence.id,
-          details: { personId, kind: dto.kind, start: dto.start, end: dto.end },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'absence.create',
+        entity: 'absence',
+        entityId: absence.id,
+        details: { personId, kind: dto.kind, start: dto.start, end: dto.end },
+      });
       return toAbsence(absence, true);
     });
   }

@@ -35,12 +35,7 @@ export class SiteLoansService {
     return rows.map(toSiteLoan);
   }
 
-  async create(
-    user: AuthUser,
-    personId: string,
-    dto: CreateSiteLoanDto,
-    ip: string,
-  ): Promise<SiteLoan> {
+  async create(user: AuthUser, personId: string, dto: CreateSiteLoanDto): Promise<SiteLoan> {
     const person = await this.people.findInOrganisation(user, personId);
     this.access.requireManagePerson(user, person);
     const site = await this.dataSource
@@ -64,22 +59,17 @@ export class SiteLoansService {
           createdBy: user.accountId,
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'site_loan.create',
-          entity: 'site_loan',
-          entityId: loan.id,
-          details: { personId, siteId: site.id, from: dto.from, until: dto.until },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'site_loan.create',
+        entity: 'site_loan',
+        entityId: loan.id,
+        details: { personId, siteId: site.id, from: dto.from, until: dto.until },
+      });
       return toSiteLoan(loan);
     });
   }
 
-  async remove(user: AuthUser, loanId: string, ip: string): Promise<void> {
+  async remove(user: AuthUser, loanId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const loan = await manager.findOneBy(SiteLoanEntity, {
         id: loanId,
@@ -92,17 +82,12 @@ export class SiteLoansService {
         await this.people.findInOrganisation(user, personId, manager),
       );
       await manager.delete(SiteLoanEntity, { id: loan.id });
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'site_loan.delete',
-          entity: 'site_loan',
-          entityId: loan.id,
-          details: { personId, siteId: loan.siteId, from: loan.fromDate, until: loan.untilDate },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'site_loan.delete',
+        entity: 'site_loan',
+        entityId: loan.id,
+        details: { personId, siteId: loan.siteId, from: loan.fromDate, until: loan.untilDate },
+      });
     });
   }
 }

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { StaffRequest } from '@relais/contracts';
-import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
@@ -19,12 +18,8 @@ export class RequestsController {
   }
 
   @Post()
-  create(
-    @CurrentUser() user: AuthUser,
-    @Body() body: CreateRequestDto,
-    @Req() request: FastifyRequest,
-  ): Promise<StaffRequest> {
-    return this.requests.create(user, body, request.ip);
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateRequestDto): Promise<StaffRequest> {
+    return this.requests.create(user, body);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -34,8 +29,7 @@ export class RequestsController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: DecideRequestDto,
-    @Req() request: FastifyRequest,
   ): Promise<StaffRequest> {
-    return this.requests.decide(user, id, body, request.ip);
+    return this.requests.decide(user, id, body);
   }
 }

@@ -66,7 +66,7 @@ export class RequestsService {
   }
 
   /** A person asks for leave or an unavailability for themselves. */
-  async create(user: AuthUser, dto: CreateRequestDto, ip: string): Promise<StaffRequest> {
+  async create(user: AuthUser, dto: CreateRequestDto): Promise<StaffRequest> {
     if (dto.end < dto.start) refuse('La fin précède le début.', 'end', 'doit suivre le début');
     if (dto.start < todayIn())
       refuse('Une demande ne peut pas porter sur le passé.', 'start', 'date passée');
@@ -136,28 +136,18 @@ export class RequestsService {
           decidedAt: null,
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'request.create',
-          entity: 'staff_request',
-          entityId: saved.id,
-          details: { kind: dto.kind, start: dto.start, end: dto.end },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'request.create',
+        entity: 'staff_request',
+        entityId: saved.id,
+        details: { kind: dto.kind, start: dto.start, end: dto.end },
+      });
       return toRequest(saved, person);
     });
   }
 
   /** The manager of the person's site (or HR) approves or refuses; approval creates the absence. */
-  async decide(
-    user: AuthUser,
-    id: string,
-    dto: DecideRequestDto,
-    ip: string,
-  ): Promise<StaffRequest> {
+  async decide(user: AuthUser, id: string, dto: DecideRequestDto): Promise<StaffRequest> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager
         .getRepository(StaffRequestEntity)
@@ -215,17 +205,12 @@ export class RequestsService {
           );
         }
       }
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: `request.${dto.status === 'approved' ? 'approve' : 'refuse'}`,
-          entity: 'staff_request',
-          entityId: id,
-          details: { personId: request.personId },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: `request.${dto.status === 'approved' ? 'approve' : 'refuse'}`,
+        entity: 'staff_request',
+        entityId: id,
+        details: { personId: request.personId },
+      });
       await this.notifications.notify(
         manager,
         [request.personId],

@@ -31,11 +31,7 @@ export class CoverageService {
     private readonly audit: AuditService,
   ) {}
 
-  async createRequirement(
-    user: AuthUser,
-    dto: CreateRequirementDto,
-    ip: string,
-  ): Promise<CoverageRequirement> {
+  async createRequirement(user: AuthUser, dto: CreateRequirementDto): Promise<CoverageRequirement> {
     const location = await this.location(user, dto.locationId);
     if (dto.endTime <= dto.startTime)
       refuse('L’heure de fin précède celle de début.', 'endTime', 'doit suivre l’heure de début');
@@ -56,23 +52,18 @@ export class CoverageService {
           validUntil: null,
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'coverage.create',
-          entity: 'coverage_requirement',
-          entityId: saved.id,
-          details: { siteId: location.siteId, locationId: location.id },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'coverage.create',
+        entity: 'coverage_requirement',
+        entityId: saved.id,
+        details: { siteId: location.siteId, locationId: location.id },
+      });
       return toRequirement(saved);
     });
   }
 
   /** Records a landlord's outreach order and the pair requirements it creates for its period. */
-  async createCampaign(user: AuthUser, dto: CreateCampaignDto, ip: string): Promise<Campaign> {
+  async createCampaign(user: AuthUser, dto: CreateCampaignDto): Promise<Campaign> {
     const location = await this.location(user, dto.locationId);
     if (location.kind !== 'outreach')
       refuse(
@@ -124,22 +115,17 @@ export class CoverageService {
           }),
         ),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'campaign.create',
-          entity: 'outreach_campaign',
-          entityId: campaign.id,
-          details: {
-            siteId: location.siteId,
-            partner: campaign.partner,
-            start: dto.start,
-            end: dto.end,
-          },
+      await this.audit.record(manager, user, {
+        action: 'campaign.create',
+        entity: 'outreach_campaign',
+        entityId: campaign.id,
+        details: {
+          siteId: location.siteId,
+          partner: campaign.partner,
+          start: dto.start,
+          end: dto.end,
         },
-        ip,
-      );
+      });
       return {
         id: campaign.id,
         locationId: location.id,

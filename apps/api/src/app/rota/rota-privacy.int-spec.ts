@@ -208,10 +208,12 @@ describe('rota privacy over HTTP', () => {
     });
     expect(loan.status).toBe(201);
     const [audit] = await t.dataSource.query(
-      `SELECT details FROM audit_event WHERE action = 'site_loan.create' AND entity_id = $1`,
+      `SELECT details, ip FROM audit_event WHERE action = 'site_loan.create' AND entity_id = $1`,
       [loan.body.id],
     );
     expect(audit.details).toMatchObject({ personId: lent.id, siteId: site('E').id });
+    // The caller's address, from the request's context.
+    expect(audit.ip).toMatch(/127\.0\.0\.1$/);
 
     const staffed = await estShift('09:00', '12:00');
     expect(staffed.status).toBe(201);

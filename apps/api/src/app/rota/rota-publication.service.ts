@@ -29,7 +29,6 @@ export class RotaPublicationService {
     siteId: string,
     week: string,
     justification: string | null,
-    ip: string,
   ): Promise<PublishResult> {
     this.access.requireSite(user, siteId, 'write');
     return this.dataSource.transaction(async (manager) => {
@@ -79,25 +78,20 @@ export class RotaPublicationService {
         { status: 'published', version, publishedAt, publishedBy: user.accountId },
       );
       const warnings = rota.violations.filter((violation) => violation.severity === 'warn');
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'rota.publish',
-          entity: 'site_week',
-          entityId: siteWeek.id,
-          details: {
-            siteId,
-            week,
-            version,
-            shifts: snapshot.length,
-            notified: [...touched],
-            warnings: warnings.map((w) => w.rule),
-            justification,
-          },
+      await this.audit.record(manager, user, {
+        action: 'rota.publish',
+        entity: 'site_week',
+        entityId: siteWeek.id,
+        details: {
+          siteId,
+          week,
+          version,
+          shifts: snapshot.length,
+          notified: [...touched],
+          warnings: warnings.map((w) => w.rule),
+          justification,
         },
-        ip,
-      );
+      });
       await this.notifications.notify(
         manager,
         [...touched],

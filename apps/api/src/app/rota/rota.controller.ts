@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
   CopyWeekResult,
@@ -11,7 +11,6 @@ import type {
   Violation,
   WallRotaWeek,
 } from '@relais/contracts';
-import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { ReadAfter } from '../../database/read-routing';
 import { CurrentUser, Roles } from '../access/access.decorators';
@@ -60,12 +59,8 @@ export class RotaController {
 
   @Roles('admin', 'hr', 'manager')
   @Post('shifts')
-  create(
-    @CurrentUser() user: AuthUser,
-    @Body() body: CreateShiftDto,
-    @Req() request: FastifyRequest,
-  ): Promise<ShiftResult> {
-    return this.shifts.create(user, body, request.ip);
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateShiftDto): Promise<ShiftResult> {
+    return this.shifts.create(user, body);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -74,9 +69,8 @@ export class RotaController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: UpdateShiftDto,
-    @Req() request: FastifyRequest,
   ): Promise<ShiftResult> {
-    return this.shifts.update(user, id, body, request.ip);
+    return this.shifts.update(user, id, body);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -86,42 +80,26 @@ export class RotaController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Query() query: DeleteShiftQueryDto,
-    @Req() request: FastifyRequest,
   ): Promise<void> {
-    return this.shifts.remove(user, id, query.version, request.ip);
+    return this.shifts.remove(user, id, query.version);
   }
 
   @Roles('admin', 'hr', 'manager')
   @Post('rota/publish')
   @HttpCode(200)
-  publish(
-    @CurrentUser() user: AuthUser,
-    @Body() body: PublishDto,
-    @Req() request: FastifyRequest,
-  ): Promise<PublishResult> {
-    return this.publication.publish(
-      user,
-      body.siteId,
-      body.week,
-      body.justification ?? null,
-      request.ip,
-    );
+  publish(@CurrentUser() user: AuthUser, @Body() body: PublishDto): Promise<PublishResult> {
+    return this.publication.publish(user, body.siteId, body.week, body.justification ?? null);
   }
 
   @Roles('admin', 'hr', 'manager')
   @Post('rota/copy')
-  copy(
-    @CurrentUser() user: AuthUser,
-    @Body() body: CopyWeekDto,
-    @Req() request: FastifyRequest,
-  ): Promise<CopyWeekResult> {
+  copy(@CurrentUser() user: AuthUser, @Body() body: CopyWeekDto): Promise<CopyWeekResult> {
     return this.weekFill.copy(
       user,
       body.siteId,
       body.fromWeek,
       body.toWeek,
       body.withPeople ?? true,
-      request.ip,
     );
   }
 
@@ -135,9 +113,8 @@ export class RotaController {
   applyTemplate(
     @CurrentUser() user: AuthUser,
     @Body() body: ApplyTemplateDto,
-    @Req() request: FastifyRequest,
   ): Promise<CopyWeekResult> {
-    return this.weekFill.applyTemplates(user, body.siteId, body.week, request.ip);
+    return this.weekFill.applyTemplates(user, body.siteId, body.week);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -159,9 +136,8 @@ export class RotaController {
   createRequirement(
     @CurrentUser() user: AuthUser,
     @Body() body: CreateRequirementDto,
-    @Req() request: FastifyRequest,
   ): Promise<CoverageRequirement> {
-    return this.coverageRules.createRequirement(user, body, request.ip);
+    return this.coverageRules.createRequirement(user, body);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -169,9 +145,8 @@ export class RotaController {
   createCampaign(
     @CurrentUser() user: AuthUser,
     @Body() body: CreateCampaignDto,
-    @Req() request: FastifyRequest,
   ): Promise<Campaign> {
-    return this.coverageRules.createCampaign(user, body, request.ip);
+    return this.coverageRules.createCampaign(user, body);
   }
 
   @Get('compliance')

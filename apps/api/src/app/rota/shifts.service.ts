@@ -2,7 +2,8 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ShiftResult } from '@relais/contracts';
 import { civilDate, formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isExclusionViolation } from '../../common/database-errors';
 import { refuse } from '../../common/refuse';
 import { TIME_ZONE } from '../../common/week';
 import { AccessService } from '../access/access.service';
@@ -18,12 +19,6 @@ import { ShiftEntity } from './shift.entity';
 import { SiteWeekLoader } from './site-week/site-week.loader';
 
 const MAX_SHIFT_MS = 24 * 3_600_000;
-
-function isExclusionViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01'
-  );
-}
 
 interface ShiftFields {
   personId: string | null;
@@ -45,7 +40,7 @@ export class ShiftsService {
     private readonly loader: SiteWeekLoader,
   ) {}
 
-  async create(user: AuthUser, dto: CreateShiftDto, ip: string): Promise<ShiftResult> {
+  async create(user: AuthUser, dto: CreateShiftDto): Promise<ShiftResult> {
     const fields: ShiftFields = {
       personId: dto.personId ?? null,
       locationId: dto.locationId,
@@ -68,24 +63,19 @@ export class ShiftsService {
             version: 1,
           }),
         );
-        await this.audit.record(
-          manager,
-          user,
-          {
-            action: 'shift.create',
-            entity: 'shift',
-            entityId: shift.id,
-            details: { siteId: shift.siteId, week, after: snapshot(shift) },
-          },
-          ip,
-        );
+        await this.audit.record(manager, user, {
+          action: 'shift.create',
+          entity: 'shift',
+          entityId: shift.id,
+          details: { siteId: shift.siteId, week, after: snapshot(shift) },
+        });
         return shift;
       }),
     );
     return this.result(user, saved);
   }
 
-  async update(user: AuthUser, id: string, dto: UpdateShiftDto, ip: string): Promise<ShiftResult> {
+  async update(user: AuthUser, id: string, dto: UpdateShiftDto): Promise<ShiftResult> {
     const current = await this.find(user, id);
     this.access.requireSite(user, current.siteId, 'write');
     refuseTrainingItem(current);
@@ -116,34 +106,24 @@ export class ShiftsService {
           .execute();
         if (result.affected !== 1) throw await this.staleConflict(manager, id);
         const shift = await manager.findOneByOrFail(ShiftEntity, { id });
-        await this.audit.record(
-          manager,
-          user,
-          {
-            action: 'shift.update',
+        await this.audit.record(manager, user, {
+          action: 'shift.update',
+          entity: 'shift',
+          entityId: id,
+          details: {
+            siteId: shift.siteId,
+            week,
+            before: snapshot(current),
+            after: snapshot(shift),
+          },
+        });
+        if (oldWeek !== week || location.siteId !== current.siteId) {
+          await this.audit.record(manager, user, {
+            action: 'shift.move_out',
             entity: 'shift',
             entityId: id,
-            details: {
-              siteId: shift.siteId,
-              week,
-              before: snapshot(current),
-              after: snapshot(shift),
-            },
-          },
-          ip,
-        );
-        if (oldWeek !== week || location.siteId !== current.siteId) {
-          await this.audit.record(
-            manager,
-            user,
-            {
-              action: 'shift.move_out',
-              entity: 'shift',
-              entityId: id,
-              details: { siteId: current.siteId, week: oldWeek },
-            },
-            ip,
-          );
+            details: { siteId: current.siteId, week: oldWeek },
+          });
         }
         return shift;
       }),
@@ -151,7 +131,7 @@ export class ShiftsService {
     return this.result(user, saved);
   }
 
-  async remove(user: AuthUser, id: string, version: number, ip: string): Promise<void> {
+  async remove(user: AuthUser, id: string, version: number): Promise<void> {
     const current = await this.find(user, id);
     this.access.requireSite(user, current.siteId, 'write');
     refuseTrainingItem(current);
@@ -165,17 +145,12 @@ export class ShiftsService {
         .where('id = :id AND version = :version', { id, version })
         .execute();
       if (result.affected !== 1) throw await this.staleConflict(manager, id);
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'shift.delete',
-          entity: 'shift',
-          entityId: id,
-          details: { siteId: current.siteId, week, before: snapshot(current) },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'shift.delete',
+        entity: 'shift',
+        entityId: id,
+        details: { siteId: current.siteId, week, before: snapshot(current) },
+      });
     });
   }
 

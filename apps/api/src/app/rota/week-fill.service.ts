@@ -30,7 +30,6 @@ export class WeekFillService {
     fromWeek: string,
     toWeek: string,
     withPeople: boolean,
-    ip: string,
   ): Promise<CopyWeekResult> {
     this.access.requireSite(user, siteId, 'write');
     if (fromWeek === toWeek) {
@@ -69,29 +68,19 @@ export class WeekFillService {
           }),
         );
         created++;
-        await this.audit.record(
-          manager,
-          user,
-          {
-            action: 'shift.create',
-            entity: 'shift',
-            entityId: saved.id,
-            details: { siteId, week: toWeek, copiedFrom: shift.id },
-          },
-          ip,
-        );
+        await this.audit.record(manager, user, {
+          action: 'shift.create',
+          entity: 'shift',
+          entityId: saved.id,
+          details: { siteId, week: toWeek, copiedFrom: shift.id },
+        });
       }
       return { created, madeOpen };
     });
   }
 
   /** Adds the site's templates to a week as open shifts ("à pourvoir"). */
-  async applyTemplates(
-    user: AuthUser,
-    siteId: string,
-    week: string,
-    ip: string,
-  ): Promise<CopyWeekResult> {
+  async applyTemplates(user: AuthUser, siteId: string, week: string): Promise<CopyWeekResult> {
     this.access.requireSite(user, siteId, 'write');
     const templates = await this.rota.templates(user, siteId);
     const { from } = windowOfIsoWeek(week);
@@ -116,17 +105,12 @@ export class WeekFillService {
             }),
           );
           created++;
-          await this.audit.record(
-            manager,
-            user,
-            {
-              action: 'shift.create',
-              entity: 'shift',
-              entityId: saved.id,
-              details: { siteId, week, template: template.code },
-            },
-            ip,
-          );
+          await this.audit.record(manager, user, {
+            action: 'shift.create',
+            entity: 'shift',
+            entityId: saved.id,
+            details: { siteId, week, template: template.code },
+          });
         }
       }
       return { created, madeOpen: created };

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ShiftSwap } from '@relais/contracts';
-import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
@@ -20,33 +19,21 @@ export class SwapsController {
 
   /** A person offers one of their published shifts to a colleague. */
   @Post()
-  offer(
-    @CurrentUser() user: AuthUser,
-    @Body() body: CreateSwapDto,
-    @Req() request: FastifyRequest,
-  ): Promise<ShiftSwap> {
-    return this.swaps.offer(user, body, request.ip);
+  offer(@CurrentUser() user: AuthUser, @Body() body: CreateSwapDto): Promise<ShiftSwap> {
+    return this.swaps.offer(user, body);
   }
 
   @Post(':id/accept')
   @HttpCode(200)
-  accept(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<ShiftSwap> {
-    return this.swaps.accept(user, id, request.ip);
+  accept(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<ShiftSwap> {
+    return this.swaps.accept(user, id);
   }
 
   /** Either person withdraws (the offer) or declines (the colleague) before the decision. */
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<ShiftSwap> {
-    return this.swaps.cancel(user, id, request.ip);
+  cancel(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<ShiftSwap> {
+    return this.swaps.cancel(user, id);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -56,8 +43,7 @@ export class SwapsController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: DecideSwapDto,
-    @Req() request: FastifyRequest,
   ): Promise<ShiftSwap> {
-    return this.swaps.decide(user, id, body, request.ip);
+    return this.swaps.decide(user, id, body);
   }
 }

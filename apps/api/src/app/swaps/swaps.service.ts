@@ -14,7 +14,8 @@ import {
   isoWeekOfInstant,
   RULES_WAIVED_FOR_SWAPS,
 } from '@relais/rules';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
 import { TIME_ZONE } from '../../common/week';
@@ -37,12 +38,6 @@ const OPEN: SwapStatus[] = ['offered', 'accepted'];
 
 function violationKey(violation: Violation): string {
   return `${violation.rule}|${violation.personId ?? ''}|${[...violation.shiftIds].sort().join(',')}`;
-}
-
-function isExclusionViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01'
-  );
 }
 
 function slotLabel(start: Date, end: Date): string {
@@ -90,7 +85,7 @@ export class SwapsService {
     return this.views(this.dataSource.manager, user, await query.getMany());
   }
 
-  async offer(user: AuthUser, dto: CreateSwapDto, ip: string): Promise<ShiftSwap> {
+  async offer(user: AuthUser, dto: CreateSwapDto): Promise<ShiftSwap> {
     if (dto.toPersonId === user.personId)
       refuse('Choisissez une autre personne que vous-même.', 'toPersonId', 'vous-même');
     return this.dataSource.transaction(async (manager) => {
@@ -138,7 +133,7 @@ export class SwapsService {
           decidedAt: null,
         }),
       );
-      await this.record(manager, user, 'swap.offer', saved, shift, ip);
+      await this.record(manager, user, 'swap.offer', saved, shift);
       await this.notifications.notify(
         manager,
         [colleague.id],
@@ -151,7 +146,7 @@ export class SwapsService {
     });
   }
 
-  async accept(user: AuthUser, id: string, ip: string): Promise<ShiftSwap> {
+  async accept(user: AuthUser, id: string): Promise<ShiftSwap> {
     return this.dataSource.transaction(async (manager) => {
       const swap = await this.lockSwap(manager, user, id);
       if (swap.toPersonId !== user.personId)
@@ -163,7 +158,7 @@ export class SwapsService {
       swap.status = 'accepted';
       swap.acceptedAt = new Date();
       await manager.save(swap);
-      await this.record(manager, user, 'swap.accept', swap, shift, ip);
+      await this.record(manager, user, 'swap.accept', swap, shift);
       const managers: { person_id: string }[] = await manager.query(
         'SELECT person_id FROM manager_site WHERE site_id = $1',
         [shift.siteId],
@@ -180,7 +175,7 @@ export class SwapsService {
     });
   }
 
-  async cancel(user: AuthUser, id: string, ip: string): Promise<ShiftSwap> {
+  async cancel(user: AuthUser, id: string): Promise<ShiftSwap> {
     return this.dataSource.transaction(async (manager) => {
       const swap = await this.lockSwap(manager, user, id);
       if (swap.fromPersonId !== user.personId && swap.toPersonId !== user.personId)
@@ -189,7 +184,7 @@ export class SwapsService {
       const shift = await manager.findOneByOrFail(ShiftEntity, { id: swap.shiftId });
       swap.status = 'cancelled';
       await manager.save(swap);
-      await this.record(manager, user, 'swap.cancel', swap, shift, ip);
+      await this.record(manager, user, 'swap.cancel', swap, shift);
       const other = swap.fromPersonId === user.personId ? swap.toPersonId : swap.fromPersonId;
       await this.notifications.notify(
         manager,
@@ -203,11 +198,9 @@ export class SwapsService {
     });
   }
 
-  async decide(user: AuthUser, id: string, dto: DecideSwapDto, ip: string): Promise<ShiftSwap> {
+  async decide(user: AuthUser, id: string, dto: DecideSwapDto): Promise<ShiftSwap> {
     try {
-      return await this.dataSource.transaction((manager) =>
-        this.decideIn(manager, user, id, dto, ip),
-      );
+      return await this.dataSource.transaction((manager) => this.decideIn(manager, user, id, dto));
     } catch (error) {
       if (isExclusionViolation(error)) {
         throw new ConflictException(
@@ -232,7 +225,6 @@ export class SwapsService {
     user: AuthUser,
     id: string,
     dto: DecideSwapDto,
-    ip: string,
   ): Promise<ShiftSwap> {
     const swap = await this.lockSwap(manager, user, id);
     const current = await manager.findOneBy(ShiftEntity, { id: swap.shiftId });
@@ -254,7 +246,7 @@ export class SwapsService {
         decidedAt: new Date(),
       });
       await manager.save(swap);
-      await this.record(manager, user, 'swap.refuse', swap, current, ip);
+      await this.record(manager, user, 'swap.refuse', swap, current);
       await this.notifications.notify(
         manager,
         [swap.fromPersonId, swap.toPersonId],
@@ -344,40 +336,30 @@ export class SwapsService {
       { id: siteWeek.id },
       { status: 'published', version, publishedAt, publishedBy: user.accountId },
     );
-    await this.audit.record(
-      manager,
-      user,
-      {
-        action: 'shift.update',
-        entity: 'shift',
-        entityId: shift.id,
-        details: {
-          siteId: shift.siteId,
-          week,
-          swapId: swap.id,
-          before: { personId: swap.fromPersonId },
-          after: { personId: swap.toPersonId },
-        },
+    await this.audit.record(manager, user, {
+      action: 'shift.update',
+      entity: 'shift',
+      entityId: shift.id,
+      details: {
+        siteId: shift.siteId,
+        week,
+        swapId: swap.id,
+        before: { personId: swap.fromPersonId },
+        after: { personId: swap.toPersonId },
       },
-      ip,
-    );
-    await this.audit.record(
-      manager,
-      user,
-      {
-        action: 'rota.publish',
-        entity: 'site_week',
-        entityId: siteWeek.id,
-        details: {
-          siteId: shift.siteId,
-          week,
-          version,
-          swapId: swap.id,
-          notified: [swap.fromPersonId, swap.toPersonId],
-        },
+    });
+    await this.audit.record(manager, user, {
+      action: 'rota.publish',
+      entity: 'site_week',
+      entityId: siteWeek.id,
+      details: {
+        siteId: shift.siteId,
+        week,
+        version,
+        swapId: swap.id,
+        notified: [swap.fromPersonId, swap.toPersonId],
       },
-      ip,
-    );
+    });
     Object.assign(swap, {
       status: 'approved',
       reply: dto.reply?.trim() || null,
@@ -386,7 +368,7 @@ export class SwapsService {
       violations: [],
     });
     await manager.save(swap);
-    await this.record(manager, user, 'swap.approve', swap, updated, ip);
+    await this.record(manager, user, 'swap.approve', swap, updated);
     await this.notifications.notify(
       manager,
       [swap.fromPersonId, swap.toPersonId],
@@ -458,25 +440,19 @@ export class SwapsService {
     action: string,
     swap: ShiftSwapEntity,
     shift: ShiftEntity,
-    ip: string,
   ): Promise<void> {
-    await this.audit.record(
-      manager,
-      user,
-      {
-        action,
-        entity: 'shift_swap',
-        entityId: swap.id,
-        details: {
-          shiftId: shift.id,
-          siteId: shift.siteId,
-          week: isoWeekOfInstant(shift.startAt.getTime(), TIME_ZONE),
-          fromPersonId: swap.fromPersonId,
-          toPersonId: swap.toPersonId,
-        },
+    await this.audit.record(manager, user, {
+      action,
+      entity: 'shift_swap',
+      entityId: swap.id,
+      details: {
+        shiftId: shift.id,
+        siteId: shift.siteId,
+        week: isoWeekOfInstant(shift.startAt.getTime(), TIME_ZONE),
+        fromPersonId: swap.fromPersonId,
+        toPersonId: swap.toPersonId,
       },
-      ip,
-    );
+    });
   }
 
   private async views(

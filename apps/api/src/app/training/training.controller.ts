@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { TrainingEnrolment, TrainingModule, TrainingSession } from '@relais/contracts';
-import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
@@ -34,12 +33,8 @@ export class TrainingController {
 
   @Roles('admin', 'hr', 'manager')
   @Post('sessions')
-  create(
-    @CurrentUser() user: AuthUser,
-    @Body() body: CreateSessionDto,
-    @Req() request: FastifyRequest,
-  ): Promise<TrainingSession> {
-    return this.training.createSession(user, body, request.ip);
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateSessionDto): Promise<TrainingSession> {
+    return this.training.createSession(user, body);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -48,20 +43,15 @@ export class TrainingController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: EnrolDto,
-    @Req() request: FastifyRequest,
   ): Promise<TrainingEnrolment> {
-    return this.training.enrol(user, id, body.personId, request.ip);
+    return this.training.enrol(user, id, body.personId);
   }
 
   @Roles('admin', 'hr', 'manager')
   @Delete('enrolments/:id')
   @HttpCode(204)
-  unenrol(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    return this.training.unenrol(user, id, request.ip);
+  unenrol(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<void> {
+    return this.training.unenrol(user, id);
   }
 
   @Roles('admin', 'hr', 'manager')
@@ -71,19 +61,14 @@ export class TrainingController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: AttendanceDto,
-    @Req() request: FastifyRequest,
   ): Promise<TrainingEnrolment> {
-    return this.training.attendance(user, id, body.present, request.ip);
+    return this.training.attendance(user, id, body.present);
   }
 
   @Roles('admin', 'hr')
   @Post('enrolments/:id/validation')
   @HttpCode(200)
-  validate(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<TrainingEnrolment> {
-    return this.training.validate(user, id, request.ip);
+  validate(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<TrainingEnrolment> {
+    return this.training.validate(user, id);
   }
 }

@@ -19,7 +19,8 @@ import {
   formatTime,
   isoWeekOfInstant,
 } from '@relais/rules';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
@@ -28,12 +29,12 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { LocationEntity } from '../organisation/location.entity';
+import { PathwaysService } from '../pathways/pathways.service';
 import { PersonSkillEntity } from '../people/person-skill.entity';
 import { PersonEntity } from '../people/person.entity';
 import { ShiftEntity } from '../rota/shift.entity';
 import { SiteWeekLoader } from '../rota/site-week/site-week.loader';
 import { CreateSessionDto } from './dto/training.dto';
-import { PathwaysService } from './pathways.service';
 import {
   TrainingEnrolmentEntity,
   TrainingModuleEntity,
@@ -57,12 +58,6 @@ export function toModule(entity: TrainingModuleEntity): TrainingModule {
     mandatoryFor: entity.mandatoryFor,
     grantsSkill: entity.grantsSkill,
   };
-}
-
-function isExclusionViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01'
-  );
 }
 
 /** Catalogue, sessions, enrolment (a `training` work item on the rota), attendance, validation. */
@@ -109,7 +104,7 @@ export class TrainingService {
     return { ...toSession(row), enrolments: enrolments.map(toEnrolment) };
   }
 
-  async createSession(user: AuthUser, dto: CreateSessionDto, ip: string): Promise<TrainingSession> {
+  async createSession(user: AuthUser, dto: CreateSessionDto): Promise<TrainingSession> {
     const startAt = new Date(dto.start);
     const endAt = new Date(dto.end);
     if (endAt.getTime() <= startAt.getTime())
@@ -148,17 +143,12 @@ export class TrainingService {
           capacity: dto.capacity,
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'training_session.create',
-          entity: 'training_session',
-          entityId: session.id,
-          details: { module: module.code, start: dto.start, end: dto.end, capacity: dto.capacity },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'training_session.create',
+        entity: 'training_session',
+        entityId: session.id,
+        details: { module: module.code, start: dto.start, end: dto.end, capacity: dto.capacity },
+      });
       return session.id;
     });
     return this.session(user, id);
@@ -169,12 +159,7 @@ export class TrainingService {
    * `training` shift blocks the person's time. The shift table's exclusion constraint refuses an
    * overlap with any shift or other session; the 409 names the work item in the way.
    */
-  async enrol(
-    user: AuthUser,
-    sessionId: string,
-    personId: string,
-    ip: string,
-  ): Promise<TrainingEnrolment> {
+  async enrol(user: AuthUser, sessionId: string, personId: string): Promise<TrainingEnrolment> {
     const session = await this.dataSource
       .getRepository(TrainingSessionEntity)
       .findOneBy({ id: sessionId, organisationId: user.organisationId });
@@ -241,17 +226,12 @@ export class TrainingService {
             status: 'enrolled',
           }),
         );
-        await this.audit.record(
-          manager,
-          user,
-          {
-            action: 'training_enrolment.create',
-            entity: 'training_enrolment',
-            entityId: enrolment.id,
-            details: { sessionId, personId, module: module.code, shiftId: shift.id },
-          },
-          ip,
-        );
+        await this.audit.record(manager, user, {
+          action: 'training_enrolment.create',
+          entity: 'training_enrolment',
+          entityId: enrolment.id,
+          details: { sessionId, personId, module: module.code, shiftId: shift.id },
+        });
         return enrolment.id;
       });
       return this.enrolment(enrolmentId);
@@ -261,7 +241,7 @@ export class TrainingService {
     }
   }
 
-  async unenrol(user: AuthUser, enrolmentId: string, ip: string): Promise<void> {
+  async unenrol(user: AuthUser, enrolmentId: string): Promise<void> {
     const { enrolment, session, person } = await this.findEnrolment(user, enrolmentId);
     this.access.requireWithdraw(user, person, session.siteId);
     if (enrolment.status === 'validated')
@@ -271,17 +251,12 @@ export class TrainingService {
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(TrainingEnrolmentEntity, { id: enrolment.id });
       if (enrolment.shiftId) await manager.delete(ShiftEntity, { id: enrolment.shiftId });
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'training_enrolment.delete',
-          entity: 'training_enrolment',
-          entityId: enrolment.id,
-          details: { sessionId: enrolment.sessionId, personId: enrolment.personId },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'training_enrolment.delete',
+        entity: 'training_enrolment',
+        entityId: enrolment.id,
+        details: { sessionId: enrolment.sessionId, personId: enrolment.personId },
+      });
     });
   }
 
@@ -290,7 +265,6 @@ export class TrainingService {
     user: AuthUser,
     enrolmentId: string,
     present: boolean,
-    ip: string,
   ): Promise<TrainingEnrolment> {
     const { enrolment, session } = await this.findEnrolment(user, enrolmentId);
     this.access.requireSite(user, session.siteId, 'write');
@@ -309,17 +283,12 @@ export class TrainingService {
         { id: enrolment.id },
         { status, attendanceBy: user.accountId },
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'training_enrolment.attendance',
-          entity: 'training_enrolment',
-          entityId: enrolment.id,
-          details: { status, before: enrolment.status },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'training_enrolment.attendance',
+        entity: 'training_enrolment',
+        entityId: enrolment.id,
+        details: { status, before: enrolment.status },
+      });
     });
     return this.enrolment(enrolment.id);
   }
@@ -328,7 +297,7 @@ export class TrainingService {
    * HR validation (second step): records the module, grants its qualification with the right
    * expiry and completes the pathway milestones it closes.
    */
-  async validate(user: AuthUser, enrolmentId: string, ip: string): Promise<TrainingEnrolment> {
+  async validate(user: AuthUser, enrolmentId: string): Promise<TrainingEnrolment> {
     const { enrolment, session } = await this.findEnrolment(user, enrolmentId);
     if (enrolment.status === 'validated')
       throw new ConflictException('Cette formation est déjà validée.');
@@ -376,23 +345,18 @@ export class TrainingService {
         enrolment.personId,
         completedOn,
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'training_enrolment.validate',
-          entity: 'training_enrolment',
-          entityId: enrolment.id,
-          details: {
-            personId: enrolment.personId,
-            module: module.code,
-            skill: module.grantsSkill,
-            expiresOn,
-            milestones: closed,
-          },
+      await this.audit.record(manager, user, {
+        action: 'training_enrolment.validate',
+        entity: 'training_enrolment',
+        entityId: enrolment.id,
+        details: {
+          personId: enrolment.personId,
+          module: module.code,
+          skill: module.grantsSkill,
+          expiresOn,
+          milestones: closed,
         },
-        ip,
-      );
+      });
     });
     return this.enrolment(enrolment.id);
   }

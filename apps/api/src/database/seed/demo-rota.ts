@@ -1,5 +1,12 @@
 import type { ActivityCode, Shift } from '@relais/contracts';
-import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek, zonedInstant } from '@relais/rules';
+import {
+  addDays,
+  addIsoWeeks,
+  isoWeekOf,
+  minutesOfDay,
+  windowOfIsoWeek,
+  zonedInstant,
+} from '@relais/rules';
 import { EntityManager } from 'typeorm';
 import { LocationEntity } from '../../app/organisation/location.entity';
 import { SiteEntity } from '../../app/organisation/site.entity';
@@ -154,11 +161,6 @@ const SATELLITE_DAYS: Record<string, SatelliteDay[]> = {
   ],
 };
 
-function minutesOf(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return h * 60 + m;
-}
-
 function timeOf(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
@@ -172,8 +174,8 @@ function deskDay(site: SiteEntity, weekday: number): { start: string; end: strin
     .filter((range) => range.weekday === weekday)
     .sort((a, b) => a.start.localeCompare(b.start));
   return ranges.map((range, index) => ({
-    start: index === 0 ? timeOf(minutesOf(range.start) - 15) : range.start,
-    end: index === ranges.length - 1 ? timeOf(minutesOf(range.end) + 15) : range.end,
+    start: index === 0 ? timeOf(minutesOfDay(range.start) - 15) : range.start,
+    end: index === ranges.length - 1 ? timeOf(minutesOfDay(range.end) + 15) : range.end,
   }));
 }
 
@@ -227,7 +229,7 @@ function planWeek(
             siteCode: site.code,
             date: addDays(monday, day.weekday - 1),
           });
-          remaining -= minutesOf(shift.end) - minutesOf(shift.start) - shift.breakMinutes;
+          remaining -= minutesOfDay(shift.end) - minutesOfDay(shift.start) - shift.breakMinutes;
         }
       }
       const days = [1, 2, 3, 4, 5].sort(
@@ -236,7 +238,7 @@ function planWeek(
       for (const weekday of days) {
         const desk = deskDay(site, weekday);
         const length = desk.reduce(
-          (sum, part) => sum + minutesOf(part.end) - minutesOf(part.start),
+          (sum, part) => sum + minutesOfDay(part.end) - minutesOfDay(part.start),
           0,
         );
         if (used.has(weekday) || desk.length === 0 || !inForce(weekday) || length > remaining)

@@ -8,10 +8,11 @@ import {
   zonedInstant,
 } from '@relais/rules';
 import { EntityManager } from 'typeorm';
+import { ExitRecordEntity } from '../../app/exits/exit-record.entity';
 import { LocationEntity } from '../../app/organisation/location.entity';
+import { PathwayMilestoneEntity } from '../../app/pathways/pathway.entities';
+import { completePathwayMilestones, ensurePathwayPlan } from '../../app/pathways/pathways.service';
 import { ShiftEntity } from '../../app/rota/shift.entity';
-import { ExitRecordEntity, PathwayMilestoneEntity } from '../../app/training/pathway.entities';
-import { completePathwayMilestones, ensurePathwayPlan } from '../../app/training/pathways.service';
 import { raiseCertificateReminders } from '../../app/training/training-jobs.service';
 import {
   TrainingEnrolmentEntity,

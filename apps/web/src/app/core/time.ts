@@ -1,3 +1,5 @@
+import { minutesOfDay } from '@relais/rules';
+
 /** The organisation's time zone: days and weeks are Paris days and weeks, whatever the device. */
 export const ORGANISATION_TIME_ZONE = 'Europe/Paris';
 
@@ -27,11 +29,6 @@ export function formatLongDate(date: Date, lang: 'fr' | 'en'): string {
     .join('');
 }
 
-function minutes(hhmm: string): number {
-  const [hours, mins] = hhmm.split(':').map(Number);
-  return hours * 60 + mins;
-}
-
 /** Length of "09:00"–"12:30" ranges as "35 h" or "31 h 30" (never decimals). */
 export function formatDuration(totalMinutes: number): string {
   const hours = Math.floor(totalMinutes / 60);
@@ -40,5 +37,8 @@ export function formatDuration(totalMinutes: number): string {
 }
 
 export function rangeMinutes(ranges: { start: string; end: string }[]): number {
-  return ranges.reduce((sum, range) => sum + minutes(range.end) - minutes(range.start), 0);
+  return ranges.reduce(
+    (sum, range) => sum + minutesOfDay(range.end) - minutesOfDay(range.start),
+    0,
+  );
 }

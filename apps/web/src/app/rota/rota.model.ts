@@ -10,6 +10,7 @@ import {
   addDays,
   civilDate,
   daysBetween,
+  effectiveMinutes,
   formatDuration,
   formatTime,
   isoWeekday,
@@ -83,10 +84,7 @@ export function shiftDate(shift: Pick<Shift, 'start'>): string {
 
 /** Worked minutes of a shift (break deducted). */
 export function shiftMinutes(shift: Pick<Shift, 'start' | 'end' | 'breakMinutes'>): number {
-  return Math.max(
-    0,
-    (toEpochMs(shift.end) - toEpochMs(shift.start)) / MINUTE_MS - shift.breakMinutes,
-  );
+  return effectiveMinutes(shift);
 }
 
 /** The same wall-clock times on another day (a shift ending after midnight still does). */

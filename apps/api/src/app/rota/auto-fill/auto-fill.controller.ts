@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AutoFillApplyResult, AutoFillJob } from '@relais/contracts';
-import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../../common/uuid-param';
 import { CurrentUser, Roles } from '../../access/access.decorators';
 import type { AuthUser } from '../../access/auth-user';
@@ -17,12 +16,8 @@ export class AutoFillController {
 
   @Post()
   @HttpCode(202)
-  start(
-    @CurrentUser() user: AuthUser,
-    @Body() body: AutoFillDto,
-    @Req() request: FastifyRequest,
-  ): Promise<AutoFillJob> {
-    return this.autoFill.start(user, body, request.ip);
+  start(@CurrentUser() user: AuthUser, @Body() body: AutoFillDto): Promise<AutoFillJob> {
+    return this.autoFill.start(user, body);
   }
 
   @Get(':id')
@@ -44,11 +39,7 @@ export class AutoFillController {
 
   @Post(':id/apply')
   @HttpCode(200)
-  apply(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<AutoFillApplyResult> {
-    return this.autoFill.apply(user, id, request.ip);
+  apply(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<AutoFillApplyResult> {
+    return this.autoFill.apply(user, id);
   }
 }

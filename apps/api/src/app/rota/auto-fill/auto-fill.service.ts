@@ -16,7 +16,8 @@ import type {
 } from '@relais/contracts';
 import { addDays, checkRotaWeek, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import { solve, type SolveResult } from '@relais/solver';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { isExclusionViolation } from '../../../common/database-errors';
 import { TIME_ZONE } from '../../../common/week';
 import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
@@ -55,7 +56,7 @@ export class AutoFillService implements OnApplicationShutdown {
     private readonly loader: SiteWeekLoader,
   ) {}
 
-  async start(user: AuthUser, dto: AutoFillDto, ip: string): Promise<AutoFillJob> {
+  async start(user: AuthUser, dto: AutoFillDto): Promise<AutoFillJob> {
     for (const siteId of dto.siteIds) this.access.requireSite(user, siteId, 'write');
     const sites = await this.dataSource
       .getRepository(SiteEntity)
@@ -93,17 +94,12 @@ export class AutoFillService implements OnApplicationShutdown {
           fingerprint: fingerprintOf(input.sites.flatMap((site) => site.input.shifts)),
         }),
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'rota.auto_fill.start',
-          entity: 'auto_fill_job',
-          entityId: saved.id,
-          details: { siteIds: dto.siteIds, week: dto.week, mode: dto.mode, timeLimitSeconds },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'rota.auto_fill.start',
+        entity: 'auto_fill_job',
+        entityId: saved.id,
+        details: { siteIds: dto.siteIds, week: dto.week, mode: dto.mode, timeLimitSeconds },
+      });
       return saved;
     });
     const abort = new AbortController();
@@ -144,7 +140,7 @@ export class AutoFillService implements OnApplicationShutdown {
   }
 
   /** Writes the proposal in one transaction, or nothing if the weeks moved meanwhile. */
-  async apply(user: AuthUser, id: string, ip: string): Promise<AutoFillApplyResult> {
+  async apply(user: AuthUser, id: string): Promise<AutoFillApplyResult> {
     const found = await this.find(user, id);
     for (const siteId of found.siteIds) this.access.requireSite(user, siteId, 'write');
     try {
@@ -177,7 +173,7 @@ export class AutoFillService implements OnApplicationShutdown {
             'Le planning a changé depuis le calcul : relancez le remplissage automatique, rien n’a été écrit.',
           );
         }
-        const result = await this.write(manager, user, job, job.proposal, ip);
+        const result = await this.write(manager, user, job, job.proposal);
         const input = await this.plannerInput(manager, user, job.siteIds, job.week, job.mode);
         const blocking = input.sites
           .flatMap((site) => checkRotaWeek(site.input))
@@ -195,30 +191,22 @@ export class AutoFillService implements OnApplicationShutdown {
           });
         }
         await manager.update(AutoFillJobEntity, { id }, { status: 'applied' });
-        await this.audit.record(
-          manager,
-          user,
-          {
-            action: 'rota.auto_fill.apply',
-            entity: 'auto_fill_job',
-            entityId: id,
-            details: {
-              siteIds: job.siteIds,
-              week: job.week,
-              created: result.created,
-              assigned: result.assigned,
-              removed: result.removed,
-            },
+        await this.audit.record(manager, user, {
+          action: 'rota.auto_fill.apply',
+          entity: 'auto_fill_job',
+          entityId: id,
+          details: {
+            siteIds: job.siteIds,
+            week: job.week,
+            created: result.created,
+            assigned: result.assigned,
+            removed: result.removed,
           },
-          ip,
-        );
+        });
         return { created: result.created, assigned: result.assigned, removed: result.removed };
       });
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === '23P01'
-      ) {
+      if (isExclusionViolation(error)) {
         throw new ConflictException(
           'Une personne a reçu entre-temps un autre créneau au même moment : relancez le remplissage, rien n’a été écrit.',
         );
@@ -415,24 +403,18 @@ export class AutoFillService implements OnApplicationShutdown {
     user: AuthUser,
     job: AutoFillJobEntity,
     proposal: AutoFillProposal,
-    ip: string,
   ): Promise<{ created: number; assigned: number; removed: number; written: Set<string> }> {
     const written = new Set<string>();
     let removed = 0;
     for (const release of proposal.release) {
       await manager.delete(ShiftEntity, { id: release.shiftId });
       removed++;
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'shift.delete',
-          entity: 'shift',
-          entityId: release.shiftId,
-          details: { siteId: release.siteId, week: job.week, autoFill: job.id, rule: release.rule },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'shift.delete',
+        entity: 'shift',
+        entityId: release.shiftId,
+        details: { siteId: release.siteId, week: job.week, autoFill: job.id, rule: release.rule },
+      });
     }
     let created = 0;
     let assigned = 0;
@@ -445,22 +427,17 @@ export class AutoFillService implements OnApplicationShutdown {
         );
         written.add(add.openShiftId);
         assigned++;
-        await this.audit.record(
-          manager,
-          user,
-          {
-            action: 'shift.update',
-            entity: 'shift',
-            entityId: add.openShiftId,
-            details: {
-              siteId: add.siteId,
-              week: job.week,
-              autoFill: job.id,
-              personId: add.personId,
-            },
+        await this.audit.record(manager, user, {
+          action: 'shift.update',
+          entity: 'shift',
+          entityId: add.openShiftId,
+          details: {
+            siteId: add.siteId,
+            week: job.week,
+            autoFill: job.id,
+            personId: add.personId,
           },
-          ip,
-        );
+        });
         continue;
       }
       const saved = await manager.save(
@@ -479,17 +456,12 @@ export class AutoFillService implements OnApplicationShutdown {
       );
       written.add(saved.id);
       created++;
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'shift.create',
-          entity: 'shift',
-          entityId: saved.id,
-          details: { siteId: add.siteId, week: job.week, autoFill: job.id },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'shift.create',
+        entity: 'shift',
+        entityId: saved.id,
+        details: { siteId: add.siteId, week: job.week, autoFill: job.id },
+      });
     }
     return { created, assigned, removed, written };
   }

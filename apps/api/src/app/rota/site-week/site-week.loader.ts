@@ -9,6 +9,7 @@ import type {
 import {
   addDays,
   civilDate,
+  effectiveMinutes,
   RotaComplianceInput,
   ScheduleChange,
   zonedInstant,
@@ -297,8 +298,11 @@ export class SiteWeekLoader {
               .reduce(
                 (sum, item) =>
                   sum +
-                  (item.endAt.getTime() - item.startAt.getTime()) / 60_000 -
-                  item.breakMinutes,
+                  effectiveMinutes({
+                    start: item.startAt,
+                    end: item.endAt,
+                    breakMinutes: item.breakMinutes,
+                  }),
                 0,
               )
           : 0;
@@ -385,14 +389,8 @@ export class SiteWeekLoader {
         civilDate(shift.start, TIME_ZONE),
         ...(old ? [civilDate(old.start, TIME_ZONE)] : []),
       ].sort();
-      const minutes =
-        (new Date(shift.end).getTime() - new Date(shift.start).getTime()) / 60_000 -
-        shift.breakMinutes;
-      const oldMinutes =
-        old && old.personId === shift.personId
-          ? (new Date(old.end).getTime() - new Date(old.start).getTime()) / 60_000 -
-            old.breakMinutes
-          : 0;
+      const minutes = effectiveMinutes(shift);
+      const oldMinutes = old && old.personId === shift.personId ? effectiveMinutes(old) : 0;
       (byPerson[shift.personId] ??= []).push({
         publishedAt: now,
         firstAffectedDay: days[0],

@@ -1,11 +1,11 @@
 import type { ApiError, FieldError, PersonDetail, PersonSummary } from '@relais/contracts';
 import { addDays } from '@relais/rules';
 import fc from 'fast-check';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
 import { todayIn } from '../../common/today';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { EMPTY_PROPOSAL } from '../../testing/auto-fill-fixtures';
-import { ApiResponse, startTestApp, TestApp } from '../../testing/test-app';
-import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
+import { EMPTY_PROPOSAL } from '../auto-fill-fixtures';
+import { ApiResponse, startTestApp, TestApp } from '../test-app';
 
 /**
  * Hostile input on every route: random and boundary bodies, ids and query strings, bodies nested
@@ -478,6 +478,7 @@ const READ_ROUTES: ReadRoute[] = [
   { route: 'GET /api/people/:id', caller: 'hr' },
   { route: 'GET /api/people/:id/contracts', caller: 'hr' },
   { route: 'GET /api/people/:id/loans', caller: 'hr' },
+  { route: 'GET /api/admin/outbox', caller: 'admin', query: () => ({ status: 'dead' }) },
   {
     route: 'GET /api/compliance',
     caller: 'hr',

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { todayIn } from '../../common/today';
-import { startTestApp, TestApp } from '../../testing/test-app';
+import { startTestApp, TestApp } from '../test-app';
 
 const run = promisify(execFile);
 const tools = resolve(__dirname, '../../../../../tools');

@@ -26,9 +26,9 @@ import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { CreateExitDto, ExitFollowUpDto } from './dto/training.dto';
-import { ExitRecordEntity } from './pathway.entities';
-import { PathwaysService } from './pathways.service';
+import { PathwaysService } from '../pathways/pathways.service';
+import { CreateExitDto, ExitFollowUpDto } from './dto/exits.dto';
+import { ExitRecordEntity } from './exit-record.entity';
 
 interface ExitRow {
   id: string;
@@ -83,7 +83,7 @@ export class ExitsService {
     private readonly pathways: PathwaysService,
   ) {}
 
-  async create(user: AuthUser, dto: CreateExitDto, ip: string): Promise<ExitRecord> {
+  async create(user: AuthUser, dto: CreateExitDto): Promise<ExitRecord> {
     const [contract]: {
       id: string;
       person_id: string;
@@ -151,21 +151,16 @@ export class ExitsService {
          WHERE p.id = m.plan_id AND p.person_id = $1 AND m.code = 'P13' AND m.done_on IS NULL`,
         [contract.person_id, dto.exitDate <= todayIn() ? dto.exitDate : todayIn()],
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'exit_record.create',
-          entity: 'exit_record',
-          entityId: saved.id,
-          details: {
-            personId: contract.person_id,
-            contractId: contract.id,
-            category: dto.category,
-          },
+      await this.audit.record(manager, user, {
+        action: 'exit_record.create',
+        entity: 'exit_record',
+        entityId: saved.id,
+        details: {
+          personId: contract.person_id,
+          contractId: contract.id,
+          category: dto.category,
         },
-        ip,
-      );
+      });
       return saved.id;
     });
     const [row] = await this.dataSource.query(`${EXIT_SELECT} WHERE x.id = $1`, [id]);
@@ -176,12 +171,7 @@ export class ExitsService {
    * Records (or corrects) the 6-month follow-up: from a month before its day, never before the
    * exit nor in the future.
    */
-  async followUp(
-    user: AuthUser,
-    id: string,
-    dto: ExitFollowUpDto,
-    ip: string,
-  ): Promise<ExitRecord> {
+  async followUp(user: AuthUser, id: string, dto: ExitFollowUpDto): Promise<ExitRecord> {
     if (dto.contactedOn > todayIn())
       refuse('Le suivi ne peut pas être daté dans le futur.', 'contactedOn', 'date future');
     await this.dataSource.transaction(async (manager) => {
@@ -203,17 +193,12 @@ export class ExitsService {
         { id },
         { followUpStatus: dto.situation, followUpOn: dto.contactedOn },
       );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'exit_record.follow_up',
-          entity: 'exit_record',
-          entityId: id,
-          details: { before, after: { situation: dto.situation, on: dto.contactedOn } },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'exit_record.follow_up',
+        entity: 'exit_record',
+        entityId: id,
+        details: { before, after: { situation: dto.situation, on: dto.contactedOn } },
+      });
     });
     const [row] = await this.dataSource.query(`${EXIT_SELECT} WHERE x.id = $1`, [id]);
     return toExit(row);

@@ -1,10 +1,4 @@
-import type {
-  ContractType,
-  DurationBucket,
-  ExitCategory,
-  ExitJobType,
-  FollowUpSituation,
-} from '@relais/contracts';
+import type { ContractType } from '@relais/contracts';
 import {
   Check,
   Column,
@@ -16,7 +10,6 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { ContractEntity } from '../contracts/contract.entity';
-import { SiteEntity } from '../organisation/site.entity';
 import { PersonEntity } from '../people/person.entity';
 
 /** A mediator's pathway plan, created at hiring from the template of the contract type. */
@@ -154,94 +147,6 @@ export class PathwayNoteEntity {
 
   @Column({ name: 'author_name', type: 'text' })
   authorName!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-}
-
-/** Where a leaver went (rule 33: category, date and, for dynamic exits, type and duration). */
-@Entity({ name: 'exit_record' })
-@Index('uq_exit_record_contract', ['contractId'], {
-  unique: true,
-  where: '"contract_id" IS NOT NULL',
-})
-@Check(
-  'ck_exit_record_category',
-  `"category" IN ('EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE', 'AUTRE_SORTIE', 'NEUTRALISEE')`,
-)
-@Check(
-  'ck_exit_record_dynamic',
-  `"category" NOT IN ('EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE') OR ("job_contract_type" IS NOT NULL AND "duration_bucket" IS NOT NULL)`,
-)
-@Check(
-  'ck_exit_record_follow_up_status',
-  `"follow_up_status" IS NULL OR "follow_up_status" IN ('EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE', 'AUTRE_SORTIE', 'SANS_NOUVELLES', 'REFUS')`,
-)
-@Check('ck_exit_record_follow_up', `("follow_up_status" IS NULL) = ("follow_up_on" IS NULL)`)
-export class ExitRecordEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'organisation_id', type: 'uuid' })
-  organisationId!: string;
-
-  /** Null for historical leavers kept only for the statistics. */
-  @Column({ name: 'person_id', type: 'uuid', nullable: true })
-  personId!: string | null;
-
-  @ManyToOne(() => PersonEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_exit_record_person' })
-  person?: PersonEntity;
-
-  @Column({ name: 'contract_id', type: 'uuid', nullable: true })
-  contractId!: string | null;
-
-  @ManyToOne(() => ContractEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'contract_id', foreignKeyConstraintName: 'fk_exit_record_contract' })
-  contract?: ContractEntity;
-
-  @Column({ name: 'display_name', type: 'text' })
-  displayName!: string;
-
-  @Column({ name: 'site_id', type: 'uuid', nullable: true })
-  siteId!: string | null;
-
-  @ManyToOne(() => SiteEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'fk_exit_record_site' })
-  site?: SiteEntity;
-
-  @Column({ name: 'contract_type', type: 'text' })
-  contractType!: ContractType;
-
-  @Column({ name: 'exit_date', type: 'date' })
-  exitDate!: string;
-
-  @Column({ type: 'text' })
-  category!: ExitCategory;
-
-  @Column({ name: 'job_contract_type', type: 'text', nullable: true })
-  jobContractType!: ExitJobType | null;
-
-  @Column({ name: 'duration_bucket', type: 'text', nullable: true })
-  durationBucket!: DurationBucket | null;
-
-  @Column({ name: 'employer_sector', type: 'text', nullable: true })
-  employerSector!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  detail!: string | null;
-
-  @Column({ name: 'certification_obtained', type: 'boolean', default: false })
-  certificationObtained!: boolean;
-
-  @Column({ name: 'follow_up_due', type: 'date' })
-  followUpDue!: string;
-
-  @Column({ name: 'follow_up_status', type: 'text', nullable: true })
-  followUpStatus!: FollowUpSituation | null;
-
-  @Column({ name: 'follow_up_on', type: 'date', nullable: true })
-  followUpOn!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -3,8 +3,8 @@ import { isoWeekOf } from '@relais/rules';
 import { Client } from 'pg';
 import { todayIn } from '../../common/today';
 import { READ_AFTER_COOKIE } from '../../database/read-routing';
-import { canRunPrivatePostgres, PrivatePostgres } from '../../testing/private-postgres';
-import { startTestApp, TestApp } from '../../testing/test-app';
+import { canRunPrivatePostgres, PrivatePostgres } from '../private-postgres';
+import { startTestApp, TestApp } from '../test-app';
 
 const canRun = canRunPrivatePostgres();
 const describeIfServer = canRun ? describe : describe.skip;

@@ -8,7 +8,7 @@ import type {
 } from '@relais/contracts';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
-import { startTestApp, TestApp } from '../../testing/test-app';
+import { startTestApp, TestApp } from '../test-app';
 
 // The embedded database serialises every transaction on one connection, so races cannot happen
 // there: these specs need the real server that `npm test` always has in CI (.ci/run).

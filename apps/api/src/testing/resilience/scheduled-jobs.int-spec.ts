@@ -1,11 +1,11 @@
 import { addDays } from '@relais/rules';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { ContractJobsService } from '../../app/contracts/contract-jobs.service';
+import { RemindersService } from '../../app/notifications/reminders.service';
+import { TrainingJobsService } from '../../app/training/training-jobs.service';
 import { todayIn } from '../../common/today';
-import { startTestApp, TestApp } from '../../testing/test-app';
-import { ContractJobsService } from '../contracts/contract-jobs.service';
-import { RemindersService } from '../notifications/reminders.service';
-import { TrainingJobsService } from '../training/training-jobs.service';
+import { startTestApp, TestApp } from '../test-app';
 
 // Two API instances on one database need a real server (the embedded one lives in one process).
 const hasServer = Boolean(process.env['DATABASE_URL']);

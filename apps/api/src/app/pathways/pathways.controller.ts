@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Pathway, PathwayEvidence, PathwayNote } from '@relais/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { EvidenceDto, NoteDto, UpdateMilestoneDto, UpdatePlanDto } from './dto/training.dto';
+import { EvidenceDto, NoteDto, UpdateMilestoneDto, UpdatePlanDto } from './dto/pathways.dto';
+import { pathwayPdf } from './pathway-pdf';
+import { PathwayRecordsService } from './pathway-records.service';
 import { PathwaysService } from './pathways.service';
-import { pathwayPdf } from './training-pdf';
 
 /** The evidence route takes base64 JSON of a file up to 5 MB: its own body limit (bootstrap). */
 export const EVIDENCE_ROUTE = '/api/pathways/milestones/:id/evidence';
@@ -16,7 +17,10 @@ export const EVIDENCE_BODY_LIMIT = 7 * 1024 * 1024 + 4096;
 @ApiTags('pathways')
 @Controller()
 export class PathwaysController {
-  constructor(private readonly pathways: PathwaysService) {}
+  constructor(
+    private readonly pathways: PathwaysService,
+    private readonly records: PathwayRecordsService,
+  ) {}
 
   @Get('me/pathway')
   mine(@CurrentUser() user: AuthUser): Promise<Pathway> {
@@ -49,9 +53,8 @@ export class PathwaysController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: UpdatePlanDto,
-    @Req() request: FastifyRequest,
   ): Promise<Pathway> {
-    return this.pathways.updatePlan(user, id, body.requiredModuleCodes, request.ip);
+    return this.pathways.updatePlan(user, id, body.requiredModuleCodes);
   }
 
   @Roles('admin', 'hr')
@@ -60,9 +63,8 @@ export class PathwaysController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: UpdateMilestoneDto,
-    @Req() request: FastifyRequest,
   ): Promise<Pathway> {
-    return this.pathways.updateMilestone(user, id, body, request.ip);
+    return this.pathways.updateMilestone(user, id, body);
   }
 
   @Post('pathways/milestones/:id/evidence')
@@ -70,9 +72,8 @@ export class PathwaysController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: EvidenceDto,
-    @Req() request: FastifyRequest,
   ): Promise<PathwayEvidence> {
-    return this.pathways.addEvidence(user, id, body, request.ip);
+    return this.records.addEvidence(user, id, body);
   }
 
   @Get('pathways/evidence/:id')
@@ -81,7 +82,7 @@ export class PathwaysController {
     @UuidParam('id') id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.pathways.evidenceFile(user, id);
+    const file = await this.records.evidenceFile(user, id);
     await reply
       .header('content-type', file.mediaType)
       .header(
@@ -95,22 +96,14 @@ export class PathwaysController {
   @Roles('admin', 'hr')
   @Post('pathways/evidence/:id/sign-off')
   @HttpCode(200)
-  signOff(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<PathwayEvidence> {
-    return this.pathways.signOff(user, id, request.ip);
+  signOff(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PathwayEvidence> {
+    return this.records.signOff(user, id);
   }
 
   @Roles('admin', 'hr')
   @Get('pathways/:id/notes')
-  notes(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<PathwayNote[]> {
-    return this.pathways.notes(user, id, request.ip);
+  notes(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PathwayNote[]> {
+    return this.records.notes(user, id);
   }
 
   @Roles('admin', 'hr')
@@ -119,8 +112,7 @@ export class PathwaysController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: NoteDto,
-    @Req() request: FastifyRequest,
   ): Promise<PathwayNote> {
-    return this.pathways.addNote(user, id, body.body, request.ip);
+    return this.records.addNote(user, id, body.body);
   }
 }

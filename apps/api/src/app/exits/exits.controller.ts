@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ExitRecord, ExitReport, PathwayDashboard } from '@relais/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { todayIn } from '../../common/today';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { CreateExitDto, ExitFollowUpDto, ExitReportQueryDto } from './dto/training.dto';
+import { CreateExitDto, ExitFollowUpDto, ExitReportQueryDto } from './dto/exits.dto';
 import { ExitsService } from './exits.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,12 +18,8 @@ export class ExitsController {
   constructor(private readonly exits: ExitsService) {}
 
   @Post('exits')
-  create(
-    @CurrentUser() user: AuthUser,
-    @Body() body: CreateExitDto,
-    @Req() request: FastifyRequest,
-  ): Promise<ExitRecord> {
-    return this.exits.create(user, body, request.ip);
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateExitDto): Promise<ExitRecord> {
+    return this.exits.create(user, body);
   }
 
   @Put('exits/:id/follow-up')
@@ -31,9 +27,8 @@ export class ExitsController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Body() body: ExitFollowUpDto,
-    @Req() request: FastifyRequest,
   ): Promise<ExitRecord> {
-    return this.exits.followUp(user, id, body, request.ip);
+    return this.exits.followUp(user, id, body);
   }
 
   @Get('exits')

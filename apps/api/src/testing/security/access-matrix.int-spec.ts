@@ -1,11 +1,11 @@
 import type { PersonSummary, StaffRequest } from '@relais/contracts';
 import { addDays, addIsoWeeks, isoWeekOf } from '@relais/rules';
 import { randomUUID } from 'node:crypto';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
 import { todayIn } from '../../common/today';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { EMPTY_PROPOSAL } from '../../testing/auto-fill-fixtures';
-import { ApiResponse, startTestApp, TestApp } from '../../testing/test-app';
-import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token';
+import { EMPTY_PROPOSAL } from '../auto-fill-fixtures';
+import { ApiResponse, startTestApp, TestApp } from '../test-app';
 
 /**
  * Access-control matrix: every route of the running router × every role × own site (S), other

@@ -5,8 +5,6 @@ import type {
   ContractType,
   MandatoryFor,
   Pathway,
-  PathwayEvidence,
-  PathwayNote,
   Role,
   SkillCode,
 } from '@relais/contracts';
@@ -20,24 +18,20 @@ import {
   planMilestones,
 } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
-import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { PersonEntity } from '../people/person.entity';
-import { EvidenceDto, UpdateMilestoneDto } from './dto/training.dto';
-import { sniffMediaType } from './file-type';
+import { SESSION_SELECT, toSession } from '../training/training.mapper';
+import { UpdateMilestoneDto } from './dto/pathways.dto';
 import {
   PathwayEvidenceEntity,
   PathwayMilestoneEntity,
-  PathwayNoteEntity,
   PathwayPlanEntity,
 } from './pathway.entities';
-import { SESSION_SELECT, toSession } from './training.mapper';
-
-export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+import { toEvidence } from './pathway.mapper';
 
 interface ContractRow {
   id: string;
@@ -246,12 +240,7 @@ export class PathwaysService {
     }));
   }
 
-  async updateMilestone(
-    user: AuthUser,
-    id: string,
-    dto: UpdateMilestoneDto,
-    ip: string,
-  ): Promise<Pathway> {
+  async updateMilestone(user: AuthUser, id: string, dto: UpdateMilestoneDto): Promise<Pathway> {
     const { milestone, plan } = await this.findMilestone(user, id);
     await this.dataSource.transaction(async (manager) => {
       const changes: Partial<PathwayMilestoneEntity> = {};
@@ -263,33 +252,23 @@ export class PathwaysService {
       }
       if (!Object.keys(changes).length) refuse('Rien à modifier.', 'doneOn', 'champ attendu');
       await manager.update(PathwayMilestoneEntity, { id }, changes);
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_milestone.update',
-          entity: 'pathway_milestone',
-          entityId: id,
-          details: {
-            personId: plan.personId,
-            code: milestone.code,
-            before: { dueOn: milestone.dueOn, doneOn: milestone.doneOn },
-            after: changes,
-          },
+      await this.audit.record(manager, user, {
+        action: 'pathway_milestone.update',
+        entity: 'pathway_milestone',
+        entityId: id,
+        details: {
+          personId: plan.personId,
+          code: milestone.code,
+          before: { dueOn: milestone.dueOn, doneOn: milestone.doneOn },
+          after: changes,
         },
-        ip,
-      );
+      });
     });
     return this.pathway(user, plan.personId);
   }
 
   /** HR edits the modules a plan requires (the template's list is only the starting point). */
-  async updatePlan(
-    user: AuthUser,
-    personId: string,
-    codes: string[],
-    ip: string,
-  ): Promise<Pathway> {
+  async updatePlan(user: AuthUser, personId: string, codes: string[]): Promise<Pathway> {
     const person = await this.readablePerson(user, personId);
     const wanted = [...new Set(codes)];
     const known: { code: string }[] = await this.dataSource.query(
@@ -307,191 +286,22 @@ export class PathwaysService {
       const plan = await ensurePathwayPlan(manager, user.organisationId, person.id);
       if (!plan) refuse('Pas de parcours sans contrat.', 'requiredModuleCodes', 'aucun contrat');
       await manager.update(PathwayPlanEntity, { id: plan.id }, { requiredModuleCodes: wanted });
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_plan.update',
-          entity: 'pathway_plan',
-          entityId: plan.id,
-          details: { personId: person.id, before: plan.requiredModuleCodes, after: wanted },
-        },
-        ip,
-      );
+      await this.audit.record(manager, user, {
+        action: 'pathway_plan.update',
+        entity: 'pathway_plan',
+        entityId: plan.id,
+        details: { personId: person.id, before: plan.requiredModuleCodes, after: wanted },
+      });
     });
     return this.pathway(user, person.id);
-  }
-
-  /** Evidence sent as base64 JSON, its type read from the first bytes, never from the name. */
-  async addEvidence(
-    user: AuthUser,
-    milestoneId: string,
-    dto: EvidenceDto,
-    ip: string,
-  ): Promise<PathwayEvidence> {
-    const { plan } = await this.findMilestone(user, milestoneId, true);
-    const content = Buffer.from(dto.contentBase64, 'base64');
-    if (content.length === 0) refuse('Fichier vide.', 'contentBase64', 'fichier vide');
-    if (content.length > MAX_EVIDENCE_BYTES)
-      refuse(
-        `Fichier trop volumineux : ${(content.length / 1024 / 1024).toFixed(1)} Mo pour 5 Mo au plus.`,
-        'contentBase64',
-        '5 Mo au plus',
-      );
-    const mediaType = sniffMediaType(content);
-    if (!mediaType)
-      refuse(
-        'Type de fichier refusé : seuls les PDF, JPEG et PNG sont acceptés (le contenu est vérifié, pas seulement le nom).',
-        'contentBase64',
-        'ni PDF, ni JPEG, ni PNG',
-      );
-    const extension = /\.([a-z0-9]+)$/i.exec(dto.fileName)?.[1]?.toLowerCase();
-    const expected: Record<string, string[]> = {
-      'application/pdf': ['pdf'],
-      'image/jpeg': ['jpg', 'jpeg'],
-      'image/png': ['png'],
-    };
-    if (extension && !expected[mediaType].includes(extension))
-      refuse(
-        `Le fichier « ${dto.fileName} » n’est pas ce que son nom annonce : son contenu est un ${mediaType.split('/')[1].toUpperCase()}.`,
-        'fileName',
-        'extension et contenu différents',
-      );
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const evidence = await manager.save(
-        manager.create(PathwayEvidenceEntity, {
-          organisationId: user.organisationId,
-          milestoneId,
-          fileName: dto.fileName,
-          mediaType,
-          sizeBytes: content.length,
-          content,
-          uploadedBy: user.accountId,
-          signedOffBy: null,
-          signedOffAt: null,
-        }),
-      );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_evidence.create',
-          entity: 'pathway_evidence',
-          entityId: evidence.id,
-          details: {
-            personId: plan.personId,
-            fileName: dto.fileName,
-            mediaType,
-            size: content.length,
-          },
-        },
-        ip,
-      );
-      return evidence;
-    });
-    return toEvidence(saved);
-  }
-
-  async evidenceFile(
-    user: AuthUser,
-    id: string,
-  ): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
-    const evidence = await this.dataSource
-      .getRepository(PathwayEvidenceEntity)
-      .createQueryBuilder('e')
-      .addSelect('e.content')
-      .where('e.id = :id AND e.organisation_id = :org', { id, org: user.organisationId })
-      .getOne();
-    if (!evidence) throw new NotFoundException('Pièce introuvable.');
-    await this.findMilestone(user, evidence.milestoneId, true, true);
-    return {
-      fileName: evidence.fileName,
-      mediaType: evidence.mediaType,
-      content: evidence.content,
-    };
-  }
-
-  async signOff(user: AuthUser, id: string, ip: string): Promise<PathwayEvidence> {
-    const evidence = await this.dataSource
-      .getRepository(PathwayEvidenceEntity)
-      .findOneBy({ id, organisationId: user.organisationId });
-    if (!evidence) throw new NotFoundException('Pièce introuvable.');
-    if (evidence.signedOffAt) return toEvidence(evidence);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        PathwayEvidenceEntity,
-        { id },
-        { signedOffBy: user.accountId, signedOffAt: new Date() },
-      );
-      await this.audit.record(
-        manager,
-        user,
-        { action: 'pathway_evidence.sign_off', entity: 'pathway_evidence', entityId: id },
-        ip,
-      );
-    });
-    return toEvidence(
-      await this.dataSource.getRepository(PathwayEvidenceEntity).findOneByOrFail({ id }),
-    );
-  }
-
-  /** HR-only notes: the read itself is written to the audit log, in the same transaction. */
-  async notes(user: AuthUser, personId: string, ip: string): Promise<PathwayNote[]> {
-    const person = await this.readablePerson(user, personId);
-    return this.dataSource.transaction(async (manager) => {
-      const notes = await manager.find(PathwayNoteEntity, {
-        where: { personId: person.id },
-        order: { createdAt: 'DESC' },
-      });
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_note.read',
-          entity: 'person',
-          entityId: person.id,
-          details: { notes: notes.map((note) => note.id) },
-        },
-        ip,
-      );
-      return notes.map(toNote);
-    });
-  }
-
-  async addNote(user: AuthUser, personId: string, body: string, ip: string): Promise<PathwayNote> {
-    const person = await this.readablePerson(user, personId);
-    const text = body.trim();
-    if (!text) refuse('La note est vide.', 'body', 'ne doit pas être vide');
-    return this.dataSource.transaction(async (manager) => {
-      const note = await manager.save(
-        manager.create(PathwayNoteEntity, {
-          organisationId: user.organisationId,
-          personId: person.id,
-          body: text,
-          authorAccountId: user.accountId,
-          authorName: `${user.firstName} ${user.lastName}`,
-        }),
-      );
-      await this.audit.record(
-        manager,
-        user,
-        {
-          action: 'pathway_note.create',
-          entity: 'pathway_note',
-          entityId: note.id,
-          details: { personId },
-        },
-        ip,
-      );
-      return toNote(note);
-    });
   }
 
   /**
    * A milestone the caller may act on: HR/admin anywhere; a manager for people of their sites
    * (evidence only); the person themselves may attach and read their own evidence.
    */
-  private async findMilestone(
+  /** The milestone and its plan, if the caller may act on it (evidence: the person's readers too). */
+  async findMilestone(
     user: AuthUser,
     id: string,
     isEvidence = false,
@@ -607,26 +417,5 @@ export function contractSpan(contracts: ContractRow[]): {
           .sort()
           .at(-1) ?? null),
     current,
-  };
-}
-
-function toEvidence(entity: PathwayEvidenceEntity): PathwayEvidence {
-  return {
-    id: entity.id,
-    fileName: entity.fileName,
-    mediaType: entity.mediaType,
-    sizeBytes: entity.sizeBytes,
-    uploadedAt: toZonedIso(entity.uploadedAt),
-    signedOffAt: entity.signedOffAt ? toZonedIso(entity.signedOffAt) : null,
-    signedOffBy: entity.signedOffBy,
-  };
-}
-
-function toNote(entity: PathwayNoteEntity): PathwayNote {
-  return {
-    id: entity.id,
-    body: entity.body,
-    authorName: entity.authorName,
-    createdAt: toZonedIso(entity.createdAt),
   };
 }

@@ -2,7 +2,7 @@ import type { ApiError, Me, RotaWeek, Site } from '@relais/contracts';
 import { addIsoWeeks, isoWeekOf } from '@relais/rules';
 import * as argon2 from 'argon2';
 import { todayIn } from '../../common/today';
-import { sessionCookie, startTestApp, TestApp } from '../../testing/test-app';
+import { sessionCookie, startTestApp, TestApp } from '../test-app';
 
 /**
  * Security basics of issue 8, checked over HTTP: headers, session fixation, CSRF on cookie

@@ -1,8 +1,8 @@
 import type { ApiError, Health, ShiftResult, Site } from '@relais/contracts';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
-import { canRunPrivatePostgres, PrivatePostgres } from '../../testing/private-postgres';
-import { startTestApp, TestApp } from '../../testing/test-app';
+import { canRunPrivatePostgres, PrivatePostgres } from '../private-postgres';
+import { startTestApp, TestApp } from '../test-app';
 
 // A server of its own that the test may stop: never the shared one of DATABASE_URL.
 const canRun = canRunPrivatePostgres();

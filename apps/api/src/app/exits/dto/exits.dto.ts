@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DURATION_BUCKETS,
+  EXIT_CATEGORIES,
+  EXIT_JOB_TYPES,
+  FOLLOW_UP_SITUATIONS,
+  type CreateExitRequest,
+  type DurationBucket,
+  type ExitCategory,
+  type ExitFollowUpRequest,
+  type ExitJobType,
+  type FollowUpSituation,
+} from '@relais/contracts';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsCivilDate } from '../../../common/is-civil-date';
+
+// class-validator checks the decorator nearest the property first: the type check goes last.
+
+export class CreateExitDto implements CreateExitRequest {
+  @ApiProperty()
+  @IsUUID('all', { message: 'identifiant de contrat invalide' })
+  contractId!: string;
+
+  @ApiProperty({ example: '2026-09-30' })
+  @IsCivilDate()
+  exitDate!: string;
+
+  @ApiProperty({ enum: EXIT_CATEGORIES })
+  @IsIn(EXIT_CATEGORIES, {
+    message: `catégorie de sortie attendue parmi : ${EXIT_CATEGORIES.join(', ')}`,
+  })
+  category!: ExitCategory;
+
+  @ApiPropertyOptional({ enum: EXIT_JOB_TYPES })
+  @IsOptional()
+  @IsIn(EXIT_JOB_TYPES, { message: `type attendu parmi : ${EXIT_JOB_TYPES.join(', ')}` })
+  jobContractType?: ExitJobType | null;
+
+  @ApiPropertyOptional({ enum: DURATION_BUCKETS })
+  @IsOptional()
+  @IsIn(DURATION_BUCKETS, { message: `durée attendue parmi : ${DURATION_BUCKETS.join(', ')}` })
+  durationBucket?: DurationBucket | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @MaxLength(120)
+  @IsString()
+  employerSector?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @MaxLength(500)
+  @IsString()
+  detail?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  certificationObtained?: boolean;
+}
+
+export class ExitFollowUpDto implements ExitFollowUpRequest {
+  @ApiProperty({ enum: FOLLOW_UP_SITUATIONS })
+  @IsIn(FOLLOW_UP_SITUATIONS, {
+    message: `situation attendue parmi : ${FOLLOW_UP_SITUATIONS.join(', ')}`,
+  })
+  situation!: FollowUpSituation;
+
+  @ApiProperty({ example: '2027-03-31' })
+  @IsCivilDate()
+  contactedOn!: string;
+}
+
+export class ExitReportQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @Max(2100)
+  @Min(2000)
+  @IsInt()
+  year?: number;
+}
