@@ -31,14 +31,14 @@ export default [
                 'pg',
               ],
             },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:api-types', onlyDependOnLibsWithTags: ['type:api-types'] },
             {
               sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+              onlyDependOnLibsWithTags: ['type:api-types', 'type:domain'],
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:contracts', 'scope:shared'],
+              onlyDependOnLibsWithTags: ['type:api-types', 'scope:shared'],
             },
           ],
         },

@@ -7,7 +7,7 @@
  * Prints one JSON line per run: seconds until the proposal was final (proven optimal or the
  * time limit), seconds until its best roster was found, what it adds, what stays uncovered.
  */
-import type { AutoFillJob, Site } from '@relais/contracts';
+import type { AutoFillJob, Site } from '@relais/api-types';
 import { addIsoWeeks, isoWeekOf } from '@relais/rules';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';

@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { ApiError, Violation } from '@relais/contracts';
+import type { ApiError, Violation } from '@relais/api-types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 

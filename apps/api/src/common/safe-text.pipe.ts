@@ -1,5 +1,5 @@
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
-import type { FieldError } from '@relais/contracts';
+import type { FieldError } from '@relais/api-types';
 
 // PostgreSQL cannot store U+0000, and a lone UTF-16 surrogate is not text at all (validators
 // throw on it, jsonb refuses it): both are refused up front, naming the field.

@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import type { FieldError } from '@relais/contracts';
+import type { FieldError } from '@relais/api-types';
 
 // class-validator speaks English; users read French. Unknown constraints keep their own text.
 const FRENCH: Record<string, (field: string) => string> = {

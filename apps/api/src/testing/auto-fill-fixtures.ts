@@ -1,4 +1,4 @@
-import type { AutoFillProposal } from '@relais/contracts';
+import type { AutoFillProposal } from '@relais/api-types';
 
 /** A finished proposal that changes nothing, for specs that need an auto-fill job row. */
 export const EMPTY_PROPOSAL: AutoFillProposal = {

@@ -1,4 +1,4 @@
-import { ContractType, Severity } from '@relais/contracts';
+import { ContractType, Severity } from '@relais/api-types';
 import { RuleCode } from './rule-catalogue';
 import { RuleSettings } from './rule-settings';
 import { CivilDate } from './zoned-time';

@@ -1,4 +1,4 @@
-import { Violation } from '@relais/contracts';
+import { Violation } from '@relais/api-types';
 import { workingDaysBetween } from './part-time-rules';
 import { checkPersonCompliance } from './person-compliance';
 import { ContractPeriod, PersonComplianceInput, ScheduleChange, WorkItem } from './person-input';

@@ -1,4 +1,4 @@
-import type { MandatoryFor, Role } from '@relais/contracts';
+import type { MandatoryFor, Role } from '@relais/api-types';
 import { formatDate } from './french-format';
 import { addDays, addMonths, daysBetween, type CivilDate } from './zoned-time';
 

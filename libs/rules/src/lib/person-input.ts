@@ -1,4 +1,4 @@
-import { ActivityCode, ContractType } from '@relais/contracts';
+import { ActivityCode, ContractType } from '@relais/api-types';
 import { RuleSettings, SkillCode } from './rule-settings';
 import { CivilDate, Instant } from './zoned-time';
 

@@ -6,7 +6,7 @@ import type {
   RotaPerson,
   Shift,
   Violation,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { checkPersonCompliance } from './person-compliance';
 import { Absence, EvaluationWindow, PersonSkill, ScheduleChange, WorkItem } from './person-input';
 import { resolveRuleSettings, RuleSettings } from './rule-settings';

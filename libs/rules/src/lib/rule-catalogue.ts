@@ -1,4 +1,4 @@
-import { Severity } from '@relais/contracts';
+import { Severity } from '@relais/api-types';
 
 /** Group of a rule in the shared rules catalogue (domain/rules.md). */
 export const RULE_GROUPS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;

@@ -1,7 +1,7 @@
-import { ActivityCode, Severity, SkillCode } from '@relais/contracts';
+import { ActivityCode, Severity, SkillCode } from '@relais/api-types';
 import { CivilDate } from './zoned-time';
 
-// Skill codes are the API's (`@relais/contracts`); the rules look at FS, SST and Aidants Connect.
+// Skill codes are the API's (`@relais/api-types`); the rules look at FS, SST and Aidants Connect.
 export type { SkillCode };
 
 /** Travel minutes between two locations; the matrix is read in both directions. */

@@ -1,4 +1,4 @@
-import { ActivityCode, LocationKind } from '@relais/contracts';
+import { ActivityCode, LocationKind } from '@relais/api-types';
 import { PersonSkill, WorkItem } from './person-input';
 import { RuleSettings, SkillCode } from './rule-settings';
 

@@ -1,4 +1,4 @@
-import { Violation } from '@relais/contracts';
+import { Violation } from '@relais/api-types';
 import { WorkItem } from './person-input';
 import { RuleCode } from './rule-catalogue';
 import { CoverageRequirement, OpeningSlot, SitePerson, SiteWeekInput } from './site-input';

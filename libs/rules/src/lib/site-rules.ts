@@ -1,4 +1,4 @@
-import { severityRank, Violation } from '@relais/contracts';
+import { severityRank, Violation } from '@relais/api-types';
 import { minutesOfDay } from './durations';
 import { formatDayLabel, formatDuration, formatHours, formatTime } from './french-format';
 import { PersonSkill } from './person-input';

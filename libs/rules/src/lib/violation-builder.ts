@@ -1,4 +1,4 @@
-import { Severity, severityRank, Violation } from '@relais/contracts';
+import { Severity, severityRank, Violation } from '@relais/api-types';
 import { RULE_CATALOGUE, RuleCode } from './rule-catalogue';
 
 /** Builds a violation with the catalogue's severity and legal reference unless overridden. */

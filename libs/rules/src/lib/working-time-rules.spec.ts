@@ -1,4 +1,4 @@
-import { Violation } from '@relais/contracts';
+import { Violation } from '@relais/api-types';
 import { checkPersonCompliance } from './person-compliance';
 import { ContractPeriod, PersonComplianceInput, WorkItem } from './person-input';
 import { RuleCode } from './rule-catalogue';

@@ -1,4 +1,4 @@
-import { Violation } from '@relais/contracts';
+import { Violation } from '@relais/api-types';
 import { formatDayLabel, formatDuration, formatTime } from './french-format';
 import {
   itemInWindow,

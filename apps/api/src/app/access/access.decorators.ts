@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '@relais/contracts';
+import type { Role } from '@relais/api-types';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from './auth-user';
 

@@ -1,4 +1,4 @@
-import type { Me, Site } from '@relais/contracts';
+import type { Me, Site } from '@relais/api-types';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { AccessService } from './access.service';
 import type { AuthUser } from './auth-user';

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role } from '@relais/contracts';
+import type { Role } from '@relais/api-types';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from './auth-user';
 

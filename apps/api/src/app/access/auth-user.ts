@@ -1,4 +1,4 @@
-import type { Role } from '@relais/contracts';
+import type { Role } from '@relais/api-types';
 
 /** The authenticated caller, attached to the request by the session guard. */
 export interface AuthUser {

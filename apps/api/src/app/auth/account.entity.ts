@@ -1,4 +1,4 @@
-import type { Role } from '@relais/contracts';
+import type { Role } from '@relais/api-types';
 import {
   Check,
   Column,

@@ -1,4 +1,4 @@
-import type { ApiError, Me, NotificationInbox } from '@relais/contracts';
+import type { ApiError, Me, NotificationInbox } from '@relais/api-types';
 import { request as httpRequest } from 'node:http';
 import { sessionCookie, startTestApp, TestApp } from '../../testing/test-app';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { OneTimeLink } from '@relais/contracts';
+import type { OneTimeLink } from '@relais/api-types';
 import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Public, Roles } from '../access/access.decorators';

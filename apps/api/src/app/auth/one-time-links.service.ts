@@ -1,6 +1,6 @@
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OneTimeLink } from '@relais/contracts';
+import type { OneTimeLink } from '@relais/api-types';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AccessService } from '../access/access.service';

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@relais/contracts';
+import type { Role } from '@relais/api-types';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES } from '../access/access.decorators';
 import { AccessService } from '../access/access.service';
 import { AuthService } from './auth.service';

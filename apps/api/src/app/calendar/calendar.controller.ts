@@ -10,7 +10,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CalendarFeedState } from '@relais/contracts';
+import type { CalendarFeedState } from '@relais/api-types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Public } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';

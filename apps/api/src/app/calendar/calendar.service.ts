@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActivityCode, CalendarFeedState } from '@relais/contracts';
+import type { ActivityCode, CalendarFeedState } from '@relais/api-types';
 import { addDays, isoWeekOf } from '@relais/rules';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';

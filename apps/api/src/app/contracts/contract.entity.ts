@@ -1,4 +1,4 @@
-import type { ContractType, Violation } from '@relais/contracts';
+import type { ContractType, Violation } from '@relais/api-types';
 import {
   Check,
   Column,

@@ -1,4 +1,4 @@
-import type { ApiError, Contract, PersonDetail, PersonSummary } from '@relais/contracts';
+import type { ApiError, Contract, PersonDetail, PersonSummary } from '@relais/api-types';
 import { addDays, addMonths, checkContract } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';

@@ -1,6 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Contract } from '@relais/contracts';
+import type { Contract } from '@relais/api-types';
 import { addMonths, checkContract, ContractDraft, formatDate } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../../common/refuse';

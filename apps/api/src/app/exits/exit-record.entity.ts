@@ -4,7 +4,7 @@ import type {
   ExitCategory,
   ExitJobType,
   FollowUpSituation,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import {
   Check,
   Column,

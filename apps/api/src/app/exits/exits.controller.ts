@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ExitRecord, ExitReport, PathwayDashboard } from '@relais/contracts';
+import type { ExitRecord, ExitReport, PathwayDashboard } from '@relais/api-types';
 import type { FastifyReply } from 'fastify';
 import { todayIn } from '../../common/today';
 import { UuidParam } from '../../common/uuid-param';

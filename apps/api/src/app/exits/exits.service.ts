@@ -9,7 +9,7 @@ import {
   type FollowUpSituation,
   type PathwayDashboard,
   type SkillCode,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import {
   addDays,
   addMonths,

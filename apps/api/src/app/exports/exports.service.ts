@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PeopleQuery, PersonSummary, Site } from '@relais/contracts';
+import type { PeopleQuery, PersonSummary, Site } from '@relais/api-types';
 import { skillLabel } from '@relais/rules';
 import ExcelJS from 'exceljs';
 import { worksheetCsv } from '../../common/csv';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MyColleague, MyShift, MyWeek } from '@relais/contracts';
+import type { MyColleague, MyShift, MyWeek } from '@relais/api-types';
 import { daysBetween } from '@relais/rules';
 import { refuse } from '../../common/refuse';
 import { CurrentUser } from '../access/access.decorators';

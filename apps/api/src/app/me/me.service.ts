@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MyColleague, MyShift, MyWeek, Shift } from '@relais/contracts';
+import type { MyColleague, MyShift, MyWeek, Shift } from '@relais/api-types';
 import { addDays, civilDate } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { todayIn } from '../../common/today';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Shift } from '@relais/contracts';
+import type { Shift } from '@relais/api-types';
 import { addIsoWeeks, isoWeekOf } from '@relais/rules';
 import { EntityManager } from 'typeorm';
 

@@ -11,7 +11,7 @@ import type {
   ShiftSwap,
   Site,
   StaffRequest,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@relais/contracts';
+import type { NotificationKind } from '@relais/api-types';
 import {
   Check,
   Column,

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { NotificationInbox } from '@relais/contracts';
+import type { NotificationInbox } from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';

@@ -1,4 +1,4 @@
-import type { NotificationInbox, OutboxEmail, StaffRequest } from '@relais/contracts';
+import type { NotificationInbox, OutboxEmail, StaffRequest } from '@relais/api-types';
 import { addDays } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { freePort, SmtpSink, startSmtpSink } from '../../testing/smtp-sink';

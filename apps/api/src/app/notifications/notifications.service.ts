@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AppNotification, NotificationInbox, NotificationKind } from '@relais/contracts';
+import type { AppNotification, NotificationInbox, NotificationKind } from '@relais/api-types';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { NotificationEntity } from './notification.entity';

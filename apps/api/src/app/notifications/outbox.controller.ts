@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { OutboxEmail } from '@relais/contracts';
+import type { OutboxEmail } from '@relais/api-types';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
 import { OutboxQueryDto } from './dto/outbox.dto';

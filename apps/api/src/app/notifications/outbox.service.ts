@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OutboxEmail, OutboxStatus } from '@relais/contracts';
+import type { OutboxEmail, OutboxStatus } from '@relais/api-types';
 import { createTransport, Transporter } from 'nodemailer';
 import type { JobWithMetadata } from 'pg-boss';
 import { EntityManager } from 'typeorm';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Shift } from '@relais/contracts';
+import type { Shift } from '@relais/api-types';
 import { addDays, civilDate, formatDayLabel, isoWeekOf } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';

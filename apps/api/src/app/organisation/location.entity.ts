@@ -1,4 +1,4 @@
-import type { LocationKind } from '@relais/contracts';
+import type { LocationKind } from '@relais/api-types';
 import {
   Check,
   Column,

@@ -1,4 +1,4 @@
-import type { Site } from '@relais/contracts';
+import type { Site } from '@relais/api-types';
 import { isoWeekOf } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';

@@ -1,4 +1,4 @@
-import type { OpeningHours } from '@relais/contracts';
+import type { OpeningHours } from '@relais/api-types';
 import {
   Column,
   Entity,

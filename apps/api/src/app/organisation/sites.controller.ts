@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Site } from '@relais/contracts';
+import type { Site } from '@relais/api-types';
 import { CurrentUser } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
 import { SitesService } from './sites.service';

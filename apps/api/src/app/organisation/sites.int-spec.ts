@@ -1,4 +1,4 @@
-import type { Health, Site } from '@relais/contracts';
+import type { Health, Site } from '@relais/api-types';
 import { startTestApp, TestApp } from '../../testing/test-app';
 
 describe('sites, health and schema', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Site } from '@relais/contracts';
+import type { Site } from '@relais/api-types';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { SiteEntity } from './site.entity';

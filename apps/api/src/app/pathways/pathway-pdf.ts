@@ -1,4 +1,4 @@
-import type { Pathway } from '@relais/contracts';
+import type { Pathway } from '@relais/api-types';
 import { formatDate } from '@relais/rules';
 import PDFDocument from 'pdfkit';
 

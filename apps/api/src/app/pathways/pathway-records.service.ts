@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PathwayEvidence, PathwayNote } from '@relais/contracts';
+import type { PathwayEvidence, PathwayNote } from '@relais/api-types';
 import { DataSource } from 'typeorm';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';

@@ -1,4 +1,4 @@
-import type { ContractType } from '@relais/contracts';
+import type { ContractType } from '@relais/api-types';
 import {
   Check,
   Column,

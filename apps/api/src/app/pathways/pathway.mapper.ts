@@ -1,4 +1,4 @@
-import type { PathwayEvidence } from '@relais/contracts';
+import type { PathwayEvidence } from '@relais/api-types';
 import { toZonedIso } from '../../common/instant';
 import { PathwayEvidenceEntity } from './pathway.entities';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Pathway, PathwayEvidence, PathwayNote } from '@relais/contracts';
+import type { Pathway, PathwayEvidence, PathwayNote } from '@relais/api-types';
 import type { FastifyReply } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';

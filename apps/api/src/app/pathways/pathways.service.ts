@@ -7,7 +7,7 @@ import type {
   Pathway,
   Role,
   SkillCode,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import {
   MILESTONES,
   PATHWAY_TEMPLATES,

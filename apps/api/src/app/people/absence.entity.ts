@@ -1,4 +1,4 @@
-import type { AbsenceKind } from '@relais/contracts';
+import type { AbsenceKind } from '@relais/api-types';
 import {
   Check,
   Column,

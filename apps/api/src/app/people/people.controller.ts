@@ -6,7 +6,7 @@ import type {
   PersonSkill,
   PersonSummary,
   SiteLoan,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';

@@ -1,4 +1,4 @@
-import type { Absence, ApiError, PersonSummary, StaffRequest } from '@relais/contracts';
+import type { Absence, ApiError, PersonSummary, StaffRequest } from '@relais/api-types';
 import { addDays } from '@relais/rules';
 import ExcelJS from 'exceljs';
 import { todayIn } from '../../common/today';

@@ -4,7 +4,7 @@ import type {
   ContractStatus,
   PersonSkill,
   Unavailability,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { ContractEntity } from '../contracts/contract.entity';
 import { AbsenceEntity } from './absence.entity';
 import { PersonSkillEntity } from './person-skill.entity';

@@ -6,7 +6,7 @@ import type {
   PersonDetail,
   PersonSkill,
   PersonSummary,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { daysBetween, hasValidSkill, isoWeekOf } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { todayIn } from '../../common/today';

@@ -1,4 +1,4 @@
-import type { SkillCode } from '@relais/contracts';
+import type { SkillCode } from '@relais/api-types';
 import {
   Check,
   Column,

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SiteLoan } from '@relais/contracts';
+import type { SiteLoan } from '@relais/api-types';
 import { daysBetween } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../../common/refuse';

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StaffRequest } from '@relais/contracts';
+import type { StaffRequest } from '@relais/api-types';
 import { formatDate } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { refuse } from '../../common/refuse';

@@ -1,4 +1,4 @@
-import type { RequestKind, RequestStatus } from '@relais/contracts';
+import type { RequestKind, RequestStatus } from '@relais/api-types';
 import {
   Check,
   Column,

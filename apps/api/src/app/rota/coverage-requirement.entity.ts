@@ -1,4 +1,4 @@
-import type { ActivityCode, SkillCode } from '@relais/contracts';
+import type { ActivityCode, SkillCode } from '@relais/api-types';
 import {
   Check,
   Column,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CoverageRequirement } from '@relais/contracts';
+import type { CoverageRequirement } from '@relais/api-types';
 import { DataSource } from 'typeorm';
 import { refuse } from '../../common/refuse';
 import { AccessService } from '../access/access.service';

@@ -1,6 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Violation } from '@relais/contracts';
+import type { Violation } from '@relais/api-types';
 import { addDays, checkRotaPerson, daysBetween, isoWeekOf, shiftToWorkItem } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';

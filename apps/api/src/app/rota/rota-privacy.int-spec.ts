@@ -7,7 +7,7 @@ import type {
   SiteLoan,
   Violation,
   WallRotaWeek,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';

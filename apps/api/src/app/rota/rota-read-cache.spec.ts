@@ -1,4 +1,4 @@
-import type { RotaWeek } from '@relais/contracts';
+import type { RotaWeek } from '@relais/api-types';
 import type { AppConfig } from '../../config/config';
 import { RotaReadCache } from './rota-read-cache';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RotaWeek } from '@relais/contracts';
+import type { RotaWeek } from '@relais/api-types';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 

@@ -10,7 +10,7 @@ import type {
   ShiftTemplate,
   Violation,
   WallRotaWeek,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
 import { ReadAfter } from '../../database/read-routing';
 import { CurrentUser, Roles } from '../access/access.decorators';

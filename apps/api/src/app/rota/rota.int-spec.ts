@@ -1,4 +1,4 @@
-import type { ApiError, PublishResult, RotaWeek, ShiftResult, Site } from '@relais/contracts';
+import type { ApiError, PublishResult, RotaWeek, ShiftResult, Site } from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';

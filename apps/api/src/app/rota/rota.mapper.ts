@@ -1,4 +1,4 @@
-import type { Shift } from '@relais/contracts';
+import type { Shift } from '@relais/api-types';
 import { toZonedIso } from '../../common/instant';
 import { ShiftEntity } from './shift.entity';
 

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CoverageRequirement, RotaWeek, ShiftTemplate, WallRotaWeek } from '@relais/contracts';
+import type { CoverageRequirement, RotaWeek, ShiftTemplate, WallRotaWeek } from '@relais/api-types';
 import { checkRotaWeek, coverageCells, frenchPublicHolidays } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { todayIn } from '../../common/today';

@@ -1,4 +1,4 @@
-import type { ActivityCode } from '@relais/contracts';
+import type { ActivityCode } from '@relais/api-types';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { LocationEntity } from '../organisation/location.entity';
 

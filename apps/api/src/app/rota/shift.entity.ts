@@ -1,4 +1,4 @@
-import type { ActivityCode } from '@relais/contracts';
+import type { ActivityCode } from '@relais/api-types';
 import {
   Check,
   Column,

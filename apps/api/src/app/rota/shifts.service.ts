@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ShiftResult } from '@relais/contracts';
+import type { ShiftResult } from '@relais/api-types';
 import { civilDate, formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../../common/database-errors';

@@ -1,4 +1,4 @@
-import type { RotaStatus } from '@relais/contracts';
+import type { RotaStatus } from '@relais/api-types';
 import {
   Check,
   Column,

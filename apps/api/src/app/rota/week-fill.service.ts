@@ -1,6 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CopyWeekResult } from '@relais/contracts';
+import type { CopyWeekResult } from '@relais/api-types';
 import { addDays, civilDate, daysBetween, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { toZonedIso } from '../../common/instant';

@@ -1,4 +1,4 @@
-import type { SwapStatus, Violation } from '@relais/contracts';
+import type { SwapStatus, Violation } from '@relais/api-types';
 import {
   Check,
   Column,

@@ -6,7 +6,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Shift, ShiftSwap, SwapStatus, Violation } from '@relais/contracts';
+import type { Shift, ShiftSwap, SwapStatus, Violation } from '@relais/api-types';
 import {
   civilDate,
   formatDayLabel,

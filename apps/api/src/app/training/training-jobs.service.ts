@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SkillCode } from '@relais/contracts';
+import type { SkillCode } from '@relais/api-types';
 import { addDays, daysBetween, formatDate, reminderThreshold } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';

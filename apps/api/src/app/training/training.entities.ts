@@ -1,4 +1,4 @@
-import type { MandatoryFor, SkillCode, TrainingModality } from '@relais/contracts';
+import type { MandatoryFor, SkillCode, TrainingModality } from '@relais/api-types';
 import {
   Check,
   Column,

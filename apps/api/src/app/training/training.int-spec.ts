@@ -10,7 +10,7 @@ import type {
   TrainingEnrolment,
   TrainingModule,
   TrainingSession,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { addDays, addMonths, formatDate, isoWeekOf, zonedInstant } from '@relais/rules';
 import { toZonedIso } from '../../common/instant';
 import { todayIn } from '../../common/today';

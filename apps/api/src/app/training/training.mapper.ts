@@ -1,4 +1,4 @@
-import type { TrainingSession } from '@relais/contracts';
+import type { TrainingSession } from '@relais/api-types';
 import { toZonedIso } from '../../common/instant';
 
 export interface SessionRow {

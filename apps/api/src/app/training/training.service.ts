@@ -10,7 +10,7 @@ import type {
   TrainingEnrolment,
   TrainingModule,
   TrainingSession,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import {
   addDays,
   addMonths,

@@ -1,4 +1,4 @@
-import type { ContractType, LocationKind, OpeningHours, Role } from '@relais/contracts';
+import type { ContractType, LocationKind, OpeningHours, Role } from '@relais/api-types';
 
 // The demo organisation of the domain brief (seed section). Every name is invented;
 // arrondissements other than Paris Sud (15e) are assumptions of the brief.

@@ -1,4 +1,4 @@
-import type { ActivityCode, Shift } from '@relais/contracts';
+import type { ActivityCode, Shift } from '@relais/api-types';
 import {
   addDays,
   addIsoWeeks,

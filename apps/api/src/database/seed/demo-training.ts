@@ -1,4 +1,4 @@
-import type { ContractType, MandatoryFor, SkillCode, TrainingModality } from '@relais/contracts';
+import type { ContractType, MandatoryFor, SkillCode, TrainingModality } from '@relais/api-types';
 import {
   addDays,
   addIsoWeeks,

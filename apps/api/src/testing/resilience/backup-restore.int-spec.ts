@@ -1,4 +1,4 @@
-import type { RotaWeek, Site } from '@relais/contracts';
+import type { RotaWeek, Site } from '@relais/api-types';
 import { isoWeekOf } from '@relais/rules';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';

@@ -5,7 +5,7 @@ import type {
   Shift,
   ShiftResult,
   Site,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../test-app';

@@ -1,4 +1,4 @@
-import type { ApiError, Health, ShiftResult, Site } from '@relais/contracts';
+import type { ApiError, Health, ShiftResult, Site } from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { canRunPrivatePostgres, PrivatePostgres } from '../private-postgres';

@@ -1,4 +1,4 @@
-import type { RotaWeek, ShiftResult, Site } from '@relais/contracts';
+import type { RotaWeek, ShiftResult, Site } from '@relais/api-types';
 import { isoWeekOf } from '@relais/rules';
 import { Client } from 'pg';
 import { todayIn } from '../../common/today';

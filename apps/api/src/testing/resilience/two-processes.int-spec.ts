@@ -1,4 +1,4 @@
-import type { ApiError, Me, RotaWeek, ShiftResult, Site } from '@relais/contracts';
+import type { ApiError, Me, RotaWeek, ShiftResult, Site } from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';

@@ -1,4 +1,4 @@
-import type { PersonSummary, StaffRequest } from '@relais/contracts';
+import type { PersonSummary, StaffRequest } from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf } from '@relais/rules';
 import { randomUUID } from 'node:crypto';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';

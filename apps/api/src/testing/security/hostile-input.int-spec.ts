@@ -1,4 +1,4 @@
-import type { ApiError, FieldError, PersonDetail, PersonSummary } from '@relais/contracts';
+import type { ApiError, FieldError, PersonDetail, PersonSummary } from '@relais/api-types';
 import { addDays } from '@relais/rules';
 import fc from 'fast-check';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';

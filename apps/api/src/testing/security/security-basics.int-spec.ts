@@ -1,4 +1,4 @@
-import type { ApiError, Me, RotaWeek, Site } from '@relais/contracts';
+import type { ApiError, Me, RotaWeek, Site } from '@relais/api-types';
 import { addIsoWeeks, isoWeekOf } from '@relais/rules';
 import * as argon2 from 'argon2';
 import { todayIn } from '../../common/today';

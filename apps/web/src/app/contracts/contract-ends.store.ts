@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { Contract } from '@relais/contracts';
+import type { Contract } from '@relais/api-types';
 import { CivilDate, daysBetween, formatDate } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { todayInParis } from '../shared/today';

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { PersonDetail, PersonSummary } from '@relais/contracts';
+import type { PersonDetail, PersonSummary } from '@relais/api-types';
 import { provideI18n } from '../core/i18n/i18n';
 import { ContractFormPage } from './contract-form.page';
 

@@ -15,7 +15,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { CONTRACT_TYPES } from '@relais/contracts';
+import { CONTRACT_TYPES } from '@relais/api-types';
 import { formatDate, PART_TIME_DEROGATION_LABELS, PART_TIME_DEROGATIONS } from '@relais/rules';
 import { ContractFormStore, ContractFormValue, EMPTY_CONTRACT_FORM } from './contract-form.store';
 

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Contract, PersonDetail } from '@relais/contracts';
+import type { Contract, PersonDetail } from '@relais/api-types';
 import {
   contractDuration,
   ContractFormStore,

@@ -8,7 +8,7 @@ import type {
   PersonDetail,
   PersonSummary,
   Violation,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import {
   addDays,
   addMonths,

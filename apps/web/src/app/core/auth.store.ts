@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { LoginRequest, Me, Role } from '@relais/contracts';
+import type { LoginRequest, Me, Role } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';
 

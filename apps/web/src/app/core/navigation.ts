@@ -1,4 +1,4 @@
-import type { Role } from '@relais/contracts';
+import type { Role } from '@relais/api-types';
 
 export interface NavItem {
   /** i18n key of the label. */

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { Me, Role } from '@relais/contracts';
+import type { Me, Role } from '@relais/api-types';
 import { roleGuard } from './role.guard';
 
 function me(role: Role): Me {

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import type { Role } from '@relais/contracts';
+import type { Role } from '@relais/api-types';
 import { AuthStore } from './auth.store';
 import { homeFor } from './navigation';
 

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { CalendarFeedState } from '@relais/contracts';
+import type { CalendarFeedState } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 
 /** My calendar link: its URL is known only right after creating or regenerating it. */

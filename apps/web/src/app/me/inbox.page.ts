@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { AppNotification } from '@relais/contracts';
+import type { AppNotification } from '@relais/api-types';
 import { InboxStore } from './inbox.store';
 import { asOfLabel } from './me.format';
 

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { AppNotification, NotificationInbox } from '@relais/contracts';
+import type { AppNotification, NotificationInbox } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 
 /** The inbox and its unread count (the badge in the top bar). */

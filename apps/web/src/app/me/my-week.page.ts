@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { MyShift } from '@relais/contracts';
+import type { MyShift } from '@relais/api-types';
 import { formatDuration } from '../core/time';
 import { asOfLabel, dayOf, dayTitle, rangeOf, timeOf } from './me.format';
 import { MyWeekStore } from './my-week.store';

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { MyShift, MyWeek } from '@relais/contracts';
+import type { MyShift, MyWeek } from '@relais/api-types';
 import { asOfLabel, dayTitle, rangeOf } from './me.format';
 import { groupWeek, MyWeekStore } from './my-week.store';
 import { MY_WEEK_CACHE_KEY } from './offline';

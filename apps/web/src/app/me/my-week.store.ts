@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { MyColleague, MyShift, MyWeek, ShiftSwap } from '@relais/contracts';
+import type { MyColleague, MyShift, MyWeek, ShiftSwap } from '@relais/api-types';
 import { isoWeekOf } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { ShiftSwap, Violation } from '@relais/contracts';
+import type { ShiftSwap, Violation } from '@relais/api-types';
 import { AuthStore } from '../core/auth.store';
 import { dayOf, dayTitle, rangeOf } from './me.format';
 import { SwapAction, SwapsStore } from './swaps.store';

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { ShiftSwap, Violation } from '@relais/contracts';
+import type { ShiftSwap, Violation } from '@relais/api-types';
 import { SwapsStore } from './swaps.store';
 
 const swap: ShiftSwap = {

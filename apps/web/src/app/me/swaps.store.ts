@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { ApiError, ShiftSwap, Violation } from '@relais/contracts';
+import type { ApiError, ShiftSwap, Violation } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';
 

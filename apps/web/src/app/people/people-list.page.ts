@@ -15,7 +15,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { CONTRACT_TYPES, ROLES, SKILL_CODES, type Role } from '@relais/contracts';
+import { CONTRACT_TYPES, ROLES, SKILL_CODES, type Role } from '@relais/api-types';
 import { formatDate } from '@relais/rules';
 import { map } from 'rxjs';
 import { AuthStore } from '../core/auth.store';

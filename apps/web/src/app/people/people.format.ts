@@ -1,4 +1,4 @@
-import type { PersonSkill, SkillCode } from '@relais/contracts';
+import type { PersonSkill, SkillCode } from '@relais/api-types';
 import { CivilDate, civilDate, daysBetween, formatDate, formatTime } from '@relais/rules';
 import { ORGANISATION_TIME_ZONE } from '../core/time';
 

@@ -21,7 +21,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ABSENCE_KINDS, type AbsenceKind, SKILL_CODES, type SkillCode } from '@relais/contracts';
+import { ABSENCE_KINDS, type AbsenceKind, SKILL_CODES, type SkillCode } from '@relais/api-types';
 import { formatDate } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { formatDuration } from '../core/time';

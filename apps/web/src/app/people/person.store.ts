@@ -9,7 +9,7 @@ import type {
   Site,
   SiteLoan,
   SkillCode,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';
 import { todayInParis } from '../shared/today';

@@ -6,7 +6,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { REQUEST_KINDS, type RequestKind } from '@relais/contracts';
+import { REQUEST_KINDS, type RequestKind } from '@relais/api-types';
 import { AuthStore } from '../core/auth.store';
 import { RequestsStore, RequestView } from './requests.store';
 

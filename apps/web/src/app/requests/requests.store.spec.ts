@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { StaffRequest } from '@relais/contracts';
+import type { StaffRequest } from '@relais/api-types';
 import { RequestsStore } from './requests.store';
 
 const pending: StaffRequest = {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { RequestKind, RequestStatus, StaffRequest } from '@relais/contracts';
+import type { RequestKind, RequestStatus, StaffRequest } from '@relais/api-types';
 import { formatDate } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { AutoFillHours, AutoFillJob, AutoFillProposal } from '@relais/contracts';
+import type { AutoFillHours, AutoFillJob, AutoFillProposal } from '@relais/api-types';
 import { AutoFillStore } from './auto-fill.store';
 
 const REQUEST = {

@@ -5,7 +5,7 @@ import type {
   AutoFillJob,
   AutoFillProposal,
   AutoFillRequest,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { formatHours } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';

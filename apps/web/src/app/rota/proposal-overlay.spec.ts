@@ -1,4 +1,4 @@
-import type { AutoFillProposal, ProposedShift, Shift } from '@relais/contracts';
+import type { AutoFillProposal, ProposedShift, Shift } from '@relais/api-types';
 import { proposalOverlay } from './proposal-overlay';
 
 function shift(id: string, personId: string | null, start: string, end: string): Shift {

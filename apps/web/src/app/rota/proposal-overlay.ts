@@ -1,4 +1,4 @@
-import type { AutoFillProposal, Shift } from '@relais/contracts';
+import type { AutoFillProposal, Shift } from '@relais/api-types';
 import { shiftDate } from './rota.model';
 
 export interface ProposalOverlayInput {

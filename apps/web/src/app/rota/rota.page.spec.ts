@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { RotaWeek, Shift, Site } from '@relais/contracts';
+import type { RotaWeek, Shift, Site } from '@relais/api-types';
 import { checkRotaWeek } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { provideI18n } from '../core/i18n/i18n';

@@ -20,7 +20,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { AutoFillApplyResult, AutoFillProposal, Shift, Violation } from '@relais/contracts';
+import type { AutoFillApplyResult, AutoFillProposal, Shift, Violation } from '@relais/api-types';
 import { addIsoWeeks, civilDate, formatDate, isIsoWeek, isoWeekOf } from '@relais/rules';
 import { firstValueFrom, map } from 'rxjs';
 import { AuthStore } from '../core/auth.store';

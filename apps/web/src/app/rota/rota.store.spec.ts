@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { RotaPerson, RotaWeek, Shift, Site, WallRotaWeek } from '@relais/contracts';
+import type { RotaPerson, RotaWeek, Shift, Site, WallRotaWeek } from '@relais/api-types';
 import { checkRotaWeek, coverageCells } from '@relais/rules';
 import { deltaSentence, duration, violationDelta } from './rota.model';
 import { RotaStore } from './rota.store';

@@ -15,7 +15,7 @@ import type {
   UpdateShiftRequest,
   Violation,
   WallRotaWeek,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { addIsoWeeks, checkRotaWeek, coverageCells, SERVER_ONLY_RULES } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';

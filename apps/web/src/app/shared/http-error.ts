@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ApiError } from '@relais/contracts';
+import type { ApiError } from '@relais/api-types';
 
 /** The server's French message for a failed request, or null when it sent none. */
 export function messageOf(error: unknown): string | null {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { OpeningHours, Site } from '@relais/contracts';
+import type { OpeningHours, Site } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 import { rangeMinutes } from '../core/time';
 

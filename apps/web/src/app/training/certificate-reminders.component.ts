@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { CertificateReminder, Pathway } from '@relais/contracts';
+import type { CertificateReminder, Pathway } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 
 /** Certificate expiry reminders (90/60/30/7 days) of one person, for their file's skills tab. */

@@ -19,7 +19,7 @@ import {
   type ExitReport,
   type FollowUpSituation,
   type PathwayDashboard,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { formatDate } from '@relais/rules';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { firstValueFrom } from 'rxjs';

@@ -25,7 +25,7 @@ import {
   type ExitCategory,
   type ExitJobType,
   type PathwayMilestone,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { formatDate } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { fileToBase64, MAX_EVIDENCE_BYTES, PathwayStore, percent } from './pathway.store';

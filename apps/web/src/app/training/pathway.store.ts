@@ -6,7 +6,7 @@ import type {
   PathwayEvidence,
   PathwayNote,
   TrainingModule,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';
 

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { TrainingEnrolment } from '@relais/contracts';
+import type { TrainingEnrolment } from '@relais/api-types';
 import { addDays } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { Conflict, instantLabel, TrainingStore } from './training.store';

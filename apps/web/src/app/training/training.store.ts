@@ -7,7 +7,7 @@ import type {
   TrainingEnrolment,
   TrainingModule,
   TrainingSession,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { isoWeekOf, offsetMinutes, zonedInstant } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';

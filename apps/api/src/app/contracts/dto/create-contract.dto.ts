@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONTRACT_TYPES, type ContractType, type CreateContractRequest } from '@relais/contracts';
+import { CONTRACT_TYPES, type ContractType, type CreateContractRequest } from '@relais/api-types';
 import { PART_TIME_DEROGATIONS } from '@relais/rules';
 import { Type } from 'class-transformer';
 import {

@@ -10,7 +10,7 @@ import {
   type ExitFollowUpRequest,
   type ExitJobType,
   type FollowUpSituation,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,

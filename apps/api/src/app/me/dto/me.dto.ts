@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { MarkSeenRequest } from '@relais/contracts';
+import type { MarkSeenRequest } from '@relais/api-types';
 import { IsCivilDate } from '../../../common/is-civil-date';
 import { IsInstant } from '../../../common/is-instant';
 

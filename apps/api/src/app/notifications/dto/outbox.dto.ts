@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OUTBOX_STATUSES, type OutboxStatus } from '@relais/contracts';
+import { OUTBOX_STATUSES, type OutboxStatus } from '@relais/api-types';
 import { IsIn } from 'class-validator';
 
 export class OutboxQueryDto {

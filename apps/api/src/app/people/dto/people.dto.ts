@@ -10,7 +10,7 @@ import {
   type PeopleQuery,
   type Role,
   type SkillCode,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { Type } from 'class-transformer';
 import {
   IsEmail,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REQUEST_KINDS, type RequestKind } from '@relais/contracts';
+import { REQUEST_KINDS, type RequestKind } from '@relais/api-types';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCivilDate } from '../../../common/is-civil-date';
 

@@ -3,7 +3,7 @@ import type {
   AutoFillProgress,
   AutoFillProposal,
   AutoFillStatus,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**

@@ -1,4 +1,4 @@
-import type { AutoFillJob, AutoFillProposal, PersonSummary } from '@relais/contracts';
+import type { AutoFillJob, AutoFillProposal, PersonSummary } from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import { todayIn } from '../../../common/today';
 import { TIME_ZONE } from '../../../common/week';

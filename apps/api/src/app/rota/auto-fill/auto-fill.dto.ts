@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AUTO_FILL_MODES, type AutoFillMode, type AutoFillRequest } from '@relais/contracts';
+import { AUTO_FILL_MODES, type AutoFillMode, type AutoFillRequest } from '@relais/api-types';
 import {
   ArrayMaxSize,
   ArrayMinSize,

@@ -13,7 +13,7 @@ import type {
   AutoFillMode,
   AutoFillProgress,
   AutoFillProposal,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { addDays, checkRotaWeek, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import { solve, type SolveResult } from '@relais/solver';
 import { DataSource, EntityManager, In } from 'typeorm';

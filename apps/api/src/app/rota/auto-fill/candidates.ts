@@ -1,4 +1,4 @@
-import type { RotaPerson, Shift } from '@relais/contracts';
+import type { RotaPerson, Shift } from '@relais/api-types';
 import {
   addDays,
   checkRotaPerson,

@@ -5,7 +5,7 @@ import type {
   RotaPerson,
   Shift,
   Violation,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import {
   addDays,
   hasValidSkill,

@@ -9,7 +9,7 @@ import type {
   UnfilledDemand,
   UnfilledReason,
   Violation,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import {
   addDays,
   checkRotaWeek,

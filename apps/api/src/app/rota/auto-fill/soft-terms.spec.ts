@@ -1,4 +1,4 @@
-import type { RotaPerson } from '@relais/contracts';
+import type { RotaPerson } from '@relais/api-types';
 import { zonedInstant } from '@relais/rules';
 import {
   contractTarget,

@@ -1,4 +1,4 @@
-import type { ActivityCode, RotaPerson } from '@relais/contracts';
+import type { ActivityCode, RotaPerson } from '@relais/api-types';
 import { addDays, frenchPublicHolidayDates, isoWeekday, zonedInstant } from '@relais/rules';
 import type { MinutesTarget } from '@relais/solver';
 import { toZonedIso } from '../../../common/instant';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACTIVITY_CODES, SKILL_CODES, type ActivityCode, type SkillCode } from '@relais/contracts';
+import { ACTIVITY_CODES, SKILL_CODES, type ActivityCode, type SkillCode } from '@relais/api-types';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

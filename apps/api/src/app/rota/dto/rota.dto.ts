@@ -6,7 +6,7 @@ import {
   type CreateShiftRequest,
   type PublishRequest,
   type UpdateShiftRequest,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,

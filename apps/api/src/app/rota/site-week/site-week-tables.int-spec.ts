@@ -1,4 +1,4 @@
-import type { Site } from '@relais/contracts';
+import type { Site } from '@relais/api-types';
 import { addIsoWeeks, isoWeekOf } from '@relais/rules';
 import type { Logger } from 'typeorm';
 import { todayIn } from '../../../common/today';

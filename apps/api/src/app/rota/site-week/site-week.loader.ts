@@ -5,7 +5,7 @@ import type {
   RotaPerson,
   RotaWeek,
   Shift,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import {
   addDays,
   civilDate,

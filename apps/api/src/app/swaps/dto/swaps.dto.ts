@@ -4,7 +4,7 @@ import {
   type CreateSwapRequest,
   type DecideSwapRequest,
   type SwapStatus,
-} from '@relais/contracts';
+} from '@relais/api-types';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 export class CreateSwapDto implements CreateSwapRequest {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CreateTrainingSessionRequest } from '@relais/contracts';
+import { type CreateTrainingSessionRequest } from '@relais/api-types';
 import {
   IsBoolean,
   IsInt,

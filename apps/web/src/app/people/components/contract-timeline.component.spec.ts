@@ -1,4 +1,4 @@
-import type { Contract } from '@relais/contracts';
+import type { Contract } from '@relais/api-types';
 import { contractTimeline } from './contract-timeline.component';
 
 const base = {

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Contract, ContractType } from '@relais/contracts';
+import type { Contract, ContractType } from '@relais/api-types';
 import { addDays, addMonths, CivilDate, daysBetween, formatDate } from '@relais/rules';
 
 export interface TimelineBar {

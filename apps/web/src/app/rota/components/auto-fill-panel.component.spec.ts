@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { AutoFillJob, AutoFillProposal } from '@relais/contracts';
+import type { AutoFillJob, AutoFillProposal } from '@relais/api-types';
 import { provideI18n } from '../../core/i18n/i18n';
 import { AutoFillPanelComponent } from './auto-fill-panel.component';
 

@@ -14,7 +14,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AutoFillApplyResult, AutoFillMode, AutoFillProposal } from '@relais/contracts';
+import type { AutoFillApplyResult, AutoFillMode, AutoFillProposal } from '@relais/api-types';
 import { AutoFillStore } from '../auto-fill.store';
 
 /**

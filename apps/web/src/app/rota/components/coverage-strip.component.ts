@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { Location } from '@relais/contracts';
+import type { Location } from '@relais/api-types';
 import { CoverageView, dayHeader } from '../rota.model';
 
 const ICONS = { ok: '✓', warn: '⚠', block: '⛔' } as const;

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { RotaChange } from '@relais/contracts';
+import type { RotaChange } from '@relais/api-types';
 import { ORGANISATION_TIME_ZONE } from '../../core/time';
 
 const STAMP = new Intl.DateTimeFormat('fr-FR', {

@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ACTIVITY_CODES, ActivityCode, Location, Shift, ShiftTemplate } from '@relais/contracts';
+import { ACTIVITY_CODES, ActivityCode, Location, Shift, ShiftTemplate } from '@relais/api-types';
 import { isoWeekday } from '@relais/rules';
 import { clock, longDay } from '../rota.model';
 

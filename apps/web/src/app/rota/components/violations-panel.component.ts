@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Severity } from '@relais/contracts';
+import type { Severity } from '@relais/api-types';
 import type { ViolationView } from '../rota.model';
 
 const ICONS = { block: '⛔', warn: '⚠', info: 'ℹ' } as const;

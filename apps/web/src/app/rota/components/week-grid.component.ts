@@ -12,7 +12,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatMenuModule } from '@angular/material/menu';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { Location, RotaPerson, Severity, Shift, Violation } from '@relais/contracts';
+import type { Location, RotaPerson, Severity, Shift, Violation } from '@relais/api-types';
 import {
   dayHeader,
   DropTarget,

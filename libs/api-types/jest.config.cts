@@ -1,10 +1,10 @@
 module.exports = {
-  displayName: 'contracts',
+  displayName: 'api-types',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/libs/contracts',
+  coverageDirectory: '../../coverage/libs/api-types',
 };
