@@ -1,3 +1,5 @@
+// Over 450 lines on purpose: an exit's record, its 6-month follow-up, the dynamic-exit report and
+// the two exports read the same rows with the same category rules; they change together.
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {

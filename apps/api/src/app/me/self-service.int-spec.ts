@@ -1,3 +1,5 @@
+// Over 450 lines on purpose: one journey of the mediator's self-service (published week, changes,
+// reminders, calendar feed, requests, swaps) on one seeded database, in order.
 import type {
   ApiError,
   CalendarFeedState,

@@ -1,3 +1,5 @@
+// Over 450 lines on purpose: a swap is one state machine (offered → accepted → approved or
+// refused, cancelled) whose steps share its locks, its published-copy checks and its messages.
 import {
   ConflictException,
   ForbiddenException,

@@ -1,3 +1,5 @@
+// Over 450 lines on purpose: the training journey end to end (catalogue, sessions on the rota,
+// attendance, validation, reminders, pathways, exits, exports) on one seeded database, in order.
 import type {
   ApiError,
   ExitRecord,

@@ -1,3 +1,6 @@
+// Over 450 lines on purpose: a session's lifecycle (create, enrol, withdraw, attend, validate)
+// shares one set of checks (overlap with shifts, capacity, prerequisites, who may act) and one
+// transaction shape; split, each half would re-read the other's rows.
 import {
   ConflictException,
   Injectable,
