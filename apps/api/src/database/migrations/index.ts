@@ -10,6 +10,7 @@ import { ExitFollowUp1795810000000 } from './1795810000000-ExitFollowUp';
 import { DataVersion1795820000000 } from './1795820000000-DataVersion';
 import { SecurityNotification1795830000000 } from './1795830000000-SecurityNotification';
 import { SiteLoan1795840000000 } from './1795840000000-SiteLoan';
+import { OrganisationSettings1795950000000 } from './1795950000000-OrganisationSettings';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DataVersion1795820000000,
   SecurityNotification1795830000000,
   SiteLoan1795840000000,
+  OrganisationSettings1795950000000,
 ];

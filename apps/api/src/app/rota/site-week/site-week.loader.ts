@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type {
   CoverageRequirement,
+  OrganisationSettings,
   RotaColleague,
   RotaPerson,
   RotaWeek,
@@ -19,6 +20,7 @@ import { TIME_ZONE, WeekBounds, weekBounds } from '../../../common/week';
 import type { AuthUser } from '../../access/auth-user';
 import { ContractEntity } from '../../contracts/contract.entity';
 import { LocationEntity } from '../../organisation/location.entity';
+import { readOrganisationSettings } from '../../organisation/organisation-settings.service';
 import { SiteEntity } from '../../organisation/site.entity';
 import { AbsenceEntity } from '../../people/absence.entity';
 import { PeopleService } from '../../people/people.service';
@@ -32,9 +34,13 @@ import { ShiftEntity } from '../shift.entity';
 import { SiteWeekEntity } from '../site-week.entity';
 import { TravelTimeEntity } from '../travel-time.entity';
 
-/** A site-week as loaded: its site with locations, its row, its shifts, its last publication. */
+/**
+ * A site-week as loaded: its site with locations, its row, its shifts, its last publication, and
+ * the organisation's settings (thresholds, time zone) it was read with.
+ */
 export interface Loaded {
   site: SiteEntity & { locations: LocationEntity[] };
+  settings: OrganisationSettings;
   siteWeek: SiteWeekEntity | null;
   shifts: Shift[];
   publication: RotaPublicationEntity | null;
@@ -44,7 +50,7 @@ export interface Loaded {
 export type SiteWeekRulesInput = RotaComplianceInput & {
   people: RotaPerson[];
   requirements: CoverageRequirement[];
-  settings: { travelTimes: RotaWeek['travelTimes'] };
+  settings: OrganisationSettings & { travelTimes: RotaWeek['travelTimes'] };
 };
 
 /**
@@ -76,8 +82,13 @@ export class SiteWeekLoader {
       .getOneOrFail();
   }
 
-  async shiftsOfWeek(manager: EntityManager, siteId: string, week: string): Promise<ShiftEntity[]> {
-    const bounds = weekBounds(week);
+  async shiftsOfWeek(
+    manager: EntityManager,
+    siteId: string,
+    week: string,
+    timeZone = TIME_ZONE,
+  ): Promise<ShiftEntity[]> {
+    const bounds = weekBounds(week, timeZone);
     return manager
       .getRepository(ShiftEntity)
       .createQueryBuilder('s')
@@ -102,6 +113,7 @@ export class SiteWeekLoader {
       relations: { locations: true },
     })) as Loaded['site'] | null;
     if (!site) throw new NotFoundException('Site introuvable.');
+    const settings = await readOrganisationSettings(manager, user.organisationId);
     const siteWeek = await manager.getRepository(SiteWeekEntity).findOneBy({ siteId, week });
     const publication =
       siteWeek && siteWeek.version > 0
@@ -111,15 +123,15 @@ export class SiteWeekLoader {
         : null;
     if (user.role === 'mediator' && !isForPublication) {
       // Mediators only ever see what was published, never the manager's drafts.
-      return { site, siteWeek, publication, shifts: publication?.shifts ?? [] };
+      return { site, settings, siteWeek, publication, shifts: publication?.shifts ?? [] };
     }
     const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
-    const entities = await this.shiftsOfWeek(manager, siteId, week);
+    const entities = await this.shiftsOfWeek(manager, siteId, week, settings.timeZone);
     const shifts = entities.map((entity) => {
-      const shift = toShift(entity, false);
+      const shift = toShift(entity, false, settings.timeZone);
       return { ...shift, isChangedSincePublication: differs(shift, published.get(shift.id)) };
     });
-    return { site, siteWeek, publication, shifts };
+    return { site, settings, siteWeek, publication, shifts };
   }
 
   /** The rules' view of one site-week (shifts as loaded, their people, requirements, changes). */
@@ -130,7 +142,8 @@ export class SiteWeekLoader {
     week: string,
   ): Promise<SiteWeekRulesInput> {
     const { site, shifts } = loaded;
-    const bounds = weekBounds(week);
+    const timeZone = loaded.settings.timeZone;
+    const bounds = weekBounds(week, timeZone);
     const personIds = await this.teamIds(manager, site.id, bounds, shifts);
     const siteShiftIds = new Set(shifts.map((shift) => shift.id));
     const people = await this.people(
@@ -141,6 +154,7 @@ export class SiteWeekLoader {
       addDays(bounds.to, 8),
       siteShiftIds,
       bounds,
+      timeZone,
     );
     const travelTimes = await this.travelTimes(manager, user.organisationId);
     const requirements = (
@@ -165,9 +179,9 @@ export class SiteWeekLoader {
         .getMany()
     ).map(toRequirement);
     const changes = loaded.publication
-      ? this.changesSince(loaded.publication.shifts, shifts)
+      ? this.changesSince(loaded.publication.shifts, shifts, timeZone)
       : undefined;
-    const settings = { travelTimes };
+    const settings = { ...loaded.settings, travelTimes };
     return {
       site: {
         id: site.id,
@@ -234,10 +248,11 @@ export class SiteWeekLoader {
     to: string,
     excludeShiftIds: Set<string>,
     week?: WeekBounds,
+    timeZone = TIME_ZONE,
   ): Promise<RotaPerson[]> {
     if (personIds.length === 0) return [];
-    const fromMs = zonedInstant(from, '00:00', TIME_ZONE);
-    const toMs = zonedInstant(addDays(to, 1), '00:00', TIME_ZONE);
+    const fromMs = zonedInstant(from, '00:00', timeZone);
+    const toMs = zonedInstant(addDays(to, 1), '00:00', timeZone);
     const [persons, contracts, absences, unavailabilities, skills, items] = await Promise.all([
       manager
         .getRepository(PersonEntity)
@@ -342,6 +357,7 @@ export class SiteWeekLoader {
               unavailabilities.filter((row) => row.personId === person.id),
               from,
               to,
+              timeZone,
             ),
           ],
           skills: skills
@@ -363,8 +379,8 @@ export class SiteWeekLoader {
                 isBorrowed && !user.siteIds.includes(item.siteId)
                   ? `ailleurs:${++elsewhere}`
                   : item.id,
-              start: toZonedIso(item.startAt),
-              end: toZonedIso(item.endAt),
+              start: toZonedIso(item.startAt, timeZone),
+              end: toZonedIso(item.endAt, timeZone),
               breakMinutes: item.breakMinutes,
               locationId: item.locationId,
               activity: item.activity,
@@ -375,7 +391,11 @@ export class SiteWeekLoader {
   }
 
   /** Changes to a published week, per person, as the notice rules (L3123-31, L3123-10) read them. */
-  private changesSince(published: Shift[], current: Shift[]): Record<string, ScheduleChange[]> {
+  private changesSince(
+    published: Shift[],
+    current: Shift[],
+    timeZone: string,
+  ): Record<string, ScheduleChange[]> {
     const before = new Map(published.map((shift) => [shift.id, shift]));
     const now = Date.now();
     const byPerson: Record<string, ScheduleChange[]> = {};
@@ -383,8 +403,8 @@ export class SiteWeekLoader {
       const old = before.get(shift.id);
       if (!shift.personId || !differsInSchedule(shift, old)) continue;
       const days = [
-        civilDate(shift.start, TIME_ZONE),
-        ...(old ? [civilDate(old.start, TIME_ZONE)] : []),
+        civilDate(shift.start, timeZone),
+        ...(old ? [civilDate(old.start, timeZone)] : []),
       ].sort();
       const minutes =
         (new Date(shift.end).getTime() - new Date(shift.start).getTime()) / 60_000 -
@@ -409,6 +429,7 @@ export class SiteWeekLoader {
     rows: UnavailabilityEntity[],
     from: string,
     to: string,
+    timeZone: string,
   ): RotaPerson['absences'] {
     const result: RotaPerson['absences'] = [];
     for (let date = from; date <= to; date = addDays(date, 1)) {
@@ -421,8 +442,8 @@ export class SiteWeekLoader {
         )
           continue;
         result.push({
-          start: toZonedIso(zonedInstant(date, row.startTime, TIME_ZONE)),
-          end: toZonedIso(zonedInstant(date, row.endTime, TIME_ZONE)),
+          start: toZonedIso(zonedInstant(date, row.startTime, timeZone), timeZone),
+          end: toZonedIso(zonedInstant(date, row.endTime, timeZone), timeZone),
           kind: 'unavailability',
         });
       }

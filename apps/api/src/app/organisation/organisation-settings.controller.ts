@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { OrganisationSettingsAnswer } from '@relais/contracts';
+import type { FastifyRequest } from 'fastify';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthUser } from '../access/auth-user';
+import { UpdateOrganisationSettingsDto } from './dto/organisation-settings.dto';
+import { OrganisationSettingsService } from './organisation-settings.service';
+
+@ApiTags('organisation')
+@Controller('organisation/settings')
+export class OrganisationSettingsController {
+  constructor(private readonly settings: OrganisationSettingsService) {}
+
+  @Roles('admin', 'hr', 'manager')
+  @Get()
+  get(@CurrentUser() user: AuthUser): Promise<OrganisationSettingsAnswer> {
+    return this.settings.get(user);
+  }
+
+  @Roles('admin')
+  @Put()
+  update(
+    @CurrentUser() user: AuthUser,
+    @Body() body: UpdateOrganisationSettingsDto,
+    @Req() request: FastifyRequest,
+  ): Promise<OrganisationSettingsAnswer> {
+    return this.settings.update(user, body, request.ip);
+  }
+}
