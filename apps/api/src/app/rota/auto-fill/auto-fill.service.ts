@@ -1,3 +1,6 @@
+// Longer than ~450 lines on purpose: one auto-fill job's life (start, progress, stop, apply,
+// shutdown) shares its in-memory runs and one transaction per command; the pure planning lives
+// in planner-model, demand, candidates, planner and proposal.
 import {
   ConflictException,
   Injectable,

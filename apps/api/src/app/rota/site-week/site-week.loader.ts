@@ -1,3 +1,6 @@
+// Longer than ~450 lines on purpose: the ONE site-week loader (lock, load, rules input, the
+// people as the rules see them) stays one file, so every feature reads a week the same way and
+// `site-week-tables.int-spec.ts` can hold it to the tables it declares.
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type {
   CoverageRequirement,
