@@ -16,16 +16,16 @@ export const SETTINGS_EN: typeof SETTINGS_FR = {
     help: 'Beyond it, the day blocks and the week cannot be published.',
   },
   weeklyAverage: {
-    label: 'Weekly average over 12 weeks',
+    label: 'Average over 12 weeks',
     bound: '44 h by law, up to 46 h by agreement (Labour Code, L3121-23).',
   },
   complementary: {
-    label: 'Part-timers’ complementary hours',
+    label: 'Complementary hours',
     bound: '1/10 of contract hours by law, up to 1/3 by agreement (Labour Code, L3123-20).',
     help: 'Beyond this cap, the person’s week blocks.',
   },
   notice: {
-    label: 'Part-time notice',
+    label: 'Notice',
     unit: 'working days',
     bound: '7 working days by law, at least 3 by agreement (Labour Code, L3123-24).',
   },
@@ -45,7 +45,7 @@ export const SETTINGS_EN: typeof SETTINGS_FR = {
   timeZone: {
     label: 'Time zone',
     bound: 'Sets the rota’s days and weeks. Europe/Paris by default.',
-    'Europe/Paris': 'Metropolitan France and Corsica (Europe/Paris)',
+    'Europe/Paris': 'Mainland and Corsica (Europe/Paris)',
     'America/Guadeloupe': 'Guadeloupe (America/Guadeloupe)',
     'America/Martinique': 'Martinique (America/Martinique)',
     'America/Cayenne': 'French Guiana (America/Cayenne)',

@@ -16,20 +16,21 @@ export const SETTINGS_FR = {
     help: 'Au-delà, la journée est bloquante et la semaine ne peut pas être publiée.',
   },
   weeklyAverage: {
-    label: 'Moyenne hebdomadaire sur 12 semaines',
+    label: 'Moyenne sur 12 semaines',
     bound:
-      '44\u00a0h par la loi, jusqu’à 46\u00a0h par accord (C.\u00a0trav., art.\u00a0L3121-23).',
+      'Durée hebdomadaire moyenne : 44\u00a0h par la loi, jusqu’à 46\u00a0h par accord (C.\u00a0trav., art.\u00a0L3121-23).',
   },
   complementary: {
-    label: 'Heures complémentaires des temps partiels',
+    label: 'Heures complémentaires',
     bound:
-      '1/10 des heures du contrat par la loi, jusqu’à 1/3 par accord (C.\u00a0trav., art.\u00a0L3123-20).',
+      'Pour un temps partiel : 1/10 des heures du contrat par la loi, jusqu’à 1/3 par accord (C.\u00a0trav., art.\u00a0L3123-20).',
     help: 'Au-delà de ce plafond, la semaine de la personne est bloquante.',
   },
   notice: {
-    label: 'Délai de prévenance des temps partiels',
+    label: 'Délai de prévenance',
     unit: 'jours ouvrés',
-    bound: '7 jours ouvrés par la loi, 3 au moins par accord (C.\u00a0trav., art.\u00a0L3123-24).',
+    bound:
+      'Avant de changer la semaine publiée d’un temps partiel : 7 jours ouvrés par la loi, 3 au moins par accord (C.\u00a0trav., art.\u00a0L3123-24).',
   },
   splitDay: {
     label: 'Coupures dans la journée d’un temps partiel',
@@ -48,7 +49,7 @@ export const SETTINGS_FR = {
   timeZone: {
     label: 'Fuseau horaire',
     bound: 'Fixe les jours et les semaines du planning. Europe/Paris par défaut.',
-    'Europe/Paris': 'France métropolitaine et Corse (Europe/Paris)',
+    'Europe/Paris': 'Métropole et Corse (Europe/Paris)',
     'America/Guadeloupe': 'Guadeloupe (America/Guadeloupe)',
     'America/Martinique': 'Martinique (America/Martinique)',
     'America/Cayenne': 'Guyane (America/Cayenne)',

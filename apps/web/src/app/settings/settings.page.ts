@@ -11,7 +11,6 @@ import {
   DEFAULT_ORGANISATION_SETTINGS,
   FRENCH_TIME_ZONES,
   ORGANISATION_SETTING_BOUNDS,
-  SPLIT_DAY_SEVERITIES,
 } from '@relais/rules';
 import { formatDuration, ORGANISATION_TIME_ZONE } from '../core/time';
 import { SettingsStore } from './settings.store';
@@ -69,7 +68,8 @@ export class SettingsPage implements OnInit {
   protected readonly draft = signal<OrganisationSettings>(DEFAULT_ORGANISATION_SETTINGS);
   protected readonly savedAt = signal<string | null>(null);
   protected readonly timeZones = FRENCH_TIME_ZONES;
-  protected readonly severities = SPLIT_DAY_SEVERITIES;
+  // The law's choice first.
+  protected readonly severities: readonly Severity[] = ['warn', 'info', 'block'];
   protected readonly bounds = ORGANISATION_SETTING_BOUNDS;
 
   constructor() {
