@@ -136,8 +136,8 @@ function tables(orgs: Org[], passwordHash: string, weeks: Date[], today: Date): 
   return [
     {
       table: 'organisation',
-      columns: ['id', 'name', 'timezone'],
-      rows: () => orgs.map((org) => [org.id, `Association nationale ${org.index + 1}`, TZ]),
+      columns: ['id', 'name'],
+      rows: () => orgs.map((org) => [org.id, `Association nationale ${org.index + 1}`]),
     },
     {
       table: 'site',

@@ -4,6 +4,7 @@ export * from './lib/auto-fill';
 export * from './lib/contract-type';
 export * from './lib/location-kind';
 export * from './lib/organisation';
+export * from './lib/organisation-settings';
 export * from './lib/outbox';
 export * from './lib/people';
 export * from './lib/rota';

@@ -9,6 +9,7 @@ export type {
 export { ageOn, checkContract, contractLimits, renewalChain, termEnd } from './lib/contract-rules';
 export * from './lib/durations';
 export * from './lib/french-format';
+export * from './lib/organisation-settings';
 export { absenceInterval, expectedWeekMinutes, workingDaysBetween } from './lib/part-time-rules';
 export * from './lib/pathway';
 export { checkPersonCompliance } from './lib/person-compliance';

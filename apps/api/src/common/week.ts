@@ -1,6 +1,9 @@
 import { parseIsoWeek, windowOfIsoWeek } from '@relais/rules';
 
-/** The organisation's time zone: civil days and ISO weeks are Paris ones. */
+/**
+ * The default time zone (the demo organisation's), where an organisation's own (its settings'
+ * `timeZone`) is not read yet.
+ */
 export const TIME_ZONE = 'Europe/Paris';
 
 export interface WeekBounds {
@@ -12,8 +15,8 @@ export interface WeekBounds {
   endMs: number;
 }
 
-export function weekBounds(week: string): WeekBounds {
-  const range = parseIsoWeek(week, TIME_ZONE);
+export function weekBounds(week: string, timeZone = TIME_ZONE): WeekBounds {
+  const range = parseIsoWeek(week, timeZone);
   const { from, to } = windowOfIsoWeek(week);
   return { from, to, startMs: range.start, endMs: range.end };
 }

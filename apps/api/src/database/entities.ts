@@ -9,6 +9,7 @@ import { ExitRecordEntity } from '../app/exits/exit-record.entity';
 import { SelfServiceStateEntity } from '../app/me/self-service-state.entity';
 import { NotificationEntity } from '../app/notifications/notification.entity';
 import { LocationEntity } from '../app/organisation/location.entity';
+import { OrganisationSettingsEntity } from '../app/organisation/organisation-settings.entity';
 import { OrganisationEntity } from '../app/organisation/organisation.entity';
 import { SiteEntity } from '../app/organisation/site.entity';
 import {
@@ -44,6 +45,7 @@ import {
 /** Every entity, listed once: the app, the migration CLI and the drift test share this list. */
 export const ENTITIES = [
   OrganisationEntity,
+  OrganisationSettingsEntity,
   SiteEntity,
   LocationEntity,
   PersonEntity,

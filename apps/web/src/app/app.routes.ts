@@ -85,6 +85,12 @@ export const appRoutes: Route[] = [
     title: 'Messages – Relais',
     loadComponent: () => import('./me/inbox.page').then((m) => m.InboxPage),
   },
+  {
+    path: 'parametres',
+    canActivate: [signedInGuard, roleGuard('admin')],
+    title: 'Paramètres de l’association – Relais',
+    loadComponent: () => import('./settings/settings.page').then((m) => m.SettingsPage),
+  },
   { path: '', pathMatch: 'full', redirectTo: toHome },
   { path: '**', redirectTo: toHome },
 ];

@@ -1,5 +1,6 @@
 import type { ActivityCode } from './activity-code';
 import type { ContractType } from './contract-type';
+import type { OrganisationSettings } from './organisation-settings';
 import type { SkillCode } from './people';
 import type { Violation } from './violation';
 
@@ -140,6 +141,8 @@ export interface RotaWeek {
   holidays: string[];
   /** Travel minutes between locations, for TRAVEL_TIME (pass as `settings.travelTimes`). */
   travelTimes: { fromLocationId: string; toLocationId: string; minutes: number }[];
+  /** The association's rule thresholds the server checked with (pass as `settings`). */
+  settings: OrganisationSettings;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface RuleSettings {
   splitDayMaxBreakMinutes: number;
   splitDaySeverity: Severity;
   cycleNoticeDays: number;
+  /** Derogation to Sunday rest recorded for the whole organisation (L3132-12/20); `null`: none. */
+  sundayDerogation: string | null;
   fsMinOpeningMinutesPerWeek: number;
   fsMinOpeningDays: number;
   fsTrainedMinStaff: number;
@@ -121,6 +123,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   splitDayMaxBreakMinutes: 120,
   splitDaySeverity: 'warn',
   cycleNoticeDays: 7,
+  sundayDerogation: null,
   fsMinOpeningMinutesPerWeek: 24 * 60,
   fsMinOpeningDays: 5,
   fsTrainedMinStaff: 2,

@@ -350,6 +350,13 @@ describe('SUNDAY, MAY_FIRST, PUBLIC_HOLIDAY', () => {
       'SUNDAY',
       [],
     ],
+    [
+      'a Sunday shift under the organisation derogation',
+      [shift('s', SUN, '09:00', '12:00')],
+      { settings: { sundayDerogation: 'Arrêté préfectoral du 2 mars 2026' } },
+      'SUNDAY',
+      [],
+    ],
     ['Saturday ending at midnight', [shift('s', SAT, '20:00', '00:00')], {}, 'SUNDAY', []],
     ['Saturday night into Sunday', [shift('s', SAT, '23:00', '01:00')], {}, 'SUNDAY', [['s']]],
     [

@@ -359,7 +359,8 @@ export function checkCalendarDays(ctx: PersonContext): Violation[] {
     const t = items[i];
     for (const { date: d } of ctx.itemParts[i]) {
       if (!ctx.windowDaySet.has(d)) continue;
-      const isSunday = isoWeekday(d) === 7 && !t.item.sundayDerogation;
+      const isSunday =
+        isoWeekday(d) === 7 && !t.item.sundayDerogation && !ctx.settings.sundayDerogation;
       const isMayFirst = d.length === 10 && d.endsWith('05-01');
       const holiday = isMayFirst ? undefined : ctx.holidays.get(d);
       if (!isSunday && !isMayFirst && holiday === undefined) continue;

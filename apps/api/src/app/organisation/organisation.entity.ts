@@ -8,9 +8,6 @@ export class OrganisationEntity {
   @Column({ type: 'text' })
   name!: string;
 
-  @Column({ type: 'text', default: 'Europe/Paris' })
-  timezone!: string;
-
   /** Conventionné SIAE: only then may it sign CDDI contracts. */
   @Column({ name: 'is_siae', type: 'boolean', default: false })
   isSiae!: boolean;

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { PublishedShiftsService } from '../me/published-shifts.service';
+import { readOrganisationSettings } from '../organisation/organisation-settings.service';
 import { PeopleService } from '../people/people.service';
 import { SiteWeekLoader } from './site-week/site-week.loader';
 
@@ -41,6 +42,7 @@ export class RotaComplianceService {
         details: [{ field: 'to', message: 'un an au plus' }],
       });
     }
+    const settings = await readOrganisationSettings(this.dataSource.manager, user.organisationId);
     const [rotaPerson] = await this.loader.people(
       this.dataSource.manager,
       user,
@@ -48,6 +50,8 @@ export class RotaComplianceService {
       from,
       to,
       new Set(),
+      undefined,
+      settings.timeZone,
     );
     // A mediator's own checks read what was published, never the manager's drafts.
     const items =
@@ -67,6 +71,7 @@ export class RotaComplianceService {
       items,
       { from, to },
       {
+        ...settings,
         travelTimes: await this.loader.travelTimes(this.dataSource.manager, user.organisationId),
       },
     );

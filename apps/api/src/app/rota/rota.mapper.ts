@@ -2,15 +2,15 @@ import type { Shift } from '@relais/api-types';
 import { toZonedIso } from '../../common/instant';
 import { ShiftEntity } from './shift.entity';
 
-export function toShift(entity: ShiftEntity, isChanged: boolean): Shift {
+export function toShift(entity: ShiftEntity, isChanged: boolean, timeZone?: string): Shift {
   return {
     id: entity.id,
     siteId: entity.siteId,
     personId: entity.personId,
     locationId: entity.locationId,
     activity: entity.activity,
-    start: toZonedIso(entity.startAt),
-    end: toZonedIso(entity.endAt),
+    start: toZonedIso(entity.startAt, timeZone),
+    end: toZonedIso(entity.endAt, timeZone),
     breakMinutes: entity.breakMinutes,
     note: entity.note,
     version: entity.version,

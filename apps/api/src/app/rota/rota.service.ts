@@ -80,7 +80,7 @@ export class RotaService {
     this.access.requireSite(user, siteId, 'read');
     return this.reads.read(readAfter, async (manager) => {
       const loaded = await this.loader.load(manager, user, siteId, week);
-      const bounds = weekBounds(week);
+      const bounds = weekBounds(week, loaded.settings.timeZone);
       const shifts = loaded.shifts.map((shift) => ({
         ...shift,
         note: shift.personId === user.personId ? shift.note : null,
@@ -138,10 +138,10 @@ export class RotaService {
     week: string,
   ): Promise<RotaWeek> {
     const { site, siteWeek, publication, shifts } = loaded;
-    const bounds = weekBounds(week);
+    const bounds = weekBounds(week, loaded.settings.timeZone);
     const input = await this.loader.rulesInput(manager, user, loaded, week);
     const { people, requirements } = input;
-    const travelTimes = input.settings.travelTimes;
+    const { travelTimes, ...settings } = input.settings;
     const siteShiftIds = new Set(shifts.map((shift) => shift.id));
     const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
     const deleted = [...published.keys()].filter((id) => !siteShiftIds.has(id)).length;
@@ -161,6 +161,7 @@ export class RotaService {
       requirements,
       holidays: holidaysOf(bounds),
       travelTimes,
+      settings,
     };
   }
 

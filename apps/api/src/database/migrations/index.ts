@@ -11,6 +11,7 @@ import { DataVersion1795820000000 } from './1795820000000-DataVersion';
 import { SecurityNotification1795830000000 } from './1795830000000-SecurityNotification';
 import { SiteLoan1795840000000 } from './1795840000000-SiteLoan';
 import { OrganisationIds1795850000000 } from './1795850000000-OrganisationIds';
+import { OrganisationSettings1795950000000 } from './1795950000000-OrganisationSettings';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SecurityNotification1795830000000,
   SiteLoan1795840000000,
   OrganisationIds1795850000000,
+  OrganisationSettings1795950000000,
 ];

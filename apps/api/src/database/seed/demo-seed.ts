@@ -51,7 +51,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> 
 
 async function seedDemo(manager: EntityManager, passwordHash: string): Promise<void> {
   const organisation = await manager.save(
-    manager.create(OrganisationEntity, { name: DEMO_ORGANISATION_NAME, timezone: 'Europe/Paris' }),
+    manager.create(OrganisationEntity, { name: DEMO_ORGANISATION_NAME }),
   );
   const organisationId = organisation.id;
 

@@ -1,5 +1,5 @@
 import type { PersonSummary, StaffRequest } from '@relais/api-types';
-import { addDays, addIsoWeeks, isoWeekOf } from '@relais/rules';
+import { addDays, addIsoWeeks, DEFAULT_ORGANISATION_SETTINGS, isoWeekOf } from '@relais/rules';
 import { randomUUID } from 'node:crypto';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
 import { todayIn } from '../../common/today';
@@ -515,6 +515,12 @@ const CALLS: Record<string, Build> = {
     path: `/api/people/${await w.accountHolder(target)}/password-reset`,
   }),
   'GET /api/sites': () => ({ path: '/api/sites' }),
+  'GET /api/organisation/settings': () => ({ path: '/api/organisation/settings' }),
+  // The law's values: the other cells of the matrix read the same rules either way.
+  'PUT /api/organisation/settings': () => ({
+    path: '/api/organisation/settings',
+    body: DEFAULT_ORGANISATION_SETTINGS,
+  }),
   'GET /api/people': (w, target) => ({ path: `/api/people${optionalSite(w, target)}` }),
   'GET /api/people/:id': (w, target) => ({ path: `/api/people/${w.person(target)}` }),
   'POST /api/people': (w, target) => ({
@@ -803,6 +809,8 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/auth/logout',                 'none',  '401   2xx   2xx   2xx   2xx   2xx'],
   ['GET /api/auth/me',                      'none',  '401   2xx   2xx   2xx   2xx   2xx'],
   ['GET /api/sites',                        'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/organisation/settings',        'none',  '401   2xx   2xx   2xx   2xx   403'],
+  ['PUT /api/organisation/settings',        'none',  '401   2xx   403   403   403   403'],
 
   ['GET /api/people',                       'none',  '401   2xx   2xx   2xx   2xx   2xx'],
   ['GET /api/people',                       'S',     '401   2xx   2xx   2xx   403   2xx'],

@@ -1,5 +1,5 @@
 import type { ApiError, FieldError, PersonDetail, PersonSummary } from '@relais/api-types';
-import { addDays } from '@relais/rules';
+import { addDays, DEFAULT_ORGANISATION_SETTINGS } from '@relais/rules';
 import fc from 'fast-check';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
 import { todayIn } from '../../common/today';
@@ -82,6 +82,12 @@ interface WriteRoute {
 const SHIFT_FIELDS = ['personId', 'locationId', 'activity', 'start', 'end', 'breakMinutes', 'note'];
 
 const WRITE_ROUTES: WriteRoute[] = [
+  {
+    route: 'PUT /api/organisation/settings',
+    caller: 'admin',
+    fields: Object.keys(DEFAULT_ORGANISATION_SETTINGS),
+    body: () => ({ ...DEFAULT_ORGANISATION_SETTINGS }),
+  },
   {
     route: 'POST /api/auth/login',
     caller: 'anonymous',
@@ -470,6 +476,7 @@ const READ_ROUTES: ReadRoute[] = [
   { route: 'GET /api/health', caller: 'anonymous' },
   { route: 'GET /api/auth/me', caller: 'mediator' },
   { route: 'GET /api/sites', caller: 'mediator' },
+  { route: 'GET /api/organisation/settings', caller: 'admin' },
   {
     route: 'GET /api/people',
     caller: 'hr',

@@ -4,7 +4,7 @@ describe('navFor', () => {
   it('shows each role the screens it may use, the API documentation to the director only', () => {
     const staff = ['/sites', '/personnes', '/contrats/echeances', '/planning', '/demandes'];
     const hr = [...staff, '/formation', '/parcours', '/echanges'];
-    expect(navFor('admin').map((item) => item.link)).toEqual([...hr, '/api/docs']);
+    expect(navFor('admin').map((item) => item.link)).toEqual([...hr, '/parametres', '/api/docs']);
     expect(navFor('hr').map((item) => item.link)).toEqual(hr);
     expect(navFor('manager').map((item) => item.link)).toEqual([
       ...staff,

@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'nav.myPathway', link: '/mon-parcours', roles: ['mediator'] },
   { label: 'nav.myWeek', link: '/ma-semaine', roles: ['mediator'] },
   { label: 'nav.swaps', link: '/echanges', roles: ['admin', 'hr', 'manager', 'mediator'] },
+  { label: 'nav.settings', link: '/parametres', roles: ['admin'] },
   { label: 'nav.apiDocs', link: '/api/docs', roles: ['admin'], isExternal: true },
 ];
 

@@ -47,7 +47,7 @@ export interface DropTarget {
 export interface HourCounter {
   planned: number;
   target: number;
-  /** Part-time ceiling: contract + 1/10 (L3123-20), null for full time. */
+  /** Part-time ceiling: contract + the complementary-hours share (1/10 by law, up to 1/3 by agreement, L3123-20), null for full time. */
   ceiling: number | null;
   /** planned − target, in minutes. */
   delta: number;
@@ -258,9 +258,15 @@ export function absenceOn(person: RotaPerson, date: string): RotaPerson['absence
   );
 }
 
-export function hourCounter(planned: number, person: RotaPerson, target: number): HourCounter {
+export function hourCounter(
+  planned: number,
+  person: RotaPerson,
+  target: number,
+  complementaryHoursRatio = 0.1,
+): HourCounter {
   const weekly = person.contract?.weeklyHours ?? 0;
-  const ceiling = weekly > 0 && weekly < 35 ? Math.round(target * 1.1) : null;
+  const ceiling =
+    weekly > 0 && weekly < 35 ? Math.round(target * (1 + complementaryHoursRatio)) : null;
   const delta = planned - target;
   const state: HourCounter['state'] =
     target === 0 && planned === 0 ? 'none' : delta < 0 ? 'under' : delta > 0 ? 'over' : 'on';

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { RotaWeek, Shift, Site } from '@relais/api-types';
-import { checkRotaWeek } from '@relais/rules';
+import { checkRotaWeek, DEFAULT_ORGANISATION_SETTINGS } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { provideI18n } from '../core/i18n/i18n';
 import { RotaPage } from './rota.page';
@@ -76,6 +76,7 @@ const ANSWER: RotaWeek = {
   requirements: [],
   holidays: [],
   travelTimes: [],
+  settings: DEFAULT_ORGANISATION_SETTINGS,
 };
 // The server's answer carries its checks of the week, made with the same engine.
 const WEEK: RotaWeek = {

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { RotaPerson, RotaWeek, Shift, Site, WallRotaWeek } from '@relais/api-types';
-import { checkRotaWeek, coverageCells } from '@relais/rules';
+import { checkRotaWeek, coverageCells, DEFAULT_ORGANISATION_SETTINGS } from '@relais/rules';
 import { deltaSentence, duration, violationDelta } from './rota.model';
 import { RotaStore } from './rota.store';
 
@@ -84,7 +84,11 @@ const OPEN = shift('s-open', null, '2026-12-01T09:00:00+01:00', '2026-12-01T12:3
 /** The server's answer, with its checks of the week (the same engine) unless given. */
 function week(overrides: Partial<RotaWeek> = {}): RotaWeek {
   const answer = { ...answerWithoutChecks(), ...overrides };
-  const input = { ...answer, site: SITE, settings: { travelTimes: answer.travelTimes ?? [] } };
+  const input = {
+    ...answer,
+    site: SITE,
+    settings: { ...answer.settings, travelTimes: answer.travelTimes ?? [] },
+  };
   return {
     ...answer,
     violations: overrides.violations ?? checkRotaWeek(input),
@@ -118,6 +122,7 @@ function answerWithoutChecks(): RotaWeek {
     requirements: [],
     holidays: [],
     travelTimes: [],
+    settings: DEFAULT_ORGANISATION_SETTINGS,
   };
 }
 
@@ -203,6 +208,34 @@ describe('RotaStore', () => {
     expect(bruno?.target).toBe(20 * 60);
     expect(bruno?.ceiling).toBe(22 * 60);
   });
+
+  it.each([
+    ['the law’s 1/10', 0.1, ['COMPLEMENTARY_HOURS'], 22 * 60],
+    ['an agreement’s 1/3', 1 / 3, [], 26 * 60 + 40],
+  ])(
+    'checks a part-timer’s complementary hours live against %s from the answer',
+    async (_, complementaryHoursRatio, rules, ceiling) => {
+      // Bruno (20 h) works 5 h a day from Monday to Friday: 25 h, 5 h above his contract.
+      const days = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'];
+      const bruno = days.map((date, i) =>
+        shift(`s-bruno-${i}`, 'p-bruno', `${date}T09:00:00+01:00`, `${date}T14:00:00+01:00`),
+      );
+      const settings = { ...DEFAULT_ORGANISATION_SETTINGS, complementaryHoursRatio };
+      await open(week({ shifts: [...bruno, OPEN], settings }));
+      expect(store.counters().get('p-bruno')?.ceiling).toBe(ceiling);
+
+      // Friday moved to Saturday: still 25 h, now checked in the browser.
+      void store.move('s-bruno-4', { personId: 'p-bruno', date: '2026-12-05' });
+      const blocking = store
+        .violations()
+        .filter((v) => v.personId === 'p-bruno' && v.severity === 'block')
+        .map((v) => v.rule);
+      expect(blocking).toEqual(rules);
+      const moved = store.shifts().find((s) => s.id === 's-bruno-4');
+      http.expectOne('/api/shifts/s-bruno-4').flush({ shift: moved, violations: [] });
+      await flushReload(week({ shifts: [...bruno, OPEN], settings }));
+    },
+  );
 
   it('lowers the target by the days of absence', async () => {
     await open(

@@ -16,7 +16,13 @@ import type {
   Violation,
   WallRotaWeek,
 } from '@relais/api-types';
-import { addIsoWeeks, checkRotaWeek, coverageCells, SERVER_ONLY_RULES } from '@relais/rules';
+import {
+  addIsoWeeks,
+  checkRotaWeek,
+  coverageCells,
+  DEFAULT_ORGANISATION_SETTINGS,
+  SERVER_ONLY_RULES,
+} from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';
 import {
@@ -122,7 +128,15 @@ export class RotaStore {
     const days = this.days();
     for (const person of week.people) {
       const planned = (this.baseMinutes().get(person.id) ?? 0) + (own.get(person.id) ?? 0);
-      out.set(person.id, hourCounter(planned, person, targetMinutes(person, days, week.holidays)));
+      out.set(
+        person.id,
+        hourCounter(
+          planned,
+          person,
+          targetMinutes(person, days, week.holidays),
+          week.settings.complementaryHoursRatio,
+        ),
+      );
     }
     return out;
   });
@@ -150,7 +164,8 @@ export class RotaStore {
         shifts: this.shiftsState(),
         people: week.people,
         requirements: week.requirements,
-        settings: { travelTimes: week.travelTimes ?? [] },
+        // The organisation's thresholds, as the server checked with them.
+        settings: { ...week.settings, travelTimes: week.travelTimes ?? [] },
       });
       return [...local, ...week.violations.filter((v) => SERVER_ONLY_RULES.has(v.rule))];
     } catch {
@@ -564,6 +579,8 @@ function asGrid(wall: WallRotaWeek): RotaWeek {
     coverage: [],
     requirements: [],
     travelTimes: [],
+    // No check runs on a wall week: the law's values stand in for the organisation's.
+    settings: DEFAULT_ORGANISATION_SETTINGS,
     people: wall.people.map((person) => ({
       ...person,
       contract: null,

@@ -1,3 +1,6 @@
+// Longer than ~450 lines on purpose: one auto-fill job's life (start, progress, stop, apply,
+// shutdown) shares its in-memory runs and one transaction per command; the pure planning lives
+// in planner-model, demand, candidates, planner and proposal.
 import {
   ConflictException,
   Injectable,
@@ -242,19 +245,21 @@ export class AutoFillService implements OnApplicationShutdown {
     withHistory = false,
   ): Promise<PlannerInput> {
     const sites: PlannerSite[] = [];
-    let travelTimes: PlannerInput['settings']['travelTimes'] = [];
+    // One organisation: every site-week carries its settings (thresholds, time zone, travel).
+    let settings: PlannerInput['settings'] = {};
     for (const siteId of siteIds) {
       const loaded = await this.loader.load(manager, user, siteId, week);
       const input = await this.loader.rulesInput(manager, user, loaded, week);
-      travelTimes = input.settings.travelTimes;
+      settings = input.settings;
       sites.push({
         input,
         isPublished: (loaded.siteWeek?.version ?? 0) > 0,
         publishedShiftIds: new Set((loaded.publication?.shifts ?? []).map((shift) => shift.id)),
       });
     }
-    const history = withHistory ? await this.history(manager, sites, week) : undefined;
-    return { week, mode, sites, settings: { travelTimes }, history };
+    const timeZone = settings.timeZone ?? TIME_ZONE;
+    const history = withHistory ? await this.history(manager, sites, week, timeZone) : undefined;
+    return { week, mode, sites, settings, history };
   }
 
   /** What the sites' people worked in the 4 weeks before the week (fairness). */
@@ -262,6 +267,7 @@ export class AutoFillService implements OnApplicationShutdown {
     manager: EntityManager,
     sites: readonly PlannerSite[],
     week: string,
+    timeZone: string,
   ): Promise<Map<string, PriorWork>> {
     const people = [
       ...new Map(
@@ -275,8 +281,8 @@ export class AutoFillService implements OnApplicationShutdown {
       .createQueryBuilder('s')
       .where('s.person_id IN (:...ids)', { ids: people.map((person) => person.id) })
       .andWhere('s.start_at >= :from AND s.start_at < :to', {
-        from: new Date(zonedInstant(addDays(monday, -7 * HISTORY_WEEKS), '00:00', TIME_ZONE)),
-        to: new Date(zonedInstant(monday, '00:00', TIME_ZONE)),
+        from: new Date(zonedInstant(addDays(monday, -7 * HISTORY_WEEKS), '00:00', timeZone)),
+        to: new Date(zonedInstant(monday, '00:00', timeZone)),
       })
       .getMany();
     return priorWork(
@@ -295,6 +301,7 @@ export class AutoFillService implements OnApplicationShutdown {
           : [],
       ),
       monday,
+      timeZone,
     );
   }
 

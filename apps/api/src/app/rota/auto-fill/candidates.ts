@@ -6,22 +6,20 @@ import {
   shiftToWorkItem,
   toEpochMs,
   windowOfIsoWeek,
-  zonedInstant,
   type WorkItem,
+  zonedInstant,
 } from '@relais/rules';
 import type { EmployeeSpec, LinearConstraint, ShiftRequest, ShiftType } from '@relais/solver';
-import { TIME_ZONE } from '../../../common/week';
 import {
   breakFor,
-  DAILY_MAX_MINUTES,
-  Demand,
-  Holds,
+  type Demand,
+  type Holds,
   isBlocking,
-  Slot,
+  type PlannerInput,
+  type Slot,
   slotBounds,
   slotShift,
-} from './demand';
-import type { PlannerInput } from './planner';
+} from './planner-model';
 import { contractTarget, fairnessCost, lessLikedKinds, owedWeekMinutes } from './soft-terms';
 import { WEIGHTS } from './weights';
 
@@ -91,8 +89,8 @@ export function vetCandidates(
   const requests: ShiftRequest[] = [];
   const keepRequests: ShiftRequest[] = [];
   const linear: LinearConstraint[] = [];
-  const weekStart = zonedInstant(window.from, '00:00', TIME_ZONE);
-  const weekEnd = zonedInstant(addDays(window.to, 1), '00:00', TIME_ZONE);
+  const weekStart = zonedInstant(window.from, '00:00', settings.timeZone);
+  const weekEnd = zonedInstant(addDays(window.to, 1), '00:00', settings.timeZone);
 
   for (const person of people) {
     const contract = person.contract;
@@ -111,7 +109,7 @@ export function vetCandidates(
     if (contract) owedMinutes.set(person.id, owed);
     const prior = input.history?.get(person.id);
     const baseline = new Set(
-      checkRotaPerson(person, fixed, window, input.settings, changesOf(person.id))
+      checkRotaPerson(person, fixed, window, settings, changesOf(person.id))
         .filter(isBlocking)
         .map((v) => `${v.rule}|${v.shiftIds.join(',')}`),
     );
@@ -127,7 +125,7 @@ export function vetCandidates(
         rules: new Set<string>(),
       };
       refusals.set(slot.key, refusal);
-      const { startMs, endMs } = slotBounds(slot);
+      const { startMs, endMs } = slotBounds(slot, settings.timeZone);
       const length = (endMs - startMs) / 60_000;
       const required = slot.qualifier || settings.requiredSkillByActivity[slot.activity] || '';
       if (required !== '' && !holds(person.id, required, slot.date)) continue;
@@ -138,12 +136,12 @@ export function vetCandidates(
         allowedCells.add(`${slot.period}|${slot.typeId}`);
         continue;
       }
-      if (!contract || length - breakFor(length) > remaining) {
+      if (!contract || length - breakFor(length, settings) > remaining) {
         if (contract) refusal.rules.add('CONTRACT_HOURS');
         continue;
       }
       const probe: Shift = {
-        ...slotShift(slot, person.id),
+        ...slotShift(slot, person.id, settings),
         id: 'auto-fill-probe',
         note: null,
         version: 0,
@@ -157,7 +155,7 @@ export function vetCandidates(
               publishedAt: Date.now(),
               firstAffectedDay: slot.date,
               shiftIds: [probe.id],
-              addedMinutes: length - breakFor(length),
+              addedMinutes: length - breakFor(length, settings),
             },
           ]
         : changesOf(person.id);
@@ -165,7 +163,7 @@ export function vetCandidates(
         person,
         [...fixed, shiftToWorkItem(probe)],
         window,
-        input.settings,
+        settings,
         changes,
       ).filter(
         (v) =>
@@ -234,11 +232,12 @@ export function vetCandidates(
         weight: input.mode === 'replan' ? WEIGHTS.keepPublished : WEIGHTS.keepDraft,
       });
     }
-    // 10 h a day, counting what the person already works that day.
+    // The daily maximum (10 h by law, up to 12 h by agreement), counting what the person already
+    // works that day.
     for (let day = 0; day < 7; day++) {
       const date = addDays(monday, day);
-      const dayStart = zonedInstant(date, '00:00', TIME_ZONE);
-      const dayEnd = zonedInstant(addDays(date, 1), '00:00', TIME_ZONE);
+      const dayStart = zonedInstant(date, '00:00', settings.timeZone);
+      const dayEnd = zonedInstant(addDays(date, 1), '00:00', settings.timeZone);
       const already = workedMinutes(
         fixed.filter((item) => toEpochMs(item.start) >= dayStart && toEpochMs(item.start) < dayEnd),
       );
@@ -253,8 +252,8 @@ export function vetCandidates(
           })),
       );
       const most = terms.reduce((sum, term) => sum + term.coefficient, 0);
-      if (terms.length > 1 && already + most > DAILY_MAX_MINUTES) {
-        linear.push({ terms, max: DAILY_MAX_MINUTES - already });
+      if (terms.length > 1 && already + most > settings.dailyMaxMinutes) {
+        linear.push({ terms, max: settings.dailyMaxMinutes - already });
       }
     }
   }

@@ -1,21 +1,15 @@
-import type {
-  ActivityCode,
-  LocationKind,
-  ProposedShift,
-  RotaPerson,
-  Shift,
-  Violation,
-} from '@relais/api-types';
+import type { ActivityCode, Shift } from '@relais/api-types';
+import { addDays, resolveRuleSettings, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import {
-  addDays,
-  hasValidSkill,
-  resolveRuleSettings,
-  windowOfIsoWeek,
-  zonedInstant,
-} from '@relais/rules';
-import { toZonedIso } from '../../../common/instant';
-import { TIME_ZONE } from '../../../common/week';
-import type { PlannerInput } from './planner';
+  defaultActivity,
+  type Demand,
+  type Holds,
+  minutesOf,
+  MORNING_ENDS,
+  type PlannerInput,
+  type Slot,
+  weekdayOf,
+} from './planner-model';
 import { WEIGHTS } from './weights';
 
 /**
@@ -23,134 +17,6 @@ import { WEIGHTS } from './weights';
  * Services desk rule (trained agents during public hours) and the open shifts, net of what is
  * pinned; draft shifts on a demanded window become movable (kept at a price).
  */
-
-export interface Slot {
-  readonly key: string;
-  readonly typeId: string;
-  readonly siteId: string;
-  readonly locationId: string;
-  readonly day: number;
-  readonly date: string;
-  readonly period: number;
-  readonly startTime: string;
-  readonly endTime: string;
-  readonly activity: ActivityCode;
-  /** Skill every person on this slot must hold ('' = anyone). */
-  readonly qualifier: string;
-  readonly isPair: boolean;
-  need: number;
-  weightUnder: number;
-  weightOver: number;
-  /** Open shifts of the week this slot can hand out before creating new ones. */
-  readonly openShiftIds: string[];
-}
-
-export const MORNING_ENDS = 12 * 60;
-export const DAILY_MAX_MINUTES = 10 * 60;
-export const MIN_DAILY_REST = 11 * 60;
-export const LONG_SHIFT = 6 * 60;
-
-export function minutesOf(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-export function defaultActivity(kind: LocationKind | undefined): ActivityCode {
-  if (kind === 'outreach') return 'outreach';
-  if (kind === 'partner_permanence') return 'permanence';
-  if (kind === 'workshop') return 'workshop';
-  return 'accueil';
-}
-
-export function weekdayOf(date: string, monday: string): number {
-  return (
-    Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${monday}T12:00:00Z`)) / 86_400_000) +
-    1
-  );
-}
-
-export function breakFor(lengthMinutes: number): number {
-  return lengthMinutes > LONG_SHIFT ? 20 : 0;
-}
-
-export function isBlocking(violation: Violation): boolean {
-  return violation.severity === 'block';
-}
-
-export function shiftMinutes(shift: Pick<Shift, 'start' | 'end' | 'breakMinutes'>): number {
-  return (Date.parse(shift.end) - Date.parse(shift.start)) / 60_000 - shift.breakMinutes;
-}
-
-export function covers(shift: Shift, slot: Slot, startMs: number, endMs: number): boolean {
-  return (
-    shift.personId !== null &&
-    shift.locationId === slot.locationId &&
-    shift.activity === slot.activity &&
-    Date.parse(shift.start) <= startMs &&
-    Date.parse(shift.end) >= endMs
-  );
-}
-
-/** Whether a person holds a valid skill on a date ('' = anyone); built once per model. */
-export type Holds = (personId: string | null, skill: string, date: string) => boolean;
-
-export function skillCheck(people: readonly RotaPerson[]): Holds {
-  const peopleById = new Map(people.map((p) => [p.id, p]));
-  return (personId, skill, date) => {
-    if (skill === '' || personId === null) return personId !== null;
-    const person = peopleById.get(personId);
-    return (
-      person !== undefined &&
-      hasValidSkill(
-        person.skills.map((s) => ({
-          code: s.skill,
-          acquiredOn: s.acquiredOn,
-          expiresOn: s.expiresOn,
-        })),
-        skill,
-        date,
-      )
-    );
-  };
-}
-
-export function slotBounds(slot: Slot): { startMs: number; endMs: number } {
-  return {
-    startMs: zonedInstant(slot.date, slot.startTime, TIME_ZONE),
-    endMs: zonedInstant(slot.date, slot.endTime, TIME_ZONE),
-  };
-}
-
-/** The shift a person would work on a slot (its window, with the break the law wants). */
-export function slotShift(
-  slot: Slot,
-  personId: string,
-): Omit<ProposedShift, 'key' | 'openShiftId'> {
-  const { startMs, endMs } = slotBounds(slot);
-  return {
-    siteId: slot.siteId,
-    personId,
-    locationId: slot.locationId,
-    activity: slot.activity,
-    start: toZonedIso(startMs),
-    end: toZonedIso(endMs),
-    breakMinutes: breakFor((endMs - startMs) / 60_000),
-  };
-}
-
-export interface Movable {
-  readonly shift: Shift;
-  readonly slotKey: string;
-}
-
-export interface Demand {
-  /** Slots with a need or a movable shift: the solver's cells. */
-  readonly slots: readonly Slot[];
-  readonly byKey: ReadonlyMap<string, Slot>;
-  readonly movable: readonly Movable[];
-  /** Current shifts the solver does not touch, by site. */
-  readonly pinnedBySite: ReadonlyMap<string, Shift[]>;
-}
 
 export function collectDemand(
   input: PlannerInput,
@@ -316,8 +182,8 @@ export function collectDemand(
     for (const w of windows.values()) {
       const date = addDays(monday, w.weekday - 1);
       if (date < window.from || date > window.to) continue;
-      const startMs = zonedInstant(date, w.start, TIME_ZONE);
-      const endMs = zonedInstant(date, w.end, TIME_ZONE);
+      const startMs = zonedInstant(date, w.start, settings.timeZone);
+      const endMs = zonedInstant(date, w.end, settings.timeZone);
       const here = pinned.filter(
         (s) =>
           s.personId !== null &&

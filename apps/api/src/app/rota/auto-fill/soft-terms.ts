@@ -3,16 +3,16 @@ import { addDays, frenchPublicHolidayDates, isoWeekday, zonedInstant } from '@re
 import type { MinutesTarget } from '@relais/solver';
 import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE } from '../../../common/week';
-import { minutesOf } from './demand';
+import { type LessLiked, minutesOf, type PriorWork } from './planner-model';
 import { WEIGHTS } from './weights';
+
+export type { LessLiked, PriorWork } from './planner-model';
 
 /**
  * The soft terms of auto-fill as pure functions: contract hours owed, less-liked windows and
  * the fairness history of the 4 weeks before the target week. Their weights are in `weights.ts`.
  */
 
-/** Less-liked windows: the weekend, late (ending after 18:00), outreach (outdoors, in pairs). */
-export type LessLiked = 'weekend' | 'late' | 'outreach';
 export const LESS_LIKED: readonly LessLiked[] = ['weekend', 'late', 'outreach'];
 export const LATE_AFTER = '18:00';
 
@@ -80,13 +80,6 @@ export interface PriorShift {
 }
 
 /** What a person worked in the 4 weeks before the target week. */
-export interface PriorWork {
-  /** Less-liked windows worked, by kind. */
-  readonly counts: Readonly<Record<LessLiked, number>>;
-  /** Minutes worked above the contract's weekly hours, summed over the weeks. */
-  readonly minutesOverContract: number;
-}
-
 export const HISTORY_WEEKS = 4;
 
 /** Each person's 4 weeks before `monday` (training counts as work time, never as a window). */
@@ -94,6 +87,7 @@ export function priorWork(
   people: readonly RotaPerson[],
   shifts: readonly PriorShift[],
   monday: string,
+  timeZone = TIME_ZONE,
 ): Map<string, PriorWork> {
   const result = new Map<string, PriorWork>();
   for (const person of people) {
@@ -102,12 +96,12 @@ export function priorWork(
     const firstMonday = addDays(monday, -7 * HISTORY_WEEKS);
     for (const shift of shifts) {
       if (shift.personId !== person.id) continue;
-      const start = toZonedIso(shift.start, TIME_ZONE);
-      const end = toZonedIso(shift.end, TIME_ZONE);
+      const start = toZonedIso(shift.start, timeZone);
+      const end = toZonedIso(shift.end, timeZone);
       const date = start.slice(0, 10);
       if (date < firstMonday || date >= monday) continue;
       const week = Math.floor(
-        (zonedInstant(date, '12:00', TIME_ZONE) - zonedInstant(firstMonday, '12:00', TIME_ZONE)) /
+        (zonedInstant(date, '12:00', timeZone) - zonedInstant(firstMonday, '12:00', timeZone)) /
           (7 * 86_400_000),
       );
       perWeek[week] =

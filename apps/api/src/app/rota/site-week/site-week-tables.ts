@@ -19,6 +19,7 @@ export const SITE_WEEK_TABLES = [
   'coverage_requirement',
   'travel_time',
   'site_loan',
+  'organisation_settings',
 ] as const;
 
 /** Read by the loader, but only ever written with a row of another listed table. */

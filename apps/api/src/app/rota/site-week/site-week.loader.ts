@@ -1,6 +1,10 @@
+// Longer than ~450 lines on purpose: the ONE site-week loader (lock, load, rules input, the
+// people as the rules see them) stays one file, so every feature reads a week the same way and
+// `site-week-tables.int-spec.ts` can hold it to the tables it declares.
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type {
   CoverageRequirement,
+  OrganisationSettings,
   RotaColleague,
   RotaPerson,
   RotaWeek,
@@ -21,6 +25,7 @@ import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
 import { ContractEntity } from '../../contracts/contract.entity';
 import { LocationEntity } from '../../organisation/location.entity';
+import { readOrganisationSettings } from '../../organisation/organisation-settings.service';
 import { SiteEntity } from '../../organisation/site.entity';
 import { AbsenceEntity } from '../../people/absence.entity';
 import { PersonSkillEntity } from '../../people/person-skill.entity';
@@ -33,9 +38,13 @@ import { ShiftEntity } from '../shift.entity';
 import { SiteWeekEntity } from '../site-week.entity';
 import { TravelTimeEntity } from '../travel-time.entity';
 
-/** A site-week as loaded: its site with locations, its row, its shifts, its last publication. */
+/**
+ * A site-week as loaded: its site with locations, its row, its shifts, its last publication, and
+ * the organisation's settings (thresholds, time zone) it was read with.
+ */
 export interface Loaded {
   site: SiteEntity & { locations: LocationEntity[] };
+  settings: OrganisationSettings;
   siteWeek: SiteWeekEntity | null;
   shifts: Shift[];
   publication: RotaPublicationEntity | null;
@@ -45,7 +54,7 @@ export interface Loaded {
 export type SiteWeekRulesInput = RotaComplianceInput & {
   people: RotaPerson[];
   requirements: CoverageRequirement[];
-  settings: { travelTimes: RotaWeek['travelTimes'] };
+  settings: OrganisationSettings & { travelTimes: RotaWeek['travelTimes'] };
 };
 
 /**
@@ -77,8 +86,13 @@ export class SiteWeekLoader {
       .getOneOrFail();
   }
 
-  async shiftsOfWeek(manager: EntityManager, siteId: string, week: string): Promise<ShiftEntity[]> {
-    const bounds = weekBounds(week);
+  async shiftsOfWeek(
+    manager: EntityManager,
+    siteId: string,
+    week: string,
+    timeZone = TIME_ZONE,
+  ): Promise<ShiftEntity[]> {
+    const bounds = weekBounds(week, timeZone);
     return manager
       .getRepository(ShiftEntity)
       .createQueryBuilder('s')
@@ -103,6 +117,7 @@ export class SiteWeekLoader {
       relations: { locations: true },
     })) as Loaded['site'] | null;
     if (!site) throw new NotFoundException('Site introuvable.');
+    const settings = await readOrganisationSettings(manager, user.organisationId);
     const siteWeek = await manager.getRepository(SiteWeekEntity).findOneBy({ siteId, week });
     const publication =
       siteWeek && siteWeek.version > 0
@@ -112,15 +127,15 @@ export class SiteWeekLoader {
         : null;
     if (user.role === 'mediator' && !isForPublication) {
       // Mediators only ever see what was published, never the manager's drafts.
-      return { site, siteWeek, publication, shifts: publication?.shifts ?? [] };
+      return { site, settings, siteWeek, publication, shifts: publication?.shifts ?? [] };
     }
     const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
-    const entities = await this.shiftsOfWeek(manager, siteId, week);
+    const entities = await this.shiftsOfWeek(manager, siteId, week, settings.timeZone);
     const shifts = entities.map((entity) => {
-      const shift = toShift(entity, false);
+      const shift = toShift(entity, false, settings.timeZone);
       return { ...shift, isChangedSincePublication: differs(shift, published.get(shift.id)) };
     });
-    return { site, siteWeek, publication, shifts };
+    return { site, settings, siteWeek, publication, shifts };
   }
 
   /** The rules' view of one site-week (shifts as loaded, their people, requirements, changes). */
@@ -131,7 +146,8 @@ export class SiteWeekLoader {
     week: string,
   ): Promise<SiteWeekRulesInput> {
     const { site, shifts } = loaded;
-    const bounds = weekBounds(week);
+    const timeZone = loaded.settings.timeZone;
+    const bounds = weekBounds(week, timeZone);
     const personIds = await this.teamIds(manager, site.id, bounds, shifts);
     const siteShiftIds = new Set(shifts.map((shift) => shift.id));
     const people = await this.people(
@@ -142,6 +158,7 @@ export class SiteWeekLoader {
       addDays(bounds.to, 8),
       siteShiftIds,
       bounds,
+      timeZone,
     );
     const travelTimes = await this.travelTimes(manager, user.organisationId);
     const requirements = (
@@ -166,9 +183,9 @@ export class SiteWeekLoader {
         .getMany()
     ).map(toRequirement);
     const changes = loaded.publication
-      ? this.changesSince(loaded.publication.shifts, shifts)
+      ? this.changesSince(loaded.publication.shifts, shifts, timeZone)
       : undefined;
-    const settings = { travelTimes };
+    const settings = { ...loaded.settings, travelTimes };
     return {
       site: {
         id: site.id,
@@ -234,10 +251,11 @@ export class SiteWeekLoader {
     to: string,
     excludeShiftIds: Set<string>,
     week?: WeekBounds,
+    timeZone = TIME_ZONE,
   ): Promise<RotaPerson[]> {
     if (personIds.length === 0) return [];
-    const fromMs = zonedInstant(from, '00:00', TIME_ZONE);
-    const toMs = zonedInstant(addDays(to, 1), '00:00', TIME_ZONE);
+    const fromMs = zonedInstant(from, '00:00', timeZone);
+    const toMs = zonedInstant(addDays(to, 1), '00:00', timeZone);
     const [persons, contracts, absences, unavailabilities, skills, items] = await Promise.all([
       manager
         .getRepository(PersonEntity)
@@ -345,6 +363,7 @@ export class SiteWeekLoader {
               unavailabilities.filter((row) => row.personId === person.id),
               from,
               to,
+              timeZone,
             ),
           ],
           skills: skills
@@ -366,8 +385,8 @@ export class SiteWeekLoader {
                 isBorrowed && !user.siteIds.includes(item.siteId)
                   ? `ailleurs:${++elsewhere}`
                   : item.id,
-              start: toZonedIso(item.startAt),
-              end: toZonedIso(item.endAt),
+              start: toZonedIso(item.startAt, timeZone),
+              end: toZonedIso(item.endAt, timeZone),
               breakMinutes: item.breakMinutes,
               locationId: item.locationId,
               activity: item.activity,
@@ -378,7 +397,11 @@ export class SiteWeekLoader {
   }
 
   /** Changes to a published week, per person, as the notice rules (L3123-31, L3123-10) read them. */
-  private changesSince(published: Shift[], current: Shift[]): Record<string, ScheduleChange[]> {
+  private changesSince(
+    published: Shift[],
+    current: Shift[],
+    timeZone: string,
+  ): Record<string, ScheduleChange[]> {
     const before = new Map(published.map((shift) => [shift.id, shift]));
     const now = Date.now();
     const byPerson: Record<string, ScheduleChange[]> = {};
@@ -386,8 +409,8 @@ export class SiteWeekLoader {
       const old = before.get(shift.id);
       if (!shift.personId || !differsInSchedule(shift, old)) continue;
       const days = [
-        civilDate(shift.start, TIME_ZONE),
-        ...(old ? [civilDate(old.start, TIME_ZONE)] : []),
+        civilDate(shift.start, timeZone),
+        ...(old ? [civilDate(old.start, timeZone)] : []),
       ].sort();
       const minutes = effectiveMinutes(shift);
       const oldMinutes = old && old.personId === shift.personId ? effectiveMinutes(old) : 0;
@@ -406,6 +429,7 @@ export class SiteWeekLoader {
     rows: UnavailabilityEntity[],
     from: string,
     to: string,
+    timeZone: string,
   ): RotaPerson['absences'] {
     const result: RotaPerson['absences'] = [];
     for (let date = from; date <= to; date = addDays(date, 1)) {
@@ -418,8 +442,8 @@ export class SiteWeekLoader {
         )
           continue;
         result.push({
-          start: toZonedIso(zonedInstant(date, row.startTime, TIME_ZONE)),
-          end: toZonedIso(zonedInstant(date, row.endTime, TIME_ZONE)),
+          start: toZonedIso(zonedInstant(date, row.startTime, timeZone), timeZone),
+          end: toZonedIso(zonedInstant(date, row.endTime, timeZone), timeZone),
           kind: 'unavailability',
         });
       }

@@ -1,10 +1,12 @@
 import { ME_EN } from '../../me/me.i18n.en';
 import { ROTA_EN } from '../../rota/rota.i18n.en';
+import { SETTINGS_EN } from '../../settings/settings.i18n.en';
 import { TRAINING_EN } from '../../training/training.i18n.en';
 import type { Translation } from './fr';
 
 export const EN: Translation = {
   rota: ROTA_EN,
+  settings: SETTINGS_EN,
   training: TRAINING_EN,
   me: ME_EN,
   app: { name: 'Relais', skip: 'Skip to content' },
@@ -20,6 +22,7 @@ export const EN: Translation = {
     myPathway: 'My pathway',
     myWeek: 'My week',
     swaps: 'Swaps',
+    settings: 'Settings',
     apiDocs: 'API (OpenAPI)',
     logout: 'Sign out',
     language: 'Language',

@@ -1,10 +1,12 @@
 import { ME_FR } from '../../me/me.i18n.fr';
 import { ROTA_FR } from '../../rota/rota.i18n.fr';
+import { SETTINGS_FR } from '../../settings/settings.i18n.fr';
 import { TRAINING_FR } from '../../training/training.i18n.fr';
 
 /** French, the reference language of Relais. Every visible text goes through these keys. */
 export const FR = {
   rota: ROTA_FR,
+  settings: SETTINGS_FR,
   training: TRAINING_FR,
   me: ME_FR,
   app: { name: 'Relais', skip: 'Aller au contenu' },
@@ -20,6 +22,7 @@ export const FR = {
     myPathway: 'Mon parcours',
     myWeek: 'Ma semaine',
     swaps: 'Échanges',
+    settings: 'Paramètres',
     apiDocs: 'API (OpenAPI)',
     logout: 'Se déconnecter',
     language: 'Langue',

@@ -1,0 +1,78 @@
+import {
+  Check,
+  Column,
+  Entity,
+  JoinColumn,
+  OneToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { OrganisationEntity } from './organisation.entity';
+
+/**
+ * An association's values of the rule thresholds an agreement may change, and its time zone.
+ * No row: the law's values (see DEFAULT_ORGANISATION_SETTINGS). The checks repeat the legal bounds
+ * of `validateOrganisationSettings`, so no write path can store a value the law forbids.
+ */
+@Entity({ name: 'organisation_settings' })
+@Check(
+  'ck_organisation_settings_time_zone',
+  `"time_zone" IN ('Europe/Paris', 'America/Guadeloupe', 'America/Martinique', 'America/Cayenne', 'Indian/Reunion', 'Indian/Mayotte', 'America/Miquelon')`,
+)
+@Check('ck_organisation_settings_daily_max', `"daily_max_minutes" BETWEEN 600 AND 720`)
+@Check(
+  'ck_organisation_settings_weekly_average',
+  `"weekly_average_max_minutes" BETWEEN 2640 AND 2760`,
+)
+@Check(
+  'ck_organisation_settings_complementary',
+  `"complementary_hours_ratio" >= 0.1 AND "complementary_hours_ratio" <= 0.33333334`,
+)
+@Check('ck_organisation_settings_notice', `"part_time_notice_working_days" BETWEEN 3 AND 7`)
+@Check('ck_organisation_settings_split_day', `"split_day_severity" IN ('info', 'warn', 'block')`)
+@Check(
+  'ck_organisation_settings_sunday',
+  `"sunday_derogation" IS NULL OR char_length("sunday_derogation") BETWEEN 1 AND 200`,
+)
+export class OrganisationSettingsEntity {
+  @PrimaryColumn({
+    name: 'organisation_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_organisation_settings',
+  })
+  organisationId!: string;
+
+  @OneToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_organisation_settings_organisation',
+  })
+  organisation?: OrganisationEntity;
+
+  @Column({ name: 'time_zone', type: 'text', default: 'Europe/Paris' })
+  timeZone!: string;
+
+  @Column({ name: 'daily_max_minutes', type: 'integer', default: 600 })
+  dailyMaxMinutes!: number;
+
+  @Column({ name: 'weekly_average_max_minutes', type: 'integer', default: 2640 })
+  weeklyAverageMaxMinutes!: number;
+
+  @Column({ name: 'complementary_hours_ratio', type: 'double precision', default: 0.1 })
+  complementaryHoursRatio!: number;
+
+  @Column({ name: 'part_time_notice_working_days', type: 'integer', default: 7 })
+  partTimeNoticeWorkingDays!: number;
+
+  @Column({ name: 'split_day_severity', type: 'text', default: 'warn' })
+  splitDaySeverity!: 'info' | 'warn' | 'block';
+
+  @Column({ name: 'sunday_derogation', type: 'text', nullable: true })
+  sundayDerogation!: string | null;
+
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  updatedBy!: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,60 @@
+import type { OrganisationSettings } from '@relais/api-types';
+import {
+  DEFAULT_ORGANISATION_SETTINGS,
+  validateOrganisationSettings,
+} from './organisation-settings';
+import { DEFAULT_RULE_SETTINGS } from './rule-settings';
+
+describe('organisation settings', () => {
+  it('defaults to the law, as the engine does', () => {
+    for (const [field, value] of Object.entries(DEFAULT_ORGANISATION_SETTINGS)) {
+      expect([field, value]).toEqual([
+        field,
+        DEFAULT_RULE_SETTINGS[field as keyof OrganisationSettings],
+      ]);
+    }
+    expect(validateOrganisationSettings(DEFAULT_ORGANISATION_SETTINGS)).toEqual([]);
+  });
+
+  it.each<[string, Partial<OrganisationSettings>, string[]]>([
+    ['12 h a day by agreement', { dailyMaxMinutes: 720 }, []],
+    ['12 h 01 a day', { dailyMaxMinutes: 721 }, ['dailyMaxMinutes']],
+    [
+      '9 h a day (below the law the setting starts from)',
+      { dailyMaxMinutes: 540 },
+      ['dailyMaxMinutes'],
+    ],
+    ['46 h on average', { weeklyAverageMaxMinutes: 2760 }, []],
+    ['47 h on average', { weeklyAverageMaxMinutes: 2820 }, ['weeklyAverageMaxMinutes']],
+    ['1/3 complementary hours', { complementaryHoursRatio: 1 / 3 }, []],
+    ['1/3 rounded by a form', { complementaryHoursRatio: 0.333333 }, []],
+    ['40 % complementary hours', { complementaryHoursRatio: 0.4 }, ['complementaryHoursRatio']],
+    ['5 % complementary hours', { complementaryHoursRatio: 0.05 }, ['complementaryHoursRatio']],
+    ['3 working days of notice', { partTimeNoticeWorkingDays: 3 }, []],
+    ['2 working days of notice', { partTimeNoticeWorkingDays: 2 }, ['partTimeNoticeWorkingDays']],
+    [
+      '4.5 working days of notice',
+      { partTimeNoticeWorkingDays: 4.5 },
+      ['partTimeNoticeWorkingDays'],
+    ],
+    ['Réunion time', { timeZone: 'Indian/Reunion' }, []],
+    ['New York time', { timeZone: 'America/New_York' }, ['timeZone']],
+    ['split days allowed by agreement', { splitDaySeverity: 'info' }, []],
+    ['a Sunday derogation', { sundayDerogation: 'Arrêté préfectoral du 2 mars 2026' }, []],
+    ['a blank Sunday derogation', { sundayDerogation: '  ' }, ['sundayDerogation']],
+    ['a 201-character derogation', { sundayDerogation: 'x'.repeat(201) }, ['sundayDerogation']],
+  ])('%s', (_, change, fields) => {
+    const issues = validateOrganisationSettings({ ...DEFAULT_ORGANISATION_SETTINGS, ...change });
+    expect(issues.map((issue) => issue.field)).toEqual(fields);
+  });
+
+  it('names the legal bound in French', () => {
+    const [issue] = validateOrganisationSettings({
+      ...DEFAULT_ORGANISATION_SETTINGS,
+      complementaryHoursRatio: 0.5,
+    });
+    expect(issue.message).toBe(
+      'hors des bornes légales — heures complémentaires : 1/10 des heures du contrat par la loi, jusqu’à 1/3 par accord (C. trav., art. L3123-20)',
+    );
+  });
+});
