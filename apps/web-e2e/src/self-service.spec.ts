@@ -272,12 +272,10 @@ test('a mediator reads the published week as the office wall shows it: names and
   await expect(page.locator('.counter')).toHaveCount(0);
   // A manager's grid names each person's contract under the name; the wall does not.
   await expect(
-    page
-      .locator('.sub')
-      .filter({
-        hasText:
-          /^(CDI|CDD|CDDI|PEC \(CUI-CAE\)|Adulte-relais|Contrat de professionnalisation|Sans contrat)$/,
-      }),
+    page.locator('.sub').filter({
+      hasText:
+        /^(CDI|CDD|CDDI|PEC \(CUI-CAE\)|Adulte-relais|Contrat de professionnalisation|Sans contrat)$/,
+    }),
   ).toHaveCount(0);
   await expectAccessible(page);
   await context.close();
