@@ -47,6 +47,7 @@ describe('authorisation by role and site scope', () => {
       siteIds: account.siteIds,
       firstName: account.firstName,
       lastName: account.lastName,
+      timeZone: 'Europe/Paris',
     });
     const [{ id: organisationId }] = await t.dataSource.query('SELECT id FROM organisation');
     const managerSud = asUser(await me('manager.sud@relais.demo'), organisationId);

@@ -17,4 +17,6 @@ export interface AuthUser {
   organisationSiteIds?: string[];
   firstName: string;
   lastName: string;
+  /** The organisation's time zone (its settings): days, weeks and times in messages. */
+  timeZone: string;
 }

@@ -7,6 +7,7 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { readOrganisationSettings } from '../organisation/organisation-settings.service';
 import { PersonEntity } from '../people/person.entity';
 import { AccountEntity } from './account.entity';
 import { ACCOUNT_CEILING, LoginRateLimiter } from './login-rate-limiter';
@@ -130,6 +131,10 @@ export class AuthService {
       .getRepository(PersonEntity)
       .findOneByOrFail({ id: account.personId });
     const siteIds = await this.access.siteIdsFor(account);
+    const { timeZone } = await readOrganisationSettings(
+      this.dataSource.manager,
+      account.organisationId,
+    );
     return {
       accountId: account.id,
       sessionId: session.id,
@@ -143,6 +148,7 @@ export class AuthService {
         : await this.access.organisationSiteIds(account.organisationId),
       firstName: person.firstName,
       lastName: person.lastName,
+      timeZone,
     };
   }
 

@@ -7,13 +7,13 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DataSource, In } from 'typeorm';
 import { todayIn } from '../../common/today';
-import { TIME_ZONE } from '../../common/week';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import { PublishedShift, PublishedShiftsService } from '../me/published-shifts.service';
 import { LocationEntity } from '../organisation/location.entity';
+import { readOrganisationSettings } from '../organisation/organisation-settings.service';
 import { SiteEntity } from '../organisation/site.entity';
 import { PersonEntity } from '../people/person.entity';
 import { CalendarFeedEntity } from './calendar-feed.entity';
@@ -107,11 +107,12 @@ export class CalendarService {
     );
     if (!account) return null;
     const person = await manager.findOneByOrFail(PersonEntity, { id: feed.personId });
+    const { timeZone } = await readOrganisationSettings(manager, feed.organisationId);
     const publications = await this.published.forPerson(
       manager,
       feed.organisationId,
       feed.personId,
-      isoWeekOf(addDays(todayIn(), -FEED_HISTORY_DAYS)),
+      isoWeekOf(addDays(todayIn(timeZone), -FEED_HISTORY_DAYS)),
       null,
     );
     const all = [...publications.current, ...publications.cancelled];
@@ -131,7 +132,7 @@ export class CalendarService {
       name: `Relais – ${person.firstName} ${person.lastName}`,
       prodId: { company: 'Relais', product: 'planning', language: 'FR' },
       method: ICalCalendarMethod.PUBLISH,
-      timezone: { name: TIME_ZONE, generator: getVtimezoneComponent },
+      timezone: { name: timeZone, generator: getVtimezoneComponent },
       ttl: 60 * 60,
     });
     const add = (shift: PublishedShift, isCancelled: boolean) => {
@@ -140,9 +141,9 @@ export class CalendarService {
       calendar.createEvent({
         id: `${shift.id}@relais`,
         // A zoned date: ical-generator writes its Paris wall-clock time under TZID=Europe/Paris.
-        start: new TZDate(new Date(shift.start).getTime(), TIME_ZONE),
-        end: new TZDate(new Date(shift.end).getTime(), TIME_ZONE),
-        timezone: TIME_ZONE,
+        start: new TZDate(new Date(shift.start).getTime(), timeZone),
+        end: new TZDate(new Date(shift.end).getTime(), timeZone),
+        timezone: timeZone,
         stamp: shift.publishedAt,
         // A cancellation must outrank the last published copy in clients that merge by UID.
         sequence: shift.version + (isCancelled ? 1 : 0),

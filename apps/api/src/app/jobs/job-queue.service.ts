@@ -82,6 +82,8 @@ export class JobQueueService implements BeforeApplicationShutdown {
         );
       }
       if (spec.isScheduled && cron !== null) {
+        // One schedule for every organisation: hourly runs fall on the hour in any zone of whole
+        // hours; each job then reads its own organisations' days.
         await boss.schedule(spec.name, cron, null, { tz: TIME_ZONE, missed: 'once' });
       }
     }

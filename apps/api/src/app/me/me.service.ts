@@ -4,7 +4,6 @@ import type { MyColleague, MyShift, MyWeek, Shift } from '@relais/api-types';
 import { addDays, civilDate } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { todayIn } from '../../common/today';
-import { TIME_ZONE } from '../../common/week';
 import type { AuthUser } from '../access/auth-user';
 import { LocationEntity } from '../organisation/location.entity';
 import { SiteEntity } from '../organisation/site.entity';
@@ -98,7 +97,7 @@ export class MeService {
       weeks[weeks.length - 1],
     );
     const inRange = (shift: Shift) => {
-      const day = civilDate(new Date(shift.start).getTime(), TIME_ZONE);
+      const day = civilDate(new Date(shift.start).getTime(), user.timeZone);
       return day >= from && day <= to;
     };
     const seen = lastSeenAt ? publications.asOf(lastSeenAt) : null;

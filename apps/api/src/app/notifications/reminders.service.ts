@@ -4,7 +4,6 @@ import type { Shift } from '@relais/api-types';
 import { addDays, civilDate, formatDayLabel, isoWeekOf } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';
-import { TIME_ZONE } from '../../common/week';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { NotificationsService } from './notifications.service';
 
@@ -35,15 +34,19 @@ export class RemindersService extends HourlyJob {
   async remindTomorrow(today: string): Promise<number> {
     const tomorrow = addDays(today, 1);
     const link = `/ma-semaine#${tomorrow}`;
-    const rows: { shifts: Shift[] }[] = await this.dataSource.query(
-      `SELECT p.shifts FROM site_week sw
+    const rows: { shifts: Shift[]; time_zone: string }[] = await this.dataSource.query(
+      `SELECT p.shifts, coalesce(os.time_zone, 'Europe/Paris') AS time_zone FROM site_week sw
          JOIN rota_publication p ON p.site_week_id = sw.id AND p.version = sw.version
+         LEFT JOIN organisation_settings os ON os.organisation_id = sw.organisation_id
         WHERE sw.week = $1`,
       [isoWeekOf(tomorrow)],
     );
     const byPerson = new Map<string, Shift[]>();
-    for (const shift of rows.flatMap((row) => row.shifts)) {
-      if (!shift.personId || civilDate(new Date(shift.start).getTime(), TIME_ZONE) !== tomorrow)
+    // Tomorrow in each organisation's own time zone.
+    for (const { shift, timeZone } of rows.flatMap((row) =>
+      row.shifts.map((shift) => ({ shift, timeZone: row.time_zone })),
+    )) {
+      if (!shift.personId || civilDate(new Date(shift.start).getTime(), timeZone) !== tomorrow)
         continue;
       byPerson.set(shift.personId, [...(byPerson.get(shift.personId) ?? []), shift]);
     }

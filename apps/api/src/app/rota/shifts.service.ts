@@ -5,7 +5,6 @@ import { civilDate, formatDayLabel, formatTime, isoWeekOfInstant } from '@relais
 import { DataSource, EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../../common/database-errors';
 import { refuse } from '../../common/refuse';
-import { TIME_ZONE } from '../../common/week';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -53,7 +52,7 @@ export class ShiftsService {
     const saved = await this.guardOverlap(user, fields, null, () =>
       this.dataSource.transaction(async (manager) => {
         const location = await this.checkFields(manager, user, fields);
-        const week = isoWeekOfInstant(fields.startAt.getTime(), TIME_ZONE);
+        const week = isoWeekOfInstant(fields.startAt.getTime(), user.timeZone);
         await this.loader.lockSiteWeek(manager, user.organisationId, location.siteId, week);
         const shift = await manager.save(
           manager.create(ShiftEntity, {
@@ -91,8 +90,8 @@ export class ShiftsService {
     const saved = await this.guardOverlap(user, fields, id, () =>
       this.dataSource.transaction(async (manager) => {
         const location = await this.checkFields(manager, user, fields, current);
-        const oldWeek = isoWeekOfInstant(current.startAt.getTime(), TIME_ZONE);
-        const week = isoWeekOfInstant(fields.startAt.getTime(), TIME_ZONE);
+        const oldWeek = isoWeekOfInstant(current.startAt.getTime(), user.timeZone);
+        const week = isoWeekOfInstant(fields.startAt.getTime(), user.timeZone);
         await this.loader.lockSiteWeek(manager, user.organisationId, current.siteId, oldWeek);
         if (location.siteId !== current.siteId || week !== oldWeek) {
           await this.loader.lockSiteWeek(manager, user.organisationId, location.siteId, week);
@@ -104,7 +103,7 @@ export class ShiftsService {
           .set({ ...fields, siteId: location.siteId, version: () => 'version + 1' })
           .where('id = :id AND version = :version', { id, version: dto.version })
           .execute();
-        if (result.affected !== 1) throw await this.staleConflict(manager, id);
+        if (result.affected !== 1) throw await this.staleConflict(manager, id, user.timeZone);
         const shift = await manager.findOneByOrFail(ShiftEntity, { id });
         await this.audit.record(manager, user, {
           action: 'shift.update',
@@ -136,7 +135,7 @@ export class ShiftsService {
     this.access.requireSite(user, current.siteId, 'write');
     refuseTrainingItem(current);
     await this.dataSource.transaction(async (manager) => {
-      const week = isoWeekOfInstant(current.startAt.getTime(), TIME_ZONE);
+      const week = isoWeekOfInstant(current.startAt.getTime(), user.timeZone);
       await this.loader.lockSiteWeek(manager, user.organisationId, current.siteId, week);
       const result = await manager
         .createQueryBuilder()
@@ -144,7 +143,7 @@ export class ShiftsService {
         .from(ShiftEntity)
         .where('id = :id AND version = :version', { id, version })
         .execute();
-      if (result.affected !== 1) throw await this.staleConflict(manager, id);
+      if (result.affected !== 1) throw await this.staleConflict(manager, id, user.timeZone);
       await this.audit.record(manager, user, {
         action: 'shift.delete',
         entity: 'shift',
@@ -192,11 +191,11 @@ export class ShiftsService {
         organisationId: user.organisationId,
       });
       if (!person) refuse('Personne inconnue.', 'personId', 'personne inconnue');
-      const day = civilDate(fields.startAt.getTime(), TIME_ZONE);
+      const day = civilDate(fields.startAt.getTime(), user.timeZone);
       const isUnchanged =
         current?.personId === person.id &&
         current.siteId === location.siteId &&
-        civilDate(current.startAt.getTime(), TIME_ZONE) === day;
+        civilDate(current.startAt.getTime(), user.timeZone) === day;
       // Staffed at her own site, by someone who runs her own site, or lent to this one.
       if (
         !isUnchanged &&
@@ -234,24 +233,28 @@ export class ShiftsService {
       if (other && !this.access.canAccessSite(user, other.site_id, 'read')) {
         // Another site's rota stays its own: only what explains the refusal.
         throw new ConflictException(
-          `Chevauchement refusé : cette personne est déjà planifiée sur un autre site le ${formatDayLabel(civilDate(other.start_at.getTime(), TIME_ZONE))} de ${formatTime(other.start_at.getTime(), TIME_ZONE)} à ${formatTime(other.end_at.getTime(), TIME_ZONE)}.`,
+          `Chevauchement refusé : cette personne est déjà planifiée sur un autre site le ${formatDayLabel(civilDate(other.start_at.getTime(), user.timeZone))} de ${formatTime(other.start_at.getTime(), user.timeZone)} à ${formatTime(other.end_at.getTime(), user.timeZone)}.`,
         );
       }
       const detail = other
-        ? ` le créneau ${other.activity} du ${formatDayLabel(civilDate(other.start_at.getTime(), TIME_ZONE))} ${formatTime(other.start_at.getTime(), TIME_ZONE)}–${formatTime(other.end_at.getTime(), TIME_ZONE)} (${other.name})`
+        ? ` le créneau ${other.activity} du ${formatDayLabel(civilDate(other.start_at.getTime(), user.timeZone))} ${formatTime(other.start_at.getTime(), user.timeZone)}–${formatTime(other.end_at.getTime(), user.timeZone)} (${other.name})`
         : ' un autre créneau';
       throw new ConflictException(`Chevauchement refusé : cette personne a déjà${detail}.`);
     }
   }
 
-  private async staleConflict(manager: EntityManager, id: string): Promise<ConflictException> {
+  private async staleConflict(
+    manager: EntityManager,
+    id: string,
+    timeZone: string,
+  ): Promise<ConflictException> {
     const [last] = await manager.query(
       `SELECT e.at, p.first_name, p.last_name FROM audit_event e LEFT JOIN account a ON a.id = e.account_id LEFT JOIN person p ON p.id = a.person_id
        WHERE e.entity = 'shift' AND e.entity_id = $1 ORDER BY e.id DESC LIMIT 1`,
       [id],
     );
     const who = last?.first_name
-      ? ` par ${last.first_name} ${last.last_name} à ${formatTime(last.at.getTime(), TIME_ZONE)}`
+      ? ` par ${last.first_name} ${last.last_name} à ${formatTime(last.at.getTime(), timeZone)}`
       : '';
     const exists = await manager.existsBy(ShiftEntity, { id });
     return new ConflictException(
@@ -262,7 +265,7 @@ export class ShiftsService {
   }
 
   private async result(user: AuthUser, shift: ShiftEntity): Promise<ShiftResult> {
-    const week = isoWeekOfInstant(shift.startAt.getTime(), TIME_ZONE);
+    const week = isoWeekOfInstant(shift.startAt.getTime(), user.timeZone);
     const rota = await this.rota.plannerRota(user, shift.siteId, week);
     const own = rota.shifts.find((candidate) => candidate.id === shift.id) ?? toShift(shift, true);
     return {

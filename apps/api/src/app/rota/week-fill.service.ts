@@ -4,7 +4,6 @@ import type { CopyWeekResult } from '@relais/api-types';
 import { addDays, civilDate, daysBetween, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { toZonedIso } from '../../common/instant';
-import { TIME_ZONE } from '../../common/week';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -46,8 +45,8 @@ export class WeekFillService {
       let madeOpen = 0;
       // A training session's item belongs to its session: it is never copied as a shift.
       for (const shift of source.filter((item) => !item.trainingSessionId)) {
-        const startAt = new Date(this.moveWallClock(shift.startAt, offsetDays));
-        const endAt = new Date(this.moveWallClock(shift.endAt, offsetDays));
+        const startAt = new Date(this.moveWallClock(shift.startAt, offsetDays, user.timeZone));
+        const endAt = new Date(this.moveWallClock(shift.endAt, offsetDays, user.timeZone));
         let personId = withPeople ? shift.personId : null;
         if (personId && !(await this.isFree(manager, user, personId, siteId, startAt, endAt))) {
           personId = null;
@@ -97,8 +96,8 @@ export class WeekFillService {
               personId: null,
               locationId: template.locationId,
               activity: template.activity,
-              startAt: new Date(zonedInstant(date, template.startTime, TIME_ZONE)),
-              endAt: new Date(zonedInstant(date, template.endTime, TIME_ZONE)),
+              startAt: new Date(zonedInstant(date, template.startTime, user.timeZone)),
+              endAt: new Date(zonedInstant(date, template.endTime, user.timeZone)),
               breakMinutes: template.breakMinutes,
               note: template.label,
               version: 1,
@@ -117,10 +116,10 @@ export class WeekFillService {
     });
   }
 
-  private moveWallClock(date: Date, days: number): number {
-    const day = civilDate(date.getTime(), TIME_ZONE);
-    const time = toZonedIso(date).slice(11, 16);
-    return zonedInstant(addDays(day, days), time, TIME_ZONE);
+  private moveWallClock(date: Date, days: number, timeZone: string): number {
+    const day = civilDate(date.getTime(), timeZone);
+    const time = toZonedIso(date, timeZone).slice(11, 16);
+    return zonedInstant(addDays(day, days), time, timeZone);
   }
 
   /** Whether a copied shift keeps its person: free, present, under contract, staffable here. */
@@ -137,7 +136,7 @@ export class WeekFillService {
       [personId, startAt, endAt],
     );
     if (overlap) return false;
-    const day = civilDate(startAt.getTime(), TIME_ZONE);
+    const day = civilDate(startAt.getTime(), user.timeZone);
     const [absent] = await manager.query(
       `SELECT 1 FROM absence WHERE person_id = $1 AND start_date <= $2 AND end_date >= $2 LIMIT 1`,
       [personId, day],

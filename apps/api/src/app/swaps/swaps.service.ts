@@ -20,7 +20,6 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
-import { TIME_ZONE } from '../../common/week';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -42,8 +41,8 @@ function violationKey(violation: Violation): string {
   return `${violation.rule}|${violation.personId ?? ''}|${[...violation.shiftIds].sort().join(',')}`;
 }
 
-function slotLabel(start: Date, end: Date): string {
-  return `${formatDayLabel(civilDate(start.getTime(), TIME_ZONE))} ${formatTime(start.getTime(), TIME_ZONE)}–${formatTime(end.getTime(), TIME_ZONE)}`;
+function slotLabel(start: Date, end: Date, timeZone: string): string {
+  return `${formatDayLabel(civilDate(start.getTime(), timeZone))} ${formatTime(start.getTime(), timeZone)}–${formatTime(end.getTime(), timeZone)}`;
 }
 
 /**
@@ -92,7 +91,7 @@ export class SwapsService {
       refuse('Choisissez une autre personne que vous-même.', 'toPersonId', 'vous-même');
     return this.dataSource.transaction(async (manager) => {
       const shift = await this.lockShift(manager, user, dto.shiftId);
-      const published = shift ? await this.publishedCopy(manager, shift) : null;
+      const published = shift ? await this.publishedCopy(manager, shift, user.timeZone) : null;
       if (!shift || published?.personId !== user.personId || shift.personId !== user.personId)
         throw new NotFoundException('Créneau introuvable parmi vos créneaux publiés.');
       if (shift.version !== dto.version || published.version !== dto.version) {
@@ -141,7 +140,7 @@ export class SwapsService {
         [colleague.id],
         'swap_offered',
         'Un créneau vous est proposé',
-        `${me.firstName} ${me.lastName} vous propose son créneau du ${slotLabel(shift.startAt, shift.endAt)}.`,
+        `${me.firstName} ${me.lastName} vous propose son créneau du ${slotLabel(shift.startAt, shift.endAt, user.timeZone)}.`,
         '/echanges',
       );
       return (await this.views(manager, user, [saved]))[0];
@@ -170,7 +169,7 @@ export class SwapsService {
         [swap.fromPersonId, ...managers.map((row) => row.person_id)],
         'swap_accepted',
         'Échange de créneau accepté',
-        `${user.firstName} ${user.lastName} reprend le créneau du ${slotLabel(shift.startAt, shift.endAt)} ; il attend la décision du ou de la responsable.`,
+        `${user.firstName} ${user.lastName} reprend le créneau du ${slotLabel(shift.startAt, shift.endAt, user.timeZone)} ; il attend la décision du ou de la responsable.`,
         '/echanges',
       );
       return (await this.views(manager, user, [swap]))[0];
@@ -193,7 +192,7 @@ export class SwapsService {
         [other],
         'swap_decided',
         'Échange de créneau annulé',
-        `${user.firstName} ${user.lastName} a annulé l’échange du créneau du ${slotLabel(shift.startAt, shift.endAt)}.`,
+        `${user.firstName} ${user.lastName} a annulé l’échange du créneau du ${slotLabel(shift.startAt, shift.endAt, user.timeZone)}.`,
         '/echanges',
       );
       return (await this.views(manager, user, [swap]))[0];
@@ -238,8 +237,8 @@ export class SwapsService {
     if (swap.status === 'offered')
       throw new ConflictException('La personne sollicitée n’a pas encore accepté cet échange.');
     if (swap.status !== 'accepted') throw new ConflictException('Cet échange a déjà été traité.');
-    const week = isoWeekOfInstant(current.startAt.getTime(), TIME_ZONE);
-    const slot = slotLabel(current.startAt, current.endAt);
+    const week = isoWeekOfInstant(current.startAt.getTime(), user.timeZone);
+    const slot = slotLabel(current.startAt, current.endAt, user.timeZone);
     if (dto.status === 'refused') {
       Object.assign(swap, {
         status: 'refused',
@@ -424,8 +423,12 @@ export class SwapsService {
   }
 
   /** The shift as the latest publication of its week shows it. */
-  private async publishedCopy(manager: EntityManager, shift: ShiftEntity): Promise<Shift | null> {
-    const week = isoWeekOfInstant(shift.startAt.getTime(), TIME_ZONE);
+  private async publishedCopy(
+    manager: EntityManager,
+    shift: ShiftEntity,
+    timeZone: string,
+  ): Promise<Shift | null> {
+    const week = isoWeekOfInstant(shift.startAt.getTime(), timeZone);
     const [row] = await manager.query(
       `SELECT p.shifts FROM site_week sw JOIN rota_publication p ON p.site_week_id = sw.id AND p.version = sw.version
         WHERE sw.site_id = $1 AND sw.week = $2`,
@@ -450,7 +453,7 @@ export class SwapsService {
       details: {
         shiftId: shift.id,
         siteId: shift.siteId,
-        week: isoWeekOfInstant(shift.startAt.getTime(), TIME_ZONE),
+        week: isoWeekOfInstant(shift.startAt.getTime(), user.timeZone),
         fromPersonId: swap.fromPersonId,
         toPersonId: swap.toPersonId,
       },

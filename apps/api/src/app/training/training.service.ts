@@ -27,7 +27,6 @@ import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
-import { TIME_ZONE } from '../../common/week';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -182,7 +181,7 @@ export class TrainingService {
           manager,
           user.organisationId,
           session.siteId,
-          isoWeekOfInstant(session.startAt.getTime(), TIME_ZONE),
+          isoWeekOfInstant(session.startAt.getTime(), user.timeZone),
         );
         const module = await manager.findOneByOrFail(TrainingModuleEntity, {
           id: session.moduleId,
@@ -240,7 +239,7 @@ export class TrainingService {
       return this.enrolment(enrolmentId);
     } catch (error) {
       if (!isExclusionViolation(error)) throw error;
-      throw await this.overlapConflict(person, session);
+      throw await this.overlapConflict(person, session, user.timeZone);
     }
   }
 
@@ -273,7 +272,7 @@ export class TrainingService {
     this.access.requireSite(user, session.siteId, 'write');
     if (enrolment.status === 'validated')
       throw new ConflictException('Formation déjà validée par les RH : présence figée.');
-    if (civilDate(session.startAt.getTime(), TIME_ZONE) > todayIn())
+    if (civilDate(session.startAt.getTime(), user.timeZone) > todayIn())
       refuse(
         'La présence se constate à partir du jour de la session.',
         'present',
@@ -318,7 +317,7 @@ export class TrainingService {
       );
       if (changed.affected !== 1) throw new ConflictException('Inscription modifiée entre-temps.');
       const module = await manager.findOneByOrFail(TrainingModuleEntity, { id: session.moduleId });
-      const completedOn = civilDate(session.endAt.getTime(), TIME_ZONE);
+      const completedOn = civilDate(session.endAt.getTime(), user.timeZone);
       const expiresOn =
         module.validityMonths === null
           ? null
@@ -382,6 +381,7 @@ export class TrainingService {
   private async overlapConflict(
     person: PersonEntity,
     session: TrainingSessionEntity,
+    timeZone: string,
   ): Promise<ConflictException> {
     const [other] = await this.dataSource.query(
       `SELECT s.id, s.start_at, s.end_at, s.activity, s.version, s.site_id, l.name FROM shift s JOIN location l ON l.id = s.location_id
@@ -390,7 +390,7 @@ export class TrainingService {
       [person.id, session.startAt, session.endAt],
     );
     const label = other
-      ? `le créneau ${other.activity} du ${formatDayLabel(civilDate(other.start_at.getTime(), TIME_ZONE))} ${formatTime(other.start_at.getTime(), TIME_ZONE)}–${formatTime(other.end_at.getTime(), TIME_ZONE)} (${other.name})`
+      ? `le créneau ${other.activity} du ${formatDayLabel(civilDate(other.start_at.getTime(), timeZone))} ${formatTime(other.start_at.getTime(), timeZone)}–${formatTime(other.end_at.getTime(), timeZone)} (${other.name})`
       : 'un autre créneau';
     return new ConflictException({
       message: `Chevauchement refusé : ${person.firstName} ${person.lastName} a déjà ${label}. Déplacez ou retirez ce créneau puis réessayez.`,
@@ -403,8 +403,8 @@ export class TrainingService {
                 shiftId: other.id,
                 shiftVersion: other.version,
                 siteId: other.site_id,
-                start: toZonedIso(other.start_at),
-                end: toZonedIso(other.end_at),
+                start: toZonedIso(other.start_at, timeZone),
+                end: toZonedIso(other.end_at, timeZone),
               }
             : {}),
         },

@@ -56,6 +56,7 @@ describe('the site-week loader and its declared tables', () => {
       siteIds: sites.map((site) => site.id),
       firstName: 'RH',
       lastName: 'Spec',
+      timeZone: 'Europe/Paris',
     };
     const loader = t.app.get(SiteWeekLoader);
     const logger: Logger = t.dataSource.logger;
