@@ -1,14 +1,13 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Me } from '@relais/api-types';
+import { DEFAULT_ORGANISATION_SETTINGS } from '@relais/rules';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { readOrganisationSettings } from '../organisation/organisation-settings.service';
-import { PersonEntity } from '../people/person.entity';
 import { AccountEntity } from './account.entity';
 import { ACCOUNT_CEILING, LoginRateLimiter } from './login-rate-limiter';
 import { hashPassword, needsRehash, verifyPassword } from './password';
@@ -127,14 +126,16 @@ export class AuthService {
     if (!session || !account || !account.isActive || session.expiresAt.getTime() <= Date.now()) {
       return null;
     }
-    const person = await this.dataSource
-      .getRepository(PersonEntity)
-      .findOneByOrFail({ id: account.personId });
+    // The person's name and the organisation's time zone in one round trip (every request).
+    const [person]: { first_name: string; last_name: string; time_zone: string | null }[] =
+      await this.dataSource.query(
+        `SELECT p.first_name, p.last_name, os.time_zone FROM person p
+           LEFT JOIN organisation_settings os ON os.organisation_id = p.organisation_id
+          WHERE p.id = $1`,
+        [account.personId],
+      );
+    if (!person) return null;
     const siteIds = await this.access.siteIdsFor(account);
-    const { timeZone } = await readOrganisationSettings(
-      this.dataSource.manager,
-      account.organisationId,
-    );
     return {
       accountId: account.id,
       sessionId: session.id,
@@ -146,9 +147,9 @@ export class AuthService {
       organisationSiteIds: this.access.isOrganisationWide(account.role)
         ? siteIds
         : await this.access.organisationSiteIds(account.organisationId),
-      firstName: person.firstName,
-      lastName: person.lastName,
-      timeZone,
+      firstName: person.first_name,
+      lastName: person.last_name,
+      timeZone: person.time_zone ?? DEFAULT_ORGANISATION_SETTINGS.timeZone,
     };
   }
 

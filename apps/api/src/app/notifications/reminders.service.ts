@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Shift } from '@relais/api-types';
-import { addDays, civilDate, formatDayLabel, isoWeekOf } from '@relais/rules';
+import {
+  addDays,
+  civilDate,
+  DEFAULT_ORGANISATION_SETTINGS,
+  formatDayLabel,
+  isoWeekOf,
+} from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';
 import { JobQueueService } from '../jobs/job-queue.service';
@@ -35,11 +41,11 @@ export class RemindersService extends HourlyJob {
     const tomorrow = addDays(today, 1);
     const link = `/ma-semaine#${tomorrow}`;
     const rows: { shifts: Shift[]; time_zone: string }[] = await this.dataSource.query(
-      `SELECT p.shifts, coalesce(os.time_zone, 'Europe/Paris') AS time_zone FROM site_week sw
+      `SELECT p.shifts, coalesce(os.time_zone, $2) AS time_zone FROM site_week sw
          JOIN rota_publication p ON p.site_week_id = sw.id AND p.version = sw.version
          LEFT JOIN organisation_settings os ON os.organisation_id = sw.organisation_id
         WHERE sw.week = $1`,
-      [isoWeekOf(tomorrow)],
+      [isoWeekOf(tomorrow), DEFAULT_ORGANISATION_SETTINGS.timeZone],
     );
     const byPerson = new Map<string, Shift[]>();
     // Tomorrow in each organisation's own time zone.

@@ -106,6 +106,15 @@ describe('rota privacy over HTTP', () => {
       },
     });
     expect(repaired.status).toBe(200);
+    // A manager's note on a colleague's shift: the wall must not show it to Traoré.
+    const colleagueShift = draft.shifts.find(
+      (shift) => shift.personId && shift.personId !== traore && !shift.trainingSessionId,
+    ) as Shift;
+    const noteSet = await t.request('PATCH', `/api/shifts/${colleagueShift.id}`, {
+      cookie: managerSud,
+      body: { version: colleagueShift.version, note: 'Ouvrir le guichet CAF' },
+    });
+    expect(noteSet.status).toBe(200);
     const published = await t.request('POST', '/api/rota/publish', {
       cookie: managerSud,
       body: { siteId: site('S').id, week: nextWeek },
@@ -113,13 +122,15 @@ describe('rota privacy over HTTP', () => {
     expect(published.status).toBe(200);
 
     const planner = await read<RotaWeek>(rotaPath('S', nextWeek), managerSud);
-    const noted = planner.shifts.find((shift) => shift.note && shift.personId !== traore);
     const wall = await read<WallRotaWeek>(rotaPath('S', nextWeek), mediator);
     expect(wall.shifts.map((shift) => shift.id).sort()).toEqual(
       planner.shifts.map((shift) => shift.id).sort(),
     );
     // The note is the manager's word to that person: on the wall, only the reader's own.
-    if (noted) expect(wall.shifts.find((shift) => shift.id === noted.id)?.note).toBeNull();
+    expect(planner.shifts.find((shift) => shift.id === colleagueShift.id)?.note).toBe(
+      'Ouvrir le guichet CAF',
+    );
+    expect(wall.shifts.find((shift) => shift.id === colleagueShift.id)?.note).toBeNull();
 
     // Traoré offers a published shift of Thursday to a colleague; the manager then moves it.
     const thursday = planner.shifts.find(

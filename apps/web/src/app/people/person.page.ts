@@ -31,6 +31,8 @@ import { SkillChipComponent } from './components/skill-chip.component';
 import { instantParts } from './people.format';
 import { LinkKind, PersonStore } from './person.store';
 
+type PersonTab = 'skills' | 'absences' | 'loans';
+
 @Component({
   selector: 'app-person-page',
   imports: [
@@ -87,6 +89,8 @@ export class PersonPage {
     return link ? instantParts(link.expiresAt) : null;
   });
   protected readonly actionError = signal<string | null>(null);
+  /** A refusal shown under the form (or list) it answers, not at the top of the page. */
+  protected readonly formError = signal<{ tab: PersonTab; message: string } | null>(null);
   private readonly linkHeading = viewChild<ElementRef<HTMLElement>>('linkHeading');
 
   protected readonly skillForm = this.fb.group({
@@ -156,11 +160,11 @@ export class PersonPage {
       acquiredOn: value.acquiredOn,
       expiresOn: value.expiresOn || null,
     });
-    this.done(failure, 'person.skillAdded', () => this.skillForm.reset());
+    this.done(failure, 'skills', 'person.skillAdded', () => this.skillForm.reset());
   }
 
   protected async removeSkill(id: string): Promise<void> {
-    this.done(await this.store.removeSkill(id), 'person.skillRemoved');
+    this.done(await this.store.removeSkill(id), 'skills', 'person.skillRemoved');
   }
 
   protected async addAbsence(): Promise<void> {
@@ -175,7 +179,7 @@ export class PersonPage {
       end: value.end,
       reason: value.reason.trim() || null,
     });
-    this.done(failure, 'person.absenceAdded', () => this.absenceForm.reset());
+    this.done(failure, 'absences', 'person.absenceAdded', () => this.absenceForm.reset());
   }
 
   protected async addLoan(): Promise<void> {
@@ -184,19 +188,27 @@ export class PersonPage {
       return;
     }
     const failure = await this.store.addLoan(this.loanForm.getRawValue());
-    this.done(failure, 'person.loanAdded', () => this.loanForm.reset());
+    this.done(failure, 'loans', 'person.loanAdded', () => this.loanForm.reset());
   }
 
   protected async endLoan(id: string): Promise<void> {
-    this.done(await this.store.endLoan(id), 'person.loanEnded');
+    this.done(await this.store.endLoan(id), 'loans', 'person.loanEnded');
   }
 
-  private done(failure: string | null, successKey: string, onSuccess?: () => void): void {
+  private done(
+    failure: string | null,
+    tab: PersonTab,
+    successKey: string,
+    onSuccess?: () => void,
+  ): void {
     if (failure !== null) {
-      this.actionError.set(failure || this.transloco.translate('person.saveFailed'));
+      this.formError.set({
+        tab,
+        message: failure || this.transloco.translate('person.saveFailed'),
+      });
       return;
     }
-    this.actionError.set(null);
+    this.formError.set(null);
     onSuccess?.();
     this.snackBar.open(this.transloco.translate(successKey), undefined, { duration: 10_000 });
   }
