@@ -92,15 +92,15 @@ describeOnServer('hourly jobs with two API instances on one database', () => {
     ] as const) {
       const filed = occurrences.filter((occurrence) => occurrence.name === queue);
       // One job per job name and occurrence, run once: by one worker of one of the instances.
+      // An occurrence filed just before the instances stopped may still wait, never run
+      // ('created'); none is running, failed or run twice.
       expect(filed.every((occurrence) => occurrence.n === 1)).toBe(true);
-      expect(jobs.filter((job) => job.name === queue)).toEqual([
-        { name: queue, state: 'completed', n: filed.length },
-      ]);
-      expect(spy).toHaveBeenCalledTimes(filed.length);
+      const states = jobs.filter((job) => job.name === queue);
+      const count = (state: string) => states.find((job) => job.state === state)?.n ?? 0;
+      expect(states.filter((job) => !['completed', 'created'].includes(job.state))).toEqual([]);
+      expect(count('completed') + count('created')).toBe(filed.length);
+      expect(spy).toHaveBeenCalledTimes(count('completed'));
     }
-    expect(occurrences.filter((occurrence) => occurrence.name === 'shift-reminders').length).toBe(
-      runs.reminders.mock.calls.length,
-    );
     expect(runs.reminders.mock.calls.length).toBeGreaterThanOrEqual(2);
     // And the people working tomorrow were reminded once each.
     const reminded = await query<{ n: number }>(
