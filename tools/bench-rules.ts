@@ -80,9 +80,24 @@ function time(label: string, runs: number, fn: () => number): void {
 }
 
 const weeks = [0, 1, 2, 3].map((offset) => addIsoWeeks(WEEK, offset));
+
+/**
+ * The longer windows as the API feeds them: the 11 weeks before and after the checked weeks
+ * summed per person-week (WEEKLY_AVG_12W), and 12 months of night minutes (NIGHT_WORK).
+ */
+function history(index: number, first: string, last: string) {
+  const weekMinutes: Record<string, number> = {};
+  for (let offset = 1; offset <= 11; offset++) {
+    weekMinutes[addIsoWeeks(first, -offset)] = 35 * 60 - (index % 7) * 15;
+    weekMinutes[addIsoWeeks(last, offset)] = 35 * 60 - (index % 5) * 15;
+  }
+  return { weekMinutes, nightMinutes: (index % 10) * 60 };
+}
+
 const people = Array.from({ length: 1000 }, (_, index) => ({
   personId: `p${index}`,
   items: weeks.flatMap((week) => weekItems(index, week)),
+  history: history(index, weeks[0], weeks[3]),
   contracts: [
     {
       id: `c${index}`,
@@ -129,6 +144,7 @@ const rotaPeople: RotaPerson[] = team.map((index) => ({
       ? []
       : [{ skill: 'france_services_initial', acquiredOn: '2025-02-01', expiresOn: null }],
   otherItems: [],
+  workHistory: history(index, WEEK, WEEK),
 }));
 const openingHours = [1, 2, 3, 4, 5].flatMap((weekday) => [
   { weekday, start: '09:00', end: '12:30' },

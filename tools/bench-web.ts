@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -184,6 +184,8 @@ async function lighthouseRun(last: boolean): Promise<Record<string, number>> {
       chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
+    // The machine's load as the run starts (1-minute average): figures depend on it.
+    const load = loadavg()[0];
     const result = await lighthouse(
       `${base}/planning`,
       {
@@ -208,6 +210,7 @@ async function lighthouseRun(last: boolean): Promise<Record<string, number>> {
     if (DETAILS) printAuditDetails(audits as Record<string, AuditLike>);
     if (last && REPORT) writeFileSync(REPORT, JSON.stringify(result.lhr, null, 1));
     return {
+      loadAverage: Number(load.toFixed(1)),
       performance: score('performance'),
       accessibility: score('accessibility'),
       bestPractices: score('best-practices'),
@@ -255,7 +258,8 @@ async function main(): Promise<void> {
   console.log(
     `Lighthouse (desktop) on /planning as a manager${RUNS > 1 ? `, median of ${RUNS} runs` : ''}: ` +
       `performance ${scores['performance']} (goal ≥ 95), ` +
-      `accessibility ${scores['accessibility']} (goal 100), best practices ${scores['bestPractices']}`,
+      `accessibility ${scores['accessibility']} (goal 100), best practices ${scores['bestPractices']}; ` +
+      `load average (1 min) ${runs.map((run) => run['loadAverage']).join(', ')} on ${cpus().length} cores`,
   );
   console.log(
     JSON.stringify({ initialJsGzipKb: Number((bundle.gzip / 1024).toFixed(1)), ...scores }),

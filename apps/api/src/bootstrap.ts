@@ -8,7 +8,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
 import { JobQueueService } from './app/jobs/job-queue.service';
@@ -126,6 +126,11 @@ async function migrate(dataSource: DataSource, isShared: boolean): Promise<void>
   }
 }
 
+/** Files of the web build never served from an HTTP cache without asking first. */
+const NO_CACHE_FILES = new Set(['index.html', 'ngsw-worker.js', 'ngsw.json', 'safety-worker.js']);
+/** Bundles named by their content (`main-KSMBEPLT.js`, `chunk-CoKhveuv.js`, `styles-….css`). */
+const HASHED_FILE = /^(main|chunk|polyfills|styles)-[\w-]{8}\.(js|css)$/;
+
 async function configure(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.setGlobalPrefix('api');
   await app.register(fastifyCookie);
@@ -139,6 +144,8 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // Angular's service worker (ngsw-worker.js), served from this origin.
+        workerSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
         objectSrc: ["'none'"],
@@ -179,7 +186,29 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
   const indexHtml = join(config.webRoot, 'index.html');
   const hasWeb = existsSync(indexHtml);
   if (hasWeb) {
-    app.useStaticAssets({ root: config.webRoot, prefix: '/', index: ['index.html'] });
+    app.useStaticAssets({
+      root: config.webRoot,
+      prefix: '/',
+      index: ['index.html'],
+      // The build writes a Brotli and a gzip copy of each text file (tools/compress-web.ts):
+      // served as the browser accepts, the raw file otherwise.
+      preCompressed: true,
+      // @fastify/static 10 hands over the Fastify reply (Nest's type still says `setHeader`).
+      setHeaders: (reply, path) => {
+        const name = basename(path).replace(/\.(br|gz)$/, '');
+        // The page, the service worker and its manifest name the current build: always
+        // revalidated, or a browser could keep running an old build against a newer API.
+        if (NO_CACHE_FILES.has(name)) {
+          (reply as unknown as FastifyReply).header('Cache-Control', 'no-cache');
+        } else if (HASHED_FILE.test(name)) {
+          // A content hash in the name: the file never changes, a new build names a new one.
+          (reply as unknown as FastifyReply).header(
+            'Cache-Control',
+            'public, max-age=31536000, immutable',
+          );
+        }
+      },
+    });
   }
   // Not awaited: awaiting a streaming reply adds one more "close" listener (end-of-stream) to
   // those of the file stream, past Node's warning threshold of 10; Fastify ends the reply itself.

@@ -10,7 +10,7 @@ test('a manager auto-fills an empty week, watches progress, previews and applies
   await page.goto('/planning');
   const siteSelect = page.getByRole('toolbar').getByLabel('Site', { exact: true });
   await expect(siteSelect).toBeVisible();
-  await siteSelect.selectOption({ label: 'PIMMS Médiation Paris Sud Est' });
+  await siteSelect.selectOption({ label: 'Paris Sud Est' });
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Paris Sud Est');
   // Two weeks ahead: nothing is planned yet (next week belongs to the rota journey).
   await page.getByRole('button', { name: 'Semaine suivante' }).click();
@@ -36,7 +36,9 @@ test('a manager auto-fills an empty week, watches progress, previews and applies
   // Where each person stands against their contract, the furthest below first.
   const hours = proposal.getByTestId('auto-fill-hours');
   await hours.getByText('Heures de la semaine (prévu / dû)').click();
-  await expect(hours.getByRole('row').nth(1)).toContainText(/\d+(,\d+)? h/);
+  // Hours as "18 h 30" (no-break spaces), never decimals.
+  await expect(hours.getByRole('row').nth(1)).toContainText(/\d+\sh/);
+  await expect(hours).not.toContainText(/\d,\d/);
   // The proposal is drawn on the grid, dashed and marked, and the grid is read-only meanwhile.
   const proposed = grid.locator('.chip.proposed');
   await expect(proposed.first()).toBeVisible();

@@ -126,6 +126,7 @@ test('a mediator sees only their own screens, and asks for an unavailability', a
     'Mon parcours',
     'Ma semaine',
     'Échanges',
+    'Créneaux disponibles',
   ]);
   await nav.getByRole('link', { name: 'Demandes' }).click();
   await expect(page).toHaveTitle('Mes demandes – Relais');

@@ -59,7 +59,9 @@ async function loginWith(page: Page, email: string, password: string): Promise<v
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByTestId('who')).toBeVisible();
+  // On a phone the compact top bar leaves the name out: wait for the page after sign-in.
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+  await expect(page.getByTestId('who')).toContainText(/\S/);
 }
 
 /**
@@ -85,7 +87,13 @@ async function ensurePublished(manager: APIRequestContext, sud: Site, week: stri
       },
     });
   }
-  const published = await manager.post('/api/rota/publish', { data: { siteId: sud.id, week } });
+  const published = await manager.post('/api/rota/publish', {
+    data: {
+      siteId: sud.id,
+      week,
+      justification: 'Semaine de test : les heures sous contrat sont connues de l’équipe.',
+    },
+  });
   if (published.status() !== 200) throw new Error(`publish ${week}: ${await published.text()}`);
 }
 
@@ -155,7 +163,10 @@ test('a mediator offers a shift from their phone, the colleague accepts, the man
   );
   await expectAccessible(page);
 
-  // Opens the last shift of the fortnight (surely ahead) and offers it to the colleague.
+  // Next week (published above, so surely ahead): opens its last shift and offers it to the
+  // colleague.
+  await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  await expect(page.getByRole('button', { name: 'Revenir à cette semaine' })).toBeVisible();
   const card = page.locator('li.shift:not(.cancelled)').last();
   const summary = card.locator('button.summary');
   const times = (await summary.locator('.times').innerText()).trim();
@@ -200,6 +211,7 @@ test('a mediator offers a shift from their phone, the colleague accepts, the man
 
   // The colleague's week now holds the shift, on the same day at the same time.
   await colleague.goto('/ma-semaine');
+  await colleague.getByRole('button', { name: 'Semaine suivante' }).click();
   const theirDay = colleague.getByRole('heading', { level: 3, name: day });
   await expect(theirDay).toBeVisible();
   await expect(colleague.locator('li.shift').filter({ hasText: times })).toHaveCount(1);
@@ -208,6 +220,8 @@ test('a mediator offers a shift from their phone, the colleague accepts, the man
   // And it left the mediator's week.
   await page.reload();
   await expect(page.getByTestId('as-of')).toBeVisible();
+  await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  await expect(page.getByRole('button', { name: 'Revenir à cette semaine' })).toBeVisible();
   await expect(page.locator('li.shift').filter({ hasText: 'Échange proposé' })).toHaveCount(0);
 
   // Offline, the week stays readable from the service worker's copy, with its time.

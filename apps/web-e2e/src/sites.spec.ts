@@ -57,13 +57,14 @@ for (const account of ROLES) {
     await expect(page.getByText('PIMMS Médiation Paris Sud Est (SE)')).toBeVisible();
     await expect(page.getByText('France Services').first()).toBeVisible();
     await expect(page.getByText('Votre périmètre')).toHaveCount(account.mine);
-    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    await expect(nav.getByRole('link', { name: 'API (OpenAPI)' })).toHaveCount(
-      account.hasApiLink ? 1 : 0,
-    );
     await expectAccessible(page);
 
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    // The account menu holds the links out of the app, the language and signing out.
+    await page.getByTestId('who').click();
+    await expect(page.getByRole('menuitem', { name: 'API (OpenAPI)' })).toHaveCount(
+      account.hasApiLink ? 1 : 0,
+    );
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     await expect(page).toHaveURL(/\/connexion/);
     // The session is gone on the server: going back to the sites page asks to log in again.
     await page.goto('/sites');
@@ -74,10 +75,13 @@ for (const account of ROLES) {
 test('switches to English and back', async ({ page }) => {
   await login(page, 'rh@relais.demo');
   await expect(page.getByRole('heading', { level: 1, name: 'Sites' })).toBeVisible();
-  await page.getByRole('button', { name: 'EN' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.getByTestId('who').click();
+  await page.getByRole('menuitemradio', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByRole('button', { name: 'FR' }).click();
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+  await page.getByTestId('who').click();
+  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+  await page.getByRole('menuitemradio', { name: 'Français' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.getByTestId('who').click();
+  await expect(page.getByRole('menuitem', { name: 'Se déconnecter' })).toBeVisible();
 });

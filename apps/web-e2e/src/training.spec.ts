@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { formatHours } from '@relais/rules';
 import { expectAccessible, login } from './support';
 
 /** Today in Paris as "YYYY-MM-DD" (the app's days are Paris days). */
@@ -51,7 +52,7 @@ test('HR schedules a session, enrols two mediators, sees it on the rota, validat
     await panel.getByRole('button', { name: 'Inscrire' }).click();
     const [last, first] = name.split(' ');
     await expect(panel.getByRole('row', { name: new RegExp(`${first} ${last}`) })).toContainText(
-      'Inscrit·e',
+      'Inscription confirmée',
     );
   }
   await expect(panel).toContainText('2/8');
@@ -66,19 +67,35 @@ test('HR schedules a session, enrols two mediators, sees it on the rota, validat
   await nav.getByRole('link', { name: 'Formation' }).click();
   await page.getByRole('button', { name: /^Ouvrir T13 / }).click();
   for (const name of ['Abdoulaye Traoré', 'Léa Fontaine']) {
-    await panel.getByRole('button', { name: `Présent·e : ${name}` }).click();
-    await expect(panel.getByRole('row', { name: new RegExp(name) })).toContainText('Présent·e');
+    await panel.getByRole('button', { name: `Noter la présence : ${name}` }).click();
+    await expect(panel.getByRole('row', { name: new RegExp(name) })).toContainText(
+      'Présence constatée',
+    );
   }
   await panel.getByRole('button', { name: 'Valider la formation : Abdoulaye Traoré' }).click();
   await expect(panel.getByRole('row', { name: /Abdoulaye Traoré/ })).toContainText(
     'Validée par les RH',
+  );
+  // The evening's 2 hours count toward the 7-hour module, which stays open.
+  await expect(panel.getByRole('row', { name: /Abdoulaye Traoré/ })).toContainText(
+    '2 h suivies · module : 2 h sur 7 h',
   );
 
   // HR sees the pathway move on the mediator's page too (milestones, notes, exit form).
   await page.goto(`/parcours/${traore}`);
   await expect(page).toHaveTitle('Parcours de Abdoulaye Traoré – Relais');
   await expect(page.getByTestId('hours')).toHaveText(
-    `${before.progress.hoursDone + 7} h sur ${before.progress.hoursRequired} h de formation`,
+    `${formatHours(before.progress.hoursDone + 2)} sur ${formatHours(before.progress.hoursRequired)} de formation`,
+  );
+  // The exit form asks what followed and shows the category it derives (nothing is typed).
+  await page.getByLabel('Après le contrat').selectOption({ label: 'CDD' });
+  await page.getByLabel('Durée de l’emploi (mois)').fill('4');
+  await expect(page.getByTestId('derived-category')).toHaveText(
+    'Catégorie retenue : Emploi de transition',
+  );
+  await page.getByLabel('Durée de l’emploi (mois)').fill('6');
+  await expect(page.getByTestId('derived-category')).toHaveText(
+    'Catégorie retenue : Emploi durable',
   );
   await expectAccessible(page);
 
@@ -86,6 +103,13 @@ test('HR schedules a session, enrols two mediators, sees it on the rota, validat
   await nav.getByRole('link', { name: 'Parcours' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Parcours et sorties' })).toBeVisible();
   await expect(page.getByTestId('rate')).toHaveText('85,7 %');
+  // The rate by contract family: aided contracts apart from ordinary CDD and CDI leavers.
+  await expect(page.getByTestId('families').locator('[data-family="AIDE"]')).toContainText(
+    'Contrats aidés (PEC, adulte-relais, CDDI) : 100,0 %',
+  );
+  await expect(page.getByTestId('families').locator('[data-family="DROIT_COMMUN"]')).toContainText(
+    'CDD et CDI de droit commun : 0,0 %',
+  );
   await expect(page.getByTestId('certified')).toHaveText(
     'Certification obtenue : 7 sorties sur 8 (87,5 %)',
   );
@@ -94,8 +118,9 @@ test('HR schedules a session, enrols two mediators, sees it on the rota, validat
   ).toBeVisible();
   await expectAccessible(page);
 
-  // The mediator's own pathway: 7 more hours, one more module.
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  // The mediator's own pathway: 2 more hours, the module under way (not validated yet).
+  await page.getByTestId('who').click();
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
   await login(page, 'mediateur@relais.demo');
   await page
     .getByRole('navigation', { name: 'Navigation principale' })
@@ -103,12 +128,15 @@ test('HR schedules a session, enrols two mediators, sees it on the rota, validat
     .click();
   await expect(page).toHaveTitle('Mon parcours – Relais');
   await expect(page.getByTestId('hours')).toHaveText(
-    `${before.progress.hoursDone + 7} h sur ${before.progress.hoursRequired} h de formation`,
+    `${formatHours(before.progress.hoursDone + 2)} sur ${formatHours(before.progress.hoursRequired)} de formation`,
   );
   await expect(page.getByTestId('modules')).toContainText(
-    `${before.progress.modulesValidated + 1} modules validés`,
+    `${before.progress.modulesValidated} modules validés`,
   );
-  await expect(page.getByText(/T13 Précarité énergétique.*validé/)).toBeVisible();
+  // Durations carry no-break spaces ("2 h"), hence \s.
+  await expect(
+    page.getByText(/T13 Précarité énergétique.*en cours\s:\s2\sh\ssur\s7\sh/),
+  ).toBeVisible();
   // The catalogue's mandatory modules for a mediator on a France Services site, with their state.
   const mandatory = page.getByTestId('mandatory');
   await expect(mandatory.locator('[data-module="T01"]')).toContainText('fait');

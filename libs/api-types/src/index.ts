@@ -1,3 +1,5 @@
+export * from './labels';
+export * from './labels/contract-end-reason';
 export * from './lib/activity-code';
 export * from './lib/auth';
 export * from './lib/auto-fill';

@@ -8,12 +8,14 @@ export type {
 } from './lib/contract-input';
 export { ageOn, checkContract, contractLimits, renewalChain, termEnd } from './lib/contract-rules';
 export * from './lib/durations';
+export * from './lib/exit-category';
 export * from './lib/french-format';
 export * from './lib/organisation-settings';
+export * from './lib/paid-leave';
 export { absenceInterval, expectedWeekMinutes, workingDaysBetween } from './lib/part-time-rules';
 export * from './lib/pathway';
 export { checkPersonCompliance } from './lib/person-compliance';
-export { ABSENCE_KINDS } from './lib/person-input';
+export { ABSENCE_KINDS, SCHEDULE_CHANGE_KINDS } from './lib/person-input';
 export type {
   Absence,
   AbsenceKind,
@@ -22,8 +24,11 @@ export type {
   PersonComplianceInput,
   PersonSkill,
   ScheduleChange,
+  ScheduleChangeKind,
+  WorkHistory,
   WorkItem,
 } from './lib/person-input';
+export * from './lib/planner-fixes';
 export * from './lib/public-holidays';
 export {
   checkRotaPerson,
@@ -34,6 +39,8 @@ export {
 export type { RotaComplianceInput } from './lib/rota-compliance';
 export * from './lib/rule-catalogue';
 export * from './lib/rule-settings';
+export { closedDayOf } from './lib/site-calendar';
+export type { ClosedDay } from './lib/site-calendar';
 export type {
   CoverageRequirement,
   OpeningSlot,

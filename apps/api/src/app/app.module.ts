@@ -13,8 +13,10 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OpenShiftsModule } from './open-shifts/open-shifts.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PathwaysModule } from './pathways/pathways.module';
+import { PendingModule } from './pending/pending.module';
 import { PeopleModule } from './people/people.module';
 import { RequestsModule } from './requests/requests.module';
 import { RotaModule } from './rota/rota.module';
@@ -47,6 +49,8 @@ export class AppModule {
         MeModule,
         CalendarModule,
         SwapsModule,
+        OpenShiftsModule,
+        PendingModule,
       ],
     };
   }

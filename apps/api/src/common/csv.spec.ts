@@ -12,7 +12,8 @@ describe('CSV cells (formula injection neutralised)', () => {
     ['\rcmd', `"'\rcmd"`],
     ['dit "oui"; puis', '"dit ""oui""; puis"'],
     [-3, '-3'],
-    [17.5, '17.5'],
+    [17.5, '17,5'],
+    [new Date(Date.UTC(2027, 5, 13)), '13/06/2027'],
     [null, ''],
   ])('%j → %s', (value, expected) => {
     expect(csvCell(value)).toBe(expected);

@@ -11,13 +11,10 @@ const NEEDS_QUOTES = /[";\n\r]/;
  */
 export function csvCell(value: unknown, isHeader = false): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  let text =
-    value instanceof Date
-      ? value.toISOString()
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value);
+  // French Excel reads "17,5" as a number and "13/06/2027" as a date ("17.5" would be text).
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (value instanceof Date) return frenchDate(value);
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   if (isHeader && !NEEDS_QUOTES.test(text) && !text.startsWith("'")) return text;
   return `"${text.replaceAll('"', '""')}"`;
@@ -39,4 +36,24 @@ export function worksheetCsv(workbook: ExcelJS.Workbook, sheetName?: string): Bu
     lines.push(cells.join(';'));
   });
   return Buffer.from(`\uFEFF${lines.join('\n')}`, 'utf8');
+}
+
+/** Number format of date cells: a real Excel date, shown the French way. */
+export const EXCEL_DATE_FORMAT = 'dd/mm/yyyy';
+/** Number format of hour counts (24.5 → "24,5 h" in French Excel): still a number to sum. */
+export const EXCEL_HOURS_FORMAT = '0.##" h"';
+
+/**
+ * A civil date "2027-06-13" as a spreadsheet date cell value (midnight UTC, which ExcelJS writes
+ * as the serial of that day); null stays empty.
+ */
+export function excelDate(date: string | null | undefined): Date | null {
+  if (!date) return null;
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function frenchDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }

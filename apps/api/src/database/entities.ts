@@ -8,6 +8,7 @@ import { ContractEntity } from '../app/contracts/contract.entity';
 import { ExitRecordEntity } from '../app/exits/exit-record.entity';
 import { SelfServiceStateEntity } from '../app/me/self-service-state.entity';
 import { NotificationEntity } from '../app/notifications/notification.entity';
+import { OpenShiftClaimEntity } from '../app/open-shifts/open-shift-claim.entity';
 import { LocationEntity } from '../app/organisation/location.entity';
 import { OrganisationSettingsEntity } from '../app/organisation/organisation-settings.entity';
 import { OrganisationEntity } from '../app/organisation/organisation.entity';
@@ -16,9 +17,11 @@ import {
   PathwayEvidenceEntity,
   PathwayMilestoneEntity,
   PathwayNoteEntity,
+  PathwayPlanChangeEntity,
   PathwayPlanEntity,
 } from '../app/pathways/pathway.entities';
 import { AbsenceEntity } from '../app/people/absence.entity';
+import { HrNoteEntity } from '../app/people/hr-note.entity';
 import { ManagerSiteEntity } from '../app/people/manager-site.entity';
 import { PersonSkillEntity } from '../app/people/person-skill.entity';
 import { PersonEntity } from '../app/people/person.entity';
@@ -27,7 +30,9 @@ import { UnavailabilityEntity } from '../app/people/unavailability.entity';
 import { StaffRequestEntity } from '../app/requests/staff-request.entity';
 import { AutoFillJobEntity } from '../app/rota/auto-fill/auto-fill-job.entity';
 import { CoverageRequirementEntity } from '../app/rota/coverage-requirement.entity';
+import { NoticeAgreementEntity } from '../app/rota/notice-agreement.entity';
 import { OutreachCampaignEntity } from '../app/rota/outreach-campaign.entity';
+import { RotaBatchEntity } from '../app/rota/rota-batch.entity';
 import { RotaPublicationEntity } from '../app/rota/rota-publication.entity';
 import { ShiftTemplateEntity } from '../app/rota/shift-template.entity';
 import { ShiftEntity } from '../app/rota/shift.entity';
@@ -58,12 +63,15 @@ export const ENTITIES = [
   ContractAlertEntity,
   PersonSkillEntity,
   AbsenceEntity,
+  HrNoteEntity,
   SiteLoanEntity,
   UnavailabilityEntity,
   StaffRequestEntity,
   ShiftEntity,
   SiteWeekEntity,
   RotaPublicationEntity,
+  RotaBatchEntity,
+  NoticeAgreementEntity,
   CoverageRequirementEntity,
   OutreachCampaignEntity,
   ShiftTemplateEntity,
@@ -74,6 +82,7 @@ export const ENTITIES = [
   TrainingEnrolmentEntity,
   TrainingRecordEntity,
   CertificateReminderEntity,
+  PathwayPlanChangeEntity,
   PathwayPlanEntity,
   PathwayMilestoneEntity,
   PathwayEvidenceEntity,
@@ -83,4 +92,5 @@ export const ENTITIES = [
   CalendarFeedEntity,
   NotificationEntity,
   ShiftSwapEntity,
+  OpenShiftClaimEntity,
 ];

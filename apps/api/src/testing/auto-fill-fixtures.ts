@@ -7,6 +7,7 @@ export const EMPTY_PROPOSAL: AutoFillProposal = {
   unfilled: [],
   changedPublished: 0,
   violations: [],
+  explanation: [{ code: 'no-open-need', underHours: 0 }],
   objective: 0,
   optimal: true,
   seconds: 0,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +7,21 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Where Debian puts the PostgreSQL 15 server binaries (`PG_BIN` to use others). */
-export const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+/**
+ * The server binaries: `PG_BIN` (CI sets those of the cluster it runs), else the newest that
+ * Debian installed under /usr/lib/postgresql.
+ */
+export const PG_BIN = process.env['PG_BIN'] || newestDebianBinaries();
+
+function newestDebianBinaries(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return join(root, versions[0] ?? '15', 'bin');
+}
 
 /** Whether a private server can be started here (the binaries exist). */
 export function canRunPrivatePostgres(): boolean {

@@ -12,6 +12,8 @@ export interface ApiResponse<T = unknown> {
   status: number;
   body: T;
   headers: Headers;
+  /** The body as received, for binary answers (spreadsheets, PDF). */
+  bytes: Buffer;
 }
 
 export interface RequestOptions {
@@ -90,36 +92,7 @@ export async function startTestApp(
   if (!address || typeof address === 'string') throw new Error('no port');
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
-  const request = async <T>(
-    method: string,
-    path: string,
-    options: RequestOptions = {},
-  ): Promise<ApiResponse<T>> => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.cookie) headers['cookie'] = options.cookie;
-    let body: string | undefined = options.rawBody;
-    if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.body);
-    }
-    const response = await fetch(baseUrl + path, { method, headers, body });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // Not JSON: the test sees the raw text.
-    }
-    return { status: response.status, body: parsed as T, headers: response.headers };
-  };
-
-  const login = async (email: string, password = DEMO_PASSWORD): Promise<string> => {
-    const response = await request('POST', '/api/auth/login', { body: { email, password } });
-    if (response.status !== 200) {
-      throw new Error(`login ${email} → ${response.status} ${JSON.stringify(response.body)}`);
-    }
-    return sessionCookie(response.headers);
-  };
+  const { request, login } = httpClient(baseUrl);
 
   return {
     baseUrl,
@@ -133,6 +106,43 @@ export async function startTestApp(
       await dropDatabase?.();
     },
   };
+}
+
+/** Requests to an API over HTTP, and logins, wherever it runs (this process or another). */
+export function httpClient(baseUrl: string): Pick<TestApp, 'request' | 'login'> {
+  const request = async <T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.cookie) headers['cookie'] = options.cookie;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    const response = await fetch(baseUrl + path, { method, headers, body });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: the test sees the raw text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers, bytes };
+  };
+
+  const login = async (email: string, password = DEMO_PASSWORD): Promise<string> => {
+    const response = await request('POST', '/api/auth/login', { body: { email, password } });
+    if (response.status !== 200) {
+      throw new Error(`login ${email} → ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return sessionCookie(response.headers);
+  };
+
+  return { request, login };
 }
 
 /** The `name=value` part of the session cookie set by a response. */

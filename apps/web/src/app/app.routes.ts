@@ -80,6 +80,18 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./me/swaps.page').then((m) => m.SwapsPage),
   },
   {
+    path: 'creneaux-disponibles',
+    canActivate: [signedInGuard],
+    title: 'Créneaux disponibles – Relais',
+    loadComponent: () => import('./open-shifts/open-shifts.page').then((m) => m.OpenShiftsPage),
+  },
+  {
+    path: 'a-decider',
+    canActivate: [signedInGuard, roleGuard('admin', 'hr', 'manager')],
+    title: 'À décider – Relais',
+    loadComponent: () => import('./pending/pending.page').then((m) => m.PendingPage),
+  },
+  {
     path: 'messages',
     canActivate: [signedInGuard],
     title: 'Messages – Relais',

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -10,7 +11,7 @@ import { Lang, LANGS, LanguageService } from './core/i18n/i18n';
 import { navFor, PHONE_ITEMS } from './core/navigation';
 import { formatLongDate } from './core/time';
 import { InboxStore } from './me/inbox.store';
-import { clearOfflineCopies } from './me/offline';
+import { PendingStore } from './pending/pending.store';
 
 @Component({
   selector: 'app-root',
@@ -20,6 +21,7 @@ import { clearOfflineCopies } from './me/offline';
     RouterLinkActive,
     MatToolbarModule,
     MatButtonModule,
+    MatMenuModule,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,6 +31,7 @@ import { clearOfflineCopies } from './me/offline';
 export class App {
   protected readonly auth = inject(AuthStore);
   protected readonly inbox = inject(InboxStore);
+  protected readonly pending = inject(PendingStore);
   protected readonly phoneItems = PHONE_ITEMS;
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
@@ -37,9 +40,14 @@ export class App {
   });
 
   protected readonly langs = LANGS;
-  protected readonly nav = computed(() => navFor(this.auth.role()));
+  protected readonly nav = computed(() =>
+    navFor(this.auth.role()).filter((item) => !item.isExternal),
+  );
+  /** Links out of the app (the API documentation): in the account menu, not the bar. */
+  protected readonly externalNav = computed(() =>
+    navFor(this.auth.role()).filter((item) => item.isExternal),
+  );
   protected readonly lang = computed<Lang>(() => (this.activeLang() === 'en' ? 'en' : 'fr'));
-  protected readonly today = computed(() => formatLongDate(new Date(), this.lang()));
 
   constructor() {
     this.language.restore();
@@ -52,6 +60,10 @@ export class App {
     this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
       if (this.auth.isSignedIn()) void this.inbox.refresh();
       else this.inbox.clear();
+      // Those who decide see how many requests, swaps and claims wait for them.
+      const role = this.auth.role();
+      if (role && role !== 'mediator') void this.pending.refreshCount();
+      else this.pending.clear();
     });
   }
 
@@ -61,7 +73,6 @@ export class App {
 
   protected async logout(): Promise<void> {
     await this.auth.logout();
-    await clearOfflineCopies();
     await this.router.navigate(['/connexion']);
   }
 }

@@ -1,4 +1,5 @@
 import type { ActivityCode } from './activity-code';
+import type { SkillCode } from './people';
 import type { Violation } from './violation';
 
 /**
@@ -33,7 +34,33 @@ export interface ProposedShift {
   breakMinutes: number;
   /** Set when the proposal gives an existing open shift to someone instead of creating one. */
   openShiftId: string | null;
+  /** "Prénom Nom" of `personId`. */
+  personName: string;
+  /** What decided this assignment, most decisive first (never empty). */
+  reasons: AssignmentReason[];
 }
+
+/** Windows people take in turns: Saturday or Sunday, ending after 18:00, outreach. */
+export const LESS_LIKED_KINDS = ['weekend', 'late', 'outreach'] as const;
+export type LessLikedKind = (typeof LESS_LIKED_KINDS)[number];
+
+/**
+ * Why a proposed shift went to this person, as the "Pourquoi ?" disclosure words it:
+ * - `hours-owed`: `minutes` still owed by the contract this week before the proposal;
+ * - `skill`: the window needs this qualification and the person holds it;
+ * - `fairness`: the person worked `count` windows of this kind in the 4 weeks before, a
+ *   colleague up to `othersCount`;
+ * - `continuity`: same place and activity on these other days of the week (`dates`);
+ * - `only-candidate`: nobody else could take it without a blocking rule;
+ * - `available`: free, under contract and no blocking rule (when nothing else decided).
+ */
+export type AssignmentReason =
+  | { code: 'hours-owed'; minutes: number }
+  | { code: 'skill'; skill: SkillCode }
+  | { code: 'fairness'; kind: LessLikedKind; count: number; othersCount: number }
+  | { code: 'continuity'; dates: string[] }
+  | { code: 'only-candidate' }
+  | { code: 'available' };
 
 /** An existing shift the proposal takes away, with the reason. */
 export interface ReleasedShift {
@@ -69,6 +96,28 @@ export interface UnfilledDemand {
   message: string;
 }
 
+/** A day auto-fill leaves alone: a public holiday, or a weekday the site's desk never opens. */
+export interface AutoFillClosedDay {
+  date: string;
+  reason: 'holiday' | 'closed';
+}
+
+/**
+ * Why the proposal adds what it adds (or nothing), as structured data the side sheet words:
+ * - `no-open-need`: no open shift nor uncovered need left this week; `underHours` people stay
+ *   under their contract hours (add needs or open shifts to give them work);
+ * - `closed-day`: open shifts and needs on closed days, left alone;
+ * - `uncovered`: `missing` people short on the week's needs, by reason.
+ */
+export type AutoFillExplanation =
+  | { code: 'no-open-need'; underHours: number }
+  | { code: 'closed-day'; days: AutoFillClosedDay[]; openShifts: number; needs: number }
+  | {
+      code: 'uncovered';
+      missing: number;
+      reasons: { reason: UnfilledReason; missing: number }[];
+    };
+
 /** A person's week once the proposal is applied, against what their contract owes. */
 export interface AutoFillHours {
   personId: string;
@@ -88,6 +137,9 @@ export interface AutoFillProposal {
   changedPublished: number;
   /** Violations of the weeks once the proposal is applied (never a blocking one). */
   violations: Violation[];
+  /** Why it adds what it adds, or nothing (empty when every need is covered). */
+  explanation: AutoFillExplanation[];
+  /** The solver's cost, for logs and benchmarks: never shown to a manager. */
   objective: number;
   optimal: boolean;
   /** Seconds the solver ran. */

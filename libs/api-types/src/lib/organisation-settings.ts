@@ -1,5 +1,3 @@
-import type { Severity } from './violation';
-
 /**
  * An association's own values of the thresholds a collective or company agreement may change
  * (marked *cfg* in the domain rules), and its time zone. Every default is the law's. The names
@@ -17,15 +15,33 @@ export interface OrganisationSettings {
   /** PART_TIME_NOTICE: 7 working days by law, down to 3 by agreement (L3123-31/24). */
   partTimeNoticeWorkingDays: number;
   /**
-   * PART_TIME_SPLIT_DAY (L3123-30): `warn` to justify (default), `info` when an agreement allows
-   * more or longer interruptions, `block` when the association forbids them.
+   * PART_TIME_SPLIT_DAY (L3123-30): the agreement allowing more than one coupure, or one over 2 h,
+   * in a part-timer's day, with its counterparts; `null` (the law's default): such days block.
    */
-  splitDaySeverity: Severity;
+  splitDayAgreement: SplitDayAgreement | null;
   /**
    * SUNDAY (L3132-3): reference of a derogation to Sunday rest recorded for the whole association
    * (L3132-12 by right, L3132-20 by prefectoral order); `null`: each Sunday shift is flagged.
    */
   sundayDerogation: string | null;
+  /**
+   * Days a person must have stayed (from their first contract) before their exit counts in the
+   * dynamic-exit rate: a trial period broken off after a week is no pathway. 90 by default, as
+   * the IAE counts its leavers; 0 counts everybody.
+   */
+  exitMinimumStayDays: number;
+}
+
+/**
+ * A collective agreement (accord de branche étendu, or company agreement where allowed) that lets
+ * a part-timer's day have more than one coupure or one over 2 h (L3123-30), with the specific
+ * counterparts it must grant.
+ */
+export interface SplitDayAgreement {
+  /** The agreement's reference (« Accord de branche ALISFA du …, art. … »). */
+  reference: string;
+  /** The specific counterparts it grants (« prime de coupure de 5 €, amplitude ≤ 10 h »). */
+  counterparts: string;
 }
 
 /** Answer of `GET` and `PUT /api/organisation/settings`. */
@@ -33,7 +49,17 @@ export interface OrganisationSettingsAnswer {
   settings: OrganisationSettings;
   /** Last change, `null` while the association uses the law's values. */
   updatedAt: string | null;
+  /** Who recorded the split-day agreement and when; `null` without one. */
+  splitDayAgreementRecorded: { at: string; byName: string | null } | null;
 }
 
-/** Body of `PUT /api/organisation/settings`: every value, the new ones and the kept ones. */
-export type UpdateOrganisationSettingsRequest = OrganisationSettings;
+/**
+ * Body of `PUT /api/organisation/settings`: every value, the new ones and the kept ones (the
+ * minimum stay may be left out: it is then kept).
+ */
+export type UpdateOrganisationSettingsRequest = Omit<
+  OrganisationSettings,
+  'exitMinimumStayDays'
+> & {
+  exitMinimumStayDays?: number;
+};

@@ -1,5 +1,5 @@
 import type { Role } from './auth';
-import type { ContractType } from './contract-type';
+import type { ContractEndReason, ContractType } from './contract-type';
 import type { Violation } from './violation';
 
 // Dates without a time (contract dates, absences, skills) are civil dates "YYYY-MM-DD" in the
@@ -47,10 +47,19 @@ export interface Contract {
   conventionNumber: string | null;
   conventionStart: string | null;
   conventionEnd: string | null;
+  /** Computed once, on the server, from the organisation's today. */
   status: ContractStatus;
+  /** When the contract was ended early: its legal ground, and the end first planned. */
+  endReason: ContractEndReason | null;
+  plannedEnd: string | null;
   /** Warnings accepted at entry, with the justification given. */
   warnings: Violation[];
   justification: string | null;
+  /**
+   * Hourly cost to the employer (coût horaire chargé), in euros; null when none was recorded.
+   * Present only in answers to HR and admin: pay is never shown to a manager or the person.
+   */
+  hourlyCost?: number | null;
 }
 
 /** Body of `POST /api/contracts`. */
@@ -69,8 +78,45 @@ export interface CreateContractRequest {
   conventionNumber?: string | null;
   conventionStart?: string | null;
   conventionEnd?: string | null;
+  /** Hourly cost to the employer (coût horaire chargé), in euros, 2 decimals, 0 to 1 000. */
+  hourlyCost?: number | null;
   /** Required when the contract raises warnings (e.g. délai de carence). */
   justification?: string | null;
+}
+
+/**
+ * Body of `PATCH /api/contracts/:id`: a correction of the contract's data (the fields sent
+ * replace the stored ones), checked like a new contract and audited with before and after.
+ */
+export type UpdateContractRequest = Partial<Omit<CreateContractRequest, 'personId' | 'renewalOf'>>;
+
+/** Body of `POST /api/contracts/:id/end`: the last day worked and its legal ground. */
+export interface EndContractRequest {
+  end: string;
+  reason: ContractEndReason;
+}
+
+/** Answer of `POST /api/contracts/:id/end`. */
+export interface EndContractResult {
+  contract: Contract;
+  /** The exit record opened for HR to complete when no later contract follows, else null. */
+  exitRecordId: string | null;
+}
+
+/** A note on a person, read and written by HR and admin only (never the person or a manager). */
+export interface HrNote {
+  id: string;
+  personId: string;
+  authorName: string;
+  /** Instant (ISO 8601). */
+  createdAt: string;
+  text: string;
+}
+
+/** Body of `POST /api/people/:id/hr-notes`. */
+export interface CreateHrNoteRequest {
+  /** At most 4,000 characters. */
+  text: string;
 }
 
 /** `details` of the 422 answer to `POST /api/contracts`. */
@@ -129,6 +175,31 @@ export interface StaffRequest {
   reply: string | null;
   decidedAt: string | null;
   createdAt: string;
+  /** Leave asked for, in jours ouvrables (Monday–Saturday, public holidays left out); null for an unavailability. */
+  leaveDays: number | null;
+  /** Paid leave left to the person today (acquired − taken), for a leave request; else null. */
+  remainingDays: number | null;
+  /** "solde insuffisant : 3 jours restants pour 5 demandés" for a pending request beyond the balance. */
+  balanceWarning: string | null;
+}
+
+/**
+ * `GET /api/people/:id/leave-balance`: paid leave in jours ouvrables over the reference period
+ * holding today (1 June – 31 May): 2,5 days acquired per month worked (C. trav., art. L3141-3).
+ */
+export interface LeaveBalance {
+  personId: string;
+  /** The day the figures are for. */
+  asOf: string;
+  periodStart: string;
+  periodEnd: string;
+  acquiredDays: number;
+  /** Approved paid leave within the period, past or to come. */
+  takenDays: number;
+  /** Leave requests waiting for a decision. */
+  pendingDays: number;
+  /** Acquired − taken; negative when leave was granted in advance. */
+  remainingDays: number;
 }
 
 /** Item of `GET /api/people`. */
@@ -175,7 +246,11 @@ export interface OneTimeLink {
 
 /** Query of `GET /api/people`. */
 export interface PeopleQuery {
+  /** Words found in the name or e-mail, whatever the case and accents ("etienne" finds "Étienne"). */
+  q?: string;
   siteId?: string;
+  /** Role of the person's account. */
+  role?: Role;
   contractType?: ContractType;
   /** Contracts ending within this many days (30, 60, 90). */
   endingWithinDays?: number;

@@ -37,7 +37,23 @@ export function formatDayLabel(date: CivilDate): string {
   return `${WEEKDAY_NAMES[isoWeekday(date) - 1]} ${formatDate(date)}`;
 }
 
-/** Hours as a number in French notation: `24 h`, `20,5 h`. */
+/**
+ * A number of hours (contract hours, module hours, "24.5") as a duration: `24 h 30`, `35 h`.
+ * Never decimals: "24,5 h" reads as a clock time to many.
+ */
 export function formatHours(hours: number): string {
-  return `${String(Math.round(hours * 100) / 100).replace('.', ',')} h`;
+  return formatDuration(Math.round(hours * 60));
+}
+
+/**
+ * An ISO week for a sentence: `semaine 50`, or `semaine 1 de 2027` when its year is not
+ * `referenceYear` (the year the reader is in, or of the period being checked). `2026-W50` is
+ * for URLs only.
+ */
+export function formatWeek(week: string, referenceYear?: number): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) return `semaine ${week}`;
+  const year = Number(match[1]);
+  const number = Number(match[2]);
+  return year === referenceYear ? `semaine ${number}` : `semaine ${number} de ${year}`;
 }

@@ -7,17 +7,20 @@ import { DEFAULT_RULE_SETTINGS } from './rule-settings';
 
 describe('organisation settings', () => {
   it('defaults to the law, as the engine does', () => {
-    for (const [field, value] of Object.entries(DEFAULT_ORGANISATION_SETTINGS)) {
-      expect([field, value]).toEqual([
-        field,
-        DEFAULT_RULE_SETTINGS[field as keyof OrganisationSettings],
-      ]);
+    // The minimum stay before a leaver counts is the exit report's, not the rota engine's.
+    const { exitMinimumStayDays, ...engine } = DEFAULT_ORGANISATION_SETTINGS;
+    for (const [field, value] of Object.entries(engine)) {
+      expect([field, value]).toEqual([field, DEFAULT_RULE_SETTINGS[field as keyof typeof engine]]);
     }
+    expect(exitMinimumStayDays).toBe(90);
     expect(validateOrganisationSettings(DEFAULT_ORGANISATION_SETTINGS)).toEqual([]);
   });
 
   it.each<[string, Partial<OrganisationSettings>, string[]]>([
     ['12 h a day by agreement', { dailyMaxMinutes: 720 }, []],
+    ['every leaver counted (no minimum stay)', { exitMinimumStayDays: 0 }, []],
+    ['a minimum stay over a year', { exitMinimumStayDays: 366 }, ['exitMinimumStayDays']],
+    ['a minimum stay in half days', { exitMinimumStayDays: 30.5 }, ['exitMinimumStayDays']],
     ['12 h 01 a day', { dailyMaxMinutes: 721 }, ['dailyMaxMinutes']],
     [
       '9 h a day (below the law the setting starts from)',
@@ -39,7 +42,26 @@ describe('organisation settings', () => {
     ],
     ['Réunion time', { timeZone: 'Indian/Reunion' }, []],
     ['New York time', { timeZone: 'America/New_York' }, ['timeZone']],
-    ['split days allowed by agreement', { splitDaySeverity: 'info' }, []],
+    [
+      'split days allowed by an agreement with counterparts',
+      {
+        splitDayAgreement: {
+          reference: 'Accord de branche ALISFA, art. 4.2',
+          counterparts: 'Prime de coupure de 5 €',
+        },
+      },
+      [],
+    ],
+    [
+      'a split-day agreement without counterparts',
+      { splitDayAgreement: { reference: 'Accord de branche ALISFA', counterparts: ' ' } },
+      ['splitDayAgreement'],
+    ],
+    [
+      'a split-day agreement without reference',
+      { splitDayAgreement: { reference: '', counterparts: 'Prime de coupure' } },
+      ['splitDayAgreement'],
+    ],
     ['a Sunday derogation', { sundayDerogation: 'Arrêté préfectoral du 2 mars 2026' }, []],
     ['a blank Sunday derogation', { sundayDerogation: '  ' }, ['sundayDerogation']],
     ['a 201-character derogation', { sundayDerogation: 'x'.repeat(201) }, ['sundayDerogation']],

@@ -1,4 +1,4 @@
-import type { OrganisationSettings, Severity } from '@relais/api-types';
+import type { OrganisationSettings } from '@relais/api-types';
 import { DEFAULT_RULE_SETTINGS } from './rule-settings';
 
 /** Numeric settings an association may change, each between the law and what an agreement may reach. */
@@ -40,9 +40,12 @@ export const FRENCH_TIME_ZONES = [
   'America/Miquelon',
 ] as const;
 
-export const SPLIT_DAY_SEVERITIES: readonly Severity[] = ['info', 'warn', 'block'];
+export const SPLIT_DAY_AGREEMENT_MAX_LENGTH = 500;
 
 export const SUNDAY_DEROGATION_MAX_LENGTH = 200;
+
+/** The minimum stay before a leaver counts: a year at most (a PEC lasts 6 to 24 months). */
+export const EXIT_MINIMUM_STAY_MAX_DAYS = 365;
 
 /** The law's values: what an association without any agreement applies. */
 export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
@@ -51,8 +54,9 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   weeklyAverageMaxMinutes: DEFAULT_RULE_SETTINGS.weeklyAverageMaxMinutes,
   complementaryHoursRatio: DEFAULT_RULE_SETTINGS.complementaryHoursRatio,
   partTimeNoticeWorkingDays: DEFAULT_RULE_SETTINGS.partTimeNoticeWorkingDays,
-  splitDaySeverity: DEFAULT_RULE_SETTINGS.splitDaySeverity,
+  splitDayAgreement: DEFAULT_RULE_SETTINGS.splitDayAgreement,
   sundayDerogation: DEFAULT_RULE_SETTINGS.sundayDerogation,
+  exitMinimumStayDays: 90,
 };
 
 /** One refused value, named by its field, with the bound it crosses in French. */
@@ -99,8 +103,26 @@ export function validateOrganisationSettings(
       message: `fuseau horaire inconnu — l’un de : ${FRENCH_TIME_ZONES.join(', ')}`,
     });
   }
-  if (!SPLIT_DAY_SEVERITIES.includes(settings.splitDaySeverity)) {
-    issues.push({ field: 'splitDaySeverity', message: 'doit valoir info, warn ou block' });
+  const agreement = settings.splitDayAgreement;
+  if (agreement !== null) {
+    // L3123-30: an agreement allows split days only with specific counterparts, so both are named.
+    for (const [key, label] of [
+      ['reference', 'la référence de l’accord'],
+      ['counterparts', 'ses contreparties'],
+    ] as const) {
+      const value = agreement[key];
+      if (typeof value !== 'string' || value.trim().length === 0) {
+        issues.push({
+          field: 'splitDayAgreement',
+          message: `${label} est obligatoire (C. trav., art. L3123-30)`,
+        });
+      } else if (value.length > SPLIT_DAY_AGREEMENT_MAX_LENGTH) {
+        issues.push({
+          field: 'splitDayAgreement',
+          message: `${label} : ${SPLIT_DAY_AGREEMENT_MAX_LENGTH} caractères au plus`,
+        });
+      }
+    }
   }
   const derogation = settings.sundayDerogation;
   if (derogation !== null && derogation.trim().length === 0) {
@@ -109,6 +131,13 @@ export function validateOrganisationSettings(
     issues.push({
       field: 'sundayDerogation',
       message: `${SUNDAY_DEROGATION_MAX_LENGTH} caractères au plus`,
+    });
+  }
+  const stay = settings.exitMinimumStayDays;
+  if (!Number.isInteger(stay) || stay < 0 || stay > EXIT_MINIMUM_STAY_MAX_DAYS) {
+    issues.push({
+      field: 'exitMinimumStayDays',
+      message: `séjour minimal avant qu’une sortie compte : un nombre entier de jours entre 0 et ${EXIT_MINIMUM_STAY_MAX_DAYS}`,
     });
   }
   return issues;

@@ -224,7 +224,7 @@ describe('COMPLEMENTARY_HOURS and PART_TIME_REACHES_FULL_TIME', () => {
       (x) => x.rule === 'COMPLEMENTARY_HOURS',
     );
     expect(v.message).toBe(
-      '3 h d’heures complémentaires sur la semaine 2026-W49 pour un contrat de 28 h (limite 2 h 48).',
+      '3 h d’heures complémentaires sur la semaine 49 pour un contrat de 28 h (limite 2 h 48).',
     );
   });
 });
@@ -306,10 +306,102 @@ describe('notice periods', () => {
       [['x']],
     ],
     ['no cycle', change('2026-12-09', '2026-12-10'), {}, 'CYCLE_NOTICE', []],
+    [
+      'a written agreement of the person lifts the notice (Cass. soc. 9 nov. 2016)',
+      change(MON, '2026-12-09', { hasWrittenAgreement: true }),
+      {},
+      'PART_TIME_NOTICE',
+      [],
+    ],
+    [
+      'hours accepted in writing may no longer be refused',
+      change('2026-12-08', '2026-12-10', { hasWrittenAgreement: true, addedMinutes: 60 }),
+      {},
+      'SHORT_NOTICE_EXTRA',
+      [],
+    ],
+    [
+      'a shift removed 6 working days ahead owes the notice',
+      change(MON, '2026-12-09', { kind: 'removed', shiftIds: [], addedMinutes: -370 }),
+      {},
+      'PART_TIME_NOTICE',
+      [[]],
+    ],
+    [
+      'a shift removed 7 working days ahead',
+      change(MON, '2026-12-10', { kind: 'removed', shiftIds: [], addedMinutes: -370 }),
+      {},
+      'PART_TIME_NOTICE',
+      [],
+    ],
+    [
+      'hours added on top of the contract are complementary: no notice of a change (L3123-10)',
+      change('2026-12-08', '2026-12-10', { kind: 'added', addedMinutes: 60 }),
+      {},
+      'PART_TIME_NOTICE',
+      [],
+    ],
+    [
+      'complementary hours added 2 days ahead may be refused (L3123-10)',
+      change('2026-12-08', '2026-12-10', { kind: 'added', addedMinutes: 60 }),
+      {},
+      'SHORT_NOTICE_EXTRA',
+      [['x']],
+    ],
+    [
+      'complementary hours added 3 days ahead',
+      change('2026-12-07', '2026-12-10', { kind: 'added', addedMinutes: 60 }),
+      {},
+      'SHORT_NOTICE_EXTRA',
+      [],
+    ],
+    [
+      'hours added up to the contract change its distribution: the notice applies',
+      change('2026-12-08', '2026-12-10', { kind: 'added', addedMinutes: 370 }),
+      {},
+      'PART_TIME_NOTICE',
+      [['x']],
+    ],
+    [
+      'a shift moved is a change even when it adds minutes',
+      change('2026-12-08', '2026-12-10', { kind: 'moved', addedMinutes: 30 }),
+      {},
+      'PART_TIME_NOTICE',
+      [['x']],
+    ],
   ])('%s', (_, c, extra, rule, expected) => {
     const items = week([370, 370, 370, 370, 370], '2026-12-07'); // 30 h 50 for a 28 h contract
     const v = check(items, { contracts: [contract(28)], window: W50, changes: [c], ...extra });
     expect(found(v, rule)).toEqual(expected);
+  });
+
+  it.each<[string, string, string, string, string[][]]>([
+    // 2027-W12 holds 28 March 2027 (02:00 → 03:00): published on Thursday 11 March at 18:00.
+    ['7 working days before Tue 23 March 2027', '2027-03-11', '2027-03-23', '2027-W12', []],
+    ['6 working days before Mon 22 March 2027', '2027-03-11', '2027-03-22', '2027-W12', [['x']]],
+    // 2027-W43 holds 31 October 2027 (03:00 → 02:00); Monday 1 November is a public holiday.
+    ['7 working days before Fri 29 October 2027', '2027-10-19', '2027-10-29', '2027-W43', []],
+    ['6 working days before Thu 28 October 2027', '2027-10-19', '2027-10-28', '2027-W43', [['x']]],
+  ])('DST weeks: %s', (_, publishedOn, first, isoWeek, expected) => {
+    const monday = isoWeek === '2027-W12' ? '2027-03-22' : '2027-10-25';
+    const v = check(week([370, 370, 370, 370, 370], monday), {
+      contracts: [contract(28, { end: null })],
+      window: { from: monday, to: addDays(monday, 6) },
+      changes: [change(publishedOn, first)],
+    });
+    expect(found(v, 'PART_TIME_NOTICE')).toEqual(expected);
+  });
+
+  it('names the removal, the article and the way out in French', () => {
+    const items = week([370, 370, 370, 370, 370], '2026-12-07');
+    const [v] = check(items, {
+      contracts: [contract(28)],
+      window: W50,
+      changes: [change(MON, '2026-12-09', { kind: 'removed', shiftIds: [] })],
+    }).filter((x) => x.rule === 'PART_TIME_NOTICE');
+    expect(v.message).toBe(
+      'Suppression d’un créneau publiée le 30/11/2026 pour le 09/12/2026 : 6 jours ouvrés de prévenance (minimum 7, C. trav., art. L3123-31 ; sans délai avec l’accord écrit de la personne).',
+    );
   });
 
   it.each<[string, string, number]>([
@@ -322,6 +414,25 @@ describe('notice periods', () => {
 });
 
 describe('PART_TIME_SPLIT_DAY', () => {
+  const agreement = {
+    splitDayAgreement: {
+      reference: 'Accord de branche ALISFA, art. 4.2',
+      counterparts: 'Prime de coupure de 5 €',
+    },
+  };
+  /** Two items on a day: `first` from 09:00 for `firstMinutes`, the second after a real gap. */
+  const gapped = (date: string, startTime: string, gapMinutes: number): WorkItem[] => {
+    const aStart = zonedInstant(date, startTime, TZ);
+    const aEnd = aStart + 60 * 60_000;
+    const bStart = aEnd + gapMinutes * 60_000;
+    return [
+      { id: 'a', activity: 'accueil', locationId: 'S', start: aStart, end: aEnd },
+      { id: 'b', activity: 'accueil', locationId: 'S', start: bStart, end: bStart + 3_600_000 },
+    ];
+  };
+  // 2027-W12 holds 28 March 2027 (02:00 → 03:00), 2027-W43 holds 31 October 2027 (03:00 → 02:00).
+  const SPRING = '2027-03-28';
+  const AUTUMN = '2027-10-31';
   it.each<[string, WorkItem[], number, Partial<PersonComplianceInput>, [string, string[]][]]>([
     [
       'one coupure of 1 h',
@@ -331,7 +442,7 @@ describe('PART_TIME_SPLIT_DAY', () => {
       [],
     ],
     [
-      'two coupures',
+      'two coupures: forbidden without an agreement',
       [
         shift('a', TUE, '09:00', '11:00'),
         shift('b', TUE, '12:00', '13:00'),
@@ -339,7 +450,29 @@ describe('PART_TIME_SPLIT_DAY', () => {
       ],
       24,
       {},
-      [['warn', ['a', 'b', 'c']]],
+      [['block', ['a', 'b', 'c']]],
+    ],
+    [
+      'a coupure and a 29-minute pause: one coupure only',
+      [
+        shift('a', TUE, '09:00', '11:00'),
+        shift('b', TUE, '11:29', '13:00'),
+        shift('c', TUE, '14:00', '15:00'),
+      ],
+      24,
+      {},
+      [],
+    ],
+    [
+      'a coupure and a 30-minute gap: two coupures',
+      [
+        shift('a', TUE, '09:00', '11:00'),
+        shift('b', TUE, '11:30', '13:00'),
+        shift('c', TUE, '14:00', '15:00'),
+      ],
+      24,
+      {},
+      [['block', ['a', 'b', 'c']]],
     ],
     [
       'a 20-minute pause is not a coupure',
@@ -356,18 +489,29 @@ describe('PART_TIME_SPLIT_DAY', () => {
       [],
     ],
     [
-      'a coupure of 2 h 01',
+      'a coupure of 2 h 01: forbidden without an agreement',
       [shift('a', TUE, '09:00', '11:00'), shift('b', TUE, '13:01', '15:00')],
       24,
       {},
+      [['block', ['a', 'b']]],
+    ],
+    [
+      'a coupure of 2 h 01 allowed by a recorded agreement: a warning',
+      [shift('a', TUE, '09:00', '11:00'), shift('b', TUE, '13:01', '15:00')],
+      24,
+      { settings: agreement },
       [['warn', ['a', 'b']]],
     ],
     [
-      'blocking by configuration',
-      [shift('a', TUE, '09:00', '11:00'), shift('b', TUE, '13:01', '15:00')],
+      'two coupures allowed by a recorded agreement: a warning',
+      [
+        shift('a', TUE, '09:00', '11:00'),
+        shift('b', TUE, '12:00', '13:00'),
+        shift('c', TUE, '14:00', '15:00'),
+      ],
       24,
-      { settings: { splitDaySeverity: 'block' } },
-      [['block', ['a', 'b']]],
+      { settings: agreement },
+      [['warn', ['a', 'b', 'c']]],
     ],
     [
       'a full-timer',
@@ -376,11 +520,55 @@ describe('PART_TIME_SPLIT_DAY', () => {
       {},
       [],
     ],
+    [
+      'DST spring (28 March 2027): 2 h of real time across the lost hour',
+      gapped(SPRING, '00:30', 120),
+      24,
+      { window: { from: '2027-03-22', to: SPRING } },
+      [],
+    ],
+    [
+      'DST spring (28 March 2027): 2 h 01 of real time across the lost hour',
+      gapped(SPRING, '00:30', 121),
+      24,
+      { window: { from: '2027-03-22', to: SPRING } },
+      [['block', ['a', 'b']]],
+    ],
+    [
+      'DST autumn (31 October 2027): 2 h of real time across the repeated hour',
+      gapped(AUTUMN, '00:30', 120),
+      24,
+      { window: { from: '2027-10-25', to: AUTUMN } },
+      [],
+    ],
+    [
+      'DST autumn (31 October 2027): 2 h 01 of real time across the repeated hour',
+      gapped(AUTUMN, '00:30', 121),
+      24,
+      { window: { from: '2027-10-25', to: AUTUMN } },
+      [['block', ['a', 'b']]],
+    ],
   ])('%s', (_, items, hours, extra, expected) => {
-    const v = check(items, { contracts: [contract(hours)], ...extra }).filter(
+    const v = check(items, { contracts: [contract(hours, { end: null })], ...extra }).filter(
       (x) => x.rule === 'PART_TIME_SPLIT_DAY',
     );
     expect(v.map((x) => [x.severity, x.shiftIds])).toEqual(expected);
+  });
+
+  it('names the article and, when one is recorded, the agreement', () => {
+    const items = [shift('a', TUE, '09:00', '11:00'), shift('b', TUE, '13:01', '15:00')];
+    const [without] = check(items, { contracts: [contract(24)] }).filter(
+      (x) => x.rule === 'PART_TIME_SPLIT_DAY',
+    );
+    expect(without.message).toBe(
+      'Coupure de 2 h 01 le mardi 01/12/2026 (maximum 2 h) : interdit sans accord prévoyant des contreparties, C. trav., art. L3123-30.',
+    );
+    const [allowed] = check(items, { contracts: [contract(24)], settings: agreement }).filter(
+      (x) => x.rule === 'PART_TIME_SPLIT_DAY',
+    );
+    expect(allowed.message).toBe(
+      'Coupure de 2 h 01 le mardi 01/12/2026 (maximum 2 h) : permis par l’accord « Accord de branche ALISFA, art. 4.2 », C. trav., art. L3123-30.',
+    );
   });
 });
 

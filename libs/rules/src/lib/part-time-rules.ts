@@ -4,6 +4,7 @@ import {
   partsInWindow,
   PersonContext,
   segmentPartsOn,
+  weekInWords,
   weekItemIds,
   weekMinutes,
 } from './person-context';
@@ -164,7 +165,7 @@ export function checkContractHoursUnder(ctx: PersonContext): Violation[] {
       out.push(
         makeViolation(
           'CONTRACT_HOURS_UNDER',
-          `${formatDuration(planned)} planifiées sur la semaine ${w.week} pour ${formatDuration(expected)} dues au contrat (absences et jours fériés déduits).`,
+          `${formatDuration(planned)} planifiées sur la ${weekInWords(ctx, w.week)} pour ${formatDuration(expected)} dues au contrat (absences et jours fériés déduits).`,
           { personId: ctx.personId, shiftIds: weekItemIds(ctx, w) },
         ),
       );
@@ -193,7 +194,7 @@ export function checkComplementaryHours(ctx: PersonContext): Violation[] {
       out.push(
         makeViolation(
           'COMPLEMENTARY_HOURS',
-          `${formatDuration(extra)} d’heures complémentaires sur la semaine ${w.week} pour un contrat de ${formatDuration(contractMinutes)} (limite ${formatDuration(cap)}).`,
+          `${formatDuration(extra)} d’heures complémentaires sur la ${weekInWords(ctx, w.week)} pour un contrat de ${formatDuration(contractMinutes)} (limite ${formatDuration(cap)}).`,
           { personId: ctx.personId, shiftIds: ids },
         ),
       );
@@ -202,7 +203,7 @@ export function checkComplementaryHours(ctx: PersonContext): Violation[] {
       out.push(
         makeViolation(
           'PART_TIME_REACHES_FULL_TIME',
-          `${formatDuration(planned)} planifiées sur la semaine ${w.week} : un temps partiel (${formatDuration(contractMinutes)}) ne peut pas atteindre ${formatDuration(full)}.`,
+          `${formatDuration(planned)} planifiées sur la ${weekInWords(ctx, w.week)} : un temps partiel (${formatDuration(contractMinutes)}) ne peut pas atteindre ${formatDuration(full)}.`,
           { personId: ctx.personId, shiftIds: ids },
         ),
       );
@@ -229,6 +230,10 @@ export function workingDaysBetween(
  * (complementary hours announced < 3 days ahead may be refused, L3123-10) and CYCLE_NOTICE
  * (7 days in a multi-week scheme, L3121-47). Notice counts whole days after the publication day
  * and before the first affected day.
+ *
+ * Hours added on top of a week already at the contract's hours are complementary hours: L3123-10
+ * governs them (3 days, or the person may refuse), not the notice of a change to the distribution
+ * of the hours. A change the person agreed to in writing owes no notice (Cass. soc. 9 nov. 2016).
  */
 export function checkNotice(ctx: PersonContext): Violation[] {
   const s = ctx.settings;
@@ -239,26 +244,40 @@ export function checkNotice(ctx: PersonContext): Violation[] {
     const published = localDate(toEpochMs(change.publishedAt), ctx.timeZone);
     const contract = contractOn(ctx.input.contracts, first);
     const opts = { personId: ctx.personId, shiftIds: change.shiftIds };
+    const what =
+      change.kind === 'removed'
+        ? 'Suppression d’un créneau'
+        : change.kind === 'added'
+          ? 'Ajout d’un créneau'
+          : 'Modification';
     const when = `publiée le ${formatDate(published)} pour le ${formatDate(first)}`;
+    const agreed = change.hasWrittenAgreement === true;
     if (isPartTime(ctx, contract)) {
+      const week = ctx.windowWeeks.find((w) => w.days.includes(first));
+      const planned = week === undefined ? 0 : weekMinutes(ctx, week);
+      const contractMinutes = contract.weeklyHours * 60;
+      const hasExtra = planned > contractMinutes;
+      const adds = change.addedMinutes === undefined ? hasExtra : change.addedMinutes > 0;
+      // Added on top of the contract's hours: only complementary hours (L3123-10).
+      const isOnlyExtra =
+        change.kind === 'added' &&
+        change.addedMinutes !== undefined &&
+        planned - change.addedMinutes >= contractMinutes;
       const workingDays = workingDaysBetween(published, first, ctx.holidays);
-      if (workingDays < s.partTimeNoticeWorkingDays) {
+      if (!agreed && !isOnlyExtra && workingDays < s.partTimeNoticeWorkingDays) {
         out.push(
           makeViolation(
             'PART_TIME_NOTICE',
-            `Modification ${when} : ${workingDays} jours ouvrés de prévenance (minimum ${s.partTimeNoticeWorkingDays}).`,
+            `${what} ${when} : ${workingDays} jours ouvrés de prévenance (minimum ${s.partTimeNoticeWorkingDays}, C. trav., art. L3123-31 ; sans délai avec l’accord écrit de la personne).`,
             opts,
           ),
         );
       }
-      const week = ctx.windowWeeks.find((w) => w.days.includes(first));
-      const hasExtra = week !== undefined && weekMinutes(ctx, week) > contract.weeklyHours * 60;
-      const adds = change.addedMinutes === undefined ? hasExtra : change.addedMinutes > 0;
-      if (adds && hasExtra && daysBetween(published, first) < s.shortNoticeExtraDays) {
+      if (!agreed && adds && hasExtra && daysBetween(published, first) < s.shortNoticeExtraDays) {
         out.push(
           makeViolation(
             'SHORT_NOTICE_EXTRA',
-            `Heures complémentaires ${when}, moins de ${s.shortNoticeExtraDays} jours à l’avance : la personne peut les refuser.`,
+            `Heures complémentaires ${when}, moins de ${s.shortNoticeExtraDays} jours à l’avance : la personne peut les refuser sans faute (C. trav., art. L3123-10).`,
             opts,
           ),
         );
@@ -268,7 +287,7 @@ export function checkNotice(ctx: PersonContext): Violation[] {
       out.push(
         makeViolation(
           'CYCLE_NOTICE',
-          `Modification ${when} : ${Math.max(0, daysBetween(published, first))} jours de prévenance dans un cycle pluri-hebdomadaire (minimum ${s.cycleNoticeDays}).`,
+          `${what} ${when} : ${Math.max(0, daysBetween(published, first))} jours de prévenance dans un cycle pluri-hebdomadaire (minimum ${s.cycleNoticeDays}).`,
           opts,
         ),
       );
@@ -277,7 +296,10 @@ export function checkNotice(ctx: PersonContext): Violation[] {
   return out;
 }
 
-/** PART_TIME_SPLIT_DAY: at most one coupure of at most 2 h in a part-timer's day (L3123-30). */
+/**
+ * PART_TIME_SPLIT_DAY: at most one coupure of at most 2 h in a part-timer's day (L3123-30); only
+ * an agreement with specific counterparts may allow more, recorded in the settings.
+ */
 export function checkSplitDay(ctx: PersonContext): Violation[] {
   const s = ctx.settings;
   const out: Violation[] = [];
@@ -300,11 +322,16 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
       message = `Coupure de ${formatDuration(longest)} le ${formatDayLabel(d)} (maximum ${formatDuration(s.splitDayMaxBreakMinutes)}).`;
     }
     if (message) {
+      const basis =
+        s.splitDayAgreement === null
+          ? 'interdit sans accord prévoyant des contreparties, C. trav., art. L3123-30'
+          : `permis par l’accord « ${s.splitDayAgreement.reference} », C. trav., art. L3123-30`;
       out.push(
-        makeViolation('PART_TIME_SPLIT_DAY', message, {
+        makeViolation('PART_TIME_SPLIT_DAY', `${message.slice(0, -2)}) : ${basis}.`, {
           personId: ctx.personId,
           shiftIds: ctx.idsByDay.get(d) ?? [],
-          severity: s.splitDaySeverity,
+          // L3123-30 forbids it unless an agreement allows it with counterparts: then a warning.
+          severity: s.splitDayAgreement === null ? 'block' : 'warn',
         }),
       );
     }

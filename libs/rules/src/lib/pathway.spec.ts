@@ -60,6 +60,7 @@ describe('pathway due rules (group F)', () => {
     expect(pec.find((m) => m.code === 'P12')?.due).toBe('2026-08-30');
     const cdi = planMilestones('CDI', '2022-03-01', null);
     expect(cdi.map((m) => m.code)).not.toContain('P13');
+    expect(cdi.length).toBeGreaterThan(0);
     expect(cdi.every((m) => m.due !== null)).toBe(true);
   });
 
@@ -80,6 +81,24 @@ describe('pathway due rules (group F)', () => {
       hoursRequired: 42,
       modulesValidated: 2,
       modulesRequired: 3,
+    });
+  });
+
+  it('counts the hours attended of a module still open, capped at its hours', () => {
+    const required = [
+      { code: 'T02', hours: 24.5 },
+      { code: 'T16', hours: 150 },
+    ];
+    // One day of the 3.5-day France Services training; more than the module's hours never counts.
+    const attended = new Map([
+      ['T02', 7],
+      ['T16', 160],
+    ]);
+    expect(pathwayProgress(required, new Set(), attended)).toEqual({
+      hoursDone: 157,
+      hoursRequired: 174.5,
+      modulesValidated: 0,
+      modulesRequired: 2,
     });
   });
 

@@ -46,7 +46,8 @@ export const MILESTONES: readonly MilestoneTemplate[] = [
     moduleCodes: ['T05'],
   },
   { code: 'P05', title: 'Pix certifié', due: { anchor: 'hire', days: 180 }, moduleCodes: ['T06'] },
-  { code: 'P06', title: 'SST valide', due: { anchor: 'hire', days: 180 }, moduleCodes: ['T07'] },
+  // Done while a first-aid certificate is valid (from T07 or its MAC T08), not once for all.
+  { code: 'P06', title: 'SST valide', due: { anchor: 'hire', days: 180 } },
   {
     code: 'P07',
     title: 'Entretien de parcours professionnel',
@@ -154,17 +155,29 @@ export function milestoneStatus(
   return 'a_venir';
 }
 
-/** Hours done / required and modules validated / required, over the plan's required modules. */
+/**
+ * Hours done / required and modules validated / required, over the plan's required modules. A
+ * validated module counts its full hours; one still open counts the hours attended so far
+ * (validated session by session), never more than its own hours.
+ */
 export function pathwayProgress(
   required: { code: string; hours: number }[],
   validatedCodes: ReadonlySet<string>,
+  attendedHours: ReadonlyMap<string, number> = new Map(),
 ): { hoursDone: number; hoursRequired: number; modulesValidated: number; modulesRequired: number } {
+  const round = (hours: number) => Math.round(hours * 10) / 10;
   const done = required.filter((module) => validatedCodes.has(module.code));
-  const sum = (list: { hours: number }[]) =>
-    Math.round(list.reduce((total, module) => total + module.hours, 0) * 10) / 10;
+  const hoursDone = required.reduce(
+    (total, module) =>
+      total +
+      (validatedCodes.has(module.code)
+        ? module.hours
+        : Math.min(module.hours, attendedHours.get(module.code) ?? 0)),
+    0,
+  );
   return {
-    hoursDone: sum(done),
-    hoursRequired: sum(required),
+    hoursDone: round(hoursDone),
+    hoursRequired: round(required.reduce((total, module) => total + module.hours, 0)),
     modulesValidated: done.length,
     modulesRequired: required.length,
   };

@@ -1,3 +1,4 @@
+import { formatWeek } from './french-format';
 import { PersonComplianceInput } from './person-input';
 import { holidayMap } from './public-holidays';
 import { resolveRuleSettings, RuleSettings } from './rule-settings';
@@ -207,11 +208,12 @@ export function segmentPartsOn(ctx: PersonContext, date: CivilDate): readonly Da
   return byDay.get(date) ?? NO_PARTS;
 }
 
-/** Effective work minutes of an ISO week. */
+/** Effective work minutes of an ISO week, the work summed outside the items included. */
 export function weekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
   let sum = 0;
   for (const d of week.days) sum += ctx.minutesByDay.get(d) ?? 0;
-  return sum;
+  const outside = ctx.input.history?.weekMinutes;
+  return outside === undefined ? sum : sum + (outside[week.week] ?? 0);
 }
 
 /** Item ids touching any day of a week. */
@@ -222,4 +224,13 @@ export function weekItemIds(ctx: PersonContext, week: IsoWeekRange): string[] {
     if (dayIds) for (const id of dayIds) ids.add(id);
   }
   return [...ids];
+}
+
+/**
+ * A week of the checked period for a message: "semaine 49", with its year only when it is not
+ * the year of the period's last week ("semaine 53 de 2026" in a check of January 2027).
+ */
+export function weekInWords(ctx: PersonContext, week: string): string {
+  const last = ctx.windowWeeks[ctx.windowWeeks.length - 1]?.week ?? week;
+  return formatWeek(week, Number(last.slice(0, 4)));
 }

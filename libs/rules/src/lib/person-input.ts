@@ -56,6 +56,13 @@ export interface PersonSkill {
   expiresOn?: CivilDate | null;
 }
 
+export const SCHEDULE_CHANGE_KINDS = ['added', 'moved', 'removed'] as const;
+/**
+ * What a change does to the person's published schedule: a shift `added` to it, `moved` (other
+ * day or times, or the break), or `removed` from it (deleted, made open or given to someone else).
+ */
+export type ScheduleChangeKind = (typeof SCHEDULE_CHANGE_KINDS)[number];
+
 /** A change made to an already published schedule. */
 export interface ScheduleChange {
   id?: string;
@@ -63,10 +70,29 @@ export interface ScheduleChange {
   publishedAt: Instant;
   /** First civil day whose hours change. */
   firstAffectedDay: CivilDate;
-  /** Shifts created or moved by the change. */
+  /** Shifts created or moved by the change; empty for a shift removed (it is no longer there). */
   shiftIds: readonly string[];
   /** Minutes added to the person's week (positive when hours are added). */
   addedMinutes?: number;
+  /** Unknown kind: read as a move (the notice applies, L3123-31). */
+  kind?: ScheduleChangeKind;
+  /**
+   * The person agreed to this change in writing: no notice is owed then (Cass. soc. 9 nov. 2016,
+   * n° 15-19.401), and hours accepted in writing are no longer hours the person may refuse.
+   */
+  hasWrittenAgreement?: boolean;
+}
+
+/**
+ * Work outside `items` that the long-window rules read (WEEKLY_AVG_12W over 12 weeks, the night
+ * worker's 270 h over 12 months), summed by the server so a week's check need not carry months of
+ * items. Never counts an item also given in `items`.
+ */
+export interface WorkHistory {
+  /** Effective work minutes (breaks out, travel between locations in) by ISO week (`2026-W49`). */
+  weekMinutes?: Readonly<Record<string, number>>;
+  /** Night minutes (nightStart–nightEnd) of the nights of the 12 months ending on the window's last day. */
+  nightMinutes?: number;
 }
 
 /** The civil days to evaluate, both included. */
@@ -91,6 +117,8 @@ export interface PersonComplianceInput {
   changes?: readonly ScheduleChange[];
   /** Already a night worker by contract or history. */
   isNightWorker?: boolean;
+  /** Work outside `items` summed by week and over 12 months of nights. */
+  history?: WorkHistory;
   /** Works in a multi-week cycle (aménagement pluri-hebdomadaire, L3121-44/45). */
   inMultiWeekCycle?: boolean;
   window: EvaluationWindow;

@@ -88,6 +88,7 @@ export function checkRotaPerson(
     absences: person.absences.map(toRuleAbsence),
     skills: ruleSkills(person),
     changes,
+    history: person.workHistory,
     window,
     settings,
   });
@@ -102,18 +103,14 @@ export function checkRotaWeek(input: RotaComplianceInput): Violation[] {
   const siteShiftIds = new Set(input.shifts.map((shift) => shift.id));
   const personViolations = input.people.flatMap((person) => {
     const own = input.shifts.filter((shift) => shift.personId === person.id);
-    if (own.length === 0) return [];
+    const changes = input.changes?.[person.id];
+    // A person whose last shift of the week was removed still has the notice owed for it.
+    if (own.length === 0 && (changes === undefined || changes.length === 0)) return [];
     const items = [
       ...own.map(shiftToWorkItem),
       ...person.otherItems.map((item) => shiftToWorkItem({ ...item, personId: person.id })),
     ];
-    return checkRotaPerson(
-      person,
-      items,
-      window,
-      input.settings,
-      input.changes?.[person.id],
-    ).filter(
+    return checkRotaPerson(person, items, window, input.settings, changes).filter(
       (violation) =>
         violation.shiftIds.length === 0 || violation.shiftIds.some((id) => siteShiftIds.has(id)),
     );

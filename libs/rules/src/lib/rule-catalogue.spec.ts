@@ -1,7 +1,9 @@
 import {
+  PERSON_WIDE_RULES,
   RULE_CATALOGUE,
   RULE_CODES,
   RULES_WAIVED_FOR_SWAPS,
+  ruleShortLabel,
   SERVER_ONLY_RULES,
 } from './rule-catalogue';
 import { validateRuleSettings } from './rule-settings';
@@ -84,6 +86,19 @@ describe('rule catalogue', () => {
     ['waived for swaps', RULES_WAIVED_FOR_SWAPS, ['PART_TIME_NOTICE']],
   ])('rules %s', (_, flagged, codes) => {
     expect([...flagged]).toEqual(codes);
+  });
+
+  it('shows a weekly total or a contract term on the row, a shift-level problem on the shift', () => {
+    expect(PERSON_WIDE_RULES.has('CONTRACT_HOURS_UNDER')).toBe(true);
+    expect(PERSON_WIDE_RULES.has('WEEKLY_MAX')).toBe(true);
+    expect(PERSON_WIDE_RULES.has('DAILY_REST')).toBe(false);
+    expect(PERSON_WIDE_RULES.has('OUTSIDE_CONTRACT')).toBe(false);
+  });
+
+  it('names a rule in a few words for a chip, its label otherwise', () => {
+    expect(ruleShortLabel('DAILY_REST')).toBe('Repos 11 h');
+    expect(ruleShortLabel('CDD_MAX_DURATION')).toBe('Durée maximale du CDD');
+    expect(ruleShortLabel('NOT_A_RULE')).toBe('NOT_A_RULE');
   });
 
   it('fills severity and legal reference from the catalogue', () => {

@@ -1,4 +1,4 @@
-import { ActivityCode, Severity, SkillCode } from '@relais/api-types';
+import { ActivityCode, SkillCode, SplitDayAgreement } from '@relais/api-types';
 import { CivilDate } from './zoned-time';
 
 // Skill codes are the API's (`@relais/api-types`); the rules look at FS, SST and Aidants Connect.
@@ -50,7 +50,11 @@ export interface RuleSettings {
   splitDayMinGapMinutes: number;
   splitDayMaxBreaks: number;
   splitDayMaxBreakMinutes: number;
-  splitDaySeverity: Severity;
+  /**
+   * An agreement allowing more or longer coupures with specific counterparts (L3123-30): with
+   * it PART_TIME_SPLIT_DAY is a warning to justify, without it the law forbids them (block).
+   */
+  splitDayAgreement: SplitDayAgreement | null;
   cycleNoticeDays: number;
   /** Derogation to Sunday rest recorded for the whole organisation (L3132-12/20); `null`: none. */
   sundayDerogation: string | null;
@@ -121,7 +125,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   splitDayMinGapMinutes: 30,
   splitDayMaxBreaks: 1,
   splitDayMaxBreakMinutes: 120,
-  splitDaySeverity: 'warn',
+  splitDayAgreement: null,
   cycleNoticeDays: 7,
   sundayDerogation: null,
   fsMinOpeningMinutesPerWeek: 24 * 60,

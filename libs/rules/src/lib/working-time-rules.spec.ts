@@ -199,6 +199,71 @@ describe('WEEKLY_AVG_12W', () => {
   });
 });
 
+describe('WEEKLY_AVG_12W with the earlier weeks summed (history)', () => {
+  /** Monday–Friday from 00:00 for `minutes` a day over 12 weeks ending with `monday`'s week. */
+  function twelveWeeksFrom(monday: string, minutes: number, lastFridayMinutes = minutes) {
+    const items: WorkItem[] = [];
+    for (let w = 11; w >= 0; w--) {
+      for (let d = 0; d < 5; d++) {
+        const date = addDays(monday, -7 * w + d);
+        const start = zonedInstant(date, '00:00', TZ);
+        const length = w === 0 && d === 4 ? lastFridayMinutes : minutes;
+        items.push({
+          id: `w${w}d${d}`,
+          personId: 'p1',
+          activity: 'accueil',
+          locationId: 'S',
+          start,
+          end: start + length * 60_000,
+        });
+      }
+    }
+    return items;
+  }
+  // W49 of 2026; the weeks holding the DST changes of 2027 (2027-W12: 28 March, 2027-W43: 31 October).
+  it.each<[string, string, number, string[][]]>([
+    ['44 h average, weeks before summed', MON, 528, []],
+    ['one more minute, weeks before summed', MON, 529, [['w0d0', 'w0d1', 'w0d2', 'w0d3', 'w0d4']]],
+    ['44 h average up to 2027-W12', '2027-03-22', 528, []],
+    [
+      'one more minute up to 2027-W12',
+      '2027-03-22',
+      529,
+      [['w0d0', 'w0d1', 'w0d2', 'w0d3', 'w0d4']],
+    ],
+    ['44 h average up to 2027-W43', '2027-10-25', 528, []],
+    [
+      'one more minute up to 2027-W43',
+      '2027-10-25',
+      529,
+      [['w0d0', 'w0d1', 'w0d2', 'w0d3', 'w0d4']],
+    ],
+  ])('%s', (_, monday, lastFriday, expected) => {
+    const all = twelveWeeksFrom(monday, 528, lastFriday);
+    const window = { from: monday, to: addDays(monday, 6) };
+    // The week itself and the 8 days before as items, the rest as weekly sums (as the API loads it).
+    const nearFrom = zonedInstant(addDays(monday, -8), '00:00', TZ);
+    const near = all.filter((i) => Number(i.end) > nearFrom);
+    const far = all.filter((i) => Number(i.end) <= nearFrom);
+    const history = { weekMinutes: Object.fromEntries(workMinutesByWeek(far)) };
+    const contracts = [{ ...CDI, start: '2020-01-01' }];
+    const withHistory = check(near, { window, contracts, history });
+    const withItems = check(all, { window, contracts });
+    expect(found(withHistory, 'WEEKLY_AVG_12W')).toEqual(expected);
+    expect(found(withItems, 'WEEKLY_AVG_12W')).toEqual(expected);
+    expect(withHistory.filter((v) => v.rule === 'WEEKLY_AVG_12W')).toEqual(
+      withItems.filter((v) => v.rule === 'WEEKLY_AVG_12W'),
+    );
+  });
+
+  it('without the earlier weeks, the same week passes (what the 8-day load let through)', () => {
+    const all = twelveWeeksFrom(MON, 528, 529);
+    const nearFrom = zonedInstant(addDays(MON, -8), '00:00', TZ);
+    const near = all.filter((i) => Number(i.end) > nearFrom);
+    expect(found(check(near), 'WEEKLY_AVG_12W')).toEqual([]);
+  });
+});
+
 describe('DAILY_REST', () => {
   const OCT = { window: { from: '2026-10-19', to: '2026-10-25' } };
   it.each<[string, WorkItem[], Partial<PersonComplianceInput>, string[][]]>([
@@ -513,6 +578,8 @@ describe('checkPersonCompliance', () => {
   });
 });
 
+const NIGHT = { nightStart: '21:00', nightEnd: '06:00' };
+
 describe('NIGHT_WORK over months and weeks', () => {
   // One night a week, Tuesday 21:00 → Wednesday, on the 52 Tuesdays up to 1 December 2026.
   const tuesdays = (to: string): WorkItem[] =>
@@ -522,6 +589,19 @@ describe('NIGHT_WORK over months and weeks', () => {
     ['52 nights of 5 h 12 = 270 h 24', '02:12', [['warn', []]]],
   ])('%s', (_, to, expected) => {
     const v = check(tuesdays(to)).filter((x) => x.rule === 'NIGHT_WORK');
+    expect(v.map((x) => [x.severity, x.shiftIds])).toEqual(expected);
+  });
+
+  it.each<[string, string, [string, string[]][]]>([
+    ['269 h 32, the 51 earlier nights summed', '02:11', []],
+    ['270 h 24, the 51 earlier nights summed', '02:12', [['warn', []]]],
+  ])('%s', (_, to, expected) => {
+    const nights = tuesdays(to);
+    const last = nights[nights.length - 1];
+    const nightMinutes = nights
+      .slice(0, -1)
+      .reduce((sum, item) => sum + nightMinutesOfItem(item, { ...NIGHT, timeZone: TZ }), 0);
+    const v = check([last], { history: { nightMinutes } }).filter((x) => x.rule === 'NIGHT_WORK');
     expect(v.map((x) => [x.severity, x.shiftIds])).toEqual(expected);
   });
 

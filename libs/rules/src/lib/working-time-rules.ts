@@ -4,6 +4,7 @@ import {
   itemInWindow,
   partsInWindow,
   PersonContext,
+  weekInWords,
   weekItemIds,
   weekMinutes,
 } from './person-context';
@@ -76,7 +77,7 @@ export function checkWeeklyMax(ctx: PersonContext): Violation[] {
     .map((w) =>
       makeViolation(
         'WEEKLY_MAX',
-        `${formatDuration(weekMinutes(ctx, w))} de travail sur la semaine ${w.week} (maximum ${formatDuration(max)}).`,
+        `${formatDuration(weekMinutes(ctx, w))} de travail sur la ${weekInWords(ctx, w.week)} (maximum ${formatDuration(max)}).`,
         { personId: ctx.personId, shiftIds: weekItemIds(ctx, w) },
       ),
     );
@@ -153,7 +154,8 @@ export function checkWeeklyAverage(ctx: PersonContext): Violation[] {
   return [
     makeViolation(
       'WEEKLY_AVG_12W',
-      `Moyenne de ${formatDuration(worst.average)} par semaine de ${from} à ${to} (maximum ${formatDuration(max)} sur ${worst.weeks.length} semaines).`,
+      // The total shows what a rounded average hides (528 h 01 over 12 weeks is above 44 h).
+      `Moyenne de ${formatDuration(worst.average)} par semaine de la ${weekInWords(ctx, from)} à la ${weekInWords(ctx, to)}, soit ${formatDuration(worst.average * worst.weeks.length)} en ${worst.weeks.length} semaines (maximum ${formatDuration(max)} par semaine en moyenne).`,
       { personId: ctx.personId, shiftIds: windowItemIds(ctx, worst.weeks) },
     ),
   ];
@@ -305,7 +307,7 @@ export function checkWorkdaysPerWeek(ctx: PersonContext): Violation[] {
       out.push(
         makeViolation(
           'WORKDAYS_PER_WEEK',
-          `${worked} jours travaillés sur la semaine ${w.week} (maximum ${max}).`,
+          `${worked} jours travaillés sur la ${weekInWords(ctx, w.week)} (maximum ${max}).`,
           { personId: ctx.personId, shiftIds: weekItemIds(ctx, w) },
         ),
       );
@@ -342,7 +344,7 @@ export function checkWeeklyRest(ctx: PersonContext): Violation[] {
       out.push(
         makeViolation(
           'WEEKLY_REST',
-          `Semaine ${w.week} : aucun repos de ${formatDuration(need)} consécutives (plus long repos dans la semaine : ${formatDuration(longestInWeek)}).`,
+          `Sur la ${weekInWords(ctx, w.week)}, aucun repos de ${formatDuration(need)} consécutives (plus long repos dans la semaine : ${formatDuration(longestInWeek)}).`,
           { personId: ctx.personId, shiftIds: weekItemIds(ctx, w) },
         ),
       );
@@ -415,7 +417,7 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
       out.push(
         makeViolation(
           'NIGHT_WORK',
-          `Statut de travailleur de nuit atteint : au moins ${formatDuration(s.nightWorkerMinNightMinutesPerDay)} de travail de nuit (${nightLabel}) sur ${longNights.length} jours de la semaine ${w.week}.`,
+          `Statut de travailleur de nuit atteint : au moins ${formatDuration(s.nightWorkerMinNightMinutesPerDay)} de travail de nuit (${nightLabel}) sur ${longNights.length} jours de la ${weekInWords(ctx, w.week)}.`,
           {
             personId: ctx.personId,
             shiftIds: longNights.flatMap(itemsOfNight),
@@ -431,6 +433,8 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
   for (const [night, minutes] of nights) {
     if (night > yearStart && night <= lastDay) yearMinutes += minutes;
   }
+  // The nights of the 12 months the items do not carry, summed by the server.
+  yearMinutes += ctx.input.history?.nightMinutes ?? 0;
   if (yearMinutes >= s.nightWorkerMinutesPer12Months) {
     isNightWorker = true;
     out.push(

@@ -1,4 +1,4 @@
-import { formatDuration, formatTime } from './french-format';
+import { formatDuration, formatHours, formatTime, formatWeek } from './french-format';
 import { easterSunday, frenchPublicHolidays } from './public-holidays';
 import {
   addMonths,
@@ -103,6 +103,23 @@ describe('French formatting', () => {
     [601, '10 h 01'],
   ])('formatDuration(%i) = %s', (minutes, text) => {
     expect(formatDuration(minutes)).toBe(text);
+  });
+
+  it.each([
+    [24.5, '24 h 30'],
+    [35, '35 h'],
+    [132.5, '132 h 30'],
+    [7.25, '7 h 15'],
+  ])('formatHours(%d) = %s (never decimals)', (hours, text) => {
+    expect(formatHours(hours)).toBe(text);
+  });
+
+  it.each([
+    ['2026-W50', 2026, 'semaine 50'],
+    ['2027-W01', 2026, 'semaine 1 de 2027'],
+    ['2026-W53', 2027, 'semaine 53 de 2026'],
+  ])('formatWeek(%s, %i) = %s', (week, year, text) => {
+    expect(formatWeek(week, year)).toBe(text);
   });
 
   it('formats times in 24-hour Paris time', () => {

@@ -35,6 +35,8 @@ export interface PersonInScope {
  * | training: enrol          | anyone    | people of their sites, in sessions held at their sites | never |
  * | training: withdraw       | anyone    | if they run the session's site or the person's site | never |
  * | account of an admin      | admin only| no                                    | no       |
+ * | pay: a contract's hourly | yes       | no (the labour cost of the sites they | no       |
+ * |   cost                   |           |   run, as a site total only)          |          |
  * | organisation-wide data   | yes       | no                                    | no       |
  *   (HR notes, exits, reports, validation)
  *
@@ -103,6 +105,19 @@ export class AccessService {
   /** Admin and HR act on the whole organisation. */
   isOrganisationWide(role: Role): boolean {
     return role === 'admin' || role === 'hr';
+  }
+
+  /** A contract's hourly cost (pay): HR and admin only, never a manager or the person. */
+  canSeePay(user: AuthUser): boolean {
+    return this.isOrganisationWide(user.role);
+  }
+
+  /** The estimated labour cost of a site-week, as a site total: HR, admin, the site's managers. */
+  canSeeSiteLabourCost(user: AuthUser, siteId: string): boolean {
+    return (
+      this.isOrganisationWide(user.role) ||
+      (user.role === 'manager' && user.siteIds.includes(siteId))
+    );
   }
 
   /** A manager who runs the person's home site. */

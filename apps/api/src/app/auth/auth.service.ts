@@ -63,7 +63,7 @@ export class AuthService {
             [account.personId],
             'security',
             'Tentatives de connexion sur votre compte',
-            `${ACCOUNT_CEILING} tentatives de connexion ont échoué sur votre compte en moins d’une heure. Pendant l’heure qui vient, seules les adresses d’où vous vous êtes déjà connecté·e peuvent encore essayer. Si ce n’était pas vous, changez votre mot de passe et prévenez la direction.`,
+            `${ACCOUNT_CEILING} tentatives de connexion ont échoué sur votre compte en moins d’une heure. Pendant l’heure qui vient, seules les adresses depuis lesquelles votre compte s’est déjà connecté peuvent encore essayer. Si ce n’était pas vous, changez votre mot de passe et prévenez la direction.`,
             null,
           );
       });

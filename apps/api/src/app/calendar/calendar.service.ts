@@ -132,7 +132,11 @@ export class CalendarService {
       name: `Relais – ${person.firstName} ${person.lastName}`,
       prodId: { company: 'Relais', product: 'planning', language: 'FR' },
       method: ICalCalendarMethod.PUBLISH,
-      timezone: { name: timeZone, generator: getVtimezoneComponent },
+      // No calendar-wide zone: ical-generator would then write DTSTAMP as a floating local time
+      // and add a non-standard TIMEZONE-ID property. DTSTAMP must be UTC (RFC 5545 §3.8.7.2);
+      // each event carries its TZID, whose VTIMEZONE the generator still writes.
+      timezone: { name: null, generator: getVtimezoneComponent },
+      x: { 'X-WR-TIMEZONE': timeZone },
       ttl: 60 * 60,
     });
     const add = (shift: PublishedShift, isCancelled: boolean) => {

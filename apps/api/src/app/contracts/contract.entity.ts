@@ -1,4 +1,4 @@
-import type { ContractType, Violation } from '@relais/api-types';
+import type { ContractEndReason, ContractType, Violation } from '@relais/api-types';
 import {
   Check,
   Column,
@@ -20,7 +20,15 @@ import { PersonEntity } from '../people/person.entity';
 @Index('ix_contract_tutor', ['tutorId'])
 @Check('ck_contract_type', `"type" IN ('CDD', 'PEC', 'ADULTE_RELAIS', 'PRO', 'CDDI', 'CDI')`)
 @Check('ck_contract_dates', `"end_date" IS NULL OR "end_date" >= "start_date"`)
+@Check(
+  'ck_contract_end_reason',
+  `"end_reason" IS NULL OR "end_reason" IN ('mutual_agreement', 'gross_misconduct', 'force_majeure', 'unfitness', 'permanent_job_elsewhere', 'trial_period', 'resignation', 'dismissal', 'rupture_conventionnelle')`,
+)
 @Check('ck_contract_hours', `"weekly_hours" > 0 AND "weekly_hours" <= 48`)
+@Check(
+  'ck_contract_hourly_cost',
+  `"hourly_cost_cents" IS NULL OR ("hourly_cost_cents" >= 0 AND "hourly_cost_cents" <= 100000)`,
+)
 // A person never has two contracts in force on the same day (a renewal starts after the end).
 @Exclusion(
   'ex_contract_person_period',
@@ -68,6 +76,14 @@ export class ContractEntity {
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
 
+  /** Set when the contract was ended before its planned end: the legal ground. */
+  @Column({ name: 'end_reason', type: 'text', nullable: true })
+  endReason!: ContractEndReason | null;
+
+  /** The end first planned (null for a CDI) when the contract was ended early. */
+  @Column({ name: 'planned_end_date', type: 'date', nullable: true })
+  plannedEndDate!: string | null;
+
   @Column({ name: 'renewal_of', type: 'uuid', nullable: true })
   renewalOf!: string | null;
 
@@ -106,6 +122,10 @@ export class ContractEntity {
 
   @Column({ type: 'text', nullable: true })
   justification!: string | null;
+
+  /** Hourly cost to the employer (coût horaire chargé) in euro cents; HR and admin only. */
+  @Column({ name: 'hourly_cost_cents', type: 'integer', nullable: true })
+  hourlyCostCents!: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Contract } from '@relais/api-types';
+import type { Contract, EndContractResult } from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
 import { ContractsService, EndingContract } from './contracts.service';
-import { CreateContractDto, EndingQueryDto } from './dto/create-contract.dto';
+import {
+  CreateContractDto,
+  EndContractDto,
+  EndingQueryDto,
+  UpdateContractDto,
+} from './dto/create-contract.dto';
 
 @ApiTags('contracts')
 @Controller()
@@ -21,6 +26,27 @@ export class ContractsController {
   @Post('contracts')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateContractDto): Promise<Contract> {
     return this.contracts.create(user, body);
+  }
+
+  @Roles('admin', 'hr')
+  @Patch('contracts/:id')
+  correct(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateContractDto,
+  ): Promise<Contract> {
+    return this.contracts.correct(user, id, body);
+  }
+
+  @Roles('admin', 'hr')
+  @Post('contracts/:id/end')
+  @HttpCode(200)
+  end(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: EndContractDto,
+  ): Promise<EndContractResult> {
+    return this.contracts.end(user, id, body);
   }
 
   @Roles('admin', 'hr', 'manager')

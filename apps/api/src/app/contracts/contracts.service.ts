@@ -1,19 +1,92 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Contract } from '@relais/api-types';
-import { addMonths, checkContract, ContractDraft, formatDate } from '@relais/rules';
+import {
+  CONTRACT_END_REASON_LABELS,
+  endReasonsFor,
+  requiresContractReason,
+  type Contract,
+  type ContractType,
+  type EndContractResult,
+} from '@relais/api-types';
+import {
+  addDays,
+  addMonths,
+  checkContract,
+  ContractDraft,
+  formatDate,
+  formatDayLabel,
+  formatTime,
+  localDate,
+  startOfCivilDay,
+} from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { ExitsService } from '../exits/exits.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { PathwaysService } from '../pathways/pathways.service';
 import { toContract } from '../people/people.mapper';
 import { PeopleService } from '../people/people.service';
 import { PersonEntity } from '../people/person.entity';
 import { ContractEntity } from './contract.entity';
-import { CreateContractDto } from './dto/create-contract.dto';
+import { CreateContractDto, EndContractDto, UpdateContractDto } from './dto/create-contract.dto';
+
+/** The contract's data as entered, checked the same way at creation and at correction. */
+type ContractFields = Omit<CreateContractDto, 'personId'>;
+
+const CORRECTABLE_FIELDS = [
+  'type',
+  'start',
+  'end',
+  'weeklyHours',
+  'reason',
+  'tutorId',
+  'partTimeDerogation',
+  'derogationRequestedOn',
+  'trainingHours',
+  'conventionNumber',
+  'conventionStart',
+  'conventionEnd',
+] as const;
+
+function fieldsOf(entity: ContractEntity): ContractFields {
+  return {
+    type: entity.type,
+    start: entity.startDate,
+    end: entity.endDate,
+    weeklyHours: entity.weeklyHours,
+    reason: entity.reason,
+    renewalOf: entity.renewalOf,
+    tutorId: entity.tutorId,
+    partTimeDerogation: entity.partTimeDerogation,
+    derogationRequestedOn: entity.derogationRequestedOn,
+    trainingHours: entity.trainingHours,
+    conventionNumber: entity.conventionNumber,
+    conventionStart: entity.conventionStart,
+    conventionEnd: entity.conventionEnd,
+    justification: entity.justification,
+  };
+}
+
+/** A CDD without its motif is deemed a CDI (L1242-12): refused as a malformed request. */
+function requireReason(type: ContractType, reason: string | null | undefined): void {
+  if (requiresContractReason(type) && !reason) {
+    throw new BadRequestException({
+      message:
+        'Requête invalide — « reason » : motif de recours obligatoire pour un CDD (art. L1242-2).',
+      details: [{ field: 'reason', message: 'motif de recours obligatoire pour un CDD' }],
+    });
+  }
+}
 
 export type EndingContract = Contract & { personName: string; siteId: string | null };
 
@@ -41,16 +114,19 @@ export class ContractsService {
     private readonly people: PeopleService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly exits: ExitsService,
+    private readonly pathways: PathwaysService,
   ) {}
 
   async listForPerson(user: AuthUser, personId: string): Promise<Contract[]> {
     const person = await this.people.findInOrganisation(user, personId);
     this.access.requireReadPerson(user, person);
-    const today = todayIn();
+    const today = todayIn(user.timeZone);
     const contracts = await this.dataSource
       .getRepository(ContractEntity)
       .find({ where: { personId }, order: { startDate: 'ASC' } });
-    return contracts.map((contract) => toContract(contract, today));
+    const canSeePay = this.access.canSeePay(user);
+    return contracts.map((contract) => toContract(contract, today, canSeePay));
   }
 
   /**
@@ -58,121 +134,22 @@ export class ContractsService {
    * the violations), a warning needs a justification, and both are stored with the contract.
    */
   async create(user: AuthUser, dto: CreateContractDto): Promise<Contract> {
-    const today = todayIn();
+    const today = todayIn(user.timeZone);
     return this.dataSource.transaction(async (manager) => {
       const person = await this.people.findInOrganisation(user, dto.personId, manager);
       // One contract command at a time per person: the checks read the person's other contracts.
       await manager.query('SELECT id FROM person WHERE id = $1 FOR UPDATE', [person.id]);
-      this.checkShape(dto);
-      const previous = await manager.find(ContractEntity, {
-        where: { personId: person.id },
-        order: { startDate: 'ASC' },
-      });
-      const end = dto.end ?? null;
-      const overlapping = previous.find(
-        (other) =>
-          other.startDate <= (end ?? '9999-12-31') && (other.endDate ?? '9999-12-31') >= dto.start,
-      );
-      if (overlapping) {
-        refuse(
-          `Ce contrat chevauche le contrat ${overlapping.type} du ${formatDate(overlapping.startDate)}${overlapping.endDate ? ` au ${formatDate(overlapping.endDate)}` : ''} : une personne n’a qu’un contrat à la fois.`,
-          'start',
-          'chevauche un autre contrat',
-        );
-      }
-      if (dto.renewalOf) {
-        const renewed = previous.find((other) => other.id === dto.renewalOf);
-        if (!renewed)
-          refuse(
-            'Le contrat renouvelé n’appartient pas à cette personne.',
-            'renewalOf',
-            'contrat inconnu',
-          );
-        if (renewed.type !== dto.type) {
-          refuse(
-            `Un renouvellement garde le type du contrat (${renewed.type}).`,
-            'type',
-            `doit être ${renewed.type}`,
-          );
-        }
-      }
-      let tutorLoad: number | undefined;
-      if (dto.tutorId) {
-        const tutor = await manager.findOneBy(PersonEntity, {
-          id: dto.tutorId,
-          organisationId: user.organisationId,
-        });
-        if (!tutor) refuse('Tuteur inconnu.', 'tutorId', 'personne inconnue');
-        if (tutor.id === person.id)
-          refuse(
-            'Une personne ne peut pas être son propre tuteur.',
-            'tutorId',
-            'doit être une autre personne',
-          );
-        tutorLoad = await this.tutorLoad(manager, tutor.id, dto.start, end, dto.renewalOf ?? null);
-      }
-      const organisation = await manager.findOneByOrFail(OrganisationEntity, {
-        id: user.organisationId,
-      });
-      const draft: ContractDraft = {
-        type: dto.type,
-        start: dto.start,
-        end,
-        weeklyHours: dto.weeklyHours,
-        reason: dto.reason ?? null,
-        renewalOf: dto.renewalOf ?? null,
-        tutorId: dto.tutorId ?? null,
-        partTimeDerogation: (dto.partTimeDerogation ?? null) as ContractDraft['partTimeDerogation'],
-        derogationRequestedOn: dto.derogationRequestedOn ?? null,
-        trainingHours: dto.trainingHours ?? null,
-        conventionEnd: dto.conventionEnd ?? null,
-      };
-      const violations = checkContract({
-        contract: draft,
-        previousContracts: previous.map(toDraft),
-        person: {
-          id: person.id,
-          birthDate: person.birthDate,
-          isOver50WithDifficulties: person.isPecExtendedCapEligible,
-        },
-        tutorLoad,
-        settings: { isConventionneSiae: organisation.isSiae },
-      }).map((violation) => ({ ...violation, personId: person.id }));
-      const blocking = violations.filter((violation) => violation.severity === 'block');
-      if (blocking.length > 0) {
-        throw new UnprocessableEntityException({
-          message: `Contrat refusé : ${blocking.map((violation) => violation.message).join(' ')}`,
-          details: { violations: blocking },
-          violations: blocking,
-        });
-      }
-      const warnings = violations.filter((violation) => violation.severity === 'warn');
-      if (warnings.length > 0 && !dto.justification?.trim()) {
-        throw new UnprocessableEntityException({
-          message: `Justification requise : ${warnings.map((violation) => violation.message).join(' ')}`,
-          details: { violations: warnings },
-          violations: warnings,
-        });
-      }
+      const warnings = await this.check(manager, user, person, dto, null);
       const saved = await manager.save(
         manager.create(ContractEntity, {
           organisationId: user.organisationId,
           personId: person.id,
-          type: dto.type,
-          startDate: dto.start,
-          endDate: end,
-          weeklyHours: dto.weeklyHours,
-          reason: dto.reason ?? null,
+          ...this.columns(dto, warnings),
           renewalOf: dto.renewalOf ?? null,
-          tutorId: dto.tutorId ?? null,
-          partTimeDerogation: dto.partTimeDerogation ?? null,
-          derogationRequestedOn: dto.derogationRequestedOn ?? null,
-          trainingHours: dto.trainingHours ?? null,
-          conventionNumber: dto.conventionNumber ?? null,
-          conventionStart: dto.conventionStart ?? null,
-          conventionEnd: dto.conventionEnd ?? null,
-          warnings,
-          justification: warnings.length > 0 ? (dto.justification?.trim() ?? null) : null,
+          hourlyCostCents:
+            dto.hourlyCost === undefined || dto.hourlyCost === null
+              ? null
+              : Math.round(dto.hourlyCost * 100),
         }),
       );
       await this.audit.record(manager, user, {
@@ -183,18 +160,141 @@ export class ContractsService {
           personId: person.id,
           type: dto.type,
           start: dto.start,
-          end,
+          end: dto.end ?? null,
           weeklyHours: dto.weeklyHours,
           warnings: warnings.map((w) => w.rule),
         },
       });
-      return toContract(saved, today);
+      // A renewal or a new type moves the plan's milestones (shown to HR in its history).
+      await this.pathways.recompute(
+        manager,
+        user,
+        person.id,
+        dto.renewalOf ? 'contract_renew' : 'contract_create',
+      );
+      return toContract(saved, today, this.access.canSeePay(user));
+    });
+  }
+
+  /**
+   * Corrects a contract's data (a typing mistake, a late change of hours): the fields sent replace
+   * the stored ones and the result is checked exactly like a new contract; the audit keeps the
+   * values before and after.
+   */
+  async correct(user: AuthUser, id: string, dto: UpdateContractDto): Promise<Contract> {
+    const today = todayIn(user.timeZone);
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findForCommand(manager, user, id);
+      const person = await this.people.findInOrganisation(user, current.personId, manager);
+      const before = fieldsOf(current);
+      const merged: ContractFields = { ...before };
+      for (const field of CORRECTABLE_FIELDS) {
+        if (dto[field] !== undefined) Object.assign(merged, { [field]: dto[field] });
+      }
+      if (dto.justification !== undefined) merged.justification = dto.justification;
+      const warnings = await this.check(manager, user, person, merged, current.id);
+      const changed = CORRECTABLE_FIELDS.filter((field) => merged[field] !== before[field]);
+      if (changed.length === 0) return toContract(current, today, this.access.canSeePay(user));
+      await manager.update(ContractEntity, { id }, this.columns(merged, warnings));
+      const saved = await manager.findOneByOrFail(ContractEntity, { id });
+      await this.audit.record(manager, user, {
+        action: 'contract.correct',
+        entity: 'contract',
+        entityId: id,
+        details: {
+          personId: person.id,
+          before: Object.fromEntries(changed.map((field) => [field, before[field] ?? null])),
+          after: Object.fromEntries(changed.map((field) => [field, merged[field] ?? null])),
+        },
+      });
+      await this.pathways.recompute(manager, user, person.id, 'contract_correct');
+      return toContract(saved, today, this.access.canSeePay(user));
+    });
+  }
+
+  /**
+   * Ends a contract before its planned end on a legal ground its type allows. Shifts planned after
+   * the new end are refused (409, listed): the site's rota is a published legal document and the
+   * manager hands those shifts over (*Rendre à pourvoir*) before the contract ends. With no later
+   * contract, the person's exit record is opened for HR to complete. One transaction.
+   */
+  async end(user: AuthUser, id: string, dto: EndContractDto): Promise<EndContractResult> {
+    const today = todayIn(user.timeZone);
+    return this.dataSource.transaction(async (manager) => {
+      const contract = await this.findForCommand(manager, user, id);
+      const person = await this.people.findInOrganisation(user, contract.personId, manager);
+      if (contract.endReason) {
+        throw new ConflictException(
+          `Ce contrat a déjà pris fin le ${formatDate(contract.endDate ?? contract.startDate)} (${CONTRACT_END_REASON_LABELS[contract.endReason].toLowerCase()}).`,
+        );
+      }
+      const allowed = endReasonsFor(contract.type);
+      if (!allowed.includes(dto.reason)) {
+        refuse(
+          `« ${CONTRACT_END_REASON_LABELS[dto.reason]} » ne met pas fin à un ${contract.type === 'CDI' ? 'CDI' : 'contrat à durée déterminée'} : motifs possibles : ${allowed.map((reason) => CONTRACT_END_REASON_LABELS[reason].toLowerCase()).join(', ')}.`,
+          'reason',
+          'motif non admis pour ce type de contrat',
+        );
+      }
+      if (dto.end < contract.startDate) {
+        refuse(
+          `La fin anticipée (${formatDate(dto.end)}) précède le début du contrat (${formatDate(contract.startDate)}).`,
+          'end',
+          'avant le début du contrat',
+        );
+      }
+      if (contract.endDate !== null && dto.end > contract.endDate) {
+        refuse(
+          `La fin anticipée (${formatDate(dto.end)}) suit la fin prévue du contrat (${formatDate(contract.endDate)}) : pour le prolonger, saisir un renouvellement.`,
+          'end',
+          'après la fin prévue',
+        );
+      }
+      await this.refuseShiftsAfter(manager, user, person.id, dto.end);
+      await manager.update(
+        ContractEntity,
+        { id },
+        { endDate: dto.end, plannedEndDate: contract.endDate, endReason: dto.reason },
+      );
+      await this.audit.record(manager, user, {
+        action: 'contract.end',
+        entity: 'contract',
+        entityId: id,
+        details: {
+          personId: person.id,
+          reason: dto.reason,
+          before: { end: contract.endDate },
+          after: { end: dto.end },
+        },
+      });
+      const [{ follows }]: { follows: boolean }[] = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM contract n WHERE n.person_id = $1 AND n.id <> $2
+                          AND (n.renewal_of = $2 OR n.start_date > $3)) AS follows`,
+        [person.id, id, contract.startDate],
+      );
+      const exitRecordId = follows
+        ? null
+        : await this.exits.openToComplete(
+            manager,
+            user,
+            {
+              id,
+              personId: person.id,
+              type: contract.type,
+              displayName: `${person.firstName} ${person.lastName}`,
+              siteId: person.homeSiteId,
+            },
+            dto.end,
+          );
+      await this.pathways.recompute(manager, user, person.id, 'contract_end');
+      const saved = await manager.findOneByOrFail(ContractEntity, { id });
+      return { contract: toContract(saved, today, this.access.canSeePay(user)), exitRecordId };
     });
   }
 
   /** Contracts ending within `months` months, not followed by a renewal, in the caller's scope. */
   async ending(user: AuthUser, months: number): Promise<EndingContract[]> {
-    const today = todayIn();
+    const today = todayIn(user.timeZone);
     const until = addMonths(today, months);
     const rows: (ContractEntity & { person: PersonEntity })[] = (await this.dataSource
       .getRepository(ContractEntity)
@@ -208,13 +308,189 @@ export class ContractsService {
     return rows
       .filter((row) => this.access.canReadPerson(user, row.person))
       .map((row) => ({
-        ...toContract(row, today),
+        ...toContract(row, today, this.access.canSeePay(user)),
         personName: `${row.person.firstName} ${row.person.lastName}`,
         siteId: row.person.homeSiteId,
       }));
   }
 
-  private checkShape(dto: CreateContractDto): void {
+  /** The contract in the caller's organisation, its person locked for the command. */
+  private async findForCommand(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+  ): Promise<ContractEntity> {
+    const found = await manager.findOneBy(ContractEntity, {
+      id,
+      organisationId: user.organisationId,
+    });
+    if (!found) throw new NotFoundException('Contrat introuvable.');
+    // One contract command at a time per person: the checks read the person's other contracts.
+    await manager.query('SELECT id FROM person WHERE id = $1 FOR UPDATE', [found.personId]);
+    return manager.findOneByOrFail(ContractEntity, { id });
+  }
+
+  /**
+   * The group-D checks of a new or corrected contract (`excludeId`: the one corrected): a
+   * blocking rule refuses it (422 with the violations), a warning needs a justification.
+   * Returns the warnings to store with the contract.
+   */
+  private async check(
+    manager: EntityManager,
+    user: AuthUser,
+    person: PersonEntity,
+    dto: ContractFields,
+    excludeId: string | null,
+  ): Promise<Contract['warnings']> {
+    this.checkShape(dto);
+    const previous = (
+      await manager.find(ContractEntity, {
+        where: { personId: person.id },
+        order: { startDate: 'ASC' },
+      })
+    ).filter((other) => other.id !== excludeId);
+    const end = dto.end ?? null;
+    const overlapping = previous.find(
+      (other) =>
+        other.startDate <= (end ?? '9999-12-31') && (other.endDate ?? '9999-12-31') >= dto.start,
+    );
+    if (overlapping) {
+      refuse(
+        `Ce contrat chevauche le contrat ${overlapping.type} du ${formatDate(overlapping.startDate)}${overlapping.endDate ? ` au ${formatDate(overlapping.endDate)}` : ''} : une personne n’a qu’un contrat à la fois.`,
+        'start',
+        'chevauche un autre contrat',
+      );
+    }
+    if (dto.renewalOf) {
+      const renewed = previous.find((other) => other.id === dto.renewalOf);
+      if (!renewed)
+        refuse(
+          'Le contrat renouvelé n’appartient pas à cette personne.',
+          'renewalOf',
+          'contrat inconnu',
+        );
+      if (renewed.type !== dto.type) {
+        refuse(
+          `Un renouvellement garde le type du contrat (${renewed.type}).`,
+          'type',
+          `doit être ${renewed.type}`,
+        );
+      }
+    }
+    let tutorLoad: number | undefined;
+    if (dto.tutorId) {
+      const tutor = await manager.findOneBy(PersonEntity, {
+        id: dto.tutorId,
+        organisationId: user.organisationId,
+      });
+      if (!tutor) refuse('Tuteur inconnu.', 'tutorId', 'personne inconnue');
+      if (tutor.id === person.id)
+        refuse(
+          'Une personne ne peut pas être son propre tuteur.',
+          'tutorId',
+          'doit être une autre personne',
+        );
+      tutorLoad = await this.tutorLoad(
+        manager,
+        tutor.id,
+        dto.start,
+        end,
+        [dto.renewalOf ?? null, excludeId].filter((other): other is string => other !== null),
+      );
+    }
+    const organisation = await manager.findOneByOrFail(OrganisationEntity, {
+      id: user.organisationId,
+    });
+    const draft: ContractDraft = {
+      type: dto.type,
+      start: dto.start,
+      end,
+      weeklyHours: dto.weeklyHours,
+      reason: dto.reason ?? null,
+      renewalOf: dto.renewalOf ?? null,
+      tutorId: dto.tutorId ?? null,
+      partTimeDerogation: (dto.partTimeDerogation ?? null) as ContractDraft['partTimeDerogation'],
+      derogationRequestedOn: dto.derogationRequestedOn ?? null,
+      trainingHours: dto.trainingHours ?? null,
+      conventionEnd: dto.conventionEnd ?? null,
+    };
+    const violations = checkContract({
+      contract: draft,
+      previousContracts: previous.map(toDraft),
+      person: {
+        id: person.id,
+        birthDate: person.birthDate,
+        isOver50WithDifficulties: person.isPecExtendedCapEligible,
+      },
+      tutorLoad,
+      settings: { isConventionneSiae: organisation.isSiae },
+    }).map((violation) => ({ ...violation, personId: person.id }));
+    const blocking = violations.filter((violation) => violation.severity === 'block');
+    if (blocking.length > 0) {
+      throw new UnprocessableEntityException({
+        message: `Contrat refusé : ${blocking.map((violation) => violation.message).join(' ')}`,
+        details: { violations: blocking },
+        violations: blocking,
+      });
+    }
+    const warnings = violations.filter((violation) => violation.severity === 'warn');
+    if (warnings.length > 0 && !dto.justification?.trim()) {
+      throw new UnprocessableEntityException({
+        message: `Justification requise : ${warnings.map((violation) => violation.message).join(' ')}`,
+        details: { violations: warnings },
+        violations: warnings,
+      });
+    }
+    return warnings;
+  }
+
+  /** The stored columns of a checked contract. */
+  private columns(dto: ContractFields, warnings: Contract['warnings']) {
+    return {
+      type: dto.type,
+      startDate: dto.start,
+      endDate: dto.end ?? null,
+      weeklyHours: dto.weeklyHours,
+      reason: dto.reason ?? null,
+      tutorId: dto.tutorId ?? null,
+      partTimeDerogation: dto.partTimeDerogation ?? null,
+      derogationRequestedOn: dto.derogationRequestedOn ?? null,
+      trainingHours: dto.trainingHours ?? null,
+      conventionNumber: dto.conventionNumber ?? null,
+      conventionStart: dto.conventionStart ?? null,
+      conventionEnd: dto.conventionEnd ?? null,
+      warnings,
+      justification: warnings.length > 0 ? (dto.justification?.trim() ?? null) : null,
+    };
+  }
+
+  /** 409 listing the person's shifts after `end` (in the organisation's time zone). */
+  private async refuseShiftsAfter(
+    manager: EntityManager,
+    user: AuthUser,
+    personId: string,
+    end: string,
+  ): Promise<void> {
+    const after = new Date(startOfCivilDay(addDays(end, 1), user.timeZone));
+    const shifts: { start_at: Date; end_at: Date; site_name: string }[] = await manager.query(
+      `SELECT sh.start_at, sh.end_at, s.name AS site_name FROM shift sh JOIN site s ON s.id = sh.site_id
+       WHERE sh.person_id = $1 AND sh.end_at > $2 ORDER BY sh.start_at`,
+      [personId, after],
+    );
+    if (shifts.length === 0) return;
+    const listed = shifts.slice(0, 10).map((shift) => {
+      const startMs = shift.start_at.getTime();
+      return `${formatDayLabel(localDate(startMs, user.timeZone))} ${formatTime(startMs, user.timeZone)}–${formatTime(shift.end_at.getTime(), user.timeZone)} (${shift.site_name})`;
+    });
+    const more = shifts.length > listed.length ? ` et ${shifts.length - listed.length} autres` : '';
+    throw new ConflictException({
+      message: `${shifts.length === 1 ? 'Un créneau est prévu' : `${shifts.length} créneaux sont prévus`} après le ${formatDate(end)} : ${listed.join(' ; ')}${more}. Les rendre à pourvoir ou les réattribuer dans le planning, puis terminer le contrat.`,
+      details: { shifts: listed },
+    });
+  }
+
+  private checkShape(dto: ContractFields): void {
+    requireReason(dto.type, dto.reason);
     if (dto.type === 'CDI' && dto.end)
       refuse('Un CDI n’a pas de date de fin.', 'end', 'à laisser vide pour un CDI');
     if (dto.type !== 'CDI' && !dto.end)
@@ -230,20 +506,20 @@ export class ContractsService {
     }
   }
 
-  /** CUI employees (PEC) the tutor already follows during the new contract, its renewal excluded. */
+  /** CUI employees (PEC) the tutor already follows during the contract, `excluded` ones aside. */
   private async tutorLoad(
     manager: EntityManager,
     tutorId: string,
     start: string,
     end: string | null,
-    renewalOf: string | null,
+    excluded: string[],
   ): Promise<number> {
     const rows = await manager.find(ContractEntity, { where: { tutorId, type: 'PEC' } });
     return new Set(
       rows
         .filter(
           (row) =>
-            row.id !== renewalOf &&
+            !excluded.includes(row.id) &&
             row.startDate <= (end ?? '9999-12-31') &&
             (row.endDate ?? '9999-12-31') >= start,
         )

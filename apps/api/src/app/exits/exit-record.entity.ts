@@ -4,6 +4,7 @@ import type {
   ExitCategory,
   ExitJobType,
   FollowUpSituation,
+  NeutralisedReason,
 } from '@relais/api-types';
 import {
   Check,
@@ -31,8 +32,21 @@ import { PersonEntity } from '../people/person.entity';
 )
 @Check(
   'ck_exit_record_dynamic',
-  `"category" NOT IN ('EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE') OR ("job_contract_type" IS NOT NULL AND "duration_bucket" IS NOT NULL)`,
+  `"category" NOT IN ('EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE') OR "job_contract_type" IS NOT NULL`,
 )
+@Check(
+  'ck_exit_record_job_length',
+  `"job_contract_type" NOT IN ('CDD', 'INTERIM') OR "duration_bucket" IS NOT NULL`,
+)
+@Check(
+  'ck_exit_record_neutralised',
+  `("category" = 'NEUTRALISEE') = ("neutralised_reason" IS NOT NULL)`,
+)
+@Check(
+  'ck_exit_record_neutralised_reason',
+  `"neutralised_reason" IS NULL OR "neutralised_reason" IN ('DEMENAGEMENT', 'MALADIE', 'RETRAITE', 'DECES', 'INCARCERATION', 'AUTRE')`,
+)
+@Check('ck_exit_record_job_months', `"job_months" IS NULL OR "job_months" BETWEEN 1 AND 600`)
 @Check(
   'ck_exit_record_follow_up_status',
   `"follow_up_status" IS NULL OR "follow_up_status" IN ('EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE', 'AUTRE_SORTIE', 'SANS_NOUVELLES', 'REFUS')`,
@@ -76,14 +90,31 @@ export class ExitRecordEntity {
   @Column({ name: 'exit_date', type: 'date' })
   exitDate!: string;
 
-  @Column({ type: 'text' })
-  category!: ExitCategory;
+  /** Null while the record is to complete (opened when a contract was ended early). */
+  @Column({ type: 'text', nullable: true })
+  category!: ExitCategory | null;
 
   @Column({ name: 'job_contract_type', type: 'text', nullable: true })
   jobContractType!: ExitJobType | null;
 
   @Column({ name: 'duration_bucket', type: 'text', nullable: true })
   durationBucket!: DurationBucket | null;
+
+  /** Length of the job obtained, in months (CDD, temp assignment, aided contract). */
+  @Column({ name: 'job_months', type: 'smallint', nullable: true })
+  jobMonths!: number | null;
+
+  /** Why a neutralised exit is left out of the rate. */
+  @Column({ name: 'neutralised_reason', type: 'text', nullable: true })
+  neutralisedReason!: NeutralisedReason | null;
+
+  /** Hired by the association itself on an ordinary post after an aided contract. */
+  @Column({ name: 'is_internal_hire', type: 'boolean', default: false })
+  isInternalHire!: boolean;
+
+  /** First day of the person's contracts leading to this exit (null for historical leavers). */
+  @Column({ name: 'entry_date', type: 'date', nullable: true })
+  entryDate!: string | null;
 
   @Column({ name: 'employer_sector', type: 'text', nullable: true })
   employerSector!: string | null;

@@ -8,5 +8,6 @@ import { ExitsService } from './exits.service';
   imports: [PathwaysModule],
   controllers: [ExitsController],
   providers: [ExitsService],
+  exports: [ExitsService],
 })
 export class ExitsModule {}

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { PeopleQuery, PersonSummary, Site } from '@relais/api-types';
-import { skillLabel } from '@relais/rules';
+import {
+  CONTRACT_TYPE_LABELS,
+  ROLE_LABELS,
+  type PeopleQuery,
+  type PersonSummary,
+  type Site,
+} from '@relais/api-types';
+import { formatDate, skillLabel } from '@relais/rules';
 import ExcelJS from 'exceljs';
-import { worksheetCsv } from '../../common/csv';
+import { EXCEL_DATE_FORMAT, EXCEL_HOURS_FORMAT, excelDate, worksheetCsv } from '../../common/csv';
 import type { AuthUser } from '../access/auth-user';
 import { SitesService } from '../organisation/sites.service';
 import { PeopleService } from '../people/people.service';
@@ -12,16 +18,21 @@ const COLUMNS = [
   { header: 'Prénom', key: 'firstName', width: 18 },
   { header: 'Site', key: 'site', width: 8 },
   { header: 'Fonction', key: 'jobTitle', width: 34 },
-  { header: 'Rôle', key: 'role', width: 12 },
-  { header: 'Contrat', key: 'contractType', width: 14 },
-  { header: 'Début', key: 'start', width: 12 },
-  { header: 'Fin', key: 'end', width: 12 },
-  { header: 'Heures / semaine', key: 'weeklyHours', width: 16 },
+  { header: 'Rôle', key: 'role', width: 22 },
+  { header: 'Contrat', key: 'contractType', width: 30 },
+  { header: 'Début', key: 'start', width: 12, style: { numFmt: EXCEL_DATE_FORMAT } },
+  { header: 'Fin', key: 'end', width: 12, style: { numFmt: EXCEL_DATE_FORMAT } },
+  {
+    header: 'Heures par semaine',
+    key: 'weeklyHours',
+    width: 18,
+    style: { numFmt: EXCEL_HOURS_FORMAT },
+  },
   { header: 'Fin dans (jours)', key: 'endingInDays', width: 16 },
   { header: 'Qualifications', key: 'skills', width: 40 },
 ] as const;
 
-type Row = Record<(typeof COLUMNS)[number]['key'], string | number | null>;
+type Row = Record<(typeof COLUMNS)[number]['key'], string | number | Date | null>;
 
 /**
  * People and contracts exports for HR. Only list columns: never notes, absence reasons or
@@ -66,16 +77,16 @@ function toRow(person: PersonSummary, sites: Site[]): Row {
     firstName: person.firstName,
     site: sites.find((site) => site.id === person.homeSiteId)?.code ?? 'Siège',
     jobTitle: person.jobTitle,
-    role: person.role,
-    contractType: contract?.type ?? null,
-    start: contract?.start ?? null,
-    end: contract?.end ?? null,
+    role: person.role ? ROLE_LABELS[person.role] : null,
+    contractType: contract ? CONTRACT_TYPE_LABELS[contract.type] : null,
+    start: excelDate(contract?.start),
+    end: excelDate(contract?.end),
     weeklyHours: contract?.weeklyHours ?? null,
     endingInDays: person.endingInDays,
     skills: person.skills
       .map(
         (skill) =>
-          `${skillLabel(skill.skill)}${skill.detail ? ` (${skill.detail})` : ''}${skill.expiresOn ? ` jusqu’au ${skill.expiresOn}` : ''}`,
+          `${skillLabel(skill.skill)}${skill.detail ? ` (${skill.detail})` : ''}${skill.expiresOn ? ` jusqu’au ${formatDate(skill.expiresOn)}` : ''}`,
       )
       .join(', '),
   };

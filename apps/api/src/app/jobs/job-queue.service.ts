@@ -10,6 +10,9 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 /** The schema pg-boss creates and owns (outside TypeORM's migrations). */
 export const JOB_SCHEMA = 'pgboss';
 
+/** unique_violation, duplicate_schema, duplicate_table, duplicate_object: a concurrent install. */
+const RACE_CODES = new Set(['23505', '42P06', '42P07', '42710']);
+
 export interface QueueSpec<T extends object> {
   name: string;
   /** Retries, back-off, dead letter queue, retention. */
@@ -53,19 +56,8 @@ export class JobQueueService implements BeforeApplicationShutdown {
    */
   async start(): Promise<void> {
     if (this.boss) return;
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const cron = this.config.jobsCron;
-    const boss = new PgBoss({
-      schema: JOB_SCHEMA,
-      db: { executeSql: (text, values) => pool.query(text, values) },
-      schedule: cron !== null,
-      // The queues hold a few jobs an hour: no need for pg-boss's per-instance bookkeeping.
-      persistWarnings: false,
-    });
-    boss.on('error', (error: unknown) =>
-      this.logger.error(error instanceof Error ? error.message : String(error)),
-    );
-    await boss.start();
+    const boss = await this.startBoss(cron !== null);
     this.boss = boss;
     for (const spec of this.specs) {
       await boss.createQueue(spec.name, spec.options);
@@ -86,6 +78,36 @@ export class JobQueueService implements BeforeApplicationShutdown {
         // hours; each job then reads its own organisations' days.
         await boss.schedule(spec.name, cron, null, { tz: TIME_ZONE, missed: 'once' });
       }
+    }
+  }
+
+  /**
+   * Starts pg-boss, installing its schema when absent. pg-boss serialises installs with an advisory
+   * lock, but PostgreSQL does not refresh its catalog cache on an advisory lock: the second of two
+   * processes installing at once may still miss the schema the first committed and fail on
+   * pg_namespace's unique index. That process then simply starts again and finds it installed.
+   */
+  private async startBoss(schedule: boolean, attempt = 1): Promise<PgBoss> {
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const boss = new PgBoss({
+      schema: JOB_SCHEMA,
+      db: { executeSql: (text, values) => pool.query(text, values) },
+      schedule,
+      // The queues hold a few jobs an hour: no need for pg-boss's per-instance bookkeeping.
+      persistWarnings: false,
+    });
+    boss.on('error', (error: unknown) =>
+      this.logger.error(error instanceof Error ? error.message : String(error)),
+    );
+    try {
+      await boss.start();
+      return boss;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 3 || !RACE_CODES.has(String(code))) throw error;
+      this.logger.warn(`Another process was installing the job schema; starting again.`);
+      await boss.stop({ graceful: false, close: false }).catch(() => undefined);
+      return this.startBoss(schedule, attempt + 1);
     }
   }
 

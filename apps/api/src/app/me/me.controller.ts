@@ -5,7 +5,7 @@ import { daysBetween } from '@relais/rules';
 import { refuse } from '../../common/refuse';
 import { CurrentUser } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { MarkSeenDto, MyShiftsQueryDto } from './dto/me.dto';
+import { MarkSeenDto, MyColleaguesQueryDto, MyShiftsQueryDto, MyWeekQueryDto } from './dto/me.dto';
 import { MeService } from './me.service';
 
 /** The caller's own data: every signed-in person has a week, whatever their role. */
@@ -15,8 +15,8 @@ export class MeController {
   constructor(private readonly me: MeService) {}
 
   @Get('week')
-  week(@CurrentUser() user: AuthUser): Promise<MyWeek> {
-    return this.me.week(user);
+  week(@CurrentUser() user: AuthUser, @Query() query: MyWeekQueryDto): Promise<MyWeek> {
+    return this.me.week(user, query.week);
   }
 
   @Post('week/seen')
@@ -35,7 +35,10 @@ export class MeController {
   }
 
   @Get('colleagues')
-  colleagues(@CurrentUser() user: AuthUser): Promise<MyColleague[]> {
-    return this.me.colleagues(user);
+  colleagues(
+    @CurrentUser() user: AuthUser,
+    @Query() query: MyColleaguesQueryDto,
+  ): Promise<MyColleague[]> {
+    return this.me.colleagues(user, query.shiftId);
   }
 }

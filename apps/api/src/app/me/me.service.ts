@@ -1,11 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MyColleague, MyShift, MyWeek, Shift } from '@relais/api-types';
-import { addDays, civilDate } from '@relais/rules';
+import type { ComplementaryHours, MyColleague, MyShift, MyWeek, Shift } from '@relais/api-types';
+import {
+  addDays,
+  addIsoWeeks,
+  civilDate,
+  DEFAULT_RULE_SETTINGS,
+  isoWeekOf,
+  mondayOfIsoWeek,
+  windowOfIsoWeek,
+} from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
 import { LocationEntity } from '../organisation/location.entity';
+import { readOrganisationSettings } from '../organisation/organisation-settings.service';
 import { SiteEntity } from '../organisation/site.entity';
 import { PersonEntity } from '../people/person.entity';
 import { differs } from '../rota/rota.mapper';
@@ -26,27 +35,101 @@ export class MeService {
     private readonly published: PublishedShiftsService,
   ) {}
 
-  /** Today and the next 14 days, published shifts only, changes since my last visit marked. */
-  async week(user: AuthUser): Promise<MyWeek> {
+  /**
+   * Published shifts only, changes since my last visit marked. Without a week: from Monday of
+   * the current week (so the week's figures count the days already worked) to 14 days ahead;
+   * with a week: that week, Monday to Sunday.
+   */
+  async week(user: AuthUser, isoWeek?: string): Promise<MyWeek> {
     const generatedAt = new Date();
-    const from = todayIn();
-    const to = addDays(from, MY_WEEK_DAYS);
+    const today = todayIn(user.timeZone);
+    const shown = isoWeek ?? isoWeekOf(today);
+    const window = windowOfIsoWeek(shown);
+    const from = window.from;
+    const to = isoWeek ? window.to : addDays(today, MY_WEEK_DAYS);
     const manager = this.dataSource.manager;
     const state = await manager.findOneBy(SelfServiceStateEntity, { personId: user.personId });
     const lastSeenAt = state?.weekSeenAt ?? null;
     const shifts = await this.myShifts(manager, user, from, to, lastSeenAt);
-    const [contract] = await manager.query(
-      `SELECT weekly_hours FROM contract WHERE person_id = $1 AND start_date <= $2
+    const onDay = isoWeek ? from : today;
+    const [contract]: { weekly_hours: string }[] = await manager.query(
+      `SELECT weekly_hours FROM contract WHERE person_id = $1 AND start_date <= $3
          AND (end_date IS NULL OR end_date >= $2) ORDER BY start_date DESC LIMIT 1`,
-      [user.personId, from],
+      [user.personId, onDay, isoWeek ? window.to : onDay],
     );
+    const weeklyHours = contract ? Number(contract.weekly_hours) : null;
     return {
       from,
       to,
+      week: shown,
       generatedAt: generatedAt.toISOString(),
       lastSeenAt: lastSeenAt?.toISOString() ?? null,
       shifts,
-      weeklyHours: contract ? Number(contract.weekly_hours) : null,
+      weeklyHours,
+      complementaryHours:
+        weeklyHours === null
+          ? null
+          : await this.complementaryHours(manager, user, shown, weeklyHours),
+    };
+  }
+
+  /**
+   * A part-timer's complementary hours (C. trav., art. L3123-28: 1/10 of the contract's hours,
+   * up to 1/3 by agreement, L3123-20, from the organisation's settings) in a week and in the
+   * month holding that week's Thursday. Like the rota's check, each week counts what exceeds
+   * the contract's weekly hours; the month adds up its weeks and their limits. Published shifts
+   * only: what the person has been told.
+   */
+  private async complementaryHours(
+    manager: EntityManager,
+    user: AuthUser,
+    week: string,
+    weeklyHours: number,
+  ): Promise<ComplementaryHours | null> {
+    if (weeklyHours >= DEFAULT_RULE_SETTINGS.fullTimeWeeklyHours) return null;
+    const { complementaryHoursRatio } = await readOrganisationSettings(
+      manager,
+      user.organisationId,
+    );
+    const thursdayOf = (candidate: string) => addDays(mondayOfIsoWeek(candidate), 3);
+    const month = thursdayOf(week).slice(0, 7);
+    const weeks = [week];
+    const inMonth = (candidate: string) => thursdayOf(candidate).slice(0, 7) === month;
+    for (let before = addIsoWeeks(week, -1); inMonth(before); before = addIsoWeeks(before, -1))
+      weeks.unshift(before);
+    for (let after = addIsoWeeks(week, 1); inMonth(after); after = addIsoWeeks(after, 1))
+      weeks.push(after);
+    const publications = await this.published.forPerson(
+      manager,
+      user.organisationId,
+      user.personId,
+      weeks[0],
+      weeks[weeks.length - 1],
+    );
+    const contractMinutes = Math.round(weeklyHours * 60);
+    const capMinutes = Math.floor(contractMinutes * complementaryHoursRatio + 1e-6);
+    const extraOf = (candidate: string) => {
+      const planned = publications.current
+        .filter(
+          (shift) =>
+            isoWeekOf(civilDate(new Date(shift.start).getTime(), user.timeZone)) === candidate,
+        )
+        .reduce(
+          (sum, shift) =>
+            sum +
+            (new Date(shift.end).getTime() - new Date(shift.start).getTime()) / 60_000 -
+            shift.breakMinutes,
+          0,
+        );
+      return Math.max(0, Math.round(planned) - contractMinutes);
+    };
+    return {
+      ratio: complementaryHoursRatio,
+      weekMinutes: extraOf(week),
+      weekCapMinutes: capMinutes,
+      month,
+      monthMinutes: weeks.reduce((sum, candidate) => sum + extraOf(candidate), 0),
+      monthCapMinutes: capMinutes * weeks.length,
     };
   }
 
@@ -67,16 +150,34 @@ export class MeService {
     );
   }
 
-  /** Colleagues of my home site I may offer a shift to. */
-  async colleagues(user: AuthUser): Promise<MyColleague[]> {
+  /**
+   * Colleagues of my home site I may offer a shift to: mediators with an active account whose
+   * contract covers the shift's day (or, without a shift, has not ended). Neither the site's
+   * manager nor HR: a swap hands a mediator's shift to another mediator.
+   */
+  async colleagues(user: AuthUser, shiftId?: string): Promise<MyColleague[]> {
+    let from = todayIn(user.timeZone);
+    let to: string | null = from;
+    if (shiftId) {
+      const [shift]: { start_at: Date }[] = await this.dataSource.query(
+        'SELECT start_at FROM shift WHERE id = $1 AND organisation_id = $2 AND person_id = $3',
+        [shiftId, user.organisationId, user.personId],
+      );
+      if (!shift) throw new NotFoundException('Créneau introuvable parmi vos créneaux.');
+      from = to = civilDate(shift.start_at.getTime(), user.timeZone);
+    } else {
+      to = null;
+    }
     const rows: { id: string; first_name: string; last_name: string }[] =
       await this.dataSource.query(
         `SELECT DISTINCT p.id, p.first_name, p.last_name FROM person p
            JOIN person me ON me.id = $1 AND me.home_site_id = p.home_site_id
+           JOIN account a ON a.person_id = p.id AND a.is_active AND a.role = 'mediator'
            JOIN contract c ON c.person_id = p.id AND (c.end_date IS NULL OR c.end_date >= $2)
+                AND ($4::date IS NULL OR c.start_date <= $4::date)
           WHERE p.id <> $1 AND p.organisation_id = $3
           ORDER BY p.last_name, p.first_name`,
-        [user.personId, todayIn(), user.organisationId],
+        [user.personId, from, user.organisationId, to],
       );
     return rows.map((row) => ({ id: row.id, firstName: row.first_name, lastName: row.last_name }));
   }

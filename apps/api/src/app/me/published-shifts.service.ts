@@ -46,6 +46,27 @@ export class PublishedShiftsService {
     return weeks;
   }
 
+  /**
+   * Some shifts as the latest publication of their site-week holds them (absent if in none); a
+   * shift moved to another week may sit in two publications: the latest one says where.
+   */
+  async latestCopies(
+    manager: EntityManager,
+    shifts: readonly { id: string; siteId: string }[],
+  ): Promise<Map<string, Shift>> {
+    if (shifts.length === 0) return new Map();
+    const rows: { shift: Shift }[] = await manager.query(
+      `SELECT e.value AS shift
+         FROM site_week sw
+         JOIN rota_publication p ON p.site_week_id = sw.id AND p.version = sw.version
+         CROSS JOIN LATERAL jsonb_array_elements(p.shifts) e
+        WHERE sw.site_id = ANY($1::uuid[]) AND e.value->>'id' = ANY($2::text[])
+        ORDER BY p.published_at`,
+      [[...new Set(shifts.map((shift) => shift.siteId))], shifts.map((shift) => shift.id)],
+    );
+    return new Map(rows.map(({ shift }) => [shift.id, shift]));
+  }
+
   /** Publications of the weeks from `fromWeek` on (all later ones when `toWeek` is null). */
   async forPerson(
     manager: EntityManager,

@@ -14,7 +14,14 @@ import type {
   Site,
   StaffRequest,
 } from '@relais/api-types';
-import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek, zonedInstant } from '@relais/rules';
+import {
+  addDays,
+  addIsoWeeks,
+  isoWeekOf,
+  mondayOfIsoWeek,
+  windowOfIsoWeek,
+  zonedInstant,
+} from '@relais/rules';
 import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -96,8 +103,9 @@ describe('mediator self-service over HTTP', () => {
   const nextWeek = addIsoWeeks(isoWeekOf(today), 1);
   const site = (code: string) => sites.find((candidate) => candidate.code === code) as Site;
 
-  async function week(cookie: string): Promise<MyWeek> {
-    const response = await t.request<MyWeek>('GET', '/api/me/week', { cookie });
+  async function week(cookie: string, isoWeek?: string): Promise<MyWeek> {
+    const path = isoWeek ? `/api/me/week?week=${isoWeek}` : '/api/me/week';
+    const response = await t.request<MyWeek>('GET', path, { cookie });
     expect(response.status).toBe(200);
     return response.body;
   }
@@ -155,12 +163,14 @@ describe('mediator self-service over HTTP', () => {
   it('shows only published shifts, with place, address and colleagues, then marks what changed since my last visit', async () => {
     const first = await week(mediator);
     expect(first.lastSeenAt).toBeNull();
+    expect(first.shifts.length).toBeGreaterThan(0);
     expect(first.shifts.every((shift) => shift.change === null)).toBe(true);
     const draftIds = new Set((await rota(nextWeek)).shifts.map((shift) => shift.id));
     // Next week is a draft in the demo: none of it reaches the mediator.
     expect(first.shifts.filter((shift) => draftIds.has(shift.id))).toEqual([]);
     for (const shift of first.shifts) {
-      expect(shift.start.slice(0, 10) >= today).toBe(true);
+      // From Monday of this week: the week's total counts the days gone by.
+      expect(shift.start.slice(0, 10) >= mondayOfIsoWeek(isoWeekOf(today))).toBe(true);
       expect(shift.locationAddress).not.toBe('');
     }
     const seen = await t.request('POST', '/api/me/week/seen', {
@@ -188,7 +198,10 @@ describe('mediator self-service over HTTP', () => {
     const published = await t.request<{ notifiedPersonIds: string[] }>(
       'POST',
       '/api/rota/publish',
-      { cookie: manager, body: { siteId: site('S').id, week: nextWeek } },
+      {
+        cookie: manager,
+        body: { siteId: site('S').id, week: nextWeek, justification: 'Points à justifier relus.' },
+      },
     );
     expect(published.status).toBe(200);
     expect(published.body.notifiedPersonIds).toContain(traore);
@@ -342,6 +355,26 @@ describe('mediator self-service over HTTP', () => {
     expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(mondayEvent.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(fridayEvent.location).toContain(',');
+    // DTSTAMP is a UTC date-time (RFC 5545 §3.8.7.2): the instant the week was published.
+    for (const event of events) {
+      const stamp = event.component.getFirstPropertyValue('dtstamp') as ICAL.Time;
+      expect(stamp.zone).toBe(ICAL.Timezone.utcTimezone);
+      expect(Math.abs(stamp.toJSDate().getTime() - Date.now())).toBeLessThan(10 * 60_000);
+    }
+    expect(text).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r$/m);
+    // Every property outside RFC 5545 and RFC 7986 carries the X- prefix.
+    const standard = new Set(
+      'BEGIN END VERSION PRODID METHOD CALSCALE NAME REFRESH-INTERVAL TZID TZURL TZOFFSETFROM TZOFFSETTO TZNAME DTSTART RRULE UID SEQUENCE DTSTAMP DTEND SUMMARY LOCATION DESCRIPTION STATUS'.split(
+        ' ',
+      ),
+    );
+    const namesIn = (component: ICAL.Component): string[] => [
+      ...component.getAllProperties().map((property) => property.name.toUpperCase()),
+      ...component.getAllSubcomponents().flatMap(namesIn),
+    ];
+    const names = namesIn(calendar);
+    expect(names.filter((name) => !standard.has(name) && !name.startsWith('X-'))).toEqual([]);
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe(TZ);
 
     // The same shifts keep the same UIDs on the next fetch.
     const again = new ICAL.Component(ICAL.parse(await fetchFeed()))
@@ -386,7 +419,13 @@ describe('mediator self-service over HTTP', () => {
       body: { kind: 'leave', start: addDays(today, 40), end: addDays(today, 42) },
     });
     expect(request.status).toBe(201);
+    const own = await t.request<StaffRequest>('POST', '/api/requests', {
+      cookie: mediator,
+      body: { kind: 'leave', start: addDays(today, 47), end: addDays(today, 47) },
+    });
+    expect(own.status).toBe(201);
     const listed = await t.request<StaffRequest[]>('GET', '/api/requests', { cookie: mediator });
+    expect(listed.body.map((row) => row.id)).toContain(own.body.id);
     expect(listed.body.map((row) => row.id)).not.toContain(request.body.id);
     expect(listed.body.every((row) => row.personId === traore)).toBe(true);
     expect(
@@ -432,7 +471,11 @@ describe('mediator self-service over HTTP', () => {
   });
 
   it('swaps a shift: offer, acceptance, a rules re-check before approval, 409 when the shift changed', async () => {
-    const mine = (await week(mediator)).shifts.filter(
+    // This week and the next: late in a week, few of this week's shifts are still to come.
+    const mine = [
+      ...(await week(mediator)).shifts,
+      ...(await week(mediator, addIsoWeeks(isoWeekOf(today), 1))).shifts,
+    ].filter(
       (shift) =>
         shift.change !== 'cancelled' && new Date(shift.start).getTime() > Date.now() + 3_600_000,
     );
@@ -450,8 +493,23 @@ describe('mediator self-service over HTTP', () => {
         cookie: mediator,
         body: { shiftId: shift.id, version: shift.version, toPersonId },
       });
+    // Neither a mediator account nor a contract: the offer itself is refused.
+    const refusedOffer = await offerTo(first, noContract);
+    expect(refusedOffer.status).toBe(422);
+    // Given both, the offer goes; the contract is then withdrawn before the manager decides.
+    await t.dataSource.query(
+      `INSERT INTO account (organisation_id, person_id, email, role)
+       SELECT organisation_id, id, 'sans.contrat@relais.test', 'mediator' FROM person WHERE id = $1`,
+      [noContract],
+    );
+    const [{ id: contractId }] = await t.dataSource.query(
+      `INSERT INTO contract (organisation_id, person_id, type, start_date, weekly_hours)
+       SELECT organisation_id, id, 'CDI', $2, 35 FROM person WHERE id = $1 RETURNING id`,
+      [noContract, addDays(today, -1)],
+    );
     const other = await offerTo(first, noContract);
     expect(other.status).toBe(201);
+    await t.dataSource.query('DELETE FROM contract WHERE id = $1', [contractId]);
     // Only the two people and the site's managers see a swap.
     expect(
       (await t.request('POST', `/api/swaps/${other.body.id}/accept`, { cookie: colleague.cookie }))
@@ -494,7 +552,7 @@ describe('mediator self-service over HTTP', () => {
       await t.request<NotificationInbox>('GET', '/api/notifications', { cookie: colleague.cookie })
     ).body;
     expect(colleagueInbox.items[0]).toMatchObject({ kind: 'swap_offered', link: '/echanges' });
-    await until(() => smtp.mails.find((mail) => mail.to === 'benali@relais.test'));
+    await until(() => smtp.mails.find((mail) => mail.to === 'benali@relais.test'), 20_000);
     const accepted = await t.request<ShiftSwap>('POST', `/api/swaps/${offered.body.id}/accept`, {
       cookie: colleague.cookie,
     });
@@ -596,7 +654,7 @@ describe('mediator self-service over HTTP', () => {
     const publish = () =>
       t.request<PublishResult>('POST', '/api/rota/publish', {
         cookie: manager,
-        body: { siteId: site('S').id, week: laterWeek },
+        body: { siteId: site('S').id, week: laterWeek, justification: 'Points à justifier relus.' },
       });
     expect((await publish()).status).toBe(200);
     const mine = async () => (await week(mediator)).shifts.find((shift) => shift.id === target.id);

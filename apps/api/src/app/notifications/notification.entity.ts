@@ -17,7 +17,7 @@ import { PersonEntity } from '../people/person.entity';
 @Index('ix_notification_person_created', ['personId', 'createdAt'])
 @Check(
   'ck_notification_kind',
-  `"kind" IN ('rota_published', 'request_decided', 'swap_offered', 'swap_accepted', 'swap_decided', 'reminder', 'security')`,
+  `"kind" IN ('rota_published', 'request_decided', 'swap_offered', 'swap_accepted', 'swap_decided', 'reminder', 'security', 'request_filed', 'claim_filed', 'claim_decided')`,
 )
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')

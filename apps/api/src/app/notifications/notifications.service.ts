@@ -69,6 +69,34 @@ export class NotificationsService {
     );
   }
 
+  /**
+   * Tells the managers of some sites (one message and one e-mail each), never the person who
+   * caused it: a new request, swap or claim waits for their decision.
+   */
+  async notifySiteManagers(
+    manager: EntityManager,
+    siteIds: readonly string[],
+    exceptPersonIds: readonly string[],
+    kind: NotificationKind,
+    title: string,
+    body: string,
+    link: string | null,
+  ): Promise<void> {
+    if (siteIds.length === 0) return;
+    const rows: { person_id: string }[] = await manager.query(
+      'SELECT DISTINCT person_id FROM manager_site WHERE site_id = ANY($1::uuid[])',
+      [[...siteIds]],
+    );
+    await this.notify(
+      manager,
+      rows.map((row) => row.person_id).filter((id) => !exceptPersonIds.includes(id)),
+      kind,
+      title,
+      body,
+      link,
+    );
+  }
+
   async inbox(user: AuthUser): Promise<NotificationInbox> {
     const repository = this.dataSource.getRepository(NotificationEntity);
     const [items, unread] = await Promise.all([

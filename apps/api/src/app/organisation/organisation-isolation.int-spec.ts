@@ -61,7 +61,7 @@ describe('organisation isolation of the schema', () => {
     const week = isoWeekOf(todayIn());
     const published = await t.request('POST', '/api/rota/publish', {
       cookie: manager,
-      body: { siteId: sud.id, week },
+      body: { siteId: sud.id, week, justification: 'Points à justifier relus.' },
     });
     expect(published.status).toBe(200);
     for (const [table, join] of CHILDREN) {

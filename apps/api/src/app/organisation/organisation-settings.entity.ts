@@ -29,11 +29,16 @@ import { OrganisationEntity } from './organisation.entity';
   `"complementary_hours_ratio" >= 0.1 AND "complementary_hours_ratio" <= 0.33333334`,
 )
 @Check('ck_organisation_settings_notice', `"part_time_notice_working_days" BETWEEN 3 AND 7`)
-@Check('ck_organisation_settings_split_day', `"split_day_severity" IN ('info', 'warn', 'block')`)
+// L3123-30: an agreement allowing split days is recorded with its counterparts, never without.
+@Check(
+  'ck_organisation_settings_split_day_agreement',
+  `("split_day_agreement_reference" IS NULL AND "split_day_agreement_counterparts" IS NULL) OR (char_length("split_day_agreement_reference") BETWEEN 1 AND 500 AND char_length("split_day_agreement_counterparts") BETWEEN 1 AND 500)`,
+)
 @Check(
   'ck_organisation_settings_sunday',
   `"sunday_derogation" IS NULL OR char_length("sunday_derogation") BETWEEN 1 AND 200`,
 )
+@Check('ck_organisation_settings_exit_stay', `"exit_minimum_stay_days" BETWEEN 0 AND 365`)
 export class OrganisationSettingsEntity {
   @PrimaryColumn({
     name: 'organisation_id',
@@ -64,11 +69,25 @@ export class OrganisationSettingsEntity {
   @Column({ name: 'part_time_notice_working_days', type: 'integer', default: 7 })
   partTimeNoticeWorkingDays!: number;
 
-  @Column({ name: 'split_day_severity', type: 'text', default: 'warn' })
-  splitDaySeverity!: 'info' | 'warn' | 'block';
+  /** L3123-30: the agreement allowing split days for part-timers; null: the law forbids them. */
+  @Column({ name: 'split_day_agreement_reference', type: 'text', nullable: true })
+  splitDayAgreementReference!: string | null;
+
+  /** The specific counterparts the split-day agreement grants (required with it). */
+  @Column({ name: 'split_day_agreement_counterparts', type: 'text', nullable: true })
+  splitDayAgreementCounterparts!: string | null;
+
+  @Column({ name: 'split_day_agreement_recorded_by', type: 'uuid', nullable: true })
+  splitDayAgreementRecordedBy!: string | null;
+
+  @Column({ name: 'split_day_agreement_recorded_at', type: 'timestamptz', nullable: true })
+  splitDayAgreementRecordedAt!: Date | null;
 
   @Column({ name: 'sunday_derogation', type: 'text', nullable: true })
   sundayDerogation!: string | null;
+
+  @Column({ name: 'exit_minimum_stay_days', type: 'integer', default: 90 })
+  exitMinimumStayDays!: number;
 
   @Column({ name: 'updated_by', type: 'uuid', nullable: true })
   updatedBy!: string | null;

@@ -98,7 +98,10 @@ describe('organisation settings over HTTP', () => {
     const response = await t.request<ApiError & { violations?: Violation[] }>(
       'POST',
       '/api/rota/publish',
-      { cookie: manager, body: { siteId: site('S').id, week } },
+      {
+        cookie: manager,
+        body: { siteId: site('S').id, week, justification: 'Points à justifier relus.' },
+      },
     );
     return response.status === 422
       ? blockingRulesOf(response.body.violations ?? [], partTimer.id)
@@ -114,7 +117,11 @@ describe('organisation settings over HTTP', () => {
         { cookie },
       );
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ settings: DEFAULT_ORGANISATION_SETTINGS, updatedAt: null });
+      expect(response.body).toEqual({
+        settings: DEFAULT_ORGANISATION_SETTINGS,
+        updatedAt: null,
+        splitDayAgreementRecorded: null,
+      });
     }
     const mediator = await t.login('mediateur@relais.demo');
     const refused = await t.request('GET', '/api/organisation/settings', { cookie: mediator });
@@ -222,4 +229,40 @@ describe('organisation settings over HTTP', () => {
     expect(await publishRefusals()).toEqual([]);
     expect(await autoFillReleases()).not.toContain('COMPLEMENTARY_HOURS');
   }, 60_000);
+
+  it('records a split-day agreement only with its counterparts, with who recorded it and when (L3123-30)', async () => {
+    const current = (
+      await t.request<OrganisationSettingsAnswer>('GET', '/api/organisation/settings', {
+        cookie: admin,
+      })
+    ).body.settings;
+    const bare = await t.request<ApiError>('PUT', '/api/organisation/settings', {
+      cookie: admin,
+      body: { ...current, splitDayAgreement: { reference: 'Accord ALISFA', counterparts: ' ' } },
+    });
+    expect(bare.status).toBe(422);
+    expect(bare.body.message).toContain('splitDayAgreement');
+    expect(bare.body.message).toContain('L3123-30');
+    const agreement = {
+      reference: 'Accord de branche ALISFA, art. 4.2',
+      counterparts: 'Prime de coupure de 5 €',
+    };
+    const saved = await t.request<OrganisationSettingsAnswer>('PUT', '/api/organisation/settings', {
+      cookie: admin,
+      body: { ...current, splitDayAgreement: agreement },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings.splitDayAgreement).toEqual(agreement);
+    expect(saved.body.splitDayAgreementRecorded).toEqual({
+      at: expect.any(String),
+      byName: expect.any(String),
+    });
+    // Back to the law: no agreement, split days block again.
+    const removed = await t.request<OrganisationSettingsAnswer>(
+      'PUT',
+      '/api/organisation/settings',
+      { cookie: admin, body: { ...current, splitDayAgreement: null } },
+    );
+    expect(removed.body.splitDayAgreementRecorded).toBeNull();
+  });
 });

@@ -28,9 +28,42 @@ function toSettings(row: OrganisationSettingsEntity): OrganisationSettings {
     weeklyAverageMaxMinutes: row.weeklyAverageMaxMinutes,
     complementaryHoursRatio: row.complementaryHoursRatio,
     partTimeNoticeWorkingDays: row.partTimeNoticeWorkingDays,
-    splitDaySeverity: row.splitDaySeverity,
+    splitDayAgreement:
+      row.splitDayAgreementReference !== null && row.splitDayAgreementCounterparts !== null
+        ? {
+            reference: row.splitDayAgreementReference,
+            counterparts: row.splitDayAgreementCounterparts,
+          }
+        : null,
     sundayDerogation: row.sundayDerogation,
+    exitMinimumStayDays: row.exitMinimumStayDays,
   };
+}
+
+/** Who recorded the split-day agreement and when, with the account's name resolved. */
+async function splitDayAgreementRecorded(
+  manager: EntityManager,
+  row: OrganisationSettingsEntity | null,
+): Promise<OrganisationSettingsAnswer['splitDayAgreementRecorded']> {
+  if (!row?.splitDayAgreementRecordedAt || row.splitDayAgreementReference === null) return null;
+  const [name]: { first_name: string; last_name: string }[] = row.splitDayAgreementRecordedBy
+    ? await manager.query(
+        `SELECT p.first_name, p.last_name FROM account a JOIN person p ON p.id = a.person_id
+          WHERE a.id = $1`,
+        [row.splitDayAgreementRecordedBy],
+      )
+    : [];
+  return {
+    at: row.splitDayAgreementRecordedAt.toISOString(),
+    byName: name ? `${name.first_name} ${name.last_name}` : null,
+  };
+}
+
+function sameAgreement(
+  a: OrganisationSettings['splitDayAgreement'],
+  b: OrganisationSettings['splitDayAgreement'],
+): boolean {
+  return a?.reference === b?.reference && a?.counterparts === b?.counterparts;
 }
 
 /** `GET` and `PUT /api/organisation/settings`: read by those who plan, changed by an admin. */
@@ -48,6 +81,7 @@ export class OrganisationSettingsService {
     return {
       settings: row ? toSettings(row) : { ...DEFAULT_ORGANISATION_SETTINGS },
       updatedAt: row?.updatedAt.toISOString() ?? null,
+      splitDayAgreementRecorded: await splitDayAgreementRecorded(this.dataSource.manager, row),
     };
   }
 
@@ -55,7 +89,9 @@ export class OrganisationSettingsService {
     user: AuthUser,
     body: UpdateOrganisationSettingsDto,
   ): Promise<OrganisationSettingsAnswer> {
-    const wanted = normalised(body);
+    const kept = (await readOrganisationSettings(this.dataSource.manager, user.organisationId))
+      .exitMinimumStayDays;
+    const wanted = normalised(body, kept);
     const issues = validateOrganisationSettings(wanted);
     if (issues.length > 0) {
       throw new UnprocessableEntityException({
@@ -76,11 +112,23 @@ export class OrganisationSettingsService {
         .where('s.organisation_id = :id', { id: user.organisationId })
         .getOneOrFail();
       const before = toSettings(row);
-      Object.assign(row, wanted, { updatedBy: user.accountId });
+      const { splitDayAgreement, ...values } = wanted;
+      Object.assign(row, values, {
+        updatedBy: user.accountId,
+        splitDayAgreementReference: splitDayAgreement?.reference ?? null,
+        splitDayAgreementCounterparts: splitDayAgreement?.counterparts ?? null,
+      });
+      // Who recorded the agreement and when stays with it until the agreement itself changes.
+      if (!sameAgreement(before.splitDayAgreement, splitDayAgreement)) {
+        row.splitDayAgreementRecordedBy = splitDayAgreement ? user.accountId : null;
+        row.splitDayAgreementRecordedAt = splitDayAgreement ? new Date() : null;
+      }
       const saved = await repository.save(row);
       const after = toSettings(saved);
-      const changed = (Object.keys(after) as (keyof OrganisationSettings)[]).filter(
-        (field) => after[field] !== before[field],
+      const changed = (Object.keys(after) as (keyof OrganisationSettings)[]).filter((field) =>
+        field === 'splitDayAgreement'
+          ? !sameAgreement(after.splitDayAgreement, before.splitDayAgreement)
+          : after[field] !== before[field],
       );
       await this.audit.record(manager, user, {
         action: 'organisation_settings.update',
@@ -88,13 +136,17 @@ export class OrganisationSettingsService {
         entityId: user.organisationId,
         details: { changed, before, after },
       });
-      return { settings: after, updatedAt: saved.updatedAt.toISOString() };
+      return {
+        settings: after,
+        updatedAt: saved.updatedAt.toISOString(),
+        splitDayAgreementRecorded: await splitDayAgreementRecorded(manager, saved),
+      };
     });
   }
 }
 
 /** The body with a share read at the bound it rounds (a form sends 1/3 as 0.3333). */
-function normalised(body: UpdateOrganisationSettingsDto): OrganisationSettings {
+function normalised(body: UpdateOrganisationSettingsDto, keptStay: number): OrganisationSettings {
   const { min, max } = ORGANISATION_SETTING_BOUNDS.complementaryHoursRatio;
   const ratio = body.complementaryHoursRatio;
   const snapped = Math.abs(ratio - max) < 1e-6 ? max : Math.abs(ratio - min) < 1e-6 ? min : ratio;
@@ -104,7 +156,13 @@ function normalised(body: UpdateOrganisationSettingsDto): OrganisationSettings {
     weeklyAverageMaxMinutes: body.weeklyAverageMaxMinutes,
     complementaryHoursRatio: snapped,
     partTimeNoticeWorkingDays: body.partTimeNoticeWorkingDays,
-    splitDaySeverity: body.splitDaySeverity,
+    splitDayAgreement: body.splitDayAgreement
+      ? {
+          reference: body.splitDayAgreement.reference.trim(),
+          counterparts: body.splitDayAgreement.counterparts.trim(),
+        }
+      : null,
     sundayDerogation: body.sundayDerogation?.trim() ? body.sundayDerogation.trim() : null,
+    exitMinimumStayDays: body.exitMinimumStayDays ?? keptStay,
   };
 }

@@ -1,4 +1,4 @@
-import type { ContractType } from '@relais/api-types';
+import type { ContractType, PlanChange, PlanChangeReason } from '@relais/api-types';
 import {
   Check,
   Column,
@@ -41,6 +41,14 @@ export class PathwayPlanEntity {
 
   @Column({ name: 'required_module_codes', type: 'text', array: true, default: () => "'{}'" })
   requiredModuleCodes!: string[];
+
+  /** First day of the contracts the milestones were planned from. */
+  @Column({ name: 'planned_hire', type: 'date', nullable: true })
+  plannedHire!: string | null;
+
+  /** Last day of those contracts; null when open-ended. */
+  @Column({ name: 'planned_end', type: 'date', nullable: true })
+  plannedEnd!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
@@ -147,6 +155,40 @@ export class PathwayNoteEntity {
 
   @Column({ name: 'author_name', type: 'text' })
   authorName!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** What a contract change moved in a plan (due dates, milestones added or removed), for HR. */
+@Entity({ name: 'pathway_plan_change' })
+@Index('ix_pathway_plan_change_plan', ['planId', 'createdAt'])
+@Check(
+  'ck_pathway_plan_change_reason',
+  `"reason" IN ('contract_create', 'contract_renew', 'contract_correct', 'contract_end', 'exit')`,
+)
+export class PathwayPlanChangeEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_pathway_plan_change' })
+  id!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @Column({ name: 'plan_id', type: 'uuid' })
+  planId!: string;
+
+  @ManyToOne(() => PathwayPlanEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'plan_id', foreignKeyConstraintName: 'fk_pathway_plan_change_plan' })
+  plan?: PathwayPlanEntity;
+
+  @Column({ type: 'text' })
+  reason!: PlanChangeReason;
+
+  @Column({ type: 'jsonb' })
+  changes!: Omit<PlanChange, 'at' | 'reason'>;
+
+  @Column({ name: 'actor_account_id', type: 'uuid', nullable: true })
+  actorAccountId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -3,16 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CertificateReminder,
   ContractType,
+  ExitCategory,
   MandatoryFor,
   Pathway,
+  PlanChange,
+  PlanChangeReason,
   Role,
   SkillCode,
 } from '@relais/api-types';
 import {
-  MILESTONES,
-  PATHWAY_TEMPLATES,
+  contractFamily,
+  contractMonths,
   mandatoryModules,
+  MILESTONES,
   milestoneStatus,
+  PATHWAY_TEMPLATES,
   pathwayAlerts,
   pathwayProgress,
   planMilestones,
@@ -29,6 +34,7 @@ import { UpdateMilestoneDto } from './dto/pathways.dto';
 import {
   PathwayEvidenceEntity,
   PathwayMilestoneEntity,
+  PathwayPlanChangeEntity,
   PathwayPlanEntity,
 } from './pathway.entities';
 import { toEvidence } from './pathway.mapper';
@@ -38,6 +44,7 @@ interface ContractRow {
   type: ContractType;
   start_date: string;
   end_date: string | null;
+  renewal_of?: string | null;
 }
 
 /** Pathway plans (created from the template of the contract type), progress, evidence, notes. */
@@ -79,14 +86,35 @@ export class PathwaysService {
     return completePathwayMilestones(manager, personId, on);
   }
 
+  recompute(
+    manager: EntityManager,
+    user: AuthUser,
+    personId: string,
+    reason: PlanChangeReason,
+  ): Promise<PlanChange | null> {
+    return recomputePathwayPlan(manager, user, this.audit, personId, reason);
+  }
+
+  syncFacts(
+    manager: EntityManager,
+    organisationId: string,
+    personId: string | null,
+    today: string,
+  ): Promise<void> {
+    return syncFactMilestones(manager, organisationId, personId, today);
+  }
+
   async pathway(user: AuthUser, personId: string): Promise<Pathway> {
     const person = await this.readablePerson(user, personId);
-    const plan = await this.dataSource.transaction((manager) =>
-      this.ensurePlan(manager, user.organisationId, person.id),
-    );
+    const plan = await this.dataSource.transaction(async (manager) => {
+      const ensured = await this.ensurePlan(manager, user.organisationId, person.id);
+      await syncFactMilestones(manager, user.organisationId, person.id, todayIn(user.timeZone));
+      return ensured;
+    });
     const today = todayIn();
     const contracts: ContractRow[] = await this.dataSource.query(
-      `SELECT id, type, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
+      `SELECT id, type, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date,
+              renewal_of
        FROM contract WHERE person_id = $1 ORDER BY start_date`,
       [person.id],
     );
@@ -135,6 +163,16 @@ export class PathwaysService {
       [person.id],
     );
     const validated = new Set(records.map((record) => record.code));
+    // Modules under way: validated sessions not yet making up a completion.
+    const underWay: { code: string; minutes: number }[] = await this.dataSource.query(
+      `SELECT m.code, sum(e.attended_minutes)::int AS minutes
+         FROM training_enrolment e JOIN training_session s ON s.id = e.session_id
+         JOIN training_module m ON m.id = s.module_id
+        WHERE e.person_id = $1 AND e.status = 'validated' AND e.record_id IS NULL
+        GROUP BY m.code`,
+      [person.id],
+    );
+    const attended = new Map(underWay.map((row) => [row.code, row.minutes / 60]));
     const required = (plan?.requiredModuleCodes ?? [])
       .map((code) => modules.find((module) => module.code === code))
       .filter((module) => module !== undefined)
@@ -178,10 +216,13 @@ export class PathwaysService {
       contractId: span?.current.id ?? null,
       hireDate: span?.hire ?? null,
       contractEnd: span?.end ?? null,
-      progress: pathwayProgress(required, validated),
+      progress: pathwayProgress(required, validated, attended),
       milestones: milestoneViews,
       requiredModules: required.map((module) => ({
         ...module,
+        hoursAttended: validated.has(module.code)
+          ? module.hours
+          : Math.min(module.hours, Math.round((attended.get(module.code) ?? 0) * 10) / 10),
         isDone: validated.has(module.code),
       })),
       mandatoryModules: mandatory,
@@ -199,12 +240,82 @@ export class PathwaysService {
         expiresOn: row.expires_on,
       })),
       reminders: await this.remindersFor(user.organisationId, [person.id]),
+      exit: await this.exitOf(person.id),
+      exitContract: await this.exitContractOf(person.id, contracts),
+      planChanges: plan ? await this.planChangesOf(plan.id) : [],
       alerts: pathwayAlerts(
         plan?.contractType ?? null,
         milestones.map((m) => ({ code: m.code, due: m.dueOn, doneOn: m.doneOn })),
         today,
         mandatory,
       ),
+    };
+  }
+
+  private async planChangesOf(planId: string): Promise<PlanChange[]> {
+    const rows = await this.dataSource.getRepository(PathwayPlanChangeEntity).find({
+      where: { planId },
+      order: { createdAt: 'DESC' },
+      take: 5,
+    });
+    return rows.map((row) => ({
+      at: row.createdAt.toISOString(),
+      reason: row.reason,
+      ...row.changes,
+    }));
+  }
+
+  /** The person's latest exit recorded. */
+  private async exitOf(personId: string): Promise<Pathway['exit']> {
+    const [row]: { id: string; exit_date: string; category: ExitCategory }[] =
+      await this.dataSource.query(
+        `SELECT id, to_char(exit_date, 'YYYY-MM-DD') AS exit_date, category FROM exit_record
+          WHERE person_id = $1 AND category IS NOT NULL ORDER BY exit_date DESC LIMIT 1`,
+        [personId],
+      );
+    return row ? { id: row.id, exitDate: row.exit_date, category: row.category } : null;
+  }
+
+  /**
+   * The contract whose exit is to record: an aided contract followed by an internal hire on an
+   * ordinary CDD or CDI and not recorded yet, else the latest contract.
+   */
+  private async exitContractOf(
+    personId: string,
+    contracts: ContractRow[],
+  ): Promise<Pathway['exitContract']> {
+    if (!contracts.length) return null;
+    const recorded: { contract_id: string }[] = await this.dataSource.query(
+      `SELECT contract_id FROM exit_record WHERE person_id = $1 AND category IS NOT NULL AND contract_id IS NOT NULL`,
+      [personId],
+    );
+    const isRecorded = (id: string) => recorded.some((row) => row.contract_id === id);
+    for (const [index, contract] of contracts.entries()) {
+      const next = contracts[index + 1];
+      if (
+        next &&
+        contractFamily(contract.type) !== 'DROIT_COMMUN' &&
+        contractFamily(next.type) === 'DROIT_COMMUN' &&
+        next.renewal_of !== contract.id &&
+        !isRecorded(contract.id)
+      )
+        return {
+          contractId: contract.id,
+          contractType: contract.type,
+          end: contract.end_date,
+          internalHire: {
+            contractType: next.type,
+            start: next.start_date,
+            months: contractMonths(next.start_date, next.end_date),
+          },
+        };
+    }
+    const latest = contracts[contracts.length - 1];
+    return {
+      contractId: latest.id,
+      contractType: latest.type,
+      end: latest.end_date,
+      internalHire: null,
     };
   }
 
@@ -246,6 +357,12 @@ export class PathwaysService {
       const changes: Partial<PathwayMilestoneEntity> = {};
       if (dto.dueOn !== undefined) changes.dueOn = dto.dueOn;
       if (dto.doneOn !== undefined) {
+        const fact =
+          FACT_MILESTONES[milestone.code] ??
+          (milestone.code === 'P01' && (plan.contractType === 'PEC' || plan.contractType === 'PRO')
+            ? 'Jalon fermé par le tuteur désigné sur le contrat : désignez-le dans le contrat.'
+            : null);
+        if (fact) refuse(fact, 'doneOn', 'fermé par les faits, pas à la main');
         if (dto.doneOn && dto.doneOn > todayIn())
           refuse('Un jalon ne peut pas être fait dans le futur.', 'doneOn', 'date future');
         changes.doneOn = dto.doneOn;
@@ -334,17 +451,21 @@ export async function ensurePathwayPlan(
 ): Promise<PathwayPlanEntity | null> {
   const existing = await manager.findOneBy(PathwayPlanEntity, { personId });
   if (existing) return existing;
-  const contracts: ContractRow[] = await manager.query(
-    `SELECT id, type, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
-     FROM contract WHERE person_id = $1 ORDER BY start_date`,
-    [personId],
-  );
+  const contracts = await planContracts(manager, personId);
   if (!contracts.length) return null;
   const { hire, end, current } = contractSpan(contracts);
   await manager.query(
-    `INSERT INTO pathway_plan (organisation_id, person_id, contract_id, contract_type, required_module_codes)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id) DO NOTHING`,
-    [organisationId, personId, current.id, current.type, PATHWAY_TEMPLATES[current.type].modules],
+    `INSERT INTO pathway_plan (organisation_id, person_id, contract_id, contract_type, required_module_codes, planned_hire, planned_end)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (person_id) DO NOTHING`,
+    [
+      organisationId,
+      personId,
+      current.id,
+      current.type,
+      PATHWAY_TEMPLATES[current.type].modules,
+      hire,
+      end,
+    ],
   );
   const plan = await manager.findOneByOrFail(PathwayPlanEntity, { personId });
   const planned = planMilestones(current.type, hire, end);
@@ -368,6 +489,205 @@ export async function ensurePathwayPlan(
   await completePathwayMilestones(manager, personId, null);
   return plan;
 }
+
+/**
+ * The contracts a plan follows, in order: all the person's contracts up to an internal hire on an
+ * ordinary post after an aided one (that hire ends the aided pathway; its exit is recorded).
+ */
+async function planContracts(manager: EntityManager, personId: string): Promise<ContractRow[]> {
+  const contracts: ContractRow[] = await manager.query(
+    `SELECT id, type, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date,
+            renewal_of
+     FROM contract WHERE person_id = $1 ORDER BY start_date`,
+    [personId],
+  );
+  const cut = contracts.findIndex(
+    (contract, index) =>
+      index > 0 &&
+      contractFamily(contract.type) === 'DROIT_COMMUN' &&
+      contractFamily(contracts[index - 1].type) !== 'DROIT_COMMUN' &&
+      contract.renewal_of !== contracts[index - 1].id,
+  );
+  return cut === -1 ? contracts : contracts.slice(0, cut);
+}
+
+/**
+ * Recomputes a plan after a contract change (renewal, new type, corrected dates, early end):
+ * open milestones follow the new template and dates, except those HR moved by hand; milestones
+ * the new template drops are removed if open; new ones are added; the modules of the new type's
+ * template join the plan. What moved is kept in the plan's history for HR and audited. Runs in
+ * the caller's transaction; returns the change, or null when nothing moved.
+ */
+export async function recomputePathwayPlan(
+  manager: EntityManager,
+  user: AuthUser,
+  audit: AuditService,
+  personId: string,
+  reason: PlanChangeReason,
+): Promise<PlanChange | null> {
+  const plan = await manager.findOneBy(PathwayPlanEntity, { personId });
+  if (!plan) {
+    await ensurePathwayPlan(manager, user.organisationId, personId);
+    return null;
+  }
+  const contracts = await planContracts(manager, personId);
+  if (!contracts.length) return null;
+  const { hire, end, current } = contractSpan(contracts);
+  const typeChanged = plan.contractType !== current.type;
+  if (
+    !typeChanged &&
+    plan.contractId === current.id &&
+    plan.plannedHire === hire &&
+    plan.plannedEnd === end
+  )
+    return null;
+  const before = plan.plannedHire
+    ? planMilestones(plan.contractType, plan.plannedHire, plan.plannedEnd)
+    : [];
+  const after = planMilestones(current.type, hire, end);
+  const existing = await manager.findBy(PathwayMilestoneEntity, { planId: plan.id });
+  const moves: PlanChange['moves'] = [];
+  const kept: string[] = [];
+  for (const milestone of existing) {
+    const planned = after.find((m) => m.code === milestone.code);
+    if (!planned) {
+      if (milestone.doneOn === null) {
+        await manager.delete(PathwayMilestoneEntity, { id: milestone.id });
+        moves.push({
+          code: milestone.code,
+          title: milestone.title,
+          before: milestone.dueOn,
+          after: null,
+        });
+      }
+      continue;
+    }
+    const wasPlanned = before.find((m) => m.code === milestone.code);
+    const isMovedByHand = wasPlanned !== undefined && wasPlanned.due !== milestone.dueOn;
+    if (milestone.doneOn === null && milestone.dueOn !== planned.due) {
+      if (isMovedByHand) kept.push(milestone.code);
+      else
+        moves.push({
+          code: milestone.code,
+          title: milestone.title,
+          before: milestone.dueOn,
+          after: planned.due,
+        });
+    }
+    const dueOn = milestone.doneOn === null && !isMovedByHand ? planned.due : milestone.dueOn;
+    await manager.update(
+      PathwayMilestoneEntity,
+      { id: milestone.id },
+      { dueOn, position: planned.position },
+    );
+  }
+  for (const planned of after.filter((m) => !existing.some((e) => e.code === m.code))) {
+    await manager.insert(PathwayMilestoneEntity, {
+      organisationId: plan.organisationId,
+      planId: plan.id,
+      code: planned.code,
+      title: planned.title,
+      position: planned.position,
+      dueOn: planned.due,
+      doneOn: null,
+    });
+    moves.push({ code: planned.code, title: planned.title, before: null, after: planned.due });
+  }
+  const oldTemplate = PATHWAY_TEMPLATES[plan.contractType].modules;
+  const newTemplate = PATHWAY_TEMPLATES[current.type].modules;
+  const requiredModuleCodes = typeChanged
+    ? [
+        ...newTemplate,
+        ...plan.requiredModuleCodes.filter(
+          (code) => !oldTemplate.includes(code) && !newTemplate.includes(code),
+        ),
+      ]
+    : plan.requiredModuleCodes;
+  await manager.update(
+    PathwayPlanEntity,
+    { id: plan.id },
+    {
+      contractId: current.id,
+      contractType: current.type,
+      plannedHire: hire,
+      plannedEnd: end,
+      requiredModuleCodes,
+    },
+  );
+  await completePathwayMilestones(manager, personId, null);
+  await syncFactMilestones(manager, user.organisationId, personId, todayIn(user.timeZone));
+  if (!moves.length && !typeChanged && !kept.length) return null;
+  moves.sort((a, b) => a.code.localeCompare(b.code));
+  const changes = {
+    contractType: typeChanged ? { before: plan.contractType, after: current.type } : null,
+    moves,
+    kept,
+  };
+  const saved = await manager.save(
+    manager.create(PathwayPlanChangeEntity, {
+      organisationId: plan.organisationId,
+      planId: plan.id,
+      reason,
+      changes,
+      actorAccountId: user.accountId,
+    }),
+  );
+  await audit.record(manager, user, {
+    action: 'pathway_plan.recompute',
+    entity: 'pathway_plan',
+    entityId: plan.id,
+    details: { personId, reason, ...changes },
+  });
+  return { at: saved.createdAt.toISOString(), reason, ...changes };
+}
+
+/**
+ * Closes (or reopens) the milestones whose facts are elsewhere: P01 follows the tutor named on a
+ * PEC or contrat pro; P06 is done only while a first-aid (SST) certificate is valid; P14 is the
+ * 6-month follow-up recorded on the exit. `personId` null: every plan of the organisation.
+ */
+export async function syncFactMilestones(
+  manager: EntityManager,
+  organisationId: string,
+  personId: string | null,
+  today: string,
+): Promise<void> {
+  const scope = `p.organisation_id = $1 AND ($2::uuid IS NULL OR p.person_id = $2)`;
+  await manager.query(
+    `UPDATE pathway_milestone m
+        SET done_on = CASE WHEN c.tutor_id IS NULL THEN NULL ELSE COALESCE(m.done_on, LEAST(c.start_date, $3::date)) END
+       FROM pathway_plan p JOIN contract c ON c.id = p.contract_id
+      WHERE m.plan_id = p.id AND m.code = 'P01' AND c.type IN ('PEC', 'PRO') AND ${scope}
+        AND m.done_on IS DISTINCT FROM (CASE WHEN c.tutor_id IS NULL THEN NULL ELSE COALESCE(m.done_on, LEAST(c.start_date, $3::date)) END)`,
+    [organisationId, personId, today],
+  );
+  await manager.query(
+    `UPDATE pathway_milestone m SET done_on = f.acquired
+       FROM pathway_plan p
+       CROSS JOIN LATERAL (SELECT max(s.acquired_on) AS acquired FROM person_skill s
+                            WHERE s.person_id = p.person_id AND s.skill = 'sst'
+                              AND s.acquired_on <= $3::date
+                              AND (s.expires_on IS NULL OR s.expires_on >= $3::date)) f
+      WHERE m.plan_id = p.id AND m.code = 'P06' AND ${scope} AND m.done_on IS DISTINCT FROM f.acquired`,
+    [organisationId, personId, today],
+  );
+  await manager.query(
+    `UPDATE pathway_milestone m SET done_on = f.follow_up_on
+       FROM pathway_plan p
+       LEFT JOIN LATERAL (SELECT x.follow_up_on FROM exit_record x
+                           WHERE x.person_id = p.person_id AND x.follow_up_on IS NOT NULL
+                           ORDER BY x.exit_date DESC LIMIT 1) f ON true
+      WHERE m.plan_id = p.id AND m.code = 'P14' AND ${scope}
+        AND m.done_on IS DISTINCT FROM f.follow_up_on`,
+    [organisationId, personId],
+  );
+}
+
+/** Milestones closed by facts elsewhere, not by hand (see syncFactMilestones). */
+export const FACT_MILESTONES: Readonly<Record<string, string>> = {
+  P06: 'Jalon fermé par le certificat SST : fait tant qu’un certificat valide est enregistré.',
+  P14: 'Jalon fermé par le suivi à 6 mois enregistré sur la fiche de sortie.',
+};
 
 /** Marks done the milestones whose modules are all validated; returns their codes. */
 export async function completePathwayMilestones(

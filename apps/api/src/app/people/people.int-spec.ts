@@ -72,6 +72,8 @@ describe('people, requests and exports over HTTP', () => {
     const ending = await t.request<PersonSummary[]>('GET', '/api/people?endingWithinDays=90', {
       cookie: hr,
     });
+    // The demo has contracts ending within three months (a PEC, a CDD of replacement…).
+    expect(ending.body.length).toBeGreaterThan(0);
     expect(
       ending.body.every((person) => person.endingInDays !== null && person.endingInDays <= 90),
     ).toBe(true);
@@ -193,7 +195,26 @@ describe('people, requests and exports over HTTP', () => {
       cookie: hr,
     });
     expect(sheet?.rowCount).toBe(pec.body.length + 1);
-    expect(sheet?.getRow(2).getCell(6).value).toBe('PEC');
+    // Words, not codes; dates as real dates; hours as a number to sum (shown "24 h" by its format).
+    const row = sheet?.getRow(2);
+    expect(row?.getCell(6).value).toBe('PEC (CUI-CAE)');
+    const all = new ExcelJS.Workbook();
+    await all.xlsx.load(
+      await (
+        await fetch(`${t.baseUrl}/api/exports/people.xlsx`, { headers: { cookie: hr } })
+      ).arrayBuffer(),
+    );
+    const roles = all.getWorksheet('Personnes')?.getColumn(5).values ?? [];
+    expect(roles).toContain('Médiateur ou médiatrice');
+    expect(roles).toContain('Responsable de site');
+    expect(roles).not.toContain('mediator');
+    expect(row?.getCell(7).value).toBeInstanceOf(Date);
+    expect(row?.getCell(7).numFmt).toBe('dd/mm/yyyy');
+    expect((row?.getCell(7).value as Date).toISOString().slice(0, 10)).toBe(
+      pec.body[0].currentContract?.start,
+    );
+    expect(typeof row?.getCell(9).value).toBe('number');
+    expect(row?.getCell(9).numFmt).toBe('0.##" h"');
     const mediator = await t.login('mediateur@relais.demo');
     expect(
       (await fetch(`${t.baseUrl}/api/exports/people.xlsx`, { headers: { cookie: mediator } }))

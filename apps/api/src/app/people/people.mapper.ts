@@ -10,6 +10,7 @@ import { AbsenceEntity } from './absence.entity';
 import { PersonSkillEntity } from './person-skill.entity';
 import { UnavailabilityEntity } from './unavailability.entity';
 
+/** The one place a contract's state is decided, from the organisation's today. */
 export function contractStatus(
   contract: Pick<ContractEntity, 'startDate' | 'endDate'>,
   today: string,
@@ -18,7 +19,8 @@ export function contractStatus(
   return contract.endDate !== null && contract.endDate < today ? 'ended' : 'active';
 }
 
-export function toContract(entity: ContractEntity, today: string): Contract {
+/** A contract as read; its hourly cost only for those who may see pay (`canSeePay`). */
+export function toContract(entity: ContractEntity, today: string, canSeePay: boolean): Contract {
   return {
     id: entity.id,
     personId: entity.personId,
@@ -36,8 +38,13 @@ export function toContract(entity: ContractEntity, today: string): Contract {
     conventionStart: entity.conventionStart,
     conventionEnd: entity.conventionEnd,
     status: contractStatus(entity, today),
+    endReason: entity.endReason,
+    plannedEnd: entity.endReason ? entity.plannedEndDate : null,
     warnings: entity.warnings,
     justification: entity.justification,
+    ...(canSeePay
+      ? { hourlyCost: entity.hourlyCostCents === null ? null : entity.hourlyCostCents / 100 }
+      : {}),
   };
 }
 

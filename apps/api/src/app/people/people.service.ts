@@ -24,6 +24,16 @@ import { PersonSkillEntity } from './person-skill.entity';
 import { PersonEntity } from './person.entity';
 import { UnavailabilityEntity } from './unavailability.entity';
 
+const FRENCH = new Intl.Collator('fr', { sensitivity: 'base' });
+
+/** Lower case without accents, for a search where "etienne" finds "Étienne". */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
 @Injectable()
 export class PeopleService {
   constructor(
@@ -36,9 +46,15 @@ export class PeopleService {
   async list(user: AuthUser, query: PeopleQuery): Promise<PersonSummary[]> {
     if (query.siteId) this.access.requireSite(user, query.siteId, 'read');
     const people = await this.visiblePeople(user, query.siteId);
-    const summaries = await this.summarise(people);
-    const today = todayIn();
+    const summaries = await this.summarise(user, people);
+    const today = todayIn(user.timeZone);
+    const words = query.q ? searchKey(query.q).split(/\s+/).filter(Boolean) : [];
     return summaries.filter((person) => {
+      if (words.length > 0) {
+        const haystack = searchKey(`${person.firstName} ${person.lastName} ${person.email ?? ''}`);
+        if (!words.every((word) => haystack.includes(word))) return false;
+      }
+      if (query.role && person.role !== query.role) return false;
       const status = query.status ?? 'active';
       const hasCurrent =
         person.currentContract !== null && person.currentContract.status !== 'ended';
@@ -68,8 +84,8 @@ export class PeopleService {
   async get(user: AuthUser, id: string): Promise<PersonDetail> {
     const person = await this.findInOrganisation(user, id);
     this.access.requireReadPerson(user, person);
-    const [summary] = await this.summarise([person]);
-    const today = todayIn();
+    const [summary] = await this.summarise(user, [person]);
+    const today = todayIn(user.timeZone);
     const [contracts, absences, unavailabilities] = await Promise.all([
       this.dataSource
         .getRepository(ContractEntity)
@@ -82,7 +98,7 @@ export class PeopleService {
         .find({ where: { personId: id }, order: { weekday: 'ASC' } }),
     ]);
     const week = isoWeekOf(today);
-    const bounds = weekBounds(week);
+    const bounds = weekBounds(week, user.timeZone);
     const [planned] = await this.dataSource.query(
       `SELECT coalesce(sum(extract(epoch FROM end_at - start_at) / 60 - break_minutes), 0)::int AS minutes
        FROM shift WHERE person_id = $1 AND start_at >= $2 AND start_at < $3`,
@@ -91,7 +107,9 @@ export class PeopleService {
     return {
       ...summary,
       plannedThisWeek: { week, minutes: planned.minutes },
-      contracts: contracts.map((contract) => toContract(contract, today)),
+      contracts: contracts.map((contract) =>
+        toContract(contract, today, this.access.canSeePay(user)),
+      ),
       absences: absences.map((absence) => toAbsence(absence, true)),
       unavailabilities: unavailabilities.map(toUnavailability),
     };
@@ -147,7 +165,7 @@ export class PeopleService {
       });
       return saved;
     });
-    const [summary] = await this.summarise([person]);
+    const [summary] = await this.summarise(user, [person]);
     return summary;
   }
 
@@ -269,7 +287,10 @@ export class PeopleService {
     return repository.find({ where: { organisationId: user.organisationId }, order });
   }
 
-  private async summarise(people: PersonEntity[]): Promise<PersonSummary[]> {
+  /** Sorted by last name then first name in French order ("Étienne" with the E's). */
+  private async summarise(user: AuthUser, people: PersonEntity[]): Promise<PersonSummary[]> {
+    const canSeePay = this.access.canSeePay(user);
+    const timeZone = user.timeZone;
     if (people.length === 0) return [];
     const ids = people.map((person) => person.id);
     const [accounts, contracts, skills] = await Promise.all([
@@ -281,8 +302,11 @@ export class PeopleService {
         .getRepository(PersonSkillEntity)
         .find({ where: { personId: In(ids) }, order: { acquiredOn: 'ASC' } }),
     ]);
-    const today = todayIn();
-    return people.map((person) => {
+    const today = todayIn(timeZone);
+    const sorted = [...people].sort(
+      (a, b) => FRENCH.compare(a.lastName, b.lastName) || FRENCH.compare(a.firstName, b.firstName),
+    );
+    return sorted.map((person) => {
       const account = accounts.find((candidate) => candidate.personId === person.id);
       const own = contracts.filter((contract) => contract.personId === person.id);
       // The contract in force today, else the next one, else the last one that ended.
@@ -300,7 +324,7 @@ export class PeopleService {
         homeSiteId: person.homeSiteId,
         role: account?.role ?? null,
         isAccountActive: account ? account.isActive : null,
-        currentContract: current ? toContract(current, today) : null,
+        currentContract: current ? toContract(current, today, canSeePay) : null,
         endingInDays:
           current?.endDate && contractStatus(current, today) !== 'ended'
             ? daysBetween(today, current.endDate)

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StaffRequest } from '@relais/api-types';
-import { formatDate } from '@relais/rules';
+import type { LeaveBalance, StaffRequest } from '@relais/api-types';
+import { formatDate, joursOuvrables, leaveBalanceWarning } from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
@@ -14,9 +14,17 @@ import { PeopleService } from '../people/people.service';
 import { PersonEntity } from '../people/person.entity';
 import { UnavailabilityEntity } from '../people/unavailability.entity';
 import { CreateRequestDto, DecideRequestDto } from './dto/requests.dto';
+import { LeaveBalanceService } from './leave-balance.service';
 import { StaffRequestEntity } from './staff-request.entity';
 
-function toRequest(entity: StaffRequestEntity, person: PersonEntity): StaffRequest {
+function toRequest(
+  entity: StaffRequestEntity,
+  person: PersonEntity,
+  balance?: LeaveBalance,
+): StaffRequest {
+  const leaveDays =
+    entity.kind === 'leave' ? joursOuvrables(entity.startDate, entity.endDate) : null;
+  const remainingDays = leaveDays !== null && balance ? balance.remainingDays : null;
   return {
     id: entity.id,
     personId: entity.personId,
@@ -32,6 +40,12 @@ function toRequest(entity: StaffRequestEntity, person: PersonEntity): StaffReque
     reply: entity.reply,
     decidedAt: entity.decidedAt?.toISOString() ?? null,
     createdAt: entity.createdAt.toISOString(),
+    leaveDays,
+    remainingDays,
+    balanceWarning:
+      leaveDays !== null && remainingDays !== null && entity.status === 'pending'
+        ? leaveBalanceWarning(remainingDays, leaveDays)
+        : null,
   };
 }
 
@@ -43,6 +57,7 @@ export class RequestsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly access: AccessService,
+    private readonly balances: LeaveBalanceService,
   ) {}
 
   async list(user: AuthUser, status?: StaffRequest['status']): Promise<StaffRequest[]> {
@@ -62,7 +77,17 @@ export class RequestsService {
       });
     }
     const rows = (await query.getMany()) as (StaffRequestEntity & { person: PersonEntity })[];
-    return rows.map((row) => toRequest(row, row.person));
+    const today = todayIn(user.timeZone);
+    const balances = new Map<string, LeaveBalance>();
+    for (const personId of new Set(
+      rows.filter((row) => row.kind === 'leave').map((row) => row.personId),
+    )) {
+      balances.set(
+        personId,
+        await this.balances.balanceOf(this.dataSource.manager, personId, today),
+      );
+    }
+    return rows.map((row) => toRequest(row, row.person, balances.get(row.personId)));
   }
 
   /** A person asks for leave or an unavailability for themselves. */
@@ -142,7 +167,25 @@ export class RequestsService {
         entityId: saved.id,
         details: { kind: dto.kind, start: dto.start, end: dto.end },
       });
-      return toRequest(saved, person);
+      // The managers of the person's site get one message and one e-mail: it waits for them.
+      if (person.homeSiteId)
+        await this.notifications.notifySiteManagers(
+          manager,
+          [person.homeSiteId],
+          [user.personId],
+          'request_filed',
+          dto.kind === 'leave'
+            ? 'Demande de congé à décider'
+            : 'Demande d’indisponibilité à décider',
+          `${person.firstName} ${person.lastName} demande ${dto.kind === 'leave' ? 'un congé' : 'une indisponibilité'} du ${formatDate(dto.start)} au ${formatDate(dto.end)} : la demande attend votre décision.`,
+          '/a-decider',
+        );
+      // Leave beyond the balance is still asked for: the answer warns, the manager decides.
+      const balance =
+        dto.kind === 'leave'
+          ? await this.balances.balanceOf(manager, user.personId, todayIn(user.timeZone))
+          : undefined;
+      return toRequest(saved, person, balance);
     });
   }
 
@@ -219,7 +262,11 @@ export class RequestsService {
         `Votre demande du ${formatDate(request.startDate)} au ${formatDate(request.endDate)} est ${dto.status === 'approved' ? 'approuvée' : 'refusée'}.${request.reply ? ` Réponse : ${request.reply}` : ''}`,
         '/demandes',
       );
-      return toRequest(request, person);
+      const balance =
+        request.kind === 'leave'
+          ? await this.balances.balanceOf(manager, request.personId, todayIn(user.timeZone))
+          : undefined;
+      return toRequest(request, person, balance);
     });
   }
 }

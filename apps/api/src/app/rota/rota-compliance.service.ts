@@ -1,13 +1,23 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Violation } from '@relais/api-types';
-import { addDays, checkRotaPerson, daysBetween, isoWeekOf, shiftToWorkItem } from '@relais/rules';
+import type { Shift, Violation } from '@relais/api-types';
+import {
+  addDays,
+  checkRotaPerson,
+  daysBetween,
+  isoWeekOf,
+  ScheduleChange,
+  shiftToWorkItem,
+  zonedInstant,
+} from '@relais/rules';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { PublishedShiftsService } from '../me/published-shifts.service';
 import { readOrganisationSettings } from '../organisation/organisation-settings.service';
 import { PeopleService } from '../people/people.service';
+import { toShift } from './rota.mapper';
+import { changesForRules, pendingChanges } from './site-week/schedule-changes';
 import { SiteWeekLoader } from './site-week/site-week.loader';
 
 /** One person's checks over a range of days, all sites together (`GET /api/compliance`). */
@@ -66,14 +76,65 @@ export class RotaComplianceService {
             )
           ).current.map((shift) => shiftToWorkItem({ ...shift, personId }))
         : rotaPerson.otherItems.map((item) => shiftToWorkItem({ ...item, personId }));
+    // A mediator's checks read what was published: neither drafts' hours nor pending changes.
+    const isMediator = user.role === 'mediator';
+    const changes = isMediator
+      ? undefined
+      : await this.pendingChanges(user.organisationId, personId, from, to, settings.timeZone);
     return checkRotaPerson(
-      rotaPerson,
+      isMediator ? { ...rotaPerson, workHistory: undefined } : rotaPerson,
       items,
       { from, to },
       {
         ...settings,
         travelTimes: await this.loader.travelTimes(this.dataSource.manager, user.organisationId),
       },
+      changes,
     );
+  }
+
+  /**
+   * The person's changes not yet published, on every published site-week of the range, with the
+   * written agreements recorded for them (PART_TIME_NOTICE, SHORT_NOTICE_EXTRA).
+   */
+  private async pendingChanges(
+    organisationId: string,
+    personId: string,
+    from: string,
+    to: string,
+    timeZone: string,
+  ): Promise<ScheduleChange[]> {
+    const manager = this.dataSource.manager;
+    const weeks: { id: string; site_id: string; week: string; shifts: Shift[] }[] =
+      await manager.query(
+        `SELECT sw.id, sw.site_id, sw.week, p.shifts FROM site_week sw
+           JOIN rota_publication p ON p.site_week_id = sw.id AND p.version = sw.version
+          WHERE sw.organisation_id = $1 AND sw.week >= $2 AND sw.week <= $3
+            AND (p.shifts @> jsonb_build_array(jsonb_build_object('personId', $4::text))
+              OR EXISTS (SELECT 1 FROM shift s WHERE s.site_id = sw.site_id AND s.person_id = $7
+                           AND s.start_at >= $5 AND s.start_at < $6))`,
+        [
+          organisationId,
+          isoWeekOf(from),
+          isoWeekOf(to),
+          personId,
+          new Date(zonedInstant(addDays(from, -7), '00:00', timeZone)),
+          new Date(zonedInstant(addDays(to, 8), '00:00', timeZone)),
+          personId,
+        ],
+      );
+    const changes: ScheduleChange[] = [];
+    for (const row of weeks) {
+      const current = (
+        await this.loader.shiftsOfWeek(manager, row.site_id, row.week, timeZone)
+      ).map((entity) => toShift(entity, false, timeZone));
+      const pending = pendingChanges(row.shifts, current, timeZone).filter(
+        (change) => change.personId === personId,
+      );
+      if (pending.length === 0) continue;
+      const agreements = await this.loader.noticeAgreements(manager, row.id);
+      changes.push(...(changesForRules(pending, agreements)[personId] ?? []));
+    }
+    return changes;
   }
 }

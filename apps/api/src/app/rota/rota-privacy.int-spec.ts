@@ -10,6 +10,7 @@ import type {
 } from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
+import { newPersonWithAccount } from '../../testing/person-fixtures';
 import { startTestApp, TestApp } from '../../testing/test-app';
 
 /**
@@ -117,7 +118,7 @@ describe('rota privacy over HTTP', () => {
     expect(noteSet.status).toBe(200);
     const published = await t.request('POST', '/api/rota/publish', {
       cookie: managerSud,
-      body: { siteId: site('S').id, week: nextWeek },
+      body: { siteId: site('S').id, week: nextWeek, justification: 'Points à justifier relus.' },
     });
     expect(published.status).toBe(200);
 
@@ -136,9 +137,12 @@ describe('rota privacy over HTTP', () => {
     const thursday = planner.shifts.find(
       (shift) => shift.personId === traore && shift.start.slice(0, 10) === dayOf(nextWeek, 4),
     ) as Shift;
-    const colleague = planner.people.find(
-      (person) => person.id !== traore && person.homeSiteId === site('S').id,
-    );
+    // Someone who may take it: a mediator of the site with an account, under contract that day.
+    const colleague = await newPersonWithAccount(t, await t.login('rh@relais.demo'), {
+      lastName: 'Privat',
+      homeSiteId: site('S').id,
+      contract: { start: todayIn(), weeklyHours: 35 },
+    });
     const offered = await t.request<ShiftSwap>('POST', '/api/swaps', {
       cookie: mediator,
       body: { shiftId: thursday.id, version: thursday.version, toPersonId: colleague?.id },

@@ -1,7 +1,9 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PublishResult } from '@relais/api-types';
+import { formatWeek, isRuleCode, RULE_CATALOGUE } from '@relais/rules';
 import { DataSource } from 'typeorm';
+import { todayIn } from '../../common/today';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -41,6 +43,26 @@ export class RotaPublicationService {
           message: `Publication refusée : ${blocking.length} contrôle(s) bloquant(s) à corriger.`,
           details: { violations: blocking },
           violations: blocking,
+        });
+      }
+      // A warning is published only with a justification, kept with the version (rules.md).
+      const toJustify = rota.violations.filter((violation) => violation.severity === 'warn');
+      if (toJustify.length > 0 && !justification?.trim()) {
+        const names = new Map(rota.people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+        const points = [
+          ...new Set(
+            toJustify.map((violation) => {
+              const label = isRuleCode(violation.rule)
+                ? RULE_CATALOGUE[violation.rule].label
+                : violation.rule;
+              const who = violation.personId ? names.get(violation.personId) : null;
+              return who ? `${label} (${who})` : label;
+            }),
+          ),
+        ];
+        throw new UnprocessableEntityException({
+          message: `Justification obligatoire pour publier : ${points.length} point(s) à justifier — ${points.join(', ')}.`,
+          details: [{ field: 'justification', message: `obligatoire : ${points.join(', ')}` }],
         });
       }
       const previous = new Map(
@@ -92,12 +114,13 @@ export class RotaPublicationService {
           justification,
         },
       });
+      const thisYear = Number(todayIn(user.timeZone).slice(0, 4));
       await this.notifications.notify(
         manager,
         [...touched],
         'rota_published',
-        `Planning de la semaine ${week.slice(6)} publié`,
-        `Vos créneaux de la semaine ${week.slice(6)} ont changé : consultez votre semaine.`,
+        `Planning de la ${formatWeek(week, thisYear)} publié`,
+        `Vos créneaux de la ${formatWeek(week, thisYear)} ont changé : consultez votre semaine.`,
         '/ma-semaine',
       );
       return {

@@ -1,14 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
+  BatchResult,
+  CandidatesAnswer,
   CopyWeekResult,
   CoverageRequirement,
+  NoticeAgreementResult,
   PublishResult,
+  RotaBatch,
   RotaChange,
+  RotaComparison,
+  RotaVersion,
   RotaWeek,
   ShiftResult,
   ShiftTemplate,
   Violation,
+  ViolationFixes,
   WallRotaWeek,
 } from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
@@ -18,16 +25,27 @@ import type { AuthUser } from '../access/auth-user';
 import { Campaign, CoverageService } from './coverage.service';
 import { CreateCampaignDto, CreateRequirementDto } from './dto/coverage.dto';
 import {
+  ApplyFixDto,
   ApplyTemplateDto,
+  BulkDeleteDto,
+  BulkMoveDto,
+  CandidatesQueryDto,
+  CompareQueryDto,
   ComplianceQueryDto,
   CopyWeekDto,
   CreateShiftDto,
   DeleteShiftQueryDto,
+  DryRunQueryDto,
+  NoticeAgreementDto,
   PublishDto,
   RotaQueryDto,
   SiteQueryDto,
   UpdateShiftDto,
 } from './dto/rota.dto';
+import { NoticeAgreementsService } from './notice-agreements.service';
+import { PlannerService } from './planner.service';
+import { RotaBatchService } from './rota-batch.service';
+import { RotaCompareService } from './rota-compare.service';
 import { RotaComplianceService } from './rota-compliance.service';
 import { RotaHistoryService } from './rota-history.service';
 import { RotaPublicationService } from './rota-publication.service';
@@ -46,7 +64,35 @@ export class RotaController {
     private readonly complianceService: RotaComplianceService,
     private readonly shifts: ShiftsService,
     private readonly coverageRules: CoverageService,
+    private readonly batches: RotaBatchService,
+    private readonly planner: PlannerService,
+    private readonly compareService: RotaCompareService,
+    private readonly noticeAgreements: NoticeAgreementsService,
   ) {}
+
+  /** Who can take an open shift or an uncovered need without a new blocking problem, best first. */
+  @Roles('admin', 'hr', 'manager')
+  @Get('rota/candidates')
+  candidates(
+    @CurrentUser() user: AuthUser,
+    @Query() query: CandidatesQueryDto,
+  ): Promise<CandidatesAnswer> {
+    return this.planner.candidates(user, query);
+  }
+
+  /** Each blocking problem of the week with up to three legal fixes. */
+  @Roles('admin', 'hr', 'manager')
+  @Get('rota/fixes')
+  fixes(@CurrentUser() user: AuthUser, @Query() query: RotaQueryDto): Promise<ViolationFixes[]> {
+    return this.planner.fixes(user, query.siteId, query.week);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('rota/fixes/apply')
+  @HttpCode(200)
+  applyFix(@CurrentUser() user: AuthUser, @Body() body: ApplyFixDto): Promise<BatchResult> {
+    return this.planner.applyFix(user, body.siteId, body.week, body.fixId);
+  }
 
   @Get('rota')
   get(
@@ -91,15 +137,30 @@ export class RotaController {
     return this.publication.publish(user, body.siteId, body.week, body.justification ?? null);
   }
 
+  /** A part-timer's written agreement to the changes of their published week (no notice then). */
+  @Roles('admin', 'hr', 'manager')
+  @Post('rota/notice-agreements')
+  recordNoticeAgreement(
+    @CurrentUser() user: AuthUser,
+    @Body() body: NoticeAgreementDto,
+  ): Promise<NoticeAgreementResult> {
+    return this.noticeAgreements.record(user, body);
+  }
+
   @Roles('admin', 'hr', 'manager')
   @Post('rota/copy')
-  copy(@CurrentUser() user: AuthUser, @Body() body: CopyWeekDto): Promise<CopyWeekResult> {
+  copy(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CopyWeekDto,
+    @Query() query: DryRunQueryDto,
+  ): Promise<CopyWeekResult> {
     return this.weekFill.copy(
       user,
       body.siteId,
       body.fromWeek,
       body.toWeek,
       body.withPeople ?? true,
+      query.dryRun === 'true',
     );
   }
 
@@ -113,14 +174,60 @@ export class RotaController {
   applyTemplate(
     @CurrentUser() user: AuthUser,
     @Body() body: ApplyTemplateDto,
+    @Query() query: DryRunQueryDto,
   ): Promise<CopyWeekResult> {
-    return this.weekFill.applyTemplates(user, body.siteId, body.week);
+    return this.weekFill.applyTemplates(user, body.siteId, body.week, query.dryRun === 'true');
+  }
+
+  /** The caller's last batch of the week still to undo (null when none). */
+  @Roles('admin', 'hr', 'manager')
+  @Get('rota/batches/last')
+  async lastBatch(
+    @CurrentUser() user: AuthUser,
+    @Query() query: RotaQueryDto,
+  ): Promise<{ batch: RotaBatch | null }> {
+    return { batch: await this.batches.last(user, query.siteId, query.week) };
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('rota/batches/:id/undo')
+  @HttpCode(200)
+  undoBatch(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<BatchResult> {
+    return this.batches.undo(user, id);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('rota/bulk-delete')
+  @HttpCode(200)
+  bulkDelete(@CurrentUser() user: AuthUser, @Body() body: BulkDeleteDto): Promise<BatchResult> {
+    return this.batches.bulkDelete(user, body);
+  }
+
+  @Roles('admin', 'hr', 'manager')
+  @Post('rota/bulk-move')
+  @HttpCode(200)
+  bulkMove(@CurrentUser() user: AuthUser, @Body() body: BulkMoveDto): Promise<BatchResult> {
+    return this.batches.bulkMove(user, body);
   }
 
   @Roles('admin', 'hr', 'manager')
   @Get('rota/history')
   history(@CurrentUser() user: AuthUser, @Query() query: RotaQueryDto): Promise<RotaChange[]> {
     return this.historyService.history(user, query.siteId, query.week);
+  }
+
+  /** The week's versions to compare: the draft as it stands, then each publication, newest first. */
+  @Roles('admin', 'hr', 'manager')
+  @Get('rota/versions')
+  versions(@CurrentUser() user: AuthUser, @Query() query: RotaQueryDto): Promise<RotaVersion[]> {
+    return this.compareService.versions(user, query.siteId, query.week);
+  }
+
+  /** What changed for each person between two versions of the week (publications or draft). */
+  @Roles('admin', 'hr', 'manager')
+  @Get('rota/compare')
+  compare(@CurrentUser() user: AuthUser, @Query() query: CompareQueryDto): Promise<RotaComparison> {
+    return this.compareService.compare(user, query.siteId, query.week, query.from, query.to);
   }
 
   @Get('coverage')

@@ -161,7 +161,7 @@ describe('rota over HTTP', () => {
   it('refuses to publish while a blocking violation stands, then publishes once fixed', async () => {
     const refused = await t.request<ApiError>('POST', '/api/rota/publish', {
       cookie: manager,
-      body: { siteId: site('S').id, week: nextWeek },
+      body: { siteId: site('S').id, week: nextWeek, justification: 'Points à justifier relus.' },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.violations?.map((violation) => violation.rule)).toContain('DAILY_REST');
@@ -189,7 +189,7 @@ describe('rota over HTTP', () => {
 
     const published = await t.request<PublishResult>('POST', '/api/rota/publish', {
       cookie: manager,
-      body: { siteId: site('S').id, week: nextWeek },
+      body: { siteId: site('S').id, week: nextWeek, justification: 'Points à justifier relus.' },
     });
     expect(published.status).toBe(200);
     expect(published.body.version).toBe(1);
@@ -315,7 +315,8 @@ describe('rota over HTTP', () => {
   });
 
   it('copies a week onto another, same weekdays and wall-clock times, across a daylight-saving change', async () => {
-    // Week 13 of 2027 contains the spring change (28 March); week 12 does not.
+    // Week 13 of 2027 contains the spring change (28 March); week 12 does not. Its Monday is
+    // Easter Monday, a public holiday a copy skips: the shift is on the Tuesday.
     const from = '2027-W12';
     const to = '2027-W13';
     const created = await t.request<ShiftResult>('POST', '/api/shifts', {
@@ -323,8 +324,8 @@ describe('rota over HTTP', () => {
       body: {
         locationId: desk('S'),
         activity: 'accueil',
-        start: '2027-03-22T09:00:00+01:00',
-        end: '2027-03-22T12:30:00+01:00',
+        start: '2027-03-23T09:00:00+01:00',
+        end: '2027-03-23T12:30:00+01:00',
         breakMinutes: 0,
       },
     });
@@ -337,7 +338,7 @@ describe('rota over HTTP', () => {
     expect(copied.body.created).toBe(1);
     const target = await rota('S', to);
     expect(target.shifts.map((shift) => [shift.start, shift.end])).toEqual([
-      ['2027-03-29T09:00:00+02:00', '2027-03-29T12:30:00+02:00'],
+      ['2027-03-30T09:00:00+02:00', '2027-03-30T12:30:00+02:00'],
     ]);
   });
 

@@ -40,3 +40,23 @@ export function differs(current: Shift, published: Shift | undefined): boolean {
   if (differsInSchedule(current, published)) return true;
   return (current.note ?? null) !== (published?.note ?? null);
 }
+
+/**
+ * The audit trail's shape of a shift, kept as `before` / `after` of every shift event: what the
+ * history needs to tell who, what, where and when.
+ */
+export function auditSnapshot(
+  shift: Pick<
+    ShiftEntity,
+    'personId' | 'locationId' | 'activity' | 'startAt' | 'endAt' | 'breakMinutes'
+  >,
+): Record<string, unknown> {
+  return {
+    personId: shift.personId,
+    locationId: shift.locationId,
+    activity: shift.activity,
+    start: shift.startAt.toISOString(),
+    end: shift.endAt.toISOString(),
+    breakMinutes: shift.breakMinutes,
+  };
+}

@@ -4,12 +4,17 @@ import { PeopleModule } from '../people/people.module';
 import { AutoFillController } from './auto-fill/auto-fill.controller';
 import { AutoFillService } from './auto-fill/auto-fill.service';
 import { CoverageService } from './coverage.service';
+import { NoticeAgreementsService } from './notice-agreements.service';
+import { PlannerService } from './planner.service';
+import { RotaBatchService } from './rota-batch.service';
+import { RotaCompareService } from './rota-compare.service';
 import { RotaComplianceService } from './rota-compliance.service';
 import { RotaHistoryService } from './rota-history.service';
 import { RotaPublicationService } from './rota-publication.service';
 import { RotaReadCache } from './rota-read-cache';
 import { RotaController } from './rota.controller';
 import { RotaService } from './rota.service';
+import { ShiftMovesService } from './shift-moves.service';
 import { ShiftsService } from './shifts.service';
 import { SiteWeekLoader } from './site-week/site-week.loader';
 import { WeekFillService } from './week-fill.service';
@@ -23,12 +28,17 @@ import { WeekFillService } from './week-fill.service';
     RotaPublicationService,
     WeekFillService,
     RotaHistoryService,
+    RotaCompareService,
     RotaComplianceService,
+    NoticeAgreementsService,
     RotaReadCache,
     ShiftsService,
     CoverageService,
     AutoFillService,
+    ShiftMovesService,
+    RotaBatchService,
+    PlannerService,
   ],
-  exports: [SiteWeekLoader, RotaService],
+  exports: [SiteWeekLoader, RotaService, ShiftMovesService],
 })
 export class RotaModule {}

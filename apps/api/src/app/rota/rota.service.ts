@@ -1,13 +1,27 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CoverageRequirement, RotaWeek, ShiftTemplate, WallRotaWeek } from '@relais/api-types';
-import { checkRotaWeek, coverageCells, frenchPublicHolidays } from '@relais/rules';
+import type {
+  CoverageRequirement,
+  RotaWeek,
+  RotaWeekTotals,
+  Shift,
+  ShiftTemplate,
+  WallRotaWeek,
+} from '@relais/api-types';
+import {
+  checkRotaWeek,
+  civilDate,
+  coverageCells,
+  effectiveMinutes,
+  frenchPublicHolidays,
+} from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { todayIn } from '../../common/today';
 import { WeekBounds, weekBounds } from '../../common/week';
 import { ReadRouting } from '../../database/read-routing';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
+import { ContractEntity } from '../contracts/contract.entity';
 import { LocationEntity } from '../organisation/location.entity';
 import { PersonEntity } from '../people/person.entity';
 import { CoverageRequirementEntity } from './coverage-requirement.entity';
@@ -60,9 +74,13 @@ export class RotaService {
         week,
         todayIn(),
       ].join('|');
-      return this.cache.through(user.organisationId, version, reader, async () =>
+      const built = await this.cache.through(user.organisationId, version, reader, async () =>
         this.build(manager, user, await this.loader.load(manager, user, siteId, week), week),
       );
+      // After the cache, for this caller: a week computed for another reader never brings its cost.
+      return this.access.canSeeSiteLabourCost(user, siteId)
+        ? built
+        : { ...built, totals: { ...built.totals, labourCostCents: null } };
     });
   }
 
@@ -162,6 +180,54 @@ export class RotaService {
       holidays: holidaysOf(bounds),
       travelTimes,
       settings,
+      totals: await this.totals(manager, shifts, loaded.settings.timeZone),
+    };
+  }
+
+  /**
+   * The site-week's worked minutes and labour cost: each shift given to a person, costed at the
+   * hourly cost of the contract in force on its day. Only the site total leaves this method.
+   */
+  private async totals(
+    manager: EntityManager,
+    shifts: Shift[],
+    timeZone: string,
+  ): Promise<RotaWeekTotals> {
+    const staffed = shifts.filter((shift) => shift.personId !== null);
+    const personIds = [...new Set(staffed.map((shift) => shift.personId as string))];
+    const contracts = personIds.length
+      ? await manager.getRepository(ContractEntity).find({
+          select: { personId: true, startDate: true, endDate: true, hourlyCostCents: true },
+          where: { personId: In(personIds) },
+        })
+      : [];
+    let minutes = 0;
+    let costedMinutes = 0;
+    let centsTimesMinutes = 0;
+    const withoutCost = new Set<string>();
+    for (const shift of staffed) {
+      const personId = shift.personId as string;
+      const day = civilDate(shift.start, timeZone);
+      const worked = effectiveMinutes(shift);
+      const cents = contracts.find(
+        (contract) =>
+          contract.personId === personId &&
+          contract.startDate <= day &&
+          (contract.endDate === null || contract.endDate >= day),
+      )?.hourlyCostCents;
+      minutes += worked;
+      if (cents === null || cents === undefined) {
+        withoutCost.add(personId);
+        continue;
+      }
+      costedMinutes += worked;
+      centsTimesMinutes += cents * worked;
+    }
+    return {
+      minutes,
+      labourCostCents:
+        costedMinutes > 0 || minutes === 0 ? Math.round(centsTimesMinutes / 60) : null,
+      peopleWithoutCost: withoutCost.size,
     };
   }
 

@@ -12,14 +12,14 @@ import { LocationEntity } from '../organisation/location.entity';
 import { PersonEntity } from '../people/person.entity';
 import { isLentTo } from '../people/site-loans.service';
 import { CreateShiftDto, UpdateShiftDto } from './dto/rota.dto';
-import { toShift } from './rota.mapper';
+import { auditSnapshot, toShift } from './rota.mapper';
 import { RotaService } from './rota.service';
 import { ShiftEntity } from './shift.entity';
 import { SiteWeekLoader } from './site-week/site-week.loader';
 
 const MAX_SHIFT_MS = 24 * 3_600_000;
 
-interface ShiftFields {
+export interface ShiftFields {
   personId: string | null;
   locationId: string;
   activity: ShiftEntity['activity'];
@@ -66,7 +66,7 @@ export class ShiftsService {
           action: 'shift.create',
           entity: 'shift',
           entityId: shift.id,
-          details: { siteId: shift.siteId, week, after: snapshot(shift) },
+          details: { siteId: shift.siteId, week, after: auditSnapshot(shift) },
         });
         return shift;
       }),
@@ -112,8 +112,8 @@ export class ShiftsService {
           details: {
             siteId: shift.siteId,
             week,
-            before: snapshot(current),
-            after: snapshot(shift),
+            before: auditSnapshot(current),
+            after: auditSnapshot(shift),
           },
         });
         if (oldWeek !== week || location.siteId !== current.siteId) {
@@ -121,7 +121,12 @@ export class ShiftsService {
             action: 'shift.move_out',
             entity: 'shift',
             entityId: id,
-            details: { siteId: current.siteId, week: oldWeek },
+            details: {
+              siteId: current.siteId,
+              week: oldWeek,
+              before: auditSnapshot(current),
+              after: auditSnapshot(shift),
+            },
           });
         }
         return shift;
@@ -148,7 +153,7 @@ export class ShiftsService {
         action: 'shift.delete',
         entity: 'shift',
         entityId: id,
-        details: { siteId: current.siteId, week, before: snapshot(current) },
+        details: { siteId: current.siteId, week, before: auditSnapshot(current) },
       });
     });
   }
@@ -162,7 +167,7 @@ export class ShiftsService {
   }
 
   /** Checks times, location and person; returns the location (whose site receives the shift). */
-  private async checkFields(
+  async checkFields(
     manager: EntityManager,
     user: AuthUser,
     fields: ShiftFields,
@@ -281,15 +286,4 @@ function refuseTrainingItem(shift: ShiftEntity): void {
     throw new ConflictException(
       'Ce créneau est une session de formation : modifiez ou retirez l’inscription depuis Formation.',
     );
-}
-
-function snapshot(shift: ShiftEntity): Record<string, unknown> {
-  return {
-    personId: shift.personId,
-    locationId: shift.locationId,
-    activity: shift.activity,
-    start: shift.startAt.toISOString(),
-    end: shift.endAt.toISOString(),
-    breakMinutes: shift.breakMinutes,
-  };
 }

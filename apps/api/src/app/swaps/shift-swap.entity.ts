@@ -13,7 +13,10 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { PersonEntity } from '../people/person.entity';
 import { ShiftEntity } from '../rota/shift.entity';
 
-/** A published shift handed from one person to a colleague: offered, accepted, then decided. */
+/**
+ * A published shift handed from one person to a colleague, or exchanged for one of hers: offered,
+ * accepted, then decided.
+ */
 @Entity({ name: 'shift_swap' })
 @Index('ix_shift_swap_shift', ['shiftId'])
 @Index('ix_shift_swap_organisation_status', ['organisationId', 'status'])
@@ -22,6 +25,10 @@ import { ShiftEntity } from '../rota/shift.entity';
   `"status" IN ('offered', 'accepted', 'approved', 'refused', 'cancelled')`,
 )
 @Check('ck_shift_swap_people', `"from_person_id" <> "to_person_id"`)
+@Check(
+  'ck_shift_swap_counter',
+  `("counter_shift_id" IS NULL) = ("counter_shift_version" IS NULL) AND "counter_shift_id" IS DISTINCT FROM "shift_id"`,
+)
 export class ShiftSwapEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -43,6 +50,17 @@ export class ShiftSwapEntity {
   /** The shift's version when offered: a shift changed meanwhile cannot be swapped (409). */
   @Column({ name: 'shift_version', type: 'integer' })
   shiftVersion!: number;
+
+  /** A two-way swap: the colleague's shift given back in exchange (null: a one-way hand-over). */
+  @Column({ name: 'counter_shift_id', type: 'uuid', nullable: true })
+  counterShiftId!: string | null;
+
+  @ManyToOne(() => ShiftEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'counter_shift_id', foreignKeyConstraintName: 'fk_shift_swap_counter_shift' })
+  counterShift?: ShiftEntity;
+
+  @Column({ name: 'counter_shift_version', type: 'integer', nullable: true })
+  counterShiftVersion!: number | null;
 
   @Column({ name: 'from_person_id', type: 'uuid' })
   fromPersonId!: string;

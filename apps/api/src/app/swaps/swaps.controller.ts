@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ShiftSwap } from '@relais/api-types';
+import type { ExchangeableShift, ShiftSwap } from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { CreateSwapDto, DecideSwapDto, SwapsQueryDto } from './dto/swaps.dto';
+import { CreateSwapDto, DecideSwapDto, ExchangeableQueryDto, SwapsQueryDto } from './dto/swaps.dto';
 import { SwapsService } from './swaps.service';
 
 @ApiTags('swaps')
@@ -17,7 +17,16 @@ export class SwapsController {
     return this.swaps.list(user, query.status);
   }
 
-  /** A person offers one of their published shifts to a colleague. */
+  /** A colleague's published shifts to come, to ask one in exchange for mine. */
+  @Get('exchangeable')
+  exchangeable(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ExchangeableQueryDto,
+  ): Promise<ExchangeableShift[]> {
+    return this.swaps.exchangeable(user, query.toPersonId);
+  }
+
+  /** A person offers one of their published shifts to a colleague, alone or in exchange. */
   @Post()
   offer(@CurrentUser() user: AuthUser, @Body() body: CreateSwapDto): Promise<ShiftSwap> {
     return this.swaps.offer(user, body);

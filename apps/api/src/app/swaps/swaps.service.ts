@@ -8,14 +8,15 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Shift, ShiftSwap, SwapStatus, Violation } from '@relais/api-types';
-import {
-  civilDate,
-  formatDayLabel,
-  formatTime,
-  isoWeekOfInstant,
-  RULES_WAIVED_FOR_SWAPS,
-} from '@relais/rules';
+import type {
+  ExchangeableShift,
+  Shift,
+  ShiftSwap,
+  SwapCounterShift,
+  SwapStatus,
+  Violation,
+} from '@relais/api-types';
+import { civilDate, formatDayLabel, formatTime, isoWeekOf, isoWeekOfInstant } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
@@ -23,32 +24,51 @@ import { refuse } from '../../common/refuse';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { PublishedShiftsService } from '../me/published-shifts.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { LocationEntity } from '../organisation/location.entity';
 import { SiteEntity } from '../organisation/site.entity';
 import { PersonEntity } from '../people/person.entity';
-import { RotaPublicationEntity } from '../rota/rota-publication.entity';
-import { RotaService } from '../rota/rota.service';
+import { auditSnapshot } from '../rota/rota.mapper';
+import { MovesPreview, ShiftMove, ShiftMovesService } from '../rota/shift-moves.service';
 import { ShiftEntity } from '../rota/shift.entity';
-import { SiteWeekEntity } from '../rota/site-week.entity';
-import { SiteWeekLoader } from '../rota/site-week/site-week.loader';
 import { CreateSwapDto, DecideSwapDto } from './dto/swaps.dto';
 import { ShiftSwapEntity } from './shift-swap.entity';
 
 const OPEN: SwapStatus[] = ['offered', 'accepted'];
 
-function violationKey(violation: Violation): string {
-  return `${violation.rule}|${violation.personId ?? ''}|${[...violation.shiftIds].sort().join(',')}`;
-}
+const STALE =
+  'Ce créneau a été modifié depuis la proposition d’échange : l’échange ne peut plus se faire tel quel.';
 
 function slotLabel(start: Date, end: Date, timeZone: string): string {
   return `${formatDayLabel(civilDate(start.getTime(), timeZone))} ${formatTime(start.getTime(), timeZone)}–${formatTime(end.getTime(), timeZone)}`;
 }
 
+/** The moves a swap makes: my shift to the colleague and, in an exchange, hers to me. */
+function movesOf(swap: ShiftSwapEntity): ShiftMove[] {
+  const moves: ShiftMove[] = [
+    {
+      shiftId: swap.shiftId,
+      version: swap.shiftVersion,
+      fromPersonId: swap.fromPersonId,
+      toPersonId: swap.toPersonId,
+    },
+  ];
+  if (swap.counterShiftId && swap.counterShiftVersion !== null)
+    moves.push({
+      shiftId: swap.counterShiftId,
+      version: swap.counterShiftVersion,
+      fromPersonId: swap.toPersonId,
+      toPersonId: swap.fromPersonId,
+    });
+  return moves;
+}
+
 /**
- * Shift swaps: a person offers a published shift, the colleague accepts, the manager of the
- * site approves. Approval re-checks the week with the rules engine, moves the shift and
- * publishes that one change (a new version of the site-week), all in one transaction.
+ * Shift swaps: a person offers a published shift (alone, or in exchange for one of the
+ * colleague's), the colleague accepts, the manager of the site approves. Approval re-checks every
+ * week touched with the rules engine for both people, moves the shifts and publishes those
+ * changes alone (a new version of each site-week), all in one transaction.
  */
 @Injectable()
 export class SwapsService {
@@ -57,8 +77,8 @@ export class SwapsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly rota: RotaService,
-    private readonly loader: SiteWeekLoader,
+    private readonly moves: ShiftMovesService,
+    private readonly published: PublishedShiftsService,
   ) {}
 
   async list(user: AuthUser, status?: SwapStatus): Promise<ShiftSwap[]> {
@@ -101,28 +121,21 @@ export class SwapsService {
       }
       if (shift.startAt.getTime() <= Date.now())
         refuse('Ce créneau a déjà commencé : il ne peut plus être échangé.', 'shiftId', 'passé');
-      const colleague = await manager.findOneBy(PersonEntity, {
-        id: dto.toPersonId,
-        organisationId: user.organisationId,
-      });
+      const colleague = await this.requireColleague(manager, user, dto.toPersonId);
       const me = await manager.findOneByOrFail(PersonEntity, { id: user.personId });
-      if (!colleague || colleague.homeSiteId === null || colleague.homeSiteId !== me.homeSiteId) {
-        refuse(
-          'Proposez le créneau à une personne de votre site.',
-          'toPersonId',
-          'personne inconnue ou d’un autre site',
-        );
-      }
-      const open = await manager.existsBy(ShiftSwapEntity, {
-        shiftId: shift.id,
-        status: In(OPEN),
-      });
-      if (open) throw new ConflictException('Un échange de ce créneau est déjà en cours.');
+      await this.checkCanTake(manager, colleague, shift, user.timeZone);
+      const counter = dto.counterShiftId
+        ? await this.lockCounterShift(manager, user, dto, colleague.id)
+        : null;
+      if (await this.isInOpenSwap(manager, [shift.id, ...(counter ? [counter.id] : [])]))
+        throw new ConflictException('Un échange de ce créneau est déjà en cours.');
       const saved = await manager.save(
         manager.create(ShiftSwapEntity, {
           organisationId: user.organisationId,
           shiftId: shift.id,
           shiftVersion: shift.version,
+          counterShiftId: counter?.id ?? null,
+          counterShiftVersion: counter?.version ?? null,
           fromPersonId: user.personId,
           toPersonId: colleague.id,
           status: 'offered',
@@ -139,8 +152,10 @@ export class SwapsService {
         manager,
         [colleague.id],
         'swap_offered',
-        'Un créneau vous est proposé',
-        `${me.firstName} ${me.lastName} vous propose son créneau du ${slotLabel(shift.startAt, shift.endAt, user.timeZone)}.`,
+        counter ? 'Un échange de créneaux vous est proposé' : 'Un créneau vous est proposé',
+        counter
+          ? `${me.firstName} ${me.lastName} vous propose son créneau du ${slotLabel(shift.startAt, shift.endAt, user.timeZone)} contre le vôtre du ${slotLabel(counter.startAt, counter.endAt, user.timeZone)}.`
+          : `${me.firstName} ${me.lastName} vous propose son créneau du ${slotLabel(shift.startAt, shift.endAt, user.timeZone)}.`,
         '/echanges',
       );
       return (await this.views(manager, user, [saved]))[0];
@@ -160,17 +175,29 @@ export class SwapsService {
       swap.acceptedAt = new Date();
       await manager.save(swap);
       await this.record(manager, user, 'swap.accept', swap, shift);
-      const managers: { person_id: string }[] = await manager.query(
-        'SELECT person_id FROM manager_site WHERE site_id = $1',
-        [shift.siteId],
-      );
+      const counter = swap.counterShiftId
+        ? await manager.findOneBy(ShiftEntity, { id: swap.counterShiftId })
+        : null;
+      const what = counter
+        ? `échange le créneau du ${slotLabel(shift.startAt, shift.endAt, user.timeZone)} contre le sien du ${slotLabel(counter.startAt, counter.endAt, user.timeZone)}`
+        : `reprend le créneau du ${slotLabel(shift.startAt, shift.endAt, user.timeZone)}`;
       await this.notifications.notify(
         manager,
-        [swap.fromPersonId, ...managers.map((row) => row.person_id)],
+        [swap.fromPersonId],
         'swap_accepted',
         'Échange de créneau accepté',
-        `${user.firstName} ${user.lastName} reprend le créneau du ${slotLabel(shift.startAt, shift.endAt, user.timeZone)} ; il attend la décision du ou de la responsable.`,
+        `${user.firstName} ${user.lastName} ${what} ; il attend la décision du ou de la responsable.`,
         '/echanges',
+      );
+      // The site's managers get one message and one e-mail: a swap waits for their decision.
+      await this.notifications.notifySiteManagers(
+        manager,
+        [...new Set([shift.siteId, ...(counter ? [counter.siteId] : [])])],
+        [swap.fromPersonId, swap.toPersonId],
+        'swap_accepted',
+        'Échange de créneau à décider',
+        `${user.firstName} ${user.lastName} ${what} : l’échange attend votre décision.`,
+        '/a-decider',
       );
       return (await this.views(manager, user, [swap]))[0];
     });
@@ -232,13 +259,19 @@ export class SwapsService {
     if (!current)
       throw new ConflictException('Ce créneau a été supprimé : l’échange ne peut plus se faire.');
     this.access.requireSite(user, current.siteId, 'write');
+    const counter = swap.counterShiftId
+      ? await manager.findOneBy(ShiftEntity, { id: swap.counterShiftId })
+      : null;
+    // An exchange across two sites is decided by someone who runs both.
+    if (counter) this.access.requireSite(user, counter.siteId, 'write');
     if (swap.fromPersonId === user.personId || swap.toPersonId === user.personId)
       throw new ForbiddenException('Un ou une autre responsable doit décider de cet échange.');
     if (swap.status === 'offered')
       throw new ConflictException('La personne sollicitée n’a pas encore accepté cet échange.');
     if (swap.status !== 'accepted') throw new ConflictException('Cet échange a déjà été traité.');
-    const week = isoWeekOfInstant(current.startAt.getTime(), user.timeZone);
-    const slot = slotLabel(current.startAt, current.endAt, user.timeZone);
+    const slot = counter
+      ? `${slotLabel(current.startAt, current.endAt, user.timeZone)} (contre celui du ${slotLabel(counter.startAt, counter.endAt, user.timeZone)})`
+      : slotLabel(current.startAt, current.endAt, user.timeZone);
     if (dto.status === 'refused') {
       Object.assign(swap, {
         status: 'refused',
@@ -258,118 +291,27 @@ export class SwapsService {
       );
       return (await this.views(manager, user, [swap]))[0];
     }
-    const siteWeek = await this.loader.lockSiteWeek(
-      manager,
-      user.organisationId,
-      current.siteId,
-      week,
-    );
-    const shift = await manager
-      .getRepository(ShiftEntity)
-      .createQueryBuilder('s')
-      .setLock('pessimistic_write')
-      .where('s.id = :id', { id: swap.shiftId })
-      .getOneOrFail();
-    const publication = await manager.findOneBy(RotaPublicationEntity, {
-      siteWeekId: siteWeek.id,
-      version: siteWeek.version,
-    });
-    const published = publication?.shifts.find((candidate) => candidate.id === shift.id);
-    if (
-      shift.version !== swap.shiftVersion ||
-      shift.personId !== swap.fromPersonId ||
-      !publication ||
-      published?.version !== swap.shiftVersion
-    ) {
-      throw new ConflictException(
-        'Ce créneau a été modifié depuis la proposition d’échange : l’échange ne peut plus se faire tel quel.',
-      );
-    }
-    const blocking = (violations: Violation[]) =>
-      violations.filter(
-        (violation) =>
-          violation.severity === 'block' && !RULES_WAIVED_FOR_SWAPS.has(violation.rule),
-      );
-    const before = new Set(
-      blocking(
-        (await this.rota.checkInTransaction(manager, user, shift.siteId, week)).violations,
-      ).map(violationKey),
-    );
-    const moved = await manager
-      .createQueryBuilder()
-      .update(ShiftEntity)
-      .set({ personId: swap.toPersonId, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: shift.id, version: swap.shiftVersion })
-      .execute();
-    if (moved.affected !== 1) throw new ConflictException('Ce créneau vient d’être modifié.');
-    const after = await this.rota.checkInTransaction(manager, user, shift.siteId, week);
-    const created = blocking(after.violations).filter(
-      (violation) => !before.has(violationKey(violation)),
-    );
-    if (created.length > 0) {
+    const applied = await this.moves.apply(manager, user, movesOf(swap), STALE);
+    if (applied.created.length > 0) {
+      const created = applied.created;
       throw new UnprocessableEntityException({
         message: `Échange refusé par les règles : ${created.length} contrôle(s) bloquant(s) — ${created[0].message}`,
         details: { violations: created },
         violations: created,
       });
     }
-    const updated = await manager.findOneByOrFail(ShiftEntity, { id: shift.id });
-    // Only this change is published: other draft edits of the week stay drafts.
-    const snapshot: Shift[] = publication.shifts.map((candidate) =>
-      candidate.id === shift.id
-        ? { ...candidate, personId: updated.personId, version: updated.version }
-        : candidate,
-    );
-    const version = siteWeek.version + 1;
-    const publishedAt = new Date();
-    await manager.save(
-      manager.create(RotaPublicationEntity, {
-        organisationId: user.organisationId,
-        siteWeekId: siteWeek.id,
-        version,
-        publishedBy: user.accountId,
-        shifts: snapshot,
-        justification: `Échange de créneau approuvé (${swap.id})`,
-      }),
-    );
-    await manager.update(
-      SiteWeekEntity,
-      { id: siteWeek.id },
-      { status: 'published', version, publishedAt, publishedBy: user.accountId },
-    );
-    await this.audit.record(manager, user, {
-      action: 'shift.update',
-      entity: 'shift',
-      entityId: shift.id,
-      details: {
-        siteId: shift.siteId,
-        week,
-        swapId: swap.id,
-        before: { personId: swap.fromPersonId },
-        after: { personId: swap.toPersonId },
-      },
-    });
-    await this.audit.record(manager, user, {
-      action: 'rota.publish',
-      entity: 'site_week',
-      entityId: siteWeek.id,
-      details: {
-        siteId: shift.siteId,
-        week,
-        version,
-        swapId: swap.id,
-        notified: [swap.fromPersonId, swap.toPersonId],
-      },
+    await this.moves.publish(manager, user, applied, `Échange de créneau approuvé (${swap.id})`, {
+      swapId: swap.id,
     });
     Object.assign(swap, {
       status: 'approved',
       reply: dto.reply?.trim() || null,
       decidedBy: user.accountId,
-      decidedAt: publishedAt,
+      decidedAt: new Date(),
       violations: [],
     });
     await manager.save(swap);
-    await this.record(manager, user, 'swap.approve', swap, updated);
+    await this.record(manager, user, 'swap.approve', swap, current);
     await this.notifications.notify(
       manager,
       [swap.fromPersonId, swap.toPersonId],
@@ -379,6 +321,156 @@ export class SwapsService {
       '/ma-semaine',
     );
     return (await this.views(manager, user, [swap]))[0];
+  }
+
+  /** The rules' verdict on approving an accepted swap now (nothing is changed). */
+  async preview(user: AuthUser, swap: ShiftSwap): Promise<MovesPreview> {
+    const entity = await this.dataSource
+      .getRepository(ShiftSwapEntity)
+      .findOneByOrFail({ id: swap.id, organisationId: user.organisationId });
+    return this.moves.preview(user, movesOf(entity), STALE);
+  }
+
+  /**
+   * A colleague's published shifts still to come that I may ask in exchange for mine (a colleague
+   * of my home site, as for a one-way swap); never training sessions.
+   */
+  async exchangeable(user: AuthUser, toPersonId: string): Promise<ExchangeableShift[]> {
+    const manager = this.dataSource.manager;
+    await this.requireColleague(manager, user, toPersonId);
+    const today = civilDate(Date.now(), user.timeZone);
+    const publications = await this.published.forPerson(
+      manager,
+      user.organisationId,
+      toPersonId,
+      isoWeekOf(today),
+      null,
+    );
+    const shifts = publications.current.filter(
+      (shift) =>
+        new Date(shift.start).getTime() > Date.now() &&
+        shift.activity !== 'training' &&
+        !shift.trainingSessionId,
+    );
+    const places = await this.places(
+      manager,
+      shifts.map((shift) => ({ siteId: shift.siteId, locationId: shift.locationId })),
+    );
+    return shifts.slice(0, 60).map((shift) => ({
+      id: shift.id,
+      version: shift.version,
+      siteName: places.site(shift.siteId),
+      locationName: places.location(shift.locationId),
+      activity: shift.activity,
+      start: shift.start,
+      end: shift.end,
+    }));
+  }
+
+  /** A colleague of my home site (the only people I may offer a shift to). */
+  private async requireColleague(
+    manager: EntityManager,
+    user: AuthUser,
+    personId: string,
+  ): Promise<PersonEntity> {
+    const colleague = await manager.findOneBy(PersonEntity, {
+      id: personId,
+      organisationId: user.organisationId,
+    });
+    const me = await manager.findOneByOrFail(PersonEntity, { id: user.personId });
+    if (
+      !colleague ||
+      colleague.id === me.id ||
+      colleague.homeSiteId === null ||
+      colleague.homeSiteId !== me.homeSiteId
+    ) {
+      refuse(
+        'Proposez le créneau à une personne de votre site.',
+        'toPersonId',
+        'personne inconnue ou d’un autre site',
+      );
+    }
+    return colleague;
+  }
+
+  /** The colleague's shift asked in exchange: hers as published, to come, unchanged since read. */
+  private async lockCounterShift(
+    manager: EntityManager,
+    user: AuthUser,
+    dto: CreateSwapDto,
+    colleagueId: string,
+  ): Promise<ShiftEntity> {
+    if (dto.counterShiftId === dto.shiftId)
+      refuse('Choisissez un créneau de votre collègue.', 'counterShiftId', 'le même créneau');
+    if (dto.counterVersion === undefined || dto.counterVersion === null)
+      refuse(
+        'Précisez la version du créneau demandé en échange.',
+        'counterVersion',
+        'version attendue',
+      );
+    const counter = await this.lockShift(manager, user, dto.counterShiftId as string);
+    const published = counter ? await this.publishedCopy(manager, counter, user.timeZone) : null;
+    if (!counter || counter.personId !== colleagueId || published?.personId !== colleagueId)
+      refuse(
+        'Ce créneau ne fait pas partie des créneaux publiés de votre collègue.',
+        'counterShiftId',
+        'créneau inconnu ou d’une autre personne',
+      );
+    if (counter.version !== dto.counterVersion || published.version !== dto.counterVersion)
+      throw new ConflictException(
+        'Le créneau demandé en échange a changé depuis votre lecture : rechargez la liste.',
+      );
+    if (counter.startAt.getTime() <= Date.now())
+      refuse('Le créneau demandé en échange a déjà commencé.', 'counterShiftId', 'passé');
+    if (counter.trainingSessionId)
+      refuse(
+        'Une session de formation ne s’échange pas.',
+        'counterShiftId',
+        'session de formation',
+      );
+    return counter;
+  }
+
+  /** Whether a shift is already in a swap waiting for an answer or a decision, either side. */
+  private async isInOpenSwap(manager: EntityManager, shiftIds: string[]): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM shift_swap WHERE status IN ('offered', 'accepted')
+         AND (shift_id = ANY($1::uuid[]) OR counter_shift_id = ANY($1::uuid[])) LIMIT 1`,
+      [shiftIds],
+    );
+    return rows.length > 0;
+  }
+
+  /** Only a mediator under contract on the shift's day can be offered it. */
+  private async checkCanTake(
+    manager: EntityManager,
+    colleague: PersonEntity,
+    shift: ShiftEntity,
+    timeZone: string,
+  ): Promise<void> {
+    const name = `${colleague.firstName} ${colleague.lastName}`;
+    const [account] = await manager.query(
+      "SELECT 1 FROM account WHERE person_id = $1 AND is_active AND role = 'mediator'",
+      [colleague.id],
+    );
+    if (!account)
+      refuse(
+        `${name} n’est pas médiateur ou médiatrice : un créneau ne s’échange qu’entre médiateurs.`,
+        'toPersonId',
+        'pas un compte de médiation actif',
+      );
+    const day = civilDate(shift.startAt.getTime(), timeZone);
+    const [contract] = await manager.query(
+      `SELECT 1 FROM contract WHERE person_id = $1 AND start_date <= $2
+         AND (end_date IS NULL OR end_date >= $2)`,
+      [colleague.id, day],
+    );
+    if (!contract)
+      refuse(
+        `${name} n’a pas de contrat le ${formatDayLabel(day)} : choisissez une autre personne.`,
+        'toPersonId',
+        'aucun contrat ce jour-là',
+      );
   }
 
   private async lockShift(
@@ -456,6 +548,7 @@ export class SwapsService {
         week: isoWeekOfInstant(shift.startAt.getTime(), user.timeZone),
         fromPersonId: swap.fromPersonId,
         toPersonId: swap.toPersonId,
+        shift: auditSnapshot(shift),
       },
     });
   }
@@ -467,30 +560,38 @@ export class SwapsService {
   ): Promise<ShiftSwap[]> {
     if (swaps.length === 0) return [];
     const live = await manager.findBy(ShiftEntity, {
-      id: In([...new Set(swaps.map((swap) => swap.shiftId))]),
+      id: In([
+        ...new Set(
+          swaps.flatMap((swap) => [
+            swap.shiftId,
+            ...(swap.counterShiftId ? [swap.counterShiftId] : []),
+          ]),
+        ),
+      ]),
     });
     // A mediator knows a shift as its week's last publication shows it, never a draft move.
     const shifts = user.role === 'mediator' ? await this.asPublished(manager, live) : live;
     const people = await manager.findBy(PersonEntity, {
       id: In([...new Set(swaps.flatMap((swap) => [swap.fromPersonId, swap.toPersonId]))]),
     });
-    const locations = shifts.length
-      ? await manager.findBy(LocationEntity, {
-          id: In([...new Set(shifts.map((shift) => shift.locationId))]),
-        })
-      : [];
-    const sites = shifts.length
-      ? await manager.findBy(SiteEntity, {
-          id: In([...new Set(shifts.map((shift) => shift.siteId))]),
-        })
-      : [];
+    const places = await this.places(manager, shifts);
     const shiftOf = new Map(shifts.map((row) => [row.id, row]));
     const person = new Map(people.map((row) => [row.id, row]));
-    const location = new Map(locations.map((row) => [row.id, row]));
-    const site = new Map(sites.map((row) => [row.id, row]));
     const name = (id: string) => {
       const row = person.get(id);
       return row ? `${row.firstName} ${row.lastName}` : '';
+    };
+    const counterOf = (swap: ShiftSwapEntity): SwapCounterShift | null => {
+      const counter = swap.counterShiftId ? shiftOf.get(swap.counterShiftId) : undefined;
+      if (!swap.counterShiftId) return null;
+      return {
+        id: swap.counterShiftId,
+        siteName: counter ? places.site(counter.siteId) : '',
+        locationName: counter ? places.location(counter.locationId) : '',
+        activity: counter?.activity ?? 'accueil',
+        start: counter ? toZonedIso(counter.startAt) : '',
+        end: counter ? toZonedIso(counter.endAt) : '',
+      };
     };
     return swaps.map((swap) => {
       const shift = shiftOf.get(swap.shiftId);
@@ -499,8 +600,8 @@ export class SwapsService {
         status: swap.status,
         shiftId: swap.shiftId,
         siteId: shift?.siteId ?? '',
-        siteName: (shift && site.get(shift.siteId)?.name) ?? '',
-        locationName: (shift && location.get(shift.locationId)?.name) ?? '',
+        siteName: shift ? places.site(shift.siteId) : '',
+        locationName: shift ? places.location(shift.locationId) : '',
         activity: shift?.activity ?? 'accueil',
         start: shift ? toZonedIso(shift.startAt) : '',
         end: shift ? toZonedIso(shift.endAt) : '',
@@ -514,24 +615,35 @@ export class SwapsService {
         decidedAt: swap.decidedAt?.toISOString() ?? null,
         // The approval's checks read the manager's live week: not a mediator's to see.
         violations: user.role === 'mediator' ? [] : swap.violations,
+        counterShift: counterOf(swap),
       };
     });
   }
 
+  /** Names of the sites and locations of some shifts. */
+  private async places(
+    manager: EntityManager,
+    shifts: { siteId: string; locationId: string }[],
+  ): Promise<{ site(id: string): string; location(id: string): string }> {
+    const [locations, sites] = shifts.length
+      ? await Promise.all([
+          manager.findBy(LocationEntity, {
+            id: In([...new Set(shifts.map((shift) => shift.locationId))]),
+          }),
+          manager.findBy(SiteEntity, { id: In([...new Set(shifts.map((shift) => shift.siteId))]) }),
+        ])
+      : [[], []];
+    const location = new Map(locations.map((row) => [row.id, row.name]));
+    const site = new Map(sites.map((row) => [row.id, row.name]));
+    return {
+      site: (id) => site.get(id) ?? '',
+      location: (id) => location.get(id) ?? '',
+    };
+  }
+
   /** The shifts as the latest publication of their site-week holds them (absent if not there). */
   private async asPublished(manager: EntityManager, shifts: ShiftEntity[]): Promise<ShiftEntity[]> {
-    if (shifts.length === 0) return [];
-    const rows: { shift: Shift }[] = await manager.query(
-      `SELECT e.value AS shift
-         FROM site_week sw
-         JOIN rota_publication p ON p.site_week_id = sw.id AND p.version = sw.version
-         CROSS JOIN LATERAL jsonb_array_elements(p.shifts) e
-        WHERE sw.site_id = ANY($1::uuid[]) AND e.value->>'id' = ANY($2::text[])
-        ORDER BY p.published_at`,
-      [[...new Set(shifts.map((shift) => shift.siteId))], shifts.map((shift) => shift.id)],
-    );
-    // A shift moved to another week may sit in two publications: the latest one says where.
-    const latest = new Map(rows.map(({ shift }) => [shift.id, shift]));
+    const latest = await this.published.latestCopies(manager, shifts);
     return [...latest.values()].map((shift) =>
       manager.create(ShiftEntity, {
         id: shift.id,

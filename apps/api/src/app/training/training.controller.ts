@@ -62,7 +62,7 @@ export class TrainingController {
     @UuidParam('id') id: string,
     @Body() body: AttendanceDto,
   ): Promise<TrainingEnrolment> {
-    return this.training.attendance(user, id, body.present);
+    return this.training.attendance(user, id, body.present, body.attendedMinutes ?? null);
   }
 
   @Roles('admin', 'hr')

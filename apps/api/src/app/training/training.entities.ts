@@ -8,6 +8,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
 } from 'typeorm';
 import { LocationEntity } from '../organisation/location.entity';
 import { SiteEntity } from '../organisation/site.entity';
@@ -122,6 +123,11 @@ export class TrainingSessionEntity {
 @Entity({ name: 'training_enrolment' })
 @Index('uq_training_enrolment_person', ['sessionId', 'personId'], { unique: true })
 @Check('ck_training_enrolment_status', `"status" IN ('enrolled', 'present', 'absent', 'validated')`)
+@Check(
+  'ck_training_enrolment_attended',
+  `"attended_minutes" IS NULL OR "attended_minutes" BETWEEN 1 AND 1440`,
+)
+@Index('ix_training_enrolment_record', ['recordId'])
 export class TrainingEnrolmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -161,9 +167,28 @@ export class TrainingEnrolmentEntity {
 
   @Column({ name: 'validated_at', type: 'timestamptz', nullable: true })
   validatedAt!: Date | null;
+
+  /** Minutes actually attended (a session lasts a day at most); set with a present attendance. */
+  @Column({ name: 'attended_minutes', type: 'integer', nullable: true })
+  attendedMinutes!: number | null;
+
+  /**
+   * The module completion this validated session counted toward; null while the module is still
+   * open for the person (its validated minutes have not reached the module's hours yet).
+   */
+  @Column({ name: 'record_id', type: 'uuid', nullable: true })
+  recordId!: string | null;
+
+  @ManyToOne(() => TrainingRecordEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'record_id', foreignKeyConstraintName: 'fk_training_enrolment_record' })
+  // Relation<>: the record class is declared below (no runtime type reference to it here).
+  record?: Relation<TrainingRecordEntity>;
 }
 
-/** A module completed by a person: from a validated enrolment, or historical (seed, import). */
+/**
+ * A module completed by a person: when the validated sessions' attended hours reach the module's
+ * hours (`enrolment_id`: the session that closed it), or historical (seed, import).
+ */
 @Entity({ name: 'training_record' })
 @Index('ix_training_record_person', ['personId'])
 export class TrainingRecordEntity {

@@ -14,6 +14,7 @@ import type {
   TrainingSession,
 } from '@relais/api-types';
 import { addDays, addMonths, formatDate, isoWeekOf, zonedInstant } from '@relais/rules';
+import ExcelJS from 'exceljs';
 import { toZonedIso } from '../../common/instant';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';
@@ -141,7 +142,9 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
       dynamicExitRate: 1,
     });
     // By site: NO = X05 other, X08 durable → 1 / 2 = 0.5.
+    // Named for the reader, not by the site's code.
     expect(response.body.bySite.find((row) => row.siteCode === 'NO')).toMatchObject({
+      siteName: 'PIMMS Médiation Paris Nord Ouest',
       dynamicExitRate: 0.5,
     });
     // A certification obtained (TP MSADS…) is counted apart, whatever the exit: 7 of the 8.
@@ -295,12 +298,26 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
 
   it('takes attendance (site manager), then HR validation grants the SST for 24 months and moves the pathway', async () => {
     const day = addDays(today, -14);
-    const session = await newSession('T07', day, '09:00', '17:00');
     const fontaine = await personId('Fontaine');
-    const enrolment = (await enrol(session.id, fontaine)).body;
-    expect(enrolment.status).toBe('enrolled');
     const before = (await t.request<Pathway>('GET', `/api/pathways/${fontaine}`, { cookie: hr }))
       .body;
+    // The SST's 14 hours take two days: the first, validated, leaves the module open.
+    const firstDay = await newSession('T07', addDays(day, -1), '09:00', '17:00');
+    const first = (await enrol(firstDay.id, fontaine)).body;
+    for (const step of ['attendance', 'validation'])
+      await t.request('POST', `/api/training/enrolments/${first.id}/${step}`, {
+        cookie: hr,
+        body: step === 'attendance' ? { present: true } : undefined,
+      });
+    expect(
+      await one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM person_skill WHERE person_id = $1 AND skill = 'sst'`,
+        [fontaine],
+      ),
+    ).toEqual({ n: 0 });
+    const session = await newSession('T07', day, '09:00', '17:00');
+    const enrolment = (await enrol(session.id, fontaine)).body;
+    expect(enrolment.status).toBe('enrolled');
 
     const early = await t.request<ApiError>(
       'POST',
@@ -421,7 +438,7 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     await jobs.runDaily(addDays(today, 31));
     expect(await reminders()).toEqual([60, 30]);
     // Visible to the person, their manager and HR.
-    for (const cookie of [hr]) {
+    for (const cookie of [mediator, managerSud, hr]) {
       const pathway = await t.request<Pathway>('GET', `/api/pathways/${person}`, { cookie });
       expect(pathway.body.reminders.map((r) => r.thresholdDays)).toEqual(
         expect.arrayContaining([60, 30]),
@@ -580,24 +597,32 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
   });
 
-  it('records an exit: the category is required, a dynamic exit needs its contract type and duration', async () => {
+  it('records an exit: what followed is required, a CDD needs its length; the category is derived', async () => {
     const person = await personId('Lévy');
     const contract = await one<{ id: string }>('SELECT id FROM contract WHERE person_id = $1', [
       person,
     ]);
     const before = await count('exit_record');
-    const noCategory = await t.request<ApiError>('POST', '/api/exits', {
+    const nothing = await t.request<ApiError>('POST', '/api/exits', {
       cookie: hr,
       body: { contractId: contract.id, exitDate: today },
     });
-    expect(noCategory.status).toBe(400);
-    expect(noCategory.body.details).toEqual([{ field: 'category', message: 'champ obligatoire' }]);
+    expect(nothing.status).toBe(422);
+    expect(nothing.body.details).toEqual([{ field: 'outcome', message: 'champ obligatoire' }]);
     const incomplete = await t.request<ApiError>('POST', '/api/exits', {
       cookie: hr,
-      body: { contractId: contract.id, exitDate: today, category: 'EMPLOI_DURABLE' },
+      body: { contractId: contract.id, exitDate: today, outcome: 'CDD' },
     });
     expect(incomplete.status).toBe(422);
-    expect(incomplete.body.message).toContain('EXIT_RECORD_INCOMPLETE');
+    expect(incomplete.body.message).toBe(
+      'Sortie en CDD : indiquez sa durée en mois (6 mois ou plus : emploi durable ; moins : emploi de transition).',
+    );
+    expect(incomplete.body.details).toEqual([
+      {
+        field: 'jobMonths',
+        message: 'durée en mois obligatoire pour un CDD ou une mission d’intérim',
+      },
+    ]);
     expect(await count('exit_record')).toBe(before);
 
     const created = await t.request<ExitRecord>('POST', '/api/exits', {
@@ -693,6 +718,99 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     ).toBe(403);
   });
 
+  it('counts an exit dated in the future in the rate only from its date; the pathway shows it', async () => {
+    const person = await personId('Sissoko');
+    const contract = await one<{ id: string }>(
+      'SELECT id FROM contract WHERE person_id = $1 ORDER BY start_date DESC LIMIT 1',
+      [person],
+    );
+    const report = async () =>
+      (await t.request<ExitReport>('GET', '/api/reports/exits', { cookie: hr })).body;
+    const before = await report();
+    const created = await t.request<ExitRecord>('POST', '/api/exits', {
+      cookie: hr,
+      body: {
+        contractId: contract.id,
+        exitDate: addDays(today, 20),
+        category: 'EMPLOI_DURABLE',
+        jobContractType: 'CDI',
+        durationBucket: 'PERMANENT',
+      },
+    });
+    expect(created.status).toBe(201);
+    // Still at work for 20 days: neither an exit nor a dynamic one yet.
+    expect(await report()).toMatchObject({
+      exits: before.exits,
+      dynamic: before.dynamic,
+      dynamicExitRate: before.dynamicExitRate,
+    });
+    const pathway = await t.request<Pathway>('GET', `/api/pathways/${person}`, { cookie: hr });
+    expect(pathway.body.exit).toEqual({
+      id: created.body.id,
+      exitDate: addDays(today, 20),
+      category: 'EMPLOI_DURABLE',
+    });
+    // A second record for the same contract is refused, nothing written.
+    const again = await t.request<ApiError>('POST', '/api/exits', {
+      cookie: hr,
+      body: { contractId: contract.id, exitDate: addDays(today, 20), category: 'AUTRE_SORTIE' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('Une fiche de sortie existe déjà pour ce contrat.');
+    // Its day come, it counts.
+    await t.dataSource.query('UPDATE exit_record SET exit_date = $2 WHERE id = $1', [
+      created.body.id,
+      today,
+    ]);
+    expect(await report()).toMatchObject({
+      exits: before.exits + 1,
+      dynamic: before.dynamic + 1,
+    });
+  });
+
+  it('lists a certificate expired yesterday as expired on the HR dashboard, one expiring soon as not', async () => {
+    const person = await personId('Rousseau');
+    const other = await personId('Garnier');
+    // Only the test's own certificates (a later one would hide an earlier one, as a renewal).
+    await t.dataSource.query(
+      `DELETE FROM person_skill WHERE person_id IN ($1, $2) AND skill = 'sst'`,
+      [person, other],
+    );
+    await t.dataSource.query(
+      `INSERT INTO person_skill (organisation_id, person_id, skill, acquired_on, expires_on)
+       SELECT organisation_id, id, 'sst', $2, $3 FROM person WHERE id = $1`,
+      [person, addDays(today, -731), addDays(today, -1)],
+    );
+    await t.dataSource.query(
+      `INSERT INTO person_skill (organisation_id, person_id, skill, acquired_on, expires_on)
+       SELECT organisation_id, id, 'sst', $2, $3 FROM person WHERE id = $1`,
+      [other, addDays(today, -700), addDays(today, 30)],
+    );
+    const dashboard = (
+      await t.request<PathwayDashboard>('GET', '/api/reports/pathways', { cookie: hr })
+    ).body;
+    const row = (id: string) =>
+      dashboard.expiringCertificates.find((c) => c.personId === id && c.skill === 'sst');
+    expect(row(person)).toMatchObject({ expiresOn: addDays(today, -1), isExpired: true });
+    expect(row(other)).toMatchObject({ expiresOn: addDays(today, 30), isExpired: false });
+  });
+
+  it('shows a site manager the sessions of their own sites only', async () => {
+    const east = await newSession('T13', FAR, '14:00', '16:00', 5, 'E');
+    const south = await newSession('T13', FAR, '09:00', '11:00', 5, 'S');
+    const list = async (cookie: string) =>
+      (
+        await t.request<TrainingSession[]>('GET', `/api/training/sessions?from=${FAR}&to=${FAR}`, {
+          cookie,
+        })
+      ).body.map((session) => session.id);
+    expect(await list(managerSud)).toContain(south.id);
+    expect(await list(managerSud)).not.toContain(east.id);
+    expect(await list(managerEst)).toEqual(expect.arrayContaining([east.id]));
+    expect(await list(managerEst)).not.toContain(south.id);
+    expect(await list(hr)).toEqual(expect.arrayContaining([east.id, south.id]));
+  });
+
   it('lets HR edit the modules a plan requires; progress follows, an unknown code is refused', async () => {
     const person = await personId('Ribeiro');
     const path = `/api/pathways/${person}/plan`;
@@ -736,7 +854,25 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
         .toString(),
     ).toBe('PK');
     const csv = await t.request<string>('GET', '/api/exports/exits.csv', { cookie: hr });
-    expect(csv.body).toContain('EMPLOI_DURABLE');
+    // Words, not codes: the category, the job obtained and its duration as HR reads them.
+    expect(csv.body).toContain(';"Emploi durable";"CDI";"Sans limite de durée";');
+    expect(csv.body).not.toMatch(/EMPLOI_DURABLE|PERMANENT|ADULTE_RELAIS/);
+    // Dates as French dates, which French Excel reads as dates.
+    expect(csv.body).toMatch(/;\d{2}\/\d{2}\/\d{4};/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      await (
+        await fetch(`${t.baseUrl}/api/exports/training.xlsx`, { headers: { cookie: hr } })
+      ).arrayBuffer(),
+    );
+    const exitsSheet = workbook.getWorksheet('Sorties');
+    const exitRow = exitsSheet?.getRow(2);
+    expect(exitRow?.getCell(3).value).not.toMatch(/_/);
+    expect(exitRow?.getCell(4).value).toBeInstanceOf(Date);
+    expect(exitRow?.getCell(4).numFmt).toBe('dd/mm/yyyy');
+    const trainingRow = workbook.getWorksheet('Formations')?.getRow(2);
+    expect(trainingRow?.getCell(6).value).toBeInstanceOf(Date);
+    expect(typeof trainingRow?.getCell(7).value).toBe('number');
     const pdf = await fetch(`${t.baseUrl}/api/pathways/${await personId('Fontaine')}/summary.pdf`, {
       headers: { cookie: hr },
     });
@@ -790,7 +926,7 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
     // No cell of any CSV export starts with a formula character, quoted or not (numbers aside).
     for (const csv of [people.body, exits.body])
       expect(csv.split('\n').flatMap((line) => line.split(';'))).not.toContainEqual(
-        expect.stringMatching(/^(?!-?\d+(\.\d+)?$)"?[=+\-@\t\r]/),
+        expect.stringMatching(/^(?!-?\d+([.,]\d+)?$)"?[=+\-@\t\r]/),
       );
   });
 });

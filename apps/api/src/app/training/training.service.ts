@@ -19,6 +19,7 @@ import {
   addMonths,
   civilDate,
   formatDayLabel,
+  formatDuration,
   formatTime,
   isoWeekOfInstant,
 } from '@relais/rules';
@@ -84,9 +85,11 @@ export class TrainingService {
     const start = from ?? addDays(todayIn(), -30);
     const end = to ?? addDays(todayIn(), 120);
     const rows: SessionRow[] = await this.dataSource.query(
+      // A site manager sees the sessions of the sites they run (HR and direction: every site).
       `${SESSION_SELECT} WHERE s.organisation_id = $1 AND s.start_at >= $2::date AND s.start_at < ($3::date + 1)
+         AND s.site_id = ANY($4::uuid[])
        ORDER BY s.start_at`,
-      [user.organisationId, start, end],
+      [user.organisationId, start, end, user.siteIds],
     );
     return rows.map(toSession);
   }
@@ -188,7 +191,7 @@ export class TrainingService {
         });
         if (await manager.existsBy(TrainingEnrolmentEntity, { sessionId, personId }))
           throw new ConflictException(
-            `${person.firstName} ${person.lastName} est déjà inscrit·e à cette session.`,
+            `${person.firstName} ${person.lastName} a déjà une inscription à cette session.`,
           );
         const missing = await this.missingPrerequisites(manager, personId, module);
         if (missing.length)
@@ -262,11 +265,16 @@ export class TrainingService {
     });
   }
 
-  /** Attendance by the site manager (or HR): present or absent, from the session's day on. */
+  /**
+   * Attendance by the site manager (or HR): present or absent, from the session's day on. A
+   * presence records the minutes actually attended: the session less its break by default, fewer
+   * when the person left early or came late, never more.
+   */
   async attendance(
     user: AuthUser,
     enrolmentId: string,
     present: boolean,
+    attendedMinutes: number | null = null,
   ): Promise<TrainingEnrolment> {
     const { enrolment, session } = await this.findEnrolment(user, enrolmentId);
     this.access.requireSite(user, session.siteId, 'write');
@@ -278,26 +286,42 @@ export class TrainingService {
         'present',
         'session à venir',
       );
+    const sessionMinutes = netMinutes(session);
+    if (!present && attendedMinutes !== null)
+      refuse(
+        'Une absence ne compte aucune heure suivie : laissez « heures suivies » vide.',
+        'attendedMinutes',
+        'sans objet pour une absence',
+      );
+    if (attendedMinutes !== null && attendedMinutes > sessionMinutes)
+      refuse(
+        `Heures suivies : ${formatDuration(attendedMinutes)} dépasse la durée de la session (${formatDuration(sessionMinutes)}, pause déduite).`,
+        'attendedMinutes',
+        `au plus ${formatDuration(sessionMinutes)}`,
+      );
     const status: EnrolmentStatus = present ? 'present' : 'absent';
+    const minutes = present ? (attendedMinutes ?? sessionMinutes) : null;
     await this.dataSource.transaction(async (manager) => {
       await manager.update(
         TrainingEnrolmentEntity,
         { id: enrolment.id },
-        { status, attendanceBy: user.accountId },
+        { status, attendanceBy: user.accountId, attendedMinutes: minutes },
       );
       await this.audit.record(manager, user, {
         action: 'training_enrolment.attendance',
         entity: 'training_enrolment',
         entityId: enrolment.id,
-        details: { status, before: enrolment.status },
+        details: { status, before: enrolment.status, attendedMinutes: minutes },
       });
     });
     return this.enrolment(enrolment.id);
   }
 
   /**
-   * HR validation (second step): records the module, grants its qualification with the right
-   * expiry and completes the pathway milestones it closes.
+   * HR validation (second step) of one session: its attended minutes count toward the module.
+   * The module closes only when the validated minutes since its last completion reach its hours
+   * (a 3.5-day module needs all its days): then the record is written, its qualification granted
+   * with the right expiry and the pathway milestones it completes are closed.
    */
   async validate(user: AuthUser, enrolmentId: string): Promise<TrainingEnrolment> {
     const { enrolment, session } = await this.findEnrolment(user, enrolmentId);
@@ -307,30 +331,75 @@ export class TrainingService {
       refuse(
         'Validation refusée : la présence doit d’abord être constatée par le formateur ou la ou le responsable de site.',
         'status',
-        enrolment.status === 'absent' ? 'absent·e' : 'présence non constatée',
+        enrolment.status === 'absent' ? 'absence constatée' : 'présence non constatée',
       );
     await this.dataSource.transaction(async (manager) => {
       const changed = await manager.update(
         TrainingEnrolmentEntity,
         { id: enrolment.id, status: 'present' },
-        { status: 'validated', validatedBy: user.accountId, validatedAt: new Date() },
+        {
+          status: 'validated',
+          validatedBy: user.accountId,
+          validatedAt: new Date(),
+          // A presence noted before minutes were recorded counts the whole session.
+          attendedMinutes: enrolment.attendedMinutes ?? netMinutes(session),
+        },
       );
       if (changed.affected !== 1) throw new ConflictException('Inscription modifiée entre-temps.');
       const module = await manager.findOneByOrFail(TrainingModuleEntity, { id: session.moduleId });
-      const completedOn = civilDate(session.endAt.getTime(), user.timeZone);
+      // One validation at a time per person and module: two sessions cannot both close it.
+      await manager.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [enrolment.personId]);
+      const open: { id: string; minutes: number; end_at: Date }[] = await manager.query(
+        `SELECT e.id, e.attended_minutes AS minutes, s.end_at
+           FROM training_enrolment e JOIN training_session s ON s.id = e.session_id
+          WHERE e.person_id = $1 AND s.module_id = $2 AND e.status = 'validated'
+            AND e.record_id IS NULL AND e.attended_minutes IS NOT NULL
+          ORDER BY s.end_at`,
+        [enrolment.personId, module.id],
+      );
+      const attended = open.reduce((total, row) => total + row.minutes, 0);
+      const required = Math.round(module.hours * 60);
+      const details = {
+        personId: enrolment.personId,
+        module: module.code,
+        attendedMinutes: enrolment.attendedMinutes ?? netMinutes(session),
+        moduleMinutes: attended,
+        requiredMinutes: required,
+      };
+      if (attended < required) {
+        await this.audit.record(manager, user, {
+          action: 'training_enrolment.validate',
+          entity: 'training_enrolment',
+          entityId: enrolment.id,
+          details: { ...details, isComplete: false },
+        });
+        return;
+      }
+      const last = open.reduce(
+        (latest, row) => (row.end_at.getTime() > latest ? row.end_at.getTime() : latest),
+        session.endAt.getTime(),
+      );
+      const completedOn = civilDate(last, user.timeZone);
       const expiresOn =
         module.validityMonths === null
           ? null
           : addDays(addMonths(completedOn, module.validityMonths), -1);
-      await manager.insert(TrainingRecordEntity, {
-        organisationId: user.organisationId,
-        personId: enrolment.personId,
-        moduleId: module.id,
-        completedOn,
-        hours: module.hours,
-        expiresOn,
-        enrolmentId: enrolment.id,
-      });
+      const record = await manager.save(
+        manager.create(TrainingRecordEntity, {
+          organisationId: user.organisationId,
+          personId: enrolment.personId,
+          moduleId: module.id,
+          completedOn,
+          hours: Math.round((attended / 60) * 10) / 10,
+          expiresOn,
+          enrolmentId: enrolment.id,
+        }),
+      );
+      await manager.update(
+        TrainingEnrolmentEntity,
+        open.map((row) => ({ id: row.id })),
+        { recordId: record.id },
+      );
       if (module.grantsSkill) {
         await manager.insert(PersonSkillEntity, {
           organisationId: user.organisationId,
@@ -347,13 +416,19 @@ export class TrainingService {
         enrolment.personId,
         completedOn,
       );
+      await this.pathways.syncFacts(
+        manager,
+        user.organisationId,
+        enrolment.personId,
+        todayIn(user.timeZone),
+      );
       await this.audit.record(manager, user, {
         action: 'training_enrolment.validate',
         entity: 'training_enrolment',
         entityId: enrolment.id,
         details: {
-          personId: enrolment.personId,
-          module: module.code,
+          ...details,
+          isComplete: true,
           skill: module.grantsSkill,
           expiresOn,
           milestones: closed,
@@ -451,10 +526,22 @@ interface EnrolmentRow {
   last_name: string;
   status: EnrolmentStatus;
   shift_id: string | null;
+  attended_minutes: number | null;
+  module_minutes: number;
+  module_hours: string;
+  is_complete: boolean;
 }
 
-const ENROLMENT_SELECT = `SELECT e.id, e.session_id, e.person_id, p.first_name, p.last_name, e.status, e.shift_id
-  FROM training_enrolment e JOIN person p ON p.id = e.person_id`;
+// The module's minutes for the person: the validated sessions of the same completion (still open,
+// or the record this session closed).
+const ENROLMENT_SELECT = `SELECT e.id, e.session_id, e.person_id, p.first_name, p.last_name, e.status, e.shift_id,
+    e.attended_minutes, m.hours AS module_hours, e.record_id IS NOT NULL AS is_complete,
+    (SELECT COALESCE(sum(v.attended_minutes), 0)::int FROM training_enrolment v
+       JOIN training_session vs ON vs.id = v.session_id
+      WHERE v.person_id = e.person_id AND vs.module_id = s.module_id AND v.status = 'validated'
+        AND v.record_id IS NOT DISTINCT FROM e.record_id) AS module_minutes
+  FROM training_enrolment e JOIN person p ON p.id = e.person_id
+  JOIN training_session s ON s.id = e.session_id JOIN training_module m ON m.id = s.module_id`;
 
 function toEnrolment(row: EnrolmentRow): TrainingEnrolment {
   return {
@@ -464,5 +551,19 @@ function toEnrolment(row: EnrolmentRow): TrainingEnrolment {
     personName: `${row.first_name} ${row.last_name}`,
     status: row.status,
     shiftId: row.shift_id,
+    attendedMinutes: row.attended_minutes,
+    module: {
+      attendedMinutes: row.module_minutes,
+      requiredMinutes: Math.round(Number(row.module_hours) * 60),
+      isComplete: row.is_complete,
+    },
   };
+}
+
+/** A session's length less its break, in minutes. */
+function netMinutes(session: TrainingSessionEntity): number {
+  return (
+    Math.round((session.endAt.getTime() - session.startAt.getTime()) / 60_000) -
+    session.breakMinutes
+  );
 }

@@ -12,6 +12,14 @@ import { SecurityNotification1795830000000 } from './1795830000000-SecurityNotif
 import { SiteLoan1795840000000 } from './1795840000000-SiteLoan';
 import { OrganisationIds1795850000000 } from './1795850000000-OrganisationIds';
 import { OrganisationSettings1795950000000 } from './1795950000000-OrganisationSettings';
+import { SelfServiceClaims1796300000000 } from './1796300000000-SelfServiceClaims';
+import { PeopleContractsEnd1796400000000 } from './1796400000000-PeopleContractsEnd';
+import { RotaBatch1796500000000 } from './1796500000000-RotaBatch';
+import { ContractHourlyCost1796700000000 } from './1796700000000-ContractHourlyCost';
+import { TrainingAttendedHours1796800000000 } from './1796800000000-TrainingAttendedHours';
+import { ExitDerived1796810000000 } from './1796810000000-ExitDerived';
+import { PlanRecompute1796820000000 } from './1796820000000-PlanRecompute';
+import { RecordedAgreements1796830000000 } from './1796830000000-RecordedAgreements';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +36,12 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SiteLoan1795840000000,
   OrganisationIds1795850000000,
   OrganisationSettings1795950000000,
+  SelfServiceClaims1796300000000,
+  PeopleContractsEnd1796400000000,
+  RotaBatch1796500000000,
+  ContractHourlyCost1796700000000,
+  TrainingAttendedHours1796800000000,
+  ExitDerived1796810000000,
+  PlanRecompute1796820000000,
+  RecordedAgreements1796830000000,
 ];

@@ -404,6 +404,19 @@ export interface DemoContract {
   conventionEnd?: string;
 }
 
+/**
+ * Hourly cost to the employer (coût horaire chargé) by contract type, in cents: round demo
+ * figures (aided contracts cost less once the State's aid is deducted), not a reference.
+ */
+export const DEMO_HOURLY_COST_CENTS: Record<ContractType, number> = {
+  CDI: 2340,
+  CDD: 2180,
+  PEC: 1510,
+  ADULTE_RELAIS: 1960,
+  PRO: 1450,
+  CDDI: 1590,
+};
+
 const cdi = (personRef: string, start: string, weeklyHours = 35): DemoContract => ({
   key: personRef,
   personRef,

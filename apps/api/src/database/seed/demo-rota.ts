@@ -282,8 +282,13 @@ function addDemoProblems(planned: PlannedShift[], week: string): PlannedShift[] 
   const monday = windowOfIsoWeek(week).from;
   const tuesday = addDays(monday, 1);
   const wednesday = addDays(monday, 2);
+  const thursday = addDays(monday, 3);
   let result = planned.filter(
-    (shift) => !(shift.personRef === 'S24' && (shift.date === monday || shift.date === tuesday)),
+    (shift) =>
+      !(shift.personRef === 'S24' && (shift.date === monday || shift.date === tuesday)) &&
+      // Léa Fontaine (a 20-hour PEC) is off on Wednesday and Thursday: two free days in a row, where
+      // the planning journey makes and repairs an 11-hour rest breach of its own.
+      !(shift.personRef === 'S25' && (shift.date === wednesday || shift.date === thursday)),
   );
   // An evening public meeting on Monday until 22:00, then the desk at 08:45: 10 h 45 of rest.
   result.push(

@@ -1,8 +1,16 @@
-import type { ContractType, MandatoryFor, SkillCode, TrainingModality } from '@relais/api-types';
+import type {
+  ContractType,
+  ExitOutcome,
+  MandatoryFor,
+  NeutralisedReason,
+  SkillCode,
+  TrainingModality,
+} from '@relais/api-types';
 import {
   addDays,
   addIsoWeeks,
   addMonths,
+  deriveExitCategory,
   isoWeekOf,
   windowOfIsoWeek,
   zonedInstant,
@@ -11,7 +19,11 @@ import { EntityManager } from 'typeorm';
 import { ExitRecordEntity } from '../../app/exits/exit-record.entity';
 import { LocationEntity } from '../../app/organisation/location.entity';
 import { PathwayMilestoneEntity } from '../../app/pathways/pathway.entities';
-import { completePathwayMilestones, ensurePathwayPlan } from '../../app/pathways/pathways.service';
+import {
+  completePathwayMilestones,
+  ensurePathwayPlan,
+  syncFactMilestones,
+} from '../../app/pathways/pathways.service';
 import { ShiftEntity } from '../../app/rota/shift.entity';
 import { raiseCertificateReminders } from '../../app/training/training-jobs.service';
 import {
@@ -219,9 +231,10 @@ const LEAVERS: {
   siteCode: string;
   contractType: ContractType;
   end: string;
-  category: ExitRecordEntity['category'];
-  job: ExitRecordEntity['jobContractType'];
-  bucket: ExitRecordEntity['durationBucket'];
+  /** What followed; the category is derived from it, as for any exit recorded. */
+  outcome: ExitOutcome;
+  months: number | null;
+  neutralisedReason?: NeutralisedReason;
   sector: string | null;
   detail: string;
 }[] = [
@@ -230,9 +243,8 @@ const LEAVERS: {
     siteCode: 'S',
     contractType: 'PEC',
     end: '2025-06-30',
-    category: 'EMPLOI_DURABLE',
-    job: 'CDI',
-    bucket: 'PERMANENT',
+    outcome: 'CDI',
+    months: null,
     sector: 'Protection sociale',
     detail: 'CDI agent d’accueil, CPAM',
   },
@@ -241,9 +253,8 @@ const LEAVERS: {
     siteCode: 'NE',
     contractType: 'ADULTE_RELAIS',
     end: '2025-01-31',
-    category: 'EMPLOI_DURABLE',
-    job: 'CDD',
-    bucket: 'SIX_MONTHS_OR_MORE',
+    outcome: 'CDD',
+    months: 12,
     sector: 'Logement social',
     detail: 'CDD de 12 mois, bailleur social',
   },
@@ -252,9 +263,8 @@ const LEAVERS: {
     siteCode: 'E',
     contractType: 'PRO',
     end: '2025-08-31',
-    category: 'EMPLOI_TRANSITION',
-    job: 'CDD',
-    bucket: 'UNDER_SIX_MONTHS',
+    outcome: 'CDD',
+    months: 3,
     sector: 'Services postaux',
     detail: 'CDD de 3 mois, La Poste',
   },
@@ -263,9 +273,8 @@ const LEAVERS: {
     siteCode: 'SE',
     contractType: 'PEC',
     end: '2025-09-30',
-    category: 'SORTIE_POSITIVE',
-    job: 'FORMATION',
-    bucket: 'SIX_MONTHS_OR_MORE',
+    outcome: 'FORMATION',
+    months: null,
     sector: 'Formation qualifiante',
     detail: 'Entrée en formation DEAES',
   },
@@ -274,9 +283,8 @@ const LEAVERS: {
     siteCode: 'NO',
     contractType: 'CDD',
     end: '2025-11-30',
-    category: 'AUTRE_SORTIE',
-    job: null,
-    bucket: null,
+    outcome: 'SANS_EMPLOI',
+    months: null,
     sector: null,
     detail: 'Demandeur d’emploi',
   },
@@ -285,9 +293,9 @@ const LEAVERS: {
     siteCode: 'S',
     contractType: 'PEC',
     end: '2025-12-31',
-    category: 'NEUTRALISEE',
-    job: null,
-    bucket: null,
+    outcome: 'NEUTRALISEE',
+    months: null,
+    neutralisedReason: 'DEMENAGEMENT',
     sector: null,
     detail: 'Déménagement hors région',
   },
@@ -296,9 +304,8 @@ const LEAVERS: {
     siteCode: 'E',
     contractType: 'ADULTE_RELAIS',
     end: '2025-10-31',
-    category: 'EMPLOI_DURABLE',
-    job: 'FONCTION_PUBLIQUE',
-    bucket: 'PERMANENT',
+    outcome: 'FONCTION_PUBLIQUE',
+    months: null,
     sector: 'Fonction publique territoriale',
     detail: 'Titularisation après concours',
   },
@@ -307,9 +314,8 @@ const LEAVERS: {
     siteCode: 'NO',
     contractType: 'PRO',
     end: '2025-09-30',
-    category: 'EMPLOI_DURABLE',
-    job: 'CDI',
-    bucket: 'PERMANENT',
+    outcome: 'CDI',
+    months: null,
     sector: 'Médiation sociale',
     detail: 'CDI médiateur, autre association',
   },
@@ -418,6 +424,8 @@ export async function seedDemoTraining(
     }
     await completePathwayMilestones(manager, personId(person.ref), null);
   }
+  // Milestones closed by facts: the contract's tutor, a valid first-aid certificate.
+  await syncFactMilestones(manager, organisationId, null, today);
 
   // Sessions in the coming weeks; the ones with enrolments are already on the rota.
   const locations = await manager.find(LocationEntity, { where: { organisationId } });
@@ -425,7 +433,7 @@ export async function seedDemoTraining(
     locations.find((location) => location.code === code) as LocationEntity;
   const week2 = windowOfIsoWeek(addIsoWeeks(isoWeekOf(today), 2)).from;
   const week3 = addDays(week2, 7);
-  const sessions: {
+  interface PlannedSession {
     code: string;
     siteCode: string;
     date: string;
@@ -436,7 +444,30 @@ export async function seedDemoTraining(
     trainer: string;
     capacity: number;
     enrol: string[];
-  }[] = [
+  }
+  // Full days of 7 hours (09:00–17:00 with an hour's break).
+  const days = (
+    code: string,
+    siteCode: string,
+    dates: string[],
+    place: string,
+    trainer: string,
+    capacity: number,
+    enrol: string[],
+  ): PlannedSession[] =>
+    dates.map((date) => ({
+      code,
+      siteCode,
+      date,
+      start: '09:00',
+      end: '17:00',
+      breakMinutes: 60,
+      place,
+      trainer,
+      capacity,
+      enrol,
+    }));
+  const sessions: PlannedSession[] = [
     {
       code: 'T11',
       siteCode: 'S',
@@ -449,54 +480,50 @@ export async function seedDemoTraining(
       capacity: 8,
       enrol: ['S25', 'S28'],
     },
+    // A module runs over as many one-day sessions as its hours need (a session lasts a day at
+    // most): T02's 24 h 30 over three days and a half, the 14-hour modules over two days.
+    ...days(
+      'T02',
+      'E',
+      [addDays(week2, 3), addDays(week2, 4), week3],
+      'CNFPT, Pantin',
+      'CNFPT',
+      12,
+      ['S14', 'S16'],
+    ),
     {
       code: 'T02',
       siteCode: 'E',
-      date: addDays(week2, 3),
+      date: addDays(week3, 1),
       start: '09:00',
-      end: '17:00',
-      breakMinutes: 60,
+      end: '12:30',
+      breakMinutes: 0,
       place: 'CNFPT, Pantin',
       trainer: 'CNFPT',
       capacity: 12,
       enrol: ['S14', 'S16'],
     },
-    {
-      code: 'T07',
-      siteCode: 'NE',
-      date: addDays(week3, 2),
-      start: '09:00',
-      end: '17:00',
-      breakMinutes: 60,
-      place: 'Salle de formation, Paris Nord Est',
-      trainer: 'Organisme habilité INRS',
-      capacity: 10,
-      enrol: ['S07', 'S22'],
-    },
-    {
-      code: 'T09',
-      siteCode: 'SE',
-      date: addDays(week3, 4),
-      start: '09:00',
-      end: '17:00',
-      breakMinutes: 60,
-      place: 'Paris Sud Est',
-      trainer: 'Intervenant externe',
-      capacity: 12,
-      enrol: [],
-    },
-    {
-      code: 'T01',
-      siteCode: 'NO',
-      date: addDays(week3, 1),
-      start: '09:00',
-      end: '17:00',
-      breakMinutes: 60,
-      place: 'Siège',
-      trainer: 'Julien Marchetti',
-      capacity: 10,
-      enrol: ['S34'],
-    },
+    ...days(
+      'T07',
+      'NE',
+      [addDays(week3, 2), addDays(week3, 3)],
+      'Salle de formation, Paris Nord Est',
+      'Organisme habilité INRS',
+      10,
+      ['S07', 'S22'],
+    ),
+    ...days(
+      'T09',
+      'SE',
+      [addDays(week3, 4), addDays(week3, 7)],
+      'Paris Sud Est',
+      'Intervenant externe',
+      12,
+      [],
+    ),
+    ...days('T01', 'NO', [addDays(week3, 1), addDays(week3, 2)], 'Siège', 'Julien Marchetti', 10, [
+      'S34',
+    ]),
   ];
   for (const planned of sessions) {
     const module = moduleByCode.get(planned.code) as TrainingModuleEntity;
@@ -548,6 +575,11 @@ export async function seedDemoTraining(
   );
   for (const leaver of LEAVERS) {
     const exitDate = move(leaver.end);
+    const { category, durationBucket } = deriveExitCategory({
+      outcome: leaver.outcome,
+      months: leaver.months,
+    });
+    const isJob = ['CDD', 'INTERIM', 'CONTRAT_AIDE'].includes(leaver.outcome);
     const followUpDue = addMonths(exitDate, 6);
     // Follow-ups long past their day were held ten days after it; the recent ones are still due.
     const isFollowedUp = addDays(followUpDue, 60) <= today;
@@ -555,21 +587,28 @@ export async function seedDemoTraining(
       organisationId,
       personId: null,
       contractId: null,
-      displayName: `Ancien·ne salarié·e ${leaver.ref}`,
+      displayName: `Personne sortie ${leaver.ref}`,
       siteId: sites.find((site) => site.code === leaver.siteCode)?.id ?? null,
       contractType: leaver.contractType,
       exitDate,
-      category: leaver.category,
-      jobContractType: leaver.job,
-      durationBucket: leaver.bucket,
+      category,
+      jobContractType:
+        leaver.outcome === 'SANS_EMPLOI' || leaver.outcome === 'NEUTRALISEE'
+          ? null
+          : leaver.outcome,
+      durationBucket,
+      jobMonths: isJob ? leaver.months : null,
+      neutralisedReason: leaver.neutralisedReason ?? null,
+      isInternalHire: false,
+      entryDate: null,
       employerSector: leaver.sector,
       detail: leaver.detail,
-      certificationObtained: leaver.category !== 'AUTRE_SORTIE',
+      certificationObtained: category !== 'AUTRE_SORTIE',
       followUpDue,
       followUpStatus: isFollowedUp
-        ? leaver.category === 'NEUTRALISEE'
+        ? category === 'NEUTRALISEE' || category === null
           ? 'SANS_NOUVELLES'
-          : leaver.category
+          : category
         : null,
       followUpOn: isFollowedUp ? addDays(followUpDue, 10) : null,
     });

@@ -7,17 +7,17 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { todayIn } from '../../common/today';
+import { describeIf } from '../requirements';
 import { startTestApp, TestApp } from '../test-app';
 
 const run = promisify(execFile);
 const tools = resolve(__dirname, '../../../../../tools');
 
 // pg_dump and pg_restore talk to a real server: the embedded database cannot be dumped.
-const hasServer = Boolean(process.env['DATABASE_URL']);
-const describeOnServer = hasServer ? describe : describe.skip;
-if (!hasServer) {
-  console.warn('backup and restore spec skipped: it needs a PostgreSQL server in DATABASE_URL');
-}
+const describeOnServer = describeIf(
+  Boolean(process.env['DATABASE_URL']),
+  'a PostgreSQL server in DATABASE_URL',
+);
 
 async function rowCounts(url: string): Promise<Record<string, number>> {
   const client = new Client({ connectionString: url });

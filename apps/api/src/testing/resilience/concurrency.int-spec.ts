@@ -8,15 +8,15 @@ import type {
 } from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
+import { describeIf } from '../requirements';
 import { startTestApp, TestApp } from '../test-app';
 
 // The embedded database serialises every transaction on one connection, so races cannot happen
 // there: these specs need the real server that `npm test` always has in CI (.ci/run).
-const hasServer = Boolean(process.env['DATABASE_URL']);
-const describeOnServer = hasServer ? describe : describe.skip;
-if (!hasServer) {
-  console.warn('concurrency specs skipped: they need a real PostgreSQL server in DATABASE_URL');
-}
+const describeOnServer = describeIf(
+  Boolean(process.env['DATABASE_URL']),
+  'a PostgreSQL server in DATABASE_URL',
+);
 
 describeOnServer('concurrent managers on PostgreSQL', () => {
   let t: TestApp;
@@ -196,7 +196,7 @@ describeOnServer('concurrent managers on PostgreSQL', () => {
       await new Promise((resolve) => setTimeout(resolve, index * 15));
       return t.request<PublishResult & ApiError>('POST', '/api/rota/publish', {
         cookie: index % 2 ? rh : sud,
-        body: { siteId: site.id, week },
+        body: { siteId: site.id, week, justification: 'Points à justifier relus.' },
       });
     });
     const [, published] = await Promise.all([Promise.all(chains), Promise.all(publications)]);
@@ -249,6 +249,7 @@ describeOnServer('concurrent managers on PostgreSQL', () => {
       `SELECT note, version FROM shift WHERE id = ANY($1)`,
       [shifts.map((shift) => shift.id)],
     );
+    expect(final).toHaveLength(shifts.length);
     expect(final.every((row) => row.note === 'étape 3' && row.version === 4)).toBe(true);
   });
 });

@@ -1,15 +1,15 @@
 import type { ApiError, Health, ShiftResult, Site } from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
 import { todayIn } from '../../common/today';
-import { canRunPrivatePostgres, PrivatePostgres } from '../private-postgres';
+import { canRunPrivatePostgres, PG_BIN, PrivatePostgres } from '../private-postgres';
+import { describeIf } from '../requirements';
 import { startTestApp, TestApp } from '../test-app';
 
 // A server of its own that the test may stop: never the shared one of DATABASE_URL.
-const canRun = canRunPrivatePostgres();
-const describeIfServer = canRun ? describe : describe.skip;
-if (!canRun) {
-  console.warn('database restart spec skipped: no PostgreSQL server binaries (PG_BIN) here');
-}
+const describeIfServer = describeIf(
+  canRunPrivatePostgres(),
+  `PostgreSQL server binaries in ${PG_BIN} (set PG_BIN)`,
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

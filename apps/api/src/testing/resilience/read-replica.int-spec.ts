@@ -3,14 +3,14 @@ import { isoWeekOf } from '@relais/rules';
 import { Client } from 'pg';
 import { todayIn } from '../../common/today';
 import { READ_AFTER_COOKIE } from '../../database/read-routing';
-import { canRunPrivatePostgres, PrivatePostgres } from '../private-postgres';
+import { canRunPrivatePostgres, PG_BIN, PrivatePostgres } from '../private-postgres';
+import { describeIf } from '../requirements';
 import { startTestApp, TestApp } from '../test-app';
 
-const canRun = canRunPrivatePostgres();
-const describeIfServer = canRun ? describe : describe.skip;
-if (!canRun) {
-  console.warn('read-replica spec skipped: no PostgreSQL server binaries (PG_BIN) here');
-}
+const describeIfServer = describeIf(
+  canRunPrivatePostgres(),
+  `PostgreSQL server binaries in ${PG_BIN} (set PG_BIN)`,
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DB = 'relais_replica_test';

@@ -3,55 +3,70 @@ import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules'
 import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { todayIn } from '../../common/today';
-import { RequestOptions, startTestApp, TestApp } from '../test-app';
+import { ApiProcess, startApiProcess } from '../api-process';
+import { describeIf } from '../requirements';
+import { RequestOptions } from '../test-app';
 
 // Two API instances on one database need a real server (the embedded one lives in one process).
-const hasServer = Boolean(process.env['DATABASE_URL']);
-const describeOnServer = hasServer ? describe : describe.skip;
-if (!hasServer) {
-  console.warn('two-process spec skipped: it needs a PostgreSQL server in DATABASE_URL');
-}
+const describeOnServer = describeIf(
+  Boolean(process.env['DATABASE_URL']),
+  'a PostgreSQL server in DATABASE_URL',
+);
 
-// Each instance has its own HTTP server, pool and Nest container (no memory shared but the
-// process): what two processes behind a load balancer have.
-describeOnServer('two API instances on one database, requests alternating', () => {
-  let a: TestApp;
-  let b: TestApp;
+// Two operating-system processes, each its own HTTP server, pool, Nest container and module
+// state: what two replicas behind a load balancer have. Only the database is shared.
+describeOnServer('two API processes on one database, requests alternating', () => {
+  let a: ApiProcess;
+  let b: ApiProcess;
+  const running: ApiProcess[] = [];
   let turn = 0;
   // Both share the session secret, as replicas behind a load balancer do.
   const env = { SESSION_SECRET: randomBytes(24).toString('hex') };
 
   const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://localhost/postgres');
   const name = `relais_two_${process.pid}_${Date.now()}`;
-  const admin = async (text: string) => {
-    const client = new Client({ connectionString: server.toString() });
+  const databaseUrl = Object.assign(new URL(server.toString()), { pathname: `/${name}` });
+  const query = async <T>(url: URL, text: string, values: unknown[] = []): Promise<T[]> => {
+    const client = new Client({ connectionString: url.toString() });
     await client.connect();
-    await client.query(text).finally(() => client.end());
+    return client
+      .query(text, values)
+      .then((result) => result.rows as T[])
+      .finally(() => client.end());
   };
+  const admin = (text: string) => query(server, text);
 
   beforeAll(async () => {
     // Both start at once on an empty database: migrations and demo seed must take turns.
     await admin(`CREATE DATABASE ${name}`);
-    const databaseUrl = Object.assign(new URL(server.toString()), { pathname: `/${name}` });
-    [a, b] = await Promise.all([
-      startTestApp(env, { databaseUrl: databaseUrl.toString() }),
-      startTestApp(env, { databaseUrl: databaseUrl.toString() }),
+    const started = await Promise.allSettled([
+      startApiProcess(databaseUrl.toString(), env),
+      startApiProcess(databaseUrl.toString(), env),
     ]);
-  });
+    for (const result of started) if (result.status === 'fulfilled') running.push(result.value);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    [a, b] = running;
+  }, 180_000);
 
   afterAll(async () => {
-    await b?.close();
-    await a?.close();
+    for (const instance of running) await instance.close();
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
   it('started together on an empty database: migrated and seeded once', async () => {
-    const [migrations] = await a.dataSource.query(
+    expect(a.pid).not.toBe(b.pid);
+    expect([a.pid, b.pid]).not.toContain(process.pid);
+    const [migrations] = await query<{ n: number; distinct: number }>(
+      databaseUrl,
       `SELECT count(*)::int AS n, count(DISTINCT name)::int AS distinct FROM migration`,
     );
     expect(migrations.n).toBe(migrations.distinct);
     expect(migrations.n).toBeGreaterThan(3);
-    const [organisations] = await a.dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
+    const [organisations] = await query<{ n: number }>(
+      databaseUrl,
+      `SELECT count(*)::int AS n FROM organisation`,
+    );
     expect(organisations.n).toBe(1);
   });
 
@@ -128,7 +143,8 @@ describeOnServer('two API instances on one database, requests alternating', () =
       expect(blocked.status).toBe(429);
     }
     // One shared counter per account-and-address pair (keys are hashes: no e-mail stored).
-    const [row] = await a.dataSource.query(
+    const [row] = await query<{ points: number }>(
+      databaseUrl,
       `SELECT points FROM login_throttle WHERE key = ANY($1)`,
       [
         ['127.0.0.1', '::ffff:127.0.0.1'].map(

@@ -1,7 +1,16 @@
 import type { PersonSummary, StaffRequest } from '@relais/api-types';
-import { addDays, addIsoWeeks, DEFAULT_ORGANISATION_SETTINGS, isoWeekOf } from '@relais/rules';
+import {
+  addDays,
+  addIsoWeeks,
+  DEFAULT_ORGANISATION_SETTINGS,
+  isoWeekOf,
+  windowOfIsoWeek,
+  zonedInstant,
+} from '@relais/rules';
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
+import { toZonedIso } from '../../common/instant';
 import { todayIn } from '../../common/today';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { EMPTY_PROPOSAL } from '../auto-fill-fixtures';
@@ -37,7 +46,7 @@ type Place = 'S' | 'E' | 'X' | 'unknown';
 type Scope = 'none' | 'self' | 'S' | 'E' | 'X' | 'S+X' | 'admin';
 
 /** Expected outcome: a 2xx, or one exact refusal status. */
-type Outcome = '2xx' | '401' | '403' | '404' | '422';
+type Outcome = '2xx' | '401' | '403' | '404' | '409' | '422';
 
 interface Call {
   path: string;
@@ -150,6 +159,44 @@ class World {
         personId,
         this.id(place === 'S' ? 'E' : place === 'E' ? 'S' : 'X', 'site'),
         from,
+      ],
+      place,
+    );
+  }
+
+  /** A CDI of a new person of the place, starting in a month (nothing planned after it). */
+  async newContract(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const { personId } = await this.newPerson(place);
+    return this.insert(
+      `INSERT INTO contract (organisation_id, person_id, type, start_date, weekly_hours) VALUES ($1, $2, 'CDI', $3, 35)`,
+      [this.organisation(place), personId, addDays(this.today, 30)],
+      place,
+    );
+  }
+
+  /** An HR note on the place's colleague. */
+  async newHrNote(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    return this.insert(
+      `INSERT INTO hr_note (organisation_id, person_id, author_name, text) VALUES ($1, $2, 'RH', 'Entretien annuel fait.')`,
+      [this.organisation(place), this.id(place, 'colleague')],
+      place,
+    );
+  }
+
+  /** A batch (as a copied week leaves) adding one new open shift of a far week. */
+  async newBatch(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const shiftId = await this.newShift(place);
+    return this.insert(
+      `INSERT INTO rota_batch (organisation_id, site_id, week, kind, label, entries)
+       VALUES ($1, $2, $3, 'copy', 'Copie', $4)`,
+      [
+        this.organisation(place),
+        this.id(place, 'site'),
+        isoWeekOf(FAR_WEEK_MONDAY),
+        JSON.stringify([{ shiftId, op: 'create', before: null, version: 1 }]),
       ],
       place,
     );
@@ -306,6 +353,74 @@ class World {
       `INSERT INTO shift_swap (organisation_id, shift_id, shift_version, from_person_id, to_person_id, status) VALUES ($1, $2, 1, $3, $4, $5)`,
       [this.organisation(place), shiftId, this.id(place, 'colleague'), to, status],
       place,
+    );
+  }
+
+  /**
+   * A swap offered to the caller (`self`), of a shift of her own site as a colleague would offer
+   * it, or offered to a new person of the place.
+   */
+  async newOfferTo(target: Target): Promise<string> {
+    if (!target.isSelf) return this.newSwap(target.place, 'offered');
+    const home: Place = target.role === 'managerEst' ? 'E' : 'S';
+    return this.newSwap(home, 'offered', this.personOf(target.role));
+  }
+
+  /**
+   * An open shift of the place three weeks ahead (within the demo contracts), in that site-week's
+   * publication: claimable by whoever the rules let take it.
+   */
+  async newPublishedOpenShift(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const monday = windowOfIsoWeek(isoWeekOf(addDays(this.today, 21))).from;
+    const day = addDays(monday, this.next() % 5);
+    const start = toZonedIso(zonedInstant(day, '09:00', 'Europe/Paris'));
+    const end = toZonedIso(zonedInstant(day, '12:00', 'Europe/Paris'));
+    const shiftId = await this.insert(
+      `INSERT INTO shift (organisation_id, site_id, location_id, activity, start_at, end_at, break_minutes, version)
+       VALUES ($1, $2, $3, 'back_office', $4, $5, 0, 1)`,
+      [this.organisation(place), this.id(place, 'site'), this.id(place, 'desk'), start, end],
+      place,
+    );
+    const shift = {
+      id: shiftId,
+      siteId: this.id(place, 'site'),
+      personId: null,
+      locationId: this.id(place, 'desk'),
+      activity: 'back_office',
+      start,
+      end,
+      breakMinutes: 0,
+      note: null,
+      version: 1,
+      isChangedSincePublication: false,
+    };
+    const week = isoWeekOf(monday);
+    const [siteWeek] = await this.query<{ id: string }>(
+      `INSERT INTO site_week (organisation_id, site_id, week, status, version, published_at)
+       VALUES ($1, $2, $3, 'published', 1, now())
+       ON CONFLICT (site_id, week) DO UPDATE SET status = 'published' RETURNING id`,
+      [this.organisation(place), this.id(place, 'site'), week],
+    );
+    await this.query(
+      `INSERT INTO rota_publication (organisation_id, site_week_id, version, shifts) VALUES ($1, $2, 1, $3)
+       ON CONFLICT (site_week_id, version) DO UPDATE SET shifts = rota_publication.shifts || EXCLUDED.shifts`,
+      [this.organisation(place), siteWeek.id, JSON.stringify([shift])],
+    );
+    return shiftId;
+  }
+
+  /** A pending claim on a new open shift of the place, by the caller (`self`) or a colleague. */
+  async newClaim(target: Target): Promise<string> {
+    if (target.place === 'unknown') return randomUUID();
+    const shiftId = await this.newShift(target.place);
+    const personId = target.isSelf
+      ? this.personOf(target.role)
+      : this.id(target.place, 'colleague');
+    return this.insert(
+      `INSERT INTO open_shift_claim (organisation_id, shift_id, shift_version, person_id, status) VALUES ($1, $2, 1, $3, 'pending')`,
+      [this.organisation(target.place), shiftId, personId],
+      target.place,
     );
   }
 
@@ -540,6 +655,9 @@ const CALLS: Record<string, Build> = {
   'GET /api/people/:id/loans': (w, target) => ({
     path: `/api/people/${w.person(target)}/loans`,
   }),
+  'GET /api/people/:id/leave-balance': (w, target) => ({
+    path: `/api/people/${w.person(target)}/leave-balance`,
+  }),
   'POST /api/people/:id/loans': (w, target) => {
     const from = addDays(w.today, 30 + w.next());
     return {
@@ -570,7 +688,25 @@ const CALLS: Record<string, Build> = {
       ...(ref !== place ? { tutorId: w.id(ref, 'colleague') } : {}),
     },
   }),
+  'PATCH /api/contracts/:id': async (w, { place }) => ({
+    path: `/api/contracts/${await w.newContract(place)}`,
+    body: { weeklyHours: 30 },
+  }),
+  'POST /api/contracts/:id/end': async (w, { place }) => ({
+    path: `/api/contracts/${await w.newContract(place)}/end`,
+    body: { end: addDays(w.today, 40), reason: 'resignation' },
+  }),
   'GET /api/contracts/ending': () => ({ path: '/api/contracts/ending?months=12' }),
+  'GET /api/people/:id/hr-notes': (w, target) => ({
+    path: `/api/people/${w.person(target)}/hr-notes`,
+  }),
+  'POST /api/people/:id/hr-notes': (w, target) => ({
+    path: `/api/people/${w.person(target)}/hr-notes`,
+    body: { text: 'Point RH : souhaite passer le titre professionnel.' },
+  }),
+  'DELETE /api/hr-notes/:id': async (w, { place }) => ({
+    path: `/api/hr-notes/${await w.newHrNote(place)}`,
+  }),
   'GET /api/requests': () => ({ path: '/api/requests' }),
   'POST /api/requests': (w) => {
     const start = addDays(w.today, 60 + w.next() * 2);
@@ -617,8 +753,55 @@ const CALLS: Record<string, Build> = {
   }),
   'POST /api/rota/publish': (w, target) => ({
     path: '/api/rota/publish',
-    body: { siteId: w.id(target.place, 'site'), week: w.thisWeek },
+    // Points à justifier on the fixture's week need a justification (rules.md).
+    body: { siteId: w.id(target.place, 'site'), week: w.thisWeek, justification: 'Vérifié.' },
   }),
+  'POST /api/rota/notice-agreements': async (w, target) => {
+    // A published far week of the place whose only shift (the colleague's) was since deleted:
+    // a pending change the colleague may agree to in writing.
+    const week = isoWeekOf(addDays('2033-01-03', 7 * w.next()));
+    const personId = w.person(target);
+    if (target.place === 'S' || target.place === 'E') {
+      const siteId = w.id(target.place, 'site');
+      const [siteWeek] = await w.query<{ id: string }>(
+        `INSERT INTO site_week (organisation_id, site_id, week, status, version, published_at)
+         VALUES ($1, $2, $3, 'published', 1, now()) RETURNING id`,
+        [w.organisation(target.place), siteId, week],
+      );
+      const monday = windowOfIsoWeek(week).from;
+      await w.query(
+        `INSERT INTO rota_publication (organisation_id, site_week_id, version, shifts) VALUES ($1, $2, 1, $3)`,
+        [
+          w.organisation(target.place),
+          siteWeek.id,
+          JSON.stringify([
+            {
+              id: randomUUID(),
+              siteId,
+              personId,
+              locationId: w.id(target.place, 'desk'),
+              activity: 'accueil',
+              start: `${monday}T09:00:00+01:00`,
+              end: `${monday}T12:00:00+01:00`,
+              breakMinutes: 0,
+              note: null,
+              version: 1,
+              isChangedSincePublication: false,
+            },
+          ]),
+        ],
+      );
+    }
+    return {
+      path: '/api/rota/notice-agreements',
+      body: {
+        siteId: w.id(target.place, 'site'),
+        week,
+        personId,
+        reference: 'Accord écrit signé.',
+      },
+    };
+  },
   'POST /api/rota/copy': (w, target) => ({
     path: '/api/rota/copy',
     body: { siteId: w.id(target.place, 'site'), fromWeek: '2020-W10', toWeek: '2020-W11' },
@@ -631,6 +814,34 @@ const CALLS: Record<string, Build> = {
     body: { siteId: w.id(target.place, 'site'), week: addIsoWeeks(isoWeekOf(FAR_WEEK_MONDAY), 4) },
   }),
   'GET /api/rota/history': (w, target) => ({ path: `/api/rota/history?${weekQuery(w, target)}` }),
+  'GET /api/rota/versions': (w, target) => ({ path: `/api/rota/versions?${weekQuery(w, target)}` }),
+  'GET /api/rota/compare': (w, target) => ({
+    path: `/api/rota/compare?${weekQuery(w, target)}&from=published&to=draft`,
+  }),
+  'GET /api/rota/batches/last': (w, target) => ({
+    path: `/api/rota/batches/last?${weekQuery(w, target)}`,
+  }),
+  'POST /api/rota/batches/:id/undo': async (w, { place }) => ({
+    path: `/api/rota/batches/${await w.newBatch(place)}/undo`,
+  }),
+  'POST /api/rota/bulk-delete': async (w, { place }) => ({
+    path: '/api/rota/bulk-delete',
+    body: { shifts: [{ id: await w.newShift(place), version: 1 }] },
+  }),
+  'POST /api/rota/bulk-move': async (w, { place }) => ({
+    path: '/api/rota/bulk-move',
+    body: { shifts: [{ id: await w.newShift(place), version: 1 }], dayOffset: 1 },
+  }),
+  'GET /api/rota/candidates': async (w, { place }) => ({
+    path: `/api/rota/candidates?shiftId=${await w.newShift(place)}`,
+  }),
+  'GET /api/rota/fixes': (w, target) => ({ path: `/api/rota/fixes?${weekQuery(w, target)}` }),
+  'POST /api/rota/fixes/apply': (w, target) => ({
+    path: '/api/rota/fixes/apply',
+    // A fix of no problem of the week: refused as out of date (409) once access is granted.
+    body: { siteId: w.id(target.place, 'site'), week: w.thisWeek, fixId: 'DAILY_REST|x|y#z' },
+  }),
+
   'GET /api/coverage': (w, target) => ({ path: `/api/coverage?${siteQuery(w, target)}` }),
   'POST /api/rota/auto-fill': (w, target) => ({
     path: '/api/rota/auto-fill',
@@ -703,15 +914,33 @@ const CALLS: Record<string, Build> = {
     body: { shiftId: await w.newShift(place), version: 1, toPersonId: w.id('S', 'colleague') },
   }),
   'POST /api/swaps/:id/accept': async (w, target) => ({
-    path: `/api/swaps/${await w.newSwap(target.place, 'offered', target.isSelf ? w.personOf(target.role) : undefined)}/accept`,
+    path: `/api/swaps/${await w.newOfferTo(target)}/accept`,
   }),
   'POST /api/swaps/:id/cancel': async (w, target) => ({
-    path: `/api/swaps/${await w.newSwap(target.place, 'offered', target.isSelf ? w.personOf(target.role) : undefined)}/cancel`,
+    path: `/api/swaps/${await w.newOfferTo(target)}/cancel`,
   }),
   'POST /api/swaps/:id/decision': async (w, { place }) => ({
     path: `/api/swaps/${await w.newSwap(place, 'accepted')}/decision`,
     body: { status: 'refused', reply: 'Semaine chargée.' },
   }),
+  'GET /api/swaps/exchangeable': (w, { place }) => ({
+    path: `/api/swaps/exchangeable?toPersonId=${w.id(place, 'colleague')}`,
+  }),
+  'GET /api/open-shifts': () => ({ path: '/api/open-shifts' }),
+  'POST /api/open-shifts/:id/claims': async (w, { place }) => ({
+    path: `/api/open-shifts/${await w.newPublishedOpenShift(place)}/claims`,
+    body: { version: 1, message: 'Matrice' },
+  }),
+  'GET /api/claims': () => ({ path: '/api/claims' }),
+  'POST /api/claims/:id/withdraw': async (w, target) => ({
+    path: `/api/claims/${await w.newClaim(target)}/withdraw`,
+  }),
+  'POST /api/claims/:id/decision': async (w, target) => ({
+    path: `/api/claims/${await w.newClaim(target)}/decision`,
+    body: { status: 'refused', reply: 'Déjà pourvu.' },
+  }),
+  'GET /api/pending': () => ({ path: '/api/pending' }),
+  'GET /api/pending/count': () => ({ path: '/api/pending/count' }),
   'GET /api/compliance': (w, target) => ({
     path: `/api/compliance?personId=${w.person(target)}&from=${addDays(w.today, -7)}&to=${addDays(w.today, 7)}`,
   }),
@@ -783,7 +1012,7 @@ const CALLS: Record<string, Build> = {
     body: {
       contractId: await w.newEndedContract(place),
       exitDate: addDays(w.today, -1),
-      category: 'AUTRE_SORTIE',
+      outcome: 'SANS_EMPLOI',
     },
   }),
   'PUT /api/exits/:id/follow-up': async (w, { place }) => ({
@@ -853,6 +1082,10 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['GET /api/people/:id/loans',             'S',     '401   2xx   2xx   2xx   403   403'],
   ['GET /api/people/:id/loans',             'E',     '401   2xx   2xx   403   2xx   403'],
   ['GET /api/people/:id/loans',             'X',     '401   404   404   404   404   404'],
+  ['GET /api/people/:id/leave-balance',     'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/people/:id/leave-balance',     'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/people/:id/leave-balance',     'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/people/:id/leave-balance',     'X',     '401   404   404   404   404   404'],
   ['POST /api/people/:id/loans',            'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/people/:id/loans',            'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/people/:id/loans',            'X',     '401   404   404   404   404   403'],
@@ -870,7 +1103,25 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/contracts',                   'E',     '401   2xx   2xx   403   403   403'],
   ['POST /api/contracts',                   'X',     '401   404   404   403   403   403'],
   ['POST /api/contracts',                   'S+X',   '401   422   422   403   403   403'],
+  ['PATCH /api/contracts/:id',              'S',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/contracts/:id',              'E',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/contracts/:id',              'X',     '401   404   404   403   403   403'],
+  ['POST /api/contracts/:id/end',           'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/contracts/:id/end',           'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/contracts/:id/end',           'X',     '401   404   404   403   403   403'],
   ['GET /api/contracts/ending',             'none',  '401   2xx   2xx   2xx   2xx   403'],
+  // Notes RH: HR and admin only, never the person herself nor her manager.
+  ['GET /api/people/:id/hr-notes',          'self',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/people/:id/hr-notes',          'S',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/people/:id/hr-notes',          'E',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/people/:id/hr-notes',          'X',     '401   404   404   403   403   403'],
+  ['POST /api/people/:id/hr-notes',         'self',  '401   2xx   2xx   403   403   403'],
+  ['POST /api/people/:id/hr-notes',         'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/people/:id/hr-notes',         'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/people/:id/hr-notes',         'X',     '401   404   404   403   403   403'],
+  ['DELETE /api/hr-notes/:id',              'S',     '401   2xx   2xx   403   403   403'],
+  ['DELETE /api/hr-notes/:id',              'E',     '401   2xx   2xx   403   403   403'],
+  ['DELETE /api/hr-notes/:id',              'X',     '401   404   404   403   403   403'],
 
   ['GET /api/requests',                     'none',  '401   2xx   2xx   2xx   2xx   2xx'],
   ['POST /api/requests',                    'none',  '401   2xx   2xx   2xx   2xx   2xx'],
@@ -898,6 +1149,12 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['GET /api/rota/history',                 'S',     '401   2xx   2xx   2xx   403   403'],
   ['GET /api/rota/history',                 'E',     '401   2xx   2xx   403   2xx   403'],
   ['GET /api/rota/history',                 'X',     '401   404   404   404   404   403'],
+  ['GET /api/rota/versions',                'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/rota/versions',                'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/rota/versions',                'X',     '401   404   404   404   404   403'],
+  ['GET /api/rota/compare',                 'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/rota/compare',                 'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/rota/compare',                 'X',     '401   404   404   404   404   403'],
   ['GET /api/coverage',                     'S',     '401   2xx   2xx   2xx   403   2xx'],
   ['GET /api/coverage',                     'E',     '401   2xx   2xx   403   2xx   403'],
   ['GET /api/coverage',                     'X',     '401   404   404   404   404   404'],
@@ -916,12 +1173,36 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/rota/publish',                'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/rota/publish',                'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/rota/publish',                'X',     '401   404   404   404   404   403'],
+  ['POST /api/rota/notice-agreements',      'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/rota/notice-agreements',      'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/rota/notice-agreements',      'X',     '401   404   404   404   404   403'],
   ['POST /api/rota/copy',                   'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/rota/copy',                   'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/rota/copy',                   'X',     '401   404   404   404   404   403'],
   ['POST /api/rota/apply-template',         'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/rota/apply-template',         'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/rota/apply-template',         'X',     '401   404   404   404   404   403'],
+  ['GET /api/rota/batches/last',             'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/rota/batches/last',             'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/rota/batches/last',             'X',     '401   404   404   404   404   403'],
+  ['POST /api/rota/batches/:id/undo',        'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/rota/batches/:id/undo',        'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/rota/batches/:id/undo',        'X',     '401   404   404   404   404   403'],
+  ['POST /api/rota/bulk-delete',             'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/rota/bulk-delete',             'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/rota/bulk-delete',             'X',     '401   404   404   404   404   403'],
+  ['POST /api/rota/bulk-move',               'S',     '401   2xx   2xx   2xx   403   403'],
+  ['POST /api/rota/bulk-move',               'E',     '401   2xx   2xx   403   2xx   403'],
+  ['POST /api/rota/bulk-move',               'X',     '401   404   404   404   404   403'],
+  ['GET /api/rota/candidates',               'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/rota/candidates',               'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/rota/candidates',               'X',     '401   404   404   404   404   403'],
+  ['GET /api/rota/fixes',                    'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/rota/fixes',                    'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/rota/fixes',                    'X',     '401   404   404   404   404   403'],
+  ['POST /api/rota/fixes/apply',             'S',     '401   409   409   409   403   403'],
+  ['POST /api/rota/fixes/apply',             'E',     '401   409   409   403   409   403'],
+  ['POST /api/rota/fixes/apply',             'X',     '401   404   404   404   404   403'],
   ['POST /api/rota/auto-fill',               'S',     '401   2xx   2xx   2xx   403   403'],
   ['POST /api/rota/auto-fill',               'E',     '401   2xx   2xx   403   2xx   403'],
   ['POST /api/rota/auto-fill',               'X',     '401   404   404   404   404   403'],
@@ -1040,6 +1321,24 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/swaps/:id/decision',          'S',     '401   2xx   2xx   2xx   404   403'],
   ['POST /api/swaps/:id/decision',          'E',     '401   2xx   2xx   404   2xx   403'],
   ['POST /api/swaps/:id/decision',          'X',     '401   404   404   404   404   403'],
+  ['GET /api/swaps/exchangeable',           'S',     '401   422   422   2xx   422   2xx'],
+  ['GET /api/swaps/exchangeable',           'E',     '401   422   422   422   2xx   422'],
+  ['GET /api/swaps/exchangeable',           'X',     '401   422   422   422   422   422'],
+  // Open shifts: listed and claimable only by people of the shift's site (or lent to it).
+  ['GET /api/open-shifts',                  'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/open-shifts/:id/claims',      'S',     '401   404   404   2xx   404   2xx'],
+  ['POST /api/open-shifts/:id/claims',      'E',     '401   404   404   404   2xx   404'],
+  ['POST /api/open-shifts/:id/claims',      'X',     '401   404   404   404   404   404'],
+  ['GET /api/claims',                       'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/claims/:id/withdraw',         'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/claims/:id/withdraw',         'S',     '401   403   403   403   404   404'],
+  ['POST /api/claims/:id/withdraw',         'E',     '401   403   403   404   403   404'],
+  ['POST /api/claims/:id/withdraw',         'X',     '401   404   404   404   404   404'],
+  ['POST /api/claims/:id/decision',         'S',     '401   2xx   2xx   2xx   404   403'],
+  ['POST /api/claims/:id/decision',         'E',     '401   2xx   2xx   404   2xx   403'],
+  ['POST /api/claims/:id/decision',         'X',     '401   404   404   404   404   403'],
+  ['GET /api/pending',                      'none',  '401   2xx   2xx   2xx   2xx   403'],
+  ['GET /api/pending/count',                'none',  '401   2xx   2xx   2xx   2xx   403'],
 ];
 
 /** A swap as its two people see it: the shift as published, names, messages; no checks. */
@@ -1061,7 +1360,48 @@ const SWAP_FIELDS = [
   'reply',
   'createdAt',
   'decidedAt',
+  // Null for a one-way swap; else the colleague's shift as published.
+  'counterShift',
+  'counterShift.id',
+  'counterShift.siteName',
+  'counterShift.locationName',
+  'counterShift.activity',
+  'counterShift.start',
+  'counterShift.end',
 ].map((path) => `[].${path}`);
+
+/** An open shift or a claim as the person who may take it sees it: the shift as published. */
+const OPEN_SHIFT_FIELDS = [
+  'id',
+  'siteId',
+  'siteName',
+  'locationName',
+  'locationAddress',
+  'activity',
+  'start',
+  'end',
+  'breakMinutes',
+  'note',
+  'version',
+  'pendingClaimId',
+];
+const CLAIM_FIELDS = [
+  'id',
+  'status',
+  'shiftId',
+  'siteId',
+  'siteName',
+  'locationName',
+  'activity',
+  'start',
+  'end',
+  'personId',
+  'personName',
+  'message',
+  'reply',
+  'createdAt',
+  'decidedAt',
+];
 
 /** Served by the router on purpose without a session: the OpenAPI document and Swagger UI. */
 const DOCUMENTATION_PREFIXES = ['/api/docs'];
@@ -1116,6 +1456,8 @@ const MEDIATOR_FIELDS: Record<string, string[]> = {
   'GET /api/people/:id': ['*'],
   'GET /api/people/:id/contracts': ['[].*'],
   'GET /api/people/:id/loans': ['[].*'],
+  // No HR-note route: a mediator is refused them (403), her own included.
+  'GET /api/people/:id/leave-balance': ['*'],
   'GET /api/compliance': ['[].*'],
   'GET /api/requests': ['[].*'],
   'POST /api/requests': ['*'],
@@ -1164,7 +1506,45 @@ const MEDIATOR_FIELDS: Record<string, string[]> = {
   'GET /api/swaps': SWAP_FIELDS,
   'POST /api/swaps/:id/accept': SWAP_FIELDS.map((path) => path.slice(3)),
   'POST /api/swaps/:id/cancel': SWAP_FIELDS.map((path) => path.slice(3)),
+  // A colleague's published shifts: what the office wall shows (when, where, what).
+  'GET /api/swaps/exchangeable': [
+    '[].id',
+    '[].version',
+    '[].siteName',
+    '[].locationName',
+    '[].activity',
+    '[].start',
+    '[].end',
+  ],
+  'GET /api/open-shifts': OPEN_SHIFT_FIELDS.map((path) => `[].${path}`),
+  'POST /api/open-shifts/:id/claims': CLAIM_FIELDS,
+  'GET /api/claims': CLAIM_FIELDS.map((path) => `[].${path}`),
+  'POST /api/claims/:id/withdraw': CLAIM_FIELDS,
 };
+
+/** The text a leak scan reads: JSON as sent, CSV and ICS as is, a workbook's cells once opened. */
+async function answerText(response: ApiResponse): Promise<string> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('spreadsheetml')) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.bytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) => {
+      cells.push(sheet.name);
+      sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.text)));
+    });
+    return cells.join('\n');
+  }
+  return typeof response.body === 'string' ? response.body : (JSON.stringify(response.body) ?? '');
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** Whether `name` stands in `text` as a whole (not inside a longer name or number). */
+function holdsName(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
+}
 
 function matchesField(pattern: string, path: string): boolean {
   if (pattern === '*') return true;
@@ -1204,8 +1584,17 @@ function routerRoutes(tree: string): string[] {
 describe('access-control matrix: every route × role × site / organisation', () => {
   let t: TestApp;
   let w: World;
-  const answers: { title: string; text: string }[] = [];
+  const answers: {
+    title: string;
+    route: string;
+    role: Role;
+    status: number;
+    isUnknown: boolean;
+    isText: boolean;
+    text: string;
+  }[] = [];
   const mediatorAnswers: { route: string; body: unknown }[] = [];
+  const managerAnswers: { route: string; body: unknown }[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -1232,9 +1621,23 @@ describe('access-control matrix: every route × role × site / organisation', ()
     const method = cell.route.split(' ')[0];
     const cookie = call.cookie ?? (cell.role === 'anonymous' ? undefined : w.cookies[cell.role]);
     const response = await t.request(method, call.path, { body: call.body, cookie });
-    answers.push({ title: cell.title, text: JSON.stringify(response.body) ?? '' });
+    answers.push({
+      title: cell.title,
+      route: cell.route,
+      role: cell.role,
+      status: response.status,
+      isUnknown,
+      isText: !/json/.test(response.headers.get('content-type') ?? 'json'),
+      text: await answerText(response),
+    });
     if (cell.role === 'mediator' && statusClass(response.status) === '2xx' && !isUnknown)
       mediatorAnswers.push({ route: cell.route, body: response.body });
+    if (
+      (cell.role === 'managerSud' || cell.role === 'managerEst') &&
+      statusClass(response.status) === '2xx' &&
+      !isUnknown
+    )
+      managerAnswers.push({ route: cell.route, body: response.body });
     return response;
   }
 
@@ -1289,6 +1692,101 @@ describe('access-control matrix: every route × role × site / organisation', ()
     expect(leaks.map(({ title }) => title)).toEqual([]);
   });
 
+  it('answers a manager or a mediator with records of their own sites only, on every readable route', async () => {
+    // Where each site-bound record of the demo organisation belongs: a person to her home site
+    // and the sites she is lent to, a shift or a session to its site. Head-office staff (no home
+    // site) belong to no site. A record about the caller herself is hers wherever it is. Sites
+    // and places are the organisation's directory, which GET /api/sites shows every account.
+    const records = await w.query<{
+      kind: string;
+      id: string;
+      sites: string[];
+      personId: string | null;
+      name: string | null;
+    }>(
+      `SELECT 'person' AS kind, p.id::text AS id,
+              ARRAY(SELECT p.home_site_id::text UNION SELECT l.site_id::text FROM site_loan l WHERE l.person_id = p.id) AS sites,
+              p.id::text AS "personId", p.last_name AS name
+         FROM person p WHERE p.organisation_id = $1 AND p.home_site_id IS NOT NULL
+       UNION ALL
+       SELECT 'shift', id::text, ARRAY[site_id::text], person_id::text, NULL
+         FROM shift WHERE organisation_id = $1
+       UNION ALL
+       SELECT 'training session', id::text, ARRAY[site_id::text], NULL, NULL
+         FROM training_session WHERE organisation_id = $1`,
+      [w.ids['organisation']],
+    );
+    const byId = new Map(records.map((record) => [record.id, record]));
+    const restricted = ['managerSud', 'managerEst', 'mediator'] as const;
+    const sitesOf = {} as Record<(typeof restricted)[number], string[]>;
+    for (const role of restricted) {
+      const me = await t.request<{ siteIds: string[] }>('GET', '/api/auth/me', {
+        cookie: w.cookies[role],
+      });
+      sitesOf[role] = me.body.siteIds;
+    }
+    // The scan can fail: each restricted caller has sites, and other sites exist.
+    expect(sitesOf.managerSud).toEqual(expect.arrayContaining([w.id('S', 'site')]));
+    expect(sitesOf.managerEst).toEqual([w.id('E', 'site')]);
+    expect(sitesOf.mediator).toEqual([w.id('S', 'site')]);
+
+    const scanned = new Set<string>();
+    const leaks: string[] = [];
+    for (const answer of answers) {
+      const role = answer.role as (typeof restricted)[number];
+      if (!restricted.includes(role) || answer.isUnknown) continue;
+      if (!answer.route.startsWith('GET ') || statusClass(answer.status) !== '2xx') continue;
+      // A calendar feed answers for its token's holder, whoever calls.
+      if (answer.route === 'GET /api/calendar/:file') continue;
+      scanned.add(answer.route);
+      const allowed = new Set(sitesOf[role]);
+      const self = w.personOf(role);
+      const isForeign = (record: (typeof records)[number]) =>
+        record.personId !== self && !record.sites.some((site) => allowed.has(site));
+      for (const id of new Set(answer.text.match(UUID) ?? [])) {
+        const record = byId.get(id);
+        if (record && isForeign(record)) {
+          const at = answer.text.indexOf(id);
+          const around = answer.text.slice(Math.max(0, at - 120), at + 60);
+          leaks.push(`${answer.title}: ${record.kind} ${id} in …${around}…`);
+        }
+      }
+      // Exports and calendars name people rather than carry ids.
+      if (!answer.isText) continue;
+      const ownNames = new Set(
+        records
+          .filter((record) => record.kind === 'person' && !isForeign(record))
+          .map((record) => record.name),
+      );
+      for (const record of records) {
+        if (record.kind !== 'person' || !record.name || ownNames.has(record.name)) continue;
+        if (isForeign(record) && holdsName(answer.text, record.name))
+          leaks.push(`${answer.title}: person ${record.name}`);
+      }
+    }
+    // Every readable route a restricted role reaches was scanned.
+    const reached = TABLE.filter(
+      ([route, , outcomes]) =>
+        route.startsWith('GET ') &&
+        route !== 'GET /api/calendar/:file' &&
+        outcomes
+          .trim()
+          .split(/\s+/)
+          .slice(3)
+          .some((outcome) => outcome === '2xx'),
+    ).map(([route]) => route);
+    expect([...new Set(reached)].filter((route) => !scanned.has(route))).toEqual([]);
+    expect([...new Set(leaks)]).toEqual([]);
+  });
+
+  it('opens the spreadsheet exports before scanning them', () => {
+    // The people export of HR names a person of Paris Sud: the scan reads cells, not zip bytes.
+    const workbook = answers.find(
+      ({ title }) => title === 'GET /api/exports/people.xlsx [none] as hr → 2xx',
+    );
+    expect(workbook?.text).toMatch(/Traoré/);
+  });
+
   it('answers a mediator with only the fields a mediator may see, route by route', () => {
     expect(mediatorAnswers.length).toBeGreaterThan(20);
     const unlisted = new Set<string>();
@@ -1307,6 +1805,18 @@ describe('access-control matrix: every route × role × site / organisation', ()
     // A route a mediator reaches must say what its answer may hold; a new field must be added here.
     expect([...unlisted]).toEqual([]);
     expect([...new Set(extra)]).toEqual([]);
+  });
+
+  it('never shows pay to a manager or a mediator: a site-week’s labour cost total at most', () => {
+    // The demo's contracts all record an hourly cost: a contract read would carry it.
+    expect(managerAnswers.length).toBeGreaterThan(20);
+    const leaks = [...mediatorAnswers, ...managerAnswers].flatMap(({ route, body }) =>
+      fieldPaths(body)
+        .filter((path) => /cost/i.test(path))
+        .filter((path) => !(route === 'GET /api/rota' && path.startsWith('totals.')))
+        .map((path) => `${route}: ${path}`),
+    );
+    expect([...new Set(leaks)]).toEqual([]);
   });
 
   it('changed nothing of the other organisation', async () => {

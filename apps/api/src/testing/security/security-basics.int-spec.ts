@@ -65,6 +65,7 @@ describe('security basics over HTTP', () => {
     expect(header('content-security-policy')).toContain("default-src 'self'");
     expect(header('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(header('content-security-policy')).toContain("object-src 'none'");
+    expect(header('content-security-policy')).toContain("worker-src 'self'");
     expect(header('x-content-type-options')).toBe('nosniff');
     expect(header('x-frame-options')).toBe('SAMEORIGIN');
     expect(header('referrer-policy')).toBe('no-referrer');
@@ -241,7 +242,7 @@ describe('security basics over HTTP', () => {
     expect(statuses.slice(firstRefusal).every((status) => status === 429)).toBe(true);
     // The right password of a real account is refused too from this address now.
     const blocked = await t.request<ApiError>('POST', '/api/auth/login', {
-      body: { email: 'hr@relais.demo', password: 'relais-demo' },
+      body: { email: 'rh@relais.demo', password: 'relais-demo' },
     });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);

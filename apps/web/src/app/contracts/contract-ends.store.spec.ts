@@ -22,6 +22,8 @@ function ending(id: string, personName: string, end: string): EndingContract {
     status: 'active',
     warnings: [],
     justification: null,
+    endReason: null,
+    plannedEnd: null,
   };
 }
 

@@ -15,11 +15,9 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { CONTRACT_TYPES } from '@relais/api-types';
+import { CDD_REASONS, CONTRACT_TYPES } from '@relais/api-types';
 import { formatDate, PART_TIME_DEROGATION_LABELS, PART_TIME_DEROGATIONS } from '@relais/rules';
 import { ContractFormStore, ContractFormValue, EMPTY_CONTRACT_FORM } from './contract-form.store';
-
-export const CDD_REASONS = ['replacement', 'temporary_increase'] as const;
 
 @Component({
   selector: 'app-contract-form-page',
@@ -57,6 +55,7 @@ export class ContractFormPage {
     type: [EMPTY_CONTRACT_FORM.type, Validators.required],
     start: ['', Validators.required],
     weeklyHours: [null as number | null, [Validators.required, Validators.min(1)]],
+    hourlyCost: [null as number | null, [Validators.min(0), Validators.max(1000)]],
   });
 
   constructor() {
@@ -78,6 +77,10 @@ export class ContractFormPage {
     // A CDI has no end; every other contract needs one.
     if (this.store.show().end && !value.end) {
       this.form.controls.end.setErrors({ required: true });
+    }
+    // A CDD states its motif de recours (L1242-2), or it is deemed a CDI (L1242-12).
+    if (this.store.show().reason && !value.reason) {
+      this.form.controls.reason.setErrors({ required: true });
     }
     if (this.form.invalid) {
       this.form.markAllAsTouched();

@@ -28,6 +28,8 @@ const previous: Contract = {
   status: 'ended',
   warnings: [],
   justification: null,
+  endReason: null,
+  plannedEnd: null,
 };
 
 const person: PersonDetail = {
@@ -129,5 +131,16 @@ describe('toRequest', () => {
       tutorId: null,
       conventionNumber: null,
     });
+  });
+
+  it('sends the hourly cost in euros, or null when left blank', () => {
+    const value = {
+      ...EMPTY_CONTRACT_FORM,
+      type: 'CDI' as const,
+      start: '2027-01-01',
+      weeklyHours: 35,
+    };
+    expect(toRequest('p1', { ...value, hourlyCost: 18.5 }).hourlyCost).toBe(18.5);
+    expect(toRequest('p1', value).hourlyCost).toBeNull();
   });
 });

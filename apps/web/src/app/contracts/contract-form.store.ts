@@ -40,6 +40,8 @@ export interface ContractFormValue {
   conventionNumber: string;
   conventionStart: string;
   conventionEnd: string;
+  /** Coût horaire chargé, in euros (HR and admin only, like the form). */
+  hourlyCost: number | null;
   justification: string;
 }
 
@@ -57,6 +59,7 @@ export const EMPTY_CONTRACT_FORM: ContractFormValue = {
   conventionNumber: '',
   conventionStart: '',
   conventionEnd: '',
+  hourlyCost: null,
   justification: '',
 };
 
@@ -104,6 +107,7 @@ export function toRequest(personId: string, value: ContractFormValue): CreateCon
     conventionNumber: show.convention ? orNull(value.conventionNumber) : null,
     conventionStart: show.convention ? orNull(value.conventionStart) : null,
     conventionEnd: show.convention ? orNull(value.conventionEnd) : null,
+    hourlyCost: value.hourlyCost,
     justification: orNull(value.justification),
   };
 }

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { LoginRequest, Me, Role } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
+import { clearOfflineCopies } from '../me/offline';
 import { messageOf } from '../shared/http-error';
 
 /** Who is signed in. `undefined` until the first `/api/auth/me` answer, `null` when signed out. */
@@ -35,7 +36,11 @@ export class AuthStore {
   /** Returns null on success, else the server's French message. */
   async login(request: LoginRequest): Promise<string | null> {
     try {
-      this.state.set(await firstValueFrom(this.http.post<Me>('/api/auth/login', request)));
+      const me = await firstValueFrom(this.http.post<Me>('/api/auth/login', request));
+      // A session may have ended without a sign-out (expired, revoked): what the device kept
+      // offline may be someone else's, and must not stand in for this person's answers.
+      await clearOfflineCopies();
+      this.state.set(me);
       return null;
     } catch (error) {
       return messageOf(error);
@@ -47,6 +52,7 @@ export class AuthStore {
       await firstValueFrom(this.http.post('/api/auth/logout', {}));
     } finally {
       this.state.set(null);
+      await clearOfflineCopies();
     }
   }
 

@@ -3,13 +3,14 @@ import { homeFor, navFor } from './navigation';
 describe('navFor', () => {
   it('shows each role the screens it may use, the API documentation to the director only', () => {
     const staff = ['/sites', '/personnes', '/contrats/echeances', '/planning', '/demandes'];
-    const hr = [...staff, '/formation', '/parcours', '/echanges'];
+    const hr = [...staff, '/formation', '/parcours', '/echanges', '/a-decider'];
     expect(navFor('admin').map((item) => item.link)).toEqual([...hr, '/parametres', '/api/docs']);
     expect(navFor('hr').map((item) => item.link)).toEqual(hr);
     expect(navFor('manager').map((item) => item.link)).toEqual([
       ...staff,
       '/formation',
       '/echanges',
+      '/a-decider',
     ]);
     expect(navFor('mediator').map((item) => item.link)).toEqual([
       '/sites',
@@ -18,6 +19,7 @@ describe('navFor', () => {
       '/mon-parcours',
       '/ma-semaine',
       '/echanges',
+      '/creneaux-disponibles',
     ]);
   });
 

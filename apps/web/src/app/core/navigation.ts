@@ -7,6 +7,8 @@ export interface NavItem {
   roles: readonly Role[];
   /** A plain link out of the Angular app (e.g. the API documentation). */
   isExternal?: boolean;
+  /** Shows the count of decisions waiting for the reader (requests, swaps, claims). */
+  hasPendingBadge?: boolean;
 }
 
 // Each feature adds its entry here with the roles that may use it.
@@ -21,6 +23,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'nav.myPathway', link: '/mon-parcours', roles: ['mediator'] },
   { label: 'nav.myWeek', link: '/ma-semaine', roles: ['mediator'] },
   { label: 'nav.swaps', link: '/echanges', roles: ['admin', 'hr', 'manager', 'mediator'] },
+  { label: 'nav.openShifts', link: '/creneaux-disponibles', roles: ['mediator'] },
+  {
+    label: 'nav.pending',
+    link: '/a-decider',
+    roles: ['admin', 'hr', 'manager'],
+    hasPendingBadge: true,
+  },
   { label: 'nav.settings', link: '/parametres', roles: ['admin'] },
   { label: 'nav.apiDocs', link: '/api/docs', roles: ['admin'], isExternal: true },
 ];

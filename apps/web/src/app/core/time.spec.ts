@@ -5,6 +5,7 @@ describe('time formatting', () => {
     expect(formatDuration(35 * 60)).toBe('35\u00a0h');
     expect(formatDuration(31 * 60 + 30)).toBe('31\u00a0h\u00a030');
     expect(formatDuration(7 * 60 + 5)).toBe('7\u00a0h\u00a005');
+    expect(formatDuration(0)).toBe('0\u00a0h');
   });
 
   it('sums opening ranges', () => {

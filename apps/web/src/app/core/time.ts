@@ -1,4 +1,4 @@
-import { minutesOfDay } from '@relais/rules';
+import { minutesOfDay, formatDuration as rulesDuration } from '@relais/rules/format';
 
 /** The organisation's time zone: days and weeks are Paris days and weeks, whatever the device. */
 export const ORGANISATION_TIME_ZONE = 'Europe/Paris';
@@ -29,11 +29,19 @@ export function formatLongDate(date: Date, lang: 'fr' | 'en'): string {
     .join('');
 }
 
-/** Length of "09:00"–"12:30" ranges as "35 h" or "31 h 30" (never decimals). */
+/**
+ * A duration on screen: the rules' "31 h 30" (never decimals) with no-break spaces, so that
+ * "35 h" never wraps between the number and its unit.
+ */
 export function formatDuration(totalMinutes: number): string {
-  const hours = Math.floor(totalMinutes / 60);
-  const rest = totalMinutes % 60;
-  return rest === 0 ? `${hours}\u00a0h` : `${hours}\u00a0h\u00a0${String(rest).padStart(2, '0')}`;
+  // "0 h" beside "63 h" reads better than the rules' "0 min".
+  if (totalMinutes === 0) return '0\u00a0h';
+  return rulesDuration(totalMinutes).replace(/ /g, '\u00a0');
+}
+
+/** A number of hours ("24.5" from the API) on screen: "24 h 30". */
+export function formatHoursOnScreen(hours: number): string {
+  return formatDuration(Math.round(hours * 60));
 }
 
 export function rangeMinutes(ranges: { start: string; end: string }[]): number {

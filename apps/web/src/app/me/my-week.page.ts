@@ -11,7 +11,6 @@ import type { MyShift } from '@relais/api-types';
 import { formatDuration } from '../core/time';
 import { asOfLabel, dayOf, dayTitle, rangeOf, timeOf } from './me.format';
 import { MyWeekStore } from './my-week.store';
-import { registerOfflineSupport } from './offline';
 
 @Component({
   selector: 'app-my-week-page',
@@ -39,6 +38,9 @@ export class MyWeekPage {
   protected readonly swapTo = signal('');
   protected readonly swapMessage = signal('');
   protected readonly swapError = signal<string | null>(null);
+  /** Give my shift, or exchange it for one of the colleague's. */
+  protected readonly swapKind = signal<'give' | 'exchange'>('give');
+  protected readonly counterId = signal('');
   protected readonly isSending = signal(false);
 
   protected readonly today = computed(() => dayOf(new Date().toISOString()));
@@ -65,7 +67,6 @@ export class MyWeekPage {
 
   constructor() {
     void this.store.load();
-    registerOfflineSupport();
   }
 
   protected dayLabel(date: string): string {
@@ -76,8 +77,27 @@ export class MyWeekPage {
     return formatDuration(Math.round(minutes));
   }
 
+  /** "Semaine 50", with the year when it is not this year's ("Semaine 1 (2027)"). */
+  protected readonly weekLabel = computed(() => {
+    const week = this.store.shown()?.week;
+    if (!week) return '';
+    const n = Number(week.slice(6));
+    return week.slice(0, 4) === this.today().slice(0, 4)
+      ? this.transloco.translate('me.week.weekTitle', { n })
+      : this.transloco.translate('me.week.weekTitleYear', { n, year: week.slice(0, 4) });
+  });
+
+  /** "décembre 2026" for "2026-12". */
+  protected monthLabel(month: string): string {
+    return new Intl.DateTimeFormat(this.lang() === 'en' ? 'en-GB' : 'fr-FR', {
+      timeZone: 'UTC',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(`${month}-15T12:00:00Z`));
+  }
+
   protected contractHours(): string | null {
-    const hours = this.store.week()?.weeklyHours;
+    const hours = this.store.shown()?.weeklyHours;
     return hours ? formatDuration(Math.round(hours * 60)) : null;
   }
 
@@ -94,12 +114,44 @@ export class MyWeekPage {
     this.swapFor.set(shift.id);
     this.swapError.set(null);
     this.swapMessage.set('');
-    await this.store.loadColleagues();
+    this.swapKind.set('give');
+    this.counterId.set('');
+    await this.store.loadColleagues(shift);
     this.swapTo.set(this.store.colleagues()[0]?.id ?? '');
+  }
+
+  protected async chooseColleague(id: string): Promise<void> {
+    this.swapTo.set(id);
+    if (this.swapKind() === 'exchange') await this.loadCounters();
+  }
+
+  protected async chooseKind(kind: 'give' | 'exchange'): Promise<void> {
+    this.swapKind.set(kind);
+    if (kind === 'exchange') await this.loadCounters();
+  }
+
+  private async loadCounters(): Promise<void> {
+    this.counterId.set('');
+    if (!this.swapTo()) return;
+    await this.store.loadExchangeable(this.swapTo());
+    this.counterId.set(this.store.exchangeable()[0]?.id ?? '');
+  }
+
+  /** "jeudi 17 décembre · 09:00–12:30 · Accueil" for the exchange picker. */
+  protected counterLabel(shift: { start: string; end: string; activity: string }): string {
+    return `${this.dayLabel(dayOf(shift.start))} · ${rangeOf(shift.start, shift.end)} · ${this.transloco.translate(`rota.activities.${shift.activity}`)}`;
   }
 
   protected async sendSwap(shift: MyShift): Promise<void> {
     if (!this.swapTo()) return;
+    const counter =
+      this.swapKind() === 'exchange'
+        ? (this.store.exchangeable().find((item) => item.id === this.counterId()) ?? null)
+        : null;
+    if (this.swapKind() === 'exchange' && !counter) {
+      this.swapError.set(this.transloco.translate('me.week.exchangeRequired'));
+      return;
+    }
     if (this.store.isOffline()) {
       this.swapError.set(this.transloco.translate('me.week.swapOffline'));
       return;
@@ -109,6 +161,7 @@ export class MyWeekPage {
       shift,
       this.swapTo(),
       this.swapMessage().trim() || null,
+      counter,
     );
     this.isSending.set(false);
     if (failure !== null) {

@@ -27,11 +27,13 @@ function shift(id: string, start: string, end: string, change: MyShift['change']
 }
 
 const week: MyWeek = {
-  from: '2026-11-27',
+  from: '2026-11-23',
   to: '2026-12-11',
+  week: '2026-W48',
   generatedAt: '2026-11-27T07:12:00.000Z',
   lastSeenAt: null,
   weeklyHours: 35,
+  complementaryHours: null,
   shifts: [
     shift('a', '2026-11-27T09:00:00+01:00', '2026-11-27T12:30:00+01:00'),
     shift('b', '2026-11-30T09:00:00+01:00', '2026-11-30T17:00:00+01:00', 'new'),
@@ -78,6 +80,39 @@ describe('my week', () => {
     await offline;
     expect(store.isOffline()).toBe(true);
     expect(store.week()?.generatedAt).toBe(week.generatedAt);
+    http.verify();
+  });
+
+  it('moves week by week, counting each shown week whole, and comes back to this week', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    const store = TestBed.inject(MyWeekStore);
+    const http = TestBed.inject(HttpTestingController);
+    const loading = store.load();
+    http.expectOne('/api/me/week').flush(week);
+    await loading;
+    http.expectOne('/api/me/week/seen').flush(null);
+    expect(store.shownGroup()?.week).toBe('2026-W48');
+    expect(store.isCurrentWeek()).toBe(true);
+
+    const next = store.moveWeek(1);
+    const asked = http.expectOne((request) => request.url === '/api/me/week');
+    expect(asked.request.params.get('week')).toBe('2026-W49');
+    asked.flush({
+      ...week,
+      from: '2026-11-30',
+      to: '2026-12-06',
+      week: '2026-W49',
+      shifts: week.shifts.filter((shift) => shift.start >= '2026-11-30'),
+    });
+    await next;
+    expect(store.isCurrentWeek()).toBe(false);
+    expect(store.shownGroup()?.number).toBe(49);
+
+    await store.moveWeek(0);
+    expect(store.isCurrentWeek()).toBe(true);
+    expect(store.shownGroup()?.week).toBe('2026-W48');
     http.verify();
   });
 

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { MyColleague, MyShift, MyWeek, ShiftSwap } from '@relais/api-types';
-import { isoWeekOf } from '@relais/rules';
+import type { ExchangeableShift, MyColleague, MyShift, MyWeek, ShiftSwap } from '@relais/api-types';
+import { addIsoWeeks, isoWeekOf } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';
 import { dayOf, workedMinutes } from './me.format';
@@ -52,13 +52,58 @@ export class MyWeekStore {
   private readonly data = signal<MyWeek | null>(null);
   private readonly status = signal<'idle' | 'loading' | 'loaded' | 'offline' | 'error'>('idle');
   private readonly colleagueList = signal<MyColleague[]>([]);
+  private readonly exchangeableList = signal<ExchangeableShift[]>([]);
 
   readonly week = this.data.asReadonly();
   readonly isLoading = computed(() => this.status() === 'loading' && !this.data());
   readonly isOffline = computed(() => this.status() === 'offline');
   readonly hasError = computed(() => this.status() === 'error');
   readonly colleagues = this.colleagueList.asReadonly();
+  /** The chosen colleague's published shifts to come, to ask one in exchange. */
+  readonly exchangeable = this.exchangeableList.asReadonly();
   readonly groups = computed(() => groupWeek(this.data()?.shifts ?? []));
+  private readonly other = signal<MyWeek | null>(null);
+  private readonly otherStatus = signal<'idle' | 'loading' | 'error'>('idle');
+  /** The week on screen: this week (from the main answer) or another one asked for. */
+  readonly shown = computed(() => this.other() ?? this.data());
+  readonly isWeekLoading = computed(() => this.otherStatus() === 'loading');
+  readonly hasWeekError = computed(() => this.otherStatus() === 'error');
+  readonly isCurrentWeek = computed(() => this.other() === null);
+  /** The shown week's days, Monday to Sunday, with its planned total over the whole week. */
+  readonly shownGroup = computed<MyWeekGroup | null>(() => {
+    const shown = this.shown();
+    if (!shown) return null;
+    return (
+      groupWeek(shown.shifts).find((group) => group.week === shown.week) ?? {
+        week: shown.week,
+        number: Number(shown.week.slice(6)),
+        plannedMinutes: 0,
+        days: [],
+      }
+    );
+  });
+
+  /** Moves by whole weeks from the shown one; 0 comes back to this week. */
+  async moveWeek(offset: number): Promise<void> {
+    const current = this.data();
+    if (!current) return;
+    const target =
+      offset === 0 ? current.week : addIsoWeeks(this.shown()?.week ?? current.week, offset);
+    if (target === current.week) {
+      this.other.set(null);
+      this.otherStatus.set('idle');
+      return;
+    }
+    this.otherStatus.set('loading');
+    try {
+      this.other.set(
+        await firstValueFrom(this.http.get<MyWeek>('/api/me/week', { params: { week: target } })),
+      );
+      this.otherStatus.set('idle');
+    } catch {
+      this.otherStatus.set('error');
+    }
+  }
   readonly changedCount = computed(
     () => (this.data()?.shifts ?? []).filter((shift) => shift.change !== null).length,
   );
@@ -90,22 +135,44 @@ export class MyWeekStore {
     }
   }
 
-  async loadColleagues(): Promise<void> {
-    if (this.colleagueList().length > 0) return;
+  /** Colleagues who may take this shift: mediators of my site under contract on its day. */
+  async loadColleagues(shift: MyShift): Promise<void> {
+    this.colleagueList.set([]);
     try {
       this.colleagueList.set(
-        await firstValueFrom(this.http.get<MyColleague[]>('/api/me/colleagues')),
+        await firstValueFrom(
+          this.http.get<MyColleague[]>('/api/me/colleagues', { params: { shiftId: shift.id } }),
+        ),
       );
     } catch {
       this.colleagueList.set([]);
     }
   }
 
-  /** Returns null on success, else the server's French message (or '' when unknown). */
+  async loadExchangeable(toPersonId: string): Promise<void> {
+    this.exchangeableList.set([]);
+    try {
+      this.exchangeableList.set(
+        await firstValueFrom(
+          this.http.get<ExchangeableShift[]>(
+            `/api/swaps/exchangeable?toPersonId=${encodeURIComponent(toPersonId)}`,
+          ),
+        ),
+      );
+    } catch {
+      this.exchangeableList.set([]);
+    }
+  }
+
+  /**
+   * Offers my shift to a colleague, alone or in exchange for one of hers (`counter`). Returns
+   * null on success, else the server's French message (or '' when unknown).
+   */
   async offerSwap(
     shift: MyShift,
     toPersonId: string,
     message: string | null,
+    counter: ExchangeableShift | null = null,
   ): Promise<string | null> {
     try {
       const swap = await firstValueFrom(
@@ -114,9 +181,11 @@ export class MyWeekStore {
           version: shift.version,
           toPersonId,
           message,
+          ...(counter ? { counterShiftId: counter.id, counterVersion: counter.version } : {}),
         }),
       );
-      this.data.update((week) =>
+      // The shift may be in this week's answer, in the other week shown, or in both.
+      const mark = (week: MyWeek | null) =>
         week
           ? {
               ...week,
@@ -124,8 +193,9 @@ export class MyWeekStore {
                 candidate.id === shift.id ? { ...candidate, pendingSwapId: swap.id } : candidate,
               ),
             }
-          : week,
-      );
+          : week;
+      this.data.update(mark);
+      this.other.update(mark);
       return null;
     } catch (error) {
       return messageOf(error) ?? '';

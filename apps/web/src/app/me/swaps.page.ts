@@ -35,7 +35,7 @@ export class SwapsPage {
     void this.store.load();
   }
 
-  protected when(swap: ShiftSwap): string {
+  protected when(swap: Pick<ShiftSwap, 'start' | 'end'>): string {
     if (!swap.start) return '';
     return `${dayTitle(dayOf(swap.start), this.activeLang() === 'en' ? 'en' : 'fr')} ${rangeOf(swap.start, swap.end)}`;
   }

@@ -23,6 +23,7 @@ const swap: ShiftSwap = {
   createdAt: '2026-11-27T08:00:00Z',
   decidedAt: null,
   violations: [],
+  counterShift: null,
 };
 
 const rest: Violation = {

@@ -47,4 +47,22 @@ describe('PeopleListPage', () => {
     expect(TestBed.inject(Router).url).toBe('/personnes');
     http.expectOne('/api/people').flush([]);
   });
+
+  it('puts the typed words in the URL after a pause and asks the API for them', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/personnes');
+    http.expectOne('/api/sites').flush([]);
+    http.expectOne('/api/people').flush([]);
+    await harness.fixture.whenStable();
+    const input = (harness.routeNativeElement as HTMLElement).querySelector<HTMLInputElement>(
+      'input[type="search"]',
+    );
+    if (!input) throw new Error('no search field');
+    input.value = ' Étienne ';
+    input.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/personnes?q=%C3%89tienne');
+    http.expectOne('/api/people?q=%C3%89tienne').flush([]);
+  });
 });

@@ -7,8 +7,8 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -17,7 +17,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CONTRACT_TYPES, ROLES, SKILL_CODES, type Role } from '@relais/api-types';
 import { formatDate } from '@relais/rules';
-import { map } from 'rxjs';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AuthStore } from '../core/auth.store';
 import { SkillChipComponent } from './components/skill-chip.component';
 import {
@@ -73,6 +73,9 @@ export class PeopleListPage {
     return role === 'admin' || role === 'hr';
   });
 
+  /** The search box: typed words reach the URL (and the list) after a short pause. */
+  protected readonly search = new FormControl('', { nonNullable: true });
+
   protected readonly isFormOpen = signal(false);
   protected readonly isCreating = signal(false);
   protected readonly createError = signal<string | null>(null);
@@ -89,15 +92,39 @@ export class PeopleListPage {
     void this.store.loadSites();
     effect(() => {
       const filters = this.filters();
-      untracked(() => void this.store.load(filters));
+      untracked(() => {
+        // A reload, a shared link or "Effacer les filtres" puts the URL's words in the box.
+        if ((this.search.value.trim() || null) !== filters.q) {
+          this.search.setValue(filters.q ?? '', { emitEvent: false });
+        }
+        void this.store.load(filters);
+      });
     });
+    this.search.valueChanges
+      .pipe(
+        debounceTime(300),
+        map((value) => value.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((value) => {
+        if (value !== (this.filters().q ?? '')) this.setFilter('q', value, true);
+      });
   }
 
-  protected setFilter<K extends keyof PeopleFilters>(key: K, value: string): void {
+  protected setFilter<K extends keyof PeopleFilters>(
+    key: K,
+    value: string,
+    replaceUrl = false,
+  ): void {
     const next = filtersFromParams({
       get: (name) => (name === key ? value : (toQueryParams(this.filters())[name] ?? null)),
     });
-    void this.router.navigate([], { relativeTo: this.route, queryParams: toQueryParams(next) });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: toQueryParams(next),
+      replaceUrl,
+    });
   }
 
   protected clearFilters(): void {

@@ -13,18 +13,26 @@ describe('people filters', () => {
         missingSkill: 'sst',
         endingWithinDays: '60',
         contractType: 'PEC',
+        role: 'mediator',
         siteId: 'site-1',
+        q: ' étienne ',
       }),
     );
     expect(toQueryString(filters)).toBe(
-      'siteId=site-1&contractType=PEC&endingWithinDays=60&missingSkill=sst&status=all',
+      'q=%C3%A9tienne&siteId=site-1&role=mediator&contractType=PEC&endingWithinDays=60&missingSkill=sst&status=all',
     );
     expect(toQueryString(NO_FILTERS)).toBe('');
   });
 
   it('drops values the API would refuse', () => {
     const filters = filtersFromParams(
-      convertToParamMap({ contractType: 'CDU', endingWithinDays: '45', status: 'gone' }),
+      convertToParamMap({
+        contractType: 'CDU',
+        endingWithinDays: '45',
+        status: 'gone',
+        role: 'boss',
+        q: '  ',
+      }),
     );
     expect(filters).toEqual(NO_FILTERS);
   });

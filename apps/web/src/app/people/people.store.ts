@@ -8,6 +8,7 @@ import {
   type Site,
   type SkillCode,
   isContractType,
+  ROLES,
   SKILL_CODES,
 } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
@@ -22,7 +23,10 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
 /** The people list's filters, mirrored in the URL so a view can be shared and exported. */
 export interface PeopleFilters {
+  /** Name or e-mail words; the API ignores case and accents. */
+  q: string | null;
   siteId: string | null;
+  role: Role | null;
   contractType: ContractType | null;
   endingWithinDays: EndingWithinDays | null;
   missingSkill: SkillCode | null;
@@ -31,7 +35,9 @@ export interface PeopleFilters {
 }
 
 export const NO_FILTERS: PeopleFilters = {
+  q: null,
   siteId: null,
+  role: null,
   contractType: null,
   endingWithinDays: null,
   missingSkill: null,
@@ -44,8 +50,11 @@ export function filtersFromParams(params: { get(name: string): string | null }):
   const ending = Number(params.get('endingWithinDays'));
   const skill = params.get('missingSkill');
   const status = params.get('status');
+  const role = params.get('role');
   return {
+    q: params.get('q')?.trim().slice(0, 100) || null,
     siteId: params.get('siteId') || null,
+    role: (ROLES as readonly (string | null)[]).includes(role) ? (role as Role) : null,
     contractType: isContractType(contractType) ? contractType : null,
     endingWithinDays: (ENDING_WITHIN_DAYS as readonly number[]).includes(ending)
       ? (ending as EndingWithinDays)
@@ -62,7 +71,9 @@ export function filtersFromParams(params: { get(name: string): string | null }):
 /** Query parameters of a filtered view, in a fixed order, without the defaults. */
 export function toQueryParams(filters: PeopleFilters): Record<string, string> {
   const params: Record<string, string> = {};
+  if (filters.q) params['q'] = filters.q;
   if (filters.siteId) params['siteId'] = filters.siteId;
+  if (filters.role) params['role'] = filters.role;
   if (filters.contractType) params['contractType'] = filters.contractType;
   if (filters.endingWithinDays) params['endingWithinDays'] = String(filters.endingWithinDays);
   if (filters.missingSkill) params['missingSkill'] = filters.missingSkill;

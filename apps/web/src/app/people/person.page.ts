@@ -12,26 +12,52 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Title } from '@angular/platform-browser';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ABSENCE_KINDS, type AbsenceKind, SKILL_CODES, type SkillCode } from '@relais/api-types';
-import { formatDate } from '@relais/rules';
+import {
+  ABSENCE_KINDS,
+  CONTRACT_END_REASON_LABELS,
+  SKILL_CODES,
+  type AbsenceKind,
+  type Contract,
+  type EndContractResult,
+  type HrNote,
+  type Shift,
+  type SkillCode,
+} from '@relais/api-types';
+import { civilDate, effectiveMinutes, formatDate } from '@relais/rules';
+import { firstValueFrom, map } from 'rxjs';
 import { AuthStore } from '../core/auth.store';
-import { formatDuration } from '../core/time';
+import { formatDuration, ORGANISATION_TIME_ZONE } from '../core/time';
+import { dayHeader, weekRangeLabel } from '../rota/rota.model';
 import { CertificateRemindersComponent } from '../training/certificate-reminders.component';
 import { ContractTimelineComponent } from './components/contract-timeline.component';
 import { SkillChipComponent } from './components/skill-chip.component';
 import { instantParts } from './people.format';
 import { LinkKind, PersonStore } from './person.store';
 
-type PersonTab = 'skills' | 'absences' | 'loans';
+type PersonTab = 'skills' | 'absences' | 'loans' | 'notes';
+
+/** Tab keys, as in the URL (`?onglet=contrats`). */
+export const PERSON_TABS = [
+  'contrats',
+  'planning',
+  'parcours',
+  'formation',
+  'absences',
+  'prets',
+  'notes',
+] as const;
+export type PersonTabKey = (typeof PERSON_TABS)[number];
 
 @Component({
   selector: 'app-person-page',
@@ -61,6 +87,9 @@ export class PersonPage {
   private readonly clipboard = inject(Clipboard);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly dialog = inject(MatDialog);
 
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
@@ -84,6 +113,39 @@ export class PersonPage {
     this.store.sites().filter((site) => site.id !== this.store.person()?.homeSiteId),
   );
   protected readonly current = computed(() => this.store.person()?.currentContract ?? null);
+  protected readonly endReasonLabels = CONTRACT_END_REASON_LABELS;
+  /** The tabs this caller sees: Notes RH only for HR and admin. */
+  protected readonly tabs = computed<readonly PersonTabKey[]>(() =>
+    this.canManage() ? PERSON_TABS : PERSON_TABS.filter((tab) => tab !== 'notes'),
+  );
+  private readonly tabParam = toSignal(
+    this.route.queryParamMap.pipe(map((params) => params.get('onglet'))),
+    { initialValue: null },
+  );
+  protected readonly tab = computed<PersonTabKey>(() => {
+    const wanted = this.tabParam();
+    return this.tabs().find((tab) => tab === wanted) ?? 'contrats';
+  });
+  protected readonly tabIndex = computed(() => this.tabs().indexOf(this.tab()));
+  protected readonly noteLength = signal(0);
+  protected readonly notes = computed(() => {
+    const state = this.store.hrNotes();
+    return state.status === 'loaded' ? state.value : null;
+  });
+  protected readonly pathwayValue = computed(() => {
+    const state = this.store.pathway();
+    return state.status === 'loaded' ? state.value : null;
+  });
+  protected readonly planningWeeks = computed(() => {
+    const state = this.store.planning();
+    return state.status === 'loaded' ? state.value : [];
+  });
+  protected readonly lateMilestones = computed(
+    () => this.pathwayValue()?.milestones.filter((m) => m.status === 'en_retard').length ?? 0,
+  );
+  protected readonly nextMilestone = computed(
+    () => this.pathwayValue()?.milestones.find((m) => m.doneOn === null) ?? null,
+  );
   protected readonly linkExpiry = computed(() => {
     const link = this.store.oneTimeLink();
     return link ? instantParts(link.expiresAt) : null;
@@ -106,6 +168,10 @@ export class PersonPage {
     reason: [''],
   });
 
+  protected readonly noteForm = this.fb.group({
+    text: ['', [Validators.required, Validators.maxLength(4000), Validators.pattern(/\S/)]],
+  });
+
   protected readonly loanForm = this.fb.group({
     siteId: ['', Validators.required],
     from: ['', Validators.required],
@@ -122,9 +188,160 @@ export class PersonPage {
       if (name) this.title.setTitle(`${name} – Personnes – Relais`);
     });
     effect(() => {
+      // A tab's data is read when the tab is first shown (and again for another person).
+      const tab = this.tab();
+      if (this.store.loadStatus() !== 'loaded') return;
+      untracked(() => {
+        if (tab === 'notes') void this.store.loadHrNotes();
+        if (tab === 'planning') void this.store.loadPlanning();
+        if (tab === 'parcours' || tab === 'formation') void this.store.loadPathway();
+      });
+    });
+    effect(() => {
       // Move focus to the one-time link as soon as it appears.
       this.linkHeading()?.nativeElement.focus();
     });
+  }
+
+  protected selectTab(index: number): void {
+    const tab = this.tabs()[index] ?? 'contrats';
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { onglet: tab === 'contrats' ? null : tab },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  /** A contract may still be ended early: not ended, not already cut short. */
+  protected canEnd(contract: Contract): boolean {
+    return contract.status !== 'ended' && contract.endReason === null;
+  }
+
+  protected async endContract(contract: Contract, trigger: HTMLElement): Promise<void> {
+    const { ContractEndDialogComponent } = await import(
+      './components/contract-end-dialog.component'
+    );
+    const result = await firstValueFrom(
+      this.dialog
+        .open<typeof ContractEndDialogComponent.prototype, unknown, EndContractResult>(
+          ContractEndDialogComponent,
+          {
+            data: {
+              contract,
+              submit: (request: Parameters<PersonStore['endContract']>[1]) =>
+                this.store.endContract(contract.id, request),
+            },
+            restoreFocus: trigger,
+          },
+        )
+        .afterClosed(),
+    );
+    if (!result) return;
+    const key = result.exitRecordId ? 'hrPeople.endDialog.doneWithExit' : 'hrPeople.endDialog.done';
+    const message = this.transloco.translate(key, { end: formatDate(result.contract.end ?? '') });
+    this.snackBar.open(message, undefined, { duration: 10_000 });
+  }
+
+  protected async correctContract(contract: Contract, trigger: HTMLElement): Promise<void> {
+    const { ContractCorrectDialogComponent } = await import(
+      './components/contract-correct-dialog.component'
+    );
+    const result = await firstValueFrom(
+      this.dialog
+        .open(ContractCorrectDialogComponent, {
+          data: {
+            contract,
+            submit: (request: Parameters<PersonStore['correctContract']>[1]) =>
+              this.store.correctContract(contract.id, request),
+          },
+          restoreFocus: trigger,
+        })
+        .afterClosed(),
+    );
+    if (!result) return;
+    this.snackBar.open(this.transloco.translate('hrPeople.correctDialog.done'), undefined, {
+      duration: 10_000,
+    });
+  }
+
+  /** "Semaine 50 (7 déc. – 13 déc. 2026)". */
+  protected weekLabel(week: string): string {
+    return this.transloco.translate('hrPeople.planning.week', {
+      week: Number(week.slice(6)),
+      range: weekRangeLabel(week),
+    });
+  }
+
+  protected shiftDay(shift: Shift): string {
+    return dayHeader(civilDate(Date.parse(shift.start), ORGANISATION_TIME_ZONE));
+  }
+
+  protected shiftTimes(shift: Shift): string {
+    return `${instantParts(shift.start).time}–${instantParts(shift.end).time}`;
+  }
+
+  protected weekTotal(shifts: Shift[]): string {
+    return formatDuration(
+      shifts.reduce(
+        (sum, shift) =>
+          sum +
+          effectiveMinutes({
+            start: shift.start,
+            end: shift.end,
+            breakMinutes: shift.breakMinutes,
+          }),
+        0,
+      ),
+    );
+  }
+
+  protected sessionDay(start: string): string {
+    return instantParts(start).date;
+  }
+
+  protected sessionTime(instant: string): string {
+    return instantParts(instant).time;
+  }
+
+  protected noteTime(note: HrNote): { date: string; time: string } {
+    return instantParts(note.createdAt);
+  }
+
+  protected async addNote(): Promise<void> {
+    if (this.noteForm.invalid) {
+      this.noteForm.markAllAsTouched();
+      return;
+    }
+    const failure = await this.store.addHrNote(this.noteForm.getRawValue().text.trim());
+    this.done(
+      failure === null ? null : (failure.message ?? ''),
+      'notes',
+      'hrPeople.notes.added',
+      () => {
+        this.noteForm.reset();
+        this.noteLength.set(0);
+      },
+    );
+  }
+
+  protected async deleteNote(id: string): Promise<void> {
+    const failure = await this.store.deleteHrNote(id);
+    this.done(failure === null ? null : (failure.message ?? ''), 'notes', 'hrPeople.notes.deleted');
+  }
+
+  /** "PEC (CUI-CAE), du 03/03/2026 au 02/03/2027, 20 h par semaine", with no stray space. */
+  protected contractSummary(contract: Contract): string {
+    const t = (key: string, params?: Record<string, unknown>) =>
+      this.transloco.translate(key, params);
+    const period = contract.end
+      ? t('person.fromTo', { start: formatDate(contract.start), end: formatDate(contract.end) })
+      : t('person.since', { start: formatDate(contract.start) });
+    return [
+      t(`contractTypes.${contract.type}`),
+      period,
+      t('person.weeklyHours', { hours: this.hours(contract.weeklyHours) }),
+    ].join(', ');
   }
 
   protected duration(minutes: number): string {

@@ -1,12 +1,20 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { REQUEST_KINDS, type RequestKind } from '@relais/api-types';
+import { formatDate } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { RequestsStore, RequestView } from './requests.store';
 
@@ -39,6 +47,20 @@ export class RequestsPage {
   protected readonly errors = signal<Record<string, string>>({});
   protected readonly sendError = signal<string | null>(null);
   protected readonly isSending = signal(false);
+  /** What the last request sent got back, shown under the form. */
+  protected readonly sent = signal<{ warning: string | null } | null>(null);
+  private readonly formDirective = viewChild(FormGroupDirective);
+  protected readonly balanceLine = computed(() => {
+    const balance = this.store.balance();
+    if (!balance) return null;
+    return this.transloco.translate('requests.balance', {
+      start: formatDate(balance.periodStart),
+      end: formatDate(balance.periodEnd),
+      acquired: this.days(balance.acquiredDays),
+      taken: this.days(balance.takenDays),
+      remaining: this.days(balance.remainingDays),
+    });
+  });
 
   protected readonly form = this.fb.group({
     kind: ['leave' as RequestKind, Validators.required],
@@ -53,6 +75,15 @@ export class RequestsPage {
 
   constructor() {
     void this.store.load(this.isMine() ? 'mine' : 'queue');
+    const personId = this.auth.me()?.personId;
+    if (this.isMine() && personId) void this.store.loadBalance(personId);
+  }
+
+  /** "1 jour", "9 jours". */
+  protected days(n: number): string {
+    return this.transloco.translate(Math.abs(n) > 1 ? 'requests.days' : 'requests.day', {
+      n: String(n).replace('.', ','),
+    });
   }
 
   protected setReply(id: string, text: string): void {
@@ -81,7 +112,8 @@ export class RequestsPage {
     const value = this.form.getRawValue();
     this.isSending.set(true);
     this.sendError.set(null);
-    const failure = await this.store.send({
+    this.sent.set(null);
+    const answer = await this.store.send({
       kind: value.kind,
       start: value.start,
       end: value.end,
@@ -91,11 +123,18 @@ export class RequestsPage {
       comment: value.comment.trim() || null,
     });
     this.isSending.set(false);
-    if (failure !== null) {
-      this.sendError.set(failure || this.transloco.translate('requests.sendFailed'));
+    if (typeof answer === 'string') {
+      this.sendError.set(answer || this.transloco.translate('requests.sendFailed'));
       return;
     }
-    this.form.reset();
-    void this.announcer.announce(this.transloco.translate('requests.sent'), 'polite');
+    // The directive's reset also clears its "submitted" state: the emptied required fields are
+    // not shown in error.
+    const directive = this.formDirective();
+    if (directive) directive.resetForm();
+    else this.form.reset();
+    this.sent.set({ warning: answer.balanceWarning });
+    const personId = this.auth.me()?.personId;
+    // The confirmation under the form is a status region: it is announced from there.
+    if (answer.kind === 'leave' && personId) void this.store.loadBalance(personId);
   }
 }

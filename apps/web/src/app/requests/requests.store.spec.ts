@@ -19,6 +19,9 @@ const pending: StaffRequest = {
   reply: null,
   decidedAt: null,
   createdAt: '2026-11-20T10:00:00Z',
+  leaveDays: null,
+  remainingDays: null,
+  balanceWarning: null,
 };
 
 describe('RequestsStore', () => {

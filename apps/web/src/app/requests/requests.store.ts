@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { RequestKind, RequestStatus, StaffRequest } from '@relais/api-types';
+import type { LeaveBalance, RequestKind, RequestStatus, StaffRequest } from '@relais/api-types';
 import { formatDate } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';
@@ -28,6 +28,12 @@ export interface RequestView {
   recurrence: { weekday: number; start: string; end: string } | null;
   comment: string | null;
   reply: string | null;
+  /** Jours ouvrables asked for, for leave. */
+  leaveDays: number | null;
+  /** The person's paid leave left today, for leave. */
+  remainingDays: number | null;
+  /** "solde insuffisant : 3 jours restants pour 5 demandés". */
+  balanceWarning: string | null;
 }
 
 export function requestView(request: StaffRequest): RequestView {
@@ -44,6 +50,9 @@ export function requestView(request: StaffRequest): RequestView {
         : null,
     comment: request.comment,
     reply: request.reply,
+    leaveDays: request.leaveDays ?? null,
+    remainingDays: request.remainingDays ?? null,
+    balanceWarning: request.balanceWarning ?? null,
   };
 }
 
@@ -57,6 +66,8 @@ export class RequestsStore {
   private readonly requests = signal<StaffRequest[]>([]);
   private readonly status = signal<'idle' | 'loading' | 'loaded' | 'error'>('idle');
   private readonly mode = signal<'queue' | 'mine'>('queue');
+  private readonly balanceOf = signal<LeaveBalance | null>(null);
+  readonly balance = this.balanceOf.asReadonly();
 
   readonly isLoading = computed(() => this.status() === 'loading' || this.status() === 'idle');
   readonly hasError = computed(() => this.status() === 'error');
@@ -103,13 +114,25 @@ export class RequestsStore {
     }
   }
 
-  async send(request: NewStaffRequest): Promise<string | null> {
+  /** The created request, or the server's French message ('' when unknown). */
+  async send(request: NewStaffRequest): Promise<StaffRequest | string> {
     try {
       const created = await firstValueFrom(this.http.post<StaffRequest>('/api/requests', request));
       this.requests.update((list) => [created, ...list]);
-      return null;
+      return created;
     } catch (error) {
       return messageOf(error) ?? '';
+    }
+  }
+
+  /** The person's paid-leave balance; stays null when it cannot be read. */
+  async loadBalance(personId: string): Promise<void> {
+    try {
+      this.balanceOf.set(
+        await firstValueFrom(this.http.get<LeaveBalance>(`/api/people/${personId}/leave-balance`)),
+      );
+    } catch {
+      this.balanceOf.set(null);
     }
   }
 }

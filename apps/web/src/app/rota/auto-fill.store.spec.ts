@@ -24,12 +24,15 @@ function proposal(hours: AutoFillHours[] = []): AutoFillProposal {
         end: '2026-11-30T12:00:00+01:00',
         breakMinutes: 0,
         openShiftId: null,
+        personName: 'Awa Diallo',
+        reasons: [{ code: 'available' }],
       },
     ],
     release: [],
     unfilled: [],
     changedPublished: 0,
     violations: [],
+    explanation: [],
     objective: 12,
     optimal: false,
     seconds: 4.2,
@@ -196,10 +199,34 @@ describe('AutoFillStore', () => {
       }),
     );
     expect(store.hours()).toEqual([
-      { personId: 'awa', personName: 'Awa', planned: '24,5 h', owed: '35 h', isShort: true },
-      { personId: 'ben', personName: 'Ben', planned: '35 h', owed: '35 h', isShort: false },
-      { personId: 'zoé', personName: 'Zoé', planned: '35 h', owed: '35 h', isShort: false },
-      { personId: 'chloé', personName: 'Chloé', planned: '40 h', owed: '35 h', isShort: false },
+      {
+        personId: 'awa',
+        personName: 'Awa',
+        planned: '24\u00a0h\u00a030',
+        owed: '35\u00a0h',
+        isShort: true,
+      },
+      {
+        personId: 'ben',
+        personName: 'Ben',
+        planned: '35\u00a0h',
+        owed: '35\u00a0h',
+        isShort: false,
+      },
+      {
+        personId: 'zoé',
+        personName: 'Zoé',
+        planned: '35\u00a0h',
+        owed: '35\u00a0h',
+        isShort: false,
+      },
+      {
+        personId: 'chloé',
+        personName: 'Chloé',
+        planned: '40\u00a0h',
+        owed: '35\u00a0h',
+        isShort: false,
+      },
     ]);
   });
 });

@@ -6,8 +6,8 @@ import type {
   AutoFillProposal,
   AutoFillRequest,
 } from '@relais/api-types';
-import { formatHours } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
+import { formatDuration } from '../core/time';
 import { messageOf } from '../shared/http-error';
 
 const POLL_MS = 400;
@@ -62,8 +62,8 @@ export class AutoFillStore implements OnDestroy {
       .map((row) => ({
         personId: row.personId,
         personName: row.personName,
-        planned: formatHours(row.plannedMinutes / 60),
-        owed: formatHours(row.contractMinutes / 60),
+        planned: formatDuration(row.plannedMinutes),
+        owed: formatDuration(row.contractMinutes),
         isShort: row.plannedMinutes < row.contractMinutes,
       })),
   );

@@ -1,5 +1,5 @@
 import type { AutoFillProposal, ProposedShift, Shift } from '@relais/api-types';
-import { proposalOverlay } from './proposal-overlay';
+import { pairMoves, proposalOverlay } from './proposal-overlay';
 
 function shift(id: string, personId: string | null, start: string, end: string): Shift {
   return {
@@ -28,6 +28,8 @@ function proposed(key: string, extra: Partial<ProposedShift> = {}): ProposedShif
     end: '2026-11-30T12:00:00+01:00',
     breakMinutes: 0,
     openShiftId: null,
+    personName: 'Awa Diallo',
+    reasons: [{ code: 'available' }],
     ...extra,
   };
 }
@@ -47,6 +49,7 @@ function proposal(add: ProposedShift[], release: string[] = []): AutoFillProposa
     unfilled: [],
     changedPublished: 0,
     violations: [],
+    explanation: [],
     objective: 0,
     optimal: true,
     seconds: 1,
@@ -210,5 +213,29 @@ describe('proposalOverlay', () => {
       proposalOverlay({ cells: BY_PERSON, proposal: null, view: 'person', siteId: 'site-sud' })
         .cells,
     ).toBe(BY_PERSON);
+  });
+});
+
+describe('pairMoves', () => {
+  it('pairs a released shift with the nearest shift proposed to the same person', () => {
+    // Awa's Monday afternoon is released; she is proposed Monday morning and Friday.
+    const monday = proposed('k-mon');
+    const friday = proposed('k-fri', {
+      start: '2026-12-04T09:00:00+01:00',
+      end: '2026-12-04T12:00:00+01:00',
+    });
+    const other = proposed('k-ben', { personId: 'p-ben' });
+    const { moves, adds, releases } = pairMoves(proposal([friday, monday, other], ['s-awa']));
+    expect(moves.map((move) => [move.release.shiftId, move.add.key])).toEqual([['s-awa', 'k-mon']]);
+    expect(adds.map((add) => add.key)).toEqual(['k-fri', 'k-ben']);
+    expect(releases).toEqual([]);
+  });
+
+  it('keeps a release nobody is proposed instead as a removal', () => {
+    const { moves, releases } = pairMoves(
+      proposal([proposed('k-ben', { personId: 'p-ben' })], ['s-awa']),
+    );
+    expect(moves).toEqual([]);
+    expect(releases.map((release) => release.shiftId)).toEqual(['s-awa']);
   });
 });

@@ -1,4 +1,4 @@
-import type { AutoFillProposal, Shift } from '@relais/api-types';
+import type { AutoFillProposal, ProposedShift, ReleasedShift, Shift } from '@relais/api-types';
 import { shiftDate } from './rota.model';
 
 export interface ProposalOverlayInput {
@@ -62,4 +62,41 @@ export function proposalOverlay({
   }
   for (const list of merged.values()) list.sort((a, b) => a.start.localeCompare(b.start));
   return { cells: merged, marks };
+}
+
+/** A shift the proposal takes from a person and the one it gives them instead: one move. */
+export interface ProposalMove {
+  release: ReleasedShift;
+  add: ProposedShift;
+}
+
+/**
+ * The proposal as a manager reads it: a person's released shift and a shift proposed to the same
+ * person are one move (the nearest in time pairs first), not a removal plus an addition.
+ */
+export function pairMoves(proposal: Pick<AutoFillProposal, 'add' | 'release'>): {
+  moves: ProposalMove[];
+  adds: ProposedShift[];
+  releases: ReleasedShift[];
+} {
+  const adds = [...proposal.add];
+  const moves: ProposalMove[] = [];
+  const releases: ReleasedShift[] = [];
+  for (const release of proposal.release) {
+    const startMs = Date.parse(release.start);
+    let best = -1;
+    adds.forEach((add, index) => {
+      if (add.personId !== release.personId) return;
+      const previous = adds[best];
+      if (
+        !previous ||
+        Math.abs(Date.parse(add.start) - startMs) < Math.abs(Date.parse(previous.start) - startMs)
+      )
+        best = index;
+    });
+    const [add] = best >= 0 ? adds.splice(best, 1) : [];
+    if (add) moves.push({ release, add });
+    else releases.push(release);
+  }
+  return { moves, adds, releases };
 }

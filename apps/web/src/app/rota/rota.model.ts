@@ -19,6 +19,7 @@ import {
   offsetMinutes,
   parseIsoWeek,
   RULE_CATALOGUE,
+  ruleShortLabel,
   startOfCivilDay,
   toEpochMs,
   zonedInstant,
@@ -99,16 +100,23 @@ export function moveToDate(
   return { start: toZonedIso(start), end: toZonedIso(end) };
 }
 
-/** Start and end instants of "HH:MM" times on a day; an end not after the start is the next day. */
+/** Start and end instants of "HH:MM" times on a day, the end on the next day when `endsNextDay`. */
 export function instantsOf(
   date: string,
   start: string,
   end: string,
+  endsNextDay: boolean,
 ): { start: string; end: string } {
+  // The end is on the next day only when asked ("se termine le lendemain"): an end before the
+  // start is otherwise a typing mistake, refused on the field, never silently an overnight shift.
   const from = zonedInstant(date, start, TZ);
-  let to = zonedInstant(date, end, TZ);
-  if (to <= from) to = zonedInstant(addDays(date, 1), end, TZ);
+  const to = zonedInstant(endsNextDay ? addDays(date, 1) : date, end, TZ);
   return { start: toZonedIso(from), end: toZonedIso(to) };
+}
+
+/** Whether a shift ends on a later day than it starts (an overnight shift). */
+export function endsNextDay(shift: Pick<Shift, 'start' | 'end'>): boolean {
+  return civilDate(shift.end, TZ) > civilDate(shift.start, TZ);
 }
 
 /** The seven civil days of a week, Monday first. */
@@ -375,4 +383,45 @@ export function coverageView(
     text: `${prefix}${count}/${cell.required}`,
     state: cell.status === 'under' ? (isBlocking ? 'block' : 'warn') : 'ok',
   };
+}
+
+// ---------- sites ----------
+
+/**
+ * Names a picker can tell apart: the words every site's name starts with are dropped but the last
+ * of them ("PIMMS Médiation Paris Sud" and "… Paris Sud Est" read "Paris Sud", "Paris Sud Est").
+ */
+export function distinctSiteLabels(
+  sites: readonly { id: string; name: string }[],
+): { id: string; label: string; name: string }[] {
+  const words = sites.map((site) => site.name.split(/\s+/).filter(Boolean));
+  let common = 0;
+  if (sites.length > 1) {
+    const shortest = Math.min(...words.map((list) => list.length));
+    while (common < shortest && words.every((list) => list[common] === words[0][common])) common++;
+  }
+  // One word of context stays, two when a name is nothing but the common words.
+  const drop = Math.max(0, Math.min(common, Math.min(...words.map((l) => l.length)) - 1) - 1);
+  return sites.map((site, i) => ({
+    id: site.id,
+    name: site.name,
+    label: drop > 0 ? words[i].slice(drop).join(' ') : site.name,
+  }));
+}
+
+// ---------- drop preview ----------
+
+/** What a drop would do: fine, to be justified at publication, or blocked, with the rules' names. */
+export interface DropVerdict {
+  state: 'ok' | 'warn' | 'block';
+  /** The short names of the rules that decide it ("Repos 11 h"); empty when fine. */
+  rules: string;
+}
+
+/** The verdict of the problems a drop would add: the worst decides. */
+export function dropVerdictOf(added: readonly Violation[]): DropVerdict {
+  const severity = worstSeverity(added);
+  if (severity !== 'block' && severity !== 'warn') return { state: 'ok', rules: '' };
+  const names = added.filter((v) => v.severity === severity).map((v) => ruleShortLabel(v.rule));
+  return { state: severity, rules: [...new Set(names)].join(', ') };
 }

@@ -77,6 +77,7 @@ const ANSWER: RotaWeek = {
   holidays: [],
   travelTimes: [],
   settings: DEFAULT_ORGANISATION_SETTINGS,
+  totals: { minutes: 13 * 60, labourCostCents: null, peopleWithoutCost: 1 },
 };
 // The server's answer carries its checks of the week, made with the same engine.
 const WEEK: RotaWeek = {
@@ -94,6 +95,8 @@ describe('RotaPage', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
+    // A desktop window: the checks panel opens beside the grid (on a phone it stays closed).
+    Object.defineProperty(window, 'innerWidth', { value: 1440, configurable: true });
     await TestBed.configureTestingModule({
       imports: [RotaPage],
       providers: [

@@ -2,7 +2,12 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { RotaPerson, RotaWeek, Shift, Site, WallRotaWeek } from '@relais/api-types';
-import { checkRotaWeek, coverageCells, DEFAULT_ORGANISATION_SETTINGS } from '@relais/rules';
+import {
+  addIsoWeeks,
+  checkRotaWeek,
+  coverageCells,
+  DEFAULT_ORGANISATION_SETTINGS,
+} from '@relais/rules';
 import { deltaSentence, duration, violationDelta } from './rota.model';
 import { RotaStore } from './rota.store';
 
@@ -123,6 +128,7 @@ function answerWithoutChecks(): RotaWeek {
     holidays: [],
     travelTimes: [],
     settings: DEFAULT_ORGANISATION_SETTINGS,
+    totals: { minutes: 0, labourCostCents: null, peopleWithoutCost: 0 },
   };
 }
 
@@ -138,7 +144,12 @@ describe('RotaStore', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // A full load also asks for the last batch still to undo (none in these weeks).
+    for (const request of http.match('/api/rota/batches/last?siteId=site-sud&week=2026-W49'))
+      request.flush({ batch: null });
+    http.verify();
+  });
 
   async function open(answer: RotaWeek | WallRotaWeek = week()): Promise<void> {
     const sites = store.loadSites();
@@ -332,6 +343,32 @@ describe('RotaStore', () => {
       week({ shifts: [MONDAY_EVENING, { ...WEDNESDAY_EARLY, ...moved, version: 2 }, OPEN] }),
     );
     expect(store.canUndo()).toBe(true);
+  });
+
+  it('checks the 12-week average in the browser with the earlier weeks the server summed', async () => {
+    // 11 earlier weeks summed by the server: with this week's 13 h, exactly 44 h on average.
+    const weekMinutes: Record<string, number> = {};
+    for (let back = 1; back <= 11; back++) {
+      weekMinutes[addIsoWeeks('2026-W49', -back)] = back === 1 ? 45 * 60 : 47 * 60;
+    }
+    const answer = week({
+      people: answerWithoutChecks().people.map((one) =>
+        one.id === 'p-awa' ? { ...one, workHistory: { weekMinutes, nightMinutes: 0 } } : one,
+      ),
+    });
+    await open(answer);
+    expect(store.violations().map((v) => v.rule)).not.toContain('WEEKLY_AVG_12W');
+
+    // One more minute on Wednesday: 44 h 00 min 05 s on average, above 44 h (L3121-22).
+    const updating = store.update('s-wed', { end: '2026-12-02T12:01:00+01:00' });
+    expect(store.violations().find((v) => v.rule === 'WEEKLY_AVG_12W')).toMatchObject({
+      severity: 'block',
+      personId: 'p-awa',
+    });
+    const moved = { ...WEDNESDAY_EARLY, end: '2026-12-02T12:01:00+01:00', version: 2 };
+    http.expectOne('/api/shifts/s-wed').flush({ shift: moved, violations: [] });
+    await updating;
+    await flushReload(answer);
   });
 
   it('puts the shift back and reloads the week when someone else changed it (409)', async () => {

@@ -2,11 +2,19 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type {
   ApiError,
+  BatchResult,
+  BulkMoveRequest,
+  CandidatesAnswer,
   CopyWeekResult,
   CreateShiftRequest,
+  NoticeAgreementResult,
   PublishResult,
+  RotaBatch,
   RotaChange,
+  RotaComparison,
   RotaPerson,
+  RotaPersonDiff,
+  RotaVersion,
   RotaWeek,
   Shift,
   ShiftResult,
@@ -14,6 +22,7 @@ import type {
   Site,
   UpdateShiftRequest,
   Violation,
+  ViolationFixes,
   WallRotaWeek,
 } from '@relais/api-types';
 import {
@@ -28,6 +37,8 @@ import { messageOf } from '../shared/http-error';
 import {
   absenceOn,
   DropTarget,
+  DropVerdict,
+  dropVerdictOf,
   GridRow,
   hourCounter,
   HourCounter,
@@ -55,7 +66,9 @@ export type ActionOutcome =
 export type ActionKind = 'create' | 'move' | 'copy' | 'update' | 'delete' | 'undo';
 
 interface UndoEntry {
-  kind: 'move' | 'copy' | 'create' | 'update' | 'delete';
+  kind: 'move' | 'copy' | 'create' | 'update' | 'delete' | 'batch';
+  /** The server's batch (copied week, templates, bulk delete or move, fix), undone as one step. */
+  batchId?: string;
   /** Shift as it was before the action (for move, update, delete). */
   before: Shift | null;
   /** Id of the shift the action produced (for create, copy, move, update). */
@@ -77,7 +90,12 @@ export class RotaStore {
   private readonly errorMessage = signal<string | null>(null);
   private readonly templatesState = signal<ShiftTemplate[]>([]);
   private readonly historyState = signal<RotaChange[] | null>(null);
+  private readonly versionsState = signal<RotaVersion[] | null>(null);
+  private readonly comparisonState = signal<RotaComparison | null>(null);
+  private readonly compareFailed = signal(false);
   private readonly undoStack = signal<UndoEntry[]>([]);
+  /** The caller's last batch of the week on the server: still undoable after a reload. */
+  private readonly serverBatch = signal<RotaBatch | null>(null);
   private readonly pending = signal(0);
   /** Minutes each person works elsewhere this week (other sites), from the server's count. */
   private readonly baseMinutes = signal<Map<string, number>>(new Map());
@@ -88,11 +106,30 @@ export class RotaStore {
   readonly shifts = this.shiftsState.asReadonly();
   readonly templates = this.templatesState.asReadonly();
   readonly history = this.historyState.asReadonly();
+  /** The week's versions to compare: the draft, then each publication, newest first. */
+  readonly versions = this.versionsState.asReadonly();
+  readonly comparison = this.comparisonState.asReadonly();
+  readonly hasCompareError = this.compareFailed.asReadonly();
   readonly isLoading = computed(() => this.status() === 'loading');
   readonly hasError = computed(() => this.status() === 'error');
   readonly error = this.errorMessage.asReadonly();
   readonly isSaving = computed(() => this.pending() > 0);
-  readonly canUndo = computed(() => this.undoStack().length > 0);
+  readonly canUndo = computed(() => this.undoStack().length > 0 || this.serverBatch() !== null);
+  readonly lastBatch = this.serverBatch.asReadonly();
+  private readonly fixesState = signal<{ week: RotaWeek; list: ViolationFixes[] } | null>(null);
+  private fixesSeq = 0;
+  /** Legal fixes of the blocking problems, by violation key, for the week as the server has it. */
+  readonly fixes = computed(() => {
+    const state = this.fixesState();
+    const out = new Map<string, ViolationFixes['fixes']>();
+    if (!state || state.week !== this.weekState()) return out;
+    for (const item of state.list) {
+      const v = item.violation;
+      out.set([v.rule, v.personId ?? '', [...v.shiftIds].sort().join(',')].join('|'), item.fixes);
+    }
+    return out;
+  });
+  readonly isLoadingFixes = signal(false);
   readonly isWall = this.wallState.asReadonly();
 
   readonly site = computed(() => {
@@ -215,6 +252,51 @@ export class RotaStore {
     return out;
   }
 
+  /**
+   * What dropping a shift on a cell would do, before it is made: the server's rules, in the
+   * browser, on the week with the shift moved (or copied) there. Only the problems the drop adds
+   * for the person it lands on (or for the shift itself) count: the worst decides.
+   */
+  dropVerdict(shiftId: string, target: DropTarget, isCopy: boolean): DropVerdict | null {
+    const week = this.weekState();
+    const site = this.site();
+    const shift = this.find(shiftId);
+    if (!week || !site || !shift || this.wallState()) return null;
+    const personId = target.personId === undefined ? shift.personId : target.personId;
+    const landed: Shift = {
+      ...shift,
+      ...moveToDate(shift, target.date),
+      id: isCopy ? 'drop-preview' : shift.id,
+      personId,
+      locationId: target.locationId ?? shift.locationId,
+    };
+    const shifts = isCopy
+      ? [...this.shiftsState(), landed]
+      : this.shiftsState().map((one) => (one.id === shift.id ? landed : one));
+    const keyOf = (v: Violation) => `${v.rule}|${v.personId ?? ''}|${v.shiftIds.join(',')}`;
+    const known = new Set(this.violations().map(keyOf));
+    let after: Violation[];
+    try {
+      after = checkRotaWeek({
+        site,
+        week: week.week,
+        shifts,
+        people: week.people,
+        requirements: week.requirements,
+        settings: { ...week.settings, travelTimes: week.travelTimes ?? [] },
+      });
+    } catch {
+      return null;
+    }
+    const added = after.filter(
+      (v) =>
+        !known.has(keyOf(v)) &&
+        v.severity !== 'info' &&
+        (v.shiftIds.includes(landed.id) || (personId !== null && v.personId === personId)),
+    );
+    return dropVerdictOf(added);
+  }
+
   person(id: string | null): RotaPerson | null {
     return id ? (this.peopleById().get(id) ?? null) : null;
   }
@@ -241,7 +323,10 @@ export class RotaStore {
     if (!quiet) {
       this.status.set('loading');
       this.undoStack.set([]);
+      this.serverBatch.set(null);
       this.historyState.set(null);
+      this.versionsState.set(null);
+      this.comparisonState.set(null);
     }
     this.errorMessage.set(null);
     try {
@@ -253,10 +338,29 @@ export class RotaStore {
       this.wallState.set(answer.view === 'wall');
       this.setWeek(answer.view === 'wall' ? asGrid(answer) : answer);
       this.status.set('loaded');
+      if (!quiet) void this.loadLastBatch(siteId, week, seq);
     } catch (error) {
       if (seq !== this.loadSeq) return;
       this.errorMessage.set(messageOf(error));
       this.status.set('error');
+    }
+  }
+
+  /** The last batch the caller may still undo on this week (a copy, templates…), after a reload. */
+  private async loadLastBatch(siteId: string, week: string, seq: number): Promise<void> {
+    if (this.wallState()) {
+      this.serverBatch.set(null);
+      return;
+    }
+    try {
+      const answer = await firstValueFrom(
+        this.http.get<{ batch: RotaBatch | null }>('/api/rota/batches/last', {
+          params: { siteId, week },
+        }),
+      );
+      if (seq === this.loadSeq && this.undoStack().length === 0) this.serverBatch.set(answer.batch);
+    } catch {
+      this.serverBatch.set(null);
     }
   }
 
@@ -304,6 +408,49 @@ export class RotaStore {
     } catch {
       this.historyState.set([]);
     }
+    try {
+      this.versionsState.set(
+        await firstValueFrom(
+          this.http.get<RotaVersion[]>('/api/rota/versions', {
+            params: { siteId: week.siteId, week: week.week },
+          }),
+        ),
+      );
+    } catch {
+      this.versionsState.set([]);
+    }
+  }
+
+  /** Compares two versions of the week (publication ids, `published` or `draft`). */
+  async compare(from: string, to: string): Promise<void> {
+    const week = this.weekState();
+    if (!week) return;
+    this.compareFailed.set(false);
+    try {
+      this.comparisonState.set(await this.fetchComparison(week, from, to));
+    } catch {
+      this.comparisonState.set(null);
+      this.compareFailed.set(true);
+    }
+  }
+
+  /** What publishing now changes for each person: the draft against the last publication. */
+  async publishReview(): Promise<RotaPersonDiff[] | null> {
+    const week = this.weekState();
+    if (!week) return null;
+    try {
+      return (await this.fetchComparison(week, 'published', 'draft')).people;
+    } catch {
+      return null;
+    }
+  }
+
+  private fetchComparison(week: RotaWeek, from: string, to: string): Promise<RotaComparison> {
+    return firstValueFrom(
+      this.http.get<RotaComparison>('/api/rota/compare', {
+        params: { siteId: week.siteId, week: week.week, from, to },
+      }),
+    );
   }
 
   // ---------- writes ----------
@@ -402,11 +549,18 @@ export class RotaStore {
 
   /** Reverts the last action (Ctrl+Z). */
   async undo(): Promise<ActionOutcome> {
-    const entry = this.undoStack().at(-1);
+    const entry: UndoEntry | undefined =
+      this.undoStack().at(-1) ??
+      (this.serverBatch()
+        ? { kind: 'batch', batchId: this.serverBatch()?.id, before: null, shiftId: null }
+        : undefined);
     if (!entry) return this.missing('undo');
     this.undoStack.update((stack) => stack.slice(0, -1));
+    this.serverBatch.set(null);
     let outcome: ActionOutcome;
-    if ((entry.kind === 'create' || entry.kind === 'copy') && entry.shiftId) {
+    if (entry.kind === 'batch' && entry.batchId) {
+      outcome = await this.undoBatch(entry.batchId);
+    } else if ((entry.kind === 'create' || entry.kind === 'copy') && entry.shiftId) {
       outcome = await this.remove(entry.shiftId, false);
     } else if (entry.kind === 'delete' && entry.before) {
       const { personId, locationId, activity, start, end, breakMinutes, note } = entry.before;
@@ -448,6 +602,7 @@ export class RotaStore {
         }),
       );
       this.undoStack.set([]);
+      this.serverBatch.set(null);
       await this.reload();
       return { ok: true, result };
     } catch (error) {
@@ -456,38 +611,191 @@ export class RotaStore {
     }
   }
 
-  async copyPreviousWeek(withPeople = true): Promise<CopyWeekResult | string | null> {
+  /**
+   * Records a part-timer's written agreement to the changes of their published week as they now
+   * stand (no notice then, Cass. soc. 9 nov. 2016), then reloads the week: PART_TIME_NOTICE goes.
+   */
+  async recordNoticeAgreement(
+    personId: string,
+    reference: string,
+  ): Promise<{ ok: true } | { ok: false; message: string | null }> {
+    const week = this.weekState();
+    if (!week) return { ok: false, message: null };
+    try {
+      await firstValueFrom(
+        this.http.post<NoticeAgreementResult>('/api/rota/notice-agreements', {
+          siteId: week.siteId,
+          week: week.week,
+          personId,
+          reference,
+        }),
+      );
+      await this.reload();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  /** Copies the previous week here; `dryRun`: only the preview (what is added, what is skipped). */
+  async copyPreviousWeek(
+    withPeople = true,
+    dryRun = false,
+  ): Promise<CopyWeekResult | string | null> {
     const week = this.weekState();
     if (!week) return null;
-    return this.bulk(() =>
-      this.http.post<CopyWeekResult>('/api/rota/copy', {
-        siteId: week.siteId,
-        fromWeek: addIsoWeeks(week.week, -1),
-        toWeek: week.week,
-        withPeople,
-      }),
+    return this.bulk(
+      () =>
+        this.http.post<CopyWeekResult>(
+          '/api/rota/copy',
+          {
+            siteId: week.siteId,
+            fromWeek: addIsoWeeks(week.week, -1),
+            toWeek: week.week,
+            withPeople,
+          },
+          { params: dryRun ? { dryRun: 'true' } : {} },
+        ),
+      dryRun,
     );
   }
 
-  async applyTemplates(): Promise<CopyWeekResult | string | null> {
+  /** Adds the site's templates as open shifts; `dryRun`: only the preview. */
+  async applyTemplates(dryRun = false): Promise<CopyWeekResult | string | null> {
     const week = this.weekState();
     if (!week) return null;
-    return this.bulk(() =>
-      this.http.post<CopyWeekResult>('/api/rota/apply-template', {
-        siteId: week.siteId,
-        week: week.week,
-      }),
+    return this.bulk(
+      () =>
+        this.http.post<CopyWeekResult>(
+          '/api/rota/apply-template',
+          { siteId: week.siteId, week: week.week },
+          { params: dryRun ? { dryRun: 'true' } : {} },
+        ),
+      dryRun,
     );
+  }
+
+  /** Deletes several shifts in one step (one undo). */
+  bulkDelete(shiftIds: readonly string[]): Promise<ActionOutcome> {
+    return this.batchWrite('delete', '/api/rota/bulk-delete', { shifts: this.selected(shiftIds) });
+  }
+
+  /** Moves several shifts by days and/or to a person in one step (one undo). */
+  bulkMove(
+    shiftIds: readonly string[],
+    move: Omit<BulkMoveRequest, 'shifts'>,
+  ): Promise<ActionOutcome> {
+    return this.batchWrite('move', '/api/rota/bulk-move', {
+      shifts: this.selected(shiftIds),
+      ...move,
+    });
+  }
+
+  /** Posts a write the server keeps as one batch, and records it for *Annuler*. */
+  async batchWrite(kind: ActionKind, url: string, body: unknown): Promise<ActionOutcome> {
+    this.pending.update((n) => n + 1);
+    try {
+      const result = await firstValueFrom(this.http.post<BatchResult>(url, body));
+      if (result.batchId)
+        this.push({ kind: 'batch', batchId: result.batchId, before: null, shiftId: null });
+      return { ok: true, kind };
+    } catch (error) {
+      return this.failure(kind, error);
+    } finally {
+      this.settle();
+    }
+  }
+
+  private selected(shiftIds: readonly string[]): { id: string; version: number }[] {
+    return shiftIds.flatMap((id) => {
+      const shift = this.find(id);
+      return shift ? [{ id, version: shift.version }] : [];
+    });
+  }
+
+  private async undoBatch(batchId: string): Promise<ActionOutcome> {
+    this.pending.update((n) => n + 1);
+    try {
+      await firstValueFrom(this.http.post<BatchResult>(`/api/rota/batches/${batchId}/undo`, {}));
+      return { ok: true, kind: 'undo' };
+    } catch (error) {
+      return this.failure('undo', error);
+    } finally {
+      this.settle();
+    }
+  }
+
+  /** Loads the fixes of the week's blocking problems (computed by the server with the rules). */
+  async loadFixes(): Promise<void> {
+    const week = this.weekState();
+    if (!week || this.wallState()) return;
+    if (!week.violations.some((v) => v.severity === 'block')) {
+      this.fixesState.set({ week, list: [] });
+      return;
+    }
+    const seq = ++this.fixesSeq;
+    this.isLoadingFixes.set(true);
+    try {
+      const list = await firstValueFrom(
+        this.http.get<ViolationFixes[]>('/api/rota/fixes', {
+          params: { siteId: week.siteId, week: week.week },
+        }),
+      );
+      if (seq === this.fixesSeq) this.fixesState.set({ week, list });
+    } catch {
+      if (seq === this.fixesSeq) this.fixesState.set({ week, list: [] });
+    } finally {
+      if (seq === this.fixesSeq) this.isLoadingFixes.set(false);
+    }
+  }
+
+  /** Applies one fix as one undoable step. */
+  applyFix(fixId: string): Promise<ActionOutcome> {
+    const week = this.weekState();
+    if (!week) return Promise.resolve(this.missing('update'));
+    return this.batchWrite('update', '/api/rota/fixes/apply', {
+      siteId: week.siteId,
+      week: week.week,
+      fixId,
+    });
+  }
+
+  /** Who can take an open shift, or a need of the site on a day, best first. */
+  async candidates(
+    query:
+      | { shiftId: string }
+      | { alongsideShiftId: string }
+      | { requirementId: string; date: string },
+  ): Promise<CandidatesAnswer | string> {
+    const week = this.weekState();
+    const params: Record<string, string> =
+      'requirementId' in query ? { ...query, siteId: week?.siteId ?? '' } : { ...query };
+    try {
+      return await firstValueFrom(
+        this.http.get<CandidatesAnswer>('/api/rota/candidates', { params }),
+      );
+    } catch (error) {
+      return messageOf(error) ?? 'Erreur inattendue : réessayez.';
+    }
   }
 
   /** Returns the result, or the server's message on failure. */
   private async bulk(
     call: () => ReturnType<HttpClient['post']>,
+    dryRun: boolean,
   ): Promise<CopyWeekResult | string | null> {
+    if (dryRun) {
+      try {
+        return (await firstValueFrom(call())) as CopyWeekResult;
+      } catch (error) {
+        return messageOf(error);
+      }
+    }
     this.pending.update((n) => n + 1);
     try {
       const result = (await firstValueFrom(call())) as CopyWeekResult;
-      this.undoStack.set([]);
+      if (result.batchId)
+        this.push({ kind: 'batch', batchId: result.batchId, before: null, shiftId: null });
       return result;
     } catch (error) {
       return messageOf(error);
@@ -581,6 +889,8 @@ function asGrid(wall: WallRotaWeek): RotaWeek {
     travelTimes: [],
     // No check runs on a wall week: the law's values stand in for the organisation's.
     settings: DEFAULT_ORGANISATION_SETTINGS,
+    // A mediator gets no totals (and no cost): nothing to show (see `isWall`).
+    totals: { minutes: 0, labourCostCents: null, peopleWithoutCost: 0 },
     people: wall.people.map((person) => ({
       ...person,
       contract: null,

@@ -10,6 +10,7 @@ export const SETTINGS_EN: typeof SETTINGS_FR = {
   workingTime: 'Working time',
   partTime: 'Part-time',
   calendar: 'Sunday and time zone',
+  exits: 'Pathways and exits',
   dailyMax: {
     label: 'Daily maximum',
     bound: '10 h by law, up to 12 h by agreement (Labour Code, L3121-19).',
@@ -29,12 +30,22 @@ export const SETTINGS_EN: typeof SETTINGS_FR = {
     unit: 'working days',
     bound: '7 working days by law, at least 3 by agreement (Labour Code, L3123-24).',
   },
+  exitStay: {
+    label: 'Minimum stay before an exit counts',
+    unit: 'days',
+    bound:
+      'For the dynamic-exit rate: an earlier leaver (trial period broken off…) is not counted. 90 days by default, 0 to 365.',
+  },
   splitDay: {
     label: 'Breaks in a part-timer’s day',
-    bound: 'By law, one break of 2 h at most, unless an agreement says otherwise (L3123-30).',
-    warn: 'To justify at publication (default)',
-    info: 'Allowed by agreement: reminder only',
-    block: 'Forbidden: blocking',
+    bound:
+      'By law, one break of 2 h at most: beyond that the day blocks, unless an agreement grants specific counterparts (Labour Code, L3123-30). With the agreement it must be justified at publication.',
+    hasAgreement: 'An agreement allows more breaks or a longer one',
+    reference: 'Agreement reference',
+    referencePlaceholder: 'e.g. ALISFA branch agreement, art. 4.2',
+    counterparts: 'Specific counterparts',
+    counterpartsPlaceholder: 'e.g. €5 split-shift bonus, 10 h span at most',
+    recorded: 'Agreement recorded on {{ when }} by {{ who }}',
   },
   sunday: {
     label: 'Sunday rest derogation',

@@ -9,6 +9,7 @@ export const SETTINGS_FR = {
   workingTime: 'Temps de travail',
   partTime: 'Temps partiel',
   calendar: 'Dimanche et fuseau horaire',
+  exits: 'Parcours et sorties',
   dailyMax: {
     label: 'Durée quotidienne maximale',
     bound:
@@ -32,13 +33,22 @@ export const SETTINGS_FR = {
     bound:
       'Avant de changer la semaine publiée d’un temps partiel : 7 jours ouvrés par la loi, 3 au moins par accord (C.\u00a0trav., art.\u00a0L3123-24).',
   },
+  exitStay: {
+    label: 'Séjour minimal avant qu’une sortie compte',
+    unit: 'jours',
+    bound:
+      'Pour le taux de sorties dynamiques : un départ plus tôt (période d’essai rompue…) n’est pas compté. 90 jours par défaut, de 0 à 365.',
+  },
   splitDay: {
     label: 'Coupures dans la journée d’un temps partiel',
     bound:
-      'Par la loi, une seule coupure de 2\u00a0h au plus, sauf accord (C.\u00a0trav., art.\u00a0L3123-30).',
-    warn: 'À justifier à la publication (par défaut)',
-    info: 'Autorisées par accord : simple rappel',
-    block: 'Interdites : bloquant',
+      'Par la loi, une seule coupure de 2\u00a0h au plus : au-delà, la journée est bloquante, sauf accord prévoyant des contreparties spécifiques (C.\u00a0trav., art.\u00a0L3123-30). Avec l’accord, elle est à justifier à la publication.',
+    hasAgreement: 'Un accord autorise davantage de coupures ou une coupure plus longue',
+    reference: 'Référence de l’accord',
+    referencePlaceholder: 'ex. : accord de branche ALISFA, art.\u00a04.2',
+    counterparts: 'Contreparties spécifiques',
+    counterpartsPlaceholder: 'ex. : prime de coupure de 5\u00a0€, amplitude de 10\u00a0h au plus',
+    recorded: 'Accord enregistré le {{ when }} par {{ who }}',
   },
   sunday: {
     label: 'Dérogation au repos dominical',

@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, effect, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { OrganisationSettings, Severity } from '@relais/api-types';
+import type { OrganisationSettings, SplitDayAgreement } from '@relais/api-types';
 import {
   DEFAULT_ORGANISATION_SETTINGS,
   FRENCH_TIME_ZONES,
@@ -53,6 +54,7 @@ function withCurrent<T>(choices: Choice<T>[], current: T, label: (value: T) => s
   imports: [
     MatButtonModule,
     MatCardModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
@@ -68,8 +70,6 @@ export class SettingsPage implements OnInit {
   protected readonly draft = signal<OrganisationSettings>(DEFAULT_ORGANISATION_SETTINGS);
   protected readonly savedAt = signal<string | null>(null);
   protected readonly timeZones = FRENCH_TIME_ZONES;
-  // The law's choice first.
-  protected readonly severities: readonly Severity[] = ['warn', 'info', 'block'];
   protected readonly bounds = ORGANISATION_SETTING_BOUNDS;
 
   constructor() {
@@ -128,8 +128,18 @@ export class SettingsPage implements OnInit {
     this.set('partTimeNoticeWorkingDays', text.trim() === '' ? Number.NaN : Number(text));
   }
 
-  protected setSeverity(value: Severity): void {
-    this.set('splitDaySeverity', value);
+  /** L3123-30: split days are allowed only by an agreement, named with its counterparts. */
+  protected setHasAgreement(hasAgreement: boolean): void {
+    this.set('splitDayAgreement', hasAgreement ? { reference: '', counterparts: '' } : null);
+  }
+
+  protected setAgreement(field: keyof SplitDayAgreement, text: string): void {
+    const agreement = this.draft().splitDayAgreement ?? { reference: '', counterparts: '' };
+    this.set('splitDayAgreement', { ...agreement, [field]: text });
+  }
+
+  protected setExitStay(text: string): void {
+    this.set('exitMinimumStayDays', text.trim() === '' ? Number.NaN : Number(text));
   }
 
   protected setDerogation(text: string): void {

@@ -45,6 +45,13 @@ describe('SettingsStore', () => {
     http.expectNone('/api/organisation/settings');
   });
 
+  it('refuses a minimum stay before a leaver counts over a year, naming the field', async () => {
+    const saved = await store.save({ ...DEFAULT_ORGANISATION_SETTINGS, exitMinimumStayDays: 400 });
+    expect(saved).toBe(false);
+    expect(store.problems().exitMinimumStayDays).toContain('entre 0 et 365');
+    http.expectNone('/api/organisation/settings');
+  });
+
   it('shows the server’s French refusal next to its field', async () => {
     const saving = store.save(DEFAULT_ORGANISATION_SETTINGS);
     http.expectOne('/api/organisation/settings').flush(

@@ -25,6 +25,10 @@ export class SettingsStore {
 
   readonly settings = computed(() => this.answer()?.settings ?? null);
   readonly updatedAt = computed(() => this.answer()?.updatedAt ?? null);
+  /** Who recorded the split-day agreement and when (L3123-30). */
+  readonly splitDayAgreementRecorded = computed(
+    () => this.answer()?.splitDayAgreementRecorded ?? null,
+  );
   readonly isLoading = computed(() => this.status() === 'loading');
   readonly hasError = computed(() => this.status() === 'error');
   readonly isSaving = this.saving.asReadonly();

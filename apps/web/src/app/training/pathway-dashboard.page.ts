@@ -15,6 +15,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   FOLLOW_UP_SITUATIONS,
+  isContractType,
   type ExitRate,
   type ExitReport,
   type FollowUpSituation,
@@ -23,6 +24,7 @@ import {
 import { formatDate } from '@relais/rules';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { firstValueFrom } from 'rxjs';
+import { formatHoursOnScreen } from '../core/time';
 import { messageOf } from '../shared/http-error';
 import { todayInParis } from '../shared/today';
 import { percent } from './pathway.store';
@@ -54,14 +56,21 @@ export class PathwayDashboardPage implements OnDestroy {
     if (!report) return [];
     return [
       {
+        id: 'rate-by-site',
         caption: 'training.dashboard.bySite',
         head: 'training.dashboard.site',
-        rows: report.bySite.map((row) => ({ label: row.siteCode, ...row })),
+        rows: report.bySite.map((row) => ({ label: row.siteName, ...row })),
       },
       {
+        id: 'rate-by-type',
         caption: 'training.dashboard.byType',
         head: 'training.dashboard.contractType',
-        rows: report.byContractType.map((row) => ({ label: row.contractType, ...row })),
+        rows: report.byContractType.map((row) => ({
+          ...row,
+          label: isContractType(row.contractType)
+            ? this.transloco.translate(`contractTypes.${row.contractType}`)
+            : row.contractType,
+        })),
       },
     ];
   });
@@ -69,6 +78,7 @@ export class PathwayDashboardPage implements OnDestroy {
   protected readonly formatDate = formatDate;
   protected readonly rateLabel = rateLabel;
   protected readonly percent = percent;
+  protected readonly hours = formatHoursOnScreen;
   protected readonly situations = FOLLOW_UP_SITUATIONS;
   protected readonly today = todayInParis();
   protected readonly followUpError = signal<string | null>(null);

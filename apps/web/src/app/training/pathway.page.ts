@@ -9,6 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,16 +19,16 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
-  DURATION_BUCKETS,
-  EXIT_CATEGORIES,
-  EXIT_JOB_TYPES,
-  type DurationBucket,
-  type ExitCategory,
-  type ExitJobType,
+  EXIT_OUTCOMES,
+  NEUTRALISED_REASONS,
+  type ExitOutcome,
+  type NeutralisedReason,
   type PathwayMilestone,
+  type PlanChange,
 } from '@relais/api-types';
-import { formatDate } from '@relais/rules';
+import { deriveExitCategory, formatDate, isRuleCode, ruleDefinition } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
+import { formatHoursOnScreen } from '../core/time';
 import { fileToBase64, MAX_EVIDENCE_BYTES, PathwayStore, percent } from './pathway.store';
 import { instantLabel } from './training.store';
 
@@ -59,12 +60,16 @@ export class PathwayPage {
 
   protected readonly formatDate = formatDate;
   protected readonly percent = percent;
-  protected readonly categories = EXIT_CATEGORIES;
-  protected readonly jobTypes = EXIT_JOB_TYPES;
-  protected readonly buckets = DURATION_BUCKETS;
+  protected readonly outcomes = EXIT_OUTCOMES;
+  protected readonly reasons = NEUTRALISED_REASONS;
   protected readonly isHr = computed(() => ['admin', 'hr'].includes(this.auth.role() ?? ''));
   protected readonly isOwn = computed(() => !this.id() || this.id() === this.auth.me()?.personId);
+  protected readonly hours = formatHoursOnScreen;
   protected readonly message = signal<string | null>(null);
+  protected readonly exitError = signal<string | null>(null);
+  protected readonly exitSaved = signal<string | null>(null);
+  /** The file picked on each milestone row, shown by its button while it uploads. */
+  protected readonly chosen = signal<Record<string, string>>({});
   protected readonly noteError = signal<string | null>(null);
   protected readonly sessions = computed(() =>
     (this.store.pathway()?.upcomingSessions ?? []).map((session) => ({
@@ -79,11 +84,32 @@ export class PathwayPage {
     return this.store.catalogue().filter((module) => !required.has(module.code));
   });
   protected readonly exitForm = this.fb.group({
-    category: ['' as ExitCategory | '', Validators.required],
     exitDate: ['', Validators.required],
-    jobContractType: ['' as ExitJobType | ''],
-    durationBucket: ['' as DurationBucket | ''],
+    outcome: ['' as ExitOutcome | ''],
+    jobMonths: [null as number | null],
+    neutralisedReason: ['' as NeutralisedReason | ''],
+    detail: [''],
     employerSector: [''],
+  });
+  private readonly exitValue = toSignal(this.exitForm.valueChanges, {
+    initialValue: this.exitForm.getRawValue(),
+  });
+  /** After an aided contract, an internal hire on an ordinary post says what followed. */
+  protected readonly internalHire = computed(
+    () => this.store.pathway()?.exitContract?.internalHire ?? null,
+  );
+  protected readonly needsMonths = computed(() =>
+    ['CDD', 'INTERIM', 'CONTRAT_AIDE'].includes(this.exitValue().outcome ?? ''),
+  );
+  protected readonly isNeutralised = computed(() => this.exitValue().outcome === 'NEUTRALISEE');
+  /** The category the server will derive, shown as the form is filled (never typed). */
+  protected readonly derivedCategory = computed(() => {
+    const hire = this.internalHire();
+    const value = this.exitValue();
+    const outcome = (hire ? hire.contractType : value.outcome) as ExitOutcome | '';
+    if (!outcome) return null;
+    const months = hire ? hire.months : value.jobMonths ? Number(value.jobMonths) : null;
+    return deriveExitCategory({ outcome, months }).category;
   });
 
   constructor() {
@@ -120,10 +146,16 @@ export class PathwayPage {
     );
   }
 
+  /** The rule's name ("Entretien de sortie PEC à tenir"), never its code. */
+  protected ruleName(rule: string): string {
+    return isRuleCode(rule) ? ruleDefinition(rule).label : rule;
+  }
+
   protected async upload(milestone: PathwayMilestone, input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     if (!file) return;
     input.value = '';
+    this.chosen.update((chosen) => ({ ...chosen, [milestone.id]: file.name }));
     if (file.size > MAX_EVIDENCE_BYTES) {
       await this.report('Fichier trop volumineux : 5 Mo au plus.', '');
       return;
@@ -170,23 +202,85 @@ export class PathwayPage {
     if (error === null) this.note.reset('');
   }
 
+  /** Milestones closed by facts (certificate, follow-up, the contract's tutor), not by hand. */
+  protected isFact(code: string): boolean {
+    const type = this.store.pathway()?.contractType;
+    return (
+      code === 'P06' || code === 'P14' || (code === 'P01' && (type === 'PEC' || type === 'PRO'))
+    );
+  }
+
+  protected planChangeLine(change: PlanChange): string {
+    const t = (key: string, params?: Record<string, unknown>) =>
+      this.transloco.translate(key, params);
+    const head = t('training.pathway.planChange', {
+      date: formatDate(change.at.slice(0, 10)),
+      reason: t(`training.pathway.reasons.${change.reason}`),
+    });
+    return change.contractType
+      ? `${head}, ${t('training.pathway.planChangeType', {
+          before: t(`contractTypes.${change.contractType.before}`),
+          after: t(`contractTypes.${change.contractType.after}`),
+        })}`
+      : head;
+  }
+
+  protected moveLines(change: PlanChange): string[] {
+    const t = (key: string, params?: Record<string, unknown>) =>
+      this.transloco.translate(key, params);
+    const date = (value: string | null) => (value ? formatDate(value) : '—');
+    const lines = change.moves.map((move) =>
+      t(
+        move.before === null
+          ? 'training.pathway.addedMilestone'
+          : move.after === null
+            ? 'training.pathway.removedMilestone'
+            : 'training.pathway.moved',
+        { ...move, before: date(move.before), after: date(move.after) },
+      ),
+    );
+    if (change.kept.length)
+      lines.push(t('training.pathway.kept', { codes: change.kept.join(', ') }));
+    return lines;
+  }
+
   protected async recordExit(): Promise<void> {
-    const contractId = this.store.pathway()?.contractId;
-    if (this.exitForm.invalid || !contractId) {
+    const target = this.store.pathway()?.exitContract;
+    const hire = this.internalHire();
+    const value = this.exitForm.getRawValue();
+    if (this.exitForm.invalid || !target || (!hire && !value.outcome)) {
       this.exitForm.markAllAsTouched();
+      if (target && !hire && !value.outcome)
+        this.exitError.set(this.transloco.translate('training.pathway.derivedPending'));
       return;
     }
-    const value = this.exitForm.getRawValue();
-    await this.report(
-      await this.store.recordExit({
-        contractId,
-        exitDate: value.exitDate,
-        category: value.category as ExitCategory,
-        jobContractType: value.jobContractType || null,
-        durationBucket: value.durationBucket || null,
-        employerSector: value.employerSector || null,
+    const category = this.derivedCategory();
+    this.exitError.set(null);
+    this.exitSaved.set(null);
+    const error = await this.store.recordExit({
+      contractId: target.contractId,
+      exitDate: value.exitDate,
+      ...(hire
+        ? {}
+        : {
+            outcome: value.outcome || null,
+            jobMonths: this.needsMonths() && value.jobMonths ? Number(value.jobMonths) : null,
+            neutralisedReason: this.isNeutralised() ? value.neutralisedReason || null : null,
+          }),
+      detail: value.detail || null,
+      employerSector: value.employerSector || null,
+    });
+    // The message goes under the form (where the eye is), in a live region that announces it.
+    if (error !== null) {
+      this.exitError.set(error || this.transloco.translate('training.loadError'));
+      return;
+    }
+    this.exitSaved.set(
+      this.transloco.translate('training.pathway.exitSavedAs', {
+        category: this.transloco.translate(`training.categories.${category}`),
+        date: formatDate(value.exitDate),
       }),
-      this.transloco.translate('training.pathway.exitSaved'),
     );
+    this.exitForm.reset();
   }
 }

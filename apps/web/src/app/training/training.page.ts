@@ -9,7 +9,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { TrainingEnrolment } from '@relais/api-types';
 import { addDays } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
-import { Conflict, instantLabel, TrainingStore } from './training.store';
+import { formatHoursOnScreen } from '../core/time';
+import { Conflict, enrolmentGroups, instantLabel, TrainingStore } from './training.store';
 
 /** HR and site managers schedule sessions, enrol people (a rota item each) and follow attendance. */
 @Component({
@@ -38,6 +39,31 @@ export class TrainingPage {
   protected readonly enrolError = signal<string | null>(null);
   protected readonly conflict = signal<Conflict | null>(null);
   protected readonly rowErrors = signal<Record<string, string>>({});
+  protected readonly hours = formatHoursOnScreen;
+  protected readonly minutes = (minutes: number) => formatHoursOnScreen(minutes / 60);
+
+  /** Where the person stands on the module once this session is validated. */
+  protected moduleLine(enrolment: TrainingEnrolment): string {
+    const { attendedMinutes, requiredMinutes, isComplete } = enrolment.module;
+    return isComplete
+      ? this.transloco.translate('training.moduleDone', { done: this.minutes(attendedMinutes) })
+      : this.transloco.translate('training.moduleProgress', {
+          done: this.minutes(attendedMinutes),
+          required: this.minutes(requiredMinutes),
+        });
+  }
+  protected readonly search = signal('');
+  private readonly siteIds = computed(() => this.auth.me()?.siteIds ?? []);
+  protected readonly candidates = computed(() =>
+    enrolmentGroups(this.store.people(), this.store.sites(), this.siteIds(), this.search()),
+  );
+  protected readonly candidateCount = computed(() =>
+    this.candidates().reduce((sum, group) => sum + group.people.length, 0),
+  );
+  /** A manager schedules only at the sites they run (the session goes on that rota). */
+  protected readonly locations = computed(() =>
+    this.store.locations().filter((location) => this.siteIds().includes(location.siteId)),
+  );
   protected readonly selectedLabel = computed(() => {
     const session = this.store.selected();
     return session ? instantLabel(session.start, session.end) : null;
@@ -112,6 +138,7 @@ export class TrainingPage {
         'polite',
       );
       this.personId.reset('');
+      this.search.set('');
     }
   }
 

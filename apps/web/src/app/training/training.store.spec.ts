@@ -1,7 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { PersonSummary, Role, Site } from '@relais/api-types';
 import { rateLabel } from './pathway-dashboard.page';
 import { percent } from './pathway.store';
-import { conflictOf, instantLabel, sessionInstants } from './training.store';
+import { conflictOf, enrolmentGroups, instantLabel, sessionInstants } from './training.store';
 
 describe('training helpers', () => {
   it('sends session times with the Paris offset of that day, winter and summer', () => {
@@ -53,5 +54,75 @@ describe('training helpers', () => {
     expect(rateLabel(null)).toBe('—');
     expect(percent(7, 28)).toBe(25);
     expect(percent(3, 0)).toBe(0);
+  });
+});
+
+describe('enrolment picker', () => {
+  const site = (id: string, code: string): Site => ({
+    id,
+    code,
+    name: `Site ${code}`,
+    address: '',
+    isFranceServices: true,
+    openingHours: [],
+    locations: [],
+  });
+  const sites = [site('s', 'S'), site('se', 'SE'), site('e', 'E')];
+  const person = (
+    lastName: string,
+    firstName: string,
+    homeSiteId: string | null,
+    role: Role | null = 'mediator',
+    hasContract = true,
+  ): PersonSummary => ({
+    id: `${lastName}-${firstName}`,
+    firstName,
+    lastName,
+    email: null,
+    jobTitle: null,
+    homeSiteId,
+    role,
+    isAccountActive: true,
+    currentContract: hasContract
+      ? ({
+          id: 'c',
+          personId: 'p',
+          type: 'CDI',
+          start: '2026-01-05',
+          end: null,
+          weeklyHours: 35,
+          status: 'active',
+        } as PersonSummary['currentContract'])
+      : null,
+    endingInDays: null,
+    skills: [],
+  });
+  const people = [
+    person('Vasseur', 'Chloé', 's'),
+    person('Étienne', 'Marc', 's'),
+    person('Durand', 'Inès', 'se'),
+    person('Leroy', 'Paul', 'e'),
+    person('Rh', 'Agnès', 's', 'hr'),
+    person('Direction', 'Jean', 's', 'admin'),
+    person('Sans', 'Contrat', 's', 'mediator', false),
+    person('Agent', 'Accueil', 's', null),
+  ];
+  const names = (groups: ReturnType<typeof enrolmentGroups>) =>
+    groups.map((group) => [group.site.code, group.people.map((p) => p.lastName)]);
+
+  it('offers the people under contract of the caller’s sites, grouped by site, sorted the French way, never HR or direction', () => {
+    expect(names(enrolmentGroups(people, sites, ['s', 'se'], ''))).toEqual([
+      ['S', ['Agent', 'Étienne', 'Vasseur']],
+      ['SE', ['Durand']],
+    ]);
+  });
+
+  it('narrows the list by a search that ignores case and accents', () => {
+    expect(names(enrolmentGroups(people, sites, ['s', 'se', 'e'], 'etien'))).toEqual([
+      ['S', ['Étienne']],
+    ]);
+    expect(names(enrolmentGroups(people, sites, ['s', 'se', 'e'], 'paul LEROY'))).toEqual([
+      ['E', ['Leroy']],
+    ]);
   });
 });

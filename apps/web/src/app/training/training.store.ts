@@ -39,6 +39,52 @@ export function sessionInstants(
   return { start: iso(start), end: iso(end) };
 }
 
+const COLLATOR = new Intl.Collator('fr', { sensitivity: 'base' });
+
+/** Lower case without accents, for a search that finds "Étienne" by typing "etienne". */
+function folded(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * Who the enrolment picker offers: people under contract at one of the caller's sites (HR and
+ * direction: every site) who are not HR or direction accounts, grouped by site in site order and
+ * sorted the French way ("Étienne" before "Vasseur"), narrowed by a name search.
+ */
+export function enrolmentGroups(
+  people: readonly PersonSummary[],
+  sites: readonly Site[],
+  siteIds: readonly string[],
+  search: string,
+): { site: Site; people: PersonSummary[] }[] {
+  const words = folded(search).split(/\s+/).filter(Boolean);
+  const matches = (person: PersonSummary) => {
+    const name = folded(`${person.lastName} ${person.firstName}`);
+    return words.every((word) => name.includes(word));
+  };
+  const enrolable = people
+    .filter(
+      (person) =>
+        person.currentContract !== null &&
+        person.currentContract.status !== 'ended' &&
+        person.role !== 'admin' &&
+        person.role !== 'hr' &&
+        person.homeSiteId !== null &&
+        siteIds.includes(person.homeSiteId) &&
+        matches(person),
+    )
+    .sort(
+      (a, b) =>
+        COLLATOR.compare(a.lastName, b.lastName) || COLLATOR.compare(a.firstName, b.firstName),
+    );
+  return sites
+    .map((site) => ({ site, people: enrolable.filter((person) => person.homeSiteId === site.id) }))
+    .filter((group) => group.people.length > 0);
+}
+
 /** The item in the way of an enrolment, from the 409's details. */
 export interface Conflict {
   message: string;

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONTRACT_TYPES, type ContractType, type CreateContractRequest } from '@relais/api-types';
+import {
+  CDD_REASONS,
+  CONTRACT_END_REASONS,
+  CONTRACT_TYPES,
+  type ContractEndReason,
+  type ContractType,
+  type CreateContractRequest,
+  type EndContractRequest,
+  type UpdateContractRequest,
+} from '@relais/api-types';
 import { PART_TIME_DEROGATIONS } from '@relais/rules';
 import { Type } from 'class-transformer';
 import {
@@ -12,10 +21,36 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { IsCivilDate } from '../../../common/is-civil-date';
 
 // class-validator checks the decorator nearest the property first: the type check goes last.
+
+const MAX_HOURLY_COST = 1000;
+
+/** Euros with 2 decimals at most, 0 to 1 000 €, each refusal said in French (its own constraint). */
+function IsHourlyCost(): PropertyDecorator {
+  const problem = (value: unknown): string | null => {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return 'doit être un montant en euros, par exemple 18.50';
+    if (Math.abs(value * 100 - Math.round(value * 100)) > 1e-6)
+      return 'deux décimales au plus (centimes)';
+    if (value < 0) return 'coût horaire positif ou nul';
+    if (value > MAX_HOURLY_COST) return 'coût horaire de 1 000 € au plus';
+    return null;
+  };
+  return ValidateBy({
+    name: 'isHourlyCost',
+    validator: {
+      validate: (value: unknown) => problem(value) === null,
+      defaultMessage: (args) => problem(args?.value) ?? '',
+    },
+  });
+}
+
+const REASON_MESSAGE =
+  'motif de recours attendu (art. L1242-2) : replacement (remplacement d’un salarié absent) ou temporary_increase (accroissement temporaire d’activité)';
 
 export class CreateContractDto implements CreateContractRequest {
   @ApiProperty()
@@ -41,10 +76,13 @@ export class CreateContractDto implements CreateContractRequest {
   @IsNumber({ maxDecimalPlaces: 2 }, { message: 'doit être un nombre d’heures' })
   weeklyHours!: number;
 
-  @ApiPropertyOptional({ description: 'CDD reason: replacement, temporary_increase…' })
+  @ApiPropertyOptional({
+    enum: CDD_REASONS,
+    description: 'motif de recours (L1242-2), required for a CDD',
+  })
+  // Missing for a CDD: the service refuses it (400) with the article, after the other fields.
   @IsOptional()
-  @MaxLength(80)
-  @IsString()
+  @IsIn(CDD_REASONS, { message: REASON_MESSAGE })
   reason?: string | null;
 
   @ApiPropertyOptional()
@@ -92,11 +130,110 @@ export class CreateContractDto implements CreateContractRequest {
   @IsCivilDate()
   conventionEnd?: string | null;
 
+  @ApiPropertyOptional({
+    example: 18.5,
+    nullable: true,
+    description: 'hourly cost to the employer (coût horaire chargé), euros; HR and admin only',
+  })
+  @IsOptional()
+  @IsHourlyCost()
+  hourlyCost?: number | null;
+
   @ApiPropertyOptional({ description: 'required when the contract raises warnings' })
   @IsOptional()
   @MaxLength(1000)
   @IsString()
   justification?: string | null;
+}
+
+export class UpdateContractDto implements UpdateContractRequest {
+  @ApiPropertyOptional({ enum: CONTRACT_TYPES })
+  @IsOptional()
+  @IsIn(CONTRACT_TYPES, { message: `type attendu parmi : ${CONTRACT_TYPES.join(', ')}` })
+  type?: ContractType;
+
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @IsCivilDate()
+  start?: string;
+
+  @ApiPropertyOptional({ example: '2027-11-30', nullable: true })
+  @IsOptional()
+  @IsCivilDate()
+  end?: string | null;
+
+  @ApiPropertyOptional({ example: 26 })
+  @IsOptional()
+  @Max(48, { message: '48 h par semaine au plus' })
+  @Min(1, { message: '1 h par semaine au moins' })
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'doit être un nombre d’heures' })
+  weeklyHours?: number;
+
+  @ApiPropertyOptional({
+    enum: CDD_REASONS,
+    description: 'motif de recours (L1242-2), required for a CDD',
+  })
+  @IsOptional()
+  @IsIn(CDD_REASONS, { message: REASON_MESSAGE })
+  reason?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'identifiant de tuteur invalide' })
+  tutorId?: string | null;
+
+  @ApiPropertyOptional({ enum: PART_TIME_DEROGATIONS })
+  @IsOptional()
+  @IsIn(PART_TIME_DEROGATIONS, {
+    message: `dérogation attendue parmi : ${PART_TIME_DEROGATIONS.join(', ')}`,
+  })
+  partTimeDerogation?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsCivilDate()
+  derogationRequestedOn?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Max(5000)
+  @Min(0)
+  @IsInt({ message: 'doit être un nombre entier d’heures' })
+  trainingHours?: number | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @MaxLength(60)
+  @IsString()
+  conventionNumber?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsCivilDate()
+  conventionStart?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsCivilDate()
+  conventionEnd?: string | null;
+
+  @ApiPropertyOptional({ description: 'required when the contract raises warnings' })
+  @IsOptional()
+  @MaxLength(1000)
+  @IsString()
+  justification?: string | null;
+}
+
+export class EndContractDto implements EndContractRequest {
+  @ApiProperty({ example: '2027-01-15', description: 'the last day of the contract' })
+  @IsCivilDate()
+  end!: string;
+
+  @ApiProperty({ enum: CONTRACT_END_REASONS })
+  @IsIn(CONTRACT_END_REASONS, {
+    message: `motif de fin attendu parmi : ${CONTRACT_END_REASONS.join(', ')}`,
+  })
+  reason!: ContractEndReason;
 }
 
 export class EndingQueryDto {

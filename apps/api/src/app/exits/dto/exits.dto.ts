@@ -3,13 +3,17 @@ import {
   DURATION_BUCKETS,
   EXIT_CATEGORIES,
   EXIT_JOB_TYPES,
+  EXIT_OUTCOMES,
   FOLLOW_UP_SITUATIONS,
+  NEUTRALISED_REASONS,
   type CreateExitRequest,
   type DurationBucket,
   type ExitCategory,
   type ExitFollowUpRequest,
   type ExitJobType,
+  type ExitOutcome,
   type FollowUpSituation,
+  type NeutralisedReason,
 } from '@relais/api-types';
 import { Type } from 'class-transformer';
 import {
@@ -36,21 +40,24 @@ export class CreateExitDto implements CreateExitRequest {
   @IsCivilDate()
   exitDate!: string;
 
-  @ApiProperty({ enum: EXIT_CATEGORIES })
-  @IsIn(EXIT_CATEGORIES, {
-    message: `catégorie de sortie attendue parmi : ${EXIT_CATEGORIES.join(', ')}`,
+  @ApiPropertyOptional({ enum: EXIT_OUTCOMES, description: 'what followed the contract' })
+  @IsOptional()
+  @IsIn(EXIT_OUTCOMES, { message: `suite attendue parmi : ${EXIT_OUTCOMES.join(', ')}` })
+  outcome?: ExitOutcome | null;
+
+  @ApiPropertyOptional({ example: 4, description: 'length of the job obtained, in months' })
+  @IsOptional()
+  @Max(600, { message: '600 mois au plus' })
+  @Min(1, { message: 'au moins 1 mois' })
+  @IsInt({ message: 'doit être un nombre entier de mois' })
+  jobMonths?: number | null;
+
+  @ApiPropertyOptional({ enum: NEUTRALISED_REASONS })
+  @IsOptional()
+  @IsIn(NEUTRALISED_REASONS, {
+    message: `motif attendu parmi : ${NEUTRALISED_REASONS.join(', ')}`,
   })
-  category!: ExitCategory;
-
-  @ApiPropertyOptional({ enum: EXIT_JOB_TYPES })
-  @IsOptional()
-  @IsIn(EXIT_JOB_TYPES, { message: `type attendu parmi : ${EXIT_JOB_TYPES.join(', ')}` })
-  jobContractType?: ExitJobType | null;
-
-  @ApiPropertyOptional({ enum: DURATION_BUCKETS })
-  @IsOptional()
-  @IsIn(DURATION_BUCKETS, { message: `durée attendue parmi : ${DURATION_BUCKETS.join(', ')}` })
-  durationBucket?: DurationBucket | null;
+  neutralisedReason?: NeutralisedReason | null;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -68,6 +75,27 @@ export class CreateExitDto implements CreateExitRequest {
   @IsOptional()
   @IsBoolean()
   certificationObtained?: boolean;
+
+  @ApiPropertyOptional({ enum: EXIT_JOB_TYPES, deprecated: true })
+  @IsOptional()
+  @IsIn(EXIT_JOB_TYPES, { message: `type attendu parmi : ${EXIT_JOB_TYPES.join(', ')}` })
+  jobContractType?: ExitJobType | null;
+
+  @ApiPropertyOptional({ enum: DURATION_BUCKETS, deprecated: true })
+  @IsOptional()
+  @IsIn(DURATION_BUCKETS, { message: `durée attendue parmi : ${DURATION_BUCKETS.join(', ')}` })
+  durationBucket?: DurationBucket | null;
+
+  @ApiPropertyOptional({
+    enum: EXIT_CATEGORIES,
+    deprecated: true,
+    description: 'ignored: the category is derived from what followed',
+  })
+  @IsOptional()
+  @IsIn(EXIT_CATEGORIES, {
+    message: `catégorie de sortie attendue parmi : ${EXIT_CATEGORIES.join(', ')}`,
+  })
+  category?: ExitCategory | null;
 }
 
 export class ExitFollowUpDto implements ExitFollowUpRequest {

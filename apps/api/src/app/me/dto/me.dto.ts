@@ -1,7 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { MarkSeenRequest } from '@relais/api-types';
+import { IsOptional, IsUUID } from 'class-validator';
 import { IsCivilDate } from '../../../common/is-civil-date';
 import { IsInstant } from '../../../common/is-instant';
+import { IsIsoWeek } from '../../../common/is-iso-week';
 
 export class MarkSeenDto implements MarkSeenRequest {
   @ApiProperty({
@@ -20,4 +22,20 @@ export class MyShiftsQueryDto {
   @ApiProperty({ example: '2026-12-13' })
   @IsCivilDate()
   to!: string;
+}
+
+export class MyColleaguesQueryDto {
+  @ApiPropertyOptional({
+    description: 'The shift to offer: only colleagues under contract that day',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'identifiant de créneau invalide' })
+  shiftId?: string;
+}
+
+export class MyWeekQueryDto {
+  @ApiPropertyOptional({ example: '2026-W50', description: 'That week, Monday to Sunday' })
+  @IsOptional()
+  @IsIsoWeek()
+  week?: string;
 }

@@ -1,6 +1,29 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { Severity, UpdateOrganisationSettingsRequest } from '@relais/api-types';
-import { IsIn, IsInt, IsNumber, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SplitDayAgreement, UpdateOrganisationSettingsRequest } from '@relais/api-types';
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+/** L3123-30: the agreement allowing split days, with its counterparts (both required). */
+export class SplitDayAgreementDto implements SplitDayAgreement {
+  @ApiProperty({ example: 'Accord de branche ALISFA du 4 juin 1983, art. 4.2' })
+  @IsString({ message: 'la référence de l’accord doit être un texte' })
+  @MaxLength(500, { message: 'la référence de l’accord : 500 caractères au plus' })
+  reference!: string;
+
+  @ApiProperty({ example: 'Prime de coupure de 5 € ; amplitude de 10 h au plus' })
+  @IsString({ message: 'les contreparties doivent être un texte' })
+  @MaxLength(500, { message: 'les contreparties : 500 caractères au plus' })
+  counterparts!: string;
+}
 
 // Types here; the legal bounds in `validateOrganisationSettings` (a 422 naming field and bound).
 export class UpdateOrganisationSettingsDto implements UpdateOrganisationSettingsRequest {
@@ -25,13 +48,26 @@ export class UpdateOrganisationSettingsDto implements UpdateOrganisationSettings
   @IsInt()
   partTimeNoticeWorkingDays!: number;
 
-  @ApiProperty({ enum: ['info', 'warn', 'block'], example: 'warn' })
-  @IsIn(['info', 'warn', 'block'])
-  splitDaySeverity!: Severity;
+  @ApiProperty({ nullable: true, type: SplitDayAgreementDto, example: null })
+  @ValidateIf((body: UpdateOrganisationSettingsDto) => body.splitDayAgreement !== null)
+  @IsObject({
+    message: 'doit être null ou un accord { reference, counterparts } (C. trav., art. L3123-30)',
+  })
+  @ValidateNested()
+  @Type(() => SplitDayAgreementDto)
+  splitDayAgreement!: SplitDayAgreementDto | null;
 
   @ApiProperty({ nullable: true, type: String, example: null })
   @ValidateIf((body: UpdateOrganisationSettingsDto) => body.sundayDerogation !== null)
   @IsString()
   @MaxLength(200)
   sundayDerogation!: string | null;
+
+  @ApiPropertyOptional({
+    example: 90,
+    description: 'days of stay before a leaver counts in the dynamic-exit rate (0 to 365)',
+  })
+  @IsOptional()
+  @IsInt({ message: 'doit être un nombre entier de jours' })
+  exitMinimumStayDays?: number;
 }

@@ -6,6 +6,7 @@ import {
   SKILL_CODES,
   type AbsenceKind,
   type ContractType,
+  type CreateHrNoteRequest,
   type CreatePersonRequest,
   type PeopleQuery,
   type Role,
@@ -19,6 +20,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -65,6 +67,15 @@ export class CreatePersonDto implements CreatePersonRequest {
 }
 
 export class PeopleQueryDto implements PeopleQuery {
+  @IsOptional()
+  @MaxLength(100, { message: 'recherche de 100 caractères au plus' })
+  @IsString()
+  q?: string;
+
+  @IsOptional()
+  @IsIn(ROLES, { message: `rôle attendu parmi : ${ROLES.join(', ')}` })
+  role?: Role;
+
   @IsOptional()
   @IsUUID('all', { message: 'identifiant de site invalide' })
   siteId?: string;
@@ -142,4 +153,12 @@ export class CreateSiteLoanDto {
   @ApiProperty({ example: '2026-12-20' })
   @IsCivilDate()
   until!: string;
+}
+
+export class CreateHrNoteDto implements CreateHrNoteRequest {
+  @ApiProperty({ maxLength: 4000 })
+  @Matches(/\S/, { message: 'la note est vide' })
+  @MaxLength(4000, { message: '4 000 caractères au plus' })
+  @IsString({ message: 'doit être un texte' })
+  text!: string;
 }

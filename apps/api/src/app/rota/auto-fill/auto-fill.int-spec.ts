@@ -3,6 +3,7 @@ import type {
   AutoFillApplyResult,
   AutoFillJob,
   PublishResult,
+  RotaChange,
   RotaWeek,
   Site,
 } from '@relais/api-types';
@@ -84,6 +85,12 @@ describe('auto-fill over HTTP', () => {
     expect(proposal.add.length).toBeGreaterThan(0);
     expect(proposal.violations.filter((v) => v.severity === 'block')).toEqual([]);
     expect(job.progress?.feasible).toBe(true);
+    // Every proposed shift says what decided it; the trained desk agents say they are trained.
+    for (const add of proposal.add) expect(add.reasons.length).toBeGreaterThan(0);
+    expect(proposal.add.flatMap((add) => add.reasons)).toContainEqual({
+      code: 'skill',
+      skill: 'france_services_initial',
+    });
 
     const applied = await t.request<AutoFillApplyResult>(
       'POST',
@@ -100,13 +107,16 @@ describe('auto-fill over HTTP', () => {
     expect(after.reduce((sum, week) => sum + week.shifts.length, 0)).toBe(
       before.reduce((sum, week) => sum + week.shifts.length, 0) + added - proposal.release.length,
     );
-    // Every write is in the week's history, attributed to the auto-fill.
-    const history = await t.request<{ details: { autoFill?: string } }[]>(
+    // The writes are in the week's history as one auto-fill step, in the manager's name.
+    const history = await t.request<RotaChange[]>(
       'GET',
       `/api/rota/history?siteId=${site('S').id}&week=${nextWeek}`,
       { cookie: manager },
     );
-    expect(history.body.some((change) => change.details.autoFill === job.id)).toBe(true);
+    const step = history.body.find((change) => change.kind === 'auto_filled');
+    expect(step).toBeDefined();
+    expect(step?.count).toBeGreaterThan(0);
+    expect(step?.actorName).toBeTruthy();
 
     const again = await t.request<ApiError>('POST', `/api/rota/auto-fill/${job.id}/apply`, {
       cookie: manager,
@@ -117,7 +127,7 @@ describe('auto-fill over HTTP', () => {
   it('re-plans a published week after an absence, changing only what the absence broke', async () => {
     const published = await t.request<PublishResult>('POST', '/api/rota/publish', {
       cookie: manager,
-      body: { siteId: site('S').id, week: nextWeek },
+      body: { siteId: site('S').id, week: nextWeek, justification: 'Points à justifier relus.' },
     });
     expect(published.status).toBe(200);
     const week = await rota('S', nextWeek);

@@ -26,6 +26,7 @@ import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
 import { AuditService } from '../../audit/audit.service';
 import { SiteEntity } from '../../organisation/site.entity';
+import { auditSnapshot } from '../rota.mapper';
 import { ShiftEntity } from '../shift.entity';
 import { SiteWeekLoader } from '../site-week/site-week.loader';
 import { AutoFillJobEntity } from './auto-fill-job.entity';
@@ -414,19 +415,27 @@ export class AutoFillService implements OnApplicationShutdown {
     const written = new Set<string>();
     let removed = 0;
     for (const release of proposal.release) {
+      const gone = await manager.findOneBy(ShiftEntity, { id: release.shiftId });
       await manager.delete(ShiftEntity, { id: release.shiftId });
       removed++;
       await this.audit.record(manager, user, {
         action: 'shift.delete',
         entity: 'shift',
         entityId: release.shiftId,
-        details: { siteId: release.siteId, week: job.week, autoFill: job.id, rule: release.rule },
+        details: {
+          siteId: release.siteId,
+          week: job.week,
+          autoFill: job.id,
+          rule: release.rule,
+          ...(gone ? { before: auditSnapshot(gone) } : {}),
+        },
       });
     }
     let created = 0;
     let assigned = 0;
     for (const add of proposal.add) {
       if (add.openShiftId) {
+        const open = await manager.findOneBy(ShiftEntity, { id: add.openShiftId });
         await manager.update(
           ShiftEntity,
           { id: add.openShiftId },
@@ -443,6 +452,12 @@ export class AutoFillService implements OnApplicationShutdown {
             week: job.week,
             autoFill: job.id,
             personId: add.personId,
+            ...(open
+              ? {
+                  before: auditSnapshot(open),
+                  after: auditSnapshot({ ...open, personId: add.personId }),
+                }
+              : {}),
           },
         });
         continue;
@@ -467,7 +482,12 @@ export class AutoFillService implements OnApplicationShutdown {
         action: 'shift.create',
         entity: 'shift',
         entityId: saved.id,
-        details: { siteId: add.siteId, week: job.week, autoFill: job.id },
+        details: {
+          siteId: add.siteId,
+          week: job.week,
+          autoFill: job.id,
+          after: auditSnapshot(saved),
+        },
       });
     }
     return { created, assigned, removed, written };

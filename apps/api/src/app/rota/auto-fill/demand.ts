@@ -1,6 +1,13 @@
 import type { ActivityCode, Shift } from '@relais/api-types';
-import { addDays, resolveRuleSettings, windowOfIsoWeek, zonedInstant } from '@relais/rules';
 import {
+  addDays,
+  closedDayOf,
+  resolveRuleSettings,
+  windowOfIsoWeek,
+  zonedInstant,
+} from '@relais/rules';
+import {
+  type ClosedDemand,
   defaultActivity,
   type Demand,
   type Holds,
@@ -15,7 +22,8 @@ import { WEIGHTS } from './weights';
 /**
  * Demand of the chosen site-weeks as solver slots: the coverage requirements, the France
  * Services desk rule (trained agents during public hours) and the open shifts, net of what is
- * pinned; draft shifts on a demanded window become movable (kept at a price).
+ * pinned; draft shifts on a demanded window become movable (kept at a price). Nothing is
+ * demanded on a closed day (see `closedOn`): it is counted instead, to be explained.
  */
 
 export function collectDemand(
@@ -69,8 +77,23 @@ export function collectDemand(
   };
   const movable: { shift: Shift; slotKey: string }[] = [];
   const pinnedBySite = new Map<string, Shift[]>();
+  const closedDays = new Map<string, ClosedDemand>();
   for (const site of input.sites) {
     const siteId = site.input.site.id;
+    // The planner's own notion of a closed day (copy of a week, templates): a public holiday
+    // closes every place; a weekday without opening hours closes the site's desks only, as
+    // outreach, partner permanences and workshops keep their own days.
+    const closedOn = (locationId: string, date: string): ClosedDemand | null => {
+      const closed = closedDayOf(date, site.input.site.openingHours, input.settings);
+      if (!closed) return null;
+      if (closed.reason === 'closed' && locationKind.get(locationId) !== 'site') return null;
+      let counted = closedDays.get(date);
+      if (!counted) {
+        counted = { date, reason: closed.reason, openShifts: 0, needs: 0 };
+        closedDays.set(date, counted);
+      }
+      return counted;
+    };
     const siteKept = kept.get(siteId) ?? [];
     const desks = site.input.site.locations.filter((l) => l.kind === 'site').map((l) => l.id);
     // Demand per window: the stricter of the requirements and the France Services desk rule.
@@ -156,6 +179,8 @@ export function collectDemand(
       const isPublished = site.publishedShiftIds.has(shift.id) && !shift.isChangedSincePublication;
       if (input.mode === 'fill' && isPublished) continue;
       const weekday = weekdayOf(shift.start.slice(0, 10), monday);
+      // A planned shift on a closed day stays as it is: moving it would staff that day.
+      if (closedOn(shift.locationId, shift.start.slice(0, 10))) continue;
       // The demanded window this shift covers (desk shifts often start a little earlier).
       const covered = [...windows.values()].find(
         (w) =>
@@ -192,9 +217,11 @@ export function collectDemand(
           Date.parse(s.start) <= startMs &&
           Date.parse(s.end) >= endMs,
       );
+      const closed = closedOn(w.locationId, date);
       if (w.skill !== '') {
         const missing = w.skilled - here.filter((s) => holds(s.personId, w.skill, date)).length;
-        if (missing > 0) {
+        if (missing > 0 && closed) closed.needs += missing;
+        else if (missing > 0) {
           slotFor(
             siteId,
             w.locationId,
@@ -214,7 +241,8 @@ export function collectDemand(
             return sum + Math.max(0, o.skilled - have);
           }, 0);
         const missing = w.total - here.length - skilledNeed;
-        if (missing > 0) {
+        if (missing > 0 && closed) closed.needs += missing;
+        else if (missing > 0) {
           slotFor(siteId, w.locationId, w.weekday, w.start, w.end, w.activity, '', w.isPair).need +=
             missing;
         }
@@ -225,6 +253,11 @@ export function collectDemand(
       if (shift.personId !== null || shift.activity === 'training') continue;
       const weekday = weekdayOf(shift.start.slice(0, 10), monday);
       if (weekday < 1 || weekday > 7) continue;
+      const closed = closedOn(shift.locationId, shift.start.slice(0, 10));
+      if (closed) {
+        closed.openShifts++;
+        continue;
+      }
       const slot = slotFor(
         siteId,
         shift.locationId,
@@ -270,5 +303,13 @@ export function collectDemand(
     (slot) => slot.need > 0 || movableSlots.has(slot.key),
   );
 
-  return { slots: demanded, byKey: slots, movable, pinnedBySite };
+  return {
+    slots: demanded,
+    byKey: slots,
+    movable,
+    pinnedBySite,
+    closed: [...closedDays.values()]
+      .filter((day) => day.openShifts + day.needs > 0)
+      .sort((a, b) => a.date.localeCompare(b.date)),
+  };
 }

@@ -79,6 +79,16 @@ export interface Movable {
   readonly slotKey: string;
 }
 
+/** A closed day of the week and what auto-fill left alone on it. */
+export interface ClosedDemand {
+  readonly date: string;
+  readonly reason: 'holiday' | 'closed';
+  /** Open shifts ("à pourvoir") of that day. */
+  openShifts: number;
+  /** People the coverage needs of that day would have asked for. */
+  needs: number;
+}
+
 export interface Demand {
   /** Slots with a need or a movable shift: the solver's cells. */
   readonly slots: readonly Slot[];
@@ -86,6 +96,8 @@ export interface Demand {
   readonly movable: readonly Movable[];
   /** Current shifts the solver does not touch, by site. */
   readonly pinnedBySite: ReadonlyMap<string, Shift[]>;
+  /** Closed days with open shifts or needs left alone, by date. */
+  readonly closed: readonly ClosedDemand[];
 }
 
 /** The solver's problem of the chosen weeks, with what decoding its roster needs. */
@@ -105,6 +117,8 @@ export interface PlannedModel {
   readonly refusals: ReadonlyMap<string, { skilled: number; offered: number; rules: Set<string> }>;
   readonly remainingMinutes: ReadonlyMap<string, number>;
   readonly owedMinutes: ReadonlyMap<string, number>;
+  /** Closed days with open shifts or needs left alone. */
+  readonly closed: readonly ClosedDemand[];
 }
 
 /** Whether a person holds a valid skill on a date ('' = anyone); built once per model. */
@@ -190,7 +204,7 @@ export function slotShift(
   slot: Slot,
   personId: string,
   settings: Pick<RuleSettings, 'timeZone' | 'breakAfterMinutes' | 'breakMinMinutes'>,
-): Omit<ProposedShift, 'key' | 'openShiftId'> {
+): Omit<ProposedShift, 'key' | 'openShiftId' | 'personName' | 'reasons'> {
   const { startMs, endMs } = slotBounds(slot, settings.timeZone);
   return {
     siteId: slot.siteId,

@@ -163,6 +163,7 @@ export function buildModel(input: PlannerInput): PlannedModel {
     refusals,
     remainingMinutes,
     owedMinutes,
+    closed: demand.closed,
   };
 }
 

@@ -1,6 +1,4 @@
 import type {
-  AutoFillHours,
-  AutoFillProposal,
   ProposedShift,
   ReleasedShift,
   Shift,
@@ -9,22 +7,34 @@ import type {
   Violation,
 } from '@relais/api-types';
 import {
+  type AssignmentReason,
+  type AutoFillExplanation,
+  type AutoFillHours,
+  type AutoFillProposal,
+  type LessLikedKind,
+  SKILL_CODES,
+  type SkillCode,
+  UNFILLED_REASONS,
+} from '@relais/api-types';
+import {
   addDays,
   checkRotaWeek,
   resolveRuleSettings,
+  type RotaComplianceInput,
   windowOfIsoWeek,
   zonedInstant,
-  type RotaComplianceInput,
 } from '@relais/rules';
 import type { SolveResult } from '@relais/solver';
 import {
   covers,
   isBlocking,
-  shiftMinutes,
-  slotShift,
   type PlannedModel,
   type PlannerInput,
+  shiftMinutes,
+  type Slot,
+  slotShift,
 } from './planner-model';
+import { lessLikedKinds } from './soft-terms';
 
 /**
  * The solver's roster back into shifts: proposals, released and moved shifts, what stays
@@ -68,6 +78,8 @@ export function decodeProposal(
         key: `${slot.key}|${person.id}`,
         ...slotShift(slot, person.id, settings),
         openShiftId: openLeft.get(slot.key)?.shift() ?? null,
+        personName: `${person.firstName} ${person.lastName}`,
+        reasons: [],
       });
     });
   });
@@ -117,19 +129,162 @@ export function decodeProposal(
   const changedPublished =
     release.filter((r) => published.get(r.siteId)?.publishedShiftIds.has(r.shiftId)).length +
     add.filter((p) => published.get(p.siteId)?.isPublished === true).length;
+  const hours = weekHours(input, model, assembled.kept, add);
   return {
-    add,
+    add: withReasons(input, model, assembled.kept, add),
     release,
     unfilled,
     changedPublished,
     violations,
+    explanation: explain(model, add, unfilled, hours),
     objective: result.objective,
     optimal: result.optimal,
     seconds: result.seconds,
     secondsToBest,
     modelSeconds,
-    hours: weekHours(input, model, assembled.kept, add),
+    hours,
   };
+}
+
+/**
+ * Why the proposal adds what it adds, or nothing: the closed days left alone, the needs still
+ * uncovered by reason, and, when there was nothing to staff, how many people stay under hours.
+ */
+export function explain(
+  model: Pick<PlannedModel, 'closed'>,
+  add: readonly ProposedShift[],
+  unfilled: readonly UnfilledDemand[],
+  hours: readonly AutoFillHours[],
+): AutoFillExplanation[] {
+  const out: AutoFillExplanation[] = [];
+  if (model.closed.length > 0) {
+    out.push({
+      code: 'closed-day',
+      days: model.closed.map((day) => ({ date: day.date, reason: day.reason })),
+      openShifts: model.closed.reduce((sum, day) => sum + day.openShifts, 0),
+      needs: model.closed.reduce((sum, day) => sum + day.needs, 0),
+    });
+  }
+  if (unfilled.length > 0) {
+    const reasons = UNFILLED_REASONS.map((reason) => ({
+      reason,
+      missing: unfilled
+        .filter((gap) => gap.reason === reason)
+        .reduce((sum, gap) => sum + gap.missing, 0),
+    })).filter((entry) => entry.missing > 0);
+    out.push({
+      code: 'uncovered',
+      missing: unfilled.reduce((sum, gap) => sum + gap.missing, 0),
+      reasons,
+    });
+  } else if (add.length === 0) {
+    out.push({
+      code: 'no-open-need',
+      underHours: hours.filter((row) => row.plannedMinutes < row.contractMinutes).length,
+    });
+  }
+  return out;
+}
+
+function isSkillCode(code: string): code is SkillCode {
+  return (SKILL_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * What decided each proposed shift, from what the model weighed: the hours the contract still
+ * owes, the qualification the window needs, fewer less-liked windows than colleagues in the 4
+ * weeks before, the same place and activity on other days of the week; when none of these,
+ * that nobody else could take it, or that the person was free without any blocking rule.
+ */
+function withReasons(
+  input: PlannerInput,
+  model: PlannedModel,
+  kept: ReadonlyMap<string, readonly Shift[]>,
+  add: readonly ProposedShift[],
+): ProposedShift[] {
+  const settings = resolveRuleSettings(input.settings);
+  const { from, to } = windowOfIsoWeek(input.week);
+  const weekStart = zonedInstant(from, '00:00', settings.timeZone);
+  const weekEnd = zonedInstant(addDays(to, 1), '00:00', settings.timeZone);
+  const inWeek = (item: { start: string }) => {
+    const start = Date.parse(item.start);
+    return start >= weekStart && start < weekEnd;
+  };
+  const slotByKey = new Map(model.slots.map((slot) => [slot.key, slot]));
+  // Hours before the proposal: the weeks as they stand, every site together.
+  const plannedBefore = new Map<string, number>();
+  const current = [
+    ...input.sites.flatMap((site) => site.input.shifts),
+    ...model.employees.flatMap((person) =>
+      person.otherItems.map((item) => ({ ...item, personId: person.id })),
+    ),
+  ];
+  for (const item of current) {
+    if (!item.personId || !inWeek(item)) continue;
+    plannedBefore.set(item.personId, (plannedBefore.get(item.personId) ?? 0) + shiftMinutes(item));
+  }
+  const worked = [...[...kept.values()].flat(), ...add];
+  return add.map((proposal) => {
+    const slot = slotByKey.get(proposal.key.slice(0, -(proposal.personId.length + 1)));
+    const reasons: AssignmentReason[] = [];
+    const owed = model.owedMinutes.get(proposal.personId);
+    if (owed !== undefined) {
+      const minutes = Math.round(owed - (plannedBefore.get(proposal.personId) ?? 0));
+      if (minutes > 0) reasons.push({ code: 'hours-owed', minutes });
+    }
+    const date = proposal.start.slice(0, 10);
+    const skill = slot?.qualifier || settings.requiredSkillByActivity[proposal.activity] || '';
+    if (isSkillCode(skill)) reasons.push({ code: 'skill', skill });
+    if (slot) reasons.push(...fairnessReasons(input, model, slot, proposal.personId));
+    const dates = [
+      ...new Set(
+        worked
+          .filter(
+            (other) =>
+              other.personId === proposal.personId &&
+              other.locationId === proposal.locationId &&
+              other.activity === proposal.activity &&
+              other.start.slice(0, 10) !== date &&
+              inWeek(other),
+          )
+          .map((other) => other.start.slice(0, 10)),
+      ),
+    ].sort();
+    if (dates.length > 0) reasons.push({ code: 'continuity', dates });
+    const offered = slot ? model.refusals.get(slot.key)?.offered : undefined;
+    if (offered === 1) reasons.unshift({ code: 'only-candidate' });
+    if (reasons.length === 0) reasons.push({ code: 'available' });
+    return { ...proposal, reasons };
+  });
+}
+
+/** Less-liked windows of this slot the person worked fewer of than a colleague, 4 weeks back. */
+function fairnessReasons(
+  input: PlannerInput,
+  model: PlannedModel,
+  slot: Slot,
+  personId: string,
+): AssignmentReason[] {
+  const history = input.history;
+  const prior = history?.get(personId);
+  if (!history || !prior) return [];
+  const kinds: LessLikedKind[] = lessLikedKinds(
+    slot.date,
+    slot.startTime,
+    slot.endTime,
+    slot.activity,
+  );
+  const colleagues = model.employees.filter(
+    (person) => person.id !== personId && model.owedMinutes.has(person.id),
+  );
+  return kinds.flatMap((kind): AssignmentReason[] => {
+    const othersCount = Math.max(
+      0,
+      ...colleagues.map((person) => history.get(person.id)?.counts[kind] ?? 0),
+    );
+    const count = prior.counts[kind];
+    return count < othersCount ? [{ code: 'fairness', kind, count, othersCount }] : [];
+  });
 }
 
 /** Each person's week once applied (all sites), against the minutes their contract owes. */

@@ -67,19 +67,29 @@ describe('the site-week loader and its declared tables', () => {
       return original(query, parameters, runner);
     };
     try {
-      const week = addIsoWeeks(isoWeekOf(todayIn()), 1);
-      for (const site of sites) {
-        await t.dataSource.transaction(async (manager) => {
-          await loader.lockSiteWeek(manager, user.organisationId, site.id, week);
-          const loaded = await loader.load(manager, user, site.id, week, true);
-          await loader.rulesInput(manager, user, loaded, week);
-        });
+      // This week is published in the seed (its changes since publication are read), next week a
+      // draft.
+      const thisWeek = isoWeekOf(todayIn());
+      for (const week of [thisWeek, addIsoWeeks(thisWeek, 1)]) {
+        for (const site of sites) {
+          await t.dataSource.transaction(async (manager) => {
+            await loader.lockSiteWeek(manager, user.organisationId, site.id, week);
+            const loaded = await loader.load(manager, user, site.id, week, true);
+            await loader.rulesInput(manager, user, loaded, week);
+          });
+        }
       }
     } finally {
       logger.logQuery = original;
     }
+    // A name after FROM may be a CTE, a set-returning function or a column (extract(… FROM x)):
+    // only the schema's real tables count.
+    const tables: { name: string }[] = await t.dataSource.query(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`,
+    );
+    const real = new Set(tables.map((table) => table.name));
     const declared = new Set<string>([...SITE_WEEK_TABLES, ...Object.keys(READ_THROUGH)]);
-    expect([...read].filter((table) => !declared.has(table)).sort()).toEqual([]);
+    expect([...read].filter((table) => real.has(table) && !declared.has(table)).sort()).toEqual([]);
     // The loader really reads what is declared (a stale entry would hide a missing one).
     expect([...SITE_WEEK_TABLES].filter((table) => !read.has(table))).toEqual([]);
     expect(await triggered()).toEqual([...DATA_VERSION_TABLES].sort());

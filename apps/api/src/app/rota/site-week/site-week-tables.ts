@@ -20,6 +20,7 @@ export const SITE_WEEK_TABLES = [
   'travel_time',
   'site_loan',
   'organisation_settings',
+  'notice_agreement',
 ] as const;
 
 /** Read by the loader, but only ever written with a row of another listed table. */

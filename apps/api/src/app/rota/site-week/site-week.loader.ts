@@ -10,14 +10,7 @@ import type {
   RotaWeek,
   Shift,
 } from '@relais/api-types';
-import {
-  addDays,
-  civilDate,
-  effectiveMinutes,
-  RotaComplianceInput,
-  ScheduleChange,
-  zonedInstant,
-} from '@relais/rules';
+import { addDays, effectiveMinutes, RotaComplianceInput, zonedInstant } from '@relais/rules';
 import { Brackets, EntityManager, In } from 'typeorm';
 import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE, WeekBounds, weekBounds } from '../../../common/week';
@@ -32,11 +25,14 @@ import { PersonSkillEntity } from '../../people/person-skill.entity';
 import { PersonEntity } from '../../people/person.entity';
 import { UnavailabilityEntity } from '../../people/unavailability.entity';
 import { CoverageRequirementEntity } from '../coverage-requirement.entity';
+import { NoticeAgreementEntity } from '../notice-agreement.entity';
 import { RotaPublicationEntity } from '../rota-publication.entity';
-import { differs, differsInSchedule, toShift } from '../rota.mapper';
+import { differs, toShift } from '../rota.mapper';
 import { ShiftEntity } from '../shift.entity';
 import { SiteWeekEntity } from '../site-week.entity';
 import { TravelTimeEntity } from '../travel-time.entity';
+import { AgreementKey, changesForRules, pendingChanges } from './schedule-changes';
+import { loadWorkHistory } from './work-history';
 
 /**
  * A site-week as loaded: its site with locations, its row, its shifts, its last publication, and
@@ -150,6 +146,13 @@ export class SiteWeekLoader {
     const bounds = weekBounds(week, timeZone);
     const personIds = await this.teamIds(manager, site.id, bounds, shifts);
     const siteShiftIds = new Set(shifts.map((shift) => shift.id));
+    const pending = loaded.publication
+      ? pendingChanges(loaded.publication.shifts, shifts, timeZone)
+      : [];
+    // Someone whose shift was removed or given away is owed the notice too (L3123-31).
+    for (const change of pending) {
+      if (!personIds.includes(change.personId)) personIds.push(change.personId);
+    }
     const people = await this.people(
       manager,
       user,
@@ -182,9 +185,10 @@ export class SiteWeekLoader {
         .addOrderBy('r.start_time')
         .getMany()
     ).map(toRequirement);
-    const changes = loaded.publication
-      ? this.changesSince(loaded.publication.shifts, shifts, timeZone)
-      : undefined;
+    const changes =
+      loaded.publication && loaded.siteWeek
+        ? changesForRules(pending, await this.noticeAgreements(manager, loaded.siteWeek.id))
+        : undefined;
     const settings = { ...loaded.settings, travelTimes };
     return {
       site: {
@@ -256,6 +260,14 @@ export class SiteWeekLoader {
     if (personIds.length === 0) return [];
     const fromMs = zonedInstant(from, '00:00', timeZone);
     const toMs = zonedInstant(addDays(to, 1), '00:00', timeZone);
+    const history = await loadWorkHistory(
+      manager,
+      user.organisationId,
+      personIds,
+      { fromMs, toMs },
+      week ?? { from, to },
+      timeZone,
+    );
     const [persons, contracts, absences, unavailabilities, skills, items] = await Promise.all([
       manager
         .getRepository(PersonEntity)
@@ -391,37 +403,18 @@ export class SiteWeekLoader {
               locationId: item.locationId,
               activity: item.activity,
             })),
+          workHistory: history.get(person.id),
         };
       })
       .sort(byName);
   }
 
-  /** Changes to a published week, per person, as the notice rules (L3123-31, L3123-10) read them. */
-  private changesSince(
-    published: Shift[],
-    current: Shift[],
-    timeZone: string,
-  ): Record<string, ScheduleChange[]> {
-    const before = new Map(published.map((shift) => [shift.id, shift]));
-    const now = Date.now();
-    const byPerson: Record<string, ScheduleChange[]> = {};
-    for (const shift of current) {
-      const old = before.get(shift.id);
-      if (!shift.personId || !differsInSchedule(shift, old)) continue;
-      const days = [
-        civilDate(shift.start, timeZone),
-        ...(old ? [civilDate(old.start, timeZone)] : []),
-      ].sort();
-      const minutes = effectiveMinutes(shift);
-      const oldMinutes = old && old.personId === shift.personId ? effectiveMinutes(old) : 0;
-      (byPerson[shift.personId] ??= []).push({
-        publishedAt: now,
-        firstAffectedDay: days[0],
-        shiftIds: [shift.id],
-        addedMinutes: minutes - oldMinutes,
-      });
-    }
-    return byPerson;
+  /** The written agreements recorded for a site-week's changes (see NoticeAgreementEntity). */
+  async noticeAgreements(manager: EntityManager, siteWeekId: string): Promise<AgreementKey[]> {
+    return manager.getRepository(NoticeAgreementEntity).find({
+      select: { personId: true, shiftId: true, schedule: true },
+      where: { siteWeekId },
+    });
   }
 
   /** Weekly unavailabilities become dated periods the rules treat like absences. */

@@ -26,6 +26,22 @@ export class CreateSwapDto implements CreateSwapRequest {
   @MaxLength(500)
   @IsString()
   message?: string | null;
+
+  @ApiPropertyOptional({ description: 'two-way swap: the colleague’s shift taken in exchange' })
+  @IsOptional()
+  @IsUUID('all', { message: 'identifiant du créneau demandé en échange invalide' })
+  counterShiftId?: string | null;
+
+  @ApiPropertyOptional({ description: 'the published version of that shift' })
+  @IsOptional()
+  @Min(1)
+  @IsInt({ message: 'version attendue (entier)' })
+  counterVersion?: number | null;
+}
+
+export class ExchangeableQueryDto {
+  @IsUUID('all', { message: 'identifiant de personne invalide' })
+  toPersonId!: string;
 }
 
 export class DecideSwapDto implements DecideSwapRequest {

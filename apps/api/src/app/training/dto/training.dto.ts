@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CreateTrainingSessionRequest } from '@relais/api-types';
+import { type AttendanceRequest, type CreateTrainingSessionRequest } from '@relais/api-types';
 import {
   IsBoolean,
   IsInt,
@@ -73,8 +73,18 @@ export class EnrolDto {
   personId!: string;
 }
 
-export class AttendanceDto {
+export class AttendanceDto implements AttendanceRequest {
   @ApiProperty({ description: 'true: present, false: absent' })
   @IsBoolean({ message: 'doit valoir true (présent) ou false (absent)' })
   present!: boolean;
+
+  @ApiPropertyOptional({
+    example: 420,
+    description: 'minutes attended when present (default: the session less its break)',
+  })
+  @IsOptional()
+  @Max(1440, { message: 'une session dure 24 h au plus' })
+  @Min(1, { message: 'au moins 1 minute' })
+  @IsInt({ message: 'doit être un nombre entier de minutes' })
+  attendedMinutes?: number | null;
 }

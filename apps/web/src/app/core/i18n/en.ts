@@ -1,14 +1,21 @@
 import { ME_EN } from '../../me/me.i18n.en';
+import { OPEN_SHIFTS_EN } from '../../open-shifts/open-shifts.i18n.en';
+import { PENDING_EN } from '../../pending/pending.i18n.en';
+import { HR_PEOPLE_EN } from '../../people/people.i18n.en';
+import { PLANNER_EN } from '../../rota/planner.i18n.en';
 import { ROTA_EN } from '../../rota/rota.i18n.en';
 import { SETTINGS_EN } from '../../settings/settings.i18n.en';
 import { TRAINING_EN } from '../../training/training.i18n.en';
 import type { Translation } from './fr';
 
 export const EN: Translation = {
-  rota: ROTA_EN,
+  rota: { ...ROTA_EN, planner: PLANNER_EN },
   settings: SETTINGS_EN,
   training: TRAINING_EN,
   me: ME_EN,
+  hrPeople: HR_PEOPLE_EN,
+  openShifts: OPEN_SHIFTS_EN,
+  pending: PENDING_EN,
   app: { name: 'Relais', skip: 'Skip to content' },
   nav: {
     label: 'Main navigation',
@@ -22,11 +29,14 @@ export const EN: Translation = {
     myPathway: 'My pathway',
     myWeek: 'My week',
     swaps: 'Swaps',
+    openShifts: 'Open shifts',
+    pending: 'To decide',
+    pendingCount: 'To decide, {{ count }} waiting',
     settings: 'Settings',
     apiDocs: 'API (OpenAPI)',
     logout: 'Sign out',
+    languages: { fr: 'Français', en: 'English' },
     language: 'Language',
-    today: 'Today: {{ date }}',
   },
   roles: { admin: 'Director', hr: 'HR', manager: 'Site manager', mediator: 'Mediator' },
   acceptLink: {
@@ -225,6 +235,8 @@ export const EN: Translation = {
     weeklyHours: 'Hours per week',
     reason: 'CDD reason',
     chooseReason: 'Choose a reason',
+    reasonHint: 'Required for a fixed-term contract (Labour Code, L1242-2).',
+    reasonRequired: 'Choose the reason for the fixed-term contract.',
     reasons: {
       replacement: 'Replacing an absent employee',
       temporary_increase: 'Temporary increase in activity',
@@ -237,6 +249,9 @@ export const EN: Translation = {
     noDerogation: 'None',
     derogationRequestedOn: 'Date of the written request',
     trainingHours: 'Training hours',
+    hourlyCost: 'Hourly employer cost (€, optional)',
+    hourlyCostHint: 'Seen by HR and management only; used for the rota’s estimated cost.',
+    hourlyCostInvalid: 'An amount from 0 to 1,000 €, two decimals at most.',
     conventionNumber: 'Convention number',
     conventionStart: 'Convention effective date',
     conventionEnd: 'Convention expiry',
@@ -313,6 +328,16 @@ export const EN: Translation = {
     sent: 'Request sent.',
     sendFailed: 'The request was not sent. Try again.',
     required: 'Required field.',
+    balanceTitle: 'My paid leave',
+    balance:
+      '{{ start }} to {{ end }}: {{ acquired }} acquired, {{ taken }} taken or granted, {{ remaining }} left.',
+    balancePending: '{{ pending }} awaiting an answer.',
+    balanceRule: '2.5 working days (Monday–Saturday) per month worked (Labour Code, art. L3141-3).',
+    leaveDays: '{{ days }} (Monday–Saturday) asked',
+    remaining: 'balance: {{ days }} left',
+    warning: 'Warning: {{ text }}',
+    day: '{{ n }} day',
+    days: '{{ n }} days',
   },
   locationKinds: {
     site: 'Site',

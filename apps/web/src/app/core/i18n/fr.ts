@@ -1,14 +1,29 @@
+import {
+  ABSENCE_KIND_LABELS,
+  CONTRACT_TYPE_LABELS,
+  REQUEST_KIND_LABELS,
+  REQUEST_STATUS_LABELS,
+  ROLE_LABELS,
+  SKILL_LABELS,
+} from '@relais/api-types';
 import { ME_FR } from '../../me/me.i18n.fr';
+import { OPEN_SHIFTS_FR } from '../../open-shifts/open-shifts.i18n.fr';
+import { PENDING_FR } from '../../pending/pending.i18n.fr';
+import { HR_PEOPLE_FR } from '../../people/people.i18n.fr';
+import { PLANNER_FR } from '../../rota/planner.i18n.fr';
 import { ROTA_FR } from '../../rota/rota.i18n.fr';
 import { SETTINGS_FR } from '../../settings/settings.i18n.fr';
 import { TRAINING_FR } from '../../training/training.i18n.fr';
 
 /** French, the reference language of Relais. Every visible text goes through these keys. */
 export const FR = {
-  rota: ROTA_FR,
+  rota: { ...ROTA_FR, planner: PLANNER_FR },
   settings: SETTINGS_FR,
   training: TRAINING_FR,
   me: ME_FR,
+  hrPeople: HR_PEOPLE_FR,
+  openShifts: OPEN_SHIFTS_FR,
+  pending: PENDING_FR,
   app: { name: 'Relais', skip: 'Aller au contenu' },
   nav: {
     label: 'Navigation principale',
@@ -22,18 +37,16 @@ export const FR = {
     myPathway: 'Mon parcours',
     myWeek: 'Ma semaine',
     swaps: 'Échanges',
+    openShifts: 'Créneaux disponibles',
+    pending: 'À décider',
+    pendingCount: 'À décider, {{ count }} en attente',
     settings: 'Paramètres',
     apiDocs: 'API (OpenAPI)',
     logout: 'Se déconnecter',
+    languages: { fr: 'Français', en: 'English' },
     language: 'Langue',
-    today: 'Aujourd’hui : {{ date }}',
   },
-  roles: {
-    admin: 'Direction',
-    hr: 'RH',
-    manager: 'Responsable de site',
-    mediator: 'Médiateur ou médiatrice',
-  },
+  roles: { ...ROLE_LABELS },
   acceptLink: {
     title: 'Choisir mon mot de passe',
     password: 'Nouveau mot de passe',
@@ -71,30 +84,15 @@ export const FR = {
     empty: 'Aucun site pour le moment.',
     closed: 'fermé',
   },
-  contractTypes: {
-    CDD: 'CDD',
-    PEC: 'PEC (CUI-CAE)',
-    ADULTE_RELAIS: 'Adulte-relais',
-    PRO: 'Contrat de professionnalisation',
-    CDDI: 'CDDI',
-    CDI: 'CDI',
-  },
+  contractTypes: { ...CONTRACT_TYPE_LABELS },
   skills: {
-    france_services_initial: 'Formation initiale France Services',
-    aidants_connect: 'Aidants Connect',
-    sst: 'SST',
-    language: 'Langue',
+    ...SKILL_LABELS,
     validUntil: 'valide jusqu’au {{ date }}',
     valid: 'valide',
     expiresIn: 'expire dans {{ days }}\u00a0j',
     expired: 'expiré',
   },
-  absenceKinds: {
-    leave: 'Congé',
-    sickness: 'Arrêt maladie',
-    training: 'Formation',
-    other: 'Absence',
-  },
+  absenceKinds: { ...ABSENCE_KIND_LABELS },
   severities: { block: 'bloquant', warn: 'à justifier', info: 'info' },
   people: {
     title: 'Personnes',
@@ -230,6 +228,8 @@ export const FR = {
     weeklyHours: 'Heures par semaine',
     reason: 'Motif du CDD',
     chooseReason: 'Choisissez un motif',
+    reasonHint: 'Obligatoire pour un CDD (C. trav., art. L1242-2).',
+    reasonRequired: 'Choisissez le motif de recours du CDD.',
     reasons: {
       replacement: 'Remplacement d’une personne absente',
       temporary_increase: 'Accroissement temporaire d’activité',
@@ -242,6 +242,10 @@ export const FR = {
     noDerogation: 'Aucune',
     derogationRequestedOn: 'Date de la demande écrite',
     trainingHours: 'Heures de formation',
+    hourlyCost: 'Coût horaire chargé (€, facultatif)',
+    hourlyCostHint:
+      'Visible des RH et de la direction uniquement\u202f; sert au coût estimé du planning.',
+    hourlyCostInvalid: 'Montant entre 0 et 1\u202f000\u00a0€, deux décimales au plus.',
     conventionNumber: 'Numéro de convention',
     conventionStart: 'Date d’effet de la convention',
     conventionEnd: 'Échéance de la convention',
@@ -291,8 +295,8 @@ export const FR = {
     empty: 'Aucune demande en attente.',
     emptyMine: 'Vous n’avez fait aucune demande.',
     count: '{{ count }} demande(s) en attente',
-    kinds: { leave: 'Congé', unavailability: 'Indisponibilité' },
-    statuses: { pending: 'en attente', approved: 'approuvée', refused: 'refusée' },
+    kinds: { ...REQUEST_KIND_LABELS },
+    statuses: { ...REQUEST_STATUS_LABELS },
     fromTo: 'du {{ start }} au {{ end }}',
     every: 'chaque {{ weekday }}, {{ start }}–{{ end }}',
     comment: 'Commentaire : {{ text }}',
@@ -318,6 +322,16 @@ export const FR = {
     sent: 'Demande envoyée.',
     sendFailed: 'La demande n’a pas été envoyée. Réessayez.',
     required: 'Champ obligatoire.',
+    balanceTitle: 'Mes congés payés',
+    balance:
+      'Du {{ start }} au {{ end }} : {{ acquired }} acquis, {{ taken }} pris ou accordés, {{ remaining }} restants.',
+    balancePending: '{{ pending }} en attente de réponse.',
+    balanceRule: '2,5 jours ouvrables par mois travaillé (C. trav., art. L3141-3).',
+    leaveDays: '{{ days }} ouvrables demandés',
+    remaining: 'solde : {{ days }} restants',
+    warning: 'Attention : {{ text }}',
+    day: '{{ n }} jour',
+    days: '{{ n }} jours',
   },
   locationKinds: {
     site: 'Site',

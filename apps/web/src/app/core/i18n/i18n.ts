@@ -5,8 +5,7 @@ import {
   TranslocoLoader,
   TranslocoService,
 } from '@jsverse/transloco';
-import { Observable, of } from 'rxjs';
-import { EN } from './en';
+import { from, Observable, of } from 'rxjs';
 import { FR } from './fr';
 
 export const LANGS = ['fr', 'en'] as const;
@@ -14,11 +13,14 @@ export type Lang = (typeof LANGS)[number];
 
 const STORAGE_KEY = 'relais.lang';
 
-/** Dictionaries ship in the bundle: no extra request, and they work offline. */
+/**
+ * The French dictionary ships in the first bundle (no request before the first screen); the
+ * English one is a chunk of its own, fetched when chosen (the service worker keeps it offline).
+ */
 @Injectable({ providedIn: 'root' })
 export class InlineLoader implements TranslocoLoader {
   getTranslation(lang: string): Observable<Translation> {
-    return of(lang === 'en' ? EN : FR);
+    return lang === 'en' ? from(import('./en').then((module) => module.EN)) : of(FR);
   }
 }
 

@@ -14,6 +14,8 @@ const base = {
   conventionEnd: null,
   warnings: [],
   justification: null,
+  endReason: null,
+  plannedEnd: null,
 } satisfies Partial<Contract>;
 
 describe('contractTimeline', () => {

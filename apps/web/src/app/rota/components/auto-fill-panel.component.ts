@@ -1,31 +1,38 @@
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
   OnDestroy,
   output,
+  signal,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AutoFillApplyResult, AutoFillMode, AutoFillProposal } from '@relais/api-types';
 import { AutoFillStore } from '../auto-fill.store';
+import { proposalView, type ProposalView } from '../proposal-view';
 
 /**
- * Auto-fill side sheet: scope, mode and time limit; live best-so-far while the solver runs
- * (stoppable, keeping the best); then the proposal as a summary, previewed on the grid, to apply
- * in one transaction or discard.
+ * Auto-fill side sheet: scope, mode and time limit; live progress while the solver runs
+ * (stoppable, keeping the best); then the proposal, previewed on the grid: why it adds what it
+ * adds (or nothing), its moves as moves, each proposed shift with a "Pourquoi ?" disclosure, to
+ * apply in one transaction or discard.
  */
 @Component({
   selector: 'app-auto-fill-panel',
   imports: [
     FormsModule,
+    NgTemplateOutlet,
     MatButtonModule,
     MatFormFieldModule,
     MatProgressBarModule,
@@ -43,7 +50,7 @@ import { AutoFillStore } from '../auto-fill.store';
           <mat-progress-bar mode="determinate" [value]="progressPercent()" />
           <p data-testid="auto-fill-progress">
             @if (current.progress; as p) {
-              {{ 'rota.autoFill.best' | transloco: { cost: p.objective, seconds: p.seconds } }}
+              {{ 'rota.autoFill.best' | transloco: { seconds: wholeSeconds(p.seconds) } }}
             } @else {
               {{ 'rota.autoFill.starting' | transloco }}
             }
@@ -52,30 +59,40 @@ import { AutoFillStore } from '../auto-fill.store';
             {{ 'rota.autoFill.stop' | transloco }}
           </button>
         </div>
-      } @else if (current.status === 'done' && current.proposal; as proposal) {
+      } @else if (current.status === 'done' && view(); as v) {
         <div class="card" data-testid="auto-fill-proposal">
           <p class="title">{{ 'rota.autoFill.proposalTitle' | transloco }}</p>
+          @if (v.explanation.length > 0) {
+            <div class="explanation" data-testid="auto-fill-explanation">
+              @for (item of v.explanation; track $index) {
+                <p>{{ item.key | transloco: item.params }}</p>
+                @if (item.children; as children) {
+                  <ul class="reasons">
+                    @for (child of children; track $index) {
+                      <li>{{ child.key | transloco: child.params }}</li>
+                    }
+                  </ul>
+                }
+              }
+            </div>
+          }
           <ul class="summary">
-            <li>{{ 'rota.autoFill.added' | transloco: { n: current.proposal.add.length } }}</li>
-            <li>
-              {{ 'rota.autoFill.removed' | transloco: { n: current.proposal.release.length } }}
-            </li>
-            @if (current.proposal.changedPublished > 0) {
-              <li>
-                {{
-                  'rota.autoFill.changedPublished'
-                    | transloco: { n: current.proposal.changedPublished }
-                }}
-              </li>
+            <li>{{ 'rota.autoFill.added' | transloco: { n: v.assignments.length } }}</li>
+            @if (v.moves.length > 0) {
+              <li>{{ 'rota.autoFill.moved' | transloco: { n: v.moves.length } }}</li>
+            }
+            <li>{{ 'rota.autoFill.removed' | transloco: { n: v.releases.length } }}</li>
+            @if (current.proposal?.changedPublished; as changed) {
+              <li>{{ 'rota.autoFill.changedPublished' | transloco: { n: changed } }}</li>
             }
             <li>
               {{
-                (current.proposal.optimal ? 'rota.autoFill.optimal' : 'rota.autoFill.bestFound')
-                  | transloco: { seconds: round(current.proposal.seconds) }
+                (current.proposal?.optimal ? 'rota.autoFill.optimal' : 'rota.autoFill.bestFound')
+                  | transloco: { seconds: wholeSeconds(current.proposal?.seconds ?? 0) }
               }}
             </li>
           </ul>
-          @if (current.proposal.hours.length > 0) {
+          @if (hours().length > 0) {
             <details class="hours" data-testid="auto-fill-hours">
               <summary>{{ 'rota.autoFill.hours' | transloco }}</summary>
               <table>
@@ -98,19 +115,59 @@ import { AutoFillStore } from '../auto-fill.store';
               </table>
             </details>
           }
-          @if (current.proposal.release.length > 0) {
-            <h3>{{ 'rota.autoFill.whyRemoved' | transloco }}</h3>
-            <ul class="reasons">
-              @for (release of current.proposal.release; track release.shiftId) {
-                <li>{{ release.reason }}</li>
+          @if (v.moves.length > 0) {
+            <h3>{{ 'rota.autoFill.moves' | transloco }}</h3>
+            <ul class="rows" data-testid="auto-fill-moves">
+              @for (move of v.moves; track move.key) {
+                <li>
+                  <span [id]="'auto-fill-move-' + $index">{{
+                    'rota.autoFill.moveLine'
+                      | transloco: { name: move.personName, from: move.from, to: move.when }
+                  }}</span>
+                  <ng-container
+                    *ngTemplateOutlet="
+                      why;
+                      context: { $implicit: move, id: 'auto-fill-move-' + $index }
+                    "
+                  />
+                </li>
               }
             </ul>
           }
-          @if (current.proposal.unfilled.length > 0) {
+          @if (v.assignments.length > 0) {
+            <h3>{{ 'rota.autoFill.assignments' | transloco }}</h3>
+            <ul class="rows" data-testid="auto-fill-assignments">
+              @for (row of v.assignments; track row.key) {
+                <li>
+                  <span [id]="'auto-fill-add-' + $index"
+                    >{{ row.personName }} · {{ row.when }}</span
+                  >
+                  <ng-container
+                    *ngTemplateOutlet="
+                      why;
+                      context: { $implicit: row, id: 'auto-fill-add-' + $index }
+                    "
+                  />
+                </li>
+              }
+            </ul>
+          }
+          @if (v.releases.length > 0) {
+            <h3>{{ 'rota.autoFill.whyRemoved' | transloco }}</h3>
+            <ul class="reasons">
+              @for (release of v.releases; track release.shiftId) {
+                <li>{{ release.when }} · {{ release.reason }}</li>
+              }
+            </ul>
+          }
+          @if (v.unfilled.length > 0) {
             <h3>{{ 'rota.autoFill.unfilled' | transloco }}</h3>
             <ul class="reasons" data-testid="auto-fill-unfilled">
-              @for (gap of current.proposal.unfilled; track $index) {
-                <li>{{ gap.message }}</li>
+              @for (gap of v.unfilled; track $index) {
+                <li>
+                  {{ gap.when }} · {{ 'rota.autoFill.missing' | transloco: { n: gap.missing } }} ·
+                  {{ 'rota.autoFill.unfilledReasons.' + gap.reason | transloco }}
+                </li>
               }
             </ul>
           }
@@ -119,7 +176,9 @@ import { AutoFillStore } from '../auto-fill.store';
               mat-flat-button
               type="button"
               (click)="apply()"
-              [disabled]="isBusy() || isEmpty(current.proposal)"
+              [disabled]="
+                isBusy() || v.assignments.length + v.moves.length + v.releases.length === 0
+              "
             >
               {{ 'rota.autoFill.apply' | transloco }}
             </button>
@@ -128,6 +187,24 @@ import { AutoFillStore } from '../auto-fill.store';
             </button>
           </div>
         </div>
+        <ng-template #why let-row let-id="id">
+          <button
+            mat-button
+            type="button"
+            class="why"
+            [attr.aria-expanded]="isOpen(row.key)"
+            [attr.aria-controls]="id + '-why'"
+            [attr.aria-describedby]="id"
+            (click)="toggle(row.key)"
+          >
+            {{ 'rota.autoFill.why.button' | transloco }}
+          </button>
+          <ul class="why-list" [id]="id + '-why'" [hidden]="!isOpen(row.key)">
+            @for (reason of row.reasons; track $index) {
+              <li>{{ reason.key | transloco: reason.params }}</li>
+            }
+          </ul>
+        </ng-template>
       } @else if (current.status === 'failed') {
         <p role="alert">{{ current.error }}</p>
       }
@@ -200,9 +277,24 @@ import { AutoFillStore } from '../auto-fill.store';
       margin: 0;
     }
     .summary,
-    .reasons {
+    .reasons,
+    .why-list {
       margin: 0;
       padding-left: 1.2rem;
+    }
+    .explanation p {
+      margin: 0;
+    }
+    .rows {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+    }
+    .why-list {
+      font-size: 0.875rem;
     }
     h3 {
       font-size: 0.95rem;
@@ -257,6 +349,14 @@ export class AutoFillPanelComponent implements OnDestroy {
   protected readonly error = this.store.error;
   protected readonly isBusy = this.store.isBusy;
   protected readonly progressPercent = this.store.progressPercent;
+  private readonly lang = toSignal(inject(TranslocoService).langChanges$, { initialValue: 'fr' });
+  /** The proposal as the sheet words it: explanation, moves, proposed shifts and their reasons. */
+  protected readonly view = computed<ProposalView | null>(() => {
+    const proposal = this.store.proposal();
+    return proposal ? proposalView(proposal, this.lang() === 'en' ? 'en' : 'fr') : null;
+  });
+  /** Proposed shifts whose "Pourquoi ?" is open. */
+  private readonly openReasons = signal<ReadonlySet<string>>(new Set());
 
   constructor() {
     effect(() => this.preview.emit(this.store.proposal()));
@@ -267,12 +367,21 @@ export class AutoFillPanelComponent implements OnDestroy {
     this.preview.emit(null);
   }
 
-  protected round(seconds: number): string {
-    return seconds.toFixed(1);
+  /** Seconds on screen: whole ones, never decimals. */
+  protected wholeSeconds(seconds: number): number {
+    return Math.max(1, Math.round(seconds));
   }
 
-  protected isEmpty(proposal: AutoFillProposal): boolean {
-    return proposal.add.length === 0 && proposal.release.length === 0;
+  protected isOpen(key: string): boolean {
+    return this.openReasons().has(key);
+  }
+
+  protected toggle(key: string): void {
+    this.openReasons.update((open) => {
+      const next = new Set(open);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   }
 
   protected start(): Promise<void> {

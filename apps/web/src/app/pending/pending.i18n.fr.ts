@@ -1,0 +1,25 @@
+/** French texts of the manager's pending decisions (merged under `pending`). */
+export const PENDING_FR = {
+  title: 'À décider',
+  intro:
+    'Demandes de congé, échanges et disponibilités sur les créneaux à pourvoir de vos sites. Le résultat des règles est affiché avant chaque décision.',
+  loading: 'Chargement des décisions à prendre…',
+  error: 'Impossible de charger les décisions à prendre.',
+  retry: 'Réessayer',
+  count: '{{ count }} décision(s) à prendre',
+  claims: 'Créneaux à pourvoir',
+  swaps: 'Échanges',
+  requests: 'Congés et indisponibilités',
+  none: 'Rien à décider.',
+  claimTitle: '{{ name }} est disponible',
+  inExchange: 'En échange du créneau de {{ name }} : {{ when }}',
+  message: 'Message : {{ text }}',
+  clear: 'Aucun contrôle bloquant si vous approuvez.',
+  blocked: 'Approuver créerait {{ count }} contrôle(s) bloquant(s) :',
+  reply: 'Motif ou réponse (facultatif)',
+  approve: 'Approuver',
+  refuse: 'Refuser',
+  approvedDone: 'Approuvé : {{ what }}.',
+  refusedDone: 'Refusé : {{ what }}.',
+  failed: 'La décision n’a pas été enregistrée. Réessayez.',
+};
