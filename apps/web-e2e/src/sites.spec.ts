@@ -85,3 +85,44 @@ test('switches to English and back', async ({ page }) => {
   await page.getByTestId('who').click();
   await expect(page.getByRole('menuitem', { name: 'Se déconnecter' })).toBeVisible();
 });
+
+test('HR records a Sunday derogation for one site, sees who and when, then removes it', async ({
+  page,
+}) => {
+  await login(page, 'rh@relais.demo');
+  await page.goto('/sites');
+  const card = page.locator('[data-site="NO"]');
+  const sunday = card.getByRole('region', { name: 'Repos dominical' });
+  await expect(sunday).toContainText('Aucune dérogation enregistrée');
+  await sunday.getByRole('button', { name: 'Enregistrer une dérogation' }).click();
+  // A blank basis is refused next to the field, nothing is sent.
+  await sunday.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(sunday.getByRole('alert')).toHaveText(
+    '✖ Indiquez le fondement de la dérogation (article, arrêté ou accord).',
+  );
+  await sunday
+    .getByLabel('Fondement de la dérogation')
+    .fill('Arrêté municipal du 2 novembre 2026 (L3132-26)');
+  await sunday.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(sunday.getByRole('status')).toHaveText(
+    '✓ Dérogation enregistrée pour PIMMS Médiation Paris Nord Ouest.',
+  );
+  await expect(sunday).toContainText('Arrêté municipal du 2 novembre 2026 (L3132-26)');
+  await expect(sunday).toContainText(/Dérogation enregistrée le \d\d\/\d\d\/\d{4} \d\d:\d\d par /);
+  // Only that site.
+  await expect(
+    page.locator('[data-site="S"]').getByRole('region', { name: 'Repos dominical' }),
+  ).toContainText('Aucune dérogation enregistrée');
+  await expectAccessible(page);
+  await sunday.getByRole('button', { name: 'Retirer la dérogation' }).click();
+  await expect(sunday.getByRole('status')).toContainText('Dérogation retirée');
+  await expect(sunday).toContainText('Aucune dérogation enregistrée');
+});
+
+test('a site manager reads the Sunday derogations but cannot record one', async ({ page }) => {
+  await login(page, 'manager.sud@relais.demo');
+  await page.goto('/sites');
+  const sunday = page.locator('[data-site="S"]').getByRole('region', { name: 'Repos dominical' });
+  await expect(sunday).toContainText('Aucune dérogation enregistrée');
+  await expect(sunday.getByRole('button')).toHaveCount(0);
+});

@@ -25,6 +25,23 @@ export interface Site {
   isFranceServices: boolean;
   openingHours: OpeningHours[];
   locations: Location[];
+  /**
+   * The derogation to Sunday rest recorded for the site (C. trav., L3132-12 and following), with
+   * who recorded it and when; `null` without one (a Sunday shift there is then flagged).
+   */
+  sundayDerogation: SiteSundayDerogation | null;
+}
+
+export interface SiteSundayDerogation {
+  /** The legal basis: the article, the prefectoral or municipal decision, the agreement. */
+  basis: string;
+  at: string;
+  byName: string | null;
+}
+
+/** Body of `PUT /api/sites/{id}/sunday-derogation`; `basis: null` removes it. */
+export interface SiteSundayDerogationRequest {
+  basis: string | null;
 }
 
 /** Answer of `GET /api/health`. */

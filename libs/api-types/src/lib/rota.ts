@@ -147,6 +147,11 @@ export interface RotaWeek {
   holidays: string[];
   /** Travel minutes between locations, for TRAVEL_TIME (pass as `settings.travelTimes`). */
   travelTimes: { fromLocationId: string; toLocationId: string; minutes: number }[];
+  /**
+   * Locations of the organisation's sites with a recorded Sunday derogation → its legal basis,
+   * for SUNDAY (pass as `settings.sundayDerogationLocations`).
+   */
+  sundayDerogationLocations: Record<string, string>;
   /** The association's rule thresholds the server checked with (pass as `settings`). */
   settings: OrganisationSettings;
   /** The site-week's totals, from the shifts of people at this site (open shifts left out). */

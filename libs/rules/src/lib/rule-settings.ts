@@ -58,6 +58,11 @@ export interface RuleSettings {
   cycleNoticeDays: number;
   /** Derogation to Sunday rest recorded for the whole organisation (L3132-12/20); `null`: none. */
   sundayDerogation: string | null;
+  /**
+   * Derogations to Sunday rest recorded for one site (L3132-12 and following): location id →
+   * the legal basis. A Sunday item at one of these locations is not flagged.
+   */
+  sundayDerogationLocations: Readonly<Record<string, string>>;
   fsMinOpeningMinutesPerWeek: number;
   fsMinOpeningDays: number;
   fsTrainedMinStaff: number;
@@ -128,6 +133,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   splitDayAgreement: null,
   cycleNoticeDays: 7,
   sundayDerogation: null,
+  sundayDerogationLocations: {},
   fsMinOpeningMinutesPerWeek: 24 * 60,
   fsMinOpeningDays: 5,
   fsTrainedMinStaff: 2,

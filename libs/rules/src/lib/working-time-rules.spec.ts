@@ -422,6 +422,27 @@ describe('SUNDAY, MAY_FIRST, PUBLIC_HOLIDAY', () => {
       'SUNDAY',
       [],
     ],
+    [
+      'a Sunday shift at a site with a derogation',
+      [shift('s', SUN, '09:00', '12:00')],
+      { settings: { sundayDerogationLocations: { S: 'L3132-13 : commerce de détail' } } },
+      'SUNDAY',
+      [],
+    ],
+    [
+      'a Sunday shift at another site than the one with a derogation',
+      [shift('s', SUN, '09:00', '12:00', { locationId: 'E' })],
+      { settings: { sundayDerogationLocations: { S: 'L3132-13 : commerce de détail' } } },
+      'SUNDAY',
+      [['s']],
+    ],
+    [
+      'Saturday night into Sunday at a site with a derogation',
+      [shift('s', SAT, '23:00', '01:00')],
+      { settings: { sundayDerogationLocations: { S: 'arrêté préfectoral' } } },
+      'SUNDAY',
+      [],
+    ],
     ['Saturday ending at midnight', [shift('s', SAT, '20:00', '00:00')], {}, 'SUNDAY', []],
     ['Saturday night into Sunday', [shift('s', SAT, '23:00', '01:00')], {}, 'SUNDAY', [['s']]],
     [

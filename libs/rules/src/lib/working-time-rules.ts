@@ -8,6 +8,7 @@ import {
   weekItemIds,
   weekMinutes,
 } from './person-context';
+import type { WorkItem } from './person-input';
 import { makeViolation } from './violation-builder';
 import { mergeIntervals, nightMinutesByNight, TimedItem } from './work-timeline';
 import {
@@ -353,6 +354,17 @@ export function checkWeeklyRest(ctx: PersonContext): Violation[] {
   return out;
 }
 
+/** A derogation to Sunday rest recorded for the item, its site or the whole organisation. */
+function hasSundayDerogation(ctx: PersonContext, item: WorkItem): boolean {
+  if (item.sundayDerogation || ctx.settings.sundayDerogation) return true;
+  const location = item.locationId;
+  return (
+    location !== undefined &&
+    location !== null &&
+    Object.hasOwn(ctx.settings.sundayDerogationLocations, location)
+  );
+}
+
 /** SUNDAY, MAY_FIRST, PUBLIC_HOLIDAY: work on days off by principle (L3132-3, L3133-4, L3133-1). */
 export function checkCalendarDays(ctx: PersonContext): Violation[] {
   const out: Violation[] = [];
@@ -361,8 +373,7 @@ export function checkCalendarDays(ctx: PersonContext): Violation[] {
     const t = items[i];
     for (const { date: d } of ctx.itemParts[i]) {
       if (!ctx.windowDaySet.has(d)) continue;
-      const isSunday =
-        isoWeekday(d) === 7 && !t.item.sundayDerogation && !ctx.settings.sundayDerogation;
+      const isSunday = isoWeekday(d) === 7 && !hasSundayDerogation(ctx, t.item);
       const isMayFirst = d.length === 10 && d.endsWith('05-01');
       const holiday = isMayFirst ? undefined : ctx.holidays.get(d);
       if (!isSunday && !isMayFirst && holiday === undefined) continue;

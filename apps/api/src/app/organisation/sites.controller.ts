@@ -1,8 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Site } from '@relais/api-types';
-import { CurrentUser } from '../access/access.decorators';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
+import { SiteSundayDerogationDto } from './dto/site.dto';
 import { SitesService } from './sites.service';
 
 @ApiTags('sites')
@@ -13,5 +15,16 @@ export class SitesController {
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<Site[]> {
     return this.sites.list(user);
+  }
+
+  /** The site's derogation to Sunday rest: a legal fact HR or an admin records. */
+  @Roles('admin', 'hr')
+  @Put(':id/sunday-derogation')
+  setSundayDerogation(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: SiteSundayDerogationDto,
+  ): Promise<Site> {
+    return this.sites.setSundayDerogation(user, id, body);
   }
 }

@@ -1,21 +1,82 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Site } from '@relais/api-types';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
+import { AuditService } from '../audit/audit.service';
+import type { SiteSundayDerogationDto } from './dto/site.dto';
 import { SiteEntity } from './site.entity';
 
 @Injectable()
 export class SitesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Every site of the caller's organisation with its locations: any member may see them. */
   async list(user: AuthUser): Promise<Site[]> {
-    const sites = await this.dataSource.getRepository(SiteEntity).find({
-      where: { organisationId: user.organisationId },
+    return this.read(this.dataSource.manager, user.organisationId);
+  }
+
+  /**
+   * Records, replaces or removes (`basis: null`) the site's derogation to Sunday rest, with who
+   * did it and when, audited. The rota's checks read it at once (the site raises the data
+   * version).
+   */
+  async setSundayDerogation(
+    user: AuthUser,
+    siteId: string,
+    body: SiteSundayDerogationDto,
+  ): Promise<Site> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(SiteEntity);
+      const site = await repository.findOne({
+        where: { id: siteId, organisationId: user.organisationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!site) throw new NotFoundException('Site introuvable.');
+      const basis = body.basis?.trim() ? body.basis.trim() : null;
+      const before = site.sundayDerogation;
+      if (basis !== before) {
+        await repository.update(
+          { id: site.id },
+          {
+            sundayDerogation: basis,
+            sundayDerogationRecordedBy: basis === null ? null : user.accountId,
+            sundayDerogationRecordedAt: basis === null ? null : new Date(),
+          },
+        );
+        await this.audit.record(manager, user, {
+          action: 'site.sunday_derogation',
+          entity: 'site',
+          entityId: site.id,
+          details: { site: site.code, before, after: basis },
+        });
+      }
+      const [answer] = (await this.read(manager, user.organisationId)).filter(
+        (one) => one.id === site.id,
+      );
+      return answer;
+    });
+  }
+
+  private async read(manager: EntityManager, organisationId: string): Promise<Site[]> {
+    const sites = await manager.getRepository(SiteEntity).find({
+      where: { organisationId },
       relations: { locations: true },
       order: { code: 'ASC', locations: { code: 'ASC' } },
     });
+    const recorders = [...new Set(sites.flatMap((site) => site.sundayDerogationRecordedBy ?? []))];
+    const names: { id: string; name: string }[] =
+      recorders.length === 0
+        ? []
+        : await manager.query(
+            `SELECT a.id, p.first_name || ' ' || p.last_name AS name
+               FROM account a JOIN person p ON p.id = a.person_id WHERE a.id = ANY($1::uuid[])`,
+            [recorders],
+          );
+    const nameOf = new Map(names.map((row) => [row.id, row.name]));
     return sites.map((site) => ({
       id: site.id,
       code: site.code,
@@ -31,6 +92,14 @@ export class SitesService {
         kind: location.kind,
         address: location.address,
       })),
+      sundayDerogation:
+        site.sundayDerogation === null
+          ? null
+          : {
+              basis: site.sundayDerogation,
+              at: (site.sundayDerogationRecordedAt ?? new Date(0)).toISOString(),
+              byName: nameOf.get(site.sundayDerogationRecordedBy ?? '') ?? null,
+            },
     }));
   }
 }

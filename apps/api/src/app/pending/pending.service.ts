@@ -127,7 +127,7 @@ export class PendingService {
     );
     const ruleSettings = {
       ...settings,
-      travelTimes: await this.loader.travelTimes(manager, user.organisationId),
+      ...(await this.loader.locationRules(manager, user.organisationId)),
     };
     const window = { from: request.start, to: request.end };
     const blocking = (target: RotaPerson) =>

@@ -87,7 +87,7 @@ export class RotaComplianceService {
       { from, to },
       {
         ...settings,
-        travelTimes: await this.loader.travelTimes(this.dataSource.manager, user.organisationId),
+        ...(await this.loader.locationRules(this.dataSource.manager, user.organisationId)),
       },
       changes,
     );

@@ -159,7 +159,7 @@ export class RotaService {
     const bounds = weekBounds(week, loaded.settings.timeZone);
     const input = await this.loader.rulesInput(manager, user, loaded, week);
     const { people, requirements } = input;
-    const { travelTimes, ...settings } = input.settings;
+    const { travelTimes, sundayDerogationLocations, ...settings } = input.settings;
     const siteShiftIds = new Set(shifts.map((shift) => shift.id));
     const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
     const deleted = [...published.keys()].filter((id) => !siteShiftIds.has(id)).length;
@@ -179,6 +179,7 @@ export class RotaService {
       requirements,
       holidays: holidaysOf(bounds),
       travelTimes,
+      sundayDerogationLocations,
       settings,
       totals: await this.totals(manager, shifts, loaded.settings.timeZone),
     };

@@ -20,6 +20,7 @@ import { TrainingAttendedHours1796800000000 } from './1796800000000-TrainingAtte
 import { ExitDerived1796810000000 } from './1796810000000-ExitDerived';
 import { PlanRecompute1796820000000 } from './1796820000000-PlanRecompute';
 import { RecordedAgreements1796830000000 } from './1796830000000-RecordedAgreements';
+import { SiteSundayDerogation1796840000000 } from './1796840000000-SiteSundayDerogation';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ExitDerived1796810000000,
   PlanRecompute1796820000000,
   RecordedAgreements1796830000000,
+  SiteSundayDerogation1796840000000,
 ];

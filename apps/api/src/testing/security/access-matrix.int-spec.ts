@@ -630,6 +630,11 @@ const CALLS: Record<string, Build> = {
     path: `/api/people/${await w.accountHolder(target)}/password-reset`,
   }),
   'GET /api/sites': () => ({ path: '/api/sites' }),
+  // Removing a derogation no cell records: the other cells read the same rules either way.
+  'PUT /api/sites/:id/sunday-derogation': (w, { place }) => ({
+    path: `/api/sites/${w.id(place, 'site')}/sunday-derogation`,
+    body: { basis: null },
+  }),
   'GET /api/organisation/settings': () => ({ path: '/api/organisation/settings' }),
   // The law's values: the other cells of the matrix read the same rules either way.
   'PUT /api/organisation/settings': () => ({
@@ -1038,6 +1043,9 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/auth/logout',                 'none',  '401   2xx   2xx   2xx   2xx   2xx'],
   ['GET /api/auth/me',                      'none',  '401   2xx   2xx   2xx   2xx   2xx'],
   ['GET /api/sites',                        'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['PUT /api/sites/:id/sunday-derogation',  'S',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/sites/:id/sunday-derogation',  'E',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/sites/:id/sunday-derogation',  'X',     '401   404   404   403   403   403'],
   ['GET /api/organisation/settings',        'none',  '401   2xx   2xx   2xx   2xx   403'],
   ['PUT /api/organisation/settings',        'none',  '401   2xx   403   403   403   403'],
 

@@ -136,6 +136,13 @@ const WRITE_ROUTES: WriteRoute[] = [
     body: () => ({ ...DEFAULT_ORGANISATION_SETTINGS }),
   },
   {
+    route: 'PUT /api/sites/:id/sunday-derogation',
+    caller: 'hr',
+    id: async (f) => f.otherSiteId,
+    fields: ['basis'],
+    body: () => ({ basis: 'Arrêté préfectoral du 2 novembre 2026 (L3132-20)' }),
+  },
+  {
     route: 'POST /api/auth/login',
     caller: 'anonymous',
     fields: ['email', 'password'],

@@ -15,6 +15,7 @@ const SITE: Site = {
   address: '',
   isFranceServices: false,
   openingHours: [],
+  sundayDerogation: null,
   locations: [
     {
       id: 'loc-desk',
@@ -76,6 +77,7 @@ const ANSWER: RotaWeek = {
   requirements: [],
   holidays: [],
   travelTimes: [],
+  sundayDerogationLocations: {},
   settings: DEFAULT_ORGANISATION_SETTINGS,
   totals: { minutes: 13 * 60, labourCostCents: null, peopleWithoutCost: 1 },
 };

@@ -18,6 +18,7 @@ const SITE: Site = {
   address: '1 rue du Test',
   isFranceServices: false,
   openingHours: [],
+  sundayDerogation: null,
   locations: [
     {
       id: 'loc-desk',
@@ -92,7 +93,11 @@ function week(overrides: Partial<RotaWeek> = {}): RotaWeek {
   const input = {
     ...answer,
     site: SITE,
-    settings: { ...answer.settings, travelTimes: answer.travelTimes ?? [] },
+    settings: {
+      ...answer.settings,
+      travelTimes: answer.travelTimes ?? [],
+      sundayDerogationLocations: answer.sundayDerogationLocations ?? {},
+    },
   };
   return {
     ...answer,
@@ -127,6 +132,7 @@ function answerWithoutChecks(): RotaWeek {
     requirements: [],
     holidays: [],
     travelTimes: [],
+    sundayDerogationLocations: {},
     settings: DEFAULT_ORGANISATION_SETTINGS,
     totals: { minutes: 0, labourCostCents: null, peopleWithoutCost: 0 },
   };

@@ -202,7 +202,11 @@ export class RotaStore {
         people: week.people,
         requirements: week.requirements,
         // The organisation's thresholds, as the server checked with them.
-        settings: { ...week.settings, travelTimes: week.travelTimes ?? [] },
+        settings: {
+          ...week.settings,
+          travelTimes: week.travelTimes ?? [],
+          sundayDerogationLocations: week.sundayDerogationLocations ?? {},
+        },
       });
       return [...local, ...week.violations.filter((v) => SERVER_ONLY_RULES.has(v.rule))];
     } catch {
@@ -283,7 +287,11 @@ export class RotaStore {
         shifts,
         people: week.people,
         requirements: week.requirements,
-        settings: { ...week.settings, travelTimes: week.travelTimes ?? [] },
+        settings: {
+          ...week.settings,
+          travelTimes: week.travelTimes ?? [],
+          sundayDerogationLocations: week.sundayDerogationLocations ?? {},
+        },
       });
     } catch {
       return null;
@@ -887,6 +895,7 @@ function asGrid(wall: WallRotaWeek): RotaWeek {
     coverage: [],
     requirements: [],
     travelTimes: [],
+    sundayDerogationLocations: {},
     // No check runs on a wall week: the law's values stand in for the organisation's.
     settings: DEFAULT_ORGANISATION_SETTINGS,
     // A mediator gets no totals (and no cost): nothing to show (see `isWall`).

@@ -1,14 +1,24 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  OnInit,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { Site } from '@relais/api-types';
 import { AuthStore } from '../core/auth.store';
-import { formatDuration } from '../core/time';
+import { formatDuration, ORGANISATION_TIME_ZONE } from '../core/time';
 import { SitesStore } from './sites.store';
 
 @Component({
   selector: 'app-sites-page',
-  imports: [MatCardModule, MatButtonModule, TranslocoPipe],
+  imports: [MatCardModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sites.page.html',
   styleUrl: './sites.page.scss',
@@ -16,6 +26,7 @@ import { SitesStore } from './sites.store';
 export class SitesPage implements OnInit {
   protected readonly store = inject(SitesStore);
   private readonly auth = inject(AuthStore);
+  private readonly transloco = inject(TranslocoService);
   protected readonly formatDuration = formatDuration;
 
   /** Managers and mediators see which sites are theirs; admin and HR have them all. */
@@ -24,7 +35,77 @@ export class SitesPage implements OnInit {
     return me && (me.role === 'manager' || me.role === 'mediator') ? new Set(me.siteIds) : null;
   });
 
+  /** A derogation to Sunday rest is a legal fact HR or an admin records. */
+  protected readonly canRecord = computed(() => {
+    const role = this.auth.me()?.role;
+    return role === 'admin' || role === 'hr';
+  });
+
+  /** The site whose derogation form is open, its text, and what the last save said. */
+  protected readonly editing = signal<string | null>(null);
+  protected readonly draft = signal('');
+  protected readonly error = signal<string | null>(null);
+  protected readonly failedSite = signal<string | null>(null);
+  protected readonly isSaving = signal(false);
+  protected readonly done = signal<{ siteId: string; text: string } | null>(null);
+
   ngOnInit(): void {
     void this.store.load();
+  }
+
+  protected recordedAt(iso: string): string {
+    return new Intl.DateTimeFormat('fr-FR', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: ORGANISATION_TIME_ZONE,
+    }).format(new Date(iso));
+  }
+
+  protected edit(site: Site): void {
+    this.editing.set(site.id);
+    this.draft.set(site.sundayDerogation?.basis ?? '');
+    this.error.set(null);
+    this.done.set(null);
+  }
+
+  protected cancel(): void {
+    this.editing.set(null);
+    this.error.set(null);
+  }
+
+  protected async save(event: Event, site: Site): Promise<void> {
+    event.preventDefault();
+    const basis = this.draft().trim();
+    if (basis === '') {
+      this.error.set(this.transloco.translate('sites.sunday.blank'));
+      return;
+    }
+    if (await this.write(site, basis)) this.editing.set(null);
+  }
+
+  protected async remove(site: Site): Promise<void> {
+    this.editing.set(null);
+    await this.write(site, null);
+  }
+
+  /** Saves and says so next to the site; the form keeps what was typed on a refusal. */
+  private async write(site: Site, basis: string | null): Promise<boolean> {
+    this.isSaving.set(true);
+    this.done.set(null);
+    const refusal = await this.store.saveSundayDerogation(site.id, basis);
+    this.isSaving.set(false);
+    this.error.set(refusal);
+    this.failedSite.set(refusal === null ? null : site.id);
+    if (refusal !== null) return false;
+    this.done.set({
+      siteId: site.id,
+      text: this.transloco.translate(
+        basis === null ? 'sites.sunday.removed' : 'sites.sunday.saved',
+        {
+          site: site.name,
+        },
+      ),
+    });
+    return true;
   }
 }

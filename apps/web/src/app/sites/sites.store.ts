@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { OpeningHours, Site } from '@relais/api-types';
+import type { OpeningHours, Site, SiteSundayDerogationRequest } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 import { rangeMinutes } from '../core/time';
+import { messageOf } from '../shared/http-error';
 
 export interface OpeningDay {
   weekday: number;
@@ -40,6 +41,23 @@ export class SitesStore {
       weeklyMinutes: rangeMinutes(site.openingHours),
     })),
   );
+
+  /**
+   * Records, replaces or removes (`null`) a site's derogation to Sunday rest. Resolves to null on
+   * success (the site as the server answered replaces the old one), or to the server's message.
+   */
+  async saveSundayDerogation(siteId: string, basis: string | null): Promise<string | null> {
+    const body: SiteSundayDerogationRequest = { basis };
+    try {
+      const saved = await firstValueFrom(
+        this.http.put<Site>(`/api/sites/${siteId}/sunday-derogation`, body),
+      );
+      this.sites.update((sites) => sites.map((site) => (site.id === saved.id ? saved : site)));
+      return null;
+    } catch (error) {
+      return messageOf(error) ?? 'Enregistrement impossible. Réessayez dans un instant.';
+    }
+  }
 
   async load(): Promise<void> {
     this.status.set('loading');

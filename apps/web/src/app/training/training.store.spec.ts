@@ -65,6 +65,7 @@ describe('enrolment picker', () => {
     address: '',
     isFranceServices: true,
     openingHours: [],
+    sundayDerogation: null,
     locations: [],
   });
   const sites = [site('s', 'S'), site('se', 'SE'), site('e', 'E')];

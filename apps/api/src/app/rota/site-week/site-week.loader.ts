@@ -50,8 +50,11 @@ export interface Loaded {
 export type SiteWeekRulesInput = RotaComplianceInput & {
   people: RotaPerson[];
   requirements: CoverageRequirement[];
-  settings: OrganisationSettings & { travelTimes: RotaWeek['travelTimes'] };
+  settings: OrganisationSettings & LocationRules;
 };
+
+/** What the rules read of the organisation's locations (see SiteWeekLoader.locationRules). */
+export type LocationRules = Pick<RotaWeek, 'travelTimes' | 'sundayDerogationLocations'>;
 
 /**
  * The one loader of a site-week, which every feature uses (grid, shifts, publication, auto-fill,
@@ -163,7 +166,7 @@ export class SiteWeekLoader {
       bounds,
       timeZone,
     );
-    const travelTimes = await this.travelTimes(manager, user.organisationId);
+    const locationRules = await this.locationRules(manager, user.organisationId);
     const requirements = (
       await manager
         .getRepository(CoverageRequirementEntity)
@@ -189,7 +192,7 @@ export class SiteWeekLoader {
       loaded.publication && loaded.siteWeek
         ? changesForRules(pending, await this.noticeAgreements(manager, loaded.siteWeek.id))
         : undefined;
-    const settings = { ...loaded.settings, travelTimes };
+    const settings = { ...loaded.settings, ...locationRules };
     return {
       site: {
         id: site.id,
@@ -229,21 +232,32 @@ export class SiteWeekLoader {
     ];
   }
 
-  /** The organisation's travel times (never another's locations). */
-  async travelTimes(
-    manager: EntityManager,
-    organisationId: string,
-  ): Promise<RotaWeek['travelTimes']> {
+  /**
+   * What the rules read of the organisation's locations (never another's): the travel times
+   * between them, and the locations of the sites with a recorded Sunday derogation.
+   */
+  async locationRules(manager: EntityManager, organisationId: string): Promise<LocationRules> {
     const rows = await manager
       .getRepository(TravelTimeEntity)
       .createQueryBuilder('t')
       .where('t.organisation_id = :organisationId', { organisationId })
       .getMany();
-    return rows.map((row) => ({
-      fromLocationId: row.fromLocationId,
-      toLocationId: row.toLocationId,
-      minutes: row.minutes,
-    }));
+    const derogations: { location_id: string; basis: string }[] = await manager.query(
+      `SELECT l.id AS location_id, s.sunday_derogation AS basis
+         FROM location l JOIN site s ON s.id = l.site_id
+        WHERE s.organisation_id = $1 AND s.sunday_derogation IS NOT NULL`,
+      [organisationId],
+    );
+    return {
+      travelTimes: rows.map((row) => ({
+        fromLocationId: row.fromLocationId,
+        toLocationId: row.toLocationId,
+        minutes: row.minutes,
+      })),
+      sundayDerogationLocations: Object.fromEntries(
+        derogations.map((row) => [row.location_id, row.basis]),
+      ),
+    };
   }
 
   /** People as the rules and the grid see them over a window (see RotaPerson). */

@@ -75,6 +75,22 @@ export const EN: Translation = {
     retry: 'Retry',
     empty: 'No site yet.',
     closed: 'closed',
+    sunday: {
+      title: 'Sunday rest',
+      none: 'No derogation recorded: a Sunday shift here is flagged (Labour Code, L3132-3).',
+      recorded:
+        'Derogation recorded on {{ when }} by {{ who }}. Sunday shifts at this site are no longer flagged.',
+      record: 'Record a derogation',
+      change: 'Change',
+      remove: 'Remove the derogation',
+      basis: 'Legal basis of the derogation',
+      hint: 'Article, prefectoral or municipal order, agreement: what allows Sunday work here.',
+      save: 'Save',
+      cancel: 'Cancel',
+      blank: 'Give the legal basis of the derogation (article, order or agreement).',
+      saved: 'Derogation recorded for {{ site }}.',
+      removed: 'Derogation removed for {{ site }}: Sunday shifts there will be flagged.',
+    },
   },
   contractTypes: {
     CDD: 'Fixed-term (CDD)',

@@ -83,6 +83,22 @@ export const FR = {
     retry: 'Réessayer',
     empty: 'Aucun site pour le moment.',
     closed: 'fermé',
+    sunday: {
+      title: 'Repos dominical',
+      none: 'Aucune dérogation enregistrée : un créneau le dimanche y est signalé (C. trav., art. L3132-3).',
+      recorded:
+        'Dérogation enregistrée le {{ when }} par {{ who }}. Les créneaux du dimanche de ce site ne sont plus signalés.',
+      record: 'Enregistrer une dérogation',
+      change: 'Modifier',
+      remove: 'Retirer la dérogation',
+      basis: 'Fondement de la dérogation',
+      hint: 'Article, arrêté préfectoral ou municipal, accord : ce qui autorise le travail le dimanche ici.',
+      save: 'Enregistrer',
+      cancel: 'Annuler',
+      blank: 'Indiquez le fondement de la dérogation (article, arrêté ou accord).',
+      saved: 'Dérogation enregistrée pour {{ site }}.',
+      removed: 'Dérogation retirée pour {{ site }} : les créneaux du dimanche y seront signalés.',
+    },
   },
   contractTypes: { ...CONTRACT_TYPE_LABELS },
   skills: {
