@@ -93,6 +93,11 @@ interface Fixtures {
   newRestBreachFix(): Promise<{ week: string; fixId: string }>;
   /** An exit seven months ago, its 6-month follow-up open. */
   newExit(): Promise<string>;
+  /**
+   * A part-timer of Paris Sud whose published shift of a far week was moved an hour later since:
+   * a change their written agreement may cover.
+   */
+  newNoticeChange(): Promise<{ week: string; personId: string }>;
   newTrainingSession(day?: string): Promise<string>;
   newEnrolment(status?: string): Promise<string>;
   newMilestone(): Promise<string>;
@@ -365,12 +370,8 @@ const WRITE_ROUTES: WriteRoute[] = [
     route: 'POST /api/rota/notice-agreements',
     caller: 'hr',
     fields: ['siteId', 'week', 'personId', 'reference'],
-    body: (f) => ({
-      siteId: f.siteId,
-      week: '2031-W10',
-      personId: f.colleagueId,
-      reference: 'Accord écrit signé.',
-    }),
+    body: (f) => ({ siteId: f.siteId, reference: 'Accord écrit signé.' }),
+    fresh: (f) => f.newNoticeChange(),
   },
   {
     route: 'POST /api/rota/copy',
@@ -1272,6 +1273,24 @@ describe('hostile input on every write route', () => {
           Math.floor(slot / 10) * 7 + (Math.floor(slot / 2) % 5),
         );
         return publishedShift(day, null, slot % 2 === 0 ? '08:00' : '14:00');
+      },
+      newNoticeChange: async () => {
+        const personId = await insert(
+          `INSERT INTO person (organisation_id, first_name, last_name, home_site_id) VALUES ($1, 'Accord', $2, $3)`,
+          [organisation.id, `Fuzz ${++n}`, site.id],
+        );
+        await query(
+          `INSERT INTO contract (organisation_id, person_id, type, start_date, weekly_hours) VALUES ($1, $2, 'CDI', '2024-01-01', 24)`,
+          [organisation.id, personId],
+        );
+        const day = addDays(windowOfIsoWeek('2036-W01').from, 7 * n);
+        const shiftId = await publishedShift(day, personId);
+        await query(
+          `UPDATE shift SET start_at = start_at + interval '1 hour', end_at = end_at + interval '1 hour',
+                  version = 2 WHERE id = $1`,
+          [shiftId],
+        );
+        return { week: isoWeekOf(day), personId };
       },
       newRestBreachFix: async () => {
         // Finding the fixes takes a second: the last breach serves again until a fix of it was
