@@ -63,10 +63,14 @@ const PERMANENT_END_REASONS: readonly ContractEndReason[] = [
 ];
 
 /**
- * The grounds a contract of this type may end early on. Aided contracts follow the contract they
- * are signed as: PEC, adulte-relais, contrat pro and CDDI are fixed-term here (a CDI-form PEC or
- * adulte-relais is recorded as a CDI).
+ * The grounds a contract may end early on. Aided contracts follow the contract they are signed
+ * as: PEC, contrat pro and CDDI are fixed-term here; an adulte-relais contract without an end is
+ * a CDI (L5134-103); a replacement CDD without a precise term is still a CDD.
  */
-export function endReasonsFor(type: ContractType): readonly ContractEndReason[] {
-  return type === 'CDI' ? PERMANENT_END_REASONS : FIXED_TERM_END_REASONS;
+export function endReasonsFor(
+  type: ContractType,
+  plannedEnd: string | null,
+): readonly ContractEndReason[] {
+  const isPermanent = type === 'CDI' || (type === 'ADULTE_RELAIS' && plannedEnd === null);
+  return isPermanent ? PERMANENT_END_REASONS : FIXED_TERM_END_REASONS;
 }

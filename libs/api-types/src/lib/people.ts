@@ -34,8 +34,13 @@ export interface Contract {
   personId: string;
   type: ContractType;
   start: string;
-  /** Null for a CDI. */
+  /**
+   * Null for a CDI, a CDI adulte-relais (L5134-103) or a replacement CDD without a precise term
+   * (L1242-7), which ends when the absent employee returns.
+   */
   end: string | null;
+  /** A CDD without a precise term: the minimum duration, as the last day it lasts at least. */
+  minimumEnd: string | null;
   weeklyHours: number;
   /** CDD reason: `replacement`, `temporary_increase`… */
   reason: string | null;
@@ -68,6 +73,8 @@ export interface CreateContractRequest {
   type: ContractType;
   start: string;
   end?: string | null;
+  /** A replacement CDD without a precise term (no `end`): its minimum duration (L1242-7). */
+  minimumEnd?: string | null;
   weeklyHours: number;
   reason?: string | null;
   tutorId?: string | null;

@@ -30,6 +30,11 @@ export interface ContractDraft {
   type: ContractType;
   start: CivilDate;
   end?: CivilDate | null;
+  /**
+   * A replacement CDD without a precise term (no `end`, L1242-7): the last day of its minimum
+   * duration; it then ends when the absent employee returns.
+   */
+  minimumEnd?: CivilDate | null;
   weeklyHours: number;
   /** CDD reason (L1242-2): `replacement`, `temporary_increase`… */
   reason?: string | null;

@@ -38,6 +38,34 @@ describe('CDD_MAX_DURATION and CDD_MAX_RENEWALS', () => {
     ],
     ['a CDD without an end date', draft({ end: null }), [], 'CDD_MAX_DURATION', 1],
     [
+      'a replacement CDD without a precise term, with its minimum duration (L1242-7)',
+      draft({ end: null, reason: 'replacement', minimumEnd: '2026-03-31' }),
+      [],
+      'CDD_MAX_DURATION',
+      0,
+    ],
+    [
+      'a replacement CDD without a precise term ended 3 years later: no maximum duration',
+      draft({ end: '2029-01-01', reason: 'replacement', minimumEnd: '2026-03-31' }),
+      [],
+      'CDD_MAX_DURATION',
+      0,
+    ],
+    [
+      'a replacement CDD without an end nor a minimum duration',
+      draft({ end: null, reason: 'replacement' }),
+      [],
+      'CDD_MAX_DURATION',
+      1,
+    ],
+    [
+      'a CDD for a temporary increase cannot lack a precise term',
+      draft({ end: null, reason: 'temporary_increase', minimumEnd: '2026-03-31' }),
+      [],
+      'CDD_MAX_DURATION',
+      1,
+    ],
+    [
       '2 renewals',
       draft({ start: '2026-07-01', end: '2026-09-30', renewalOf: 'c2' }),
       [first, second],
@@ -203,6 +231,14 @@ describe('ADULTE_RELAIS', () => {
     ['no birth date', ar({}), {}, 1],
     ['3 years and a day', ar({ end: '2029-06-01' }), { person }, 1],
     ['ends after the State convention', ar({ conventionEnd: '2029-05-30' }), { person }, 1],
+    ['a CDI adulte-relais (L5134-103)', ar({ end: null }), { person }, 0],
+    [
+      'a CDI adulte-relais without its convention',
+      ar({ end: null, conventionEnd: null }),
+      { person },
+      1,
+    ],
+    ['a CDI adulte-relais hired at 25', ar({ start: '2026-05-31', end: null }), { person }, 1],
     [
       'a second renewal',
       ar({
@@ -223,6 +259,21 @@ describe('ADULTE_RELAIS', () => {
     ],
   ])('%s', (_, contract, extra, count) => {
     expect(codes(check(contract, extra), 'ADULTE_RELAIS')).toBe(count);
+  });
+});
+
+describe('contractLimits of the forms the law allows', () => {
+  it('tells a CDD without a precise term its minimum and its end at the return', () => {
+    const limits = contractLimits({
+      contract: draft({ end: null, reason: 'replacement', minimumEnd: '2026-03-31' }),
+      previousContracts: [],
+      person: { id: 'p1' },
+    });
+    expect(limits.map((limit) => [limit.rule, limit.label, limit.status])).toContainEqual([
+      'CDD_MAX_DURATION',
+      'CDD sans terme précis : au moins jusqu’au 31/03/2026, puis jusqu’au retour de la personne remplacée (L1242-7)',
+      'pass',
+    ]);
   });
 });
 

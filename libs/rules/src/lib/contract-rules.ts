@@ -85,9 +85,27 @@ function endRequired(ctx: Ctx, rule: RuleCode, what: string): Check | undefined 
 function cddChecks(ctx: Ctx): Check[] {
   const { c, s } = ctx;
   const out: Check[] = [];
-  const missing = endRequired(ctx, 'CDD_MAX_DURATION', 'CDD');
-  if (missing) out.push(missing);
-  else if (c.end) {
+  if (c.reason === 'replacement' && c.minimumEnd) {
+    // L1242-7: a replacement CDD without a precise term has no maximum duration nor renewal; it
+    // lasts at least its minimum duration, then until the absent employee returns (its end is
+    // recorded then).
+    out.push({
+      rule: 'CDD_MAX_DURATION',
+      label: `CDD sans terme précis : au moins jusqu’au ${formatDate(c.minimumEnd)}, puis jusqu’au retour de la personne remplacée (L1242-7)`,
+      ok: true,
+      message: '',
+    });
+    return out;
+  }
+  if (!c.end) {
+    out.push({
+      rule: 'CDD_MAX_DURATION',
+      label: 'CDD : date de fin requise',
+      ok: false,
+      message:
+        'CDD : la date de fin est requise ; seul un CDD de remplacement peut être sans terme précis, avec sa durée minimale (L1242-7).',
+    });
+  } else {
     const max = termEnd(ctx.first.start, s.cddMaxMonths);
     out.push({
       rule: 'CDD_MAX_DURATION',
@@ -196,7 +214,10 @@ function tutorChecks(ctx: Ctx): Check[] {
   return [{ rule: 'TUTOR_REQUIRED', label: 'Tuteur : désigné', ok: true, message: '' }];
 }
 
-/** ADULTE_RELAIS: age ≥ 26 at hiring, CDD of 3 years renewable once, within the State convention. */
+/**
+ * ADULTE_RELAIS: age ≥ 26 at hiring; a CDI, or a CDD of 3 years renewable once ending within the
+ * State convention (L5134-102, L5134-103).
+ */
 function adulteRelaisChecks(ctx: Ctx): Check[] {
   const { c, s, input } = ctx;
   const out: Check[] = [];
@@ -217,7 +238,15 @@ function adulteRelaisChecks(ctx: Ctx): Check[] {
       message: `Adulte-relais : ${age} ans à l’embauche, ${s.adulteRelaisMinAge} ans au moins (L5134-102).`,
     });
   }
-  if (c.end) {
+  if (!c.end) {
+    // L5134-103: the contract may be a CDI; the State's aid still stops with the convention.
+    out.push({
+      rule: 'ADULTE_RELAIS',
+      label: 'CDI adulte-relais (L5134-103) : l’aide de l’État suit la convention',
+      ok: true,
+      message: '',
+    });
+  } else {
     const max = termEnd(c.start, s.adulteRelaisMaxMonths);
     out.push({
       rule: 'ADULTE_RELAIS',
@@ -237,11 +266,18 @@ function adulteRelaisChecks(ctx: Ctx): Check[] {
       ok: false,
       message: 'Adulte-relais : la date de fin de la convention avec l’État est requise.',
     });
+  } else if (!c.end) {
+    out.push({
+      rule: 'ADULTE_RELAIS',
+      label: `Aide de l’État jusqu’à la fin de la convention (${formatDate(conventionEnd)})`,
+      ok: true,
+      message: '',
+    });
   } else {
     out.push({
       rule: 'ADULTE_RELAIS',
       label: `Fin au plus tard à la fin de la convention (${formatDate(conventionEnd)})`,
-      ok: c.end !== undefined && c.end !== null && c.end <= conventionEnd,
+      ok: c.end <= conventionEnd,
       message: `Adulte-relais : le contrat doit se terminer au plus tard à la fin de la convention État, le ${formatDate(conventionEnd)}.`,
     });
   }

@@ -21,6 +21,10 @@ import { PersonEntity } from '../people/person.entity';
 @Check('ck_contract_type', `"type" IN ('CDD', 'PEC', 'ADULTE_RELAIS', 'PRO', 'CDDI', 'CDI')`)
 @Check('ck_contract_dates', `"end_date" IS NULL OR "end_date" >= "start_date"`)
 @Check(
+  'ck_contract_minimum_end',
+  `"minimum_end_date" IS NULL OR ("type" = 'CDD' AND "minimum_end_date" >= "start_date")`,
+)
+@Check(
   'ck_contract_end_reason',
   `"end_reason" IS NULL OR "end_reason" IN ('mutual_agreement', 'gross_misconduct', 'force_majeure', 'unfitness', 'permanent_job_elsewhere', 'trial_period', 'resignation', 'dismissal', 'rupture_conventionnelle')`,
 )
@@ -60,6 +64,10 @@ export class ContractEntity {
 
   @Column({ name: 'end_date', type: 'date', nullable: true })
   endDate!: string | null;
+
+  /** A replacement CDD without a precise term: the last day of its minimum duration (L1242-7). */
+  @Column({ name: 'minimum_end_date', type: 'date', nullable: true })
+  minimumEndDate!: string | null;
 
   @Column({
     name: 'weekly_hours',

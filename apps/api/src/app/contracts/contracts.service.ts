@@ -47,6 +47,7 @@ const CORRECTABLE_FIELDS = [
   'type',
   'start',
   'end',
+  'minimumEnd',
   'weeklyHours',
   'reason',
   'tutorId',
@@ -63,6 +64,7 @@ function fieldsOf(entity: ContractEntity): ContractFields {
     type: entity.type,
     start: entity.startDate,
     end: entity.endDate,
+    minimumEnd: entity.minimumEndDate,
     weeklyHours: entity.weeklyHours,
     reason: entity.reason,
     renewalOf: entity.renewalOf,
@@ -96,6 +98,7 @@ export function toDraft(entity: ContractEntity): ContractDraft {
     type: entity.type,
     start: entity.startDate,
     end: entity.endDate,
+    minimumEnd: entity.minimumEndDate,
     weeklyHours: entity.weeklyHours,
     reason: entity.reason,
     renewalOf: entity.renewalOf,
@@ -228,10 +231,10 @@ export class ContractsService {
           `Ce contrat a déjà pris fin le ${formatDate(contract.endDate ?? contract.startDate)} (${CONTRACT_END_REASON_LABELS[contract.endReason].toLowerCase()}).`,
         );
       }
-      const allowed = endReasonsFor(contract.type);
+      const allowed = endReasonsFor(contract.type, contract.endDate);
       if (!allowed.includes(dto.reason)) {
         refuse(
-          `« ${CONTRACT_END_REASON_LABELS[dto.reason]} » ne met pas fin à un ${contract.type === 'CDI' ? 'CDI' : 'contrat à durée déterminée'} : motifs possibles : ${allowed.map((reason) => CONTRACT_END_REASON_LABELS[reason].toLowerCase()).join(', ')}.`,
+          `« ${CONTRACT_END_REASON_LABELS[dto.reason]} » ne met pas fin à un ${allowed.includes('resignation') ? 'CDI' : 'contrat à durée déterminée'} : motifs possibles : ${allowed.map((reason) => CONTRACT_END_REASON_LABELS[reason].toLowerCase()).join(', ')}.`,
           'reason',
           'motif non admis pour ce type de contrat',
         );
@@ -405,6 +408,7 @@ export class ContractsService {
       type: dto.type,
       start: dto.start,
       end,
+      minimumEnd: dto.minimumEnd ?? null,
       weeklyHours: dto.weeklyHours,
       reason: dto.reason ?? null,
       renewalOf: dto.renewalOf ?? null,
@@ -450,6 +454,7 @@ export class ContractsService {
       type: dto.type,
       startDate: dto.start,
       endDate: dto.end ?? null,
+      minimumEndDate: dto.minimumEnd ?? null,
       weeklyHours: dto.weeklyHours,
       reason: dto.reason ?? null,
       tutorId: dto.tutorId ?? null,
@@ -493,10 +498,39 @@ export class ContractsService {
     requireReason(dto.type, dto.reason);
     if (dto.type === 'CDI' && dto.end)
       refuse('Un CDI n’a pas de date de fin.', 'end', 'à laisser vide pour un CDI');
-    if (dto.type !== 'CDI' && !dto.end)
+    // L1242-7: only a CDD may lack a precise term, and then it states its minimum duration.
+    if (dto.minimumEnd && dto.type !== 'CDD') {
+      refuse(
+        'Seul un CDD sans terme précis a une durée minimale : à laisser vide pour ce contrat.',
+        'minimumEnd',
+        'à laisser vide hors CDD',
+      );
+    }
+    if (dto.type === 'CDD' && !dto.end) {
+      if (dto.reason !== 'replacement')
+        refuse(
+          'Un CDD a une date de fin ; seul le remplacement d’un salarié absent peut se conclure sans terme précis (C. trav., art. L1242-7).',
+          'end',
+          'date de fin obligatoire hors remplacement',
+        );
+      if (!dto.minimumEnd)
+        refuse(
+          'Un CDD de remplacement sans terme précis est conclu pour une durée minimale : indiquez jusqu’à quand il dure au moins (C. trav., art. L1242-7).',
+          'minimumEnd',
+          'durée minimale obligatoire sans date de fin',
+        );
+    }
+    // L5134-103: an adulte-relais contract is a CDI or a CDD of three years at most.
+    if (dto.type !== 'CDI' && dto.type !== 'CDD' && dto.type !== 'ADULTE_RELAIS' && !dto.end)
       refuse(`Un contrat ${dto.type} a une date de fin.`, 'end', 'date de fin obligatoire');
     if (dto.end && dto.end < dto.start)
       refuse('La fin du contrat précède son début.', 'end', 'doit suivre le début');
+    if (dto.minimumEnd && dto.minimumEnd < dto.start)
+      refuse(
+        'La durée minimale se termine avant le début du contrat.',
+        'minimumEnd',
+        'doit suivre le début',
+      );
     if (dto.conventionStart && dto.conventionEnd && dto.conventionEnd < dto.conventionStart) {
       refuse(
         'La fin de la convention précède son début.',

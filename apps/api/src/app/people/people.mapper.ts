@@ -27,6 +27,7 @@ export function toContract(entity: ContractEntity, today: string, canSeePay: boo
     type: entity.type,
     start: entity.startDate,
     end: entity.endDate,
+    minimumEnd: entity.minimumEndDate,
     weeklyHours: entity.weeklyHours,
     reason: entity.reason,
     renewalOf: entity.renewalOf,

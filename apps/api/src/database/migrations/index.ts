@@ -21,6 +21,7 @@ import { ExitDerived1796810000000 } from './1796810000000-ExitDerived';
 import { PlanRecompute1796820000000 } from './1796820000000-PlanRecompute';
 import { RecordedAgreements1796830000000 } from './1796830000000-RecordedAgreements';
 import { SiteSundayDerogation1796840000000 } from './1796840000000-SiteSundayDerogation';
+import { ContractForms1796850000000 } from './1796850000000-ContractForms';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PlanRecompute1796820000000,
   RecordedAgreements1796830000000,
   SiteSundayDerogation1796840000000,
+  ContractForms1796850000000,
 ];

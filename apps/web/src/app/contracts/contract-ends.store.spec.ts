@@ -9,6 +9,7 @@ function ending(id: string, personName: string, end: string): EndingContract {
     type: 'PEC',
     start: '2026-01-01',
     end,
+    minimumEnd: null,
     weeklyHours: 20,
     reason: null,
     renewalOf: null,

@@ -9,6 +9,7 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -25,6 +26,7 @@ import { ContractFormStore, ContractFormValue, EMPTY_CONTRACT_FORM } from './con
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     TranslocoPipe,
@@ -74,9 +76,14 @@ export class ContractFormPage {
 
   protected async submit(): Promise<void> {
     const value = this.form.getRawValue() as ContractFormValue;
-    // A CDI has no end; every other contract needs one.
-    if (this.store.show().end && !value.end) {
+    // A CDI has no end, nor may an adulte-relais CDI (L5134-103); every other contract needs
+    // one, or, for a replacement without a precise term, its minimum duration (L1242-7).
+    const show = this.store.show();
+    if (show.end && !show.endOptional && !value.end) {
       this.form.controls.end.setErrors({ required: true });
+    }
+    if (show.minimumEnd && !value.minimumEnd) {
+      this.form.controls.minimumEnd.setErrors({ required: true });
     }
     // A CDD states its motif de recours (L1242-2), or it is deemed a CDI (L1242-12).
     if (this.store.show().reason && !value.reason) {

@@ -7,6 +7,7 @@ import {
   ContractFormStore,
   EMPTY_CONTRACT_FORM,
   toRequest,
+  visibleFields,
 } from './contract-form.store';
 
 const previous: Contract = {
@@ -15,6 +16,7 @@ const previous: Contract = {
   type: 'CDD',
   start: '2026-01-05',
   end: '2026-06-30',
+  minimumEnd: null,
   weeklyHours: 35,
   reason: 'temporary_increase',
   renewalOf: null,
@@ -121,6 +123,7 @@ describe('toRequest', () => {
       type: 'CDI',
       start: '2027-01-01',
       end: '2027-12-31',
+      minimumEnd: '2027-06-30',
       weeklyHours: 35,
       tutorId: 't1',
       conventionNumber: 'AR-1',
@@ -128,9 +131,45 @@ describe('toRequest', () => {
     expect(request).toMatchObject({
       type: 'CDI',
       end: null,
+      minimumEnd: null,
       tutorId: null,
       conventionNumber: null,
     });
+  });
+
+  it('sends a replacement CDD without a precise term with its minimum duration, no end', () => {
+    const value = {
+      ...EMPTY_CONTRACT_FORM,
+      type: 'CDD' as const,
+      reason: 'replacement',
+      start: '2027-01-01',
+      end: '2027-03-31',
+      minimumEnd: '2027-02-28',
+      weeklyHours: 35,
+    };
+    expect(visibleFields(value)).toMatchObject({ end: true, withoutTerm: true, minimumEnd: false });
+    expect(toRequest('p1', value)).toMatchObject({ end: '2027-03-31', minimumEnd: null });
+    const withoutTerm = { ...value, withoutTerm: true };
+    expect(visibleFields(withoutTerm)).toMatchObject({ end: false, minimumEnd: true });
+    expect(toRequest('p1', withoutTerm)).toMatchObject({ end: null, minimumEnd: '2027-02-28' });
+    // Only a replacement may lack a term (L1242-7).
+    expect(visibleFields({ ...withoutTerm, reason: 'temporary_increase' })).toMatchObject({
+      end: true,
+      withoutTerm: false,
+      minimumEnd: false,
+    });
+  });
+
+  it('lets an adulte-relais contract go without an end: a CDI (L5134-103)', () => {
+    const value = {
+      ...EMPTY_CONTRACT_FORM,
+      type: 'ADULTE_RELAIS' as const,
+      start: '2027-01-01',
+      weeklyHours: 35,
+      conventionEnd: '2029-12-31',
+    };
+    expect(visibleFields(value)).toMatchObject({ end: true, endOptional: true });
+    expect(toRequest('p1', value)).toMatchObject({ end: null, conventionEnd: '2029-12-31' });
   });
 
   it('sends the hourly cost in euros, or null when left blank', () => {

@@ -30,6 +30,9 @@ export interface ContractFormValue {
   type: ContractType | '';
   start: string;
   end: string;
+  /** A replacement CDD without a precise term (L1242-7): no end, a minimum duration instead. */
+  withoutTerm: boolean;
+  minimumEnd: string;
   weeklyHours: number | null;
   reason: string;
   renewalOf: string;
@@ -49,6 +52,8 @@ export const EMPTY_CONTRACT_FORM: ContractFormValue = {
   type: '',
   start: '',
   end: '',
+  withoutTerm: false,
+  minimumEnd: '',
   weeklyHours: null,
   reason: '',
   renewalOf: '',
@@ -70,8 +75,14 @@ const PART_TIME_FLOOR_HOURS = 24;
 /** Which optional fields the form shows for a type and hours. */
 export function visibleFields(value: ContractFormValue) {
   const type = value.type;
+  const mayLackTerm = type === 'CDD' && value.reason === 'replacement';
+  const isWithoutTerm = mayLackTerm && value.withoutTerm;
   return {
-    end: type !== 'CDI',
+    end: type !== 'CDI' && !isWithoutTerm,
+    /** An adulte-relais contract without an end is a CDI (L5134-103). */
+    endOptional: type === 'ADULTE_RELAIS',
+    withoutTerm: mayLackTerm,
+    minimumEnd: isWithoutTerm,
     reason: type === 'CDD',
     tutor: type === 'PEC' || type === 'PRO',
     derogation:
@@ -96,6 +107,7 @@ export function toRequest(personId: string, value: ContractFormValue): CreateCon
     type: value.type as ContractType,
     start: value.start,
     end: show.end ? orNull(value.end) : null,
+    minimumEnd: show.minimumEnd ? orNull(value.minimumEnd) : null,
     weeklyHours: value.weeklyHours ?? 0,
     reason: show.reason ? orNull(value.reason) : null,
     renewalOf: orNull(value.renewalOf),
@@ -116,11 +128,13 @@ export function toRequest(personId: string, value: ContractFormValue): CreateCon
 export function toDraft(value: ContractFormValue): ContractDraft | null {
   if (!value.type || !isCivilDate(value.start) || value.weeklyHours === null) return null;
   if (value.end && !isCivilDate(value.end)) return null;
+  if (value.minimumEnd && !isCivilDate(value.minimumEnd)) return null;
   const request = toRequest('', value);
   return {
     type: request.type,
     start: request.start,
     end: request.end,
+    minimumEnd: request.minimumEnd,
     weeklyHours: request.weeklyHours,
     reason: request.reason,
     renewalOf: request.renewalOf,
@@ -139,6 +153,7 @@ export function previousDrafts(contracts: readonly Contract[]): ContractDraft[] 
     type: contract.type,
     start: contract.start,
     end: contract.end,
+    minimumEnd: contract.minimumEnd,
     weeklyHours: contract.weeklyHours,
     reason: contract.reason,
     renewalOf: contract.renewalOf,

@@ -70,6 +70,16 @@ export class CreateContractDto implements CreateContractRequest {
   @IsCivilDate()
   end?: string | null;
 
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    nullable: true,
+    description:
+      'a replacement CDD without a precise term (no end): the last day of its minimum duration (L1242-7)',
+  })
+  @IsOptional()
+  @IsCivilDate()
+  minimumEnd?: string | null;
+
   @ApiProperty({ example: 26 })
   @Max(48, { message: '48 h par semaine au plus' })
   @Min(1, { message: '1 h par semaine au moins' })
@@ -161,6 +171,16 @@ export class UpdateContractDto implements UpdateContractRequest {
   @IsOptional()
   @IsCivilDate()
   end?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    nullable: true,
+    description:
+      'a replacement CDD without a precise term (no end): the last day of its minimum duration (L1242-7)',
+  })
+  @IsOptional()
+  @IsCivilDate()
+  minimumEnd?: string | null;
 
   @ApiPropertyOptional({ example: 26 })
   @IsOptional()

@@ -202,6 +202,7 @@ export const EN: Translation = {
     today: 'today',
     renewal: 'renewal',
     openEnded: 'open-ended',
+    withoutTerm: 'no precise term, at least until {{ date }}',
     noContracts: 'No contract recorded.',
     contractStatus: { upcoming: 'upcoming', active: 'current', ended: 'ended' },
     justification: 'Justification: {{ text }}',
@@ -248,6 +249,13 @@ export const EN: Translation = {
     start: 'Start',
     end: 'End',
     endHintCdi: 'A CDI has no end date.',
+    endHintAdulteRelais:
+      'Leave empty for a permanent adulte-relais contract (Labour Code, L5134-103).',
+    withoutTerm: 'No precise term: until the replaced employee returns (Labour Code, L1242-7)',
+    minimumEnd: 'Minimum duration: at least until',
+    minimumEndHint:
+      'The contract lasts at least until this date, then until the replaced employee returns.',
+    endHintWithoutTerm: 'No end date: it is entered when the replaced employee returns.',
     weeklyHours: 'Hours per week',
     reason: 'CDD reason',
     chooseReason: 'Choose a reason',

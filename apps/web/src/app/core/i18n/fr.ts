@@ -195,6 +195,7 @@ export const FR = {
     today: 'aujourd’hui',
     renewal: 'renouvellement',
     openEnded: 'sans fin',
+    withoutTerm: 'sans terme précis, au moins jusqu’au {{ date }}',
     noContracts: 'Aucun contrat enregistré.',
     contractStatus: { upcoming: 'à venir', active: 'en cours', ended: 'terminé' },
     justification: 'Justification : {{ text }}',
@@ -241,6 +242,13 @@ export const FR = {
     start: 'Début',
     end: 'Fin',
     endHintCdi: 'Un CDI n’a pas de date de fin.',
+    endHintAdulteRelais: 'Laisser vide pour un CDI adulte-relais (C. trav., art. L5134-103).',
+    withoutTerm:
+      'Sans terme précis : jusqu’au retour de la personne remplacée (C. trav., art. L1242-7)',
+    minimumEnd: 'Durée minimale : au moins jusqu’au',
+    minimumEndHint:
+      'Le contrat dure au moins jusqu’à cette date, puis jusqu’au retour de la personne remplacée.',
+    endHintWithoutTerm: 'Pas de date de fin : elle sera saisie au retour de la personne remplacée.',
     weeklyHours: 'Heures par semaine',
     reason: 'Motif du CDD',
     chooseReason: 'Choisissez un motif',

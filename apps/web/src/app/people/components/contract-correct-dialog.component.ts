@@ -167,7 +167,11 @@ export class ContractCorrectDialogComponent {
     this.error.set('');
     const value = this.form.getRawValue();
     const isCdi = value.type === 'CDI';
-    if (!isCdi && !value.end) this.form.controls.end.setErrors({ required: true });
+    // An adulte-relais CDI (L5134-103) and a replacement CDD without a precise term (L1242-7,
+    // its end entered when the replaced employee returns) may stay without an end.
+    const mayLackEnd =
+      value.type === 'ADULTE_RELAIS' || (value.type === 'CDD' && this.contract.minimumEnd !== null);
+    if (!isCdi && !mayLackEnd && !value.end) this.form.controls.end.setErrors({ required: true });
     if (this.needsReason() && !value.reason)
       this.form.controls.reason.setErrors({ required: true });
     if (this.form.invalid) {
@@ -177,7 +181,7 @@ export class ContractCorrectDialogComponent {
     const request: UpdateContractRequest = {
       type: value.type,
       start: value.start,
-      end: isCdi ? null : value.end,
+      end: isCdi ? null : value.end || null,
       weeklyHours: Number(value.weeklyHours),
       reason: this.needsReason() ? value.reason : null,
       justification: value.justification.trim() || null,

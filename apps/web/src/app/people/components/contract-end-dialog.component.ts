@@ -110,7 +110,7 @@ export class ContractEndDialogComponent {
   private readonly transloco = inject(TranslocoService);
 
   protected readonly contract = this.data.contract;
-  protected readonly reasons = endReasonsFor(this.contract.type);
+  protected readonly reasons = endReasonsFor(this.contract.type, this.contract.end);
   protected readonly labels = CONTRACT_END_REASON_LABELS;
   protected readonly isSaving = signal(false);
   protected readonly error = signal('');
