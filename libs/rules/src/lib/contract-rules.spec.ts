@@ -190,6 +190,20 @@ describe('PEC_DURATION, PEC_HOURS, TUTOR_REQUIRED', () => {
       'TUTOR_REQUIRED',
       1,
     ],
+    [
+      'a contrat pro whose tutor follows 2 others (D6325-9)',
+      draft({ type: 'PRO', start: '2025-09-15', end: '2026-09-14', tutorId: 't1' }),
+      { tutorLoad: 2 },
+      'TUTOR_REQUIRED',
+      0,
+    ],
+    [
+      'a contrat pro whose tutor already follows 3 (D6325-9)',
+      draft({ type: 'PRO', start: '2025-09-15', end: '2026-09-14', tutorId: 't1' }),
+      { tutorLoad: 3 },
+      'TUTOR_REQUIRED',
+      1,
+    ],
     ['an ordinary CDD needs no tutor', draft({}), {}, 'TUTOR_REQUIRED', 0],
   ])('%s', (_, contract, extra, rule, count) => {
     expect(codes(check(contract, extra), rule)).toBe(count);

@@ -186,7 +186,10 @@ function pecChecks(ctx: Ctx): Check[] {
   return out;
 }
 
-/** TUTOR_REQUIRED: PEC and contrat de professionnalisation need a tutor; ≤ 3 CUI tutees (R5134-38). */
+/**
+ * TUTOR_REQUIRED: PEC and contrat de professionnalisation need a tutor, who follows at most 3 CUI
+ * employees (R5134-38) or 3 in contrat de professionnalisation (D6325-9) at once.
+ */
 function tutorChecks(ctx: Ctx): Check[] {
   const { c, s, input } = ctx;
   if (c.type !== 'PEC' && c.type !== 'PRO') return [];
@@ -200,18 +203,19 @@ function tutorChecks(ctx: Ctx): Check[] {
       },
     ];
   }
-  if (c.type === 'PEC') {
-    const load = input.tutorLoad ?? 0;
-    return [
-      {
-        rule: 'TUTOR_REQUIRED',
-        label: `Tuteur : ${load + 1} salarié(s) en CUI suivi(s) sur ${s.tutorMaxCuiTutees}`,
-        ok: load + 1 <= s.tutorMaxCuiTutees,
-        message: `Le tuteur suit déjà ${load} salarié(s) en CUI : ${s.tutorMaxCuiTutees} au plus.`,
-      },
-    ];
-  }
-  return [{ rule: 'TUTOR_REQUIRED', label: 'Tuteur : désigné', ok: true, message: '' }];
+  const load = input.tutorLoad ?? 0;
+  const [max, what, article] =
+    c.type === 'PEC'
+      ? [s.tutorMaxCuiTutees, 'en CUI', 'R5134-38']
+      : [s.tutorMaxProTutees, 'en contrat de professionnalisation', 'D6325-9'];
+  return [
+    {
+      rule: 'TUTOR_REQUIRED',
+      label: `Tuteur : ${load + 1} salarié(s) ${what} suivi(s) sur ${max}`,
+      ok: load + 1 <= max,
+      message: `Le tuteur suit déjà ${load} salarié(s) ${what} : ${max} au plus (${article}).`,
+    },
+  ];
 }
 
 /**

@@ -259,7 +259,7 @@ export const RULE_CATALOGUE = {
     group: 'D',
     label: 'Tuteur obligatoire',
     severity: 'block',
-    legalRef: ref('R5134-38, L6325-3-1'),
+    legalRef: ref('R5134-38, L6325-3-1, D6325-9'),
     isPersonWide: true,
   },
   ADULTE_RELAIS: {

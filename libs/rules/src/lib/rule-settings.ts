@@ -82,6 +82,8 @@ export interface RuleSettings {
   pecMaxMonthsExtended: number;
   pecMinWeeklyHours: number;
   tutorMaxCuiTutees: number;
+  /** Employees in contrat de professionnalisation one tutor follows at once (D6325-9). */
+  tutorMaxProTutees: number;
   adulteRelaisMinAge: number;
   adulteRelaisMaxMonths: number;
   adulteRelaisMaxRenewals: number;
@@ -151,6 +153,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   pecMaxMonthsExtended: 60,
   pecMinWeeklyHours: 20,
   tutorMaxCuiTutees: 3,
+  tutorMaxProTutees: 3,
   adulteRelaisMinAge: 26,
   adulteRelaisMaxMonths: 36,
   adulteRelaisMaxRenewals: 1,

@@ -162,6 +162,30 @@ describe('a CDD without a precise term and an adulte-relais CDI', () => {
     });
   });
 
+  it('refuses a fourth contrat de professionnalisation to one tutor (D6325-9)', async () => {
+    const tutor = await newPerson('1980-02-01');
+    const pro = (personId: string) =>
+      post({
+        personId,
+        type: 'PRO',
+        start: addDays(today, 10),
+        end: addDays(today, 374),
+        trainingHours: 300,
+        tutorId: tutor.id,
+      });
+    for (let i = 0; i < 3; i++) {
+      const response = await pro((await newPerson('2004-05-01')).id);
+      expect(response.status).toBe(201);
+    }
+    const fourth = await newPerson('2004-05-01');
+    const refused = await pro(fourth.id);
+    expect(refused.status).toBe(422);
+    expect((refused.body as ApiError).message).toContain(
+      'Le tuteur suit déjà 3 salarié(s) en contrat de professionnalisation : 3 au plus (D6325-9).',
+    );
+    expect(await contractCount(fourth.id)).toBe(0);
+  });
+
   describe('an adulte-relais CDI (L5134-103)', () => {
     it('is accepted without an end, within its State convention, and ends on a CDI’s grounds', async () => {
       const person = await newPerson('1990-04-12');

@@ -396,6 +396,7 @@ export class ContractsService {
       tutorLoad = await this.tutorLoad(
         manager,
         tutor.id,
+        dto.type,
         dto.start,
         end,
         [dto.renewalOf ?? null, excludeId].filter((other): other is string => other !== null),
@@ -540,15 +541,19 @@ export class ContractsService {
     }
   }
 
-  /** CUI employees (PEC) the tutor already follows during the contract, `excluded` ones aside. */
+  /**
+   * Employees the tutor already follows during the contract under a contract of the same kind
+   * (CUI for a PEC, R5134-38; contrat de professionnalisation, D6325-9), `excluded` ones aside.
+   */
   private async tutorLoad(
     manager: EntityManager,
     tutorId: string,
+    type: ContractType,
     start: string,
     end: string | null,
     excluded: string[],
   ): Promise<number> {
-    const rows = await manager.find(ContractEntity, { where: { tutorId, type: 'PEC' } });
+    const rows = await manager.find(ContractEntity, { where: { tutorId, type } });
     return new Set(
       rows
         .filter(
