@@ -12,7 +12,12 @@ export * from './lib/exit-category';
 export * from './lib/french-format';
 export * from './lib/organisation-settings';
 export * from './lib/paid-leave';
-export { absenceInterval, expectedWeekMinutes, workingDaysBetween } from './lib/part-time-rules';
+export {
+  HOURS_REVIEW_PERIOD_WEEKS,
+  absenceInterval,
+  expectedWeekMinutes,
+  workingDaysBetween,
+} from './lib/part-time-rules';
 export * from './lib/pathway';
 export { checkPersonCompliance } from './lib/person-compliance';
 export { ABSENCE_KINDS, SCHEDULE_CHANGE_KINDS } from './lib/person-input';

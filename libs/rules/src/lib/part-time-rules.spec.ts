@@ -3,7 +3,7 @@ import { workingDaysBetween } from './part-time-rules';
 import { checkPersonCompliance } from './person-compliance';
 import { ContractPeriod, PersonComplianceInput, ScheduleChange, WorkItem } from './person-input';
 import { RuleCode } from './rule-catalogue';
-import { addDays, zonedInstant } from './zoned-time';
+import { addDays, addIsoWeeks, isoWeekOf, zonedInstant } from './zoned-time';
 
 const TZ = 'Europe/Paris';
 const MON = '2026-11-30';
@@ -592,5 +592,101 @@ describe('SKILL_REQUIRED for one person', () => {
     expect(found(check([shift('a', TUE, '14:00', '16:00', ac)], extra), 'SKILL_REQUIRED')).toEqual(
       expected,
     );
+  });
+});
+
+describe('PART_TIME_HOURS_REVIEW (L3123-13)', () => {
+  const partTime = [contract(24, { start: '2026-01-01', end: '2027-12-31' })];
+  /** This week (five days of `minutesPerDay`) and the 14 before with the given totals, oldest first. */
+  function review(before: number[], minutesPerDay: number, monday = MON): Violation[] {
+    const thisWeek = isoWeekOf(monday);
+    const weekMinutes = Object.fromEntries(
+      before.map((minutes, i) => [addIsoWeeks(thisWeek, i - before.length), minutes]),
+    );
+    return checkPersonCompliance({
+      personId: 'p1',
+      items: week(
+        [0, 1, 2, 3, 4].map(() => minutesPerDay),
+        monday,
+      ),
+      contracts: partTime,
+      window: { from: monday, to: addDays(monday, 6) },
+      history: { weekMinutes },
+    }).filter((violation) => violation.rule === 'PART_TIME_HOURS_REVIEW');
+  }
+  const H = 60;
+
+  it.each<[string, number[], number, number]>([
+    [
+      '12 consecutive weeks at 26 h for 24 h: exactly 2 h more',
+      [...Array(3).fill(24 * H), ...Array(11).fill(26 * H)],
+      312,
+      1,
+    ],
+    [
+      '12 consecutive weeks at 25 h 59: under 2 h',
+      [...Array(3).fill(24 * H), ...Array(11).fill(26 * H - 1)],
+      312,
+      0,
+    ],
+    [
+      '12 weeks at 26 h among 15, three at 20 h between them',
+      [
+        26 * H,
+        20 * H,
+        26 * H,
+        26 * H,
+        20 * H,
+        26 * H,
+        26 * H,
+        26 * H,
+        20 * H,
+        26 * H,
+        26 * H,
+        26 * H,
+        26 * H,
+        26 * H,
+      ],
+      312,
+      1,
+    ],
+    [
+      '11 weeks at 26 h among 15, four at 24 h',
+      [...Array(4).fill(24 * H), ...Array(10).fill(26 * H)],
+      312,
+      0,
+    ],
+    ['fewer than 12 weeks under the contract (no history)', [], 312, 0],
+  ])('%s', (_, before, minutesPerDay, count) => {
+    expect(review(before, minutesPerDay)).toHaveLength(count);
+  });
+
+  it('gives the average and the hours the contract must reach', () => {
+    const [violation] = review([...Array(3).fill(24 * H), ...Array(11).fill(27 * H)], 324);
+    expect(violation.severity).toBe('warn');
+    expect(violation.legalRef).toBe('C. trav., art. L3123-13');
+    expect(violation.message).toBe(
+      '3 h de plus que le contrat (24 h) en moyenne sur 12 semaines, de la semaine 38 à la semaine 49 : l’horaire du contrat doit être porté à 27 h par semaine, avec 7 jours de prévenance, sauf opposition de la personne.',
+    );
+  });
+
+  it('reads a week that holds a change of time (2027-W12, 28 March) like any other', () => {
+    expect(review(Array(14).fill(26 * H), 312, '2027-03-22')).toHaveLength(1);
+    expect(review(Array(14).fill(26 * H - 1), 311, '2027-03-22')).toHaveLength(0);
+  });
+
+  it('never concerns a full-timer', () => {
+    const violations = checkPersonCompliance({
+      personId: 'p1',
+      items: week([420, 420, 420, 420, 420]),
+      contracts: [contract(35)],
+      window: { from: MON, to: addDays(MON, 6) },
+      history: {
+        weekMinutes: Object.fromEntries(
+          Array.from({ length: 14 }, (_, i) => [addIsoWeeks('2026-W49', -1 - i), 40 * H]),
+        ),
+      },
+    });
+    expect(violations.filter((v) => v.rule === 'PART_TIME_HOURS_REVIEW')).toEqual([]);
   });
 });

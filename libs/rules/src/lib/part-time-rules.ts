@@ -13,6 +13,7 @@ import { skillProblem } from './skills';
 import { makeViolation } from './violation-builder';
 import {
   addDays,
+  addIsoWeeks,
   CivilDate,
   daysBetween,
   Interval,
@@ -23,6 +24,7 @@ import {
   MINUTE_MS,
   overlapMs,
   sharedDayBucket,
+  sharedIsoWeek,
   startOfCivilDay,
   toEpochMs,
 } from './zoned-time';
@@ -210,6 +212,82 @@ export function checkComplementaryHours(ctx: PersonContext): Violation[] {
     }
   }
   return out;
+}
+
+/** The period L3123-13 looks at: 12 weeks, consecutive or within 15. */
+export const HOURS_REVIEW_WEEKS = 12;
+export const HOURS_REVIEW_PERIOD_WEEKS = 15;
+/** Hours worked beyond the contract, on average a week, that call for a higher contract. */
+const HOURS_REVIEW_EXCESS_MINUTES = 120;
+
+/**
+ * PART_TIME_HOURS_REVIEW (L3123-13): when a part-timer's hours actually worked exceed the contract
+ * by 2 h or more a week on average over 12 consecutive weeks, or over 12 weeks of a period of 15,
+ * the contract's hours must be raised by that average (with 7 days' notice, unless the person
+ * refuses). Each period of 15 weeks ending on an evaluated week is read with the history the
+ * check carries; the one with the highest average is told, with the figure.
+ */
+export function checkHoursReview(ctx: PersonContext): Violation[] {
+  if (!ctx.input.contracts.some((c) => c.weeklyHours < ctx.settings.fullTimeWeeklyHours)) return [];
+  // A week counts only under a part-time contract; its excess is over that week's contract.
+  // Periods of successive evaluated weeks overlap: each week is read once.
+  type Excess = { week: IsoWeekRange; minutes: number; contractMinutes: number };
+  const byWeek = new Map<string, Excess | null>();
+  const excessOf = (week: IsoWeekRange): Excess | null => {
+    let known = byWeek.get(week.week);
+    if (known === undefined) {
+      const c = weekContract(ctx, week);
+      known = isPartTime(ctx, c)
+        ? {
+            week,
+            minutes: weekMinutes(ctx, week) - c.weeklyHours * 60,
+            contractMinutes: c.weeklyHours * 60,
+          }
+        : null;
+      byWeek.set(week.week, known);
+    }
+    return known;
+  };
+  let worst: { average: number; weeks: IsoWeekRange[]; contractMinutes: number } | undefined;
+  for (const last of ctx.windowWeeks) {
+    const excess: Excess[] = [];
+    for (let i = 0; i < HOURS_REVIEW_PERIOD_WEEKS; i++) {
+      const week = sharedIsoWeek(
+        addIsoWeeks(last.week, i - HOURS_REVIEW_PERIOD_WEEKS + 1),
+        ctx.timeZone,
+      );
+      const known = excessOf(week);
+      if (known) excess.push(known);
+    }
+    if (excess.length < HOURS_REVIEW_WEEKS) continue;
+    const best = [...excess].sort((a, b) => b.minutes - a.minutes).slice(0, HOURS_REVIEW_WEEKS);
+    const average = best.reduce((sum, e) => sum + e.minutes, 0) / HOURS_REVIEW_WEEKS;
+    if (average < HOURS_REVIEW_EXCESS_MINUTES || (worst && average <= worst.average)) continue;
+    const current = weekContract(ctx, last);
+    worst = {
+      average,
+      weeks: best.map((e) => e.week).sort((a, b) => (a.week < b.week ? -1 : 1)),
+      contractMinutes: current && isPartTime(ctx, current) ? current.weeklyHours * 60 : 0,
+    };
+  }
+  if (!worst || worst.contractMinutes === 0) return [];
+  const from = worst.weeks[0].week;
+  const to = worst.weeks[worst.weeks.length - 1].week;
+  const evaluated = new Set(ctx.windowWeeks.map((w) => w.week));
+  // Minutes rounded down: the figure the contract would at least reach.
+  const raised = worst.contractMinutes + Math.floor(worst.average);
+  return [
+    makeViolation(
+      'PART_TIME_HOURS_REVIEW',
+      `${formatDuration(Math.floor(worst.average))} de plus que le contrat (${formatDuration(worst.contractMinutes)}) en moyenne sur ${HOURS_REVIEW_WEEKS} semaines, de la ${weekInWords(ctx, from)} à la ${weekInWords(ctx, to)} : l’horaire du contrat doit être porté à ${formatDuration(raised)} par semaine, avec 7 jours de prévenance, sauf opposition de la personne.`,
+      {
+        personId: ctx.personId,
+        shiftIds: worst.weeks
+          .filter((w) => evaluated.has(w.week))
+          .flatMap((w) => weekItemIds(ctx, w)),
+      },
+    ),
+  ];
 }
 
 /** Jours ouvrés (Monday–Friday, public holidays excluded) strictly between two civil days. */

@@ -42,6 +42,7 @@ describe('rule catalogue', () => {
         'SHORT_NOTICE_EXTRA',
         'PART_TIME_SPLIT_DAY',
         'PART_TIME_FLOOR',
+        'PART_TIME_HOURS_REVIEW',
         'CYCLE_NOTICE',
       ],
     ],

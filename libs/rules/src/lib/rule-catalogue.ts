@@ -199,6 +199,14 @@ export const RULE_CATALOGUE = {
     short: 'Temps partiel minimal',
     isPersonWide: true,
   },
+  PART_TIME_HOURS_REVIEW: {
+    group: 'B',
+    label: 'Horaire d’un temps partiel à réviser (heures réellement accomplies)',
+    severity: 'warn',
+    legalRef: ref('L3123-13'),
+    short: 'Horaire à réviser',
+    isPersonWide: true,
+  },
   CYCLE_NOTICE: {
     group: 'B',
     label: 'Délai de prévenance d’un cycle pluri-hebdomadaire',

@@ -249,7 +249,8 @@ describe('rules fed beyond the week, and the part-time notice', () => {
     };
     const expectedWeeks = Object.fromEntries(
       [...workMinutesByWeek(items, settings)].filter(
-        ([week]) => week >= addIsoWeeks('2027-W47', -11) && week <= addIsoWeeks('2027-W47', 11),
+        // 14 weeks before (PART_TIME_HOURS_REVIEW's 15), 11 after (WEEKLY_AVG_12W's 12).
+        ([week]) => week >= addIsoWeeks('2027-W47', -14) && week <= addIsoWeeks('2027-W47', 11),
       ),
     );
     expect(history?.weekMinutes).toEqual(expectedWeeks);
@@ -261,6 +262,51 @@ describe('rules fed beyond the week, and the part-time notice', () => {
         0,
       );
     expect(history?.nightMinutes).toBe(nights);
+  });
+
+  it('a part-timer 2 h over the contract on average for 12 weeks: HR is told the hours the contract must reach (L3123-13)', async () => {
+    const week = addIsoWeeks(thisWeek, 40);
+    const people: Record<string, string> = {};
+    // 26 h a week (5 × 5 h 12 after a 30-minute break) for 24 h; the other one minute less.
+    for (const [name, lastEnd] of [
+      ['Revision', '14:42'],
+      ['Norevision', '14:41'],
+    ] as const) {
+      const personId = (
+        await newPersonWithAccount(t, hr, {
+          lastName: name,
+          homeSiteId: site.id,
+          contract: { start: todayIn(), weeklyHours: 24 },
+        })
+      ).id;
+      people[name] = personId;
+      for (let back = 14; back >= 0; back--) {
+        const monday = windowOfIsoWeek(addIsoWeeks(week, -back)).from;
+        for (let day = 0; day < 5; day++) {
+          const date = addDays(monday, day);
+          await insertShift(
+            personId,
+            zonedInstant(date, '09:00', TZ),
+            zonedInstant(date, day === 4 ? lastEnd : '14:42', TZ),
+          );
+        }
+      }
+    }
+    const violations = (await rota(week)).violations;
+    const [review] = rulesOf(violations, people['Revision'], 'PART_TIME_HOURS_REVIEW');
+    expect(review).toMatchObject({ severity: 'warn', legalRef: 'C. trav., art. L3123-13' });
+    expect(review.message).toContain(
+      '2 h de plus que le contrat (24 h) en moyenne sur 12 semaines',
+    );
+    expect(review.message).toContain('porté à 26 h par semaine');
+    expect(rulesOf(violations, people['Norevision'], 'PART_TIME_HOURS_REVIEW')).toEqual([]);
+    const { from, to } = windowOfIsoWeek(week);
+    const compliance = await t.request<Violation[]>(
+      'GET',
+      `/api/compliance?personId=${people['Revision']}&from=${from}&to=${to}`,
+      { cookie: hr },
+    );
+    expect(compliance.body.map((violation) => violation.rule)).toContain('PART_TIME_HOURS_REVIEW');
   });
 
   it('split days block a part-timer’s week until the settings record an agreement with counterparts (L3123-30)', async () => {

@@ -2,6 +2,7 @@ import {
   addDays,
   addIsoWeeks,
   DEFAULT_RULE_SETTINGS,
+  HOURS_REVIEW_PERIOD_WEEKS,
   isoWeekOf,
   windowOfIsoWeek,
   WorkHistory,
@@ -63,8 +64,9 @@ const SEGMENTS = `
 
 /**
  * What the long-window rules need of the work outside a check's items, summed in SQL rather than
- * loaded as rows: minutes per person and ISO week over the 11 weeks before the first evaluated
- * week and after the last (WEEKLY_AVG_12W, L3121-22; the night worker's average, L3122-7), and
+ * loaded as rows: minutes per person and ISO week over the 14 weeks before the first evaluated
+ * week and the 11 after the last (WEEKLY_AVG_12W, L3121-22; the night worker's average, L3122-7;
+ * a part-timer's hours over 12 of 15 weeks, L3123-13), and
  * night minutes over the 12 months ending on the last evaluated day (NIGHT_WORK 270 h, L3122-23).
  */
 export async function loadWorkHistory(
@@ -82,7 +84,11 @@ export async function loadWorkHistory(
   );
   if (personIds.length === 0) return out;
   const span = DEFAULT_RULE_SETTINGS.averageWindowWeeks - 1;
-  const firstWeek = addIsoWeeks(isoWeekOf(evaluated.from), -span);
+  // PART_TIME_HOURS_REVIEW reads the 15 weeks ending on each evaluated week (L3123-13).
+  const firstWeek = addIsoWeeks(
+    isoWeekOf(evaluated.from),
+    -Math.max(span, HOURS_REVIEW_PERIOD_WEEKS - 1),
+  );
   const lastWeek = addIsoWeeks(isoWeekOf(evaluated.to), span);
   const weeksFromMs = zonedInstant(windowOfIsoWeek(firstWeek).from, '00:00', timeZone);
   const weeksToMs = zonedInstant(addDays(windowOfIsoWeek(lastWeek).to, 1), '00:00', timeZone);
