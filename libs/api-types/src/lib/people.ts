@@ -235,6 +235,30 @@ export interface PersonDetail extends PersonSummary {
   unavailabilities: Unavailability[];
 }
 
+/**
+ * The facts an aided contract's eligibility rests on, checked at hiring and recorded by HR with
+ * who and when (`GET`/`PUT /api/people/{id}/eligibility`, HR and admin only). Never the reason
+ * behind the PEC extended cap, which may be a health detail (RQTH).
+ */
+export interface PersonEligibility {
+  /** Needed for the adulte-relais age floor (26 at hiring, L5134-102). */
+  birthDate: string | null;
+  /** Aged 50+ with particular difficulties, or RQTH: a PEC may last up to 60 months (L5134-25-1). */
+  isPecExtendedCapEligible: boolean;
+  /** Adulte-relais: out of work, or on a PEC broken off, at hiring (L5134-102); null: not checked. */
+  isOutOfWorkAtHiring: boolean | null;
+  /** Adulte-relais: the priority neighbourhood (QPV) the person lives in, as checked. */
+  qpvName: string | null;
+  qpvCheckedOn: string | null;
+  /** Adulte-relais: the prefect's exception to the QPV residence, when there is one. */
+  prefectException: string | null;
+  /** Who recorded these facts last, and when; null before anything was recorded. */
+  recorded: { at: string; byName: string | null } | null;
+}
+
+/** Body of `PUT /api/people/{id}/eligibility`: every fact (the new and the kept ones). */
+export type PersonEligibilityRequest = Omit<PersonEligibility, 'recorded'>;
+
 /** Body of `POST /api/people`. */
 export interface CreatePersonRequest {
   firstName: string;

@@ -71,6 +71,12 @@ export interface ContractPerson {
   hasRqth?: boolean;
   /** Under a sentence adjustment (PEC initial term 3 months, L5134-25). */
   isUnderSentenceAdjustment?: boolean;
+  /** Adulte-relais: out of work, or on a PEC, at hiring (L5134-102); null or absent: unchecked. */
+  isOutOfWorkAtHiring?: boolean | null;
+  /** Adulte-relais: the QPV of residence as checked, or the prefect's exception (L5134-102). */
+  qpvName?: string | null;
+  qpvCheckedOn?: CivilDate | null;
+  prefectException?: string | null;
 }
 
 /** Everything the contract rules (group D) need. */

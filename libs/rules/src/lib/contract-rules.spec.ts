@@ -233,7 +233,13 @@ describe('ADULTE_RELAIS', () => {
       conventionEnd: '2029-12-31',
       ...extra,
     });
-  const person = { id: 'p1', birthDate: '2000-06-01' };
+  const person = {
+    id: 'p1',
+    birthDate: '2000-06-01',
+    isOutOfWorkAtHiring: true,
+    qpvName: 'Porte de Vanves',
+    qpvCheckedOn: '2026-05-20',
+  };
   it.each<[string, ContractDraft, Partial<ContractCheckInput>, number]>([
     ['26 on the hiring day, 3 years, within the convention', ar({}), { person }, 0],
     [
@@ -242,7 +248,45 @@ describe('ADULTE_RELAIS', () => {
       { person },
       1,
     ],
-    ['no birth date', ar({}), {}, 1],
+    ['no birth date', ar({}), { person: { ...person, birthDate: null } }, 1],
+    [
+      'in work at hiring (L5134-102)',
+      ar({}),
+      { person: { ...person, isOutOfWorkAtHiring: false } },
+      1,
+    ],
+    ['out of work not checked', ar({}), { person: { ...person, isOutOfWorkAtHiring: null } }, 1],
+    [
+      'QPV residence not checked',
+      ar({}),
+      { person: { ...person, qpvName: null, qpvCheckedOn: null } },
+      1,
+    ],
+    [
+      'outside a QPV with the prefect’s exception',
+      ar({}),
+      {
+        person: {
+          ...person,
+          qpvName: null,
+          qpvCheckedOn: null,
+          prefectException: 'Arrêté du 3 mars 2026',
+        },
+      },
+      0,
+    ],
+    [
+      'a renewal does not check the hiring facts again',
+      ar({
+        id: 'ar2',
+        start: '2029-06-01',
+        end: '2032-05-31',
+        renewalOf: 'ar1',
+        conventionEnd: '2032-12-31',
+      }),
+      { person: { id: 'p1', birthDate: '2000-06-01' }, previousContracts: [ar({ id: 'ar1' })] },
+      0,
+    ],
     ['3 years and a day', ar({ end: '2029-06-01' }), { person }, 1],
     ['ends after the State convention', ar({ conventionEnd: '2029-05-30' }), { person }, 1],
     ['a CDI adulte-relais (L5134-103)', ar({ end: null }), { person }, 0],

@@ -218,6 +218,38 @@ function tutorChecks(ctx: Ctx): Check[] {
   ];
 }
 
+/** Adulte-relais hiring: out of work or on a PEC, and living in a QPV unless the prefect excepts. */
+function adulteRelaisEligibility(ctx: Ctx): Check[] {
+  const person = ctx.input.person;
+  const out = person.isOutOfWorkAtHiring;
+  const qpv = person.qpvName && person.qpvCheckedOn;
+  return [
+    {
+      rule: 'ADULTE_RELAIS',
+      label:
+        out === true
+          ? 'Sans emploi ou en PEC à l’embauche : vérifié'
+          : 'Sans emploi ou en PEC à l’embauche : à vérifier',
+      ok: out === true,
+      message:
+        out === false
+          ? 'Adulte-relais : la personne doit être sans emploi ou en PEC à l’embauche (L5134-102).'
+          : 'Adulte-relais : vérifiez et notez dans l’éligibilité de la personne qu’elle est sans emploi ou en PEC à l’embauche (L5134-102).',
+    },
+    {
+      rule: 'ADULTE_RELAIS',
+      label: qpv
+        ? `Résidence en QPV (${person.qpvName}) vérifiée le ${formatDate(person.qpvCheckedOn ?? '')}`
+        : person.prefectException
+          ? 'Résidence hors QPV : dérogation du préfet'
+          : 'Résidence en QPV : à vérifier',
+      ok: Boolean(qpv || person.prefectException),
+      message:
+        'Adulte-relais : la résidence dans un quartier prioritaire (QPV) n’est pas vérifiée, ni une dérogation du préfet notée dans l’éligibilité de la personne (L5134-102).',
+    },
+  ];
+}
+
 /**
  * ADULTE_RELAIS: age ≥ 26 at hiring; a CDI, or a CDD of 3 years renewable once ending within the
  * State convention (L5134-102, L5134-103).
@@ -242,6 +274,8 @@ function adulteRelaisChecks(ctx: Ctx): Check[] {
       message: `Adulte-relais : ${age} ans à l’embauche, ${s.adulteRelaisMinAge} ans au moins (L5134-102).`,
     });
   }
+  // Checked at hiring, not at a renewal (L5134-102).
+  if (!c.renewalOf) out.push(...adulteRelaisEligibility(ctx));
   if (!c.end) {
     // L5134-103: the contract may be a CDI; the State's aid still stops with the convention.
     out.push({

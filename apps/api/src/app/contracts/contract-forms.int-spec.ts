@@ -3,6 +3,7 @@ import type {
   Contract,
   EndContractResult,
   PersonDetail,
+  PersonEligibility,
   PersonSummary,
 } from '@relais/api-types';
 import { addDays } from '@relais/rules';
@@ -29,6 +30,7 @@ describe('a CDD without a precise term and an adulte-relais CDI', () => {
     await t.close();
   });
 
+  /** A person, with the adulte-relais hiring facts recorded when a birth date is given. */
   async function newPerson(birthDate: string | null = null): Promise<PersonSummary> {
     const [site] = await t.dataSource.query(`SELECT id FROM site WHERE code = 'S'`);
     const response = await t.request<PersonSummary>('POST', '/api/people', {
@@ -41,12 +43,20 @@ describe('a CDD without a precise term and an adulte-relais CDI', () => {
       },
     });
     expect(response.status).toBe(201);
-    // The birth date is not entered through the API yet (seeded people carry one).
-    if (birthDate)
-      await t.dataSource.query(`UPDATE person SET birth_date = $2 WHERE id = $1`, [
-        response.body.id,
-        birthDate,
-      ]);
+    if (birthDate) {
+      const eligible = await t.request('PUT', `/api/people/${response.body.id}/eligibility`, {
+        cookie: hr,
+        body: {
+          birthDate,
+          isPecExtendedCapEligible: false,
+          isOutOfWorkAtHiring: true,
+          qpvName: 'Porte de Vanves',
+          qpvCheckedOn: today,
+          prefectException: null,
+        },
+      });
+      expect(eligible.status).toBe(200);
+    }
     return response.body;
   }
 
@@ -236,5 +246,141 @@ describe('a CDD without a precise term and an adulte-relais CDI', () => {
       expect(await contractCount(person.id)).toBe(0);
       expect(await contractCount(young.id)).toBe(0);
     });
+  });
+});
+
+describe('the hiring facts of an adulte-relais (L5134-102), recorded by HR', () => {
+  let t: TestApp;
+  let hr: string;
+  const today = todayIn();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    hr = await t.login('rh@relais.demo');
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const facts = {
+    birthDate: '1988-09-30',
+    isPecExtendedCapEligible: false,
+    isOutOfWorkAtHiring: true,
+    qpvName: 'Chapelle – Évangile',
+    qpvCheckedOn: today,
+    prefectException: null,
+  };
+
+  async function newPerson(): Promise<string> {
+    const [site] = await t.dataSource.query(`SELECT id FROM site WHERE code = 'S'`);
+    const response = await t.request<PersonSummary>('POST', '/api/people', {
+      cookie: hr,
+      body: {
+        firstName: 'Éligible',
+        lastName: 'Adulte-relais',
+        homeSiteId: site.id,
+        role: 'mediator',
+      },
+    });
+    expect(response.status).toBe(201);
+    return response.body.id;
+  }
+
+  const adulteRelais = (personId: string) =>
+    t.request<Contract | ApiError>('POST', '/api/contracts', {
+      cookie: hr,
+      body: {
+        personId,
+        type: 'ADULTE_RELAIS',
+        start: addDays(today, 7),
+        end: addDays(today, 7 + 3 * 365 - 2),
+        weeklyHours: 35,
+        conventionEnd: addDays(today, 4 * 365),
+      },
+    });
+
+  it('refuses an adulte-relais whose out-of-work status and QPV residence were never checked', async () => {
+    const personId = await newPerson();
+    const refused = await adulteRelais(personId);
+    expect(refused.status).toBe(422);
+    const message = (refused.body as ApiError).message;
+    expect(message).toContain('sans emploi ou en PEC à l’embauche (L5134-102)');
+    expect(message).toContain('quartier prioritaire (QPV) n’est pas vérifiée');
+  });
+
+  it('records the facts with who and when, audits which changed, and the contract then passes', async () => {
+    const personId = await newPerson();
+    const saved = await t.request<PersonEligibility>('PUT', `/api/people/${personId}/eligibility`, {
+      cookie: hr,
+      body: facts,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ ...facts, recorded: { byName: expect.any(String) } });
+    const read = await t.request<PersonEligibility>('GET', `/api/people/${personId}/eligibility`, {
+      cookie: hr,
+    });
+    expect(read.body.qpvName).toBe('Chapelle – Évangile');
+    const [audit] = await t.dataSource.query(
+      `SELECT details FROM audit_event WHERE action = 'person.eligibility' AND entity_id = $1`,
+      [personId],
+    );
+    // Which facts changed, never their values.
+    expect(audit.details).toEqual({
+      changed: ['birthDate', 'isOutOfWorkAtHiring', 'qpvName', 'qpvCheckedOn'],
+    });
+    expect(JSON.stringify(audit.details)).not.toContain('1988');
+    expect((await adulteRelais(personId)).status).toBe(201);
+  });
+
+  it('accepts the prefect’s exception instead of a QPV residence', async () => {
+    const personId = await newPerson();
+    const saved = await t.request('PUT', `/api/people/${personId}/eligibility`, {
+      cookie: hr,
+      body: {
+        ...facts,
+        qpvName: null,
+        qpvCheckedOn: null,
+        prefectException: 'Dérogation du préfet du 4 mars 2026',
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect((await adulteRelais(personId)).status).toBe(201);
+  });
+
+  it('refuses incoherent facts in French, naming the field, and keeps what was there', async () => {
+    const personId = await newPerson();
+    for (const [body, field] of [
+      [{ ...facts, qpvCheckedOn: null }, 'qpvCheckedOn'],
+      [{ ...facts, qpvName: null }, 'qpvName'],
+      [{ ...facts, birthDate: addDays(today, 1) }, 'birthDate'],
+      [{ ...facts, qpvCheckedOn: addDays(today, 1) }, 'qpvCheckedOn'],
+      [{ ...facts, qpvName: '  ' }, 'qpvName'],
+      [{ ...facts, isOutOfWorkAtHiring: 'oui' }, 'isOutOfWorkAtHiring'],
+    ] as const) {
+      const response = await t.request<ApiError>('PUT', `/api/people/${personId}/eligibility`, {
+        cookie: hr,
+        body,
+      });
+      expect([400, 422]).toContain(response.status);
+      expect(JSON.stringify(response.body.details)).toContain(field);
+    }
+    const [row] = await t.dataSource.query(
+      `SELECT birth_date, qpv_name, eligibility_recorded_at FROM person WHERE id = $1`,
+      [personId],
+    );
+    expect(row).toEqual({ birth_date: null, qpv_name: null, eligibility_recorded_at: null });
+  });
+
+  it('is HR’s and the direction’s only: a manager and the person get a 403', async () => {
+    const [mediator] = await t.dataSource.query(
+      `SELECT person_id FROM account WHERE email = 'mediateur@relais.demo'`,
+    );
+    for (const email of ['manager.sud@relais.demo', 'mediateur@relais.demo']) {
+      const cookie = await t.login(email);
+      const path = `/api/people/${mediator.person_id}/eligibility`;
+      expect((await t.request('GET', path, { cookie })).status).toBe(403);
+      expect((await t.request('PUT', path, { cookie, body: facts })).status).toBe(403);
+    }
   });
 });

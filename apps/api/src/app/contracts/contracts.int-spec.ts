@@ -2,9 +2,10 @@ import type { ApiError, Contract, PersonDetail, PersonSummary } from '@relais/ap
 import { addDays, addMonths, checkContract } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';
+import { PersonEntity } from '../people/person.entity';
 import { ContractJobsService } from './contract-jobs.service';
 import { ContractEntity } from './contract.entity';
-import { toDraft } from './contracts.service';
+import { contractPerson, toDraft } from './contracts.service';
 
 describe('contracts over HTTP (group D)', () => {
   let t: TestApp;
@@ -47,13 +48,7 @@ describe('contracts over HTTP (group D)', () => {
       .getRepository(ContractEntity)
       .find({ order: { startDate: 'ASC' } });
     expect(new Set(contracts.map((contract) => contract.personId)).size).toBe(35);
-    const people: {
-      id: string;
-      birth_date: string | null;
-      is_pec_extended_cap_eligible: boolean;
-    }[] = await t.dataSource.query(
-      `SELECT id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, is_pec_extended_cap_eligible FROM person`,
-    );
+    const people = await t.dataSource.getRepository(PersonEntity).find();
     for (const contract of contracts) {
       const person = people.find((candidate) => candidate.id === contract.personId);
       const previous = contracts.filter(
@@ -62,11 +57,7 @@ describe('contracts over HTTP (group D)', () => {
       const blocking = checkContract({
         contract: toDraft(contract),
         previousContracts: previous.map(toDraft),
-        person: {
-          id: contract.personId,
-          birthDate: person?.birth_date,
-          isOver50WithDifficulties: person?.is_pec_extended_cap_eligible,
-        },
+        person: person ? contractPerson(person) : { id: contract.personId },
       }).filter((violation) => violation.severity === 'block');
       expect({ contract: `${contract.type} ${contract.startDate}`, blocking }).toEqual({
         contract: `${contract.type} ${contract.startDate}`,

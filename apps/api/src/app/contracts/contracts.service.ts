@@ -19,6 +19,7 @@ import {
   addMonths,
   checkContract,
   ContractDraft,
+  ContractPerson,
   formatDate,
   formatDayLabel,
   formatTime,
@@ -91,6 +92,19 @@ function requireReason(type: ContractType, reason: string | null | undefined): v
 }
 
 export type EndingContract = Contract & { personName: string; siteId: string | null };
+
+/** What the contract rules read of the person: the facts recorded for their eligibility. */
+export function contractPerson(person: PersonEntity): ContractPerson {
+  return {
+    id: person.id,
+    birthDate: person.birthDate,
+    isOver50WithDifficulties: person.isPecExtendedCapEligible,
+    isOutOfWorkAtHiring: person.isOutOfWorkAtHiring,
+    qpvName: person.qpvName,
+    qpvCheckedOn: person.qpvCheckedOn,
+    prefectException: person.prefectException,
+  };
+}
 
 export function toDraft(entity: ContractEntity): ContractDraft {
   return {
@@ -422,11 +436,7 @@ export class ContractsService {
     const violations = checkContract({
       contract: draft,
       previousContracts: previous.map(toDraft),
-      person: {
-        id: person.id,
-        birthDate: person.birthDate,
-        isOver50WithDifficulties: person.isPecExtendedCapEligible,
-      },
+      person: contractPerson(person),
       tutorLoad,
       settings: { isConventionneSiae: organisation.isSiae },
     }).map((violation) => ({ ...violation, personId: person.id }));

@@ -91,8 +91,19 @@ describe('pathway plans that follow the contracts (HTTP, PostgreSQL)', () => {
     ).toBe(200);
     const current = (await contracts(person)).at(-1);
     if (!current?.end) throw new Error('seed: S19 has a PEC with an end');
-    // The adulte-relais checks the age at hiring (26 or more, living in a priority area).
-    await t.dataSource.query(`UPDATE person SET birth_date = '1990-04-12' WHERE id = $1`, [person]);
+    // The adulte-relais checks the hiring facts: 26 or more, out of work, living in a QPV.
+    const eligible = await t.request('PUT', `/api/people/${person}/eligibility`, {
+      cookie: hr,
+      body: {
+        birthDate: '1990-04-12',
+        isPecExtendedCapEligible: false,
+        isOutOfWorkAtHiring: true,
+        qpvName: 'Porte de Vanves',
+        qpvCheckedOn: current.start,
+        prefectException: null,
+      },
+    });
+    expect(eligible.status).toBe(200);
     const corrected = await t.request<Contract & ApiError>(
       'PATCH',
       `/api/contracts/${current.id}`,

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -15,6 +16,14 @@ import { SiteEntity } from '../organisation/site.entity';
 @Entity({ name: 'person' })
 @Index('ix_person_organisation', ['organisationId'])
 @Index('ix_person_home_site', ['homeSiteId'])
+@Check(
+  'ck_person_qpv',
+  `("qpv_name" IS NULL) = ("qpv_checked_on" IS NULL) AND ("qpv_name" IS NULL OR char_length("qpv_name") BETWEEN 1 AND 200)`,
+)
+@Check(
+  'ck_person_prefect_exception',
+  `"prefect_exception" IS NULL OR char_length("prefect_exception") BETWEEN 1 AND 500`,
+)
 export class PersonEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -54,6 +63,29 @@ export class PersonEntity {
   // eligibility is stored, never the reason, which may be a health detail.
   @Column({ name: 'is_pec_extended_cap_eligible', type: 'boolean', default: false })
   isPecExtendedCapEligible!: boolean;
+
+  /** Adulte-relais eligibility at hiring (L5134-102): out of work or on a PEC; null unchecked. */
+  @Column({ name: 'is_out_of_work_at_hiring', type: 'boolean', nullable: true })
+  isOutOfWorkAtHiring!: boolean | null;
+
+  @Column({ name: 'qpv_name', type: 'text', nullable: true })
+  qpvName!: string | null;
+
+  @Column({ name: 'qpv_checked_on', type: 'date', nullable: true })
+  qpvCheckedOn!: string | null;
+
+  @Column({ name: 'prefect_exception', type: 'text', nullable: true })
+  prefectException!: string | null;
+
+  @Column({ name: 'eligibility_recorded_by', type: 'uuid', nullable: true })
+  eligibilityRecordedBy!: string | null;
+
+  @Column({
+    name: 'eligibility_recorded_at',
+    type: 'timestamp with time zone',
+    nullable: true,
+  })
+  eligibilityRecordedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -22,6 +22,7 @@ import { PlanRecompute1796820000000 } from './1796820000000-PlanRecompute';
 import { RecordedAgreements1796830000000 } from './1796830000000-RecordedAgreements';
 import { SiteSundayDerogation1796840000000 } from './1796840000000-SiteSundayDerogation';
 import { ContractForms1796850000000 } from './1796850000000-ContractForms';
+import { PersonEligibility1796860000000 } from './1796860000000-PersonEligibility';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RecordedAgreements1796830000000,
   SiteSundayDerogation1796840000000,
   ContractForms1796850000000,
+  PersonEligibility1796860000000,
 ];

@@ -715,6 +715,25 @@ export const DEMO_BIRTH_DATES: Record<string, string> = {
 
 export const DEMO_PEC_EXTENDED_CAP = ['S13'];
 
+/**
+ * The adulte-relais hiring facts (L5134-102): each was out of work or on a PEC, and lives in the
+ * QPV named (checked on the first contract's start), or under the prefect's exception.
+ */
+export const DEMO_ADULTE_RELAIS_ELIGIBILITY: Record<
+  string,
+  { qpvName: string } | { prefectException: string }
+> = {
+  S06: { qpvName: 'Porte de Vanves' },
+  S12: { qpvName: 'Oudiné – Chevaleret' },
+  S18: { qpvName: 'Chapelle – Évangile' },
+  S21: { qpvName: 'Belleville – Amandiers' },
+  S24: { qpvName: 'Goutte d’Or' },
+  S30: { qpvName: 'Porte de Montreuil – Python – Duvernois' },
+  S35: {
+    prefectException: 'Dérogation du préfet de Paris : résidence à la limite du QPV Michelet',
+  },
+};
+
 /** FS = France Services initial training, SST (24 months), AC = Aidants Connect. */
 export const DEMO_SKILLS: Record<string, ('FS' | 'SST' | 'AC')[]> = {
   S01: ['SST'],

@@ -13,6 +13,7 @@ import { PersonEntity } from '../../app/people/person.entity';
 import { todayIn } from '../../common/today';
 import {
   DEMO_ACCOUNTS,
+  DEMO_ADULTE_RELAIS_ELIGIBILITY,
   DEMO_BIRTH_DATES,
   DEMO_CONTRACTS,
   DEMO_HOURLY_COST_CENTS,
@@ -155,6 +156,20 @@ async function seedContracts(
       {
         birthDate,
         isPecExtendedCapEligible: DEMO_PEC_EXTENDED_CAP.includes(ref),
+      },
+    );
+  }
+  for (const [ref, facts] of Object.entries(DEMO_ADULTE_RELAIS_ELIGIBILITY)) {
+    const first = DEMO_CONTRACTS.find((contract) => contract.personRef === ref);
+    if (!first) throw new Error(`demo: ${ref} has no contract`);
+    await manager.update(
+      PersonEntity,
+      { id: personId(ref) },
+      {
+        isOutOfWorkAtHiring: true,
+        ...('qpvName' in facts
+          ? { qpvName: facts.qpvName, qpvCheckedOn: move(first.start) }
+          : { prefectException: facts.prefectException }),
       },
     );
   }

@@ -702,6 +702,21 @@ const CALLS: Record<string, Build> = {
     body: { end: addDays(w.today, 40), reason: 'resignation' },
   }),
   'GET /api/contracts/ending': () => ({ path: '/api/contracts/ending?months=12' }),
+  'GET /api/people/:id/eligibility': (w, target) => ({
+    path: `/api/people/${w.person(target)}/eligibility`,
+  }),
+  // The facts as the seed leaves them: the other cells read the same people either way.
+  'PUT /api/people/:id/eligibility': (w, target) => ({
+    path: `/api/people/${w.person(target)}/eligibility`,
+    body: {
+      birthDate: null,
+      isPecExtendedCapEligible: false,
+      isOutOfWorkAtHiring: null,
+      qpvName: null,
+      qpvCheckedOn: null,
+      prefectException: null,
+    },
+  }),
   'GET /api/people/:id/hr-notes': (w, target) => ({
     path: `/api/people/${w.person(target)}/hr-notes`,
   }),
@@ -1119,6 +1134,13 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/contracts/:id/end',           'X',     '401   404   404   403   403   403'],
   ['GET /api/contracts/ending',             'none',  '401   2xx   2xx   2xx   2xx   403'],
   // Notes RH: HR and admin only, never the person herself nor her manager.
+  ['GET /api/people/:id/eligibility',       'self',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/people/:id/eligibility',       'S',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/people/:id/eligibility',       'E',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/people/:id/eligibility',       'X',     '401   404   404   403   403   403'],
+  ['PUT /api/people/:id/eligibility',       'S',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/people/:id/eligibility',       'E',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/people/:id/eligibility',       'X',     '401   404   404   403   403   403'],
   ['GET /api/people/:id/hr-notes',          'self',  '401   2xx   2xx   403   403   403'],
   ['GET /api/people/:id/hr-notes',          'S',     '401   2xx   2xx   403   403   403'],
   ['GET /api/people/:id/hr-notes',          'E',     '401   2xx   2xx   403   403   403'],

@@ -141,6 +141,27 @@ const WRITE_ROUTES: WriteRoute[] = [
     body: () => ({ ...DEFAULT_ORGANISATION_SETTINGS }),
   },
   {
+    route: 'PUT /api/people/:id/eligibility',
+    caller: 'hr',
+    id: async (f) => (await f.newAccountHolder()).personId,
+    fields: [
+      'birthDate',
+      'isPecExtendedCapEligible',
+      'isOutOfWorkAtHiring',
+      'qpvName',
+      'qpvCheckedOn',
+      'prefectException',
+    ],
+    body: (f) => ({
+      birthDate: '1990-04-12',
+      isPecExtendedCapEligible: false,
+      isOutOfWorkAtHiring: true,
+      qpvName: 'Porte de Vanves',
+      qpvCheckedOn: f.today,
+      prefectException: null,
+    }),
+  },
+  {
     route: 'PUT /api/sites/:id/sunday-derogation',
     caller: 'hr',
     id: async (f) => f.otherSiteId,

@@ -62,6 +62,15 @@ describe('ContractFormPage', () => {
     await fixture.whenStable();
     http.expectOne('/api/people/p1').flush(person);
     http.expectOne('/api/people').flush([person, tutor]);
+    http.expectOne('/api/people/p1/eligibility').flush({
+      birthDate: null,
+      isPecExtendedCapEligible: false,
+      isOutOfWorkAtHiring: null,
+      qpvName: null,
+      qpvCheckedOn: null,
+      prefectException: null,
+      recorded: null,
+    });
     await settle(fixture);
     return { fixture, element: fixture.nativeElement as HTMLElement };
   }

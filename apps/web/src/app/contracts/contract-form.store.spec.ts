@@ -6,6 +6,7 @@ import {
   contractDuration,
   ContractFormStore,
   EMPTY_CONTRACT_FORM,
+  limitsFor,
   toRequest,
   visibleFields,
 } from './contract-form.store';
@@ -64,6 +65,15 @@ describe('ContractFormStore', () => {
     const loading = store.load('p1');
     http.expectOne('/api/people/p1').flush(person);
     http.expectOne('/api/people').flush([]);
+    http.expectOne('/api/people/p1/eligibility').flush({
+      birthDate: null,
+      isPecExtendedCapEligible: false,
+      isOutOfWorkAtHiring: null,
+      qpvName: null,
+      qpvCheckedOn: null,
+      prefectException: null,
+      recorded: null,
+    });
     await loading;
   });
 
@@ -104,6 +114,47 @@ describe('ContractFormStore', () => {
     expect(store.limits()?.find((limit) => limit.rule === 'CDD_MAX_RENEWALS')?.label).toBe(
       'Renouvellements : 1 sur 2',
     );
+  });
+});
+
+describe('limitsFor an adulte-relais', () => {
+  const value = {
+    ...EMPTY_CONTRACT_FORM,
+    type: 'ADULTE_RELAIS' as const,
+    start: '2027-01-04',
+    end: '2030-01-03',
+    weeklyHours: 35,
+    conventionEnd: '2030-06-30',
+  };
+  const labels = (facts: object) =>
+    (limitsFor(value, { id: 'p1', ...facts }, []) ?? [])
+      .filter((limit) => limit.rule === 'ADULTE_RELAIS')
+      .map((limit) => [limit.label, limit.status]);
+
+  it('reads the hiring facts HR recorded, as the server does', () => {
+    expect(
+      labels({
+        birthDate: '1990-04-12',
+        isOutOfWorkAtHiring: true,
+        qpvName: 'Porte de Vanves',
+        qpvCheckedOn: '2026-12-01',
+      }),
+    ).toEqual([
+      ['Âge à l’embauche : 36 ans (min 26)', 'pass'],
+      ['Sans emploi ou en PEC à l’embauche : vérifié', 'pass'],
+      ['Résidence en QPV (Porte de Vanves) vérifiée le 01/12/2026', 'pass'],
+      ['Adulte-relais : fin max 03/01/2030', 'pass'],
+      ['Renouvellements : 0 sur 1', 'pass'],
+      ['Fin au plus tard à la fin de la convention (30/06/2030)', 'pass'],
+    ]);
+  });
+
+  it('says what is left to check when nothing was recorded', () => {
+    expect(labels({}).filter(([, status]) => status === 'fail')).toEqual([
+      ['Âge à l’embauche : date de naissance requise', 'fail'],
+      ['Sans emploi ou en PEC à l’embauche : à vérifier', 'fail'],
+      ['Résidence en QPV : à vérifier', 'fail'],
+    ]);
   });
 });
 

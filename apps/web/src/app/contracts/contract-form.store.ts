@@ -6,6 +6,7 @@ import type {
   ContractType,
   CreateContractRequest,
   PersonDetail,
+  PersonEligibility,
   PersonSummary,
   Violation,
 } from '@relais/api-types';
@@ -16,6 +17,7 @@ import {
   ContractDraft,
   ContractLimit,
   contractLimits,
+  ContractPerson,
   daysBetween,
   isCivilDate,
   PartTimeDerogation,
@@ -172,7 +174,7 @@ export interface LimitView extends ContractLimit {
 /** The limits beside the form, the same engine as the API's (`@relais/rules`). */
 export function limitsFor(
   value: ContractFormValue,
-  personId: string,
+  person: ContractPerson,
   contracts: readonly Contract[],
 ): LimitView[] | null {
   const draft = toDraft(value);
@@ -181,7 +183,7 @@ export function limitsFor(
     return contractLimits({
       contract: draft,
       previousContracts: previousDrafts(contracts),
-      person: { id: personId },
+      person,
     }).map((limit) => ({
       ...limit,
       legalRef: (RULE_CATALOGUE[limit.rule] as { legalRef?: string }).legalRef ?? null,
@@ -215,6 +217,7 @@ export type SubmitOutcome =
 export class ContractFormStore {
   private readonly http = inject(HttpClient);
   private readonly detail = signal<PersonDetail | null>(null);
+  private readonly eligibility = signal<PersonEligibility | null>(null);
   private readonly people = signal<PersonSummary[]>([]);
   private readonly status = signal<'loading' | 'loaded' | 'error'>('loading');
   private readonly formValue = signal<ContractFormValue>(EMPTY_CONTRACT_FORM);
@@ -243,8 +246,21 @@ export class ContractFormStore {
       .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
   );
   readonly show = computed(() => visibleFields(this.formValue()));
+  /** The person as the contract rules read them: the eligibility facts HR recorded. */
+  private readonly rulesPerson = computed<ContractPerson>(() => {
+    const facts = this.eligibility();
+    return {
+      id: this.detail()?.id ?? '',
+      birthDate: facts?.birthDate,
+      isOver50WithDifficulties: facts?.isPecExtendedCapEligible,
+      isOutOfWorkAtHiring: facts?.isOutOfWorkAtHiring,
+      qpvName: facts?.qpvName,
+      qpvCheckedOn: facts?.qpvCheckedOn,
+      prefectException: facts?.prefectException,
+    };
+  });
   readonly limits = computed(() =>
-    limitsFor(this.formValue(), this.detail()?.id ?? '', this.detail()?.contracts ?? []),
+    limitsFor(this.formValue(), this.rulesPerson(), this.detail()?.contracts ?? []),
   );
   readonly failedLimits = computed(() => (this.limits() ?? []).filter((l) => l.status === 'fail'));
   readonly duration = computed(() => {
@@ -261,12 +277,16 @@ export class ContractFormStore {
   async load(personId: string): Promise<void> {
     this.status.set('loading');
     try {
-      const [person, people] = await Promise.all([
+      const [person, people, eligibility] = await Promise.all([
         firstValueFrom(this.http.get<PersonDetail>(`/api/people/${personId}`)),
         firstValueFrom(this.http.get<PersonSummary[]>('/api/people')).catch(() => []),
+        firstValueFrom(
+          this.http.get<PersonEligibility>(`/api/people/${personId}/eligibility`),
+        ).catch(() => null),
       ]);
       this.detail.set(person);
       this.people.set(people);
+      this.eligibility.set(eligibility);
       this.status.set('loaded');
     } catch {
       this.status.set('error');

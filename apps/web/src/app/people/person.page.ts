@@ -41,6 +41,7 @@ import { formatDuration, ORGANISATION_TIME_ZONE } from '../core/time';
 import { dayHeader, weekRangeLabel } from '../rota/rota.model';
 import { CertificateRemindersComponent } from '../training/certificate-reminders.component';
 import { ContractTimelineComponent } from './components/contract-timeline.component';
+import { EligibilityCardComponent } from './components/eligibility-card.component';
 import { SkillChipComponent } from './components/skill-chip.component';
 import { instantParts } from './people.format';
 import { LinkKind, PersonStore } from './person.store';
@@ -71,6 +72,7 @@ export type PersonTabKey = (typeof PERSON_TABS)[number];
     TranslocoPipe,
     SkillChipComponent,
     ContractTimelineComponent,
+    EligibilityCardComponent,
     CertificateRemindersComponent,
   ],
   providers: [PersonStore],
