@@ -26,6 +26,7 @@ export const HR_PEOPLE_EN: typeof HR_PEOPLE_FR = {
     saved: 'Eligibility saved.',
     recorded: 'Saved on {{ when }} by {{ who }}.',
     never: 'Nothing recorded yet.',
+    imported: 'Taken from the original data, with no author nor date: save them to keep a record.',
     failed: 'Could not save. Try again in a moment.',
   },
   tabs: {

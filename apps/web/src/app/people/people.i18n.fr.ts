@@ -25,6 +25,8 @@ export const HR_PEOPLE_FR = {
     saved: 'Éligibilité enregistrée.',
     recorded: 'Enregistrée le {{ when }} par {{ who }}.',
     never: 'Rien n’est encore enregistré.',
+    imported:
+      'Repris des données d’origine, sans auteur ni date : enregistrez-les pour en garder la trace.',
     failed: 'Enregistrement impossible. Réessayez dans un instant.',
   },
   tabs: {

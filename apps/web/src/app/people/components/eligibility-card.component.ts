@@ -84,6 +84,8 @@ type OutOfWork = 'unknown' | 'yes' | 'no';
               'hrPeople.eligibility.recorded'
                 | transloco: { when: recordedAt(recorded.at), who: recorded.byName ?? '—' }
             }}
+          } @else if (hasFacts()) {
+            {{ 'hrPeople.eligibility.imported' | transloco }}
           } @else {
             {{ 'hrPeople.eligibility.never' | transloco }}
           }
@@ -143,6 +145,8 @@ export class EligibilityCardComponent implements OnInit {
     isPecExtendedCapEligible: false,
   });
   protected readonly recorded = signal<PersonEligibility['recorded']>(null);
+  /** Facts present without an author: entered before they were recorded with who and when. */
+  protected readonly hasFacts = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly saved = signal(false);
   protected readonly isSaving = signal(false);
@@ -218,5 +222,12 @@ export class EligibilityCardComponent implements OnInit {
       isPecExtendedCapEligible: facts.isPecExtendedCapEligible,
     });
     this.recorded.set(facts.recorded);
+    this.hasFacts.set(
+      facts.birthDate !== null ||
+        facts.isOutOfWorkAtHiring !== null ||
+        facts.qpvName !== null ||
+        facts.prefectException !== null ||
+        facts.isPecExtendedCapEligible,
+    );
   }
 }
