@@ -697,6 +697,7 @@ const READ_ROUTES: ReadRoute[] = [
   { route: 'GET /api/people/:id/contracts', caller: 'hr' },
   { route: 'GET /api/people/:id/loans', caller: 'hr' },
   { route: 'GET /api/people/:id/hr-notes', caller: 'hr' },
+  { route: 'GET /api/people/:id/eligibility', caller: 'hr' },
   { route: 'GET /api/people/:id/leave-balance', caller: 'hr' },
   { route: 'GET /api/admin/outbox', caller: 'admin', query: () => ({ status: 'dead' }) },
   {
