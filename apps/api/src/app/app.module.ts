@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ObligationsModule } from './obligations/obligations.module';
 import { OpenShiftsModule } from './open-shifts/open-shifts.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PathwaysModule } from './pathways/pathways.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ExportsModule,
         RotaModule,
         TrainingModule,
+        ObligationsModule,
         PathwaysModule,
         ExitsModule,
         NotificationsModule,

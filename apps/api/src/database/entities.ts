@@ -8,6 +8,10 @@ import { ContractEntity } from '../app/contracts/contract.entity';
 import { ExitRecordEntity } from '../app/exits/exit-record.entity';
 import { SelfServiceStateEntity } from '../app/me/self-service-state.entity';
 import { NotificationEntity } from '../app/notifications/notification.entity';
+import {
+  ContractObligationEntity,
+  ObligationReminderEntity,
+} from '../app/obligations/obligation.entities';
 import { OpenShiftClaimEntity } from '../app/open-shifts/open-shift-claim.entity';
 import { LocationEntity } from '../app/organisation/location.entity';
 import { OrganisationSettingsEntity } from '../app/organisation/organisation-settings.entity';
@@ -93,4 +97,6 @@ export const ENTITIES = [
   NotificationEntity,
   ShiftSwapEntity,
   OpenShiftClaimEntity,
+  ContractObligationEntity,
+  ObligationReminderEntity,
 ];

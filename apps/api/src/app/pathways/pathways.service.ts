@@ -671,6 +671,14 @@ export async function syncFactMilestones(
       WHERE m.plan_id = p.id AND m.code = 'P06' AND ${scope} AND m.done_on IS DISTINCT FROM f.acquired`,
     [organisationId, personId, today],
   );
+  // P12 follows the PEC exit interview once HR records it on the contract's obligations.
+  await manager.query(
+    `UPDATE pathway_milestone m SET done_on = o.done_on
+       FROM pathway_plan p
+       JOIN contract_obligation o ON o.contract_id = p.contract_id AND o.code = 'PEC_EXIT_INTERVIEW'
+      WHERE m.plan_id = p.id AND m.code = 'P12' AND ${scope} AND m.done_on IS DISTINCT FROM o.done_on`,
+    [organisationId, personId],
+  );
   await manager.query(
     `UPDATE pathway_milestone m SET done_on = f.follow_up_on
        FROM pathway_plan p
