@@ -72,6 +72,7 @@ export interface ObligationFieldSpec {
 }
 
 export interface ObligationRecord {
+  id: string;
   doneOn: string;
   outcome: string | null;
   reference: string | null;
@@ -108,6 +109,7 @@ export interface ContractObligations {
 }
 
 export interface RecordObligationRequest {
+  code: ObligationCode;
   doneOn: string;
   outcome?: string | null;
   reference?: string | null;

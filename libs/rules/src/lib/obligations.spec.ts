@@ -15,6 +15,7 @@ const contract = (overrides: Partial<ObligationContract> = {}): ObligationContra
 });
 
 const record = (doneOn: string, extra: Partial<ObligationRecord> = {}): ObligationRecord => ({
+  id: 'record',
   doneOn,
   outcome: null,
   reference: null,

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ContractObligations, DueObligations } from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { RecordObligationDto } from './dto/obligations.dto';
+import { DueObligationsQueryDto, RecordObligationDto } from './dto/obligations.dto';
 import { ObligationsService } from './obligations.service';
 
 /** Each contract's obligations: read with the pathway, recorded by HR and admin. */
@@ -25,28 +25,29 @@ export class ObligationsController {
   /** Everything not met that falls due by the end of the month (`month=YYYY-MM`), late included. */
   @Roles('admin', 'hr')
   @Get('obligations/due')
-  due(@CurrentUser() user: AuthUser, @Query('month') month?: string): Promise<DueObligations> {
-    return this.obligations.due(user, typeof month === 'string' ? month : undefined);
+  due(
+    @CurrentUser() user: AuthUser,
+    @Query() query: DueObligationsQueryDto,
+  ): Promise<DueObligations> {
+    return this.obligations.due(user, query.month);
   }
 
+  /** Records what meets one obligation (`code` in the body), or replaces what was recorded. */
   @Roles('admin', 'hr')
-  @Put('contracts/:id/obligations/:code')
+  @HttpCode(200)
+  @Post('contracts/:id/obligations')
   record(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
-    @Param('code') code: string,
     @Body() body: RecordObligationDto,
   ): Promise<ContractObligations> {
-    return this.obligations.record(user, id, code, body);
+    return this.obligations.record(user, id, body);
   }
 
+  /** Takes back a record made by mistake: the obligation is open again. */
   @Roles('admin', 'hr')
-  @Delete('contracts/:id/obligations/:code')
-  remove(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Param('code') code: string,
-  ): Promise<ContractObligations> {
-    return this.obligations.remove(user, id, code);
+  @Delete('contract-obligations/:id')
+  remove(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<ContractObligations> {
+    return this.obligations.remove(user, id);
   }
 }

@@ -43,8 +43,11 @@ describe('contract obligations (HTTP, PostgreSQL)', () => {
     t.request<Answer>('GET', `/api/pathways/${personId}/obligations`, { cookie });
   const item = (answer: ContractObligations, code: string) =>
     answer.items.find((i) => i.code === code) as ContractObligation;
-  const put = (contractId: string, code: string, body: unknown, cookie = hr) =>
-    t.request<Answer>('PUT', `/api/contracts/${contractId}/obligations/${code}`, { cookie, body });
+  const put = (contractId: string, code: string, body: object, cookie = hr) =>
+    t.request<Answer>('POST', `/api/contracts/${contractId}/obligations`, {
+      cookie,
+      body: { code, ...body },
+    });
 
   /** A PEC whose end is two months away, so its exit interview window is open now. */
   async function pecEndingSoon() {
@@ -106,7 +109,7 @@ describe('contract obligations (HTTP, PostgreSQL)', () => {
     });
     const audits = await t.dataSource.query(
       `SELECT action, details->>'code' AS code FROM audit_event
-        WHERE entity_id = $1 AND action LIKE 'obligation.%' ORDER BY created_at`,
+        WHERE entity_id = $1 AND action LIKE 'obligation.%' ORDER BY id`,
       [pec.id],
     );
     expect(audits).toEqual([
@@ -143,7 +146,7 @@ describe('contract obligations (HTTP, PostgreSQL)', () => {
   it('refuses bad input with a French message naming the field, and writes nothing', async () => {
     const pec = await contractOf('Fontaine');
     const pro = await contractOf('Moreau');
-    const cases: [string, string, unknown, number, string][] = [
+    const cases: [string, string, object, number, string][] = [
       [pec.id, 'PEC_RENEWAL_REQUEST', { doneOn: today, outcome: 'peut-être' }, 422, 'outcome'],
       [pec.id, 'PEC_PRESCRIBER', { doneOn: today, outcome: 'cap_emploi' }, 422, 'reference'],
       [pec.id, 'PEC_TRIPARTITE', { doneOn: addDays(today, 3) }, 422, 'doneOn'],
@@ -161,8 +164,8 @@ describe('contract obligations (HTTP, PostgreSQL)', () => {
       expect(JSON.stringify(answer.body.details)).toContain(field);
     }
     const unknown = await put(pec.id, 'NOT_A_CODE', { doneOn: today });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.message).toBe('Obligation inconnue : NOT_A_CODE.');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual([{ field: 'code', message: 'valeur non autorisée' }]);
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM contract_obligation WHERE code IN ('PEC_RENEWAL_REQUEST', 'PRO_TUTOR')`,
     );
@@ -258,7 +261,9 @@ describe('contract obligations (HTTP, PostgreSQL)', () => {
       cookie: hr,
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toBe('Mois invalide (format AAAA-MM attendu).');
+    expect(bad.body.details).toEqual([
+      { field: 'month', message: 'mois invalide (format AAAA-MM attendu)' },
+    ]);
   });
 
   it('reminds HR once of what falls due and what is late, and takes back a record by mistake', async () => {
@@ -273,21 +278,19 @@ describe('contract obligations (HTTP, PostgreSQL)', () => {
     expect(notice.body).toMatch(/ : .+, attendue depuis le \d{2}\/\d{2}\/\d{4}\.$/);
 
     const pec = await contractOf('Fontaine');
-    const removed = await t.request<Answer>(
-      'DELETE',
-      `/api/contracts/${pec.id}/obligations/PEC_TRIPARTITE`,
-      { cookie: hr },
-    );
+    const recorded = item((await list(pec.personId)).body, 'PEC_TRIPARTITE').record;
+    if (!recorded) throw new Error('the first case records the tripartite interview');
+    const removed = await t.request<Answer>('DELETE', `/api/contract-obligations/${recorded.id}`, {
+      cookie: hr,
+    });
     expect(removed.status).toBe(200);
     expect(item(removed.body, 'PEC_TRIPARTITE')).toMatchObject({
       status: 'en_retard',
       record: null,
     });
-    const again = await t.request<ApiError>(
-      'DELETE',
-      `/api/contracts/${pec.id}/obligations/PEC_TRIPARTITE`,
-      { cookie: hr },
-    );
+    const again = await t.request<ApiError>('DELETE', `/api/contract-obligations/${recorded.id}`, {
+      cookie: hr,
+    });
     expect(again.status).toBe(404);
   });
 });

@@ -1,8 +1,7 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CONTRACT_TYPE_LABELS,
-  OBLIGATION_CODES,
   OBLIGATION_FIELDS,
   OBLIGATION_OUTCOME_LABELS,
   type ContractObligations,
@@ -118,12 +117,6 @@ export class ObligationsService {
   async due(user: AuthUser, month: string | undefined): Promise<DueObligations> {
     const today = todayIn(user.timeZone);
     const chosen = month ?? today.slice(0, 7);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(chosen)) {
-      throw new BadRequestException({
-        message: 'Mois invalide (format AAAA-MM attendu).',
-        details: [{ field: 'month', message: 'format AAAA-MM attendu' }],
-      });
-    }
     const monthEnd = lastDayOfMonth(chosen);
     const all = await currentObligations(this.dataSource.manager, user.organisationId, today);
     const items: DueObligation[] = all
@@ -148,10 +141,9 @@ export class ObligationsService {
   async record(
     user: AuthUser,
     contractId: string,
-    code: string,
     body: RecordObligationDto,
   ): Promise<ContractObligations> {
-    const obligation = knownCode(code);
+    const obligation = body.code;
     const spec = OBLIGATION_FIELDS[obligation];
     if (!spec) {
       refuse(
@@ -271,34 +263,31 @@ export class ObligationsService {
   }
 
   /** Takes back what was recorded by mistake: the obligation is open again. */
-  async remove(user: AuthUser, contractId: string, code: string): Promise<ContractObligations> {
-    const obligation = knownCode(code);
+  async remove(user: AuthUser, recordId: string): Promise<ContractObligations> {
     const today = todayIn(user.timeZone);
     return this.dataSource.transaction(async (manager) => {
-      const [facts] = await loadObligations(
+      const record = await manager.findOneBy(ContractObligationEntity, {
+        id: recordId,
+        organisationId: user.organisationId,
+      });
+      if (!record) throw new NotFoundException('Rien n’est enregistré sous cet identifiant.');
+      await loadObligations(
         manager,
         user.organisationId,
         today,
         'c.id = $3',
-        [contractId],
+        [record.contractId],
         true,
       );
-      if (!facts) throw new NotFoundException('Contrat introuvable.');
-      const result = await manager.delete(ContractObligationEntity, {
-        contractId,
-        code: obligation,
-      });
-      if (!result.affected) {
-        throw new NotFoundException('Rien n’est enregistré pour cette obligation.');
-      }
+      await manager.delete(ContractObligationEntity, { id: record.id });
       await this.audit.record(manager, user, {
         action: 'obligation.remove',
         entity: 'contract',
-        entityId: contractId,
-        details: { code: obligation },
+        entityId: record.contractId,
+        details: { code: record.code },
       });
       const [after] = await loadObligations(manager, user.organisationId, today, 'c.id = $3', [
-        contractId,
+        record.contractId,
       ]);
       return toView(after);
     });
@@ -346,13 +335,6 @@ export class ObligationsService {
       );
     }
   }
-}
-
-function knownCode(code: string): ObligationCode {
-  if (!(OBLIGATION_CODES as readonly string[]).includes(code)) {
-    throw new NotFoundException(`Obligation inconnue : ${code.slice(0, 40)}.`);
-  }
-  return code as ObligationCode;
 }
 
 function lastDayOfMonth(month: string): string {
@@ -423,8 +405,9 @@ export async function loadObligations(
     evidence: string | null;
     recorded_by: string | null;
     recorded_at: Date;
+    id: string;
   }[] = await manager.query(
-    `SELECT o.contract_id, o.code, to_char(o.done_on, 'YYYY-MM-DD') AS done_on, o.outcome, o.reference,
+    `SELECT o.id, o.contract_id, o.code, to_char(o.done_on, 'YYYY-MM-DD') AS done_on, o.outcome, o.reference,
             o.module_codes, o.evidence, o.recorded_at,
             rp.first_name || ' ' || rp.last_name AS recorded_by
        FROM contract_obligation o
@@ -450,6 +433,7 @@ export async function loadObligations(
         .map((record) => [
           record.code,
           {
+            id: record.id,
             doneOn: record.done_on,
             outcome: record.outcome,
             reference: record.reference,

@@ -175,6 +175,27 @@ class World {
     );
   }
 
+  /** A PEC of a new person of the place, starting in a month. */
+  async newPecContract(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const { personId } = await this.newPerson(place);
+    return this.insert(
+      `INSERT INTO contract (organisation_id, person_id, type, start_date, end_date, weekly_hours) VALUES ($1, $2, 'PEC', $3, $4, 26)`,
+      [this.organisation(place), personId, addDays(this.today, 30), addDays(this.today, 360)],
+      place,
+    );
+  }
+
+  /** What HR recorded for an obligation of a new PEC of the place. */
+  async newObligationRecord(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    return this.insert(
+      `INSERT INTO contract_obligation (organisation_id, contract_id, code, done_on) VALUES ($1, $2, 'PEC_TRIPARTITE', $3)`,
+      [this.organisation(place), await this.newPecContract(place), this.today],
+      place,
+    );
+  }
+
   /** An HR note on the place's colleague. */
   async newHrNote(place: Place): Promise<string> {
     if (place === 'unknown') return randomUUID();
@@ -1009,6 +1030,17 @@ const CALLS: Record<string, Build> = {
     path: `/api/pathways/${w.person(target)}/notes`,
     body: { body: 'Note de la matrice.' },
   }),
+  'GET /api/pathways/:id/obligations': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/obligations`,
+  }),
+  'GET /api/obligations/due': () => ({ path: '/api/obligations/due' }),
+  'POST /api/contracts/:id/obligations': async (w, { place }) => ({
+    path: `/api/contracts/${await w.newPecContract(place)}/obligations`,
+    body: { code: 'PEC_TRIPARTITE', doneOn: w.today },
+  }),
+  'DELETE /api/contract-obligations/:id': async (w, { place }) => ({
+    path: `/api/contract-obligations/${await w.newObligationRecord(place)}`,
+  }),
   'PATCH /api/pathways/:id/plan': (w, target) => ({
     path: `/api/pathways/${w.person(target)}/plan`,
     body: { requiredModuleCodes: ['T01', 'T11'] },
@@ -1290,6 +1322,18 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/pathways/:id/notes',    'S',     '401   2xx   2xx   403   403   403'],
   ['POST /api/pathways/:id/notes',    'E',     '401   2xx   2xx   403   403   403'],
   ['POST /api/pathways/:id/notes',    'X',     '401   404   404   403   403   403'],
+  // A contract's obligations read with the pathway; recorded and taken back by HR and admin only.
+  ['GET /api/pathways/:id/obligations', 'self', '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/pathways/:id/obligations', 'S',    '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/pathways/:id/obligations', 'E',    '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/pathways/:id/obligations', 'X',    '401   404   404   404   404   404'],
+  ['GET /api/obligations/due',        'none',  '401   2xx   2xx   403   403   403'],
+  ['POST /api/contracts/:id/obligations', 'S',  '401   2xx   2xx   403   403   403'],
+  ['POST /api/contracts/:id/obligations', 'E',  '401   2xx   2xx   403   403   403'],
+  ['POST /api/contracts/:id/obligations', 'X',  '401   404   404   403   403   403'],
+  ['DELETE /api/contract-obligations/:id', 'S', '401   2xx   2xx   403   403   403'],
+  ['DELETE /api/contract-obligations/:id', 'E', '401   2xx   2xx   403   403   403'],
+  ['DELETE /api/contract-obligations/:id', 'X', '401   404   404   403   403   403'],
   ['PATCH /api/pathways/:id/plan',          'S',     '401   2xx   2xx   403   403   403'],
   ['PATCH /api/pathways/:id/plan',          'E',     '401   2xx   2xx   403   403   403'],
   ['PATCH /api/pathways/:id/plan',          'X',     '401   404   404   403   403   403'],
@@ -1522,6 +1566,8 @@ const MEDIATOR_FIELDS: Record<string, string[]> = {
   'GET /api/training/sessions': ['[].*'],
   'GET /api/me/pathway': ['*'],
   'GET /api/pathways/:id': ['*'],
+  // Their own contract's obligations, as their pathway shows them.
+  'GET /api/pathways/:id/obligations': ['*'],
   'GET /api/me/week': ['*'],
   'POST /api/me/week/seen': ['(value)'],
   'GET /api/me/shifts': ['[].*'],

@@ -64,6 +64,9 @@ interface Fixtures {
   newLoan(): Promise<string>;
   /** A CDI of a new person starting next month (nothing planned in it). */
   newContract(): Promise<string>;
+  /** A PEC of a new person starting next month, and what HR recorded for one of its obligations. */
+  newPecContract(): Promise<string>;
+  newObligationRecord(): Promise<string>;
   newHrNote(): Promise<string>;
   newRequest(): Promise<string>;
   newAccountHolder(): Promise<{ personId: string; accountId: string }>;
@@ -266,6 +269,25 @@ const WRITE_ROUTES: WriteRoute[] = [
     id: (f) => f.newContract(),
     fields: ['end', 'reason'],
     body: (f) => ({ end: addDays(f.today, 40), reason: 'resignation' }),
+  },
+  {
+    route: 'POST /api/contracts/:id/obligations',
+    caller: 'hr',
+    id: (f) => f.newPecContract(),
+    fields: ['code', 'doneOn', 'outcome', 'reference', 'moduleCodes', 'evidence'],
+    body: (f) => ({
+      code: 'PEC_PRESCRIBER',
+      doneOn: f.today,
+      outcome: 'france_travail',
+      reference: 'Mme Leroy',
+      evidence: 'Convention signée',
+    }),
+  },
+  {
+    route: 'DELETE /api/contract-obligations/:id',
+    caller: 'hr',
+    id: (f) => f.newObligationRecord(),
+    fields: [],
   },
   {
     route: 'POST /api/people/:id/hr-notes',
@@ -698,6 +720,12 @@ const READ_ROUTES: ReadRoute[] = [
   { route: 'GET /api/people/:id/loans', caller: 'hr' },
   { route: 'GET /api/people/:id/hr-notes', caller: 'hr' },
   { route: 'GET /api/people/:id/eligibility', caller: 'hr' },
+  { route: 'GET /api/pathways/:id/obligations', caller: 'hr' },
+  {
+    route: 'GET /api/obligations/due',
+    caller: 'hr',
+    query: (f) => ({ month: f.today.slice(0, 7) }),
+  },
   { route: 'GET /api/people/:id/leave-balance', caller: 'hr' },
   { route: 'GET /api/admin/outbox', caller: 'admin', query: () => ({ status: 'dead' }) },
   {
@@ -1185,6 +1213,30 @@ describe('hostile input on every write route', () => {
         return insert(
           `INSERT INTO contract (organisation_id, person_id, type, start_date, weekly_hours) VALUES ($1, $2, 'CDI', $3, 35)`,
           [organisation.id, personId, addDays(todayIn(), 30)],
+        );
+      },
+      newPecContract: async () => {
+        const personId = await insert(
+          `INSERT INTO person (organisation_id, first_name, last_name, home_site_id) VALUES ($1, 'Fuzz', $2, $3)`,
+          [organisation.id, `PEC ${++n}`, site.id],
+        );
+        return insert(
+          `INSERT INTO contract (organisation_id, person_id, type, start_date, end_date, weekly_hours) VALUES ($1, $2, 'PEC', $3, $4, 26)`,
+          [organisation.id, personId, addDays(todayIn(), 30), addDays(todayIn(), 360)],
+        );
+      },
+      newObligationRecord: async () => {
+        const personId = await insert(
+          `INSERT INTO person (organisation_id, first_name, last_name, home_site_id) VALUES ($1, 'Fuzz', $2, $3)`,
+          [organisation.id, `PEC ${++n}`, site.id],
+        );
+        const contractId = await insert(
+          `INSERT INTO contract (organisation_id, person_id, type, start_date, end_date, weekly_hours) VALUES ($1, $2, 'PEC', $3, $4, 26)`,
+          [organisation.id, personId, addDays(todayIn(), 30), addDays(todayIn(), 360)],
+        );
+        return insert(
+          `INSERT INTO contract_obligation (organisation_id, contract_id, code, done_on) VALUES ($1, $2, 'PEC_TRIPARTITE', $3)`,
+          [organisation.id, contractId, todayIn()],
         );
       },
       newHrNote: () =>

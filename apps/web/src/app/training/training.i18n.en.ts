@@ -1,7 +1,9 @@
+import { OBLIGATIONS_EN } from './obligations.i18n.en';
 import type { TRAINING_FR } from './training.i18n.fr';
 
 /** English texts of training, pathways and exits, same keys as the French ones. */
 export const TRAINING_EN: typeof TRAINING_FR = {
+  obligations: OBLIGATIONS_EN,
   title: 'Training',
   schedule: 'Schedule a session',
   module: 'Module',

@@ -9,9 +9,11 @@ import {
   MILESTONE_STATUS_LABELS,
   NEUTRALISED_REASON_LABELS,
 } from '@relais/api-types';
+import { OBLIGATIONS_FR } from './obligations.i18n.fr';
 
 /** French texts of training, pathways and exits (merged under `training` in core/i18n/fr.ts). */
 export const TRAINING_FR = {
+  obligations: OBLIGATIONS_FR,
   title: 'Formation',
   schedule: 'Programmer une session',
   module: 'Module',

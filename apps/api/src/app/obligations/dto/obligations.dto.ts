@@ -1,8 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { RecordObligationRequest } from '@relais/api-types';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  OBLIGATION_CODES,
+  type ObligationCode,
+  type RecordObligationRequest,
+} from '@relais/api-types';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsOptional,
   IsString,
   Matches,
@@ -13,8 +18,12 @@ import { IsCivilDate } from '../../../common/is-civil-date';
 
 const BLANK = 'vide : à remplir, ou null';
 
-/** Body of `PUT /api/contracts/{id}/obligations/{code}`: which fields it needs depends on the code. */
+/** Body of `POST /api/contracts/{id}/obligations`: which fields it needs depends on the code. */
 export class RecordObligationDto implements RecordObligationRequest {
+  @ApiProperty({ enum: OBLIGATION_CODES, example: 'PEC_TRIPARTITE' })
+  @IsIn(OBLIGATION_CODES)
+  code!: ObligationCode;
+
   @ApiProperty({ example: '2026-11-20' })
   @IsCivilDate()
   doneOn!: string;
@@ -53,4 +62,13 @@ export class RecordObligationDto implements RecordObligationRequest {
   @Matches(/\S/, { message: BLANK })
   @IsString()
   evidence?: string | null;
+}
+
+/** Query of `GET /api/obligations/due`: the month whose end bounds the list (this month by default). */
+export class DueObligationsQueryDto {
+  @ApiPropertyOptional({ example: '2026-12' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'mois invalide (format AAAA-MM attendu)' })
+  @IsString()
+  month?: string;
 }

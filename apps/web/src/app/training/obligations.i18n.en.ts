@@ -1,0 +1,36 @@
+import type { OBLIGATIONS_FR } from './obligations.i18n.fr';
+
+/** English texts of a contract's obligations (the obligations' own titles stay in French). */
+export const OBLIGATIONS_EN: typeof OBLIGATIONS_FR = {
+  title: 'Contract obligations',
+  help: 'What the contract requires of the employer, with its due date: record it here once done, or followed from training, the tutor and certificates.',
+  none: 'This contract brings no particular obligation to follow here.',
+  noContract: 'No contract recorded.',
+  states: { a_venir: 'upcoming', en_retard: 'late', fait: 'done' },
+  due: 'Due: {{ due }}',
+  window: 'To do between {{ from }} and {{ to }}',
+  noDue: 'No due date',
+  evidence: 'Evidence',
+  evidenceLabel: 'Evidence (document, reference)',
+  evidenceHint: 'For example: signed minutes, filing receipt.',
+  recordedBy: 'Recorded by {{ who }} on {{ when }}',
+  record: 'Record',
+  edit: 'Correct',
+  remove: 'Undo the record',
+  save: 'Save',
+  cancel: 'Close',
+  saved: 'Recorded: {{ what }}.',
+  removed: 'Record undone: {{ what }}.',
+  month: {
+    title: 'Obligations to meet',
+    help: 'What is not done and falls due by the end of the chosen month, late ones first.',
+    month: 'Month',
+    empty: 'Nothing to meet by the end of this month.',
+    person: 'Person',
+    contract: 'Contract',
+    obligation: 'Obligation',
+    due: 'Due',
+    state: 'State',
+    count: '{{ count }} obligation(s), {{ late }} late',
+  },
+};

@@ -1,0 +1,36 @@
+import { MILESTONE_STATUS_LABELS } from '@relais/api-types';
+
+/** French texts of a contract's obligations (under `training.obligations`). */
+export const OBLIGATIONS_FR = {
+  title: 'Obligations du contrat',
+  help: 'Ce que le contrat impose à l’employeur, avec son échéance : à enregistrer ici quand c’est fait, ou suivi d’après les formations, le tuteur et les certificats.',
+  none: 'Ce contrat n’apporte pas d’obligation particulière à suivre ici.',
+  noContract: 'Aucun contrat enregistré.',
+  states: { ...MILESTONE_STATUS_LABELS },
+  due: 'Échéance : {{ due }}',
+  window: 'À faire entre le {{ from }} et le {{ to }}',
+  noDue: 'Sans échéance',
+  evidence: 'Preuve',
+  evidenceLabel: 'Preuve (document, référence)',
+  evidenceHint: 'Par exemple : compte rendu signé, accusé de dépôt.',
+  recordedBy: 'Enregistré par {{ who }} le {{ when }}',
+  record: 'Enregistrer',
+  edit: 'Corriger',
+  remove: 'Annuler l’enregistrement',
+  save: 'Enregistrer',
+  cancel: 'Fermer',
+  saved: 'Enregistré : {{ what }}.',
+  removed: 'Enregistrement annulé : {{ what }}.',
+  month: {
+    title: 'Obligations à tenir',
+    help: 'Ce qui n’est pas fait et arrive à échéance d’ici la fin du mois choisi, les retards d’abord.',
+    month: 'Mois',
+    empty: 'Rien à tenir d’ici la fin de ce mois.',
+    person: 'Personne',
+    contract: 'Contrat',
+    obligation: 'Obligation',
+    due: 'Échéance',
+    state: 'État',
+    count: '{{ count }} obligation(s), dont {{ late }} en retard',
+  },
+};
