@@ -281,6 +281,7 @@ export interface CreateExitRequest {
   neutralisedReason?: NeutralisedReason | null;
   employerSector?: string | null;
   detail?: string | null;
+  /** Ignored: derived from the title blocks obtained by the exit date (earlier clients sent it). */
   certificationObtained?: boolean;
   /** Earlier clients: read as `outcome` when that is absent. */
   jobContractType?: ExitJobType | null;
@@ -329,7 +330,12 @@ export interface ExitRecord {
   entryDate: string | null;
   employerSector: string | null;
   detail: string | null;
+  /** Derived: a title block obtained (by exam or VAE) during the pathway, by the exit date. */
   certificationObtained: boolean;
+  /** The blocks obtained by then, as `TITLE.BLOCK` codes ("MSADS.CCP1"). */
+  certifiedBlocks: string[];
+  /** Those blocks as a sentence: "CCP1, CCP2 du TP MSADS"; null when none. */
+  certificationSummary: string | null;
   followUpDue: string;
   followUpSituation: FollowUpSituation | null;
   followUpOn: string | null;
