@@ -1,5 +1,6 @@
 import type { TRAINING_FR } from './training.i18n.fr';
 
+import { CERTIFICATION_EN } from './components/certification.i18n.en';
 /** English texts of training, pathways and exits, same keys as the French ones. */
 export const TRAINING_EN: typeof TRAINING_FR = {
   title: 'Training',
@@ -189,6 +190,7 @@ export const TRAINING_EN: typeof TRAINING_FR = {
     ALTERNANCE: 'Work-study (contrat de professionnalisation)',
     DROIT_COMMUN: 'Ordinary CDD and CDI',
   },
+  certification: CERTIFICATION_EN,
   dashboard: {
     title: 'Pathways and exits',
     byFamily: 'Rate by contract family',

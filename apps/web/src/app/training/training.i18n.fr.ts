@@ -10,6 +10,7 @@ import {
   NEUTRALISED_REASON_LABELS,
 } from '@relais/api-types';
 
+import { CERTIFICATION_FR } from './components/certification.i18n.fr';
 /** French texts of training, pathways and exits (merged under `training` in core/i18n/fr.ts). */
 export const TRAINING_FR = {
   title: 'Formation',
@@ -146,6 +147,7 @@ export const TRAINING_FR = {
   outcomes: { ...EXIT_OUTCOME_LABELS },
   neutralisedReasons: { ...NEUTRALISED_REASON_LABELS },
   families: { ...CONTRACT_FAMILY_LABELS },
+  certification: CERTIFICATION_FR,
   dashboard: {
     title: 'Parcours et sorties',
     byFamily: 'Taux par famille de contrats',
