@@ -174,7 +174,13 @@ export interface Pathway {
   /** Group-F findings: ONBOARDING_DUE, CAREER_INTERVIEW_DUE, EXIT_INTERVIEW_DUE… */
   alerts: { rule: string; message: string }[];
   /** The exit recorded for the latest contract, if any. */
-  exit: { id: string; exitDate: string; category: ExitCategory } | null;
+  exit: {
+    id: string;
+    exitDate: string;
+    category: ExitCategory;
+    /** The title blocks passed by the exit date ("CCP1, CCP2 du TP MSADS"); null when none. */
+    certificationSummary: string | null;
+  } | null;
   /**
    * The contract whose exit is to record: the latest one, or an aided contract the association
    * followed with an ordinary CDD or CDI (an internal hire, which says what followed).

@@ -185,6 +185,7 @@ describe('professional title and competence framework (HTTP, PostgreSQL)', () =>
       certifiedBlocks: ['MSADS.CCP2'],
       certificationSummary: 'CCP2 du TP MSADS',
     });
+    expect((await pathway(after)).exit?.certificationSummary).toBe('CCP2 du TP MSADS');
     const notYet = await exit(before, true);
     expect(notYet.status).toBe(201);
     expect(notYet.body).toMatchObject({

@@ -11,7 +11,7 @@ import type {
   Role,
   SkillCode,
 } from '@relais/api-types';
-import { certificationTitle } from '@relais/api-types';
+import { certificationSummary, certificationTitle } from '@relais/api-types';
 import {
   contractFamily,
   contractMonths,
@@ -269,13 +269,24 @@ export class PathwaysService {
 
   /** The person's latest exit recorded. */
   private async exitOf(personId: string): Promise<Pathway['exit']> {
-    const [row]: { id: string; exit_date: string; category: ExitCategory }[] =
-      await this.dataSource.query(
-        `SELECT id, to_char(exit_date, 'YYYY-MM-DD') AS exit_date, category FROM exit_record
+    const [row]: {
+      id: string;
+      exit_date: string;
+      category: ExitCategory;
+      certified_blocks: string[] | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, to_char(exit_date, 'YYYY-MM-DD') AS exit_date, category, certified_blocks FROM exit_record
           WHERE person_id = $1 AND category IS NOT NULL ORDER BY exit_date DESC LIMIT 1`,
-        [personId],
-      );
-    return row ? { id: row.id, exitDate: row.exit_date, category: row.category } : null;
+      [personId],
+    );
+    return row
+      ? {
+          id: row.id,
+          exitDate: row.exit_date,
+          category: row.category,
+          certificationSummary: certificationSummary(row.certified_blocks ?? []),
+        }
+      : null;
   }
 
   /**

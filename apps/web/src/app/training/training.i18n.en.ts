@@ -131,6 +131,7 @@ export const TRAINING_EN: typeof TRAINING_FR = {
     exitSaved: 'Exit recorded.',
     exitSavedAs: 'Exit recorded: {{ category }} on {{ date }}.',
     exitRecorded: 'Exit recorded: {{ category }} on {{ date }}.',
+    exitCertified: 'Certification obtained (from the title results): {{ blocks }}.',
     attach: 'Attach a file',
     none: '—',
     status: { a_venir: 'upcoming', en_retard: 'late', fait: 'done' },

@@ -136,6 +136,7 @@ export const TRAINING_FR = {
     exitSaved: 'Sortie enregistrée.',
     exitSavedAs: 'Sortie enregistrée : {{ category }} le {{ date }}.',
     exitRecorded: 'Sortie enregistrée : {{ category }} le {{ date }}.',
+    exitCertified: 'Certification obtenue (d’après les résultats du titre) : {{ blocks }}.',
     attach: 'Joindre une pièce',
     none: '—',
     status: { ...MILESTONE_STATUS_LABELS },
