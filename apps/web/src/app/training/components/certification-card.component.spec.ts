@@ -119,7 +119,7 @@ const COMPETENCES_OF: PersonCompetences = {
 const settle = () => new Promise((done) => setTimeout(done));
 
 describe('CertificationCardComponent', () => {
-  async function open(certifications = CERTIFICATIONS) {
+  async function open(certifications = CERTIFICATIONS, competences = COMPETENCES_OF) {
     await TestBed.configureTestingModule({
       imports: [CertificationCardComponent],
       providers: [provideI18n(), provideHttpClient(), provideHttpClientTesting()],
@@ -129,7 +129,7 @@ describe('CertificationCardComponent', () => {
     fixture.componentRef.setInput('personId', 'p1');
     fixture.detectChanges();
     http.expectOne('/api/pathways/p1/certifications').flush(certifications);
-    http.expectOne('/api/pathways/p1/competences').flush(COMPETENCES_OF);
+    http.expectOne('/api/pathways/p1/competences').flush(competences);
     await settle();
     fixture.detectChanges();
     const element = fixture.nativeElement as HTMLElement;
@@ -233,5 +233,43 @@ describe('CertificationCardComponent', () => {
     await settle();
     fixture.detectChanges();
     expect(element.textContent).toContain('Évaluation enregistrée.');
+  });
+
+  it('asks HR to name the assessor of a contract without a tutor, and sends them', async () => {
+    const untutored: PersonCompetences = {
+      personId: 'p1',
+      contracts: [
+        { ...COMPETENCES_OF.contracts[0], tutorId: null, tutorName: null, assessments: [] },
+      ],
+    };
+    const { http, fixture, element } = await open(CERTIFICATIONS, untutored);
+    http.expectOne('/api/people').flush([
+      { id: 'p1', firstName: 'Nicolas', lastName: 'Ribeiro' },
+      { id: 'p9', firstName: 'Mamadou', lastName: 'Sy' },
+    ]);
+    await settle();
+    fixture.detectChanges();
+    expect(element.textContent).toContain('Ce contrat n’a pas de tuteur désigné.');
+    const stageForm = element.querySelectorAll('form')[1];
+    const date = stageForm.querySelector('input[type="date"]') as HTMLInputElement;
+    date.value = '2027-03-01';
+    date.dispatchEvent(new Event('input'));
+    const submit = stageForm.querySelector('button[type="submit"]') as HTMLButtonElement;
+    submit.click();
+    fixture.detectChanges();
+    http.expectNone('/api/contracts/c1/competences');
+    expect(element.querySelector('[data-testid="stage-error"]')?.textContent).toContain(
+      'Nommez l’évaluateur',
+    );
+    const assessor = [...stageForm.querySelectorAll('select')].find((select) =>
+      select.textContent?.includes('Mamadou Sy'),
+    ) as HTMLSelectElement;
+    // The person assessed is not offered as their own assessor.
+    expect(assessor.textContent).not.toContain('Ribeiro');
+    assessor.value = 'p9';
+    assessor.dispatchEvent(new Event('change'));
+    submit.click();
+    const request = http.expectOne('/api/contracts/c1/competences');
+    expect(request.request.body.assessorId).toBe('p9');
   });
 });

@@ -30,6 +30,7 @@ import {
   type ContractCompetences,
   type PersonCertifications,
   type PersonCompetences,
+  type PersonSummary,
   type RecordCertificationSessionRequest,
   type RecordCompetenceAssessmentRequest,
 } from '@relais/api-types';
@@ -269,9 +270,7 @@ export function longCivilDate(date: string): string {
         } @else {
           <p>{{ 'training.certification.noAssessment' | transloco }}</p>
         }
-        @if (
-          contract.canRecord && contract.tutorId && contract.contractId === recordable()?.contractId
-        ) {
+        @if (contract.canRecord && contract.contractId === recordable()?.contractId) {
           <form [formGroup]="stageForm" (ngSubmit)="recordStage(contract)" novalidate class="form">
             <h3>{{ 'training.certification.recordStage' | transloco }}</h3>
             <div class="fields">
@@ -290,6 +289,20 @@ export function longCivilDate(date: string): string {
                 <input matInput type="date" formControlName="assessedOn" required />
                 <mat-error>{{ 'training.certification.required' | transloco }}</mat-error>
               </mat-form-field>
+              @if (!contract.tutorId) {
+                <mat-form-field appearance="outline">
+                  <mat-label>{{ 'training.certification.assessor' | transloco }}</mat-label>
+                  <select matNativeControl formControlName="assessorId" required>
+                    <option value=""></option>
+                    @for (person of assessors(); track person.id) {
+                      <option [value]="person.id">
+                        {{ person.firstName }} {{ person.lastName }}
+                      </option>
+                    }
+                  </select>
+                  <mat-hint>{{ 'training.certification.assessorHint' | transloco }}</mat-hint>
+                </mat-form-field>
+              }
               @for (competence of competences; track competence.code) {
                 <mat-form-field appearance="outline">
                   <mat-label>{{ competence.label }}</mat-label>
@@ -416,6 +429,8 @@ export class CertificationCardComponent {
 
   protected readonly certifications = signal<PersonCertifications | null>(null);
   protected readonly competencesOf = signal<PersonCompetences | null>(null);
+  /** Who HR may name to assess a contract without a tutor: the organisation's people. */
+  protected readonly assessors = signal<PersonSummary[]>([]);
   protected readonly loadError = signal<string | null>(null);
   protected readonly sessionError = signal<string | null>(null);
   protected readonly sessionSaved = signal<string | null>(null);
@@ -446,6 +461,7 @@ export class CertificationCardComponent {
   protected readonly stageForm = this.fb.group({
     stage: 'ENTREE' as AssessmentStage,
     assessedOn: ['', Validators.required],
+    assessorId: '',
     ...Object.fromEntries(
       COMPETENCES.map((competence) => [competence.code, 'NON_ACQUIS' as CompetenceLevel]),
     ),
@@ -488,6 +504,7 @@ export class CertificationCardComponent {
     const recorded = contract.assessments.find((assessment) => assessment.stage === stage);
     this.stageForm.patchValue({
       assessedOn: recorded?.assessedOn ?? '',
+      assessorId: recorded?.assessorId ?? '',
       ...Object.fromEntries(
         COMPETENCES.map((competence) => [
           competence.code,
@@ -536,6 +553,11 @@ export class CertificationCardComponent {
   protected async recordStage(contract: ContractCompetences): Promise<void> {
     const value = this.stageForm.getRawValue() as Record<string, string>;
     this.stageSaved.set(null);
+    if (!contract.tutorId && !value['assessorId']) {
+      this.stageForm.markAllAsTouched();
+      this.stageError.set(this.transloco.translate('training.certification.chooseAssessor'));
+      return;
+    }
     if (this.stageForm.invalid) {
       this.stageForm.markAllAsTouched();
       this.stageError.set(this.transloco.translate('training.certification.required'));
@@ -544,6 +566,7 @@ export class CertificationCardComponent {
     const body: RecordCompetenceAssessmentRequest = {
       stage: value['stage'] as AssessmentStage,
       assessedOn: value['assessedOn'],
+      ...(contract.tutorId ? {} : { assessorId: value['assessorId'] }),
       ratings: COMPETENCES.map((competence) => ({
         code: competence.code,
         level: value[competence.code] as CompetenceLevel,
@@ -589,6 +612,13 @@ export class CertificationCardComponent {
       this.competencesOf.set(competences);
       const first = competences.contracts.find((contract) => contract.canRecord);
       if (first) this.prefill(first);
+      // Only HR records on a contract without a tutor: they name the assessor among the staff.
+      if (first && !first.tutorId)
+        this.assessors.set(
+          (await firstValueFrom(this.http.get<PersonSummary[]>('/api/people'))).filter(
+            (person) => person.id !== personId,
+          ),
+        );
     } catch (failure) {
       this.loadError.set(
         messageOf(failure) ?? this.transloco.translate('training.certification.failed'),
