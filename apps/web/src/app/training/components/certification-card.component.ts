@@ -303,17 +303,20 @@ export function longCivilDate(date: string): string {
                   <mat-hint>{{ 'training.certification.assessorHint' | transloco }}</mat-hint>
                 </mat-form-field>
               }
+            </div>
+            <!-- Plain rows: a competence's name wraps on a phone, a floating label would not. -->
+            <div class="levels">
               @for (competence of competences; track competence.code) {
-                <mat-form-field appearance="outline">
-                  <mat-label>{{ competence.label }}</mat-label>
-                  <select matNativeControl [formControlName]="competence.code">
+                <label class="level-row">
+                  <span>{{ competence.label }}</span>
+                  <select [formControlName]="competence.code">
                     @for (level of levels; track level) {
                       <option [value]="level">
                         {{ 'training.certification.levels.' + level | transloco }}
                       </option>
                     }
                   </select>
-                </mat-form-field>
+                </label>
               }
             </div>
             <div class="messages">
@@ -351,8 +354,33 @@ export function longCivilDate(date: string): string {
     }
     .fields {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(min(220px, 100%), 1fr));
       column-gap: 16px;
+    }
+    /* A native select is as wide as its longest option: let the column, not it, decide. */
+    .fields > *,
+    .wide {
+      min-width: 0;
+      max-width: 100%;
+    }
+    select {
+      max-width: 100%;
+    }
+    .levels {
+      margin-bottom: 12px;
+    }
+    .level-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 4px 12px;
+      padding: 4px 0;
+      border-bottom: 1px solid #ddd;
+      select {
+        min-height: 44px;
+        font: inherit;
+      }
     }
     .checks {
       border: none;

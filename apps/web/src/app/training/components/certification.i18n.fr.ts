@@ -23,7 +23,7 @@ export const CERTIFICATION_FR = {
   titleField: 'Titre',
   blocksField: 'Blocs évalués',
   route: 'Voie',
-  heldOn: 'Date de la session ou du jury',
+  heldOn: 'Date (session ou jury)',
   result: 'Résultat',
   note: 'Remarque (facultatif)',
   save: 'Enregistrer le résultat',
@@ -36,7 +36,7 @@ export const CERTIFICATION_FR = {
   competences: 'Compétences',
   competencesHint:
     'Évaluées par le tuteur à l’entrée, à mi-parcours et à la sortie de chaque contrat.',
-  contractLine: 'Contrat {{ type }} du {{ start }}',
+  contractLine: '{{ type }} du {{ start }}',
   tutor: 'Tuteur : {{ name }}',
   noTutor: 'Ce contrat n’a pas de tuteur désigné.',
   noAssessment: 'Aucune évaluation enregistrée.',
