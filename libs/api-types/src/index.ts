@@ -3,6 +3,7 @@ export * from './labels/contract-end-reason';
 export * from './lib/activity-code';
 export * from './lib/auth';
 export * from './lib/auto-fill';
+export * from './lib/certification';
 export * from './lib/contract-type';
 export * from './lib/location-kind';
 export * from './lib/obligations';

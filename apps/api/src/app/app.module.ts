@@ -6,6 +6,7 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CertificationsModule } from './certifications/certifications.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { ExitsModule } from './exits/exits.module';
 import { ExportsModule } from './exports/exports.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ObligationsModule,
         PathwaysModule,
         ExitsModule,
+        CertificationsModule,
         NotificationsModule,
         MeModule,
         CalendarModule,

@@ -3,6 +3,11 @@ import { AccountEntity } from '../app/auth/account.entity';
 import { OneTimeTokenEntity } from '../app/auth/one-time-token.entity';
 import { SessionEntity } from '../app/auth/session.entity';
 import { CalendarFeedEntity } from '../app/calendar/calendar-feed.entity';
+import {
+  CertificationBlockTrainingEntity,
+  CertificationSessionEntity,
+  CompetenceAssessmentEntity,
+} from '../app/certifications/certification.entities';
 import { ContractAlertEntity } from '../app/contracts/contract-alert.entity';
 import { ContractEntity } from '../app/contracts/contract.entity';
 import { ExitRecordEntity } from '../app/exits/exit-record.entity';
@@ -92,6 +97,9 @@ export const ENTITIES = [
   PathwayEvidenceEntity,
   PathwayNoteEntity,
   ExitRecordEntity,
+  CertificationSessionEntity,
+  CertificationBlockTrainingEntity,
+  CompetenceAssessmentEntity,
   SelfServiceStateEntity,
   CalendarFeedEntity,
   NotificationEntity,

@@ -174,7 +174,13 @@ export interface Pathway {
   /** Group-F findings: ONBOARDING_DUE, CAREER_INTERVIEW_DUE, EXIT_INTERVIEW_DUE… */
   alerts: { rule: string; message: string }[];
   /** The exit recorded for the latest contract, if any. */
-  exit: { id: string; exitDate: string; category: ExitCategory } | null;
+  exit: {
+    id: string;
+    exitDate: string;
+    category: ExitCategory;
+    /** The title blocks passed by the exit date ("CCP1, CCP2 du TP MSADS"); null when none. */
+    certificationSummary: string | null;
+  } | null;
   /**
    * The contract whose exit is to record: the latest one, or an aided contract the association
    * followed with an ordinary CDD or CDI (an internal hire, which says what followed).
@@ -281,6 +287,7 @@ export interface CreateExitRequest {
   neutralisedReason?: NeutralisedReason | null;
   employerSector?: string | null;
   detail?: string | null;
+  /** Ignored: derived from the title blocks obtained by the exit date (earlier clients sent it). */
   certificationObtained?: boolean;
   /** Earlier clients: read as `outcome` when that is absent. */
   jobContractType?: ExitJobType | null;
@@ -329,7 +336,12 @@ export interface ExitRecord {
   entryDate: string | null;
   employerSector: string | null;
   detail: string | null;
+  /** Derived: a title block obtained (by exam or VAE) during the pathway, by the exit date. */
   certificationObtained: boolean;
+  /** The blocks obtained by then, as `TITLE.BLOCK` codes ("MSADS.CCP1"). */
+  certifiedBlocks: string[];
+  /** Those blocks as a sentence: "CCP1, CCP2 du TP MSADS"; null when none. */
+  certificationSummary: string | null;
   followUpDue: string;
   followUpSituation: FollowUpSituation | null;
   followUpOn: string | null;

@@ -54,12 +54,8 @@ export const MILESTONES: readonly MilestoneTemplate[] = [
     due: { anchor: 'hire', months: 12, capToEnd: true },
   },
   { code: 'P08', title: 'Bilan mi-parcours', due: { anchor: 'midpoint' } },
-  {
-    code: 'P09',
-    title: 'CCP MSADS obtenus / TP complet ou VAE',
-    due: { anchor: 'end' },
-    moduleCodes: ['T16'],
-  },
+  // Done on the day the last MSADS block is passed (exam or VAE jury), not by a training module.
+  { code: 'P09', title: 'CCP MSADS obtenus / TP complet ou VAE', due: { anchor: 'end' } },
   {
     code: 'P10',
     title: 'Immersion chez un employeur partenaire',

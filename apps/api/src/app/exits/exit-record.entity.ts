@@ -51,6 +51,10 @@ import { PersonEntity } from '../people/person.entity';
   'ck_exit_record_follow_up_status',
   `"follow_up_status" IS NULL OR "follow_up_status" IN ('EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE', 'AUTRE_SORTIE', 'SANS_NOUVELLES', 'REFUS')`,
 )
+@Check(
+  'ck_exit_record_certified',
+  `"certified_blocks" IS NULL OR "certification_obtained" = (cardinality("certified_blocks") > 0)`,
+)
 @Check('ck_exit_record_follow_up', `("follow_up_status" IS NULL) = ("follow_up_on" IS NULL)`)
 export class ExitRecordEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -122,8 +126,16 @@ export class ExitRecordEntity {
   @Column({ type: 'text', nullable: true })
   detail!: string | null;
 
+  /** Derived from `certifiedBlocks` (a check says so), never typed. */
   @Column({ name: 'certification_obtained', type: 'boolean', default: false })
   certificationObtained!: boolean;
+
+  /**
+   * The title blocks obtained during the pathway by the exit date ("MSADS.CCP1"), kept when the
+   * person is erased; null on records typed before blocks were tracked.
+   */
+  @Column({ name: 'certified_blocks', type: 'text', array: true, nullable: true })
+  certifiedBlocks!: string[] | null;
 
   @Column({ name: 'follow_up_due', type: 'date' })
   followUpDue!: string;

@@ -3,6 +3,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  certificationSummary,
   CONTRACT_FAMILIES,
   CONTRACT_TYPE_LABELS,
   DURATION_BUCKET_LABELS,
@@ -42,6 +43,7 @@ import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { syncExitCertifications } from '../certifications/certification-facts';
 import { readOrganisationSettings } from '../organisation/organisation-settings.service';
 import { PathwaysService } from '../pathways/pathways.service';
 import { CreateExitDto, ExitFollowUpDto } from './dto/exits.dto';
@@ -67,6 +69,7 @@ interface ExitRow {
   employer_sector: string | null;
   detail: string | null;
   certification_obtained: boolean;
+  certified_blocks: string[] | null;
   follow_up_due: string;
   follow_up_status: FollowUpSituation | null;
   follow_up_on: string | null;
@@ -75,7 +78,7 @@ interface ExitRow {
 const EXIT_SELECT = `SELECT x.id, x.person_id, x.display_name, s.code AS site_code, s.name AS site_name, x.contract_type,
   to_char(x.exit_date, 'YYYY-MM-DD') AS exit_date, x.category, x.job_contract_type, x.duration_bucket,
   x.job_months, x.neutralised_reason, x.is_internal_hire, to_char(x.entry_date, 'YYYY-MM-DD') AS entry_date,
-  x.employer_sector, x.detail, x.certification_obtained, to_char(x.follow_up_due, 'YYYY-MM-DD') AS follow_up_due,
+  x.employer_sector, x.detail, x.certification_obtained, x.certified_blocks, to_char(x.follow_up_due, 'YYYY-MM-DD') AS follow_up_due,
   x.follow_up_status, to_char(x.follow_up_on, 'YYYY-MM-DD') AS follow_up_on
   FROM exit_record x LEFT JOIN site s ON s.id = x.site_id`;
 
@@ -98,6 +101,8 @@ function toExit(row: ExitRow): ExitRecord {
     employerSector: row.employer_sector,
     detail: row.detail,
     certificationObtained: row.certification_obtained,
+    certifiedBlocks: row.certified_blocks ?? [],
+    certificationSummary: certificationSummary(row.certified_blocks ?? []),
     followUpDue: row.follow_up_due,
     followUpSituation: row.follow_up_status,
     followUpOn: row.follow_up_on,
@@ -216,12 +221,15 @@ export class ExitsService {
           employerSector:
             dto.employerSector?.trim() || (next ? 'Association (embauche interne)' : null),
           detail: dto.detail?.trim() || null,
-          certificationObtained: dto.certificationObtained ?? false,
+          // Derived below from the title blocks passed by the exit date, whatever was sent.
+          certificationObtained: false,
+          certifiedBlocks: [],
           followUpDue: addMonths(dto.exitDate, 6),
           followUpStatus: null,
           followUpOn: null,
         }),
       );
+      await syncExitCertifications(manager, contract.person_id);
       // Closing the contract on the exit date when it was open-ended or ran later.
       if (contract.end_date === null || contract.end_date > dto.exitDate)
         await manager.query(`UPDATE contract SET end_date = $2 WHERE id = $1`, [
@@ -247,6 +255,9 @@ export class ExitsService {
           category: derived.category,
           ...(dto.category && dto.category !== derived.category
             ? { typedCategoryIgnored: dto.category }
+            : {}),
+          ...(dto.certificationObtained !== undefined
+            ? { typedCertificationIgnored: dto.certificationObtained }
             : {}),
           isInternalHire: next !== null,
         },
@@ -340,11 +351,13 @@ export class ExitsService {
         employerSector: null,
         detail: null,
         certificationObtained: false,
+        certifiedBlocks: [],
         followUpDue: addMonths(exitDate, 6),
         followUpStatus: null,
         followUpOn: null,
       }),
     );
+    await syncExitCertifications(manager, contract.personId);
     await this.audit.record(manager, user, {
       action: 'exit_record.open',
       entity: 'exit_record',

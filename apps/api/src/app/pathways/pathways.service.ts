@@ -11,6 +11,7 @@ import type {
   Role,
   SkillCode,
 } from '@relais/api-types';
+import { certificationSummary, certificationTitle } from '@relais/api-types';
 import {
   contractFamily,
   contractMonths,
@@ -28,6 +29,7 @@ import { todayIn } from '../../common/today';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { P09_TITLE, titleObtainedSql } from '../certifications/certification-facts';
 import { PersonEntity } from '../people/person.entity';
 import { SESSION_SELECT, toSession } from '../training/training.mapper';
 import { UpdateMilestoneDto } from './dto/pathways.dto';
@@ -267,13 +269,24 @@ export class PathwaysService {
 
   /** The person's latest exit recorded. */
   private async exitOf(personId: string): Promise<Pathway['exit']> {
-    const [row]: { id: string; exit_date: string; category: ExitCategory }[] =
-      await this.dataSource.query(
-        `SELECT id, to_char(exit_date, 'YYYY-MM-DD') AS exit_date, category FROM exit_record
+    const [row]: {
+      id: string;
+      exit_date: string;
+      category: ExitCategory;
+      certified_blocks: string[] | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, to_char(exit_date, 'YYYY-MM-DD') AS exit_date, category, certified_blocks FROM exit_record
           WHERE person_id = $1 AND category IS NOT NULL ORDER BY exit_date DESC LIMIT 1`,
-        [personId],
-      );
-    return row ? { id: row.id, exitDate: row.exit_date, category: row.category } : null;
+      [personId],
+    );
+    return row
+      ? {
+          id: row.id,
+          exitDate: row.exit_date,
+          category: row.category,
+          certificationSummary: certificationSummary(row.certified_blocks ?? []),
+        }
+      : null;
   }
 
   /**
@@ -643,8 +656,9 @@ export async function recomputePathwayPlan(
 
 /**
  * Closes (or reopens) the milestones whose facts are elsewhere: P01 follows the tutor named on a
- * PEC or contrat pro; P06 is done only while a first-aid (SST) certificate is valid; P14 is the
- * 6-month follow-up recorded on the exit. `personId` null: every plan of the organisation.
+ * PEC or contrat pro; P06 is done only while a first-aid (SST) certificate is valid; P09 is the
+ * day the last block of the TP MSADS was passed; P14 is the 6-month follow-up recorded on the
+ * exit. `personId` null: every plan of the organisation.
  */
 export async function syncFactMilestones(
   manager: EntityManager,
@@ -689,11 +703,20 @@ export async function syncFactMilestones(
         AND m.done_on IS DISTINCT FROM f.follow_up_on`,
     [organisationId, personId],
   );
+  await manager.query(
+    `UPDATE pathway_milestone m SET done_on = f.obtained
+       FROM pathway_plan p CROSS JOIN LATERAL (${titleObtainedSql('$3', '$4')}) f
+      WHERE m.plan_id = p.id AND m.code = 'P09' AND ${scope} AND m.done_on IS DISTINCT FROM f.obtained`,
+    [organisationId, personId, P09_TITLE, P09_BLOCKS],
+  );
 }
+
+const P09_BLOCKS = certificationTitle(P09_TITLE)?.blocks.map((block) => block.code) ?? [];
 
 /** Milestones closed by facts elsewhere, not by hand (see syncFactMilestones). */
 export const FACT_MILESTONES: Readonly<Record<string, string>> = {
   P06: 'Jalon fermé par le certificat SST : fait tant qu’un certificat valide est enregistré.',
+  P09: 'Jalon fermé par les résultats du titre professionnel : fait le jour où le dernier CCP du TP MSADS est obtenu (examen ou VAE).',
   P14: 'Jalon fermé par le suivi à 6 mois enregistré sur la fiche de sortie.',
 };
 

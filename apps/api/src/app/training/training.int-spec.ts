@@ -749,6 +749,7 @@ describe('training, pathways and exits over HTTP (capabilities 5, 6, 8)', () => 
       id: created.body.id,
       exitDate: addDays(today, 20),
       category: 'EMPLOI_DURABLE',
+      certificationSummary: null,
     });
     // A second record for the same contract is refused, nothing written.
     const again = await t.request<ApiError>('POST', '/api/exits', {

@@ -24,6 +24,7 @@ import { SiteSundayDerogation1796840000000 } from './1796840000000-SiteSundayDer
 import { ContractForms1796850000000 } from './1796850000000-ContractForms';
 import { PersonEligibility1796860000000 } from './1796860000000-PersonEligibility';
 import { ContractObligations1796870000000 } from './1796870000000-ContractObligations';
+import { CertificationBlocks1796880000000 } from './1796880000000-CertificationBlocks';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ContractForms1796850000000,
   PersonEligibility1796860000000,
   ContractObligations1796870000000,
+  CertificationBlocks1796880000000,
 ];

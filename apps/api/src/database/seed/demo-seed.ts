@@ -11,6 +11,7 @@ import { ManagerSiteEntity } from '../../app/people/manager-site.entity';
 import { PersonSkillEntity } from '../../app/people/person-skill.entity';
 import { PersonEntity } from '../../app/people/person.entity';
 import { todayIn } from '../../common/today';
+import { seedDemoCertifications } from './demo-certifications';
 import {
   DEMO_ACCOUNTS,
   DEMO_ADULTE_RELAIS_ELIGIBILITY,
@@ -107,6 +108,7 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
   await seedContracts(manager, organisationId, personId, move);
   await seedDemoRota(manager, organisationId, personId, move, todayIn());
   await seedDemoTraining(manager, organisationId, personId, move, todayIn());
+  await seedDemoCertifications(manager, organisationId, personId, move);
 
   for (const account of DEMO_ACCOUNTS) {
     await manager.save(

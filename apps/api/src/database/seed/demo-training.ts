@@ -321,6 +321,20 @@ const LEAVERS: {
   },
 ];
 
+/**
+ * The title blocks each leaver had passed by the exit (their sessions went with their anonymised
+ * record): the whole TP MSADS after an adulte-relais or a contrat pro, a block or two after a PEC.
+ */
+const LEAVER_CERTIFICATIONS: Record<string, string[]> = {
+  X01: ['MSADS.CCP2'],
+  X02: ['MSADS.CCP1', 'MSADS.CCP2', 'MSADS.CCP3'],
+  X03: ['MSADS.CCP1', 'MSADS.CCP2', 'MSADS.CCP3'],
+  X04: ['MSADS.CCP1'],
+  X06: ['MSADS.CCP1', 'MSADS.CCP2'],
+  X07: ['MSADS.CCP1', 'MSADS.CCP2', 'MSADS.CCP3'],
+  X08: ['MSADS.CCP1', 'MSADS.CCP2', 'MSADS.CCP3'],
+};
+
 export async function seedDemoTraining(
   manager: EntityManager,
   organisationId: string,
@@ -603,7 +617,8 @@ export async function seedDemoTraining(
       entryDate: null,
       employerSector: leaver.sector,
       detail: leaver.detail,
-      certificationObtained: category !== 'AUTRE_SORTIE',
+      certificationObtained: (LEAVER_CERTIFICATIONS[leaver.ref] ?? []).length > 0,
+      certifiedBlocks: LEAVER_CERTIFICATIONS[leaver.ref] ?? [],
       followUpDue,
       followUpStatus: isFollowedUp
         ? category === 'NEUTRALISEE' || category === null

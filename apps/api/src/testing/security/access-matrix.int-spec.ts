@@ -1,4 +1,4 @@
-import type { PersonSummary, StaffRequest } from '@relais/api-types';
+import { COMPETENCES, type PersonSummary, type StaffRequest } from '@relais/api-types';
 import {
   addDays,
   addIsoWeeks,
@@ -194,6 +194,18 @@ class World {
       [this.organisation(place), await this.newPecContract(place), this.today],
       place,
     );
+  }
+
+  /** A new person of the place on a contract started two months ago, with no tutor. */
+  async newContractHolder(place: Place): Promise<{ personId: string; contractId: string }> {
+    if (place === 'unknown') return { personId: randomUUID(), contractId: randomUUID() };
+    const { personId } = await this.newPerson(place);
+    const contractId = await this.insert(
+      `INSERT INTO contract (organisation_id, person_id, type, start_date, weekly_hours) VALUES ($1, $2, 'CDI', $3, 35)`,
+      [this.organisation(place), personId, addDays(this.today, -60)],
+      place,
+    );
+    return { personId, contractId };
   }
 
   /** An HR note on the place's colleague. */
@@ -1041,6 +1053,36 @@ const CALLS: Record<string, Build> = {
   'DELETE /api/contract-obligations/:id': async (w, { place }) => ({
     path: `/api/contract-obligations/${await w.newObligationRecord(place)}`,
   }),
+  'GET /api/pathways/:id/certifications': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/certifications`,
+  }),
+  // An absence at a session: recorded each time, and it obtains nothing.
+  'POST /api/pathways/:id/certifications/sessions': async (w, { place }) => ({
+    path: `/api/pathways/${(await w.newContractHolder(place)).personId}/certifications/sessions`,
+    body: {
+      titleCode: 'MSADS',
+      blockCodes: ['CCP3'],
+      route: 'EXAMEN',
+      heldOn: w.today,
+      result: 'ABSENT',
+    },
+  }),
+  'PUT /api/pathways/:id/certifications/training': async (w, { place }) => ({
+    path: `/api/pathways/${(await w.newPerson(place)).personId}/certifications/training`,
+    body: { titleCode: 'MSADS', blockCode: 'CCP1', hours: 35 },
+  }),
+  'GET /api/pathways/:id/competences': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/competences`,
+  }),
+  'PUT /api/contracts/:id/competences': async (w, { place, ref }) => ({
+    path: `/api/contracts/${(await w.newContractHolder(place)).contractId}/competences`,
+    body: {
+      stage: 'ENTREE',
+      assessedOn: w.today,
+      assessorId: w.id(ref, 'colleague'),
+      ratings: COMPETENCES.map((competence) => ({ code: competence.code, level: 'EN_COURS' })),
+    },
+  }),
   'PATCH /api/pathways/:id/plan': (w, target) => ({
     path: `/api/pathways/${w.person(target)}/plan`,
     body: { requiredModuleCodes: ['T01', 'T11'] },
@@ -1334,6 +1376,25 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['DELETE /api/contract-obligations/:id', 'S', '401   2xx   2xx   403   403   403'],
   ['DELETE /api/contract-obligations/:id', 'E', '401   2xx   2xx   403   403   403'],
   ['DELETE /api/contract-obligations/:id', 'X', '401   404   404   403   403   403'],
+  // The title block by block: read like the pathway, recorded by HR and admin only.
+  ['GET /api/pathways/:id/certifications', 'self', '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/pathways/:id/certifications', 'S',    '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/pathways/:id/certifications', 'E',    '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/pathways/:id/certifications', 'X',    '401   404   404   404   404   404'],
+  ['POST /api/pathways/:id/certifications/sessions', 'S', '401 2xx 2xx   403   403   403'],
+  ['POST /api/pathways/:id/certifications/sessions', 'E', '401 2xx 2xx   403   403   403'],
+  ['POST /api/pathways/:id/certifications/sessions', 'X', '401 404 404   403   403   403'],
+  ['PUT /api/pathways/:id/certifications/training', 'S', '401  2xx  2xx   403   403   403'],
+  ['PUT /api/pathways/:id/certifications/training', 'E', '401  2xx  2xx   403   403   403'],
+  ['PUT /api/pathways/:id/certifications/training', 'X', '401  404  404   403   403   403'],
+  // Competences: read like the pathway (and by the tutor); recorded by HR, admin or the tutor.
+  ['GET /api/pathways/:id/competences',   'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/pathways/:id/competences',   'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/pathways/:id/competences',   'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/pathways/:id/competences',   'X',     '401   404   404   404   404   404'],
+  ['PUT /api/contracts/:id/competences',  'S',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/contracts/:id/competences',  'E',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/contracts/:id/competences',  'X',     '401   404   404   404   404   404'],
   ['PATCH /api/pathways/:id/plan',          'S',     '401   2xx   2xx   403   403   403'],
   ['PATCH /api/pathways/:id/plan',          'E',     '401   2xx   2xx   403   403   403'],
   ['PATCH /api/pathways/:id/plan',          'X',     '401   404   404   403   403   403'],
@@ -1568,6 +1629,8 @@ const MEDIATOR_FIELDS: Record<string, string[]> = {
   'GET /api/pathways/:id': ['*'],
   // Their own contract's obligations, as their pathway shows them.
   'GET /api/pathways/:id/obligations': ['*'],
+  'GET /api/pathways/:id/certifications': ['*'],
+  'GET /api/pathways/:id/competences': ['*'],
   'GET /api/me/week': ['*'],
   'POST /api/me/week/seen': ['(value)'],
   'GET /api/me/shifts': ['[].*'],

@@ -1,9 +1,10 @@
-import type {
-  ApiError,
-  FieldError,
-  PersonDetail,
-  PersonSummary,
-  ViolationFixes,
+import {
+  COMPETENCES,
+  type ApiError,
+  type FieldError,
+  type PersonDetail,
+  type PersonSummary,
+  type ViolationFixes,
 } from '@relais/api-types';
 import {
   addDays,
@@ -77,6 +78,8 @@ interface Fixtures {
   trainingModuleId: string;
   /** A contract of a new person ended yesterday with no follow-on (an exit may be recorded once). */
   newEndedContract(): Promise<string>;
+  /** A new person on a CDI started 200 days ago, with no tutor. */
+  newContractHolder(): Promise<{ personId: string; contractId: string }>;
   /** A valid invitation token of a new account. */
   newLinkToken(): Promise<string>;
   /** A batch (as a copied week leaves) adding one new open shift of a far week. */
@@ -572,6 +575,40 @@ const WRITE_ROUTES: WriteRoute[] = [
     fields: [],
   },
   {
+    route: 'POST /api/pathways/:id/certifications/sessions',
+    caller: 'hr',
+    id: async (f) => (await f.newContractHolder()).personId,
+    fields: ['titleCode', 'blockCodes', 'route', 'heldOn', 'result', 'note'],
+    body: (f) => ({
+      titleCode: 'MSADS',
+      blockCodes: ['CCP1', 'CCP2'],
+      route: 'VAE',
+      heldOn: f.today,
+      result: 'ADMIS',
+      note: 'Jury de VAE',
+    }),
+  },
+  {
+    route: 'PUT /api/pathways/:id/certifications/training',
+    caller: 'hr',
+    id: async (f) => (await f.newContractHolder()).personId,
+    fields: ['titleCode', 'blockCode', 'hours', 'trainingRecordId'],
+    body: () => ({ titleCode: 'MSADS', blockCode: 'CCP2', hours: 70, trainingRecordId: null }),
+  },
+  {
+    route: 'PUT /api/contracts/:id/competences',
+    caller: 'hr',
+    id: async (f) => (await f.newContractHolder()).contractId,
+    fields: ['stage', 'assessedOn', 'assessorId', 'ratings', 'note'],
+    body: (f) => ({
+      stage: 'MI_PARCOURS',
+      assessedOn: f.today,
+      assessorId: f.colleagueId,
+      ratings: COMPETENCES.map((competence) => ({ code: competence.code, level: 'ACQUIS' })),
+      note: 'Progrès nets en accueil.',
+    }),
+  },
+  {
     route: 'POST /api/pathways/:id/notes',
     caller: 'hr',
     id: async (f) => f.colleagueId,
@@ -787,6 +824,8 @@ const READ_ROUTES: ReadRoute[] = [
   { route: 'GET /api/pathways/:id', caller: 'hr' },
   { route: 'GET /api/pathways/:id/summary.pdf', caller: 'hr' },
   { route: 'GET /api/pathways/:id/notes', caller: 'hr' },
+  { route: 'GET /api/pathways/:id/certifications', caller: 'hr' },
+  { route: 'GET /api/pathways/:id/competences', caller: 'hr' },
   { route: 'GET /api/pathways/evidence/:id', caller: 'hr' },
   { route: 'GET /api/exits', caller: 'hr' },
   { route: 'GET /api/reports/exits', caller: 'hr', query: (f) => ({ year: f.today.slice(0, 4) }) },
@@ -1284,6 +1323,17 @@ describe('hostile input on every write route', () => {
         return { personId, accountId };
       },
       trainingModuleId: module.id,
+      newContractHolder: async () => {
+        const personId = await insert(
+          `INSERT INTO person (organisation_id, first_name, last_name, home_site_id) VALUES ($1, 'Titulaire', $2, $3)`,
+          [organisation.id, `Fuzz ${++n}`, site.id],
+        );
+        const contractId = await insert(
+          `INSERT INTO contract (organisation_id, person_id, type, start_date, weekly_hours) VALUES ($1, $2, 'CDI', $3, 35)`,
+          [organisation.id, personId, addDays(todayIn(), -200)],
+        );
+        return { personId, contractId };
+      },
       newEndedContract: async () => {
         const personId = await insert(
           `INSERT INTO person (organisation_id, first_name, last_name, home_site_id) VALUES ($1, 'Sortant', $2, $3)`,

@@ -1,6 +1,7 @@
 import { OBLIGATIONS_EN } from './obligations.i18n.en';
 import type { TRAINING_FR } from './training.i18n.fr';
 
+import { CERTIFICATION_EN } from './components/certification.i18n.en';
 /** English texts of training, pathways and exits, same keys as the French ones. */
 export const TRAINING_EN: typeof TRAINING_FR = {
   obligations: OBLIGATIONS_EN,
@@ -132,6 +133,7 @@ export const TRAINING_EN: typeof TRAINING_FR = {
     exitSaved: 'Exit recorded.',
     exitSavedAs: 'Exit recorded: {{ category }} on {{ date }}.',
     exitRecorded: 'Exit recorded: {{ category }} on {{ date }}.',
+    exitCertified: 'Certification obtained (from the title results): {{ blocks }}.',
     attach: 'Attach a file',
     none: '—',
     status: { a_venir: 'upcoming', en_retard: 'late', fait: 'done' },
@@ -191,6 +193,7 @@ export const TRAINING_EN: typeof TRAINING_FR = {
     ALTERNANCE: 'Work-study (contrat de professionnalisation)',
     DROIT_COMMUN: 'Ordinary CDD and CDI',
   },
+  certification: CERTIFICATION_EN,
   dashboard: {
     title: 'Pathways and exits',
     byFamily: 'Rate by contract family',

@@ -11,6 +11,7 @@ import {
 } from '@relais/api-types';
 import { OBLIGATIONS_FR } from './obligations.i18n.fr';
 
+import { CERTIFICATION_FR } from './components/certification.i18n.fr';
 /** French texts of training, pathways and exits (merged under `training` in core/i18n/fr.ts). */
 export const TRAINING_FR = {
   obligations: OBLIGATIONS_FR,
@@ -137,6 +138,7 @@ export const TRAINING_FR = {
     exitSaved: 'Sortie enregistrée.',
     exitSavedAs: 'Sortie enregistrée : {{ category }} le {{ date }}.',
     exitRecorded: 'Sortie enregistrée : {{ category }} le {{ date }}.',
+    exitCertified: 'Certification obtenue (d’après les résultats du titre) : {{ blocks }}.',
     attach: 'Joindre une pièce',
     none: '—',
     status: { ...MILESTONE_STATUS_LABELS },
@@ -148,6 +150,7 @@ export const TRAINING_FR = {
   outcomes: { ...EXIT_OUTCOME_LABELS },
   neutralisedReasons: { ...NEUTRALISED_REASON_LABELS },
   families: { ...CONTRACT_FAMILY_LABELS },
+  certification: CERTIFICATION_FR,
   dashboard: {
     title: 'Parcours et sorties',
     byFamily: 'Taux par famille de contrats',

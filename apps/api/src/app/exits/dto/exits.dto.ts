@@ -71,7 +71,10 @@ export class CreateExitDto implements CreateExitRequest {
   @IsString()
   detail?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    deprecated: true,
+    description: 'ignored: derived from the title blocks passed by the exit date',
+  })
   @IsOptional()
   @IsBoolean()
   certificationObtained?: boolean;
