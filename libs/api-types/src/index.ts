@@ -4,6 +4,7 @@ export * from './lib/activity-code';
 export * from './lib/auth';
 export * from './lib/auto-fill';
 export * from './lib/contract-type';
+export * from './lib/job-search';
 export * from './lib/location-kind';
 export * from './lib/organisation';
 export * from './lib/organisation-settings';

@@ -10,6 +10,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { ExitsModule } from './exits/exits.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { JobSearchModule } from './job-search/job-search.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -45,6 +46,7 @@ export class AppModule {
         TrainingModule,
         PathwaysModule,
         ExitsModule,
+        JobSearchModule,
         NotificationsModule,
         MeModule,
         CalendarModule,

@@ -6,6 +6,13 @@ import { CalendarFeedEntity } from '../app/calendar/calendar-feed.entity';
 import { ContractAlertEntity } from '../app/contracts/contract-alert.entity';
 import { ContractEntity } from '../app/contracts/contract.entity';
 import { ExitRecordEntity } from '../app/exits/exit-record.entity';
+import {
+  CareerActionEntity,
+  ImmersionEntity,
+  JobApplicationEntity,
+  PartnerEmployerEntity,
+  ProfessionalProjectEntity,
+} from '../app/job-search/job-search.entities';
 import { SelfServiceStateEntity } from '../app/me/self-service-state.entity';
 import { NotificationEntity } from '../app/notifications/notification.entity';
 import { OpenShiftClaimEntity } from '../app/open-shifts/open-shift-claim.entity';
@@ -93,4 +100,9 @@ export const ENTITIES = [
   NotificationEntity,
   ShiftSwapEntity,
   OpenShiftClaimEntity,
+  PartnerEmployerEntity,
+  ProfessionalProjectEntity,
+  ImmersionEntity,
+  JobApplicationEntity,
+  CareerActionEntity,
 ];

@@ -643,8 +643,9 @@ export async function recomputePathwayPlan(
 
 /**
  * Closes (or reopens) the milestones whose facts are elsewhere: P01 follows the tutor named on a
- * PEC or contrat pro; P06 is done only while a first-aid (SST) certificate is valid; P14 is the
- * 6-month follow-up recorded on the exit. `personId` null: every plan of the organisation.
+ * PEC or contrat pro; P06 is done only while a first-aid (SST) certificate is valid; P10 is the
+ * first PMSMP immersion over and P11 the professional project's validation (job-search); P14 is
+ * the 6-month follow-up recorded on the exit. `personId` null: every plan of the organisation.
  */
 export async function syncFactMilestones(
   manager: EntityManager,
@@ -681,11 +682,33 @@ export async function syncFactMilestones(
         AND m.done_on IS DISTINCT FROM f.follow_up_on`,
     [organisationId, personId],
   );
+  // P10: closed by the first PMSMP immersion whose last day has come; P11: follows the validation
+  // of the professional project once there is one. Where neither fact exists yet, a mark HR set by
+  // hand before these facts were recorded is kept (nothing to reopen it from).
+  await manager.query(
+    `UPDATE pathway_milestone m SET done_on = f.done_on
+       FROM pathway_plan p
+       CROSS JOIN LATERAL (SELECT min(i.end_date) AS done_on FROM immersion i
+                            WHERE i.person_id = p.person_id AND i.end_date <= $3::date) f
+      WHERE m.plan_id = p.id AND m.code = 'P10' AND ${scope}
+        AND f.done_on IS NOT NULL AND m.done_on IS NULL`,
+    [organisationId, personId, today],
+  );
+  await manager.query(
+    `UPDATE pathway_milestone m SET done_on = f.validated_on
+       FROM pathway_plan p
+       JOIN professional_project f ON f.person_id = p.person_id
+      WHERE m.plan_id = p.id AND m.code = 'P11' AND ${scope}
+        AND m.done_on IS DISTINCT FROM f.validated_on`,
+    [organisationId, personId],
+  );
 }
 
 /** Milestones closed by facts elsewhere, not by hand (see syncFactMilestones). */
 export const FACT_MILESTONES: Readonly<Record<string, string>> = {
   P06: 'Jalon fermé par le certificat SST : fait tant qu’un certificat valide est enregistré.',
+  P10: 'Jalon fermé par une immersion (PMSMP) terminée : enregistrez-la dans « Recherche d’emploi ».',
+  P11: 'Jalon fermé par la validation du projet professionnel, dans « Recherche d’emploi ».',
   P14: 'Jalon fermé par le suivi à 6 mois enregistré sur la fiche de sortie.',
 };
 

@@ -23,6 +23,7 @@ import { RecordedAgreements1796830000000 } from './1796830000000-RecordedAgreeme
 import { SiteSundayDerogation1796840000000 } from './1796840000000-SiteSundayDerogation';
 import { ContractForms1796850000000 } from './1796850000000-ContractForms';
 import { PersonEligibility1796860000000 } from './1796860000000-PersonEligibility';
+import { JobSearch1796890000000 } from './1796890000000-JobSearch';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -50,4 +51,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SiteSundayDerogation1796840000000,
   ContractForms1796850000000,
   PersonEligibility1796860000000,
+  JobSearch1796890000000,
 ];
