@@ -9,6 +9,7 @@ import {
   MILESTONE_STATUS_LABELS,
   NEUTRALISED_REASON_LABELS,
 } from '@relais/api-types';
+import { JOB_SEARCH_FR } from './components/job-search.i18n.fr';
 
 /** French texts of training, pathways and exits (merged under `training` in core/i18n/fr.ts). */
 export const TRAINING_FR = {
@@ -54,6 +55,7 @@ export const TRAINING_FR = {
   name: 'Nom',
   statusLabel: 'Statut',
   actions: 'Actions',
+  jobSearch: JOB_SEARCH_FR,
   pathway: {
     mine: 'Mon parcours',
     of: 'Parcours de {{ name }}',
