@@ -29,6 +29,7 @@ import {
 import { deriveExitCategory, formatDate, isRuleCode, ruleDefinition } from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { formatHoursOnScreen } from '../core/time';
+import { JobSearchCardComponent } from './components/job-search-card.component';
 import { fileToBase64, MAX_EVIDENCE_BYTES, PathwayStore, percent } from './pathway.store';
 import { instantLabel } from './training.store';
 
@@ -43,6 +44,7 @@ import { instantLabel } from './training.store';
     MatInputModule,
     MatProgressBarModule,
     TranslocoPipe,
+    JobSearchCardComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pathway.page.html',
@@ -202,11 +204,12 @@ export class PathwayPage {
     if (error === null) this.note.reset('');
   }
 
-  /** Milestones closed by facts (certificate, follow-up, the contract's tutor), not by hand. */
+  /** Milestones closed by facts (certificate, job search, follow-up, the contract's tutor), not by hand. */
   protected isFact(code: string): boolean {
     const type = this.store.pathway()?.contractType;
     return (
-      code === 'P06' || code === 'P14' || (code === 'P01' && (type === 'PEC' || type === 'PRO'))
+      ['P06', 'P10', 'P11', 'P14'].includes(code) ||
+      (code === 'P01' && (type === 'PEC' || type === 'PRO'))
     );
   }
 

@@ -18,7 +18,8 @@ export const JOB_SEARCH_EN: typeof JOB_SEARCH_FR = {
     'One month at most from date to date (Code du travail, D5135-3), under a convention signed before the start (L5135-4). A placement over closes milestone P10. Placement days are not yet shown on the rota as an absence.',
   noImmersions: 'No placement.',
   immersionLine: '{{employer}}, from {{start}} to {{end}} — {{objective}}',
-  immersionDetail: 'Prescribed by {{prescriber}}, convention signed on {{signed}}, tutor: {{tutor}}',
+  immersionDetail:
+    'Prescribed by {{prescriber}}, convention signed on {{signed}}, tutor: {{tutor}}',
   done: 'over',
   upcoming: 'upcoming or under way',
   employer: 'Partner employer',

@@ -25,7 +25,8 @@ export const JOB_SEARCH_FR = {
     'Un mois au plus de date à date (art. D5135-3 du Code du travail), sous une convention signée avant le début (L5135-4). Une immersion terminée ferme le jalon P10. Les jours d’immersion ne sont pas encore posés comme absence sur le planning.',
   noImmersions: 'Aucune immersion.',
   immersionLine: '{{employer}}, du {{start}} au {{end}} — {{objective}}',
-  immersionDetail: 'Prescrite par {{prescriber}}, convention signée le {{signed}}, tuteur : {{tutor}}',
+  immersionDetail:
+    'Prescrite par {{prescriber}}, convention signée le {{signed}}, tuteur : {{tutor}}',
   done: 'terminée',
   upcoming: 'à venir ou en cours',
   employer: 'Employeur partenaire',
@@ -37,7 +38,8 @@ export const JOB_SEARCH_FR = {
   conventionSignedOn: 'Convention signée le',
   tutorName: 'Tuteur ou tutrice chez l’employeur',
   addImmersion: 'Enregistrer l’immersion',
-  noPartner: 'Ajoutez d’abord l’employeur aux employeurs partenaires (tableau de bord des parcours).',
+  noPartner:
+    'Ajoutez d’abord l’employeur aux employeurs partenaires (tableau de bord des parcours).',
   applications: 'Candidatures',
   noApplications: 'Aucune candidature notée.',
   applicationLine: '{{position}} — {{employer}} ({{contract}}), envoyée le {{sent}}',
