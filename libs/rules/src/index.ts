@@ -10,6 +10,7 @@ export { ageOn, checkContract, contractLimits, renewalChain, termEnd } from './l
 export * from './lib/durations';
 export * from './lib/exit-category';
 export * from './lib/french-format';
+export * from './lib/immersion';
 export * from './lib/obligations';
 export * from './lib/organisation-settings';
 export * from './lib/paid-leave';

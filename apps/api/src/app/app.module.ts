@@ -11,6 +11,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { ExitsModule } from './exits/exits.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { JobSearchModule } from './job-search/job-search.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -49,6 +50,7 @@ export class AppModule {
         PathwaysModule,
         ExitsModule,
         CertificationsModule,
+        JobSearchModule,
         NotificationsModule,
         MeModule,
         CalendarModule,

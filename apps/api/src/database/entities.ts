@@ -11,6 +11,13 @@ import {
 import { ContractAlertEntity } from '../app/contracts/contract-alert.entity';
 import { ContractEntity } from '../app/contracts/contract.entity';
 import { ExitRecordEntity } from '../app/exits/exit-record.entity';
+import {
+  CareerActionEntity,
+  ImmersionEntity,
+  JobApplicationEntity,
+  PartnerEmployerEntity,
+  ProfessionalProjectEntity,
+} from '../app/job-search/job-search.entities';
 import { SelfServiceStateEntity } from '../app/me/self-service-state.entity';
 import { NotificationEntity } from '../app/notifications/notification.entity';
 import {
@@ -107,4 +114,9 @@ export const ENTITIES = [
   OpenShiftClaimEntity,
   ContractObligationEntity,
   ObligationReminderEntity,
+  PartnerEmployerEntity,
+  ProfessionalProjectEntity,
+  ImmersionEntity,
+  JobApplicationEntity,
+  CareerActionEntity,
 ];

@@ -31,6 +31,7 @@ export interface PersonInScope {
  * |   contracts, pathway)    |           |   run                                 |          |
  * | person: manage (skills,  | anyone    | people of the sites they run          | never    |
  * |   absences, loans)       |           |                                       |          |
+ * | job applications: write  | anyone    | never (reads them with the pathway)   | their own|
  * | request: decide          | anyone but themselves | people of their sites, not themselves | never |
  * | training: enrol          | anyone    | people of their sites, in sessions held at their sites | never |
  * | training: withdraw       | anyone    | if they run the session's site or the person's site | never |
@@ -156,6 +157,21 @@ export class AccessService {
         'Seuls les RH ou le responsable du site de la personne peuvent faire cette modification.',
       );
     }
+  }
+
+  /**
+   * Job applications: HR and admin for anyone, and the person for their own (a mediator logs on
+   * the phone what they sent). A manager reads them with the pathway but does not write them.
+   */
+  canWriteApplications(user: AuthUser, person: PersonInScope): boolean {
+    return this.isOrganisationWide(user.role) || person.id === user.personId;
+  }
+
+  requireWriteApplications(user: AuthUser, person: PersonInScope): void {
+    if (!this.canWriteApplications(user, person))
+      throw new ForbiddenException(
+        'Seuls les RH et la personne elle-même peuvent noter ses candidatures.',
+      );
   }
 
   /** A request is decided by those who manage the person, never by the person. */

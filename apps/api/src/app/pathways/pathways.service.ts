@@ -374,7 +374,9 @@ export class PathwaysService {
           FACT_MILESTONES[milestone.code] ??
           (milestone.code === 'P01' && (plan.contractType === 'PEC' || plan.contractType === 'PRO')
             ? 'Jalon fermé par le tuteur désigné sur le contrat : désignez-le dans le contrat.'
-            : null);
+            : milestone.code === 'P12' && plan.contractType === 'PEC'
+              ? 'Jalon fermé par l’entretien de sortie enregistré dans les obligations du contrat.'
+              : null);
         if (fact) refuse(fact, 'doneOn', 'fermé par les faits, pas à la main');
         if (dto.doneOn && dto.doneOn > todayIn())
           refuse('Un jalon ne peut pas être fait dans le futur.', 'doneOn', 'date future');
@@ -657,8 +659,10 @@ export async function recomputePathwayPlan(
 /**
  * Closes (or reopens) the milestones whose facts are elsewhere: P01 follows the tutor named on a
  * PEC or contrat pro; P06 is done only while a first-aid (SST) certificate is valid; P09 is the
- * day the last block of the TP MSADS was passed; P14 is the 6-month follow-up recorded on the
- * exit. `personId` null: every plan of the organisation.
+ * day the last block of the TP MSADS was passed; P10 is the first PMSMP immersion over and P11
+ * the professional project's validation (job-search); P12 the PEC exit interview recorded on the
+ * contract's obligations; P14 is the 6-month follow-up recorded on the exit. `personId` null:
+ * every plan of the organisation.
  */
 export async function syncFactMilestones(
   manager: EntityManager,
@@ -709,6 +713,26 @@ export async function syncFactMilestones(
       WHERE m.plan_id = p.id AND m.code = 'P09' AND ${scope} AND m.done_on IS DISTINCT FROM f.obtained`,
     [organisationId, personId, P09_TITLE, P09_BLOCKS],
   );
+  // P10: closed by the first PMSMP immersion whose last day has come; P11: follows the validation
+  // of the professional project once there is one. Where neither fact exists yet, a mark HR set by
+  // hand before these facts were recorded is kept (nothing to reopen it from).
+  await manager.query(
+    `UPDATE pathway_milestone m SET done_on = f.done_on
+       FROM pathway_plan p
+       CROSS JOIN LATERAL (SELECT min(i.end_date) AS done_on FROM immersion i
+                            WHERE i.person_id = p.person_id AND i.end_date <= $3::date) f
+      WHERE m.plan_id = p.id AND m.code = 'P10' AND ${scope}
+        AND f.done_on IS NOT NULL AND m.done_on IS NULL`,
+    [organisationId, personId, today],
+  );
+  await manager.query(
+    `UPDATE pathway_milestone m SET done_on = f.validated_on
+       FROM pathway_plan p
+       JOIN professional_project f ON f.person_id = p.person_id
+      WHERE m.plan_id = p.id AND m.code = 'P11' AND ${scope}
+        AND m.done_on IS DISTINCT FROM f.validated_on`,
+    [organisationId, personId],
+  );
 }
 
 const P09_BLOCKS = certificationTitle(P09_TITLE)?.blocks.map((block) => block.code) ?? [];
@@ -717,6 +741,8 @@ const P09_BLOCKS = certificationTitle(P09_TITLE)?.blocks.map((block) => block.co
 export const FACT_MILESTONES: Readonly<Record<string, string>> = {
   P06: 'Jalon fermé par le certificat SST : fait tant qu’un certificat valide est enregistré.',
   P09: 'Jalon fermé par les résultats du titre professionnel : fait le jour où le dernier CCP du TP MSADS est obtenu (examen ou VAE).',
+  P10: 'Jalon fermé par une immersion (PMSMP) terminée : enregistrez-la dans « Recherche d’emploi ».',
+  P11: 'Jalon fermé par la validation du projet professionnel, dans « Recherche d’emploi ».',
   P14: 'Jalon fermé par le suivi à 6 mois enregistré sur la fiche de sortie.',
 };
 

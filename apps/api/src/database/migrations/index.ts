@@ -25,6 +25,7 @@ import { ContractForms1796850000000 } from './1796850000000-ContractForms';
 import { PersonEligibility1796860000000 } from './1796860000000-PersonEligibility';
 import { ContractObligations1796870000000 } from './1796870000000-ContractObligations';
 import { CertificationBlocks1796880000000 } from './1796880000000-CertificationBlocks';
+import { JobSearch1796890000000 } from './1796890000000-JobSearch';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PersonEligibility1796860000000,
   ContractObligations1796870000000,
   CertificationBlocks1796880000000,
+  JobSearch1796890000000,
 ];

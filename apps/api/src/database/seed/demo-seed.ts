@@ -27,6 +27,7 @@ import {
   DEMO_SKILLS,
   SEED_REFERENCE_DATE,
 } from './demo-data';
+import { seedDemoJobSearch } from './demo-job-search';
 import { seedDemoRota } from './demo-rota';
 import { seedDemoTraining } from './demo-training';
 
@@ -131,6 +132,9 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
       ),
     );
   }
+
+  const hr = await manager.findOneByOrFail(AccountEntity, { email: 'rh@relais.demo' });
+  await seedDemoJobSearch(manager, organisationId, personId('S24'), hr.id, move, todayIn());
 
   await manager.save(
     manager.create(AuditEventEntity, {

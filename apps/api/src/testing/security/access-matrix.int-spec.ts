@@ -329,6 +329,53 @@ class World {
     );
   }
 
+  /** A person of the place with an open-ended contract begun 100 days ago (for an immersion). */
+  async newJobSeeker(place: Place): Promise<string> {
+    const { personId } = await this.newPerson(place);
+    if (place === 'unknown') return personId;
+    await this.insert(
+      `INSERT INTO contract (organisation_id, person_id, type, start_date, weekly_hours) VALUES ($1, $2, 'CDI', $3, 35)`,
+      [this.organisation(place), personId, addDays(this.today, -100)],
+      place,
+    );
+    return personId;
+  }
+
+  /** A partner employer of the place's organisation, its name new. */
+  async newPartner(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    return this.insert(
+      `INSERT INTO partner_employer (organisation_id, name) VALUES ($1, $2)`,
+      [
+        this.organisation(place),
+        `Partenaire ${place === 'X' ? FOREIGN_MARKER : 'Matrice'} ${this.next()}`,
+      ],
+      place,
+    );
+  }
+
+  /** An application of the caller (`self`) or of the place's colleague. */
+  async newApplication(target: Target): Promise<string> {
+    if (target.place === 'unknown') return randomUUID();
+    const place = target.isSelf ? 'S' : target.place;
+    return this.insert(
+      `INSERT INTO job_application (organisation_id, person_id, employer_name, position, contract, sent_on, status, status_on)
+       VALUES ($1, $2, 'Mairie', 'Agent d’accueil', 'CDI', $3, 'ENVOYEE', $3)`,
+      [this.organisation(place), this.person(target), this.today],
+      place,
+    );
+  }
+
+  /** A career action of the place's colleague. */
+  async newCareerAction(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    return this.insert(
+      `INSERT INTO career_action (organisation_id, person_id, kind, title, status) VALUES ($1, $2, 'CPF', 'Permis B', 'ENVISAGEE')`,
+      [this.organisation(place), this.id(place, 'colleague')],
+      place,
+    );
+  }
+
   async newEvidence(place: Place): Promise<string> {
     if (place === 'unknown') return randomUUID();
     return this.insert(
@@ -636,6 +683,27 @@ const siteQuery = (w: World, { place }: Target) => `siteId=${w.id(place, 'site')
 const optionalSite = (w: World, target: Target) =>
   target.scope === 'none' ? '' : `?${siteQuery(w, target)}`;
 const weekQuery = (w: World, target: Target) => `${siteQuery(w, target)}&week=${w.thisWeek}`;
+
+const CAREER_ACTION = {
+  kind: 'BILAN_COMPETENCES',
+  title: 'Bilan de compétences',
+  provider: null,
+  plannedStart: null,
+  plannedEnd: null,
+  actualStart: null,
+  actualEnd: null,
+  hours: 24,
+  funding: null,
+  status: 'DEMANDEE',
+};
+const PARTNER = {
+  sector: null,
+  town: null,
+  contactName: null,
+  contactEmail: null,
+  contactPhone: null,
+  note: null,
+};
 
 const CALLS: Record<string, Build> = {
   'GET /api/health': () => ({ path: '/api/health' }),
@@ -1101,6 +1169,57 @@ const CALLS: Record<string, Build> = {
   'POST /api/pathways/evidence/:id/sign-off': async (w, { place }) => ({
     path: `/api/pathways/evidence/${await w.newEvidence(place)}/sign-off`,
   }),
+  'GET /api/pathways/:id/job-search': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/job-search`,
+  }),
+  'PUT /api/pathways/:id/project': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/project`,
+    body: { targetJobs: 'Agent d’accueil', sector: null, steps: null, validatedOn: null },
+  }),
+  'POST /api/pathways/:id/immersions': async (w, { place }) => ({
+    path: `/api/pathways/${await w.newJobSeeker(place)}/immersions`,
+    body: {
+      employerId: await w.newPartner(place === 'X' || place === 'unknown' ? 'S' : place),
+      start: addDays(w.today, 40),
+      end: addDays(w.today, 45),
+      objective: 'DECOUVRIR_METIER',
+      prescriber: 'FRANCE_TRAVAIL',
+      prescriberName: null,
+      conventionSignedOn: w.today,
+      tutorName: 'Tuteur de la matrice',
+    },
+  }),
+  'POST /api/pathways/:id/applications': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/applications`,
+    body: {
+      employerId: null,
+      employerName: 'Mairie',
+      position: 'Agent d’accueil',
+      contract: 'CDI',
+      sentOn: w.today,
+    },
+  }),
+  'PATCH /api/pathways/applications/:id': async (w, target) => ({
+    path: `/api/pathways/applications/${await w.newApplication(target)}`,
+    body: { status: 'ENTRETIEN', statusOn: w.today },
+  }),
+  'POST /api/pathways/:id/career-actions': (w, target) => ({
+    path: `/api/pathways/${w.person(target)}/career-actions`,
+    body: CAREER_ACTION,
+  }),
+  'PATCH /api/pathways/career-actions/:id': async (w, { place }) => ({
+    path: `/api/pathways/career-actions/${await w.newCareerAction(place)}`,
+    body: CAREER_ACTION,
+  }),
+  'GET /api/partner-employers': () => ({ path: '/api/partner-employers' }),
+  'POST /api/partner-employers': (w) => ({
+    path: '/api/partner-employers',
+    body: { ...PARTNER, name: `Partenaire créé ${w.next()}` },
+  }),
+  'PATCH /api/partner-employers/:id': async (w, { place }) => ({
+    path: `/api/partner-employers/${await w.newPartner(place)}`,
+    body: { ...PARTNER, name: `Partenaire renommé ${w.next()}` },
+  }),
   'POST /api/exits': async (w, { place }) => ({
     path: '/api/exits',
     body: {
@@ -1411,6 +1530,38 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/pathways/evidence/:id/sign-off', 'E',  '401   2xx   2xx   403   403   403'],
   ['POST /api/pathways/evidence/:id/sign-off', 'X',  '401   404   404   403   403   403'],
 
+  // Job search: read with the pathway; applications by HR and the person; the rest by HR.
+  ['GET /api/pathways/:id/job-search',      'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/pathways/:id/job-search',      'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/pathways/:id/job-search',      'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/pathways/:id/job-search',      'X',     '401   404   404   404   404   404'],
+  ['PUT /api/pathways/:id/project',         'S',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/pathways/:id/project',         'E',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/pathways/:id/project',         'X',     '401   404   404   403   403   403'],
+  ['POST /api/pathways/:id/immersions',     'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/immersions',     'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/immersions',     'X',     '401   404   404   403   403   403'],
+  ['POST /api/pathways/:id/applications',   'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/pathways/:id/applications',   'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/applications',   'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/applications',   'X',     '401   404   404   404   404   404'],
+  ['PATCH /api/pathways/applications/:id',  'self',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['PATCH /api/pathways/applications/:id',  'S',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/applications/:id',  'E',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/applications/:id',  'X',     '401   404   404   404   404   404'],
+  ['POST /api/pathways/:id/career-actions', 'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/career-actions', 'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/pathways/:id/career-actions', 'X',     '401   404   404   403   403   403'],
+  ['PATCH /api/pathways/career-actions/:id', 'S',    '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/career-actions/:id', 'E',    '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/pathways/career-actions/:id', 'X',    '401   404   404   403   403   403'],
+  // Partner employers belong to the organisation, not to a site: HR writes, managers read.
+  ['GET /api/partner-employers',            'none',  '401   2xx   2xx   2xx   2xx   403'],
+  ['POST /api/partner-employers',           'none',  '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/partner-employers/:id',      'S',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/partner-employers/:id',      'E',     '401   2xx   2xx   403   403   403'],
+  ['PATCH /api/partner-employers/:id',      'X',     '401   404   404   403   403   403'],
+
   ['POST /api/exits',                       'S',     '401   2xx   2xx   403   403   403'],
   ['POST /api/exits',                       'E',     '401   2xx   2xx   403   403   403'],
   ['POST /api/exits',                       'X',     '401   404   404   403   403   403'],
@@ -1631,6 +1782,9 @@ const MEDIATOR_FIELDS: Record<string, string[]> = {
   'GET /api/pathways/:id/obligations': ['*'],
   'GET /api/pathways/:id/certifications': ['*'],
   'GET /api/pathways/:id/competences': ['*'],
+  'GET /api/pathways/:id/job-search': ['*'],
+  'POST /api/pathways/:id/applications': ['*'],
+  'PATCH /api/pathways/applications/:id': ['*'],
   'GET /api/me/week': ['*'],
   'POST /api/me/week/seen': ['(value)'],
   'GET /api/me/shifts': ['[].*'],

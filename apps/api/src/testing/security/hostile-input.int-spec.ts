@@ -107,6 +107,14 @@ interface Fixtures {
   newTrainingSession(day?: string): Promise<string>;
   newEnrolment(status?: string): Promise<string>;
   newMilestone(): Promise<string>;
+  /** A new person of Paris Sud with an open-ended contract begun 100 days ago. */
+  newJobSeeker(): Promise<string>;
+  /** A partner employer of the organisation, its name new. */
+  newPartner(): Promise<string>;
+  /** An application of the colleague. */
+  newApplication(): Promise<string>;
+  /** A career action of the colleague. */
+  newCareerAction(): Promise<string>;
   newEvidence(): Promise<string>;
   /** A message for the demo mediator. */
   newNotification(): Promise<string>;
@@ -138,6 +146,29 @@ interface WriteRoute {
 }
 
 const SHIFT_FIELDS = ['personId', 'locationId', 'activity', 'start', 'end', 'breakMinutes', 'note'];
+
+const careerAction = (f: Fixtures) => ({
+  kind: 'BILAN_COMPETENCES',
+  title: 'Bilan de compétences',
+  provider: 'CIBC Paris',
+  plannedStart: f.today,
+  plannedEnd: addDays(f.today, 60),
+  actualStart: null,
+  actualEnd: null,
+  hours: 24,
+  funding: 'CPF',
+  status: 'DEMANDEE',
+});
+
+const partner = (name: string) => ({
+  name,
+  sector: 'Protection sociale',
+  town: 'Paris',
+  contactName: 'Mme Rivière',
+  contactEmail: 'recrutement@exemple.fr',
+  contactPhone: '01 40 00 00 00',
+  note: null,
+});
 
 const WRITE_ROUTES: WriteRoute[] = [
   {
@@ -616,6 +647,115 @@ const WRITE_ROUTES: WriteRoute[] = [
     body: () => ({ body: 'Entretien de suivi.' }),
   },
   {
+    route: 'PUT /api/pathways/:id/project',
+    caller: 'hr',
+    id: async (f) => f.colleagueId,
+    fields: ['targetJobs', 'sector', 'steps', 'validatedOn'],
+    body: (f) => ({
+      targetJobs: 'Agent d’accueil',
+      sector: 'Protection sociale',
+      steps: null,
+      validatedOn: f.today,
+    }),
+  },
+  {
+    route: 'POST /api/pathways/:id/immersions',
+    caller: 'hr',
+    id: (f) => f.newJobSeeker(),
+    fields: [
+      'employerId',
+      'start',
+      'end',
+      'objective',
+      'prescriber',
+      'prescriberName',
+      'conventionSignedOn',
+      'tutorName',
+    ],
+    body: (f) => ({
+      employerId: '00000000-0000-4000-8000-00000000e001',
+      start: addDays(f.today, 20),
+      end: addDays(f.today, 30),
+      objective: 'CONFIRMER_PROJET',
+      prescriber: 'AUTRE',
+      prescriberName: 'PLIE de Paris',
+      conventionSignedOn: f.today,
+      tutorName: 'Mme Rivière',
+    }),
+    fresh: async (f) => ({ employerId: await f.newPartner() }),
+  },
+  {
+    route: 'POST /api/pathways/:id/applications',
+    caller: 'hr',
+    id: async (f) => f.colleagueId,
+    fields: ['employerId', 'employerName', 'position', 'contract', 'sentOn'],
+    body: (f) => ({
+      employerId: null,
+      employerName: 'Mairie du 14e',
+      position: 'Agent d’accueil',
+      contract: 'CDD',
+      sentOn: f.today,
+    }),
+  },
+  {
+    route: 'PATCH /api/pathways/applications/:id',
+    caller: 'hr',
+    id: (f) => f.newApplication(),
+    fields: ['status', 'statusOn'],
+    body: (f) => ({ status: 'ENTRETIEN', statusOn: f.today }),
+  },
+  {
+    route: 'POST /api/pathways/:id/career-actions',
+    caller: 'hr',
+    id: async (f) => f.colleagueId,
+    fields: [
+      'kind',
+      'title',
+      'provider',
+      'plannedStart',
+      'plannedEnd',
+      'actualStart',
+      'actualEnd',
+      'hours',
+      'funding',
+      'status',
+    ],
+    body: (f) => careerAction(f),
+  },
+  {
+    route: 'PATCH /api/pathways/career-actions/:id',
+    caller: 'hr',
+    id: (f) => f.newCareerAction(),
+    fields: [
+      'kind',
+      'title',
+      'provider',
+      'plannedStart',
+      'plannedEnd',
+      'actualStart',
+      'actualEnd',
+      'hours',
+      'funding',
+      'status',
+    ],
+    body: (f) => careerAction(f),
+  },
+  {
+    route: 'POST /api/partner-employers',
+    caller: 'hr',
+    fields: ['name', 'sector', 'town', 'contactName', 'contactEmail', 'contactPhone', 'note'],
+    body: () => partner('Partenaire'),
+    fresh: async (f) => ({ name: `Partenaire ${await f.newPartner()}` }),
+  },
+  {
+    route: 'PATCH /api/partner-employers/:id',
+    caller: 'hr',
+    id: (f) => f.newPartner(),
+    fields: ['name', 'sector', 'town', 'contactName', 'contactEmail', 'contactPhone', 'note'],
+    body: () => partner('Partenaire renommé'),
+    fresh: async (f) => ({ name: `Renommé ${await f.newPartner()}` }),
+  },
+  {
     route: 'POST /api/exits',
     caller: 'hr',
     fields: [
@@ -828,6 +968,8 @@ const READ_ROUTES: ReadRoute[] = [
   { route: 'GET /api/pathways/:id/competences', caller: 'hr' },
   { route: 'GET /api/pathways/evidence/:id', caller: 'hr' },
   { route: 'GET /api/exits', caller: 'hr' },
+  { route: 'GET /api/pathways/:id/job-search', caller: 'hr' },
+  { route: 'GET /api/partner-employers', caller: 'hr' },
   { route: 'GET /api/reports/exits', caller: 'hr', query: (f) => ({ year: f.today.slice(0, 4) }) },
   { route: 'GET /api/reports/pathways', caller: 'hr' },
   { route: 'GET /api/exports/training.xlsx', caller: 'hr' },
@@ -1493,6 +1635,33 @@ describe('hostile input on every write route', () => {
           [organisation.id, session, colleague.id, status],
         );
       },
+      newJobSeeker: async () => {
+        const personId = await insert(
+          `INSERT INTO person (organisation_id, first_name, last_name, home_site_id) VALUES ($1, 'Fuzz', $2, $3)`,
+          [organisation.id, `Emploi ${++n}`, site.id],
+        );
+        await insert(
+          `INSERT INTO contract (organisation_id, person_id, type, start_date, weekly_hours) VALUES ($1, $2, 'CDI', $3, 35)`,
+          [organisation.id, personId, addDays(todayIn(), -100)],
+        );
+        return personId;
+      },
+      newPartner: () =>
+        insert(`INSERT INTO partner_employer (organisation_id, name) VALUES ($1, $2)`, [
+          organisation.id,
+          `Partenaire fuzz ${++n}`,
+        ]),
+      newApplication: () =>
+        insert(
+          `INSERT INTO job_application (organisation_id, person_id, employer_name, position, contract, sent_on, status, status_on)
+           VALUES ($1, $2, 'Mairie', 'Agent d’accueil', 'CDI', $3, 'ENVOYEE', $3)`,
+          [organisation.id, colleague.id, addDays(todayIn(), -10)],
+        ),
+      newCareerAction: () =>
+        insert(
+          `INSERT INTO career_action (organisation_id, person_id, kind, title, status) VALUES ($1, $2, 'CPF', 'Permis B', 'ENVISAGEE')`,
+          [organisation.id, colleague.id],
+        ),
       newMilestone: async () => {
         const person = await f.newAccountHolder();
         const plan = await insert(

@@ -27,6 +27,7 @@ import { firstValueFrom } from 'rxjs';
 import { formatHoursOnScreen } from '../core/time';
 import { messageOf } from '../shared/http-error';
 import { todayInParis } from '../shared/today';
+import { PartnerEmployersComponent } from './components/partner-employers.component';
 import { percent } from './pathway.store';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -39,7 +40,7 @@ export function rateLabel(rate: ExitRate['dynamicExitRate']): string {
 /** The HR dashboard: dynamic-exit rate (chart and table), contract ends, late milestones, expiries. */
 @Component({
   selector: 'app-pathway-dashboard-page',
-  imports: [RouterLink, MatButtonModule, TranslocoPipe],
+  imports: [RouterLink, MatButtonModule, TranslocoPipe, PartnerEmployersComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pathway-dashboard.page.html',
   styleUrl: './training.page.scss',

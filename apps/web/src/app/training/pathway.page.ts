@@ -30,6 +30,8 @@ import { deriveExitCategory, formatDate, isRuleCode, ruleDefinition } from '@rel
 import { AuthStore } from '../core/auth.store';
 import { formatHoursOnScreen } from '../core/time';
 import { CertificationCardComponent } from './components/certification-card.component';
+import { JobSearchCardComponent } from './components/job-search-card.component';
+import { ObligationsCardComponent } from './components/obligations-card.component';
 import { fileToBase64, MAX_EVIDENCE_BYTES, PathwayStore, percent } from './pathway.store';
 import { instantLabel } from './training.store';
 
@@ -45,6 +47,8 @@ import { instantLabel } from './training.store';
     MatProgressBarModule,
     TranslocoPipe,
     CertificationCardComponent,
+    JobSearchCardComponent,
+    ObligationsCardComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pathway.page.html',
@@ -133,6 +137,10 @@ export class PathwayPage {
     });
   }
 
+  protected reload(): void {
+    void this.store.refresh();
+  }
+
   private async report(error: string | null, success: string): Promise<void> {
     this.message.set(
       error === null ? success : error || this.transloco.translate('training.loadError'),
@@ -204,11 +212,13 @@ export class PathwayPage {
     if (error === null) this.note.reset('');
   }
 
-  /** Milestones closed by facts (certificate, title, follow-up, the tutor), not by hand. */
+  /** Milestones closed by facts (certificate, title, job search, follow-up, the tutor), not by hand. */
   protected isFact(code: string): boolean {
     const type = this.store.pathway()?.contractType;
     return (
-      ['P06', 'P09', 'P14'].includes(code) || (code === 'P01' && (type === 'PEC' || type === 'PRO'))
+      ['P06', 'P09', 'P10', 'P11', 'P14'].includes(code) ||
+      (code === 'P01' && (type === 'PEC' || type === 'PRO')) ||
+      (code === 'P12' && type === 'PEC')
     );
   }
 

@@ -53,6 +53,21 @@ export class PathwayStore {
     }
   }
 
+  /** Reads the pathway again in place (milestones closed by facts recorded elsewhere). */
+  async refresh(): Promise<void> {
+    try {
+      this.pathway.set(
+        await firstValueFrom(
+          this.http.get<Pathway>(
+            this.personId ? `/api/pathways/${this.personId}` : '/api/me/pathway',
+          ),
+        ),
+      );
+    } catch {
+      // The page keeps what it shows; the next action reloads it.
+    }
+  }
+
   private async run<T>(call: () => Promise<T>): Promise<string | null> {
     try {
       await call();

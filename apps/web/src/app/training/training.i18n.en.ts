@@ -1,3 +1,4 @@
+import { JOB_SEARCH_EN } from './components/job-search.i18n.en';
 import { OBLIGATIONS_EN } from './obligations.i18n.en';
 import type { TRAINING_FR } from './training.i18n.fr';
 
@@ -52,6 +53,7 @@ export const TRAINING_EN: typeof TRAINING_FR = {
   name: 'Name',
   statusLabel: 'Status',
   actions: 'Actions',
+  jobSearch: JOB_SEARCH_EN,
   pathway: {
     mine: 'My pathway',
     of: 'Pathway of {{ name }}',

@@ -9,6 +9,7 @@ import {
   MILESTONE_STATUS_LABELS,
   NEUTRALISED_REASON_LABELS,
 } from '@relais/api-types';
+import { JOB_SEARCH_FR } from './components/job-search.i18n.fr';
 import { OBLIGATIONS_FR } from './obligations.i18n.fr';
 
 import { CERTIFICATION_FR } from './components/certification.i18n.fr';
@@ -57,6 +58,7 @@ export const TRAINING_FR = {
   name: 'Nom',
   statusLabel: 'Statut',
   actions: 'Actions',
+  jobSearch: JOB_SEARCH_FR,
   pathway: {
     mine: 'Mon parcours',
     of: 'Parcours de {{ name }}',
