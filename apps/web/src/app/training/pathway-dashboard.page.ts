@@ -27,6 +27,7 @@ import { firstValueFrom } from 'rxjs';
 import { formatHoursOnScreen } from '../core/time';
 import { messageOf } from '../shared/http-error';
 import { todayInParis } from '../shared/today';
+import { ObligationsDueComponent } from './components/obligations-due.component';
 import { PartnerEmployersComponent } from './components/partner-employers.component';
 import { percent } from './pathway.store';
 
@@ -40,7 +41,13 @@ export function rateLabel(rate: ExitRate['dynamicExitRate']): string {
 /** The HR dashboard: dynamic-exit rate (chart and table), contract ends, late milestones, expiries. */
 @Component({
   selector: 'app-pathway-dashboard-page',
-  imports: [RouterLink, MatButtonModule, TranslocoPipe, PartnerEmployersComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    TranslocoPipe,
+    PartnerEmployersComponent,
+    ObligationsDueComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pathway-dashboard.page.html',
   styleUrl: './training.page.scss',
