@@ -38,7 +38,9 @@ test('HR follows a PEC mediator’s obligations checklist to completion', async 
   const prescriber = row('PEC_PRESCRIBER');
   await prescriber.getByRole('button', { name: 'Enregistrer' }).click();
   await prescriber.getByLabel('Convention signée le').fill(pec.start);
-  await prescriber.getByLabel('Prescripteur', { exact: true }).selectOption({ label: 'France Travail' });
+  await prescriber
+    .getByLabel('Prescripteur', { exact: true })
+    .selectOption({ label: 'France Travail' });
   await prescriber.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(prescriber.getByRole('alert')).toContainText('Référent chez le prescripteur');
   await expect(prescriber.getByLabel('Convention signée le')).toHaveValue(pec.start);
@@ -70,7 +72,9 @@ test('HR follows a PEC mediator’s obligations checklist to completion', async 
   const renewal = row('PEC_RENEWAL_REQUEST');
   await renewal.getByRole('button', { name: 'Enregistrer' }).click();
   await renewal.getByLabel('Décidé le').fill(today);
-  await renewal.getByLabel('Décision', { exact: true }).selectOption({ label: 'Pas de renouvellement' });
+  await renewal
+    .getByLabel('Décision', { exact: true })
+    .selectOption({ label: 'Pas de renouvellement' });
   await renewal.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(renewal).toContainText('fait');
 

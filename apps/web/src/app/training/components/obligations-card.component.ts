@@ -132,7 +132,7 @@ import { messageOf } from '../../shared/http-error';
                         }
                       </mat-form-field>
                     }
-                    <mat-form-field appearance="outline" class="wide">
+                    <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
                       <mat-label>{{ 'training.obligations.evidenceLabel' | transloco }}</mat-label>
                       <input matInput type="text" maxlength="500" formControlName="evidence" />
                       <mat-hint>{{ 'training.obligations.evidenceHint' | transloco }}</mat-hint>
@@ -295,15 +295,22 @@ export class ObligationsCardComponent {
   }
 
   private async load(personId: string): Promise<void> {
+    // Another person's list never stays on screen while this one loads, nor after it fails.
+    this.obligations.set(null);
+    this.loaded.set(false);
+    this.editing.set(null);
+    this.saved.set(null);
+    this.error.set(null);
     this.loadError.set(null);
     try {
-      this.obligations.set(
-        await firstValueFrom(
-          this.http.get<ContractObligations | null>(`/api/pathways/${personId}/obligations`),
-        ),
+      const answer = await firstValueFrom(
+        this.http.get<ContractObligations | null>(`/api/pathways/${personId}/obligations`),
       );
+      if (personId === this.personId()) this.obligations.set(answer);
     } catch (error) {
-      this.loadError.set(messageOf(error) ?? this.transloco.translate('training.loadError'));
+      if (personId === this.personId()) {
+        this.loadError.set(messageOf(error) ?? this.transloco.translate('training.loadError'));
+      }
     } finally {
       this.loaded.set(true);
     }
