@@ -28,6 +28,7 @@ import {
   SEED_REFERENCE_DATE,
 } from './demo-data';
 import { seedDemoJobSearch } from './demo-job-search';
+import { seedDemoObligations } from './demo-obligations';
 import { seedDemoRota } from './demo-rota';
 import { seedDemoTraining } from './demo-training';
 
@@ -110,6 +111,7 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
   await seedDemoRota(manager, organisationId, personId, move, todayIn());
   await seedDemoTraining(manager, organisationId, personId, move, todayIn());
   await seedDemoCertifications(manager, organisationId, personId, move);
+  await seedDemoObligations(manager, organisationId, personId, todayIn());
 
   for (const account of DEMO_ACCOUNTS) {
     await manager.save(
