@@ -171,6 +171,9 @@ describe('contract obligations (group F)', () => {
       status: 'en_retard',
       remark: 'Le tuteur suit 4 salariés en contrat de professionnalisation : 3 au plus.',
     });
+    expect(obligations({ contract: pro }).get('PRO_TRAINING_HOURS')?.progress).toBe(
+      '0 h sur 150 h',
+    );
     const done = obligations({ contract: pro, trainingHoursAttended: 150 });
     expect(done.get('PRO_TRAINING_HOURS')?.status).toBe('fait');
   });

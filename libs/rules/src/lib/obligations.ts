@@ -48,7 +48,7 @@ export interface ObligationInput {
   records: ReadonlyMap<ObligationCode, ObligationRecord>;
   /** Validated modules, with the day each was completed (the latest when taken again). */
   modulesDone: ReadonlyMap<string, CivilDate>;
-  /** Training hours attended (validated sessions) between the contract's start and end. */
+  /** Training hours done during the contract: modules completed, and sessions validated toward one. */
   trainingHoursAttended: number;
   /** Contrat pro: how many current contrat-pro tutees the named tutor has, this one included. */
   tutorProTutees: number;
@@ -317,7 +317,9 @@ function proObligations(input: ObligationInput): Item[] {
       due: contract.end,
       window: null,
       fulfilment: 'fact',
-      progress: contracted ? `${formatHours(attended)} sur ${formatHours(contracted)}` : null,
+      progress: contracted
+        ? `${attended > 0 ? formatHours(attended) : '0 h'} sur ${formatHours(contracted)}`
+        : null,
       remark: contracted ? null : 'Le contrat n’indique pas ses heures de formation.',
       done: contracted > 0 && attended >= contracted,
     },

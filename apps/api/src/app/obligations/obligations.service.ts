@@ -66,10 +66,13 @@ const CONTRACT_FACTS = `
          coalesce(s.is_france_services, false) AS france_services,
          (SELECT to_char(min(k.acquired_on), 'YYYY-MM-DD') FROM person_skill k
            WHERE k.person_id = c.person_id AND k.skill = 'aidants_connect') AS ac_since,
-         (SELECT coalesce(sum(e.attended_minutes), 0)::int FROM training_enrolment e
-            JOIN training_session ts ON ts.id = e.session_id
-           WHERE e.person_id = c.person_id AND e.status = 'validated'
-             AND ts.start_at >= c.start_date AND (c.end_date IS NULL OR ts.start_at < c.end_date + 1)) AS attended_minutes,
+         ((SELECT coalesce(sum(r.hours), 0) * 60 FROM training_record r
+            WHERE r.person_id = c.person_id AND r.completed_on >= c.start_date
+              AND (c.end_date IS NULL OR r.completed_on <= c.end_date))
+          + (SELECT coalesce(sum(e.attended_minutes), 0) FROM training_enrolment e
+               JOIN training_session ts ON ts.id = e.session_id
+              WHERE e.person_id = c.person_id AND e.status = 'validated' AND e.record_id IS NULL
+                AND ts.start_at >= c.start_date AND (c.end_date IS NULL OR ts.start_at < c.end_date + 1)))::int AS attended_minutes,
          (SELECT count(*)::int FROM contract t
            WHERE c.tutor_id IS NOT NULL AND t.tutor_id = c.tutor_id AND t.type = 'PRO'
              AND (t.id = c.id OR (t.start_date <= $2::date AND (t.end_date IS NULL OR t.end_date >= $2::date)))) AS tutor_pro_tutees

@@ -14,6 +14,7 @@ export const OBLIGATIONS_EN: typeof OBLIGATIONS_FR = {
   evidenceLabel: 'Evidence (document, reference)',
   evidenceHint: 'For example: signed minutes, filing receipt.',
   recordedBy: 'Recorded by {{ who }} on {{ when }}',
+  imported: 'Brought in with the initial data, without an author.',
   record: 'Record',
   edit: 'Correct',
   remove: 'Undo the record',

@@ -14,6 +14,7 @@ export const OBLIGATIONS_FR = {
   evidenceLabel: 'Preuve (document, référence)',
   evidenceHint: 'Par exemple : compte rendu signé, accusé de dépôt.',
   recordedBy: 'Enregistré par {{ who }} le {{ when }}',
+  imported: 'Repris avec les données de départ, sans auteur.',
   record: 'Enregistrer',
   edit: 'Corriger',
   remove: 'Annuler l’enregistrement',

@@ -69,10 +69,16 @@ import { messageOf } from '../../shared/http-error';
                   @if (record.evidence) {
                     <br />{{ 'training.obligations.evidence' | transloco }} : {{ record.evidence }}
                   }
-                  <br /><span class="by">{{
-                    'training.obligations.recordedBy'
-                      | transloco: { who: record.recordedBy ?? '—', when: stamp(record.recordedAt) }
-                  }}</span>
+                  <br /><span class="by">
+                    @if (record.recordedBy) {
+                      {{
+                        'training.obligations.recordedBy'
+                          | transloco: { who: record.recordedBy, when: stamp(record.recordedAt) }
+                      }}
+                    } @else {
+                      {{ 'training.obligations.imported' | transloco }}
+                    }
+                  </span>
                 </p>
               }
               @if (item.remark) {
