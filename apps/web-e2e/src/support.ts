@@ -5,6 +5,22 @@ export const DEMO_PASSWORD = 'relais-demo';
 
 /** WCAG 2.1 AA scan; fails on any serious or critical violation, listing them. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A message fading in (a field's error, a snack bar) is scanned once it has settled: mid-fade
+  // its colours are not the ones a reader gets. Endless animations (spinners) are not waited for.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (animation) =>
+              animation.playState !== 'running' ||
+              animation.effect?.getComputedTiming().endTime === Infinity,
+          ),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
