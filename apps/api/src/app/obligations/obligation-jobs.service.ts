@@ -45,6 +45,12 @@ export class ObligationJobsService extends HourlyJob {
 
   private async remind(manager: EntityManager, organisationId: string, today: string) {
     const contracts = await currentObligations(manager, organisationId, today);
+    // HR and admin of the organisation, read once; the managers of each site as they come.
+    const hr: { person_id: string }[] = await manager.query(
+      `SELECT person_id FROM account WHERE organisation_id = $1 AND role IN ('hr', 'admin') AND is_active`,
+      [organisationId],
+    );
+    const managersOf = new Map<string | null, string[]>();
     let raised = 0;
     for (const facts of contracts) {
       for (const item of facts.items) {
@@ -59,16 +65,18 @@ export class ObligationJobsService extends HourlyJob {
         );
         if (inserted.length === 0) continue;
         raised += 1;
-        const staff: { person_id: string }[] = await manager.query(
-          `SELECT ms.person_id FROM manager_site ms WHERE ms.site_id = $1
-           UNION
-           SELECT a.person_id FROM account a
-            WHERE a.organisation_id = $2 AND a.role IN ('hr', 'admin') AND a.is_active`,
-          [facts.homeSiteId, organisationId],
-        );
+        let managers = managersOf.get(facts.homeSiteId);
+        if (!managers) {
+          const rows: { person_id: string }[] = await manager.query(
+            `SELECT person_id FROM manager_site WHERE site_id = $1`,
+            [facts.homeSiteId],
+          );
+          managers = rows.map((row) => row.person_id);
+          managersOf.set(facts.homeSiteId, managers);
+        }
         await this.notifications.notify(
           manager,
-          staff.map((row) => row.person_id).filter((id) => id !== facts.personId),
+          [...hr.map((row) => row.person_id), ...managers].filter((id) => id !== facts.personId),
           'reminder',
           stage === 'late' ? 'Obligation en retard' : 'Obligation à échéance',
           `${facts.personName} : ${item.title}, ${

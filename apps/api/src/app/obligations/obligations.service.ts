@@ -34,6 +34,7 @@ export interface ObligationFacts {
   personName: string;
   homeSiteId: string | null;
   contractType: ContractType;
+  contract: ObligationContract;
   items: ContractObligations['items'];
 }
 
@@ -211,7 +212,7 @@ export class ObligationsService {
           'ne concerne pas ce contrat',
         );
       }
-      await this.checkAgainstContract(manager, obligation, facts, body.doneOn, outcome);
+      this.checkAgainstContract(obligation, facts, body.doneOn, outcome);
       if (moduleCodes.length) {
         const known: { code: string }[] = await manager.query(
           `SELECT code FROM training_module WHERE organisation_id = $1 AND code = ANY($2)`,
@@ -297,39 +298,26 @@ export class ObligationsService {
   }
 
   /** The refusals that depend on the contract: dates around its end, the convention's renewal. */
-  private async checkAgainstContract(
-    manager: EntityManager,
+  private checkAgainstContract(
     code: ObligationCode,
     facts: ObligationFacts,
     doneOn: string,
     outcome: string | null,
-  ): Promise<void> {
-    const [contract]: {
-      start: string;
-      end: string | null;
-      cs: string | null;
-      ce: string | null;
-    }[] = await manager.query(
-      `SELECT to_char(start_date, 'YYYY-MM-DD') AS start, to_char(end_date, 'YYYY-MM-DD') AS "end",
-                to_char(convention_start, 'YYYY-MM-DD') AS cs, to_char(convention_end, 'YYYY-MM-DD') AS ce
-           FROM contract WHERE id = $1`,
-      [facts.contractId],
-    );
-    if (code === 'PEC_EXIT_INTERVIEW') {
-      if (doneOn < contract.start || (contract.end !== null && doneOn > contract.end)) {
-        refuse(
-          `L’entretien de sortie se tient pendant le contrat, avant sa fin${
-            contract.end ? ` le ${formatDate(contract.end)}` : ''
-          }.`,
-          'doneOn',
-          'hors du contrat',
-        );
-      }
+  ): void {
+    const { start, end } = facts.contract;
+    if (code === 'PEC_EXIT_INTERVIEW' && (doneOn < start || (end !== null && doneOn > end))) {
+      refuse(
+        `L’entretien de sortie se tient pendant le contrat, avant sa fin${
+          end ? ` le ${formatDate(end)}` : ''
+        }.`,
+        'doneOn',
+        'hors du contrat',
+      );
     }
     if (
       code === 'AR_CONVENTION_END' &&
       (outcome === 'renouvellement_demande' || outcome === 'renouvelee') &&
-      conventionRenewedOnce({ conventionStart: contract.cs, conventionEnd: contract.ce })
+      conventionRenewedOnce(facts.contract)
     ) {
       refuse(
         'La convention adulte-relais a déjà été renouvelée une fois : elle ne peut plus l’être (3 ans, renouvelable une fois).',
@@ -453,6 +441,7 @@ export async function loadObligations(
       personName: row.person_name,
       homeSiteId: row.home_site_id,
       contractType: row.type,
+      contract,
       items: contractObligations({
         today,
         contract,

@@ -107,10 +107,10 @@ export type CreatePersonResult =
   | { person: PersonSummary }
   | { error: string | null; fields: Record<string, string> };
 
-/** Field messages of a 400 (`details: [{ field, message }]`). */
+/** Field messages of a refusal, malformed (400) or refused by a rule (422): `details: [{ field, message }]`. */
 export function fieldErrors(error: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
-  if (error instanceof HttpErrorResponse && error.status === 400) {
+  if (error instanceof HttpErrorResponse && (error.status === 400 || error.status === 422)) {
     const details = (error.error as { details?: unknown } | null)?.details;
     if (Array.isArray(details)) {
       for (const item of details as { field?: unknown; message?: unknown }[]) {

@@ -28,11 +28,10 @@ import {
   type JobSearch,
   type PartnerEmployer,
 } from '@relais/api-types';
-import { civilDate } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
-import { ORGANISATION_TIME_ZONE } from '../../core/time';
 import { fieldErrors } from '../../people/people.store';
 import { messageOf } from '../../shared/http-error';
+import { todayInParis } from '../../shared/today';
 
 const LONG_DATE = new Intl.DateTimeFormat('fr-FR', {
   day: 'numeric',
@@ -516,7 +515,7 @@ export class JobSearchCardComponent {
   protected readonly errors = signal<Record<string, string>>({});
   protected readonly saved = signal(false);
   protected readonly isSaving = signal(false);
-  private readonly today = computed(() => civilDate(Date.now(), ORGANISATION_TIME_ZONE));
+  private readonly today = computed(() => todayInParis());
 
   protected readonly objectives = IMMERSION_OBJECTIVES;
   protected readonly prescribers = IMMERSION_PRESCRIBERS;

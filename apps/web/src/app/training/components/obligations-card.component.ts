@@ -25,6 +25,7 @@ import {
 } from '@relais/api-types';
 import { formatDate } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
+import { fieldErrors } from '../../people/people.store';
 import { messageOf } from '../../shared/http-error';
 
 /**
@@ -411,7 +412,7 @@ export class ObligationsCardComponent {
     } catch (error) {
       // What was typed stays; each refused field says why under it.
       if (error instanceof HttpErrorResponse) {
-        for (const [field, message] of Object.entries(detailMessages(error))) {
+        for (const [field, message] of Object.entries(fieldErrors(error))) {
           const control = this.form.get(field);
           control?.setErrors({ server: message });
           control?.markAsTouched();
@@ -440,17 +441,4 @@ export class ObligationsCardComponent {
       this.error.set(messageOf(error) ?? this.transloco.translate('training.loadError'));
     }
   }
-}
-
-/** The field messages of a refusal (400 or 422, `details: [{ field, message }]`). */
-function detailMessages(error: HttpErrorResponse): Record<string, string> {
-  const details = (error.error as { details?: unknown } | null)?.details;
-  const fields: Record<string, string> = {};
-  if (!Array.isArray(details)) return fields;
-  for (const item of details as { field?: unknown; message?: unknown }[]) {
-    if (typeof item?.field === 'string' && typeof item.message === 'string') {
-      fields[item.field] = item.message;
-    }
-  }
-  return fields;
 }
