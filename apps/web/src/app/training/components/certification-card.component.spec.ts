@@ -143,7 +143,7 @@ describe('CertificationCardComponent', () => {
     expect(text('[data-testid="title-MSADS"]')).toContain('(RNCP36241, niveau 4)');
     expect(text('[data-testid="title-state-MSADS"]')).toBe('État : En cours');
     expect(text('[data-testid="block-MSADS-CCP1"]')).toContain(
-      'Obtenu obtenu le 12 mars 2027 (Examen (session de validation)) · 70 h de formation',
+      'Obtenu le 12 mars 2027 — Examen (session de validation) · 70 h de formation',
     );
     expect(text('[data-testid="block-MSADS-CCP2"]')).toContain('Présenté, non obtenu');
     expect(element.textContent).toContain('2 avril 2027 — CCP2');

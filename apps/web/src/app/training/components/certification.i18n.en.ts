@@ -6,7 +6,7 @@ export const CERTIFICATION_EN: typeof CERTIFICATION_FR = {
   titleLine: '{{ label }} ({{ rncp }}, level {{ level }})',
   state: 'State: {{ state }}',
   obtainedOn: 'Title obtained on {{ date }}',
-  blockObtained: 'obtained on {{ date }} ({{ route }})',
+  blockObtained: 'on {{ date }} — {{ route }}',
   hours: '{{ hours }} h of training',
   module: 'training: {{ module }}',
   blocks: 'Skill blocks (CCP)',

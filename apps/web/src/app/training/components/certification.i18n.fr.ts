@@ -13,7 +13,7 @@ export const CERTIFICATION_FR = {
   titleLine: '{{ label }} ({{ rncp }}, niveau {{ level }})',
   state: 'État : {{ state }}',
   obtainedOn: 'Titre obtenu le {{ date }}',
-  blockObtained: 'obtenu le {{ date }} ({{ route }})',
+  blockObtained: 'le {{ date }} — {{ route }}',
   hours: '{{ hours }} h de formation',
   module: 'formation : {{ module }}',
   blocks: 'Blocs de compétences (CCP)',
