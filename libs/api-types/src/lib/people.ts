@@ -52,6 +52,10 @@ export interface Contract {
   conventionNumber: string | null;
   conventionStart: string | null;
   conventionEnd: string | null;
+  /** Night worker by the contract (L3122-5): the night worker's limits apply from the first day. */
+  isNightWorker: boolean;
+  /** Hours distributed over a cycle of this many weeks (L3121-44); null for a weekly schedule. */
+  cycleWeeks: number | null;
   /** Computed once, on the server, from the organisation's today. */
   status: ContractStatus;
   /** When the contract was ended early: its legal ground, and the end first planned. */
@@ -85,6 +89,10 @@ export interface CreateContractRequest {
   conventionNumber?: string | null;
   conventionStart?: string | null;
   conventionEnd?: string | null;
+  /** Night worker by the contract (L3122-5); false when absent. */
+  isNightWorker?: boolean;
+  /** A cycle of 2 to 52 weeks (L3121-44, L3121-47: 7 days' notice of a change); null: weekly. */
+  cycleWeeks?: number | null;
   /** Hourly cost to the employer (coût horaire chargé), in euros, 2 decimals, 0 to 1 000. */
   hourlyCost?: number | null;
   /** Required when the contract raises warnings (e.g. délai de carence). */
@@ -252,12 +260,22 @@ export interface PersonEligibility {
   qpvCheckedOn: string | null;
   /** Adulte-relais: the prefect's exception to the QPV residence, when there is one. */
   prefectException: string | null;
+  /**
+   * Pursues studies: with a birth date under 26, the part-time derogation of a student (L3123-7);
+   * null: not checked.
+   */
+  isStudent: boolean | null;
   /** Who recorded these facts last, and when; null before anything was recorded. */
   recorded: { at: string; byName: string | null } | null;
 }
 
-/** Body of `PUT /api/people/{id}/eligibility`: every fact (the new and the kept ones). */
-export type PersonEligibilityRequest = Omit<PersonEligibility, 'recorded'>;
+/**
+ * Body of `PUT /api/people/{id}/eligibility`: every fact (the new and the kept ones); `isStudent`,
+ * recorded since, is kept as it is when absent.
+ */
+export type PersonEligibilityRequest = Omit<PersonEligibility, 'recorded' | 'isStudent'> & {
+  isStudent?: boolean | null;
+};
 
 /** Body of `POST /api/people`. */
 export interface CreatePersonRequest {

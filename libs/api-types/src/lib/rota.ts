@@ -104,7 +104,16 @@ export interface RotaPerson extends RotaColleague {
     weeklyHours: number;
   } | null;
   /** All the person's contracts (for OUTSIDE_CONTRACT). */
-  contracts: { type: ContractType; start: string; end: string | null; weeklyHours: number }[];
+  contracts: {
+    type: ContractType;
+    start: string;
+    end: string | null;
+    weeklyHours: number;
+    /** Night worker by the contract (L3122-5). */
+    isNightWorker?: boolean;
+    /** A multi-week cycle (L3121-44): a change owes 7 days' notice (L3121-47). */
+    cycleWeeks?: number | null;
+  }[];
   /** Minutes planned this week, all sites together. */
   plannedMinutes: number;
   /** Absences overlapping the week; `kind` null when the caller may not see it. */

@@ -67,6 +67,11 @@ export interface ContractPerson {
   birthDate?: CivilDate | null;
   /** Aged 50+ with particular difficulties (PEC cap 60 months, L5134-25-1). */
   isOver50WithDifficulties?: boolean;
+  /**
+   * Pursues studies (for the `student_under_26` part-time derogation, L3123-7); null or absent:
+   * not recorded.
+   */
+  isStudent?: boolean | null;
   /** Recognised disabled worker (RQTH). */
   hasRqth?: boolean;
   /** Under a sentence adjustment (PEC initial term 3 months, L5134-25). */

@@ -435,7 +435,31 @@ describe('PART_TIME_FLOOR', () => {
     [
       'a student aged 26',
       draft({ weeklyHours: 15, partTimeDerogation: 'student_under_26' }),
-      { person: { id: 'p1', birthDate: '1999-12-31' } },
+      { person: { id: 'p1', birthDate: '1999-12-31', isStudent: true } },
+      1,
+    ],
+    [
+      'a student turning 26 on the first day',
+      draft({ weeklyHours: 15, partTimeDerogation: 'student_under_26' }),
+      { person: { id: 'p1', birthDate: '2000-01-01', isStudent: true } },
+      1,
+    ],
+    [
+      'a student turning 26 the day after the first day',
+      draft({ weeklyHours: 15, partTimeDerogation: 'student_under_26' }),
+      { person: { id: 'p1', birthDate: '2000-01-02', isStudent: true } },
+      0,
+    ],
+    [
+      'a student whose birth date is not recorded',
+      draft({ weeklyHours: 15, partTimeDerogation: 'student_under_26' }),
+      { person: { id: 'p1', isStudent: true } },
+      1,
+    ],
+    [
+      'aged 25 with no studies recorded',
+      draft({ weeklyHours: 15, partTimeDerogation: 'student_under_26' }),
+      { person: { id: 'p1', birthDate: '2000-01-02', isStudent: null } },
       1,
     ],
     [
@@ -446,6 +470,20 @@ describe('PART_TIME_FLOOR', () => {
     ],
   ])('%s', (_, contract, extra, count) => {
     expect(codes(check(contract, extra), 'PART_TIME_FLOOR')).toBe(count);
+  });
+
+  it('says why a student derogation does not hold', () => {
+    const student = draft({ weeklyHours: 15, partTimeDerogation: 'student_under_26' });
+    const messages = (person: ContractCheckInput['person']): (string | undefined)[] =>
+      check(student, { person })
+        .filter((v) => v.rule === 'PART_TIME_FLOOR')
+        .map((v) => v.message);
+    expect(messages({ id: 'p1', birthDate: '1999-12-31', isStudent: true })).toEqual([
+      'Temps partiel de 15 h sous le minimum de 24 h : la personne a 26 ans au début du contrat (moins de 26 ans requis).',
+    ]);
+    expect(messages({ id: 'p1', birthDate: '2000-01-02' })).toEqual([
+      'Temps partiel de 15 h sous le minimum de 24 h : la poursuite d’études de la personne doit être enregistrée.',
+    ]);
   });
 });
 

@@ -444,12 +444,16 @@ function floorChecks(ctx: Ctx): Check[] {
     problem = 'la dérogation « CDD de 7 jours au plus » ne vaut que pour un CDD de 7 jours au plus';
   } else if (reason === 'replacement' && c.reason !== 'replacement') {
     problem = 'la dérogation « remplacement » ne vaut que pour un CDD de remplacement';
+  } else if (reason === 'student_under_26' && !input.person.birthDate) {
+    problem = 'la date de naissance doit être enregistrée pour vérifier l’âge de moins de 26 ans';
   } else if (
     reason === 'student_under_26' &&
     input.person.birthDate &&
     ageOn(input.person.birthDate, c.start) >= 26
   ) {
-    problem = 'la personne a 26 ans ou plus';
+    problem = `la personne a ${ageOn(input.person.birthDate, c.start)} ans au début du contrat (moins de 26 ans requis)`;
+  } else if (reason === 'student_under_26' && input.person.isStudent !== true) {
+    problem = 'la poursuite d’études de la personne doit être enregistrée';
   } else if (
     reason === 'employee_request' &&
     !(c.derogationRequestedOn && isCivilDate(c.derogationRequestedOn))

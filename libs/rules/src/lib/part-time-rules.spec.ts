@@ -690,3 +690,42 @@ describe('PART_TIME_HOURS_REVIEW (L3123-13)', () => {
     expect(violations.filter((v) => v.rule === 'PART_TIME_HOURS_REVIEW')).toEqual([]);
   });
 });
+
+describe('CYCLE_NOTICE from the contract', () => {
+  const W50 = { from: '2026-12-07', to: '2026-12-13' };
+  const published = (on: string): ScheduleChange => ({
+    publishedAt: zonedInstant(on, '18:00', TZ),
+    firstAffectedDay: '2026-12-10',
+    shiftIds: ['x'],
+    hasWrittenAgreement: true,
+  });
+  it.each<[string, string, Partial<ContractPeriod>, string[][]]>([
+    ['a 4-week cycle, 7 days ahead', '2026-12-03', { cycleWeeks: 4 }, []],
+    ['a 4-week cycle, 6 days ahead', '2026-12-04', { cycleWeeks: 4 }, [['x']]],
+    ['a weekly schedule, 6 days ahead', '2026-12-04', { cycleWeeks: null }, []],
+    [
+      'a cycle that ends before the changed day',
+      '2026-12-04',
+      { cycleWeeks: 4, end: '2026-12-09' },
+      [],
+    ],
+  ])('%s', (_, on, extra, expected) => {
+    const items = week([360, 360, 360, 360, 360], '2026-12-07');
+    const contracts = [contract(35, extra)];
+    if (extra.end) contracts.push(contract(35, { id: 'c2', start: '2026-12-10', end: null }));
+    const v = check(items, { contracts, window: W50, changes: [published(on)] });
+    expect(found(v, 'CYCLE_NOTICE')).toEqual(expected);
+  });
+
+  it('names the article', () => {
+    const items = week([360, 360, 360, 360, 360], '2026-12-07');
+    const v = check(items, {
+      contracts: [contract(35, { cycleWeeks: 4 })],
+      window: W50,
+      changes: [published('2026-12-04')],
+    }).find((x) => x.rule === 'CYCLE_NOTICE');
+    expect(v?.message).toBe(
+      'Modification publiée le 04/12/2026 pour le 10/12/2026 : 6 jours de prévenance dans un cycle pluri-hebdomadaire (minimum 7, C. trav., art. L3121-47).',
+    );
+  });
+});

@@ -361,11 +361,12 @@ export function checkNotice(ctx: PersonContext): Violation[] {
         );
       }
     }
-    if (ctx.input.inMultiWeekCycle && daysBetween(published, first) < s.cycleNoticeDays) {
+    const inCycle = ctx.input.inMultiWeekCycle === true || (contract?.cycleWeeks ?? 0) > 1;
+    if (inCycle && daysBetween(published, first) < s.cycleNoticeDays) {
       out.push(
         makeViolation(
           'CYCLE_NOTICE',
-          `${what} ${when} : ${Math.max(0, daysBetween(published, first))} jours de prévenance dans un cycle pluri-hebdomadaire (minimum ${s.cycleNoticeDays}).`,
+          `${what} ${when} : ${Math.max(0, daysBetween(published, first))} jours de prévenance dans un cycle pluri-hebdomadaire (minimum ${s.cycleNoticeDays}, C. trav., art. L3121-47).`,
           opts,
         ),
       );

@@ -33,6 +33,13 @@ export interface ContractPeriod {
   end?: CivilDate | null;
   weeklyHours: number;
   suspensions?: readonly { start: CivilDate; end: CivilDate }[];
+  /** Night worker by the contract (L3122-5): the night worker's limits apply from the first day. */
+  isNightWorker?: boolean;
+  /**
+   * Hours distributed over a cycle of this many weeks (aménagement pluri-hebdomadaire, L3121-44);
+   * null or absent: a weekly schedule.
+   */
+  cycleWeeks?: number | null;
 }
 
 export const ABSENCE_KINDS = ['leave', 'sickness', 'training', 'unavailability', 'other'] as const;

@@ -662,3 +662,20 @@ describe('workMinutesByWeek', () => {
     expect(Object.fromEntries(totals)).toEqual({ '2026-W43': 7 * 60, '2026-W44': 6 * 60 });
   });
 });
+
+describe('NIGHT_WORK for a night worker by contract', () => {
+  it.each<[string, Partial<ContractPeriod>, string[][]]>([
+    ['8 h 01 by a night worker by contract', { isNightWorker: true }, [['a']]],
+    ['8 h 01 by a day worker', { isNightWorker: false }, []],
+    [
+      'a night-worker contract that ended before the week',
+      { isNightWorker: true, end: '2026-11-29' },
+      [],
+    ],
+  ])('%s', (_, extra, expected) => {
+    const contracts: ContractPeriod[] = [{ ...CDI, ...extra }];
+    if (extra.end) contracts.push({ ...CDI, id: 'c2', start: '2026-11-30', end: null });
+    const v = check([shift('a', TUE, '08:00', '16:01')], { contracts });
+    expect(found(v, 'NIGHT_WORK')).toEqual(expected);
+  });
+});

@@ -1,5 +1,6 @@
 import { Violation } from '@relais/api-types';
 import { formatDayLabel, formatDuration, formatTime } from './french-format';
+import { contractOn } from './part-time-rules';
 import {
   itemInWindow,
   partsInWindow,
@@ -416,7 +417,9 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
   const nights = nightMinutesByNight(ctx.timeline.segments, s);
   const out: Violation[] = [];
   const nightLabel = `${s.nightStart}–${s.nightEnd}`;
-  let isNightWorker = ctx.input.isNightWorker === true;
+  let isNightWorker =
+    ctx.input.isNightWorker === true ||
+    ctx.windowDays.some((d) => contractOn(ctx.input.contracts, d)?.isNightWorker === true);
   const itemsOfNight = (night: CivilDate): string[] =>
     ctx.timeline.items.filter((t) => nightMinutesByNight([t], s).has(night)).map((t) => t.id);
   for (const w of ctx.windowWeeks) {

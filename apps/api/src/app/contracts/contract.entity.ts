@@ -124,6 +124,14 @@ export class ContractEntity {
   @Column({ name: 'convention_end', type: 'date', nullable: true })
   conventionEnd!: string | null;
 
+  /** Night worker by the contract (L3122-5). */
+  @Column({ name: 'is_night_worker', type: 'boolean', default: false })
+  isNightWorker!: boolean;
+
+  /** Hours distributed over a cycle of this many weeks (L3121-44); null: a weekly schedule. */
+  @Column({ name: 'cycle_weeks', type: 'smallint', nullable: true })
+  cycleWeeks!: number | null;
+
   /** Warnings accepted at entry (rule codes and messages), kept with their justification. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   warnings!: Violation[];

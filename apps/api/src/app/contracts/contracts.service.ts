@@ -58,6 +58,8 @@ const CORRECTABLE_FIELDS = [
   'conventionNumber',
   'conventionStart',
   'conventionEnd',
+  'isNightWorker',
+  'cycleWeeks',
 ] as const;
 
 function fieldsOf(entity: ContractEntity): ContractFields {
@@ -76,6 +78,8 @@ function fieldsOf(entity: ContractEntity): ContractFields {
     conventionNumber: entity.conventionNumber,
     conventionStart: entity.conventionStart,
     conventionEnd: entity.conventionEnd,
+    isNightWorker: entity.isNightWorker,
+    cycleWeeks: entity.cycleWeeks,
     justification: entity.justification,
   };
 }
@@ -103,6 +107,7 @@ export function contractPerson(person: PersonEntity): ContractPerson {
     qpvName: person.qpvName,
     qpvCheckedOn: person.qpvCheckedOn,
     prefectException: person.prefectException,
+    isStudent: person.isStudent,
   };
 }
 
@@ -475,6 +480,8 @@ export class ContractsService {
       conventionNumber: dto.conventionNumber ?? null,
       conventionStart: dto.conventionStart ?? null,
       conventionEnd: dto.conventionEnd ?? null,
+      isNightWorker: dto.isNightWorker ?? false,
+      cycleWeeks: dto.cycleWeeks ?? null,
       warnings,
       justification: warnings.length > 0 ? (dto.justification?.trim() ?? null) : null,
     };

@@ -17,6 +17,7 @@ const FIELDS = [
   'qpvName',
   'qpvCheckedOn',
   'prefectException',
+  'isStudent',
 ] as const;
 
 function refuse(message: string, field: string, detail: string): never {
@@ -75,6 +76,7 @@ export class EligibilityService {
         qpvName,
         qpvCheckedOn: body.qpvCheckedOn,
         prefectException,
+        isStudent: body.isStudent === undefined ? person.isStudent : body.isStudent,
       };
       const changed = FIELDS.filter((field) => after[field] !== person[field]);
       if (changed.length > 0) {
@@ -111,6 +113,7 @@ export class EligibilityService {
       qpvName: person.qpvName,
       qpvCheckedOn: person.qpvCheckedOn,
       prefectException: person.prefectException,
+      isStudent: person.isStudent,
       recorded: person.eligibilityRecordedAt
         ? { at: person.eligibilityRecordedAt.toISOString(), byName: recorder?.name ?? null }
         : null,

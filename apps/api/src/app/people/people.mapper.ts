@@ -38,6 +38,8 @@ export function toContract(entity: ContractEntity, today: string, canSeePay: boo
     conventionNumber: entity.conventionNumber,
     conventionStart: entity.conventionStart,
     conventionEnd: entity.conventionEnd,
+    isNightWorker: entity.isNightWorker,
+    cycleWeeks: entity.cycleWeeks,
     status: contractStatus(entity, today),
     endReason: entity.endReason,
     plannedEnd: entity.endReason ? entity.plannedEndDate : null,

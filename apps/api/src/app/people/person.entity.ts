@@ -77,6 +77,10 @@ export class PersonEntity {
   @Column({ name: 'prefect_exception', type: 'text', nullable: true })
   prefectException!: string | null;
 
+  /** Pursues studies (the part-time derogation of a student under 26, L3123-7); null unchecked. */
+  @Column({ name: 'is_student', type: 'boolean', nullable: true })
+  isStudent!: boolean | null;
+
   @Column({ name: 'eligibility_recorded_by', type: 'uuid', nullable: true })
   eligibilityRecordedBy!: string | null;
 

@@ -26,6 +26,7 @@ import { PersonEligibility1796860000000 } from './1796860000000-PersonEligibilit
 import { ContractObligations1796870000000 } from './1796870000000-ContractObligations';
 import { CertificationBlocks1796880000000 } from './1796880000000-CertificationBlocks';
 import { JobSearch1796890000000 } from './1796890000000-JobSearch';
+import { NightCycleStudent1796910000000 } from './1796910000000-NightCycleStudent';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -56,4 +57,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ContractObligations1796870000000,
   CertificationBlocks1796880000000,
   JobSearch1796890000000,
+  NightCycleStudent1796910000000,
 ];

@@ -20,6 +20,8 @@ function ending(id: string, personName: string, end: string): EndingContract {
     conventionNumber: null,
     conventionStart: null,
     conventionEnd: null,
+    isNightWorker: false,
+    cycleWeeks: null,
     status: 'active',
     warnings: [],
     justification: null,

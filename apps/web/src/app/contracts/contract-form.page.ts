@@ -58,6 +58,7 @@ export class ContractFormPage {
     start: ['', Validators.required],
     weeklyHours: [null as number | null, [Validators.required, Validators.min(1)]],
     hourlyCost: [null as number | null, [Validators.min(0), Validators.max(1000)]],
+    cycleWeeks: [null as number | null, [Validators.min(2), Validators.max(52)]],
   });
 
   constructor() {

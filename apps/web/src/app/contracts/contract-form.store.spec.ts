@@ -28,6 +28,8 @@ const previous: Contract = {
   conventionNumber: null,
   conventionStart: null,
   conventionEnd: null,
+  isNightWorker: false,
+  cycleWeeks: null,
   status: 'ended',
   warnings: [],
   justification: null,
@@ -232,5 +234,19 @@ describe('toRequest', () => {
     };
     expect(toRequest('p1', { ...value, hourlyCost: 18.5 }).hourlyCost).toBe(18.5);
     expect(toRequest('p1', value).hourlyCost).toBeNull();
+  });
+
+  it('sends the night-worker status and the work cycle, a weekly schedule by default', () => {
+    const value = {
+      ...EMPTY_CONTRACT_FORM,
+      type: 'CDI' as const,
+      start: '2027-01-01',
+      weeklyHours: 35,
+    };
+    expect(toRequest('p1', value)).toMatchObject({ isNightWorker: false, cycleWeeks: null });
+    expect(toRequest('p1', { ...value, isNightWorker: true, cycleWeeks: 4 })).toMatchObject({
+      isNightWorker: true,
+      cycleWeeks: 4,
+    });
   });
 });

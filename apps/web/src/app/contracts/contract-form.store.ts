@@ -45,6 +45,10 @@ export interface ContractFormValue {
   conventionNumber: string;
   conventionStart: string;
   conventionEnd: string;
+  /** Night worker by the contract (L3122-5). */
+  isNightWorker: boolean;
+  /** A multi-week cycle (L3121-44); null for a weekly schedule. */
+  cycleWeeks: number | null;
   /** Coût horaire chargé, in euros (HR and admin only, like the form). */
   hourlyCost: number | null;
   justification: string;
@@ -66,6 +70,8 @@ export const EMPTY_CONTRACT_FORM: ContractFormValue = {
   conventionNumber: '',
   conventionStart: '',
   conventionEnd: '',
+  isNightWorker: false,
+  cycleWeeks: null,
   hourlyCost: null,
   justification: '',
 };
@@ -121,6 +127,8 @@ export function toRequest(personId: string, value: ContractFormValue): CreateCon
     conventionNumber: show.convention ? orNull(value.conventionNumber) : null,
     conventionStart: show.convention ? orNull(value.conventionStart) : null,
     conventionEnd: show.convention ? orNull(value.conventionEnd) : null,
+    isNightWorker: value.isNightWorker,
+    cycleWeeks: value.cycleWeeks,
     hourlyCost: value.hourlyCost,
     justification: orNull(value.justification),
   };
@@ -257,6 +265,7 @@ export class ContractFormStore {
       qpvName: facts?.qpvName,
       qpvCheckedOn: facts?.qpvCheckedOn,
       prefectException: facts?.prefectException,
+      isStudent: facts?.isStudent,
     };
   });
   readonly limits = computed(() =>

@@ -12,6 +12,7 @@ import {
 import { PART_TIME_DEROGATIONS } from '@relais/rules';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -141,6 +142,24 @@ export class CreateContractDto implements CreateContractRequest {
   conventionEnd?: string | null;
 
   @ApiPropertyOptional({
+    description: 'night worker by the contract (L3122-5): the night worker limits apply',
+  })
+  @IsOptional()
+  @IsBoolean()
+  isNightWorker?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 4,
+    description: 'hours distributed over a cycle of this many weeks (L3121-44); null: weekly',
+  })
+  @IsOptional()
+  @Max(52)
+  @Min(2)
+  @IsInt()
+  cycleWeeks?: number | null;
+
+  @ApiPropertyOptional({
     example: 18.5,
     nullable: true,
     description: 'hourly cost to the employer (coût horaire chargé), euros; HR and admin only',
@@ -236,6 +255,24 @@ export class UpdateContractDto implements UpdateContractRequest {
   @IsOptional()
   @IsCivilDate()
   conventionEnd?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'night worker by the contract (L3122-5): the night worker limits apply',
+  })
+  @IsOptional()
+  @IsBoolean()
+  isNightWorker?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 4,
+    description: 'hours distributed over a cycle of this many weeks (L3121-44); null: weekly',
+  })
+  @IsOptional()
+  @Max(52)
+  @Min(2)
+  @IsInt()
+  cycleWeeks?: number | null;
 
   @ApiPropertyOptional({ description: 'required when the contract raises warnings' })
   @IsOptional()

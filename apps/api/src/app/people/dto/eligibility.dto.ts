@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PersonEligibilityRequest } from '@relais/api-types';
-import { IsBoolean, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsBirthDate, IsCivilDate } from '../../../common/is-civil-date';
 
 const BLANK = 'vide : à remplir, ou null';
@@ -39,4 +39,14 @@ export class PersonEligibilityDto implements PersonEligibilityRequest {
   @Matches(/\S/, { message: BLANK })
   @IsString()
   prefectException!: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Boolean,
+    example: true,
+    description: 'pursues studies (student under 26 derogation, L3123-7); absent: kept',
+  })
+  @IsOptional()
+  @IsBoolean()
+  isStudent?: boolean | null;
 }

@@ -375,6 +375,8 @@ export class SiteWeekLoader {
               start: contract.startDate,
               end: contract.endDate,
               weeklyHours: contract.weeklyHours,
+              ...(contract.isNightWorker ? { isNightWorker: true } : {}),
+              ...(contract.cycleWeeks === null ? {} : { cycleWeeks: contract.cycleWeeks }),
             })),
           plannedMinutes,
           absences: [

@@ -203,6 +203,8 @@ export const EN: Translation = {
     renewal: 'renewal',
     openEnded: 'open-ended',
     withoutTerm: 'no precise term, at least until {{ date }}',
+    nightWorker: 'night worker',
+    cycleWeeks: '{{ weeks }}-week cycle',
     noContracts: 'No contract recorded.',
     contractStatus: { upcoming: 'upcoming', active: 'current', ended: 'ended' },
     justification: 'Justification: {{ text }}',
@@ -276,6 +278,13 @@ export const EN: Translation = {
     hourlyCost: 'Hourly employer cost (€, optional)',
     hourlyCostHint: 'Seen by HR and management only; used for the rota’s estimated cost.',
     hourlyCostInvalid: 'An amount from 0 to 1,000 €, two decimals at most.',
+    isNightWorker: 'Night worker (Labour Code, L3122-5)',
+    isNightWorkerHint:
+      'The night-work limits apply from the first day: 8 h per 24-hour period, 40 h on average over 12 weeks.',
+    cycleWeeks: 'Work cycle (weeks, optional)',
+    cycleWeeksHint:
+      'Hours spread over 2 to 52 weeks by agreement (L3121-44); any change needs 7 days’ notice (L3121-47). Empty: a weekly schedule.',
+    cycleWeeksInvalid: 'A cycle lasts 2 to 52 weeks.',
     conventionNumber: 'Convention number',
     conventionStart: 'Convention effective date',
     conventionEnd: 'Convention expiry',

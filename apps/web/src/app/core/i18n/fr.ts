@@ -196,6 +196,8 @@ export const FR = {
     renewal: 'renouvellement',
     openEnded: 'sans fin',
     withoutTerm: 'sans terme précis, au moins jusqu’au {{ date }}',
+    nightWorker: 'travail de nuit',
+    cycleWeeks: 'cycle de {{ weeks }} semaines',
     noContracts: 'Aucun contrat enregistré.',
     contractStatus: { upcoming: 'à venir', active: 'en cours', ended: 'terminé' },
     justification: 'Justification : {{ text }}',
@@ -270,6 +272,13 @@ export const FR = {
     hourlyCostHint:
       'Visible des RH et de la direction uniquement\u202f; sert au coût estimé du planning.',
     hourlyCostInvalid: 'Montant entre 0 et 1\u202f000\u00a0€, deux décimales au plus.',
+    isNightWorker: 'Travailleur ou travailleuse de nuit (C. trav., art. L3122-5)',
+    isNightWorkerHint:
+      'Les limites du travail de nuit s’appliquent dès le premier jour : 8\u00a0h par période de 24\u00a0h, 40\u00a0h en moyenne sur 12 semaines.',
+    cycleWeeks: 'Cycle de travail (semaines, facultatif)',
+    cycleWeeksHint:
+      'Horaires répartis sur 2 à 52 semaines par accord (art. L3121-44)\u202f; tout changement exige 7 jours de prévenance (art. L3121-47). Vide\u00a0: horaire hebdomadaire.',
+    cycleWeeksInvalid: 'Un cycle compte de 2 à 52 semaines.',
     conventionNumber: 'Numéro de convention',
     conventionStart: 'Date d’effet de la convention',
     conventionEnd: 'Échéance de la convention',

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -28,6 +29,7 @@ export interface ContractCorrectDialogData {
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     TranslocoPipe,
@@ -94,6 +96,25 @@ export interface ContractCorrectDialogData {
             }}</mat-error>
           </mat-form-field>
         }
+        <mat-checkbox formControlName="isNightWorker">
+          {{ 'contractForm.isNightWorker' | transloco }}
+        </mat-checkbox>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'contractForm.cycleWeeks' | transloco }}</mat-label>
+          <input
+            matInput
+            type="number"
+            min="2"
+            max="52"
+            step="1"
+            inputmode="numeric"
+            formControlName="cycleWeeks"
+          />
+          <mat-hint>{{ 'contractForm.cycleWeeksHint' | transloco }}</mat-hint>
+          <mat-error>{{
+            serverError('cycleWeeks') ?? ('contractForm.cycleWeeksInvalid' | transloco)
+          }}</mat-error>
+        </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'contractForm.justification' | transloco }}</mat-label>
           <textarea matInput rows="2" formControlName="justification"></textarea>
@@ -149,6 +170,8 @@ export class ContractCorrectDialogComponent {
     end: [this.contract.end ?? ''],
     weeklyHours: [this.contract.weeklyHours, [Validators.required, Validators.min(1)]],
     reason: [this.contract.reason ?? ''],
+    isNightWorker: [this.contract.isNightWorker],
+    cycleWeeks: [this.contract.cycleWeeks, [Validators.min(2), Validators.max(52)]],
     justification: [this.contract.justification ?? ''],
   });
   protected readonly type = toSignal(this.form.controls.type.valueChanges, {
@@ -184,6 +207,10 @@ export class ContractCorrectDialogComponent {
       end: isCdi ? null : value.end || null,
       weeklyHours: Number(value.weeklyHours),
       reason: this.needsReason() ? value.reason : null,
+      isNightWorker: value.isNightWorker,
+      // An emptied number field reads null (or '' in some browsers): a weekly schedule.
+      cycleWeeks:
+        value.cycleWeeks === null || `${value.cycleWeeks}` === '' ? null : Number(value.cycleWeeks),
       justification: value.justification.trim() || null,
     };
     this.isSaving.set(true);

@@ -12,6 +12,8 @@ const base = {
   conventionNumber: null,
   conventionStart: null,
   conventionEnd: null,
+  isNightWorker: false,
+  cycleWeeks: null,
   warnings: [],
   justification: null,
   endReason: null,

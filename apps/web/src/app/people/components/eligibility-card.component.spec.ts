@@ -12,6 +12,7 @@ const FACTS: PersonEligibility = {
   qpvName: null,
   qpvCheckedOn: null,
   prefectException: null,
+  isStudent: null,
   recorded: { at: '2026-12-01T09:30:00.000Z', byName: 'Julien Marchetti' },
 };
 
@@ -50,6 +51,9 @@ describe('EligibilityCardComponent', () => {
     const out = field('Sans emploi ou en PEC') as HTMLSelectElement;
     out.value = 'yes';
     out.dispatchEvent(new Event('change'));
+    const student = field('Poursuit des études') as HTMLSelectElement;
+    student.value = 'no';
+    student.dispatchEvent(new Event('change'));
     const qpv = field('Quartier prioritaire') as HTMLInputElement;
     qpv.value = 'Porte de Vanves';
     qpv.dispatchEvent(new Event('input'));
@@ -66,6 +70,7 @@ describe('EligibilityCardComponent', () => {
       qpvName: 'Porte de Vanves',
       qpvCheckedOn: '2026-11-20',
       prefectException: null,
+      isStudent: false,
     });
     request.flush({
       ...FACTS,

@@ -13,6 +13,13 @@ import { messageOf } from '../../shared/http-error';
 import { fieldErrors } from '../people.store';
 
 type OutOfWork = 'unknown' | 'yes' | 'no';
+type Checked = OutOfWork;
+
+/** A fact checked or not: `unknown` stands for null. */
+const toChecked = (fact: boolean | null): Checked =>
+  fact === null ? 'unknown' : fact ? 'yes' : 'no';
+const fromChecked = (value: Checked): boolean | null =>
+  value === 'unknown' ? null : value === 'yes';
 
 /**
  * The facts an aided contract's eligibility rests on, read and recorded by HR on the person's
@@ -46,6 +53,16 @@ type OutOfWork = 'unknown' | 'yes' | 'no';
           <mat-form-field appearance="outline">
             <mat-label>{{ 'hrPeople.eligibility.outOfWork' | transloco }}</mat-label>
             <select matNativeControl formControlName="outOfWork">
+              <option value="unknown">
+                {{ 'hrPeople.eligibility.outOfWorkUnknown' | transloco }}
+              </option>
+              <option value="yes">{{ 'hrPeople.eligibility.outOfWorkYes' | transloco }}</option>
+              <option value="no">{{ 'hrPeople.eligibility.outOfWorkNo' | transloco }}</option>
+            </select>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'hrPeople.eligibility.student' | transloco }}</mat-label>
+            <select matNativeControl formControlName="student">
               <option value="unknown">
                 {{ 'hrPeople.eligibility.outOfWorkUnknown' | transloco }}
               </option>
@@ -139,6 +156,7 @@ export class EligibilityCardComponent implements OnInit {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     birthDate: '',
     outOfWork: 'unknown' as OutOfWork,
+    student: 'unknown' as Checked,
     qpvName: '',
     qpvCheckedOn: '',
     prefectException: '',
@@ -181,7 +199,8 @@ export class EligibilityCardComponent implements OnInit {
     const body: PersonEligibilityRequest = {
       birthDate: value.birthDate || null,
       isPecExtendedCapEligible: value.isPecExtendedCapEligible,
-      isOutOfWorkAtHiring: value.outOfWork === 'unknown' ? null : value.outOfWork === 'yes',
+      isOutOfWorkAtHiring: fromChecked(value.outOfWork),
+      isStudent: fromChecked(value.student),
       qpvName: value.qpvName.trim() || null,
       qpvCheckedOn: value.qpvCheckedOn || null,
       prefectException: value.prefectException.trim() || null,
@@ -214,8 +233,8 @@ export class EligibilityCardComponent implements OnInit {
   private show(facts: PersonEligibility): void {
     this.form.setValue({
       birthDate: facts.birthDate ?? '',
-      outOfWork:
-        facts.isOutOfWorkAtHiring === null ? 'unknown' : facts.isOutOfWorkAtHiring ? 'yes' : 'no',
+      outOfWork: toChecked(facts.isOutOfWorkAtHiring),
+      student: toChecked(facts.isStudent),
       qpvName: facts.qpvName ?? '',
       qpvCheckedOn: facts.qpvCheckedOn ?? '',
       prefectException: facts.prefectException ?? '',
@@ -225,6 +244,7 @@ export class EligibilityCardComponent implements OnInit {
     this.hasFacts.set(
       facts.birthDate !== null ||
         facts.isOutOfWorkAtHiring !== null ||
+        facts.isStudent !== null ||
         facts.qpvName !== null ||
         facts.prefectException !== null ||
         facts.isPecExtendedCapEligible,
