@@ -28,6 +28,10 @@ import { PersonEntity } from '../people/person.entity';
   'ck_contract_end_reason',
   `"end_reason" IS NULL OR "end_reason" IN ('mutual_agreement', 'gross_misconduct', 'force_majeure', 'unfitness', 'permanent_job_elsewhere', 'trial_period', 'resignation', 'dismissal', 'rupture_conventionnelle')`,
 )
+@Check(
+  'ck_contract_cycle_weeks',
+  `"cycle_weeks" IS NULL OR "cycle_weeks" BETWEEN 2 AND 52`,
+)
 @Check('ck_contract_hours', `"weekly_hours" > 0 AND "weekly_hours" <= 48`)
 @Check(
   'ck_contract_hourly_cost',
