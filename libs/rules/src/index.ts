@@ -6,7 +6,14 @@ export type {
   ContractPerson,
   PartTimeDerogation,
 } from './lib/contract-input';
-export { ageOn, checkContract, contractLimits, renewalChain, termEnd } from './lib/contract-rules';
+export {
+  ageOn,
+  checkContract,
+  contractEndingReminder,
+  contractLimits,
+  renewalChain,
+  termEnd,
+} from './lib/contract-rules';
 export * from './lib/durations';
 export * from './lib/exit-category';
 export * from './lib/french-format';
@@ -56,7 +63,7 @@ export type {
   SiteWeekInput,
 } from './lib/site-input';
 export { checkSiteWeek } from './lib/site-rules';
-export { hasValidSkill, skillLabel } from './lib/skills';
+export { certificateLabel, hasValidSkill, skillLabel } from './lib/skills';
 export { makeViolation, mergeViolations } from './lib/violation-builder';
 export {
   buildTimeline,

@@ -8,7 +8,7 @@ import {
 import { formatDate, formatHours } from './french-format';
 import { holidayMap } from './public-holidays';
 import { RULE_CATALOGUE, RuleCode } from './rule-catalogue';
-import { resolveRuleSettings, RuleSettings } from './rule-settings';
+import { DEFAULT_RULE_SETTINGS, resolveRuleSettings, RuleSettings } from './rule-settings';
 import { makeViolation } from './violation-builder';
 import { addDays, addMonths, CivilDate, daysBetween, isCivilDate, isoWeekday } from './zoned-time';
 
@@ -473,20 +473,36 @@ function floorChecks(ctx: Ctx): Check[] {
   ];
 }
 
+/**
+ * CONTRACT_ENDING's reminder for a contract ending on `end`, seen on `today`: the tightest of the
+ * thresholds (90, 60, 30 days) reached, or null before the first one and after the end.
+ */
+export function contractEndingReminder(
+  end: CivilDate,
+  today: CivilDate,
+  alertDays: readonly number[] = DEFAULT_RULE_SETTINGS.contractEndingAlertDays,
+): { daysLeft: number; message: string } | null {
+  const left = daysBetween(today, end);
+  const reached = [...alertDays].sort((a, b) => a - b).find((t) => left <= t);
+  if (left < 0 || reached === undefined) return null;
+  return {
+    daysLeft: left,
+    message: `Le contrat se termine le ${formatDate(end)}, dans ${left} jours (alerte à ${reached} jours).`,
+  };
+}
+
 /** CONTRACT_ENDING: reminders at end − 90, − 60 and − 30 days. */
 function endingChecks(ctx: Ctx): Check[] {
   const { c, s, input } = ctx;
   if (!input.today || !c.end) return [];
-  const left = daysBetween(input.today, c.end);
-  const thresholds = [...s.contractEndingAlertDays].sort((a, b) => a - b);
-  const reached = thresholds.find((t) => left <= t);
-  if (left < 0 || reached === undefined) return [];
+  const reminder = contractEndingReminder(c.end, input.today, s.contractEndingAlertDays);
+  if (!reminder) return [];
   return [
     {
       rule: 'CONTRACT_ENDING',
-      label: `Fin du contrat dans ${left} jours`,
+      label: `Fin du contrat dans ${reminder.daysLeft} jours`,
       ok: false,
-      message: `Le contrat se termine le ${formatDate(c.end)}, dans ${left} jours (alerte à ${reached} jours).`,
+      message: reminder.message,
     },
   ];
 }

@@ -578,8 +578,8 @@ describe('SKILL_REQUIRED for one person', () => {
     ['habilitated employee', { skills: [{ code: 'aidants_connect' }] }, []],
     ['no habilitation', { skills: [] }, [['a']]],
     [
-      'expired habilitation',
-      { skills: [{ code: 'aidants_connect', expiresOn: '2026-11-01' }] },
+      'an habilitation acquired after the day',
+      { skills: [{ code: 'aidants_connect', acquiredOn: '2026-12-02' }] },
       [['a']],
     ],
     [
@@ -592,6 +592,55 @@ describe('SKILL_REQUIRED for one person', () => {
     expect(found(check([shift('a', TUE, '14:00', '16:00', ac)], extra), 'SKILL_REQUIRED')).toEqual(
       expected,
     );
+  });
+});
+
+describe('CERTIFICATE_EXPIRED for one person', () => {
+  const ac: Partial<WorkItem> = { activity: 'digital_help', requiredSkill: 'aidants_connect' };
+  it.each<[string, Partial<PersonComplianceInput>, string[][], string[][]]>([
+    [
+      'expired the day before',
+      { skills: [{ code: 'aidants_connect', expiresOn: '2026-11-30' }] },
+      [['a']],
+      [],
+    ],
+    [
+      'valid through the day itself',
+      { skills: [{ code: 'aidants_connect', expiresOn: '2026-12-01' }] },
+      [],
+      [],
+    ],
+    [
+      'an expired one renewed since',
+      {
+        skills: [
+          { code: 'aidants_connect', expiresOn: '2026-11-30' },
+          { code: 'aidants_connect', acquiredOn: '2026-11-30', expiresOn: '2027-11-30' },
+        ],
+      },
+      [],
+      [],
+    ],
+    [
+      'a volunteer: the habilitation is for employees, expired or not',
+      { skills: [{ code: 'aidants_connect', expiresOn: '2026-11-30' }], isEmployee: false },
+      [],
+      [['a']],
+    ],
+  ])('%s', (_, extra, expired, required) => {
+    const v = check([shift('a', TUE, '14:00', '16:00', ac)], extra);
+    expect(found(v, 'CERTIFICATE_EXPIRED')).toEqual(expired);
+    expect(found(v, 'SKILL_REQUIRED')).toEqual(required);
+  });
+
+  it('says when it expired', () => {
+    const [v] = check([shift('a', TUE, '14:00', '16:00', ac)], {
+      skills: [{ code: 'aidants_connect', expiresOn: '2026-11-30' }],
+    }).filter((x) => x.rule === 'CERTIFICATE_EXPIRED');
+    expect(v.message).toBe(
+      'Créneau du mardi 01/12/2026 : Habilitation Aidants Connect a expiré le 30/11/2026 et ne compte plus.',
+    );
+    expect(v.severity).toBe('block');
   });
 });
 

@@ -9,7 +9,7 @@ import {
   weekMinutes,
 } from './person-context';
 import { Absence, ContractPeriod } from './person-input';
-import { skillProblem } from './skills';
+import { skillViolation } from './skills';
 import { makeViolation } from './violation-builder';
 import {
   addDays,
@@ -418,7 +418,10 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
   return out;
 }
 
-/** SKILL_REQUIRED for one person: an activity needing a habilitation the person lacks. */
+/**
+ * SKILL_REQUIRED for one person: an activity needing a habilitation the person lacks;
+ * CERTIFICATE_EXPIRED when the one held has expired by the day.
+ */
 export function checkPersonSkills(ctx: PersonContext): Violation[] {
   const skills = ctx.input.skills;
   if (skills === undefined) return [];
@@ -430,15 +433,14 @@ export function checkPersonSkills(ctx: PersonContext): Violation[] {
     const required = t.item.requiredSkill ?? ctx.settings.requiredSkillByActivity[t.item.activity];
     if (!required) continue;
     const date = localDate(t.start, ctx.timeZone);
-    const message = skillProblem(required, skills, ctx.input.isEmployee !== false, date);
-    if (message) {
-      out.push(
-        makeViolation('SKILL_REQUIRED', `Créneau du ${formatDayLabel(date)} : ${message}`, {
-          personId: ctx.personId,
-          shiftIds: [t.id],
-        }),
-      );
-    }
+    const problem = skillViolation(required, skills, ctx.input.isEmployee !== false, date);
+    if (!problem) continue;
+    out.push(
+      makeViolation(problem.rule, `Créneau du ${formatDayLabel(date)} : ${problem.message}`, {
+        personId: ctx.personId,
+        shiftIds: [t.id],
+      }),
+    );
   }
   return out;
 }

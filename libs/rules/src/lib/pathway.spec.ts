@@ -213,3 +213,89 @@ describe('pathway due rules (group F)', () => {
     });
   });
 });
+
+describe('pathwayAlerts from the person’s facts', () => {
+  const today = '2026-06-01';
+  const rules = (facts: Parameters<typeof pathwayAlerts>[4]) =>
+    pathwayAlerts('CDD', [], today, [], facts).map((alert) => [alert.rule, alert.message]);
+
+  it.each<[string, string | null, [string, string][]]>([
+    ['91 days ahead', '2026-08-31', []],
+    [
+      '90 days ahead',
+      '2026-08-30',
+      [['CERTIFICATE_EXPIRING', 'Certificat SST : expire le 30/08/2026 (dans 90 j).']],
+    ],
+    [
+      'on its last day',
+      today,
+      [['CERTIFICATE_EXPIRING', 'Certificat SST : expire le 01/06/2026 (dans 0 j).']],
+    ],
+    [
+      'the day after',
+      '2026-05-31',
+      [
+        [
+          'CERTIFICATE_EXPIRED',
+          'Certificat SST : a expiré le 31/05/2026 ; ne compte plus pour la couverture ni pour les activités qui l’exigent.',
+        ],
+      ],
+    ],
+    ['never', null, []],
+  ])('a certificate expiring %s', (_, expiresOn, expected) => {
+    expect(rules({ certificates: [{ skill: 'sst', expiresOn }] })).toEqual(expected);
+  });
+
+  it('reads the latest certificate of each kind: a renewal silences the old one', () => {
+    expect(
+      rules({
+        certificates: [
+          { skill: 'sst', expiresOn: '2026-05-01' },
+          { skill: 'sst', expiresOn: '2028-05-01' },
+          { skill: 'aidants_connect', expiresOn: '2026-05-01' },
+          { skill: 'aidants_connect', expiresOn: null },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it.each<[string, string, [string, string][]]>([
+    ['91 days ahead', '2026-08-31', []],
+    [
+      '90 days ahead',
+      '2026-08-30',
+      [
+        [
+          'CONTRACT_ENDING',
+          'Le contrat se termine le 30/08/2026, dans 90 jours (alerte à 90 jours).',
+        ],
+      ],
+    ],
+    [
+      'on its last day',
+      today,
+      [
+        [
+          'CONTRACT_ENDING',
+          'Le contrat se termine le 01/06/2026, dans 0 jours (alerte à 30 jours).',
+        ],
+      ],
+    ],
+    ['ended', '2026-05-31', []],
+  ])('a contract ending %s', (_, end, expected) => {
+    expect(rules({ lastContractEnd: end })).toEqual(expected);
+  });
+
+  it('asks for the exit record once the contract is over, not on its last day', () => {
+    expect(rules({ lastContractEnd: today, exitToRecordEnd: today }).map(([rule]) => rule)).toEqual(
+      ['CONTRACT_ENDING'],
+    );
+    expect(rules({ lastContractEnd: '2026-05-31', exitToRecordEnd: '2026-05-31' })).toEqual([
+      [
+        'EXIT_RECORD_INCOMPLETE',
+        'Contrat terminé le 31/05/2026 : la sortie est à enregistrer (catégorie, date et, pour une sortie dynamique, le contrat obtenu et sa durée).',
+      ],
+    ]);
+    expect(rules({ lastContractEnd: '2026-05-31', exitToRecordEnd: null })).toEqual([]);
+  });
+});

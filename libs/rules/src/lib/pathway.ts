@@ -1,5 +1,7 @@
 import type { MandatoryFor, Role } from '@relais/api-types';
+import { contractEndingReminder } from './contract-rules';
 import { formatDate } from './french-format';
+import { certificateLabel } from './skills';
 import { addDays, addMonths, daysBetween, type CivilDate } from './zoned-time';
 
 // Group F (pathways): the milestone template of the domain brief (P00–P14) with its due rules,
@@ -273,16 +275,33 @@ export function mandatoryModules(
     });
 }
 
+/** What else group F reads of a person: certificates, the contract's end, the exit to record. */
+export interface PathwayFacts {
+  /** Certificates and habilitations held, the latest of each first or not (any order). */
+  certificates?: readonly { skill: string; expiresOn: CivilDate | null }[];
+  /** The last contract's end when no later contract follows (null: open-ended or none). */
+  lastContractEnd?: CivilDate | null;
+  /**
+   * The end of the contract whose exit is to record and is not yet (EXIT_RECORD_INCOMPLETE once
+   * past): the last one, or an aided contract followed by an internal hire.
+   */
+  exitToRecordEnd?: CivilDate | null;
+  contractEndingAlertDays?: readonly number[];
+}
+
 /**
  * Group-F findings read from a plan's milestones and the mandatory modules (rules.md F:
- * ONBOARDING_DUE…). Late mandatory modules are named one by one; without any (a catalogue with
- * no "mandatory for"), the onboarding milestones P02 and P03 speak instead.
+ * ONBOARDING_DUE…), and from the person's facts: certificates expiring or expired, the contract
+ * ending (CONTRACT_ENDING), an ended contract whose exit is not recorded. Late mandatory modules
+ * are named one by one; without any (a catalogue with no "mandatory for"), the onboarding
+ * milestones P02 and P03 speak instead.
  */
 export function pathwayAlerts(
   contractType: string | null,
   milestones: { code: string; due: CivilDate | null; doneOn: CivilDate | null }[],
   today: CivilDate,
   mandatory: readonly MandatoryModuleState[] = [],
+  facts: PathwayFacts = {},
 ): { rule: string; message: string }[] {
   const late = (code: string) =>
     milestones.find(
@@ -326,5 +345,54 @@ export function pathwayAlerts(
       rule: 'EXIT_INTERVIEW_DUE',
       message: 'Entretien de sortie PEC à tenir entre 3 mois et 1 mois avant la fin du contrat.',
     });
+  alerts.push(...certificateAlerts(facts.certificates ?? [], today));
+  if (facts.lastContractEnd) {
+    const reminder = contractEndingReminder(
+      facts.lastContractEnd,
+      today,
+      facts.contractEndingAlertDays,
+    );
+    if (reminder) alerts.push({ rule: 'CONTRACT_ENDING', message: reminder.message });
+  }
+  if (facts.exitToRecordEnd && facts.exitToRecordEnd < today)
+    alerts.push({
+      rule: 'EXIT_RECORD_INCOMPLETE',
+      message: `Contrat terminé le ${formatDate(facts.exitToRecordEnd)} : la sortie est à enregistrer (catégorie, date et, pour une sortie dynamique, le contrat obtenu et sa durée).`,
+    });
   return alerts;
+}
+
+/**
+ * CERTIFICATE_EXPIRING (90, 60, 30, 7 days ahead) and CERTIFICATE_EXPIRED for each certificate
+ * whose latest one expires: an expired one no longer counts for coverage (SST, France Services,
+ * Aidants Connect).
+ */
+function certificateAlerts(
+  certificates: readonly { skill: string; expiresOn: CivilDate | null }[],
+  today: CivilDate,
+): { rule: string; message: string }[] {
+  // The latest of each: one without an end never expires.
+  const isLater = (a: CivilDate | null, b: CivilDate | null): boolean =>
+    a === null || (b !== null && a > b);
+  const latest = new Map<string, CivilDate | null>();
+  for (const { skill, expiresOn } of certificates) {
+    if (!latest.has(skill) || isLater(expiresOn, latest.get(skill) ?? null))
+      latest.set(skill, expiresOn);
+  }
+  const out: { rule: string; message: string }[] = [];
+  for (const [skill, expiresOn] of [...latest].sort(([a], [b]) => a.localeCompare(b))) {
+    if (expiresOn === null) continue;
+    if (expiresOn < today) {
+      out.push({
+        rule: 'CERTIFICATE_EXPIRED',
+        message: `${certificateLabel(skill)} : a expiré le ${formatDate(expiresOn)} ; ne compte plus pour la couverture ni pour les activités qui l’exigent.`,
+      });
+    } else if (reminderThreshold(today, expiresOn) !== null) {
+      out.push({
+        rule: 'CERTIFICATE_EXPIRING',
+        message: `${certificateLabel(skill)} : expire le ${formatDate(expiresOn)} (dans ${daysBetween(today, expiresOn)} j).`,
+      });
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { PersonSkill } from './person-input';
 import { holidayMap } from './public-holidays';
 import { resolveRuleSettings, RuleSettings } from './rule-settings';
 import { CoverageRequirement, OpeningSlot, SiteWeekInput } from './site-input';
-import { hasValidSkill, skillLabel, skillProblem } from './skills';
+import { hasValidSkill, skillLabel, skillViolation } from './skills';
 import { makeViolation } from './violation-builder';
 import { mergeIntervals, TimedItem, timeItem } from './work-timeline';
 import {
@@ -216,7 +216,10 @@ function checkOpenShifts(ctx: SiteContext): Violation[] {
     );
 }
 
-/** SKILL_REQUIRED: an activity needing a habilitation (Aidants Connect) given to someone without it. */
+/**
+ * SKILL_REQUIRED: an activity needing a habilitation (Aidants Connect) given to someone without
+ * it; CERTIFICATE_EXPIRED when the one held has expired by the day.
+ */
 function checkSkills(ctx: SiteContext): Violation[] {
   const out: Violation[] = [];
   for (const t of ctx.shifts) {
@@ -226,10 +229,10 @@ function checkSkills(ctx: SiteContext): Violation[] {
     const personId = t.item.personId ?? '';
     const { skills, isEmployee } = skillsOf(ctx, personId);
     const date = wallClock(t.start, ctx.timeZone).date;
-    const problem = skillProblem(required, skills, isEmployee, date);
+    const problem = skillViolation(required, skills, isEmployee, date);
     if (problem) {
       out.push(
-        makeViolation('SKILL_REQUIRED', `Créneau du ${formatDayLabel(date)} : ${problem}`, {
+        makeViolation(problem.rule, `Créneau du ${formatDayLabel(date)} : ${problem.message}`, {
           personId,
           shiftIds: [t.id],
         }),

@@ -1,3 +1,4 @@
+import { formatDate } from './french-format';
 import { PersonSkill } from './person-input';
 import { CivilDate } from './zoned-time';
 
@@ -29,6 +30,22 @@ export function skillLabel(code: string): string {
   }
 }
 
+/** French name of a certificate or habilitation, as a sentence's subject. */
+export function certificateLabel(code: string): string {
+  switch (code) {
+    case 'sst':
+      return 'Certificat SST';
+    case 'aidants_connect':
+      return 'Habilitation Aidants Connect';
+    case 'france_services_initial':
+      return 'Formation initiale France Services';
+    case 'language':
+      return 'Langue';
+    default:
+      return code;
+  }
+}
+
 /** Why a person cannot take an activity needing a skill, or undefined when they can. */
 export function skillProblem(
   required: string,
@@ -44,4 +61,41 @@ export function skillProblem(
     return `${skillLabel(required)} requise et absente ou expirée.`;
   }
   return undefined;
+}
+
+/** The latest expiry before `date` of a skill held (acquired by then), if any. */
+function lastExpiry(
+  skills: readonly PersonSkill[],
+  code: string,
+  date: CivilDate,
+): CivilDate | undefined {
+  let last: CivilDate | undefined;
+  for (const s of skills) {
+    if (s.code !== code || !s.expiresOn || s.expiresOn >= date) continue;
+    if (s.acquiredOn && s.acquiredOn > date) continue;
+    if (last === undefined || s.expiresOn > last) last = s.expiresOn;
+  }
+  return last;
+}
+
+/**
+ * The rule an activity needing a skill breaks, with its French reason: CERTIFICATE_EXPIRED when the
+ * person held it and it expired by the day (to renew), else SKILL_REQUIRED; undefined when fine.
+ */
+export function skillViolation(
+  required: string,
+  skills: readonly PersonSkill[],
+  isEmployee: boolean,
+  date: CivilDate,
+): { rule: 'SKILL_REQUIRED' | 'CERTIFICATE_EXPIRED'; message: string } | undefined {
+  const problem = skillProblem(required, skills, isEmployee, date);
+  if (!problem) return undefined;
+  const expiredOn =
+    isEmployee || required !== 'aidants_connect' ? lastExpiry(skills, required, date) : undefined;
+  return expiredOn
+    ? {
+        rule: 'CERTIFICATE_EXPIRED',
+        message: `${certificateLabel(required)} a expiré le ${formatDate(expiredOn)} et ne compte plus.`,
+      }
+    : { rule: 'SKILL_REQUIRED', message: problem };
 }

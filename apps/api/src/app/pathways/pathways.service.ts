@@ -113,7 +113,7 @@ export class PathwaysService {
       await syncFactMilestones(manager, user.organisationId, person.id, todayIn(user.timeZone));
       return ensured;
     });
-    const today = todayIn();
+    const today = todayIn(user.timeZone);
     const contracts: ContractRow[] = await this.dataSource.query(
       `SELECT id, type, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date,
               renewal_of
@@ -211,6 +211,7 @@ export class PathwaysService {
       status: milestoneStatus({ due: milestone.dueOn, doneOn: milestone.doneOn }, today),
       evidence: evidence.filter((e) => e.milestoneId === milestone.id).map(toEvidence),
     }));
+    const exitContract = await this.exitContractOf(person.id, contracts);
     return {
       personId: person.id,
       personName: `${person.firstName} ${person.lastName}`,
@@ -243,15 +244,35 @@ export class PathwaysService {
       })),
       reminders: await this.remindersFor(user.organisationId, [person.id]),
       exit: await this.exitOf(person.id),
-      exitContract: await this.exitContractOf(person.id, contracts),
+      exitContract,
       planChanges: plan ? await this.planChangesOf(plan.id) : [],
       alerts: pathwayAlerts(
         plan?.contractType ?? null,
         milestones.map((m) => ({ code: m.code, due: m.dueOn, doneOn: m.doneOn })),
         today,
         mandatory,
+        {
+          certificates: certificates.map((row) => ({
+            skill: row.skill,
+            expiresOn: row.expires_on,
+          })),
+          lastContractEnd: contracts.at(-1)?.end_date ?? null,
+          exitToRecordEnd:
+            exitContract?.end && !(await this.isExitRecorded(exitContract.contractId))
+              ? exitContract.end
+              : null,
+        },
       ),
     };
+  }
+
+  /** Whether the exit after a contract is recorded with its category. */
+  private async isExitRecorded(contractId: string): Promise<boolean> {
+    const [row]: { recorded: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM exit_record WHERE contract_id = $1 AND category IS NOT NULL) AS recorded`,
+      [contractId],
+    );
+    return row.recorded;
   }
 
   private async planChangesOf(planId: string): Promise<PlanChange[]> {

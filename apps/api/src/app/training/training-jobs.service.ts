@@ -1,20 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SkillCode } from '@relais/api-types';
-import { addDays, daysBetween, formatDate, reminderThreshold } from '@relais/rules';
+import {
+  addDays,
+  certificateLabel,
+  daysBetween,
+  formatDate,
+  reminderThreshold,
+} from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { HourlyJob } from '../../common/hourly-job';
 import { AuditService } from '../audit/audit.service';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CertificateReminderEntity } from './training.entities';
-
-const CERTIFICATE: Record<SkillCode, string> = {
-  sst: 'Certificat SST',
-  aidants_connect: 'Habilitation Aidants Connect',
-  france_services_initial: 'Formation initiale France Services',
-  language: 'Langue',
-};
 
 export interface RaisedReminder {
   organisationId: string;
@@ -54,7 +53,7 @@ export async function raiseCertificateReminders(
   for (const row of rows) {
     const threshold = reminderThreshold(today, row.expires_on);
     if (threshold === null) continue;
-    const message = `${CERTIFICATE[row.skill]} de ${row.first_name} ${row.last_name} : expire le ${formatDate(row.expires_on)} (dans ${daysBetween(today, row.expires_on)} j).`;
+    const message = `${certificateLabel(row.skill)} de ${row.first_name} ${row.last_name} : expire le ${formatDate(row.expires_on)} (dans ${daysBetween(today, row.expires_on)} j).`;
     const result = await manager
       .createQueryBuilder()
       .insert()
