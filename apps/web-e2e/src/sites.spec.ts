@@ -126,3 +126,50 @@ test('a site manager reads the Sunday derogations but cannot record one', async 
   await expect(sunday).toContainText('Aucune dérogation enregistrée');
   await expect(sunday.getByRole('button')).toHaveCount(0);
 });
+
+test('HR edits a site’s opening hours: an unreadable day is named, the France Services minimum is checked as typed', async ({
+  page,
+}) => {
+  await login(page, 'rh@relais.demo');
+  await page.goto('/sites');
+  const hours = page
+    .locator('[data-site="NO"]')
+    .getByRole('region', { name: /Horaires d’ouverture au public/ });
+  await expect(hours).toContainText('9 h – 12 h 30, 13 h 30 – 17 h');
+  await hours.getByRole('button', { name: 'Modifier les horaires' }).click();
+  const friday = hours.getByLabel('vendredi');
+  await expect(friday).toHaveValue('9 h – 12 h 30, 13 h 30 – 17 h');
+  await expect(hours).toContainText('Soit 35 h sur 5 jour(s) d’ouverture.');
+
+  // Friday closed: 28 h over 4 days falls short of the label's 5 days, said before saving.
+  await friday.fill('');
+  await expect(hours.getByRole('status')).toHaveText(
+    '⚠ Horaires publics de 28 h sur 4 jours : un espace France Services ouvre au moins 24 h sur 5 jours (charte nationale France Services).',
+  );
+  // A range ending before it starts is named under its day; nothing is sent.
+  await friday.fill('14 h – 12 h');
+  await expect(hours.getByRole('alert')).toHaveText(
+    '✖ le vendredi, la plage doit finir après 14 h',
+  );
+  await hours.getByRole('button', { name: 'Enregistrer les horaires' }).click();
+  await expect(hours.getByRole('alert').last()).toHaveText(
+    '✖ Corrigez les jours signalés avant d’enregistrer.',
+  );
+  await expectAccessible(page);
+
+  // The same hours typed another way are saved as they were.
+  await friday.fill('09:00-12:30 ; 13:30-17:00');
+  await hours.getByRole('button', { name: 'Enregistrer les horaires' }).click();
+  await expect(hours.getByRole('status')).toHaveText(
+    '✓ Horaires enregistrés pour PIMMS Médiation Paris Nord Ouest.',
+  );
+  await expect(hours).toContainText('35 h par semaine');
+});
+
+test('a site manager reads the opening hours but cannot edit them', async ({ page }) => {
+  await login(page, 'manager.sud@relais.demo');
+  await page.goto('/sites');
+  await expect(
+    page.locator('[data-site="S"]').getByRole('button', { name: 'Modifier les horaires' }),
+  ).toHaveCount(0);
+});

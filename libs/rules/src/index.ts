@@ -53,6 +53,12 @@ export {
 export type { RotaComplianceInput } from './lib/rota-compliance';
 export * from './lib/rule-catalogue';
 export * from './lib/rule-settings';
+export {
+  franceServicesOpeningShortfall,
+  openingHoursIssues,
+  openingHoursTotals,
+} from './lib/opening-hours';
+export type { OpeningHoursIssue } from './lib/opening-hours';
 export { closedDayOf } from './lib/site-calendar';
 export type { ClosedDay } from './lib/site-calendar';
 export type {

@@ -40,6 +40,11 @@ export interface SiteSundayDerogation {
 }
 
 /** Body of `PUT /api/sites/{id}/sunday-derogation`; `basis: null` removes it. */
+/** Body of `PUT /api/sites/{id}/opening-hours`: the site's whole week of public hours. */
+export interface SiteOpeningHoursRequest {
+  openingHours: OpeningHours[];
+}
+
 export interface SiteSundayDerogationRequest {
   basis: string | null;
 }

@@ -90,7 +90,7 @@ describe('FS_OPENING_HOURS', () => {
       (x) => x.rule === 'FS_OPENING_HOURS',
     );
     expect(v.message).toBe(
-      'Horaires publics de 32 h sur 4 jours : un espace France Services ouvre au moins 24 h sur 5 jours.',
+      'Horaires publics de 32 h sur 4 jours : un espace France Services ouvre au moins 24 h sur 5 jours (charte nationale France Services).',
     );
     expect(v.severity).toBe('block');
   });

@@ -1,7 +1,7 @@
 import { severityRank, Violation } from '@relais/api-types';
-import { minutesOfDay } from './durations';
-import { formatDayLabel, formatDuration, formatHours, formatTime } from './french-format';
+import { formatDayLabel, formatTime } from './french-format';
 import { PersonSkill } from './person-input';
+import { franceServicesOpeningShortfall } from './opening-hours';
 import { holidayMap } from './public-holidays';
 import { resolveRuleSettings, RuleSettings } from './rule-settings';
 import { CoverageRequirement, OpeningSlot, SiteWeekInput } from './site-input';
@@ -117,23 +117,8 @@ function idsOverlapping(shifts: readonly TimedItem[], slot: Interval): string[] 
 /** FS_OPENING_HOURS: published public hours ≥ 24 h over ≥ 5 days (France Services charter). */
 function checkOpeningHours(ctx: SiteContext): Violation[] {
   if (!ctx.input.isFranceServices) return [];
-  const s = ctx.settings;
-  const ranges = ctx.input.openingHours
-    .map((o) => ({
-      start: (o.weekday - 1) * 1440 + minutesOfDay(o.start),
-      end: (o.weekday - 1) * 1440 + minutesOfDay(o.end),
-    }))
-    .filter((r) => r.end > r.start);
-  const total = mergeIntervals(ranges).reduce((sum, r) => sum + r.end - r.start, 0);
-  const days = new Set(ctx.input.openingHours.filter((o) => o.end > o.start).map((o) => o.weekday))
-    .size;
-  if (total >= s.fsMinOpeningMinutesPerWeek && days >= s.fsMinOpeningDays) return [];
-  return [
-    makeViolation(
-      'FS_OPENING_HOURS',
-      `Horaires publics de ${formatDuration(total)} sur ${days} jours : un espace France Services ouvre au moins ${formatHours(s.fsMinOpeningMinutesPerWeek / 60)} sur ${s.fsMinOpeningDays} jours.`,
-    ),
-  ];
+  const shortfall = franceServicesOpeningShortfall(ctx.input.openingHours, ctx.settings);
+  return shortfall ? [makeViolation('FS_OPENING_HOURS', shortfall)] : [];
 }
 
 /**

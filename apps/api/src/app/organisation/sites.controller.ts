@@ -4,7 +4,7 @@ import type { Site } from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
-import { SiteSundayDerogationDto } from './dto/site.dto';
+import { SiteOpeningHoursDto, SiteSundayDerogationDto } from './dto/site.dto';
 import { SitesService } from './sites.service';
 
 @ApiTags('sites')
@@ -15,6 +15,20 @@ export class SitesController {
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<Site[]> {
     return this.sites.list(user);
+  }
+
+  /**
+   * The site's public opening hours (HR or an admin): they decide the France Services minimum
+   * (FS_OPENING_HOURS), the coverage slots and the days the site is closed.
+   */
+  @Roles('admin', 'hr')
+  @Put(':id/opening-hours')
+  setOpeningHours(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: SiteOpeningHoursDto,
+  ): Promise<Site> {
+    return this.sites.setOpeningHours(user, id, body);
   }
 
   /** The site's derogation to Sunday rest: a legal fact HR or an admin records. */

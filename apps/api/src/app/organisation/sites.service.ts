@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Site } from '@relais/api-types';
+import type { OpeningHours, Site } from '@relais/api-types';
+import { openingHoursIssues } from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
-import type { SiteSundayDerogationDto } from './dto/site.dto';
+import type { SiteOpeningHoursDto, SiteSundayDerogationDto } from './dto/site.dto';
 import { SiteEntity } from './site.entity';
 
 @Injectable()
@@ -17,6 +18,47 @@ export class SitesService {
   /** Every site of the caller's organisation with its locations: any member may see them. */
   async list(user: AuthUser): Promise<Site[]> {
     return this.read(this.dataSource.manager, user.organisationId);
+  }
+
+  /**
+   * Replaces the site's public opening hours, sorted by day and time, audited with the hours
+   * before and after. Ranges that end before they start or overlap on a day are refused (422),
+   * each named by its field. Hours under the France Services minimum are kept: the rota then
+   * flags FS_OPENING_HOURS and blocks publication until they are mended.
+   */
+  async setOpeningHours(user: AuthUser, siteId: string, body: SiteOpeningHoursDto): Promise<Site> {
+    const hours: OpeningHours[] = body.openingHours.map(({ weekday, start, end }) => ({
+      weekday,
+      start,
+      end,
+    }));
+    const issues = openingHoursIssues(hours);
+    if (issues.length > 0) {
+      throw new UnprocessableEntityException({
+        message: `Horaires refusés — ${issues.map((issue) => issue.message).join(' ; ')}.`,
+        details: issues,
+      });
+    }
+    hours.sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(SiteEntity);
+      const site = await repository.findOne({
+        where: { id: siteId, organisationId: user.organisationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!site) throw new NotFoundException('Site introuvable.');
+      const before = site.openingHours;
+      if (JSON.stringify(before) !== JSON.stringify(hours)) {
+        await repository.update({ id: site.id }, { openingHours: hours });
+        await this.audit.record(manager, user, {
+          action: 'site.opening_hours',
+          entity: 'site',
+          entityId: site.id,
+          details: { site: site.code, before, after: hours },
+        });
+      }
+      return this.readOne(manager, user.organisationId, site.id);
+    });
   }
 
   /**
@@ -54,11 +96,17 @@ export class SitesService {
           details: { site: site.code, before, after: basis },
         });
       }
-      const [answer] = (await this.read(manager, user.organisationId)).filter(
-        (one) => one.id === site.id,
-      );
-      return answer;
+      return this.readOne(manager, user.organisationId, site.id);
     });
+  }
+
+  private async readOne(
+    manager: EntityManager,
+    organisationId: string,
+    siteId: string,
+  ): Promise<Site> {
+    const [answer] = (await this.read(manager, organisationId)).filter((one) => one.id === siteId);
+    return answer;
   }
 
   private async read(manager: EntityManager, organisationId: string): Promise<Site[]> {

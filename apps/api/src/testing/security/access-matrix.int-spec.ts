@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
 import { toZonedIso } from '../../common/instant';
+import { DEMO_SITES } from '../../database/seed/demo-data';
 import { todayIn } from '../../common/today';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { EMPTY_PROPOSAL } from '../auto-fill-fixtures';
@@ -731,6 +732,11 @@ const CALLS: Record<string, Build> = {
     path: `/api/people/${await w.accountHolder(target)}/password-reset`,
   }),
   'GET /api/sites': () => ({ path: '/api/sites' }),
+  // The demo's own hours again: the other cells read the same rules either way.
+  'PUT /api/sites/:id/opening-hours': (w, { place }) => ({
+    path: `/api/sites/${w.id(place, 'site')}/opening-hours`,
+    body: { openingHours: DEMO_SITES.find((site) => site.code === place)?.openingHours ?? [] },
+  }),
   // Removing a derogation no cell records: the other cells read the same rules either way.
   'PUT /api/sites/:id/sunday-derogation': (w, { place }) => ({
     path: `/api/sites/${w.id(place, 'site')}/sunday-derogation`,
@@ -1251,6 +1257,9 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/auth/logout',                 'none',  '401   2xx   2xx   2xx   2xx   2xx'],
   ['GET /api/auth/me',                      'none',  '401   2xx   2xx   2xx   2xx   2xx'],
   ['GET /api/sites',                        'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['PUT /api/sites/:id/opening-hours',      'S',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/sites/:id/opening-hours',      'E',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/sites/:id/opening-hours',      'X',     '401   404   404   403   403   403'],
   ['PUT /api/sites/:id/sunday-derogation',  'S',     '401   2xx   2xx   403   403   403'],
   ['PUT /api/sites/:id/sunday-derogation',  'E',     '401   2xx   2xx   403   403   403'],
   ['PUT /api/sites/:id/sunday-derogation',  'X',     '401   404   404   403   403   403'],

@@ -199,6 +199,15 @@ const WRITE_ROUTES: WriteRoute[] = [
     }),
   },
   {
+    route: 'PUT /api/sites/:id/opening-hours',
+    caller: 'hr',
+    id: async (f) => f.otherSiteId,
+    fields: ['openingHours'],
+    body: () => ({
+      openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    }),
+  },
+  {
     route: 'PUT /api/sites/:id/sunday-derogation',
     caller: 'hr',
     id: async (f) => f.otherSiteId,

@@ -11,10 +11,24 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { Site } from '@relais/api-types';
+import type { OpeningHours, Site } from '@relais/api-types';
+import {
+  franceServicesOpeningShortfall,
+  openingHoursIssues,
+  openingHoursTotals,
+} from '@relais/rules';
 import { AuthStore } from '../core/auth.store';
 import { formatDuration, ORGANISATION_TIME_ZONE } from '../core/time';
-import { SitesStore } from './sites.store';
+import { dayText, parseDayText, SitesStore } from './sites.store';
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
+/** The opening-hours editor: one text per weekday, what it reads as, and what is wrong. */
+interface HoursDraft {
+  siteId: string;
+  isFranceServices: boolean;
+  texts: string[];
+}
 
 @Component({
   selector: 'app-sites-page',
@@ -49,6 +63,41 @@ export class SitesPage implements OnInit {
   protected readonly isSaving = signal(false);
   protected readonly done = signal<{ siteId: string; text: string } | null>(null);
 
+  /** The site whose opening hours are being edited, with one text per weekday. */
+  protected readonly hoursDraft = signal<HoursDraft | null>(null);
+  protected readonly hoursError = signal<string | null>(null);
+  protected readonly hoursDone = signal<{ siteId: string; text: string } | null>(null);
+  protected readonly weekdays = WEEKDAYS;
+
+  /** The draft read back: its ranges, an error per day, the week's total and the FS minimum. */
+  protected readonly hoursCheck = computed(() => {
+    const draft = this.hoursDraft();
+    if (!draft) return null;
+    const dayErrors: (string | null)[] = WEEKDAYS.map(() => null);
+    const hours: OpeningHours[] = [];
+    WEEKDAYS.forEach((weekday, index) => {
+      const ranges = parseDayText(draft.texts[index], weekday);
+      if (ranges === null)
+        dayErrors[index] = this.transloco.translate('sites.openingHours.unreadable');
+      else hours.push(...ranges);
+    });
+    for (const issue of openingHoursIssues(hours)) {
+      const range = hours[Number(issue.field.split('.')[1])];
+      dayErrors[range.weekday - 1] ??= issue.message;
+    }
+    const { minutes, days } = openingHoursTotals(hours);
+    return {
+      hours,
+      dayErrors,
+      isValid: dayErrors.every((error) => error === null),
+      total: this.transloco.translate('sites.openingHours.total', {
+        hours: formatDuration(minutes),
+        days,
+      }),
+      shortfall: draft.isFranceServices ? franceServicesOpeningShortfall(hours) : null,
+    };
+  });
+
   ngOnInit(): void {
     void this.store.load();
   }
@@ -59,6 +108,50 @@ export class SitesPage implements OnInit {
       timeStyle: 'short',
       timeZone: ORGANISATION_TIME_ZONE,
     }).format(new Date(iso));
+  }
+
+  protected editHours(site: Site): void {
+    this.hoursDraft.set({
+      siteId: site.id,
+      isFranceServices: site.isFranceServices,
+      texts: WEEKDAYS.map((weekday) => dayText(site.openingHours, weekday)),
+    });
+    this.hoursError.set(null);
+    this.hoursDone.set(null);
+  }
+
+  protected setDayText(index: number, text: string): void {
+    this.hoursDraft.update((draft) =>
+      draft
+        ? { ...draft, texts: draft.texts.map((one, at) => (at === index ? text : one)) }
+        : draft,
+    );
+  }
+
+  protected cancelHours(): void {
+    this.hoursDraft.set(null);
+    this.hoursError.set(null);
+  }
+
+  /** Saves the week's hours; on a refusal the form keeps what was typed and says why. */
+  protected async saveHours(event: Event, site: Site): Promise<void> {
+    event.preventDefault();
+    const check = this.hoursCheck();
+    if (!check) return;
+    if (!check.isValid) {
+      this.hoursError.set(this.transloco.translate('sites.openingHours.fix'));
+      return;
+    }
+    this.isSaving.set(true);
+    const refusal = await this.store.saveOpeningHours(site.id, check.hours);
+    this.isSaving.set(false);
+    this.hoursError.set(refusal);
+    if (refusal !== null) return;
+    this.hoursDraft.set(null);
+    this.hoursDone.set({
+      siteId: site.id,
+      text: this.transloco.translate('sites.openingHours.saved', { site: site.name }),
+    });
   }
 
   protected edit(site: Site): void {

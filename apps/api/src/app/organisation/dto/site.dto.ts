@@ -1,6 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { SiteSundayDerogationRequest } from '@relais/api-types';
-import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import type {
+  OpeningHours,
+  SiteOpeningHoursRequest,
+  SiteSundayDerogationRequest,
+} from '@relais/api-types';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TIME_MESSAGE = 'heure invalide (HH:MM, de 00:00 à 23:59)';
 
 /** Body of `PUT /api/sites/{id}/sunday-derogation`. */
 export class SiteSundayDerogationDto implements SiteSundayDerogationRequest {
@@ -16,4 +35,33 @@ export class SiteSundayDerogationDto implements SiteSundayDerogationRequest {
   @Matches(/\S/, { message: 'vide : le fondement de la dérogation, ou null pour la retirer' })
   @IsString()
   basis!: string | null;
+}
+
+/** One range of public opening hours. */
+export class OpeningHoursDto implements OpeningHours {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 Monday … 7 Sunday' })
+  @Max(7)
+  @Min(1)
+  @IsInt()
+  weekday!: number;
+
+  @ApiProperty({ example: '09:00' })
+  @Matches(TIME, { message: TIME_MESSAGE })
+  @IsString()
+  start!: string;
+
+  @ApiProperty({ example: '12:30' })
+  @Matches(TIME, { message: TIME_MESSAGE })
+  @IsString()
+  end!: string;
+}
+
+/** Body of `PUT /api/sites/{id}/opening-hours`. */
+export class SiteOpeningHoursDto implements SiteOpeningHoursRequest {
+  @ApiProperty({ type: [OpeningHoursDto], description: 'the whole week; [] : no public hours' })
+  @ValidateNested({ each: true })
+  @Type(() => OpeningHoursDto)
+  @ArrayMaxSize(28)
+  @IsArray()
+  openingHours!: OpeningHoursDto[];
 }

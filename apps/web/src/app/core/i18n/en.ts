@@ -75,6 +75,16 @@ export const EN: Translation = {
     retry: 'Retry',
     empty: 'No site yet.',
     closed: 'closed',
+    openingHours: {
+      edit: 'Edit opening hours',
+      hint: 'E.g. “9:00 – 12:30, 13:30 – 17:00”; empty: closed.',
+      unreadable: 'Unreadable ranges: write for example “9:00 – 12:30, 13:30 – 17:00”.',
+      total: 'That is {{ hours }} over {{ days }} opening day(s).',
+      fix: 'Fix the days marked before saving.',
+      save: 'Save the hours',
+      cancel: 'Cancel',
+      saved: 'Opening hours saved for {{ site }}.',
+    },
     sunday: {
       title: 'Sunday rest',
       none: 'No derogation recorded: a Sunday shift here is flagged (Labour Code, L3132-3).',

@@ -83,6 +83,16 @@ export const FR = {
     retry: 'Réessayer',
     empty: 'Aucun site pour le moment.',
     closed: 'fermé',
+    openingHours: {
+      edit: 'Modifier les horaires',
+      hint: 'Ex. « 9 h – 12 h 30, 13 h 30 – 17 h » ; vide : fermé.',
+      unreadable: 'Plages illisibles : écrivez par exemple « 9 h – 12 h 30, 13 h 30 – 17 h ».',
+      total: 'Soit {{ hours }} sur {{ days }} jour(s) d’ouverture.',
+      fix: 'Corrigez les jours signalés avant d’enregistrer.',
+      save: 'Enregistrer les horaires',
+      cancel: 'Annuler',
+      saved: 'Horaires enregistrés pour {{ site }}.',
+    },
     sunday: {
       title: 'Repos dominical',
       none: 'Aucune dérogation enregistrée : un créneau le dimanche y est signalé (C. trav., art. L3132-3).',
