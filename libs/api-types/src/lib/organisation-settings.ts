@@ -1,3 +1,6 @@
+import type { ActivityCode } from './activity-code';
+import type { SkillCode } from './people';
+
 /**
  * An association's own values of the thresholds a collective or company agreement may change
  * (marked *cfg* in the domain rules), and its time zone. Every default is the law's. The names
@@ -30,6 +33,11 @@ export interface OrganisationSettings {
    * the IAE counts its leavers; 0 counts everybody.
    */
   exitMinimumStayDays: number;
+  /**
+   * SKILL_REQUIRED: the habilitation an activity requires of whoever is planned on it (for
+   * instance « Aide numérique » only by people holding Aidants Connect); `{}`: none.
+   */
+  requiredSkillByActivity: Partial<Record<ActivityCode, SkillCode>>;
 }
 
 /**
@@ -55,11 +63,12 @@ export interface OrganisationSettingsAnswer {
 
 /**
  * Body of `PUT /api/organisation/settings`: every value, the new ones and the kept ones (the
- * minimum stay may be left out: it is then kept).
+ * minimum stay and the habilitations may be left out: they are then kept).
  */
 export type UpdateOrganisationSettingsRequest = Omit<
   OrganisationSettings,
-  'exitMinimumStayDays'
+  'exitMinimumStayDays' | 'requiredSkillByActivity'
 > & {
   exitMinimumStayDays?: number;
+  requiredSkillByActivity?: Partial<Record<ActivityCode, SkillCode>>;
 };

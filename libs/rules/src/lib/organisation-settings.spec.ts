@@ -65,6 +65,29 @@ describe('organisation settings', () => {
     ['a Sunday derogation', { sundayDerogation: 'Arrêté préfectoral du 2 mars 2026' }, []],
     ['a blank Sunday derogation', { sundayDerogation: '  ' }, ['sundayDerogation']],
     ['a 201-character derogation', { sundayDerogation: 'x'.repeat(201) }, ['sundayDerogation']],
+    [
+      'Aidants Connect required for digital help',
+      { requiredSkillByActivity: { digital_help: 'aidants_connect' } },
+      [],
+    ],
+    [
+      'a habilitation for an unknown activity',
+      {
+        requiredSkillByActivity: {
+          guichet: 'sst',
+        } as OrganisationSettings['requiredSkillByActivity'],
+      },
+      ['requiredSkillByActivity'],
+    ],
+    [
+      'an unknown habilitation',
+      {
+        requiredSkillByActivity: {
+          outreach: 'permis',
+        } as unknown as OrganisationSettings['requiredSkillByActivity'],
+      },
+      ['requiredSkillByActivity'],
+    ],
   ])('%s', (_, change, fields) => {
     const issues = validateOrganisationSettings({ ...DEFAULT_ORGANISATION_SETTINGS, ...change });
     expect(issues.map((issue) => issue.field)).toEqual(fields);

@@ -1,4 +1,4 @@
-import type { OrganisationSettings } from '@relais/api-types';
+import { ACTIVITY_CODES, SKILL_CODES, type OrganisationSettings } from '@relais/api-types';
 import { DEFAULT_RULE_SETTINGS } from './rule-settings';
 
 /** Numeric settings an association may change, each between the law and what an agreement may reach. */
@@ -57,6 +57,7 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   splitDayAgreement: DEFAULT_RULE_SETTINGS.splitDayAgreement,
   sundayDerogation: DEFAULT_RULE_SETTINGS.sundayDerogation,
   exitMinimumStayDays: 90,
+  requiredSkillByActivity: {},
 };
 
 /** One refused value, named by its field, with the bound it crosses in French. */
@@ -139,6 +140,19 @@ export function validateOrganisationSettings(
       field: 'exitMinimumStayDays',
       message: `séjour minimal avant qu’une sortie compte : un nombre entier de jours entre 0 et ${EXIT_MINIMUM_STAY_MAX_DAYS}`,
     });
+  }
+  for (const [activity, skill] of Object.entries(settings.requiredSkillByActivity)) {
+    if (!(ACTIVITY_CODES as readonly string[]).includes(activity)) {
+      issues.push({
+        field: 'requiredSkillByActivity',
+        message: `activité inconnue « ${activity} » — l’une de : ${ACTIVITY_CODES.join(', ')}`,
+      });
+    } else if (!(SKILL_CODES as readonly string[]).includes(skill as string)) {
+      issues.push({
+        field: 'requiredSkillByActivity',
+        message: `habilitation inconnue pour « ${activity} » — l’une de : ${SKILL_CODES.join(', ')}`,
+      });
+    }
   }
   return issues;
 }

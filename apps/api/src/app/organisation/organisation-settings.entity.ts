@@ -1,3 +1,4 @@
+import type { OrganisationSettings } from '@relais/api-types';
 import {
   Check,
   Column,
@@ -88,6 +89,14 @@ export class OrganisationSettingsEntity {
 
   @Column({ name: 'exit_minimum_stay_days', type: 'integer', default: 90 })
   exitMinimumStayDays!: number;
+
+  /** SKILL_REQUIRED: the habilitation each activity requires, `{}` for none. */
+  @Column({
+    name: 'required_skill_by_activity',
+    type: 'jsonb',
+    default: () => "'{}'",
+  })
+  requiredSkillByActivity!: OrganisationSettings['requiredSkillByActivity'];
 
   @Column({ name: 'updated_by', type: 'uuid', nullable: true })
   updatedBy!: string | null;

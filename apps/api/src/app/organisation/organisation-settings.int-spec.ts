@@ -265,4 +265,47 @@ describe('organisation settings over HTTP', () => {
     );
     expect(removed.body.splitDayAgreementRecorded).toBeNull();
   });
+
+  it('records the habilitation an activity requires, refuses an unknown one by field, keeps it when left out', async () => {
+    const current = (
+      await t.request<OrganisationSettingsAnswer>('GET', '/api/organisation/settings', {
+        cookie: admin,
+      })
+    ).body.settings;
+    expect(current.requiredSkillByActivity).toEqual({});
+    for (const [required, message] of [
+      [{ guichet: 'aidants_connect' }, 'activité inconnue « guichet »'],
+      [{ digital_help: 'permis' }, 'habilitation inconnue pour « digital_help »'],
+    ] as const) {
+      const refused = await t.request<ApiError>('PUT', '/api/organisation/settings', {
+        cookie: admin,
+        body: { ...current, requiredSkillByActivity: required },
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.message).toContain(`« requiredSkillByActivity » : ${message}`);
+    }
+    const saved = await t.request<OrganisationSettingsAnswer>('PUT', '/api/organisation/settings', {
+      cookie: admin,
+      body: { ...current, requiredSkillByActivity: { digital_help: 'aidants_connect' } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings.requiredSkillByActivity).toEqual({
+      digital_help: 'aidants_connect',
+    });
+    // A client that does not know the field leaves it as it was.
+    const older: Partial<typeof current> = { ...current };
+    delete older.requiredSkillByActivity;
+    const again = await t.request<OrganisationSettingsAnswer>('PUT', '/api/organisation/settings', {
+      cookie: admin,
+      body: older,
+    });
+    expect(again.body.settings.requiredSkillByActivity).toEqual({
+      digital_help: 'aidants_connect',
+    });
+    const [audit] = await t.dataSource.query(
+      `SELECT details FROM audit_event WHERE action = 'organisation_settings.update'
+        ORDER BY id DESC LIMIT 1 OFFSET 1`,
+    );
+    expect(audit.details.changed).toEqual(['requiredSkillByActivity']);
+  });
 });

@@ -37,6 +37,7 @@ function toSettings(row: OrganisationSettingsEntity): OrganisationSettings {
         : null,
     sundayDerogation: row.sundayDerogation,
     exitMinimumStayDays: row.exitMinimumStayDays,
+    requiredSkillByActivity: row.requiredSkillByActivity,
   };
 }
 
@@ -89,8 +90,7 @@ export class OrganisationSettingsService {
     user: AuthUser,
     body: UpdateOrganisationSettingsDto,
   ): Promise<OrganisationSettingsAnswer> {
-    const kept = (await readOrganisationSettings(this.dataSource.manager, user.organisationId))
-      .exitMinimumStayDays;
+    const kept = await readOrganisationSettings(this.dataSource.manager, user.organisationId);
     const wanted = normalised(body, kept);
     const issues = validateOrganisationSettings(wanted);
     if (issues.length > 0) {
@@ -128,7 +128,9 @@ export class OrganisationSettingsService {
       const changed = (Object.keys(after) as (keyof OrganisationSettings)[]).filter((field) =>
         field === 'splitDayAgreement'
           ? !sameAgreement(after.splitDayAgreement, before.splitDayAgreement)
-          : after[field] !== before[field],
+          : field === 'requiredSkillByActivity'
+            ? JSON.stringify(after[field]) !== JSON.stringify(before[field])
+            : after[field] !== before[field],
       );
       await this.audit.record(manager, user, {
         action: 'organisation_settings.update',
@@ -146,7 +148,10 @@ export class OrganisationSettingsService {
 }
 
 /** The body with a share read at the bound it rounds (a form sends 1/3 as 0.3333). */
-function normalised(body: UpdateOrganisationSettingsDto, keptStay: number): OrganisationSettings {
+function normalised(
+  body: UpdateOrganisationSettingsDto,
+  kept: OrganisationSettings,
+): OrganisationSettings {
   const { min, max } = ORGANISATION_SETTING_BOUNDS.complementaryHoursRatio;
   const ratio = body.complementaryHoursRatio;
   const snapped = Math.abs(ratio - max) < 1e-6 ? max : Math.abs(ratio - min) < 1e-6 ? min : ratio;
@@ -163,6 +168,7 @@ function normalised(body: UpdateOrganisationSettingsDto, keptStay: number): Orga
         }
       : null,
     sundayDerogation: body.sundayDerogation?.trim() ? body.sundayDerogation.trim() : null,
-    exitMinimumStayDays: body.exitMinimumStayDays ?? keptStay,
+    exitMinimumStayDays: body.exitMinimumStayDays ?? kept.exitMinimumStayDays,
+    requiredSkillByActivity: body.requiredSkillByActivity ?? kept.requiredSkillByActivity,
   };
 }

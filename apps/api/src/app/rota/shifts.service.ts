@@ -1,7 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ShiftResult } from '@relais/api-types';
-import { civilDate, formatDayLabel, formatTime, isoWeekOfInstant } from '@relais/rules';
+import {
+  civilDate,
+  formatDayLabel,
+  formatTime,
+  isoWeekOfInstant,
+  makeViolation,
+} from '@relais/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../../common/database-errors';
 import { refuse } from '../../common/refuse';
@@ -237,14 +243,18 @@ export class ShiftsService {
       );
       if (other && !this.access.canAccessSite(user, other.site_id, 'read')) {
         // Another site's rota stays its own: only what explains the refusal.
-        throw new ConflictException(
+        throw overlapRefusal(
           `Chevauchement refusé : cette personne est déjà planifiée sur un autre site le ${formatDayLabel(civilDate(other.start_at.getTime(), user.timeZone))} de ${formatTime(other.start_at.getTime(), user.timeZone)} à ${formatTime(other.end_at.getTime(), user.timeZone)}.`,
+          fields.personId,
         );
       }
       const detail = other
         ? ` le créneau ${other.activity} du ${formatDayLabel(civilDate(other.start_at.getTime(), user.timeZone))} ${formatTime(other.start_at.getTime(), user.timeZone)}–${formatTime(other.end_at.getTime(), user.timeZone)} (${other.name})`
         : ' un autre créneau';
-      throw new ConflictException(`Chevauchement refusé : cette personne a déjà${detail}.`);
+      throw overlapRefusal(
+        `Chevauchement refusé : cette personne a déjà${detail}.`,
+        fields.personId,
+      );
     }
   }
 
@@ -286,4 +296,12 @@ function refuseTrainingItem(shift: ShiftEntity): void {
     throw new ConflictException(
       'Ce créneau est une session de formation : modifiez ou retirez l’inscription depuis Formation.',
     );
+}
+
+/** The 409 of an overlap, with the OVERLAP violation the browser's live check also shows. */
+function overlapRefusal(message: string, personId: string): ConflictException {
+  return new ConflictException({
+    message,
+    violations: [makeViolation('OVERLAP', message, { personId })],
+  });
 }

@@ -7,7 +7,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { OrganisationSettings, SplitDayAgreement } from '@relais/api-types';
+import {
+  ACTIVITY_CODES,
+  SKILL_LABELS,
+  type ActivityCode,
+  type OrganisationSettings,
+  type SkillCode,
+  type SplitDayAgreement,
+} from '@relais/api-types';
 import {
   DEFAULT_ORGANISATION_SETTINGS,
   FRENCH_TIME_ZONES,
@@ -71,6 +78,14 @@ export class SettingsPage implements OnInit {
   protected readonly savedAt = signal<string | null>(null);
   protected readonly timeZones = FRENCH_TIME_ZONES;
   protected readonly bounds = ORGANISATION_SETTING_BOUNDS;
+  protected readonly activities = ACTIVITY_CODES;
+  /** Habilitations an activity may require (a language is a competence, not a habilitation). */
+  protected readonly habilitationSkills: readonly SkillCode[] = [
+    'aidants_connect',
+    'france_services_initial',
+    'sst',
+  ];
+  protected readonly skillLabels = SKILL_LABELS;
 
   constructor() {
     // The form starts from the server's values, and again after each save.
@@ -142,12 +157,24 @@ export class SettingsPage implements OnInit {
     this.set('exitMinimumStayDays', text.trim() === '' ? Number.NaN : Number(text));
   }
 
+  /** '' : the activity requires nothing. */
+  protected setHabilitation(activity: ActivityCode, skill: SkillCode | ''): void {
+    const required = { ...this.draft().requiredSkillByActivity };
+    if (skill === '') delete required[activity];
+    else required[activity] = skill;
+    this.set('requiredSkillByActivity', required);
+  }
+
   protected setDerogation(text: string): void {
     this.set('sundayDerogation', text.trim() === '' ? null : text);
   }
 
+  /** The law's thresholds; the habilitations are the association's own and stay. */
   protected lawValues(): void {
-    this.draft.set({ ...DEFAULT_ORGANISATION_SETTINGS });
+    this.draft.update((draft) => ({
+      ...DEFAULT_ORGANISATION_SETTINGS,
+      requiredSkillByActivity: draft.requiredSkillByActivity,
+    }));
   }
 
   protected async save(): Promise<void> {

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { SplitDayAgreement, UpdateOrganisationSettingsRequest } from '@relais/api-types';
+import type {
+  ActivityCode,
+  SkillCode,
+  SplitDayAgreement,
+  UpdateOrganisationSettingsRequest,
+} from '@relais/api-types';
 import { Type } from 'class-transformer';
 import {
   IsInt,
@@ -70,4 +75,14 @@ export class UpdateOrganisationSettingsDto implements UpdateOrganisationSettings
   @IsOptional()
   @IsInt({ message: 'doit être un nombre entier de jours' })
   exitMinimumStayDays?: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { digital_help: 'aidants_connect' },
+    description: 'the habilitation each activity requires (SKILL_REQUIRED); kept when absent',
+  })
+  @IsOptional()
+  @IsObject()
+  requiredSkillByActivity?: Partial<Record<ActivityCode, SkillCode>>;
 }
