@@ -450,6 +450,9 @@ const WRITE_ROUTES: WriteRoute[] = [
       // A job still computing is the one to stop; a ready proposal, the one to discard or apply.
       id: (f) => f.newAutoFillJob(action === 'stop' ? 'running' : 'done'),
       fields: [],
+      // A job the previous route's requests started may still be writing its proposal: the
+      // tables are compared once it has ended (a seed left one running into these attacks).
+      settle: (f) => f.autoFillJobsDone(),
     }),
   ),
   {
