@@ -66,7 +66,7 @@ export const SETTINGS_EN: typeof SETTINGS_FR = {
   },
   habilitations: {
     title: 'Required habilitations',
-    help: 'An activity that requires a habilitation can only be given to someone holding it, valid on the day: otherwise the shift blocks (SKILL_REQUIRED).',
+    help: 'An activity that requires a habilitation can only be given to someone holding it, valid on the day: otherwise the shift blocks and the week cannot be published.',
     none: 'None',
     activities: {
       accueil: 'Front desk',

@@ -69,7 +69,7 @@ export const SETTINGS_FR = {
   },
   habilitations: {
     title: 'Habilitations exigées',
-    help: 'Une activité qui exige une habilitation ne peut être confiée qu’à une personne qui la détient, valide le jour du créneau : sinon le créneau est bloquant (SKILL_REQUIRED).',
+    help: 'Une activité qui exige une habilitation ne peut être confiée qu’à une personne qui la détient, valide le jour du créneau : sinon le créneau est bloquant et la semaine ne peut pas être publiée.',
     none: 'Aucune',
     activities: {
       accueil: 'Accueil',
