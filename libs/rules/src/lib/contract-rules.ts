@@ -25,6 +25,15 @@ export function termEnd(start: CivilDate, months: number): CivilDate {
   return addDays(addMonths(start, months), -1);
 }
 
+/**
+ * ISO weekdays a site is open, from its public opening hours, for the délai de carence counted in
+ * the establishment's opening days (L1244-3-1); Monday to Friday when none are recorded.
+ */
+export function openingWeekdaysOf(hours: readonly { weekday: number }[]): number[] {
+  const days = [...new Set(hours.map((h) => h.weekday))].sort((a, b) => a - b);
+  return days.length > 0 ? days : [...DEFAULT_RULE_SETTINGS.openingWeekdays];
+}
+
 /** Age in whole years on a date. */
 export function ageOn(birthDate: CivilDate, date: CivilDate): number {
   const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
