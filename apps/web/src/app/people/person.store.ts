@@ -266,6 +266,22 @@ export class PersonStore {
     }
   }
 
+  /**
+   * Records the day the employee refused the renewal of a CDD (no délai de carence after it,
+   * L1244-4-1); on success the record is reloaded. Returns null, or the server's reason.
+   */
+  async recordRenewalRefusal(contractId: string, refusedOn: string): Promise<string | null> {
+    try {
+      await firstValueFrom(
+        this.http.post<Contract>(`/api/contracts/${contractId}/renewal-refusal`, { refusedOn }),
+      );
+      await this.reload();
+      return null;
+    } catch (error) {
+      return messageOf(error) ?? '';
+    }
+  }
+
   async loadHrNotes(): Promise<void> {
     const person = this.detail();
     if (!person || this.notes().status === 'loading') return;
