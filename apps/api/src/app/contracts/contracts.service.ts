@@ -37,6 +37,7 @@ import { ExitsService } from '../exits/exits.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { SiteEntity } from '../organisation/site.entity';
 import { PathwaysService } from '../pathways/pathways.service';
+import { withPostAndReplaced } from '../people/contract-labels';
 import { toContract } from '../people/people.mapper';
 import { PeopleService } from '../people/people.service';
 import { PersonEntity } from '../people/person.entity';
@@ -160,27 +161,11 @@ export class ContractsService {
       .getRepository(ContractEntity)
       .find({ where: { personId }, order: { startDate: 'ASC' } });
     const canSeePay = this.access.canSeePay(user);
-    const postIds = [...new Set(contracts.map((c) => c.postId).filter((v) => v !== null))];
-    const replacedIds = [
-      ...new Set(contracts.map((c) => c.replacedPersonId).filter((v) => v !== null)),
-    ];
-    const posts = postIds.length
-      ? await this.dataSource
-          .getRepository(PostEntity)
-          .findBy({ id: In(postIds), organisationId: user.organisationId })
-      : [];
-    const replaced = replacedIds.length
-      ? await this.dataSource
-          .getRepository(PersonEntity)
-          .findBy({ id: In(replacedIds), organisationId: user.organisationId })
-      : [];
-    return contracts.map((contract) => ({
-      ...toContract(contract, today, canSeePay),
-      postTitle: posts.find((post) => post.id === contract.postId)?.title ?? null,
-      replacedPersonName: ((who) => (who ? `${who.firstName} ${who.lastName}` : null))(
-        replaced.find((person) => person.id === contract.replacedPersonId),
-      ),
-    }));
+    return withPostAndReplaced(
+      this.dataSource,
+      user.organisationId,
+      contracts.map((contract) => toContract(contract, today, canSeePay)),
+    );
   }
 
   /**

@@ -1,4 +1,11 @@
-import type { ApiError, Contract, PersonSummary, Post, PostDetail } from '@relais/api-types';
+import type {
+  ApiError,
+  Contract,
+  PersonDetail,
+  PersonSummary,
+  Post,
+  PostDetail,
+} from '@relais/api-types';
 import { startTestApp, TestApp } from '../../testing/test-app';
 
 // Fixed past dates: a CDD of 1–30 June 2026 (30 days) owes ⅓ = 10 opening days of the site
@@ -163,6 +170,11 @@ describe('posts and the délai de carence over HTTP (L1244-3, L1244-4-1)', () =>
       cookie: hr,
     });
     expect(listed.body[0]).toMatchObject({
+      postTitle: 'Remplacement — accueil',
+      replacedPersonName: `${absent.firstName} ${absent.lastName}`,
+    });
+    const record = await t.request<PersonDetail>('GET', `/api/people/${same.id}`, { cookie: hr });
+    expect(record.body.contracts[0]).toMatchObject({
       postTitle: 'Remplacement — accueil',
       replacedPersonName: `${absent.firstName} ${absent.lastName}`,
     });
