@@ -248,6 +248,9 @@ export class ContractsService {
         if (dto[field] !== undefined) Object.assign(merged, { [field]: dto[field] });
       }
       if (dto.justification !== undefined) merged.justification = dto.justification;
+      // A contract corrected into another motif no longer replaces anyone (L1242-12 1°).
+      const isReplacement = merged.type === 'CDD' && merged.reason === 'replacement';
+      if (!isReplacement && dto.replacedPersonId === undefined) merged.replacedPersonId = null;
       const warnings = await this.check(manager, user, person, merged, current.id);
       const changed = CORRECTABLE_FIELDS.filter((field) => merged[field] !== before[field]);
       if (changed.length === 0) return toContract(current, today, this.access.canSeePay(user));

@@ -214,6 +214,25 @@ describe('posts and the délai de carence over HTTP (L1244-3, L1244-4-1)', () =>
       },
     });
     expect(herself.status).toBe(422);
+
+    const replacing = await t.request<Contract>('POST', '/api/contracts', {
+      cookie: hr,
+      body: {
+        personId: person.id,
+        type: 'CDD',
+        reason: 'replacement',
+        replacedPersonId: absent.id,
+        weeklyHours: 35,
+        ...JUNE,
+      },
+    });
+    expect(replacing.status).toBe(201);
+    const corrected = await t.request<Contract>('PATCH', `/api/contracts/${replacing.body.id}`, {
+      cookie: hr,
+      body: { reason: 'temporary_increase' },
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ reason: 'temporary_increase', replacedPersonId: null });
   });
 
   it('lifts the carence after a recorded refused renewal, audited, and refuses it where it cannot be', async () => {
