@@ -291,6 +291,7 @@ export class PersonPage {
             contract,
             submit: (request: Parameters<PersonStore['correctContract']>[1]) =>
               this.store.correctContract(contract.id, request),
+            people: await this.store.replaceablePeople(),
           },
           restoreFocus: trigger,
         })

@@ -90,6 +90,21 @@ describe('PersonStore: a refused renewal (L1244-4-1)', () => {
     });
   });
 
+  it('offers everyone but the person as the one a replacement CDD replaces, by name', async () => {
+    const loading = store.replaceablePeople();
+    http
+      .expectOne('/api/people')
+      .flush([
+        { ...person, id: 'p3', firstName: 'Sophie', lastName: 'Lemaire' },
+        person,
+        { ...person, id: 'p2', firstName: 'Mamadou', lastName: 'Sy' },
+      ]);
+    expect(await loading).toEqual([
+      { id: 'p2', name: 'Mamadou Sy' },
+      { id: 'p3', name: 'Sophie Lemaire' },
+    ]);
+  });
+
   it('returns the server’s reason when the refusal is refused', async () => {
     const recording = store.recordRenewalRefusal('c1', '2026-07-01');
     http.expectOne('/api/contracts/c1/renewal-refusal').flush(

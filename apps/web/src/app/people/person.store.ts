@@ -11,6 +11,7 @@ import type {
   Pathway,
   PersonDetail,
   PersonSkill,
+  PersonSummary,
   RotaWeek,
   Shift,
   Site,
@@ -264,6 +265,17 @@ export class PersonStore {
     } catch (error) {
       return refusalOf(error);
     }
+  }
+
+  /** Everyone but the person, by name, for the person a replacement CDD replaces. */
+  async replaceablePeople(): Promise<{ id: string; name: string }[]> {
+    const people = await firstValueFrom(this.http.get<PersonSummary[]>('/api/people')).catch(
+      () => [] as PersonSummary[],
+    );
+    return people
+      .filter((other) => other.id !== this.detail()?.id)
+      .map((other) => ({ id: other.id, name: `${other.firstName} ${other.lastName}` }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   }
 
   /**
