@@ -555,6 +555,8 @@ export class ContractsService {
         organisationId: user.organisationId,
       });
       if (!post) refuse('Poste inconnu.', 'postId', 'poste inconnu');
+      // One contract command at a time per post too: the carence reads its other holders.
+      await manager.query('SELECT id FROM post WHERE id = $1 FOR UPDATE', [post.id]);
       const site = await manager.findOneByOrFail(SiteEntity, { id: post.siteId });
       openingWeekdays = openingWeekdaysOf(site.openingHours);
       postContracts = (
