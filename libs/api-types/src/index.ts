@@ -12,6 +12,7 @@ export * from './lib/organisation';
 export * from './lib/organisation-settings';
 export * from './lib/outbox';
 export * from './lib/people';
+export * from './lib/posts';
 export * from './lib/rota';
 export * from './lib/self-service';
 export * from './lib/training';

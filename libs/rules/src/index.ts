@@ -11,6 +11,7 @@ export {
   checkContract,
   contractEndingReminder,
   contractLimits,
+  openingWeekdaysOf,
   renewalChain,
   termEnd,
 } from './lib/contract-rules';

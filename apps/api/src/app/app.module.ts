@@ -21,6 +21,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { PathwaysModule } from './pathways/pathways.module';
 import { PendingModule } from './pending/pending.module';
 import { PeopleModule } from './people/people.module';
+import { PostsModule } from './posts/posts.module';
 import { RequestsModule } from './requests/requests.module';
 import { RotaModule } from './rota/rota.module';
 import { SwapsModule } from './swaps/swaps.module';
@@ -42,6 +43,7 @@ export class AppModule {
         OrganisationModule,
         PeopleModule,
         ContractsModule,
+        PostsModule,
         RequestsModule,
         ExportsModule,
         RotaModule,

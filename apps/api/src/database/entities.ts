@@ -43,6 +43,7 @@ import { PersonSkillEntity } from '../app/people/person-skill.entity';
 import { PersonEntity } from '../app/people/person.entity';
 import { SiteLoanEntity } from '../app/people/site-loan.entity';
 import { UnavailabilityEntity } from '../app/people/unavailability.entity';
+import { PostEntity } from '../app/posts/post.entity';
 import { StaffRequestEntity } from '../app/requests/staff-request.entity';
 import { AutoFillJobEntity } from '../app/rota/auto-fill/auto-fill-job.entity';
 import { CoverageRequirementEntity } from '../app/rota/coverage-requirement.entity';
@@ -69,6 +70,7 @@ export const ENTITIES = [
   OrganisationSettingsEntity,
   SiteEntity,
   LocationEntity,
+  PostEntity,
   PersonEntity,
   ManagerSiteEntity,
   AccountEntity,

@@ -56,6 +56,16 @@ export interface Contract {
   isNightWorker: boolean;
   /** Hours distributed over a cycle of this many weeks (L3121-44); null for a weekly schedule. */
   cycleWeeks: number | null;
+  /** The post filled, for the délai de carence between CDDs on the same post (L1244-3). */
+  postId: string | null;
+  /** The post's title: in `GET /api/people/:id/contracts` only. */
+  postTitle?: string | null;
+  /** A replacement CDD: the absent employee replaced (L1242-12 1°). */
+  replacedPersonId: string | null;
+  /** The replaced person's name: in `GET /api/people/:id/contracts` only. */
+  replacedPersonName?: string | null;
+  /** A CDD whose renewal the employee refused, that day: no délai de carence after it (L1244-4-1). */
+  renewalRefusedOn: string | null;
   /** Computed once, on the server, from the organisation's today. */
   status: ContractStatus;
   /** When the contract was ended early: its legal ground, and the end first planned. */
@@ -91,6 +101,13 @@ export interface CreateContractRequest {
   conventionEnd?: string | null;
   /** Night worker by the contract (L3122-5); false when absent. */
   isNightWorker?: boolean;
+  /** The post filled (same organisation); a renewal keeps the renewed contract's post if absent. */
+  postId?: string | null;
+  /**
+   * The absent employee a replacement CDD replaces: required for reason `replacement` (the
+   * contract names them, L1242-12 1°), refused otherwise.
+   */
+  replacedPersonId?: string | null;
   /** A cycle of 2 to 52 weeks (L3121-44, L3121-47: 7 days' notice of a change); null: weekly. */
   cycleWeeks?: number | null;
   /** Hourly cost to the employer (coût horaire chargé), in euros, 2 decimals, 0 to 1 000. */

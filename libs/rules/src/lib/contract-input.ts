@@ -1,4 +1,4 @@
-import { ContractType, Severity } from '@relais/api-types';
+import { ContractEndReason, ContractType, Severity } from '@relais/api-types';
 import { RuleCode } from './rule-catalogue';
 import { RuleSettings } from './rule-settings';
 import { CivilDate } from './zoned-time';
@@ -41,8 +41,12 @@ export interface ContractDraft {
   /** The contract this one renews. */
   renewalOf?: string | null;
   tutorId?: string | null;
-  /** The post filled, for the délai de carence between two CDDs on the same post. */
+  /** The post filled, for the délai de carence between two CDDs on the same post (L1244-3). */
   postId?: string | null;
+  /** A replacement CDD: the absent employee replaced (L1244-4-1 1°). */
+  replacedPersonId?: string | null;
+  /** Set when the contract was ended before its planned end: the legal ground. */
+  endReason?: ContractEndReason | null;
   partTimeDerogation?: PartTimeDerogation | null;
   /** Date of the employee's written request, for the `employee_request` derogation. */
   derogationRequestedOn?: CivilDate | null;
@@ -87,7 +91,10 @@ export interface ContractPerson {
 /** Everything the contract rules (group D) need. */
 export interface ContractCheckInput {
   contract: ContractDraft;
-  /** The person's other contracts, for the renewal chain (`renewalOf`) and the délai de carence. */
+  /**
+   * The person's other contracts, for the renewal chain (`renewalOf`), and every contract that
+   * filled the same post whoever held it, for the délai de carence (L1244-3).
+   */
   previousContracts: readonly ContractDraft[];
   person: ContractPerson;
   /** CUI employees the tutor already follows, this contract excluded. */

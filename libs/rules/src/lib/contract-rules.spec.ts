@@ -89,45 +89,158 @@ describe('CDD_WAITING_PERIOD', () => {
   const short = draft({ id: 'old', start: '2026-03-02', end: '2026-03-13', postId: 'P1' });
   // 30 days → ⅓ = 10 opening days, 14 July closed → from Thursday 16 July.
   const month = draft({ id: 'old', start: '2026-06-01', end: '2026-06-30', postId: 'P1' });
-  it.each<[string, ContractDraft, ContractDraft, number]>([
+  // 14 days exactly → ⅓ = ⌈4.67⌉ = 5 opening days: 16 to 20 March → from Saturday 21.
+  const fortnight = draft({ id: 'old', start: '2026-03-02', end: '2026-03-15', postId: 'P1' });
+  // 13 days → ½ = ⌈6.5⌉ = 7 opening days: 16–20, 23, 24 March → from Wednesday 25.
+  const thirteen = draft({ id: 'old', start: '2026-03-02', end: '2026-03-14', postId: 'P1' });
+  // 1 May to 31 May, renewed 1–30 June (61 days) → ⌈20.33⌉ = 21 opening days after 30 June,
+  // 14 July closed: 1–3, 6–10, 13, 15–17, 20–24, 27–30 July → from Friday 31 July.
+  const renewedFirst = draft({ id: 'r1', start: '2026-05-01', end: '2026-05-31', postId: 'P1' });
+  const renewed = draft({ ...month, id: 'r2', start: '2026-06-01', renewalOf: 'r1' });
+  const held = (extra: Partial<ContractDraft>): ContractDraft =>
+    draft({ start: '2026-03-16', end: '2026-12-31', postId: 'P1', ...extra });
+  const replacing = (who: string, extra: Partial<ContractDraft> = {}): ContractDraft =>
+    held({ reason: 'replacement', replacedPersonId: who, ...extra });
+  it.each<
+    [string, ContractDraft, ContractDraft[], Partial<ContractCheckInput['settings']>, number]
+  >([
+    ['after 6 opening days', held({ start: '2026-03-24' }), [short], {}, 0],
+    ['one opening day short', held({ start: '2026-03-23' }), [short], {}, 1],
+    ['14 days: a third, 5 opening days', held({ start: '2026-03-21' }), [fortnight], {}, 0],
+    ['14 days: the day before', held({ start: '2026-03-20' }), [fortnight], {}, 1],
+    ['13 days: a half, 7 opening days', held({ start: '2026-03-25' }), [thirteen], {}, 0],
+    ['13 days: the day before', held({ start: '2026-03-24' }), [thirteen], {}, 1],
+    ['a third of 30 days, 14 July excluded', held({ start: '2026-07-16' }), [month], {}, 0],
+    ['the day before', held({ start: '2026-07-15' }), [month], {}, 1],
     [
-      'after 6 opening days',
-      draft({ start: '2026-03-24', end: '2026-05-31', postId: 'P1' }),
-      short,
+      'renewals included: 61 days, the day it ends',
+      held({ start: '2026-07-31' }),
+      [renewedFirst, renewed],
+      {},
       0,
     ],
     [
-      'one opening day short',
-      draft({ start: '2026-03-23', end: '2026-05-31', postId: 'P1' }),
-      short,
+      'renewals included: the day before',
+      held({ start: '2026-07-30' }),
+      [renewedFirst, renewed],
+      {},
       1,
     ],
-    ['another post', draft({ start: '2026-03-16', end: '2026-05-31', postId: 'P2' }), short, 0],
     [
-      'a replacement CDD',
-      draft({ start: '2026-03-16', end: '2026-05-31', postId: 'P1', reason: 'replacement' }),
-      short,
+      'counted in the establishment’s opening days (Tuesday to Saturday)',
+      held({ start: '2026-03-22' }),
+      [short],
+      { openingWeekdays: [2, 3, 4, 5, 6] },
       0,
     ],
     [
-      'after a refused renewal',
-      draft({ start: '2026-03-16', end: '2026-05-31', postId: 'P1' }),
-      { ...short, hasRenewalRefused: true },
+      'Tuesday to Saturday: one opening day short',
+      held({ start: '2026-03-21' }),
+      [short],
+      { openingWeekdays: [2, 3, 4, 5, 6] },
+      1,
+    ],
+    ['another post', held({ postId: 'P2' }), [short], {}, 0],
+    ['no post recorded', held({ postId: null }), [short], {}, 0],
+    [
+      'the post held by someone else: the carence attaches to the post (L1244-3)',
+      held({}),
+      [{ ...short, id: 'other-holder' }],
+      {},
+      1,
+    ],
+    ['a renewal of the same contract', held({ renewalOf: 'old' }), [short], {}, 0],
+    [
+      'a replacement CDD after a CDD for a temporary increase',
+      replacing('absent-1'),
+      [short],
+      {},
+      1,
+    ],
+    [
+      'a new absence of the same replaced employee (L1244-4-1 1°)',
+      replacing('absent-1'),
+      [{ ...short, reason: 'replacement', replacedPersonId: 'absent-1' }],
+      {},
       0,
     ],
     [
-      'a third of 30 days, 14 July excluded',
-      draft({ start: '2026-07-16', end: '2026-09-30', postId: 'P1' }),
-      month,
+      'the replacement of another absent employee',
+      replacing('absent-2'),
+      [{ ...short, reason: 'replacement', replacedPersonId: 'absent-1' }],
+      {},
+      1,
+    ],
+    [
+      'a CDD for a temporary increase after a replacement',
+      held({ reason: 'temporary_increase' }),
+      [{ ...short, reason: 'replacement', replacedPersonId: 'absent-1' }],
+      {},
+      1,
+    ],
+    [
+      'after a refused renewal (L1244-4-1 7°)',
+      held({}),
+      [{ ...short, hasRenewalRefused: true }],
+      {},
       0,
     ],
-    ['the day before', draft({ start: '2026-07-15', end: '2026-09-30', postId: 'P1' }), month, 1],
-  ])('%s', (_, contract, previous, count) => {
-    const v = check(contract, { previousContracts: [previous] });
+    [
+      'after an early break by the employee hired on a CDI (L1244-4-1 6°)',
+      held({}),
+      [{ ...short, endReason: 'permanent_job_elsewhere' }],
+      {},
+      0,
+    ],
+    [
+      'after an early break by common agreement',
+      held({}),
+      [{ ...short, endReason: 'mutual_agreement' }],
+      {},
+      1,
+    ],
+    [
+      'only the last contract on the post counts',
+      held({ start: '2026-07-16' }),
+      [{ ...short, id: 'older' }, month],
+      {},
+      0,
+    ],
+    [
+      'an aided contract (L1242-3) before it does not count',
+      held({}),
+      [{ ...short, type: 'PEC' }],
+      {},
+      0,
+    ],
+  ])('%s', (_, contract, previousContracts, settings, count) => {
+    const v = check(contract, { previousContracts, settings });
     expect(codes(v, 'CDD_WAITING_PERIOD')).toBe(count);
     expect(
       v.filter((x) => x.rule === 'CDD_WAITING_PERIOD').every((x) => x.severity === 'warn'),
     ).toBe(true);
+  });
+
+  it('names the articles and the first possible day in French', () => {
+    const [v] = check(held({ start: '2026-07-15' }), { previousContracts: [month] }).filter(
+      (x) => x.rule === 'CDD_WAITING_PERIOD',
+    );
+    expect(v.message).toContain('L1244-3');
+    expect(v.message).toContain('L1244-3-1');
+    expect(v.message).toContain('L1244-4-1');
+    expect(v.message).toContain('16/07/2026');
+  });
+
+  it('shows the exemption beside the form', () => {
+    const limits = contractLimits({
+      contract: held({}),
+      previousContracts: [{ ...short, hasRenewalRefused: true }],
+      person: { id: 'p1' },
+    });
+    expect(limits.find((l) => l.rule === 'CDD_WAITING_PERIOD')).toMatchObject({
+      status: 'pass',
+      label: expect.stringContaining('renouvellement refusé'),
+    });
   });
 });
 

@@ -25,6 +25,15 @@ export function termEnd(start: CivilDate, months: number): CivilDate {
   return addDays(addMonths(start, months), -1);
 }
 
+/**
+ * ISO weekdays a site is open, from its public opening hours, for the délai de carence counted in
+ * the establishment's opening days (L1244-3-1); Monday to Friday when none are recorded.
+ */
+export function openingWeekdaysOf(hours: readonly { weekday: number }[]): number[] {
+  const days = [...new Set(hours.map((h) => h.weekday))].sort((a, b) => a - b);
+  return days.length > 0 ? days : [...DEFAULT_RULE_SETTINGS.openingWeekdays];
+}
+
 /** Age in whole years on a date. */
 export function ageOn(birthDate: CivilDate, date: CivilDate): number {
   const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
@@ -121,18 +130,54 @@ function cddChecks(ctx: Ctx): Check[] {
 }
 
 /**
- * Délai de carence before a new CDD on the same post: 1/3 of the previous contract (renewals
- * included) if it lasted ≥ 14 days, else 1/2, counted in opening days (L1244-3-1). None after a
- * replacement, for L1242-3 contracts, or after a refused renewal (L1244-4-1).
+ * Why no délai de carence follows `last` before `c` (L1244-4-1, default rule without a branch
+ * agreement), or null when it applies. Contracts under L1242-3 (PEC, contrat pro, CDDI,
+ * adulte-relais) are other types and never reach this check.
+ */
+function waitingPeriodExemption(c: ContractDraft, last: ContractDraft): string | null {
+  // 1°: a new absence of the same absent employee; a replacement of someone else is not exempt.
+  if (
+    c.reason === 'replacement' &&
+    last.reason === 'replacement' &&
+    !!c.replacedPersonId &&
+    c.replacedPersonId === last.replacedPersonId
+  ) {
+    return 'nouvelle absence de la même personne remplacée (L1244-4-1 1°)';
+  }
+  // 6°: the employee broke the contract early (hired on a CDI elsewhere, L1243-2).
+  if (last.endReason === 'permanent_job_elsewhere') {
+    return 'rupture anticipée à l’initiative du salarié (L1244-4-1 6°)';
+  }
+  // 7°: the employee refused the renewal of the contract.
+  if (last.hasRenewalRefused) return 'renouvellement refusé par le salarié (L1244-4-1 7°)';
+  return null;
+}
+
+/**
+ * Délai de carence before a new CDD on a post whose CDD has expired, whoever held it (L1244-3):
+ * 1/3 of the previous contract's duration (renewals included) if it lasted ≥ 14 days, else 1/2,
+ * counted in the establishment's opening days, public holidays excluded (L1244-3-1). A renewal
+ * of the same contract is not a new contract; the exemptions of L1244-4-1 lift it.
  */
 function waitingPeriod(ctx: Ctx): Check | undefined {
   const { c, s, input } = ctx;
-  if (c.renewalOf || c.reason === 'replacement' || !c.postId) return undefined;
+  if (c.renewalOf || !c.postId) return undefined;
   const earlier = input.previousContracts
-    .filter((p) => p.type === 'CDD' && p.postId === c.postId && p.end && p.end < c.start)
+    .filter(
+      (p) => p.type === 'CDD' && p.postId === c.postId && p.id !== c.id && p.end && p.end < c.start,
+    )
     .sort((a, b) => (a.end ?? '').localeCompare(b.end ?? ''));
   const last = earlier[earlier.length - 1];
-  if (!last?.end || last.hasRenewalRefused || last.reason === 'replacement') return undefined;
+  if (!last?.end) return undefined;
+  const exemption = waitingPeriodExemption(c, last);
+  if (exemption) {
+    return {
+      rule: 'CDD_WAITING_PERIOD',
+      label: `Délai de carence : aucun, ${exemption}`,
+      ok: true,
+      message: '',
+    };
+  }
   const chain = renewalChain(last, input.previousContracts);
   const length = days(chain[0].start, last.end);
   const need = Math.ceil(length >= 14 ? length / 3 : length / 2);
@@ -147,7 +192,7 @@ function waitingPeriod(ctx: Ctx): Check | undefined {
     rule: 'CDD_WAITING_PERIOD',
     label: `Délai de carence : ${need} jours d’ouverture, début possible le ${formatDate(earliest)}`,
     ok: c.start >= earliest,
-    message: `Nouveau CDD sur le même poste le ${formatDate(c.start)} : délai de carence de ${need} jours d’ouverture après le ${formatDate(last.end)}, début possible le ${formatDate(earliest)}.`,
+    message: `Nouveau CDD sur le même poste le ${formatDate(c.start)} : le CDD précédent sur ce poste (${length} jours, renouvellements compris) a pris fin le ${formatDate(last.end)}, délai de carence de ${need} jours d’ouverture (${length >= 14 ? 'un tiers' : 'la moitié'} de sa durée), début possible le ${formatDate(earliest)} (C. trav., art. L1244-3 et L1244-3-1 ; exceptions à l’art. L1244-4-1).`,
   };
 }
 

@@ -124,19 +124,24 @@ describe('contracts ended early and corrected, HR notes, people search (over HTT
   describe('correcting a contract', () => {
     it('changes the data, checks it like a new contract and audits before and after', async () => {
       const { contract } = await personWithCdd();
+      const absent = await newPerson();
       const corrected = await t.request<Contract>('PATCH', `/api/contracts/${contract.id}`, {
         cookie: hr,
-        body: { weeklyHours: 28, reason: 'replacement' },
+        body: { weeklyHours: 28, reason: 'replacement', replacedPersonId: absent.id },
       });
       expect(corrected.status).toBe(200);
-      expect(corrected.body).toMatchObject({ weeklyHours: 28, reason: 'replacement' });
+      expect(corrected.body).toMatchObject({
+        weeklyHours: 28,
+        reason: 'replacement',
+        replacedPersonId: absent.id,
+      });
       const [audit] = await t.dataSource.query(
         `SELECT details FROM audit_event WHERE action = 'contract.correct' AND entity_id = $1`,
         [contract.id],
       );
       expect(audit.details).toMatchObject({
         before: { weeklyHours: 35, reason: 'temporary_increase' },
-        after: { weeklyHours: 28, reason: 'replacement' },
+        after: { weeklyHours: 28, reason: 'replacement', replacedPersonId: absent.id },
       });
 
       const refused = await t.request<ApiError>('PATCH', `/api/contracts/${contract.id}`, {

@@ -138,10 +138,12 @@ describe('a CDD without a precise term and an adulte-relais CDI', () => {
 
     it('is accepted with its minimum duration, lasts past 18 months, and is ended by a correction at the return', async () => {
       const person = await newPerson();
+      const absent = await newPerson();
       const created = await post({
         personId: person.id,
         type: 'CDD',
         reason: 'replacement',
+        replacedPersonId: absent.id,
         start: addDays(today, -600),
         minimumEnd: addDays(today, -500),
       });

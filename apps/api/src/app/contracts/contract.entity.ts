@@ -12,12 +12,14 @@ import {
 } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { PersonEntity } from '../people/person.entity';
+import { PostEntity } from '../posts/post.entity';
 
 /** Dates are civil dates (`date`), the end inclusive; a renewal is a new row linked by `renewal_of`. */
 @Entity({ name: 'contract' })
 @Index('ix_contract_person', ['personId'])
 @Index('ix_contract_organisation_end', ['organisationId', 'endDate'])
 @Index('ix_contract_tutor', ['tutorId'])
+@Index('ix_contract_post', ['postId'])
 @Check('ck_contract_type', `"type" IN ('CDD', 'PEC', 'ADULTE_RELAIS', 'PRO', 'CDDI', 'CDI')`)
 @Check('ck_contract_dates', `"end_date" IS NULL OR "end_date" >= "start_date"`)
 @Check(
@@ -28,10 +30,12 @@ import { PersonEntity } from '../people/person.entity';
   'ck_contract_end_reason',
   `"end_reason" IS NULL OR "end_reason" IN ('mutual_agreement', 'gross_misconduct', 'force_majeure', 'unfitness', 'permanent_job_elsewhere', 'trial_period', 'resignation', 'dismissal', 'rupture_conventionnelle')`,
 )
+@Check('ck_contract_cycle_weeks', `"cycle_weeks" IS NULL OR "cycle_weeks" BETWEEN 2 AND 52`)
 @Check(
-  'ck_contract_cycle_weeks',
-  `"cycle_weeks" IS NULL OR "cycle_weeks" BETWEEN 2 AND 52`,
+  'ck_contract_replaced_person',
+  `"replaced_person_id" IS NULL OR ("type" = 'CDD' AND "reason" = 'replacement')`,
 )
+@Check('ck_contract_renewal_refused', `"renewal_refused_on" IS NULL OR "type" = 'CDD'`)
 @Check('ck_contract_hours', `"weekly_hours" > 0 AND "weekly_hours" <= 48`)
 @Check(
   'ck_contract_hourly_cost',
@@ -135,6 +139,35 @@ export class ContractEntity {
   /** Hours distributed over a cycle of this many weeks (L3121-44); null: a weekly schedule. */
   @Column({ name: 'cycle_weeks', type: 'smallint', nullable: true })
   cycleWeeks!: number | null;
+
+  /** The post filled: the délai de carence attaches to it, whoever held it (L1244-3). */
+  @Column({ name: 'post_id', type: 'uuid', nullable: true })
+  postId!: string | null;
+
+  @ManyToOne(() => PostEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'post_id', foreignKeyConstraintName: 'fk_contract_post' })
+  post?: PostEntity;
+
+  /** A replacement CDD: the absent employee replaced (L1242-12 1°, L1244-4-1 1°). */
+  @Column({ name: 'replaced_person_id', type: 'uuid', nullable: true })
+  replacedPersonId!: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'replaced_person_id',
+    foreignKeyConstraintName: 'fk_contract_replaced_person',
+  })
+  replacedPerson?: PersonEntity;
+
+  /** The day the employee refused the renewal of this CDD: no délai de carence (L1244-4-1). */
+  @Column({ name: 'renewal_refused_on', type: 'date', nullable: true })
+  renewalRefusedOn!: string | null;
+
+  @Column({ name: 'renewal_refused_recorded_by', type: 'uuid', nullable: true })
+  renewalRefusedRecordedBy!: string | null;
+
+  @Column({ name: 'renewal_refused_recorded_at', type: 'timestamptz', nullable: true })
+  renewalRefusedRecordedAt!: Date | null;
 
   /** Warnings accepted at entry (rule codes and messages), kept with their justification. */
   @Column({ type: 'jsonb', default: () => "'[]'" })

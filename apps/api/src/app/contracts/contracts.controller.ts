@@ -4,6 +4,7 @@ import type { Contract, EndContractResult } from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { AuthUser } from '../access/auth-user';
+import { RecordRenewalRefusalDto } from '../posts/dto/post.dto';
 import { ContractsService, EndingContract } from './contracts.service';
 import {
   CreateContractDto,
@@ -47,6 +48,18 @@ export class ContractsController {
     @Body() body: EndContractDto,
   ): Promise<EndContractResult> {
     return this.contracts.end(user, id, body);
+  }
+
+  /** The employee refused the renewal of this CDD: no délai de carence after it (L1244-4-1). */
+  @Roles('admin', 'hr')
+  @Post('contracts/:id/renewal-refusal')
+  @HttpCode(200)
+  recordRenewalRefusal(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() body: RecordRenewalRefusalDto,
+  ): Promise<Contract> {
+    return this.contracts.recordRenewalRefusal(user, id, body);
   }
 
   @Roles('admin', 'hr', 'manager')

@@ -24,9 +24,10 @@ import {
   formatDayLabel,
   formatTime,
   localDate,
+  openingWeekdaysOf,
   startOfCivilDay,
 } from '@relais/rules';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import { AccessService } from '../access/access.service';
@@ -34,10 +35,14 @@ import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { ExitsService } from '../exits/exits.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { SiteEntity } from '../organisation/site.entity';
 import { PathwaysService } from '../pathways/pathways.service';
+import { withPostAndReplaced } from '../people/contract-labels';
 import { toContract } from '../people/people.mapper';
 import { PeopleService } from '../people/people.service';
 import { PersonEntity } from '../people/person.entity';
+import type { RecordRenewalRefusalDto } from '../posts/dto/post.dto';
+import { PostEntity } from '../posts/post.entity';
 import { ContractEntity } from './contract.entity';
 import { CreateContractDto, EndContractDto, UpdateContractDto } from './dto/create-contract.dto';
 
@@ -60,6 +65,8 @@ const CORRECTABLE_FIELDS = [
   'conventionEnd',
   'isNightWorker',
   'cycleWeeks',
+  'postId',
+  'replacedPersonId',
 ] as const;
 
 function fieldsOf(entity: ContractEntity): ContractFields {
@@ -80,6 +87,8 @@ function fieldsOf(entity: ContractEntity): ContractFields {
     conventionEnd: entity.conventionEnd,
     isNightWorker: entity.isNightWorker,
     cycleWeeks: entity.cycleWeeks,
+    postId: entity.postId,
+    replacedPersonId: entity.replacedPersonId,
     justification: entity.justification,
   };
 }
@@ -126,6 +135,10 @@ export function toDraft(entity: ContractEntity): ContractDraft {
     derogationRequestedOn: entity.derogationRequestedOn,
     trainingHours: entity.trainingHours,
     conventionEnd: entity.conventionEnd,
+    postId: entity.postId,
+    replacedPersonId: entity.replacedPersonId,
+    endReason: entity.endReason,
+    hasRenewalRefused: entity.renewalRefusedOn !== null,
   };
 }
 
@@ -148,7 +161,11 @@ export class ContractsService {
       .getRepository(ContractEntity)
       .find({ where: { personId }, order: { startDate: 'ASC' } });
     const canSeePay = this.access.canSeePay(user);
-    return contracts.map((contract) => toContract(contract, today, canSeePay));
+    return withPostAndReplaced(
+      this.dataSource,
+      user.organisationId,
+      contracts.map((contract) => toContract(contract, today, canSeePay)),
+    );
   }
 
   /**
@@ -161,6 +178,21 @@ export class ContractsService {
       const person = await this.people.findInOrganisation(user, dto.personId, manager);
       // One contract command at a time per person: the checks read the person's other contracts.
       await manager.query('SELECT id FROM person WHERE id = $1 FOR UPDATE', [person.id]);
+      if (dto.renewalOf) {
+        // A renewal extends the same contract: same post, same absent employee unless sent.
+        const renewed = await manager.findOneBy(ContractEntity, {
+          id: dto.renewalOf,
+          personId: person.id,
+        });
+        if (renewed?.renewalRefusedOn) {
+          throw new ConflictException(
+            `Le salarié a refusé le renouvellement de ce contrat le ${formatDate(renewed.renewalRefusedOn)} : il ne peut plus être renouvelé.`,
+          );
+        }
+        if (renewed && dto.postId === undefined) dto.postId = renewed.postId;
+        if (renewed && dto.replacedPersonId === undefined && dto.reason === renewed.reason)
+          dto.replacedPersonId = renewed.replacedPersonId;
+      }
       const warnings = await this.check(manager, user, person, dto, null);
       const saved = await manager.save(
         manager.create(ContractEntity, {
@@ -184,6 +216,8 @@ export class ContractsService {
           start: dto.start,
           end: dto.end ?? null,
           weeklyHours: dto.weeklyHours,
+          postId: dto.postId ?? null,
+          replacedPersonId: dto.replacedPersonId ?? null,
           warnings: warnings.map((w) => w.rule),
         },
       });
@@ -214,6 +248,9 @@ export class ContractsService {
         if (dto[field] !== undefined) Object.assign(merged, { [field]: dto[field] });
       }
       if (dto.justification !== undefined) merged.justification = dto.justification;
+      // A contract corrected into another motif no longer replaces anyone (L1242-12 1°).
+      const isReplacement = merged.type === 'CDD' && merged.reason === 'replacement';
+      if (!isReplacement && dto.replacedPersonId === undefined) merged.replacedPersonId = null;
       const warnings = await this.check(manager, user, person, merged, current.id);
       const changed = CORRECTABLE_FIELDS.filter((field) => merged[field] !== before[field]);
       if (changed.length === 0) return toContract(current, today, this.access.canSeePay(user));
@@ -311,6 +348,79 @@ export class ContractsService {
       await this.pathways.recompute(manager, user, person.id, 'contract_end');
       const saved = await manager.findOneByOrFail(ContractEntity, { id });
       return { contract: toContract(saved, today, this.access.canSeePay(user)), exitRecordId };
+    });
+  }
+
+  /**
+   * Records that the employee refused the renewal of a CDD offered to them: no délai de carence
+   * then follows it on its post (L1244-4-1). Recording again replaces the date; audited.
+   */
+  async recordRenewalRefusal(
+    user: AuthUser,
+    id: string,
+    dto: RecordRenewalRefusalDto,
+  ): Promise<Contract> {
+    const today = todayIn(user.timeZone);
+    return this.dataSource.transaction(async (manager) => {
+      const contract = await this.findForCommand(manager, user, id);
+      if (contract.type !== 'CDD') {
+        refuse(
+          `Le refus de renouvellement ne s’enregistre que pour un CDD (délai de carence, C. trav., art. L1244-4-1), pas pour un contrat ${contract.type}.`,
+          'refusedOn',
+          'CDD seulement',
+        );
+      }
+      const [{ renewed }]: { renewed: boolean }[] = await manager.query(
+        'SELECT EXISTS (SELECT 1 FROM contract WHERE renewal_of = $1) AS renewed',
+        [id],
+      );
+      if (renewed) {
+        throw new ConflictException(
+          'Ce contrat a été renouvelé : le salarié n’a pas refusé son renouvellement.',
+        );
+      }
+      if (dto.refusedOn < contract.startDate) {
+        refuse(
+          `Le refus (${formatDate(dto.refusedOn)}) précède le début du contrat (${formatDate(contract.startDate)}).`,
+          'refusedOn',
+          'avant le début du contrat',
+        );
+      }
+      if (contract.endDate !== null && dto.refusedOn > contract.endDate) {
+        refuse(
+          `Le refus (${formatDate(dto.refusedOn)}) suit la fin du contrat (${formatDate(contract.endDate)}) : le renouvellement se propose avant le terme.`,
+          'refusedOn',
+          'après la fin du contrat',
+        );
+      }
+      if (dto.refusedOn > today) {
+        refuse(
+          `Le refus (${formatDate(dto.refusedOn)}) est dans le futur : l’enregistrer une fois exprimé.`,
+          'refusedOn',
+          'date future',
+        );
+      }
+      await manager.update(
+        ContractEntity,
+        { id },
+        {
+          renewalRefusedOn: dto.refusedOn,
+          renewalRefusedRecordedBy: user.accountId,
+          renewalRefusedRecordedAt: new Date(),
+        },
+      );
+      await this.audit.record(manager, user, {
+        action: 'contract.renewal_refused',
+        entity: 'contract',
+        entityId: id,
+        details: {
+          personId: contract.personId,
+          before: { renewalRefusedOn: contract.renewalRefusedOn },
+          after: { renewalRefusedOn: dto.refusedOn },
+        },
+      });
+      const saved = await manager.findOneByOrFail(ContractEntity, { id });
+      return toContract(saved, today, this.access.canSeePay(user));
     });
   }
 
@@ -421,6 +531,50 @@ export class ContractsService {
         [dto.renewalOf ?? null, excludeId].filter((other): other is string => other !== null),
       );
     }
+    if (dto.replacedPersonId) {
+      const replaced = await manager.findOneBy(PersonEntity, {
+        id: dto.replacedPersonId,
+        organisationId: user.organisationId,
+      });
+      if (!replaced)
+        refuse('Personne remplacée inconnue.', 'replacedPersonId', 'personne inconnue');
+      if (replaced.id === person.id)
+        refuse(
+          'Une personne ne peut pas se remplacer elle-même.',
+          'replacedPersonId',
+          'doit être une autre personne',
+        );
+    }
+    // The délai de carence attaches to the post whoever held it (L1244-3): its other contracts
+    // join the person's own (renewal chains of other holders included).
+    let postContracts: ContractEntity[] = [];
+    let openingWeekdays: number[] | undefined;
+    if (dto.postId) {
+      const post = await manager.findOneBy(PostEntity, {
+        id: dto.postId,
+        organisationId: user.organisationId,
+      });
+      if (!post) refuse('Poste inconnu.', 'postId', 'poste inconnu');
+      // One contract command at a time per post too: the carence reads its other holders.
+      await manager.query('SELECT id FROM post WHERE id = $1 FOR UPDATE', [post.id]);
+      const site = await manager.findOneByOrFail(SiteEntity, { id: post.siteId });
+      openingWeekdays = openingWeekdaysOf(site.openingHours);
+      postContracts = (
+        await manager.find(ContractEntity, {
+          where: { postId: post.id, organisationId: user.organisationId },
+        })
+      ).filter((other) => other.id !== excludeId && other.personId !== person.id);
+      // The earlier links of another holder's renewal chain count in the duration, wherever
+      // they were recorded (renewals: 2 at most, L1243-13-1).
+      for (let depth = 0; depth < 3; depth++) {
+        const known = new Set([...previous, ...postContracts].map((other) => other.id));
+        const missing = postContracts
+          .map((other) => other.renewalOf)
+          .filter((link): link is string => link !== null && !known.has(link));
+        if (missing.length === 0) break;
+        postContracts.push(...(await manager.findBy(ContractEntity, { id: In(missing) })));
+      }
+    }
     const organisation = await manager.findOneByOrFail(OrganisationEntity, {
       id: user.organisationId,
     });
@@ -437,13 +591,19 @@ export class ContractsService {
       derogationRequestedOn: dto.derogationRequestedOn ?? null,
       trainingHours: dto.trainingHours ?? null,
       conventionEnd: dto.conventionEnd ?? null,
+      postId: dto.postId ?? null,
+      replacedPersonId: dto.replacedPersonId ?? null,
     };
     const violations = checkContract({
       contract: draft,
-      previousContracts: previous.map(toDraft),
+      previousContracts: [...previous, ...postContracts].map(toDraft),
       person: contractPerson(person),
       tutorLoad,
-      settings: { isConventionneSiae: organisation.isSiae },
+      settings: {
+        isConventionneSiae: organisation.isSiae,
+        timeZone: user.timeZone,
+        ...(openingWeekdays ? { openingWeekdays } : {}),
+      },
     }).map((violation) => ({ ...violation, personId: person.id }));
     const blocking = violations.filter((violation) => violation.severity === 'block');
     if (blocking.length > 0) {
@@ -482,6 +642,8 @@ export class ContractsService {
       conventionEnd: dto.conventionEnd ?? null,
       isNightWorker: dto.isNightWorker ?? false,
       cycleWeeks: dto.cycleWeeks ?? null,
+      postId: dto.postId ?? null,
+      replacedPersonId: dto.replacedPersonId ?? null,
       warnings,
       justification: warnings.length > 0 ? (dto.justification?.trim() ?? null) : null,
     };
@@ -556,6 +718,21 @@ export class ContractsService {
         'doit suivre le début de la convention',
       );
     }
+    const isReplacement = dto.type === 'CDD' && dto.reason === 'replacement';
+    // L1242-12 1°: a replacement CDD names the absent employee; the carence's exemption for a
+    // new absence of the same employee (L1244-4-1 1°) reads it.
+    if (isReplacement && !dto.replacedPersonId)
+      refuse(
+        'Un CDD de remplacement indique la personne remplacée (C. trav., art. L1242-12 1°).',
+        'replacedPersonId',
+        'personne remplacée obligatoire pour un remplacement',
+      );
+    if (!isReplacement && dto.replacedPersonId)
+      refuse(
+        'Seul un CDD de remplacement indique une personne remplacée : à laisser vide pour ce contrat.',
+        'replacedPersonId',
+        'à laisser vide hors remplacement',
+      );
   }
 
   /**

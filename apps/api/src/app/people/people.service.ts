@@ -18,6 +18,7 @@ import { AccountEntity } from '../auth/account.entity';
 import { ContractEntity } from '../contracts/contract.entity';
 import { SiteEntity } from '../organisation/site.entity';
 import { AbsenceEntity } from './absence.entity';
+import { withPostAndReplaced } from './contract-labels';
 import { CreateAbsenceDto, CreatePersonDto, CreateSkillDto } from './dto/people.dto';
 import { contractStatus, toAbsence, toContract, toSkill, toUnavailability } from './people.mapper';
 import { PersonSkillEntity } from './person-skill.entity';
@@ -107,8 +108,10 @@ export class PeopleService {
     return {
       ...summary,
       plannedThisWeek: { week, minutes: planned.minutes },
-      contracts: contracts.map((contract) =>
-        toContract(contract, today, this.access.canSeePay(user)),
+      contracts: await withPostAndReplaced(
+        this.dataSource,
+        user.organisationId,
+        contracts.map((contract) => toContract(contract, today, this.access.canSeePay(user))),
       ),
       absences: absences.map((absence) => toAbsence(absence, true)),
       unavailabilities: unavailabilities.map(toUnavailability),

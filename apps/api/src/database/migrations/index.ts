@@ -27,6 +27,7 @@ import { ContractObligations1796870000000 } from './1796870000000-ContractObliga
 import { CertificationBlocks1796880000000 } from './1796880000000-CertificationBlocks';
 import { JobSearch1796890000000 } from './1796890000000-JobSearch';
 import { NightCycleStudent1796910000000 } from './1796910000000-NightCycleStudent';
+import { Posts1796920000000 } from './1796920000000-Posts';
 import { RequiredSkillByActivity1796940000000 } from './1796940000000-RequiredSkillByActivity';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
@@ -59,5 +60,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CertificationBlocks1796880000000,
   JobSearch1796890000000,
   NightCycleStudent1796910000000,
+  Posts1796920000000,
   RequiredSkillByActivity1796940000000,
 ];

@@ -402,7 +402,34 @@ export interface DemoContract {
   trainingHours?: number;
   conventionNumber?: string;
   conventionEnd?: string;
+  /** The post filled (a key of {@link DEMO_POSTS}); a renewal keeps its contract's post. */
+  postKey?: string;
+  /** A replacement CDD: the absent employee replaced. */
+  replacedRef?: string;
 }
+
+export interface DemoPost {
+  key: string;
+  siteCode: string;
+  title: string;
+}
+
+/**
+ * Posts of each site. Each demo CDD fills a post no other CDD filled before it, so no délai de
+ * carence (L1244-3) is at stake in the demo.
+ */
+export const DEMO_POSTS: DemoPost[] = [
+  { key: 'NO-accueil', siteCode: 'NO', title: 'Médiation sociale — accueil France Services' },
+  { key: 'NO-permanences', siteCode: 'NO', title: 'Médiation sociale — permanences' },
+  { key: 'E-accueil', siteCode: 'E', title: 'Médiation sociale — accueil France Services' },
+  { key: 'E-permanences', siteCode: 'E', title: 'Médiation sociale — permanences' },
+  { key: 'NE-accueil', siteCode: 'NE', title: 'Médiation sociale — accueil France Services' },
+  { key: 'NE-sortante', siteCode: 'NE', title: 'Médiation sortante' },
+  { key: 'S-accueil', siteCode: 'S', title: 'Médiation sociale — accueil France Services' },
+  { key: 'S-numerique', siteCode: 'S', title: 'Médiation numérique' },
+  { key: 'SE-accueil', siteCode: 'SE', title: 'Médiation sociale — accueil France Services' },
+  { key: 'SE-permanences', siteCode: 'SE', title: 'Médiation sociale — permanences' },
+];
 
 /**
  * Hourly cost to the employer (coût horaire chargé) by contract type, in cents: round demo
@@ -469,6 +496,8 @@ export const DEMO_CONTRACTS: DemoContract[] = [
     end: '2026-06-26',
     weeklyHours: 35,
     reason: 'replacement',
+    postKey: 'NO-accueil',
+    replacedRef: 'S10',
   },
   cdi('S10', '2019-02-04'),
   cdi('S11', '2021-04-01'),
@@ -521,6 +550,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
     end: '2026-07-03',
     weeklyHours: 35,
     reason: 'temporary_increase',
+    postKey: 'E-accueil',
   },
   {
     key: 'S15',
@@ -541,6 +571,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
     end: '2026-07-31',
     weeklyHours: 18,
     reason: 'temporary_increase',
+    postKey: 'E-permanences',
     partTimeDerogation: 'employee_request',
     derogationRequestedOn: '2026-01-20',
   },
@@ -636,6 +667,8 @@ export const DEMO_CONTRACTS: DemoContract[] = [
     end: '2026-04-30',
     weeklyHours: 30,
     reason: 'replacement',
+    postKey: 'S-accueil',
+    replacedRef: 'S27',
   },
   cdi('S29', '2019-03-11'),
   {
@@ -677,6 +710,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
     end: '2025-09-30',
     weeklyHours: 35,
     reason: 'temporary_increase',
+    postKey: 'SE-accueil',
   },
   {
     key: 'S34b',
@@ -687,6 +721,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
     weeklyHours: 35,
     reason: 'temporary_increase',
     renewalOfKey: 'S34a',
+    postKey: 'SE-accueil',
   },
   {
     key: 'S35',

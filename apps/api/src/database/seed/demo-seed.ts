@@ -10,6 +10,7 @@ import { SiteEntity } from '../../app/organisation/site.entity';
 import { ManagerSiteEntity } from '../../app/people/manager-site.entity';
 import { PersonSkillEntity } from '../../app/people/person-skill.entity';
 import { PersonEntity } from '../../app/people/person.entity';
+import { PostEntity } from '../../app/posts/post.entity';
 import { todayIn } from '../../common/today';
 import { seedDemoCertifications } from './demo-certifications';
 import {
@@ -22,6 +23,7 @@ import {
   DEMO_PASSWORD,
   DEMO_PEC_EXTENDED_CAP,
   DEMO_PEOPLE,
+  DEMO_POSTS,
   DEMO_SATELLITES,
   DEMO_SITES,
   DEMO_SKILLS,
@@ -107,7 +109,22 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
   };
   const shift = seedShiftMonths(todayIn());
   const move = (date: string): string => addMonths(date, shift);
-  await seedContracts(manager, organisationId, personId, move);
+  const posts = await manager.save(
+    DEMO_POSTS.map((post) =>
+      manager.create(PostEntity, {
+        organisationId,
+        siteId: siteId(post.siteCode),
+        title: post.title,
+        createdBy: null,
+      }),
+    ),
+  );
+  const postId = (key: string): string => {
+    const index = DEMO_POSTS.findIndex((post) => post.key === key);
+    if (index < 0) throw new Error(`Poste de démo inconnu : ${key}`);
+    return posts[index].id;
+  };
+  await seedContracts(manager, organisationId, personId, postId, move);
   await seedDemoRota(manager, organisationId, personId, move, todayIn());
   await seedDemoTraining(manager, organisationId, personId, move, todayIn());
   await seedDemoCertifications(manager, organisationId, personId, move);
@@ -155,6 +172,7 @@ async function seedContracts(
   manager: EntityManager,
   organisationId: string,
   personId: (ref: string) => string,
+  postId: (key: string) => string,
   move: (date: string) => string,
 ): Promise<void> {
   for (const [ref, birthDate] of Object.entries(DEMO_BIRTH_DATES)) {
@@ -207,6 +225,8 @@ async function seedContracts(
         conventionStart: contract.conventionNumber ? move(contract.start) : null,
         conventionEnd: contract.conventionEnd ? move(contract.conventionEnd) : null,
         hourlyCostCents: DEMO_HOURLY_COST_CENTS[contract.type],
+        postId: contract.postKey ? postId(contract.postKey) : null,
+        replacedPersonId: contract.replacedRef ? personId(contract.replacedRef) : null,
         warnings: [],
         justification: null,
       }),

@@ -176,6 +176,28 @@ class World {
     );
   }
 
+  /** A post of the place's site. */
+  async newPost(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    return this.insert(
+      `INSERT INTO post (organisation_id, site_id, title) VALUES ($1, $2, $3)`,
+      [this.organisation(place), this.id(place, 'site'), `Poste matrice ${this.next()}`],
+      place,
+    );
+  }
+
+  /** A CDD of a new person of the place, started a month ago and ending in a month. */
+  async newRunningCdd(place: Place): Promise<string> {
+    if (place === 'unknown') return randomUUID();
+    const { personId } = await this.newPerson(place);
+    return this.insert(
+      `INSERT INTO contract (organisation_id, person_id, type, reason, start_date, end_date, weekly_hours)
+       VALUES ($1, $2, 'CDD', 'temporary_increase', $3, $4, 35)`,
+      [this.organisation(place), personId, addDays(this.today, -30), addDays(this.today, 30)],
+      place,
+    );
+  }
+
   /** A PEC of a new person of the place, starting in a month. */
   async newPecContract(place: Place): Promise<string> {
     if (place === 'unknown') return randomUUID();
@@ -809,6 +831,21 @@ const CALLS: Record<string, Build> = {
     body: { end: addDays(w.today, 40), reason: 'resignation' },
   }),
   'GET /api/contracts/ending': () => ({ path: '/api/contracts/ending?months=12' }),
+  'POST /api/contracts/:id/renewal-refusal': async (w, { place }) => ({
+    path: `/api/contracts/${await w.newRunningCdd(place)}/renewal-refusal`,
+    body: { refusedOn: w.today },
+  }),
+  'GET /api/posts': (w, target) => ({
+    path: target.scope === 'none' ? '/api/posts' : `/api/posts?${siteQuery(w, target)}`,
+  }),
+  'POST /api/posts': (w, { place }) => ({
+    path: '/api/posts',
+    body: {
+      siteId: place === 'unknown' ? randomUUID() : w.id(place, 'site'),
+      title: `Poste créé ${w.next()}`,
+    },
+  }),
+  'GET /api/posts/:id': async (w, { place }) => ({ path: `/api/posts/${await w.newPost(place)}` }),
   'GET /api/people/:id/eligibility': (w, target) => ({
     path: `/api/people/${w.person(target)}/eligibility`,
   }),
@@ -1335,6 +1372,20 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/contracts/:id/end',           'E',     '401   2xx   2xx   403   403   403'],
   ['POST /api/contracts/:id/end',           'X',     '401   404   404   403   403   403'],
   ['GET /api/contracts/ending',             'none',  '401   2xx   2xx   2xx   2xx   403'],
+  ['POST /api/contracts/:id/renewal-refusal', 'S',   '401   2xx   2xx   403   403   403'],
+  ['POST /api/contracts/:id/renewal-refusal', 'E',   '401   2xx   2xx   403   403   403'],
+  ['POST /api/contracts/:id/renewal-refusal', 'X',   '401   404   404   403   403   403'],
+  // Posts: HR and admin create them; a manager reads those of the sites they run.
+  ['GET /api/posts',                        'none',  '401   2xx   2xx   2xx   2xx   403'],
+  ['GET /api/posts',                        'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/posts',                        'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/posts',                        'X',     '401   404   404   404   404   403'],
+  ['POST /api/posts',                       'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/posts',                       'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/posts',                       'X',     '401   404   404   403   403   403'],
+  ['GET /api/posts/:id',                    'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/posts/:id',                    'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/posts/:id',                    'X',     '401   404   404   404   404   403'],
   // Notes RH: HR and admin only, never the person herself nor her manager.
   ['GET /api/people/:id/eligibility',       'self',  '401   2xx   2xx   403   403   403'],
   ['GET /api/people/:id/eligibility',       'S',     '401   2xx   2xx   403   403   403'],

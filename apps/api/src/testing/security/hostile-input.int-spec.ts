@@ -170,6 +170,8 @@ const partner = (name: string) => ({
   note: null,
 });
 
+let postCount = 0;
+
 const WRITE_ROUTES: WriteRoute[] = [
   {
     route: 'PUT /api/organisation/settings',
@@ -302,9 +304,26 @@ const WRITE_ROUTES: WriteRoute[] = [
       'conventionNumber',
       'conventionStart',
       'conventionEnd',
+      'postId',
+      'replacedPersonId',
       'justification',
     ],
     body: () => ({ weeklyHours: 30 }),
+  },
+  {
+    route: 'POST /api/contracts/:id/renewal-refusal',
+    caller: 'hr',
+    id: (f) => f.newEndedContract(),
+    fields: ['refusedOn'],
+    body: (f) => ({ refusedOn: addDays(f.today, -10) }),
+  },
+  {
+    route: 'POST /api/posts',
+    caller: 'hr',
+    fields: ['siteId', 'title'],
+    body: (f) => ({ siteId: f.siteId, title: 'Médiation — accueil' }),
+    // Titles are unique per site: a new one each time.
+    fresh: async () => ({ title: `Médiation — poste ${++postCount}` }),
   },
   {
     route: 'POST /api/contracts/:id/end',
@@ -376,6 +395,8 @@ const WRITE_ROUTES: WriteRoute[] = [
       'conventionNumber',
       'conventionStart',
       'conventionEnd',
+      'postId',
+      'replacedPersonId',
       'justification',
     ],
     body: (f) => ({ personId: f.colleagueId, type: 'CDI', start: f.today, weeklyHours: 35 }),
@@ -906,6 +927,8 @@ const READ_ROUTES: ReadRoute[] = [
   },
   { route: 'GET /api/people/:id', caller: 'hr' },
   { route: 'GET /api/people/:id/contracts', caller: 'hr' },
+  { route: 'GET /api/posts', caller: 'hr', query: (f) => ({ siteId: f.siteId }) },
+  { route: 'GET /api/posts/:id', caller: 'hr' },
   { route: 'GET /api/people/:id/loans', caller: 'hr' },
   { route: 'GET /api/people/:id/hr-notes', caller: 'hr' },
   { route: 'GET /api/people/:id/eligibility', caller: 'hr' },

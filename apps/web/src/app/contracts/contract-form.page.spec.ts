@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { PersonDetail, PersonSummary } from '@relais/api-types';
+import type { PersonDetail, PersonSummary, PostDetail, Site } from '@relais/api-types';
 import { provideI18n } from '../core/i18n/i18n';
 import { ContractFormPage } from './contract-form.page';
 
@@ -56,7 +56,7 @@ describe('ContractFormPage', () => {
     await fixture.whenStable();
   }
 
-  async function openForm() {
+  async function openForm(sites: Site[] = []) {
     const fixture = TestBed.createComponent(ContractFormPage);
     fixture.componentRef.setInput('id', 'p1');
     await fixture.whenStable();
@@ -71,6 +71,7 @@ describe('ContractFormPage', () => {
       prefectException: null,
       recorded: null,
     });
+    http.expectOne('/api/sites').flush(sites);
     await settle(fixture);
     return { fixture, element: fixture.nativeElement as HTMLElement };
   }
@@ -174,6 +175,69 @@ describe('ContractFormPage', () => {
     );
     await settle(fixture);
     expect(element.textContent).toContain('La date de début est invalide.');
+  });
+
+  it('runs the délai de carence on the chosen post and sends the post and the replaced person', async () => {
+    const site = {
+      id: 's1',
+      code: 'S',
+      name: 'Paris Sud',
+      address: '',
+      isFranceServices: true,
+      openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      locations: [],
+      sundayDerogation: null,
+    } satisfies Site;
+    const post: PostDetail = {
+      id: 'post1',
+      siteId: 's1',
+      title: 'Médiation — accueil',
+      contracts: [
+        {
+          id: 'other1',
+          personId: 'p2',
+          personName: 'Karim Haddad',
+          type: 'CDD',
+          start: '2026-06-01',
+          end: '2026-06-30',
+          reason: 'temporary_increase',
+          renewalOf: null,
+          replacedPersonId: null,
+          replacedPersonName: null,
+          endReason: null,
+          renewalRefusedOn: null,
+        },
+      ],
+    };
+    const { fixture, element } = await openForm([site]);
+    await fill(fixture, field(element, 'Site du poste'), 's1');
+    http.expectOne('/api/posts?siteId=s1').flush([post]);
+    await settle(fixture);
+    await fill(fixture, field(element, 'Poste pourvu'), 'post1');
+    http.expectOne('/api/posts/post1').flush(post);
+    await settle(fixture);
+    expect(element.querySelector('[data-testid=post-history]')?.textContent).toContain(
+      'Karim Haddad',
+    );
+    await fill(fixture, field(element, 'Type de contrat'), 'CDD');
+    await fill(fixture, field(element, 'Motif du CDD'), 'replacement');
+    await fill(fixture, field(element, 'Personne remplacée'), 't1');
+    await fill(fixture, field(element, 'Début'), '2026-07-15');
+    await fill(fixture, field(element, 'Fin'), '2026-09-30');
+    await fill(fixture, field(element, 'Heures par semaine'), '35');
+    const rule = element.querySelector('[data-rule="CDD_WAITING_PERIOD"]');
+    expect(rule?.getAttribute('data-status')).toBe('fail');
+    expect(rule?.textContent).toContain('16/07/2026');
+    await fill(fixture, field(element, 'Début'), '2026-07-16');
+    element.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await settle(fixture);
+    expect(http.expectOne('/api/contracts').request.body).toMatchObject({
+      type: 'CDD',
+      reason: 'replacement',
+      postId: 'post1',
+      replacedPersonId: 't1',
+      start: '2026-07-16',
+    });
   });
 
   it('does not call the server while type, start or hours are missing', async () => {

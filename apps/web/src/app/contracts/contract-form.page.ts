@@ -7,7 +7,7 @@ import {
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -17,7 +17,8 @@ import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CDD_REASONS, CONTRACT_TYPES } from '@relais/api-types';
-import { formatDate, PART_TIME_DEROGATION_LABELS, PART_TIME_DEROGATIONS } from '@relais/rules';
+import { PART_TIME_DEROGATION_LABELS, PART_TIME_DEROGATIONS } from '@relais/rules';
+import { longDate } from '../shared/long-date';
 import { ContractFormStore, ContractFormValue, EMPTY_CONTRACT_FORM } from './contract-form.store';
 
 @Component({
@@ -50,7 +51,9 @@ export class ContractFormPage {
   protected readonly reasons = CDD_REASONS;
   protected readonly derogations = PART_TIME_DEROGATIONS;
   protected readonly derogationLabels = PART_TIME_DEROGATION_LABELS;
-  protected readonly formatDate = formatDate;
+  protected readonly formatDate = longDate;
+  /** The title of a post to create on the chosen site. */
+  protected readonly newPostTitle = new FormControl('', { nonNullable: true });
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     ...EMPTY_CONTRACT_FORM,
@@ -65,6 +68,12 @@ export class ContractFormPage {
     effect(() => {
       const id = this.id();
       untracked(() => void this.store.load(id));
+    });
+    // The person's home site offers its posts first.
+    effect(() => {
+      const siteId = this.store.person()?.homeSiteId;
+      if (siteId && !untracked(() => this.form.controls.siteId.value))
+        this.form.controls.siteId.setValue(siteId);
     });
     effect(() => {
       const name = this.store.name();
@@ -90,6 +99,10 @@ export class ContractFormPage {
     if (this.store.show().reason && !value.reason) {
       this.form.controls.reason.setErrors({ required: true });
     }
+    // A replacement CDD names the absent employee (L1242-12 1°).
+    if (show.replacedPerson && !value.replacedPersonId && !value.renewalOf) {
+      this.form.controls.replacedPersonId.setErrors({ required: true });
+    }
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
@@ -109,6 +122,14 @@ export class ContractFormPage {
         control?.setErrors({ server: message });
         control?.markAsTouched();
       }
+    }
+  }
+
+  protected async createPost(): Promise<void> {
+    const post = await this.store.createPost(this.newPostTitle.value);
+    if (post) {
+      this.newPostTitle.setValue('');
+      this.form.controls.postId.setValue(post.id);
     }
   }
 

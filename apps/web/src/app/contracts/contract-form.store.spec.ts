@@ -1,10 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Contract, PersonDetail } from '@relais/api-types';
+import type { Contract, PersonDetail, PostDetail, Site } from '@relais/api-types';
 import {
   contractDuration,
   ContractFormStore,
+  ContractFormValue,
   EMPTY_CONTRACT_FORM,
   limitsFor,
   toRequest,
@@ -30,6 +31,9 @@ const previous: Contract = {
   conventionEnd: null,
   isNightWorker: false,
   cycleWeeks: null,
+  postId: null,
+  replacedPersonId: null,
+  renewalRefusedOn: null,
   status: 'ended',
   warnings: [],
   justification: null,
@@ -55,15 +59,66 @@ const person: PersonDetail = {
   plannedThisWeek: { week: '2026-W48', minutes: 0 },
 };
 
+const site: Site = {
+  id: 's1',
+  code: 'S',
+  name: 'Paris Sud',
+  address: '',
+  isFranceServices: true,
+  openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+  locations: [],
+  sundayDerogation: null,
+};
+
+// Someone else held the post 1–30 June 2026 (30 days): ⅓ = 10 opening days, 14 July closed,
+// so a new CDD on the post may start on 16 July 2026 (L1244-3, L1244-3-1).
+const post: PostDetail = {
+  id: 'post1',
+  siteId: 's1',
+  title: 'Médiation — accueil',
+  contracts: [
+    {
+      id: 'other1',
+      personId: 'p2',
+      personName: 'Karim Haddad',
+      type: 'CDD',
+      start: '2026-06-01',
+      end: '2026-06-30',
+      reason: 'replacement',
+      renewalOf: null,
+      replacedPersonId: 'absent1',
+      replacedPersonName: 'Mamadou Sy',
+      endReason: null,
+      renewalRefusedOn: null,
+    },
+  ],
+};
+
+const onPost = (start: string, extra: Partial<ContractFormValue> = {}): ContractFormValue => ({
+  ...EMPTY_CONTRACT_FORM,
+  type: 'CDD',
+  reason: 'temporary_increase',
+  start,
+  end: '2026-12-31',
+  weeklyHours: 35,
+  siteId: 's1',
+  postId: 'post1',
+  ...extra,
+});
+
+/** Lets the store's promise chains finish. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('ContractFormStore', () => {
   let store: ContractFormStore;
+  let http: HttpTestingController;
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), ContractFormStore],
     });
     store = TestBed.inject(ContractFormStore);
-    const http = TestBed.inject(HttpTestingController);
+    http = TestBed.inject(HttpTestingController);
     const loading = store.load('p1');
     http.expectOne('/api/people/p1').flush(person);
     http.expectOne('/api/people').flush([]);
@@ -76,7 +131,57 @@ describe('ContractFormStore', () => {
       prefectException: null,
       recorded: null,
     });
+    http.expectOne('/api/sites').flush([site]);
     await loading;
+  });
+
+  it('reads the chosen post’s earlier contracts, whoever held them, for the délai de carence', async () => {
+    store.update(onPost('2026-07-15', { siteId: 's1', postId: '' }));
+    http.expectOne('/api/posts?siteId=s1').flush([post]);
+    await settle();
+    expect(store.posts().map((one) => one.title)).toEqual(['Médiation — accueil']);
+    store.update(onPost('2026-07-15'));
+    http.expectOne('/api/posts/post1').flush(post);
+    await settle();
+    expect(store.limits()?.find((limit) => limit.rule === 'CDD_WAITING_PERIOD')).toMatchObject({
+      status: 'fail',
+      severity: 'warn',
+      label: 'Délai de carence : 10 jours d’ouverture, début possible le 16/07/2026',
+    });
+    expect(store.needsJustification()).toBe(true);
+    store.update(onPost('2026-07-16'));
+    expect(store.limits()?.find((limit) => limit.rule === 'CDD_WAITING_PERIOD')?.status).toBe(
+      'pass',
+    );
+  });
+
+  it('creates a post on the chosen site and offers it at once', async () => {
+    store.update(onPost('2026-07-16', { postId: '' }));
+    http.expectOne('/api/posts?siteId=s1').flush([post]);
+    await settle();
+    const creating = store.createPost('  Médiation numérique ');
+    const request = http.expectOne('/api/posts');
+    expect(request.request.body).toEqual({ siteId: 's1', title: 'Médiation numérique' });
+    request.flush({ id: 'post2', siteId: 's1', title: 'Médiation numérique' });
+    expect(await creating).toMatchObject({ id: 'post2' });
+    expect(store.posts().map((one) => one.title)).toEqual([
+      'Médiation — accueil',
+      'Médiation numérique',
+    ]);
+  });
+
+  it('shows why a post was not created', async () => {
+    store.update(onPost('2026-07-16', { postId: '' }));
+    http.expectOne('/api/posts?siteId=s1').flush([]);
+    const creating = store.createPost('Médiation — accueil');
+    http
+      .expectOne('/api/posts')
+      .flush(
+        { message: 'Le site Paris Sud a déjà un poste « Médiation — accueil ».' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    expect(await creating).toBeNull();
+    expect(store.postError()).toContain('déjà un poste');
   });
 
   it('waits for type, dates and hours before checking anything', () => {
@@ -116,6 +221,47 @@ describe('ContractFormStore', () => {
     expect(store.limits()?.find((limit) => limit.rule === 'CDD_MAX_RENEWALS')?.label).toBe(
       'Renouvellements : 1 sur 2',
     );
+  });
+});
+
+describe('limitsFor a CDD on a post (délai de carence, L1244-3)', () => {
+  const carence = (value: ContractFormValue, detail: PostDetail = post, at: Site = site) =>
+    limitsFor(value, { id: 'p1' }, [previous], { post: detail, site: at })?.find(
+      (limit) => limit.rule === 'CDD_WAITING_PERIOD',
+    );
+
+  it('flags a start one opening day inside, not the first day after', () => {
+    expect(carence(onPost('2026-07-15'))?.status).toBe('fail');
+    expect(carence(onPost('2026-07-16'))?.status).toBe('pass');
+  });
+
+  it('counts the days the post’s site opens', () => {
+    const threeDays: Site = {
+      ...site,
+      openingHours: [1, 2, 3].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    };
+    // Monday to Wednesday: 1, 6–8, 13, 15 (14 closed), 20–22, 27 July → from 28 July.
+    expect(carence(onPost('2026-07-27'), post, threeDays)?.status).toBe('fail');
+    expect(carence(onPost('2026-07-28'), post, threeDays)?.status).toBe('pass');
+    expect(carence(onPost('2026-07-27'))?.status).toBe('pass');
+  });
+
+  it('lifts it for a new absence of the same replaced employee only (L1244-4-1 1°)', () => {
+    const replacing = (who: string) =>
+      onPost('2026-07-01', { reason: 'replacement', replacedPersonId: who });
+    expect(carence(replacing('absent1'))?.status).toBe('pass');
+    expect(carence(replacing('absent2'))?.status).toBe('fail');
+  });
+
+  it('lifts it after a renewal the employee refused (L1244-4-1)', () => {
+    const refused: PostDetail = {
+      ...post,
+      contracts: [{ ...post.contracts[0], renewalRefusedOn: '2026-06-20' }],
+    };
+    expect(carence(onPost('2026-07-01'), refused)).toMatchObject({
+      status: 'pass',
+      label: expect.stringContaining('renouvellement refusé'),
+    });
   });
 });
 
@@ -223,6 +369,22 @@ describe('toRequest', () => {
     };
     expect(visibleFields(value)).toMatchObject({ end: true, endOptional: true });
     expect(toRequest('p1', value)).toMatchObject({ end: null, conventionEnd: '2029-12-31' });
+  });
+
+  it('sends the post and, for a replacement only, the replaced person', () => {
+    const value = onPost('2026-07-16', { reason: 'replacement', replacedPersonId: 'absent1' });
+    expect(visibleFields(value).replacedPerson).toBe(true);
+    expect(toRequest('p1', value)).toMatchObject({
+      postId: 'post1',
+      replacedPersonId: 'absent1',
+    });
+    const increase = { ...value, reason: 'temporary_increase' };
+    expect(visibleFields(increase).replacedPerson).toBe(false);
+    expect(toRequest('p1', increase)).toMatchObject({ postId: 'post1', replacedPersonId: null });
+    // A renewal left without a post keeps the renewed contract's (the API fills it in).
+    const renewal = toRequest('p1', { ...increase, postId: '', renewalOf: 'c1' });
+    expect('postId' in renewal && renewal.postId !== undefined).toBe(false);
+    expect(toRequest('p1', { ...increase, postId: '' }).postId).toBeNull();
   });
 
   it('sends the hourly cost in euros, or null when left blank', () => {

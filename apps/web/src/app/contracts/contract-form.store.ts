@@ -8,6 +8,10 @@ import type {
   PersonDetail,
   PersonEligibility,
   PersonSummary,
+  Post,
+  PostContract,
+  PostDetail,
+  Site,
   Violation,
 } from '@relais/api-types';
 import {
@@ -20,6 +24,7 @@ import {
   ContractPerson,
   daysBetween,
   isCivilDate,
+  openingWeekdaysOf,
   PartTimeDerogation,
   RULE_CATALOGUE,
 } from '@relais/rules';
@@ -38,6 +43,12 @@ export interface ContractFormValue {
   weeklyHours: number | null;
   reason: string;
   renewalOf: string;
+  /** The site whose posts are offered (the person's home site at first). */
+  siteId: string;
+  /** The post filled: the délai de carence attaches to it, whoever held it (L1244-3). */
+  postId: string;
+  /** A replacement CDD: the absent employee replaced (L1242-12 1°). */
+  replacedPersonId: string;
   tutorId: string;
   partTimeDerogation: PartTimeDerogation | '';
   derogationRequestedOn: string;
@@ -63,6 +74,9 @@ export const EMPTY_CONTRACT_FORM: ContractFormValue = {
   weeklyHours: null,
   reason: '',
   renewalOf: '',
+  siteId: '',
+  postId: '',
+  replacedPersonId: '',
   tutorId: '',
   partTimeDerogation: '',
   derogationRequestedOn: '',
@@ -92,6 +106,7 @@ export function visibleFields(value: ContractFormValue) {
     withoutTerm: mayLackTerm,
     minimumEnd: isWithoutTerm,
     reason: type === 'CDD',
+    replacedPerson: mayLackTerm,
     tutor: type === 'PEC' || type === 'PRO',
     derogation:
       type !== '' &&
@@ -119,6 +134,11 @@ export function toRequest(personId: string, value: ContractFormValue): CreateCon
     weeklyHours: value.weeklyHours ?? 0,
     reason: show.reason ? orNull(value.reason) : null,
     renewalOf: orNull(value.renewalOf),
+    // A renewal left without a post or a replaced person keeps those of the renewed contract.
+    postId: orNull(value.postId) ?? (value.renewalOf ? undefined : null),
+    replacedPersonId: show.replacedPerson
+      ? (orNull(value.replacedPersonId) ?? (value.renewalOf ? undefined : null))
+      : null,
     tutorId: show.tutor ? orNull(value.tutorId) : null,
     partTimeDerogation: show.derogation ? orNull(value.partTimeDerogation) : null,
     derogationRequestedOn:
@@ -153,12 +173,18 @@ export function toDraft(value: ContractFormValue): ContractDraft | null {
     derogationRequestedOn: request.derogationRequestedOn,
     trainingHours: request.trainingHours,
     conventionEnd: request.conventionEnd,
+    postId: request.postId ?? null,
+    replacedPersonId: request.replacedPersonId ?? null,
   };
 }
 
 /** The person's stored contracts as the rules engine reads them. */
 export function previousDrafts(contracts: readonly Contract[]): ContractDraft[] {
   return contracts.map((contract) => ({
+    postId: contract.postId,
+    replacedPersonId: contract.replacedPersonId,
+    endReason: contract.endReason,
+    hasRenewalRefused: contract.renewalRefusedOn !== null,
     id: contract.id,
     type: contract.type,
     start: contract.start,
@@ -175,6 +201,32 @@ export function previousDrafts(contracts: readonly Contract[]): ContractDraft[] 
   }));
 }
 
+/**
+ * The contracts that filled the post, whoever held them, as the rules engine reads them: the
+ * délai de carence compares them (L1244-3), as the API does.
+ */
+export function postDrafts(post: PostDetail | null): ContractDraft[] {
+  return (post?.contracts ?? []).map((contract: PostContract) => ({
+    id: contract.id,
+    type: contract.type,
+    start: contract.start,
+    end: contract.end,
+    weeklyHours: 0,
+    reason: contract.reason,
+    renewalOf: contract.renewalOf,
+    postId: post?.id ?? null,
+    replacedPersonId: contract.replacedPersonId,
+    endReason: contract.endReason,
+    hasRenewalRefused: contract.renewalRefusedOn !== null,
+  }));
+}
+
+/** The rules' view of the post: its contracts and its site's opening days. */
+export interface PostContext {
+  post: PostDetail | null;
+  site: Site | null;
+}
+
 export interface LimitView extends ContractLimit {
   legalRef: string | null;
 }
@@ -184,14 +236,25 @@ export function limitsFor(
   value: ContractFormValue,
   person: ContractPerson,
   contracts: readonly Contract[],
+  context: PostContext = { post: null, site: null },
 ): LimitView[] | null {
   const draft = toDraft(value);
   if (!draft) return null;
+  // With a renewal and no post chosen, the API keeps the renewed contract's post.
+  const renewed = contracts.find((contract) => contract.id === draft.renewalOf);
+  if (!draft.postId && renewed) draft.postId = renewed.postId;
+  const own = previousDrafts(contracts);
+  const others = postDrafts(context.post).filter(
+    (other) => !own.some((mine) => mine.id === other.id),
+  );
   try {
     return contractLimits({
       contract: draft,
-      previousContracts: previousDrafts(contracts),
+      previousContracts: [...own, ...others],
       person,
+      settings: context.site
+        ? { openingWeekdays: openingWeekdaysOf(context.site.openingHours) }
+        : undefined,
     }).map((limit) => ({
       ...limit,
       legalRef: (RULE_CATALOGUE[limit.rule] as { legalRef?: string }).legalRef ?? null,
@@ -227,6 +290,10 @@ export class ContractFormStore {
   private readonly detail = signal<PersonDetail | null>(null);
   private readonly eligibility = signal<PersonEligibility | null>(null);
   private readonly people = signal<PersonSummary[]>([]);
+  private readonly siteList = signal<Site[]>([]);
+  private readonly postList = signal<Post[]>([]);
+  private readonly postDetail = signal<PostDetail | null>(null);
+  private readonly postProblem = signal<string | null>(null);
   private readonly status = signal<'loading' | 'loaded' | 'error'>('loading');
   private readonly formValue = signal<ContractFormValue>(EMPTY_CONTRACT_FORM);
   private readonly refusal = signal<Violation[]>([]);
@@ -254,6 +321,17 @@ export class ContractFormStore {
       .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
   );
   readonly show = computed(() => visibleFields(this.formValue()));
+  readonly sites = this.siteList.asReadonly();
+  /** Posts of the chosen site, by title. */
+  readonly posts = this.postList.asReadonly();
+  /** The chosen post with the contracts that filled it. */
+  readonly post = this.postDetail.asReadonly();
+  readonly postError = this.postProblem.asReadonly();
+  /** Everyone but the person, for the replaced employee. */
+  readonly replaceable = this.tutors;
+  private readonly postSite = computed(
+    () => this.siteList().find((site) => site.id === this.postDetail()?.siteId) ?? null,
+  );
   /** The person as the contract rules read them: the eligibility facts HR recorded. */
   private readonly rulesPerson = computed<ContractPerson>(() => {
     const facts = this.eligibility();
@@ -269,7 +347,10 @@ export class ContractFormStore {
     };
   });
   readonly limits = computed(() =>
-    limitsFor(this.formValue(), this.rulesPerson(), this.detail()?.contracts ?? []),
+    limitsFor(this.formValue(), this.rulesPerson(), this.detail()?.contracts ?? [], {
+      post: this.postDetail(),
+      site: this.postSite(),
+    }),
   );
   readonly failedLimits = computed(() => (this.limits() ?? []).filter((l) => l.status === 'fail'));
   readonly duration = computed(() => {
@@ -286,16 +367,18 @@ export class ContractFormStore {
   async load(personId: string): Promise<void> {
     this.status.set('loading');
     try {
-      const [person, people, eligibility] = await Promise.all([
+      const [person, people, eligibility, sites] = await Promise.all([
         firstValueFrom(this.http.get<PersonDetail>(`/api/people/${personId}`)),
         firstValueFrom(this.http.get<PersonSummary[]>('/api/people')).catch(() => []),
         firstValueFrom(
           this.http.get<PersonEligibility>(`/api/people/${personId}/eligibility`),
         ).catch(() => null),
+        firstValueFrom(this.http.get<Site[]>('/api/sites')).catch(() => []),
       ]);
       this.detail.set(person);
       this.people.set(people);
       this.eligibility.set(eligibility);
+      this.siteList.set(sites);
       this.status.set('loaded');
     } catch {
       this.status.set('error');
@@ -303,7 +386,49 @@ export class ContractFormStore {
   }
 
   update(value: ContractFormValue): void {
+    const before = this.formValue();
     this.formValue.set(value);
+    if (value.siteId !== before.siteId) void this.loadPosts(value.siteId);
+    if (value.postId !== before.postId) void this.loadPost(value.postId);
+  }
+
+  /** The posts of a site, for the select. */
+  async loadPosts(siteId: string): Promise<void> {
+    this.postList.set([]);
+    if (!siteId) return;
+    const posts = await firstValueFrom(
+      this.http.get<Post[]>('/api/posts', { params: { siteId } }),
+    ).catch(() => []);
+    if (this.formValue().siteId === siteId) this.postList.set(posts);
+  }
+
+  /** The chosen post's earlier contracts, whoever held them, for the live délai de carence. */
+  async loadPost(postId: string): Promise<void> {
+    this.postDetail.set(null);
+    if (!postId) return;
+    const post = await firstValueFrom(this.http.get<PostDetail>(`/api/posts/${postId}`)).catch(
+      () => null,
+    );
+    if (this.formValue().postId === postId) this.postDetail.set(post);
+  }
+
+  /** Creates a post on the chosen site (HR, admin) and returns it, or null with the reason shown. */
+  async createPost(title: string): Promise<Post | null> {
+    const siteId = this.formValue().siteId;
+    this.postProblem.set(null);
+    if (!siteId || !title.trim()) return null;
+    try {
+      const post = await firstValueFrom(
+        this.http.post<Post>('/api/posts', { siteId, title: title.trim() }),
+      );
+      this.postList.update((posts) =>
+        [...posts, post].sort((a, b) => a.title.localeCompare(b.title, 'fr')),
+      );
+      return post;
+    } catch (error) {
+      this.postProblem.set(messageOf(error));
+      return null;
+    }
   }
 
   async submit(): Promise<SubmitOutcome> {

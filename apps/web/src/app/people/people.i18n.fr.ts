@@ -48,6 +48,17 @@ export const HR_PEOPLE_FR = {
     endedEarly: 'terminé le {{ end }} : {{ reason }}',
     plannedEnd: 'fin prévue le {{ end }}',
     reasonMissing: 'motif du CDD à saisir',
+    post: 'Poste : {{ title }}',
+    replaced: 'Remplace {{ name }}',
+    renewalRefused: 'Renouvellement refusé par le salarié le {{ date }}',
+    recordRefusal: 'Renouvellement refusé',
+    recordRefusalLabel:
+      'Enregistrer le refus du renouvellement du CDD du {{ start }} par le salarié',
+    refusedOn: 'Date du refus par le salarié',
+    refusalHint: 'Pas de délai de carence après ce contrat (C. trav., art. L1244-4-1).',
+    saveRefusal: 'Enregistrer le refus',
+    cancelRefusal: 'Annuler',
+    refusalSaved: 'Refus du renouvellement enregistré.',
   },
   endDialog: {
     title: 'Terminer le contrat avant son terme',

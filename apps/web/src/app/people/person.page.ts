@@ -39,6 +39,7 @@ import { firstValueFrom, map } from 'rxjs';
 import { AuthStore } from '../core/auth.store';
 import { formatDuration, ORGANISATION_TIME_ZONE } from '../core/time';
 import { dayHeader, weekRangeLabel } from '../rota/rota.model';
+import { longDate } from '../shared/long-date';
 import { CertificateRemindersComponent } from '../training/certificate-reminders.component';
 import { ContractTimelineComponent } from './components/contract-timeline.component';
 import { EligibilityCardComponent } from './components/eligibility-card.component';
@@ -215,6 +216,40 @@ export class PersonPage {
     });
   }
 
+  /** The CDD whose refused renewal is being recorded, with the day typed and any refusal. */
+  protected readonly refusal = signal<{
+    contractId: string;
+    date: string;
+    error: string | null;
+  } | null>(null);
+  protected readonly longDate = longDate;
+
+  /** A CDD not renewed, whose refused renewal is not recorded yet (L1244-4-1). */
+  protected canRecordRefusal(contract: Contract): boolean {
+    return (
+      contract.type === 'CDD' &&
+      contract.renewalRefusedOn === null &&
+      !this.store.contracts().some((other) => other.renewalOf === contract.id)
+    );
+  }
+
+  protected async saveRefusal(): Promise<void> {
+    const refusal = this.refusal();
+    if (!refusal?.date) return;
+    const error = await this.store.recordRenewalRefusal(refusal.contractId, refusal.date);
+    if (error !== null) {
+      this.refusal.set({
+        ...refusal,
+        error: error || this.transloco.translate('contractForm.failed'),
+      });
+      return;
+    }
+    this.refusal.set(null);
+    this.snackBar.open(this.transloco.translate('hrPeople.contracts.refusalSaved'), undefined, {
+      duration: 10_000,
+    });
+  }
+
   /** A contract may still be ended early: not ended, not already cut short. */
   protected canEnd(contract: Contract): boolean {
     return contract.status !== 'ended' && contract.endReason === null;
@@ -256,6 +291,7 @@ export class PersonPage {
             contract,
             submit: (request: Parameters<PersonStore['correctContract']>[1]) =>
               this.store.correctContract(contract.id, request),
+            people: await this.store.replaceablePeople(),
           },
           restoreFocus: trigger,
         })

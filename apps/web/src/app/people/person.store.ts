@@ -11,6 +11,7 @@ import type {
   Pathway,
   PersonDetail,
   PersonSkill,
+  PersonSummary,
   RotaWeek,
   Shift,
   Site,
@@ -263,6 +264,33 @@ export class PersonStore {
       return contract;
     } catch (error) {
       return refusalOf(error);
+    }
+  }
+
+  /** Everyone but the person, by name, for the person a replacement CDD replaces. */
+  async replaceablePeople(): Promise<{ id: string; name: string }[]> {
+    const people = await firstValueFrom(this.http.get<PersonSummary[]>('/api/people')).catch(
+      () => [] as PersonSummary[],
+    );
+    return people
+      .filter((other) => other.id !== this.detail()?.id)
+      .map((other) => ({ id: other.id, name: `${other.firstName} ${other.lastName}` }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  }
+
+  /**
+   * Records the day the employee refused the renewal of a CDD (no délai de carence after it,
+   * L1244-4-1); on success the record is reloaded. Returns null, or the server's reason.
+   */
+  async recordRenewalRefusal(contractId: string, refusedOn: string): Promise<string | null> {
+    try {
+      await firstValueFrom(
+        this.http.post<Contract>(`/api/contracts/${contractId}/renewal-refusal`, { refusedOn }),
+      );
+      await this.reload();
+      return null;
+    } catch (error) {
+      return messageOf(error) ?? '';
     }
   }
 

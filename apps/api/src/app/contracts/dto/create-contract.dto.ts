@@ -150,6 +150,22 @@ export class CreateContractDto implements CreateContractRequest {
 
   @ApiPropertyOptional({
     nullable: true,
+    description: 'the post filled (délai de carence, L1244-3); a renewal keeps the renewed one',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'identifiant de poste invalide' })
+  postId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'a replacement CDD: the absent employee replaced (required, L1242-12 1°)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'identifiant de la personne remplacée invalide' })
+  replacedPersonId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
     example: 4,
     description: 'hours distributed over a cycle of this many weeks (L3121-44); null: weekly',
   })
@@ -262,6 +278,22 @@ export class UpdateContractDto implements UpdateContractRequest {
   @IsOptional()
   @IsBoolean()
   isNightWorker?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'the post filled (délai de carence, L1244-3); a renewal keeps the renewed one',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'identifiant de poste invalide' })
+  postId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'a replacement CDD: the absent employee replaced (required, L1242-12 1°)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'identifiant de la personne remplacée invalide' })
+  replacedPersonId?: string | null;
 
   @ApiPropertyOptional({
     nullable: true,

@@ -20,6 +20,8 @@ import type { Refusal } from '../person.store';
 export interface ContractCorrectDialogData {
   contract: Contract;
   submit: (request: UpdateContractRequest) => Promise<Contract | Refusal>;
+  /** Everyone the contract may replace (its holder aside), for a replacement CDD. */
+  people: readonly { id: string; name: string }[];
 }
 
 /** *Corriger le contrat*: its main data, checked by the server like a new contract. */
@@ -96,6 +98,21 @@ export interface ContractCorrectDialogData {
             }}</mat-error>
           </mat-form-field>
         }
+        @if (isReplacement()) {
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-label>{{ 'contractForm.replacedPerson' | transloco }}</mat-label>
+            <select matNativeControl formControlName="replacedPersonId" required>
+              <option value="">{{ 'contractForm.chooseReplacedPerson' | transloco }}</option>
+              @for (person of data.people; track person.id) {
+                <option [value]="person.id">{{ person.name }}</option>
+              }
+            </select>
+            <mat-hint>{{ 'contractForm.replacedPersonHint' | transloco }}</mat-hint>
+            <mat-error>{{
+              serverError('replacedPersonId') ?? ('hrPeople.correctDialog.required' | transloco)
+            }}</mat-error>
+          </mat-form-field>
+        }
         <mat-checkbox formControlName="isNightWorker">
           {{ 'contractForm.isNightWorker' | transloco }}
         </mat-checkbox>
@@ -154,7 +171,7 @@ export interface ContractCorrectDialogData {
   `,
 })
 export class ContractCorrectDialogComponent {
-  private readonly data = inject<ContractCorrectDialogData>(MAT_DIALOG_DATA);
+  protected readonly data = inject<ContractCorrectDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject(MatDialogRef<ContractCorrectDialogComponent, Contract>);
   private readonly transloco = inject(TranslocoService);
 
@@ -170,6 +187,7 @@ export class ContractCorrectDialogComponent {
     end: [this.contract.end ?? ''],
     weeklyHours: [this.contract.weeklyHours, [Validators.required, Validators.min(1)]],
     reason: [this.contract.reason ?? ''],
+    replacedPersonId: [this.contract.replacedPersonId ?? ''],
     isNightWorker: [this.contract.isNightWorker],
     cycleWeeks: [this.contract.cycleWeeks, [Validators.min(2), Validators.max(52)]],
     justification: [this.contract.justification ?? ''],
@@ -177,6 +195,13 @@ export class ContractCorrectDialogComponent {
   protected readonly type = toSignal(this.form.controls.type.valueChanges, {
     initialValue: this.contract.type,
   });
+  protected readonly reason = toSignal(this.form.controls.reason.valueChanges, {
+    initialValue: this.contract.reason ?? '',
+  });
+  /** A replacement CDD names the person replaced (L1242-12 1°). */
+  protected isReplacement(): boolean {
+    return this.type() === 'CDD' && this.reason() === 'replacement';
+  }
   protected needsReason(): boolean {
     return requiresContractReason(this.type());
   }
@@ -197,6 +222,8 @@ export class ContractCorrectDialogComponent {
     if (!isCdi && !mayLackEnd && !value.end) this.form.controls.end.setErrors({ required: true });
     if (this.needsReason() && !value.reason)
       this.form.controls.reason.setErrors({ required: true });
+    if (this.isReplacement() && !value.replacedPersonId)
+      this.form.controls.replacedPersonId.setErrors({ required: true });
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
@@ -207,6 +234,7 @@ export class ContractCorrectDialogComponent {
       end: isCdi ? null : value.end || null,
       weeklyHours: Number(value.weeklyHours),
       reason: this.needsReason() ? value.reason : null,
+      replacedPersonId: this.isReplacement() ? value.replacedPersonId : null,
       isNightWorker: value.isNightWorker,
       // An emptied number field reads null (or '' in some browsers): a weekly schedule.
       cycleWeeks:
