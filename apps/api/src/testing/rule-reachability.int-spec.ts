@@ -4,6 +4,7 @@ import type {
   OrganisationSettingsAnswer,
   Pathway,
   PersonSummary,
+  Post,
   PublishResult,
   RotaWeek,
   ShiftResult,
@@ -474,7 +475,27 @@ describe('every rule code is reachable from the API', () => {
       expect(refused.status).toBe(422);
       return rules(refused.body.violations ?? []);
     },
-    CDD_WAITING_PERIOD: async () => [],
+    CDD_WAITING_PERIOD: async () => {
+      // A month's CDD on a post ended ten days ago; another person's CDD on it tomorrow.
+      const post = await t.request<Post>('POST', '/api/posts', {
+        cookie: hr,
+        body: { siteId: site('S').id, title: 'Médiateur·rice d’accueil (atteignabilité)' },
+      });
+      expect(post.status).toBe(201);
+      const cdd = { type: 'CDD', reason: 'temporary_increase', weeklyHours: 35 };
+      await person({
+        ...cdd,
+        start: addDays(today, -40),
+        end: addDays(today, -10),
+        postId: post.body.id,
+      });
+      return refusal({
+        ...cdd,
+        start: addDays(today, 1),
+        end: addDays(today, 60),
+        postId: post.body.id,
+      });
+    },
     PEC_DURATION: async () =>
       refusal({
         type: 'PEC',
