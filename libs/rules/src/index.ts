@@ -20,6 +20,12 @@ export * from './lib/exit-category';
 export * from './lib/french-format';
 export * from './lib/immersion';
 export * from './lib/obligations';
+export {
+  franceServicesOpeningShortfall,
+  openingHoursIssues,
+  openingHoursTotals,
+} from './lib/opening-hours';
+export type { OpeningHoursIssue } from './lib/opening-hours';
 export * from './lib/organisation-settings';
 export * from './lib/paid-leave';
 export {
@@ -54,12 +60,6 @@ export {
 export type { RotaComplianceInput } from './lib/rota-compliance';
 export * from './lib/rule-catalogue';
 export * from './lib/rule-settings';
-export {
-  franceServicesOpeningShortfall,
-  openingHoursIssues,
-  openingHoursTotals,
-} from './lib/opening-hours';
-export type { OpeningHoursIssue } from './lib/opening-hours';
 export { closedDayOf } from './lib/site-calendar';
 export type { ClosedDay } from './lib/site-calendar';
 export type {

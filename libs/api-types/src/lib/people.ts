@@ -56,6 +56,10 @@ export interface Contract {
   isNightWorker: boolean;
   /** Hours distributed over a cycle of this many weeks (L3121-44); null for a weekly schedule. */
   cycleWeeks: number | null;
+  /** PEC: the 3-month initial term of a person who benefited from a sentence adjustment (L5134-25-1). */
+  hasReducedInitialTerm: boolean;
+  /** PEC or CDDI prolonged beyond its cap to finish a training action in progress (L5134-25-1). */
+  trainingExtension: { action: string; end: string } | null;
   /** The post filled, for the délai de carence between CDDs on the same post (L1244-3). */
   postId: string | null;
   /** The post's title: in `GET /api/people/:id/contracts` only. */
@@ -110,6 +114,14 @@ export interface CreateContractRequest {
   replacedPersonId?: string | null;
   /** A cycle of 2 to 52 weeks (L3121-44, L3121-47: 7 days' notice of a change); null: weekly. */
   cycleWeeks?: number | null;
+  /** PEC: a 3-month initial term, for a person who benefited from a sentence adjustment. */
+  hasReducedInitialTerm?: boolean;
+  /**
+   * PEC or CDDI prolonged beyond its cap to finish a training action in progress (L5134-25-1):
+   * the action and its end (both or neither); the contract cannot end after the action.
+   */
+  trainingExtensionAction?: string | null;
+  trainingExtensionEnd?: string | null;
   /** Hourly cost to the employer (coût horaire chargé), in euros, 2 decimals, 0 to 1 000. */
   hourlyCost?: number | null;
   /** Required when the contract raises warnings (e.g. délai de carence). */

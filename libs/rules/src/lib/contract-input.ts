@@ -59,8 +59,13 @@ export interface ContractDraft {
   passIaeEnd?: CivilDate | null;
   /** CDDI: date of the eligibility diagnosis. */
   eligibilityDiagnosisOn?: CivilDate | null;
-  /** PEC or CDDI extended beyond the cap to finish a training course (L5134-25-1). */
-  isExtendedForTraining?: boolean;
+  /**
+   * PEC or CDDI prolonged beyond its cap to finish a training action in progress (L5134-25-1):
+   * the action's end, which the contract may not pass.
+   */
+  trainingExtensionEnd?: CivilDate | null;
+  /** PEC: a 3-month initial term, for a person who benefited from a sentence adjustment. */
+  hasReducedInitialTerm?: boolean;
   /** The employee refused the renewal of this contract: no délai de carence after it (L1244-4-1). */
   hasRenewalRefused?: boolean;
 }
@@ -78,8 +83,6 @@ export interface ContractPerson {
   isStudent?: boolean | null;
   /** Recognised disabled worker (RQTH). */
   hasRqth?: boolean;
-  /** Under a sentence adjustment (PEC initial term 3 months, L5134-25). */
-  isUnderSentenceAdjustment?: boolean;
   /** Adulte-relais: out of work, or on a PEC, at hiring (L5134-102); null or absent: unchecked. */
   isOutOfWorkAtHiring?: boolean | null;
   /** Adulte-relais: the QPV of residence as checked, or the prefect's exception (L5134-102). */

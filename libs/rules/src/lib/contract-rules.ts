@@ -196,31 +196,56 @@ function waitingPeriod(ctx: Ctx): Check | undefined {
   };
 }
 
+/**
+ * The cap of a PEC or a CDDI, renewals included, unless it was prolonged to finish a training
+ * action in progress (L5134-25-1): then up to the action's end, never beyond.
+ */
+function trainingExtensionCheck(
+  c: ContractDraft,
+  rule: 'PEC_DURATION' | 'CDDI',
+  what: string,
+  first: CivilDate,
+  end: CivilDate,
+  max: CivilDate,
+  months: number,
+): Check {
+  const action = c.trainingExtensionEnd;
+  if (end <= max || !action) {
+    return {
+      rule,
+      label: `${what} : fin max ${formatDate(max)}`,
+      ok: end <= max,
+      message: `${what} du ${formatDate(first)} au ${formatDate(end)}, renouvellements compris : ${months} mois au plus (fin au ${formatDate(max)}), sauf prolongation pour achever une action de formation en cours, à enregistrer avec son terme (C. trav., art. L5134-25-1).`,
+    };
+  }
+  return {
+    rule,
+    label: `${what} prolongé pour achever une formation : fin au plus tard le ${formatDate(action)}`,
+    ok: end <= action,
+    message: `${what} prolongé jusqu’au ${formatDate(end)} pour achever une action de formation qui finit le ${formatDate(action)} : la prolongation ne peut dépasser le terme de l’action (C. trav., art. L5134-25-1).`,
+  };
+}
+
 /** PEC_DURATION, PEC_HOURS (L5134-23, L5134-25, L5134-25-1, L5134-26). */
 function pecChecks(ctx: Ctx): Check[] {
   const { c, s, input } = ctx;
   const out: Check[] = [];
   if (c.end) {
     if (ctx.chain.length === 1) {
-      const months = input.person.isUnderSentenceAdjustment ? 3 : s.pecMinInitialMonths;
+      const months = c.hasReducedInitialTerm === true ? 3 : s.pecMinInitialMonths;
       const min = termEnd(c.start, months);
       out.push({
         rule: 'PEC_DURATION',
         label: `PEC : durée initiale ${months} mois min (fin ≥ ${formatDate(min)})`,
         ok: c.end >= min,
-        message: `PEC initial du ${formatDate(c.start)} au ${formatDate(c.end)} : ${months} mois au moins (fin au ${formatDate(min)} ou après).`,
+        message: `PEC initial du ${formatDate(c.start)} au ${formatDate(c.end)} : ${months} mois au moins (fin au ${formatDate(min)} ou après ; 3 mois pour une personne ayant bénéficié d’un aménagement de peine, C. trav., art. L5134-25-1).`,
       });
     }
     const extended =
       input.person.isOver50WithDifficulties === true || input.person.hasRqth === true;
     const months = extended ? s.pecMaxMonthsExtended : s.pecMaxMonths;
     const max = termEnd(ctx.first.start, months);
-    out.push({
-      rule: 'PEC_DURATION',
-      label: `PEC : fin max ${formatDate(max)}`,
-      ok: c.end <= max || c.isExtendedForTraining === true,
-      message: `PEC du ${formatDate(ctx.first.start)} au ${formatDate(c.end)}, renouvellements compris : ${months} mois au plus (fin au ${formatDate(max)}), sauf prolongation pour achever une formation.`,
-    });
+    out.push(trainingExtensionCheck(c, 'PEC_DURATION', 'PEC', ctx.first.start, c.end, max, months));
   }
   out.push({
     rule: 'PEC_HOURS',
@@ -428,12 +453,16 @@ function cddiChecks(ctx: Ctx): Check[] {
   }
   const extended = input.person.isOver50WithDifficulties === true || input.person.hasRqth === true;
   const max = termEnd(ctx.first.start, s.cddiMaxMonths);
-  out.push({
-    rule: 'CDDI',
-    label: `CDDI : fin max ${formatDate(max)}`,
-    ok: end <= max || extended || c.isExtendedForTraining === true,
-    message: `CDDI : ${s.cddiMaxMonths} mois au plus renouvellements compris (fin au ${formatDate(max)}).`,
-  });
+  out.push(
+    extended && end > max
+      ? {
+          rule: 'CDDI',
+          label: `CDDI : au-delà de ${s.cddiMaxMonths} mois (50 ans et plus, ou RQTH)`,
+          ok: true,
+          message: '',
+        }
+      : trainingExtensionCheck(c, 'CDDI', 'CDDI', ctx.first.start, end, max, s.cddiMaxMonths),
+  );
   out.push({
     rule: 'CDDI',
     label: `Heures hebdomadaires : ${formatHours(c.weeklyHours)} (entre ${formatHours(s.cddiMinWeeklyHours)} et ${formatHours(s.cddiMaxWeeklyHours)})`,

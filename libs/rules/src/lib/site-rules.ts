@@ -1,7 +1,7 @@
 import { severityRank, Violation } from '@relais/api-types';
 import { formatDayLabel, formatTime } from './french-format';
-import { PersonSkill } from './person-input';
 import { franceServicesOpeningShortfall } from './opening-hours';
+import { PersonSkill } from './person-input';
 import { holidayMap } from './public-holidays';
 import { resolveRuleSettings, RuleSettings } from './rule-settings';
 import { CoverageRequirement, OpeningSlot, SiteWeekInput } from './site-input';

@@ -36,6 +36,11 @@ import { PostEntity } from '../posts/post.entity';
   `"replaced_person_id" IS NULL OR ("type" = 'CDD' AND "reason" = 'replacement')`,
 )
 @Check('ck_contract_renewal_refused', `"renewal_refused_on" IS NULL OR "type" = 'CDD'`)
+@Check(
+  'ck_contract_training_extension',
+  `("training_extension_action" IS NULL) = ("training_extension_end" IS NULL) AND ("training_extension_action" IS NULL OR "type" IN ('PEC', 'CDDI'))`,
+)
+@Check('ck_contract_reduced_initial_term', `NOT "has_reduced_initial_term" OR "type" = 'PEC'`)
 @Check('ck_contract_hours', `"weekly_hours" > 0 AND "weekly_hours" <= 48`)
 @Check(
   'ck_contract_hourly_cost',
@@ -139,6 +144,18 @@ export class ContractEntity {
   /** Hours distributed over a cycle of this many weeks (L3121-44); null: a weekly schedule. */
   @Column({ name: 'cycle_weeks', type: 'smallint', nullable: true })
   cycleWeeks!: number | null;
+
+  /** PEC: the 3-month initial term of a person who benefited from a sentence adjustment. */
+  @Column({ name: 'has_reduced_initial_term', type: 'boolean', default: false })
+  hasReducedInitialTerm!: boolean;
+
+  /** PEC or CDDI prolonged to finish a training action in progress (L5134-25-1): the action. */
+  @Column({ name: 'training_extension_action', type: 'text', nullable: true })
+  trainingExtensionAction!: string | null;
+
+  /** The end of that action: the prolonged contract cannot go beyond it. */
+  @Column({ name: 'training_extension_end', type: 'date', nullable: true })
+  trainingExtensionEnd!: string | null;
 
   /** The post filled: the délai de carence attaches to it, whoever held it (L1244-3). */
   @Column({ name: 'post_id', type: 'uuid', nullable: true })

@@ -65,6 +65,9 @@ const CORRECTABLE_FIELDS = [
   'conventionEnd',
   'isNightWorker',
   'cycleWeeks',
+  'hasReducedInitialTerm',
+  'trainingExtensionAction',
+  'trainingExtensionEnd',
   'postId',
   'replacedPersonId',
 ] as const;
@@ -87,6 +90,9 @@ function fieldsOf(entity: ContractEntity): ContractFields {
     conventionEnd: entity.conventionEnd,
     isNightWorker: entity.isNightWorker,
     cycleWeeks: entity.cycleWeeks,
+    hasReducedInitialTerm: entity.hasReducedInitialTerm,
+    trainingExtensionAction: entity.trainingExtensionAction,
+    trainingExtensionEnd: entity.trainingExtensionEnd,
     postId: entity.postId,
     replacedPersonId: entity.replacedPersonId,
     justification: entity.justification,
@@ -138,6 +144,8 @@ export function toDraft(entity: ContractEntity): ContractDraft {
     postId: entity.postId,
     replacedPersonId: entity.replacedPersonId,
     endReason: entity.endReason,
+    hasReducedInitialTerm: entity.hasReducedInitialTerm,
+    trainingExtensionEnd: entity.trainingExtensionEnd,
     hasRenewalRefused: entity.renewalRefusedOn !== null,
   };
 }
@@ -593,6 +601,8 @@ export class ContractsService {
       conventionEnd: dto.conventionEnd ?? null,
       postId: dto.postId ?? null,
       replacedPersonId: dto.replacedPersonId ?? null,
+      hasReducedInitialTerm: dto.hasReducedInitialTerm === true,
+      trainingExtensionEnd: dto.trainingExtensionEnd ?? null,
     };
     const violations = checkContract({
       contract: draft,
@@ -642,6 +652,13 @@ export class ContractsService {
       conventionEnd: dto.conventionEnd ?? null,
       isNightWorker: dto.isNightWorker ?? false,
       cycleWeeks: dto.cycleWeeks ?? null,
+      hasReducedInitialTerm: dto.type === 'PEC' && dto.hasReducedInitialTerm === true,
+      trainingExtensionAction:
+        dto.type === 'PEC' || dto.type === 'CDDI'
+          ? (dto.trainingExtensionAction?.trim() ?? null)
+          : null,
+      trainingExtensionEnd:
+        dto.type === 'PEC' || dto.type === 'CDDI' ? (dto.trainingExtensionEnd ?? null) : null,
       postId: dto.postId ?? null,
       replacedPersonId: dto.replacedPersonId ?? null,
       warnings,
@@ -705,6 +722,33 @@ export class ContractsService {
       refuse(`Un contrat ${dto.type} a une date de fin.`, 'end', 'date de fin obligatoire');
     if (dto.end && dto.end < dto.start)
       refuse('La fin du contrat précède son début.', 'end', 'doit suivre le début');
+    // L5134-25-1: a PEC or a CDDI prolonged to finish a training action names it, with its end.
+    const action = dto.trainingExtensionAction?.trim() || null;
+    const actionEnd = dto.trainingExtensionEnd ?? null;
+    if ((action !== null || actionEnd !== null) && dto.type !== 'PEC' && dto.type !== 'CDDI')
+      refuse(
+        'Seuls un PEC ou un CDDI se prolongent pour achever une action de formation (C. trav., art. L5134-25-1).',
+        action !== null ? 'trainingExtensionAction' : 'trainingExtensionEnd',
+        'à laisser vide pour ce contrat',
+      );
+    if (action !== null && actionEnd === null)
+      refuse(
+        'Indiquez le terme de l’action de formation : la prolongation ne peut pas le dépasser.',
+        'trainingExtensionEnd',
+        'terme de l’action obligatoire',
+      );
+    if (action === null && actionEnd !== null)
+      refuse(
+        'Indiquez l’action de formation à achever.',
+        'trainingExtensionAction',
+        'action de formation obligatoire',
+      );
+    if (dto.hasReducedInitialTerm === true && dto.type !== 'PEC')
+      refuse(
+        'La durée initiale de 3 mois ne vaut que pour un PEC (C. trav., art. L5134-25-1).',
+        'hasReducedInitialTerm',
+        'réservé au PEC',
+      );
     if (dto.minimumEnd && dto.minimumEnd < dto.start)
       refuse(
         'La durée minimale se termine avant le début du contrat.',

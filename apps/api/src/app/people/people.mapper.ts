@@ -40,6 +40,11 @@ export function toContract(entity: ContractEntity, today: string, canSeePay: boo
     conventionEnd: entity.conventionEnd,
     isNightWorker: entity.isNightWorker,
     cycleWeeks: entity.cycleWeeks,
+    hasReducedInitialTerm: entity.hasReducedInitialTerm,
+    trainingExtension:
+      entity.trainingExtensionAction !== null && entity.trainingExtensionEnd !== null
+        ? { action: entity.trainingExtensionAction, end: entity.trainingExtensionEnd }
+        : null,
     postId: entity.postId,
     replacedPersonId: entity.replacedPersonId,
     renewalRefusedOn: entity.renewalRefusedOn,

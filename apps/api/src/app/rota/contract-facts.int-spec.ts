@@ -11,6 +11,7 @@ import type {
 import {
   addDays,
   addIsoWeeks,
+  addMonths,
   isoWeekday,
   isoWeekOf,
   windowOfIsoWeek,
@@ -267,6 +268,116 @@ describe('contract facts the rules read', () => {
         [id],
       );
       expect(n).toBe(0);
+    });
+  });
+
+  describe('a PEC’s duration facts (L5134-25-1)', () => {
+    async function bare(lastName: string): Promise<string> {
+      const created = await t.request<{ id: string }>('POST', '/api/people', {
+        cookie: hr,
+        body: {
+          firstName: 'Inès',
+          lastName,
+          email: `${lastName.toLowerCase()}@relais.test`,
+          homeSiteId: site.id,
+          role: 'mediator',
+        },
+      });
+      expect(created.status).toBe(201);
+      return created.body.id;
+    }
+    const sign = (body: Record<string, unknown>) =>
+      t.request<Contract | ApiError>('POST', '/api/contracts', { cookie: hr, body });
+    /** A tutor on a CDI, without an account (each login counts against the rate limit). */
+    async function tutor(lastName: string): Promise<string> {
+      const id = await bare(lastName);
+      const signed = await sign({
+        personId: id,
+        type: 'CDI',
+        start: addDays(today, -60),
+        weeklyHours: 35,
+      });
+      expect(signed.status).toBe(201);
+      return id;
+    }
+    const rulesOfRefusal = (body: Contract | ApiError): string[] =>
+      ((body as ApiError).violations ?? []).map((violation) => violation.rule);
+
+    it('a 3-month initial term only with the derogation recorded, one day short refused', async () => {
+      const tutorId = await tutor('Tuteurpec');
+      const start = addDays(today, 10);
+      const base = { type: 'PEC', start, weeklyHours: 20, tutorId };
+      const threeMonths = addDays(addMonths(start, 3), -1);
+      const without = await sign({ ...base, personId: await bare('Sansderog'), end: threeMonths });
+      expect(without.status).toBe(422);
+      expect(rulesOfRefusal(without.body)).toEqual(['PEC_DURATION']);
+      expect((without.body as ApiError).message).toContain('L5134-25-1');
+      const short = await sign({
+        ...base,
+        personId: await bare('Troppcourt'),
+        end: addDays(threeMonths, -1),
+        hasReducedInitialTerm: true,
+      });
+      expect(short.status).toBe(422);
+      const signed = await sign({
+        ...base,
+        personId: await bare('Amenagement'),
+        end: threeMonths,
+        hasReducedInitialTerm: true,
+      });
+      expect(signed.status).toBe(201);
+      expect((signed.body as Contract).hasReducedInitialTerm).toBe(true);
+      const cdd = await sign({
+        type: 'CDD',
+        reason: 'temporary_increase',
+        personId: await bare('Cddreduit'),
+        start,
+        end: threeMonths,
+        weeklyHours: 35,
+        hasReducedInitialTerm: true,
+      });
+      expect(cdd.status).toBe(422);
+      expect((cdd.body as ApiError).details).toEqual([
+        { field: 'hasReducedInitialTerm', message: 'réservé au PEC' },
+      ]);
+    });
+
+    it('past 24 months only to finish a recorded training action, never beyond its end', async () => {
+      const tutorId = await tutor('Tuteurform');
+      const start = addDays(today, 10);
+      const end = addDays(addMonths(start, 26), -1);
+      const base = { type: 'PEC', start, end, weeklyHours: 20, tutorId };
+      const capped = await sign({ ...base, personId: await bare('Plafond') });
+      expect(capped.status).toBe(422);
+      expect(rulesOfRefusal(capped.body)).toEqual(['PEC_DURATION']);
+      const past = await sign({
+        ...base,
+        personId: await bare('Audela'),
+        trainingExtensionAction: 'Titre professionnel MSADS',
+        trainingExtensionEnd: addDays(end, -1),
+      });
+      expect(past.status).toBe(422);
+      expect((past.body as ApiError).message).toContain('ne peut dépasser le terme de l’action');
+      const halfTold = await sign({
+        ...base,
+        personId: await bare('Moitie'),
+        trainingExtensionAction: 'Titre professionnel MSADS',
+      });
+      expect(halfTold.status).toBe(422);
+      expect((halfTold.body as ApiError).details).toEqual([
+        { field: 'trainingExtensionEnd', message: 'terme de l’action obligatoire' },
+      ]);
+      const signed = await sign({
+        ...base,
+        personId: await bare('Prolonge'),
+        trainingExtensionAction: 'Titre professionnel MSADS',
+        trainingExtensionEnd: end,
+      });
+      expect(signed.status).toBe(201);
+      expect((signed.body as Contract).trainingExtension).toEqual({
+        action: 'Titre professionnel MSADS',
+        end,
+      });
     });
   });
 

@@ -29,6 +29,7 @@ import { JobSearch1796890000000 } from './1796890000000-JobSearch';
 import { NightCycleStudent1796910000000 } from './1796910000000-NightCycleStudent';
 import { Posts1796920000000 } from './1796920000000-Posts';
 import { RequiredSkillByActivity1796940000000 } from './1796940000000-RequiredSkillByActivity';
+import { PecFacts1796950000000 } from './1796950000000-PecFacts';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -62,4 +63,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NightCycleStudent1796910000000,
   Posts1796920000000,
   RequiredSkillByActivity1796940000000,
+  PecFacts1796950000000,
 ];

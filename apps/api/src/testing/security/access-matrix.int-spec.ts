@@ -11,9 +11,9 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../app/auth/session-token';
 import { toZonedIso } from '../../common/instant';
-import { DEMO_SITES } from '../../database/seed/demo-data';
 import { todayIn } from '../../common/today';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { DEMO_SITES } from '../../database/seed/demo-data';
 import { EMPTY_PROPOSAL } from '../auto-fill-fixtures';
 import { ApiResponse, startTestApp, TestApp } from '../test-app';
 

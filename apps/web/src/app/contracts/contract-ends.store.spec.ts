@@ -22,6 +22,8 @@ function ending(id: string, personName: string, end: string): EndingContract {
     conventionEnd: null,
     isNightWorker: false,
     cycleWeeks: null,
+    hasReducedInitialTerm: false,
+    trainingExtension: null,
     postId: null,
     replacedPersonId: null,
     renewalRefusedOn: null,

@@ -8,6 +8,7 @@ import {
   ContractFormValue,
   EMPTY_CONTRACT_FORM,
   limitsFor,
+  toDraft,
   toRequest,
   visibleFields,
 } from './contract-form.store';
@@ -31,6 +32,8 @@ const previous: Contract = {
   conventionEnd: null,
   isNightWorker: false,
   cycleWeeks: null,
+  hasReducedInitialTerm: false,
+  trainingExtension: null,
   postId: null,
   replacedPersonId: null,
   renewalRefusedOn: null,
@@ -409,6 +412,40 @@ describe('toRequest', () => {
     expect(toRequest('p1', { ...value, isNightWorker: true, cycleWeeks: 4 })).toMatchObject({
       isNightWorker: true,
       cycleWeeks: 4,
+    });
+  });
+
+  it('sends a PEC’s training extension only when ticked, and a short initial term only for a PEC', () => {
+    const pec = {
+      ...EMPTY_CONTRACT_FORM,
+      type: 'PEC' as const,
+      start: '2027-01-01',
+      end: '2029-02-28',
+      weeklyHours: 20,
+      trainingExtensionAction: 'Titre professionnel MSADS',
+      trainingExtensionEnd: '2029-02-28',
+      hasReducedInitialTerm: true,
+    };
+    expect(toRequest('p1', pec)).toMatchObject({
+      hasReducedInitialTerm: true,
+      trainingExtensionAction: null,
+      trainingExtensionEnd: null,
+    });
+    const extended = { ...pec, isExtendedForTraining: true };
+    expect(toRequest('p1', extended)).toMatchObject({
+      trainingExtensionAction: 'Titre professionnel MSADS',
+      trainingExtensionEnd: '2029-02-28',
+    });
+    // The live check reads the same facts as the server.
+    expect(toDraft(extended)).toMatchObject({
+      hasReducedInitialTerm: true,
+      trainingExtensionEnd: '2029-02-28',
+    });
+    const cdd = { ...extended, type: 'CDD' as const, reason: 'temporary_increase' };
+    expect(toRequest('p1', cdd)).toMatchObject({
+      hasReducedInitialTerm: false,
+      trainingExtensionAction: null,
+      trainingExtensionEnd: null,
     });
   });
 });

@@ -60,6 +60,12 @@ export interface ContractFormValue {
   isNightWorker: boolean;
   /** A multi-week cycle (L3121-44); null for a weekly schedule. */
   cycleWeeks: number | null;
+  /** PEC: a 3-month initial term after a sentence adjustment (L5134-25-1). */
+  hasReducedInitialTerm: boolean;
+  /** PEC or CDDI prolonged to finish a training action in progress (L5134-25-1). */
+  isExtendedForTraining: boolean;
+  trainingExtensionAction: string;
+  trainingExtensionEnd: string;
   /** Coût horaire chargé, in euros (HR and admin only, like the form). */
   hourlyCost: number | null;
   justification: string;
@@ -86,6 +92,10 @@ export const EMPTY_CONTRACT_FORM: ContractFormValue = {
   conventionEnd: '',
   isNightWorker: false,
   cycleWeeks: null,
+  hasReducedInitialTerm: false,
+  isExtendedForTraining: false,
+  trainingExtensionAction: '',
+  trainingExtensionEnd: '',
   hourlyCost: null,
   justification: '',
 };
@@ -117,6 +127,9 @@ export function visibleFields(value: ContractFormValue) {
     derogationRequestedOn: value.partTimeDerogation === 'employee_request',
     trainingHours: type === 'PRO',
     convention: type === 'ADULTE_RELAIS',
+    reducedInitialTerm: type === 'PEC' && !value.renewalOf,
+    trainingExtension: type === 'PEC' || type === 'CDDI',
+    trainingExtensionFields: (type === 'PEC' || type === 'CDDI') && value.isExtendedForTraining,
   };
 }
 
@@ -149,6 +162,11 @@ export function toRequest(personId: string, value: ContractFormValue): CreateCon
     conventionEnd: show.convention ? orNull(value.conventionEnd) : null,
     isNightWorker: value.isNightWorker,
     cycleWeeks: value.cycleWeeks,
+    hasReducedInitialTerm: show.reducedInitialTerm && value.hasReducedInitialTerm,
+    trainingExtensionAction: show.trainingExtensionFields
+      ? orNull(value.trainingExtensionAction)
+      : null,
+    trainingExtensionEnd: show.trainingExtensionFields ? orNull(value.trainingExtensionEnd) : null,
     hourlyCost: value.hourlyCost,
     justification: orNull(value.justification),
   };
@@ -175,6 +193,8 @@ export function toDraft(value: ContractFormValue): ContractDraft | null {
     conventionEnd: request.conventionEnd,
     postId: request.postId ?? null,
     replacedPersonId: request.replacedPersonId ?? null,
+    hasReducedInitialTerm: request.hasReducedInitialTerm,
+    trainingExtensionEnd: request.trainingExtensionEnd,
   };
 }
 
@@ -198,6 +218,8 @@ export function previousDrafts(contracts: readonly Contract[]): ContractDraft[] 
     derogationRequestedOn: contract.derogationRequestedOn,
     trainingHours: contract.trainingHours,
     conventionEnd: contract.conventionEnd,
+    hasReducedInitialTerm: contract.hasReducedInitialTerm,
+    trainingExtensionEnd: contract.trainingExtension?.end ?? null,
   }));
 }
 

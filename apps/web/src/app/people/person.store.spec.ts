@@ -23,6 +23,8 @@ const cdd: Contract = {
   conventionEnd: null,
   isNightWorker: false,
   cycleWeeks: null,
+  hasReducedInitialTerm: false,
+  trainingExtension: null,
   postId: 'post1',
   postTitle: 'Médiation — accueil',
   replacedPersonId: 'p9',

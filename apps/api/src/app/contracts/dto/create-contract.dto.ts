@@ -19,6 +19,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -176,6 +177,35 @@ export class CreateContractDto implements CreateContractRequest {
   cycleWeeks?: number | null;
 
   @ApiPropertyOptional({
+    description:
+      'PEC: initial term of 3 months for a person who benefited from a sentence adjustment (L5134-25-1)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  hasReducedInitialTerm?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Titre professionnel MSADS, session du 12 mars 2027',
+    description:
+      'PEC or CDDI prolonged beyond its cap to finish a training action in progress (L5134-25-1): the action',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'vide : l’action de formation à achever, ou null' })
+  @IsString()
+  trainingExtensionAction?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2027-03-12',
+    description: 'the end of that training action: the prolonged contract cannot go beyond it',
+  })
+  @IsOptional()
+  @IsCivilDate()
+  trainingExtensionEnd?: string | null;
+
+  @ApiPropertyOptional({
     example: 18.5,
     nullable: true,
     description: 'hourly cost to the employer (coût horaire chargé), euros; HR and admin only',
@@ -305,6 +335,35 @@ export class UpdateContractDto implements UpdateContractRequest {
   @Min(2)
   @IsInt()
   cycleWeeks?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'PEC: initial term of 3 months for a person who benefited from a sentence adjustment (L5134-25-1)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  hasReducedInitialTerm?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Titre professionnel MSADS, session du 12 mars 2027',
+    description:
+      'PEC or CDDI prolonged beyond its cap to finish a training action in progress (L5134-25-1): the action',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'vide : l’action de formation à achever, ou null' })
+  @IsString()
+  trainingExtensionAction?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2027-03-12',
+    description: 'the end of that training action: the prolonged contract cannot go beyond it',
+  })
+  @IsOptional()
+  @IsCivilDate()
+  trainingExtensionEnd?: string | null;
 
   @ApiPropertyOptional({ description: 'required when the contract raises warnings' })
   @IsOptional()

@@ -215,6 +215,8 @@ export const EN: Translation = {
     withoutTerm: 'no precise term, at least until {{ date }}',
     nightWorker: 'night worker',
     cycleWeeks: '{{ weeks }}-week cycle',
+    reducedInitialTerm: '3-month initial term (L5134-25-1)',
+    trainingExtension: 'prolonged until the end of “{{ action }}” ({{ date }})',
     noContracts: 'No contract recorded.',
     contractStatus: { upcoming: 'upcoming', active: 'current', ended: 'ended' },
     justification: 'Justification: {{ text }}',
@@ -303,6 +305,14 @@ export const EN: Translation = {
     hourlyCost: 'Hourly employer cost (€, optional)',
     hourlyCostHint: 'Seen by HR and management only; used for the rota’s estimated cost.',
     hourlyCostInvalid: 'An amount from 0 to 1,000 €, two decimals at most.',
+    hasReducedInitialTerm: '3-month initial term (sentence adjustment)',
+    hasReducedInitialTermHint:
+      'A person who benefited from a sentence adjustment may be hired on a PEC for at least 3 months instead of 6 (L5134-25-1). The ground is not kept.',
+    isExtendedForTraining: 'Prolonged to finish a training action in progress',
+    isExtendedForTrainingHint:
+      'Beyond the maximum duration, the contract may run until the end of a training action in progress, never beyond (L5134-25-1).',
+    trainingExtensionAction: 'Training action to finish',
+    trainingExtensionEnd: 'End of the training action',
     isNightWorker: 'Night worker (Labour Code, L3122-5)',
     isNightWorkerHint:
       'The night-work limits apply from the first day: 8 h per 24-hour period, 40 h on average over 12 weeks.',

@@ -208,6 +208,8 @@ export const FR = {
     withoutTerm: 'sans terme précis, au moins jusqu’au {{ date }}',
     nightWorker: 'travail de nuit',
     cycleWeeks: 'cycle de {{ weeks }} semaines',
+    reducedInitialTerm: 'durée initiale de 3 mois (L5134-25-1)',
+    trainingExtension: 'prolongé jusqu’au terme de « {{ action }} » ({{ date }})',
     noContracts: 'Aucun contrat enregistré.',
     contractStatus: { upcoming: 'à venir', active: 'en cours', ended: 'terminé' },
     justification: 'Justification : {{ text }}',
@@ -297,6 +299,14 @@ export const FR = {
     hourlyCostHint:
       'Visible des RH et de la direction uniquement\u202f; sert au coût estimé du planning.',
     hourlyCostInvalid: 'Montant entre 0 et 1\u202f000\u00a0€, deux décimales au plus.',
+    hasReducedInitialTerm: 'Durée initiale de 3 mois (aménagement de peine)',
+    hasReducedInitialTermHint:
+      'Une personne ayant bénéficié d’un aménagement de peine peut être embauchée en PEC pour 3 mois au moins au lieu de 6 (C. trav., art. L5134-25-1). Le motif n’est pas conservé.',
+    isExtendedForTraining: 'Prolongé pour achever une formation en cours',
+    isExtendedForTrainingHint:
+      'Au-delà de la durée maximale, le contrat peut être prolongé jusqu’au terme d’une action de formation en cours, jamais au-delà (C. trav., art. L5134-25-1).',
+    trainingExtensionAction: 'Action de formation à achever',
+    trainingExtensionEnd: 'Terme de l’action de formation',
     isNightWorker: 'Travailleur ou travailleuse de nuit (C. trav., art. L3122-5)',
     isNightWorkerHint:
       'Les limites du travail de nuit s’appliquent dès le premier jour : 8\u00a0h par période de 24\u00a0h, 40\u00a0h en moyenne sur 12 semaines.',

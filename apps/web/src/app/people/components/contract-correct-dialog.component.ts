@@ -113,6 +113,24 @@ export interface ContractCorrectDialogData {
             }}</mat-error>
           </mat-form-field>
         }
+        @if (mayBeExtendedForTraining()) {
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-label>{{ 'contractForm.trainingExtensionAction' | transloco }}</mat-label>
+            <input matInput maxlength="200" formControlName="trainingExtensionAction" />
+            <mat-hint>{{ 'contractForm.isExtendedForTrainingHint' | transloco }}</mat-hint>
+            <mat-error>{{
+              serverError('trainingExtensionAction') ??
+                ('hrPeople.correctDialog.required' | transloco)
+            }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-label>{{ 'contractForm.trainingExtensionEnd' | transloco }}</mat-label>
+            <input matInput type="date" formControlName="trainingExtensionEnd" />
+            <mat-error>{{
+              serverError('trainingExtensionEnd') ?? ('hrPeople.correctDialog.required' | transloco)
+            }}</mat-error>
+          </mat-form-field>
+        }
         <mat-checkbox formControlName="isNightWorker">
           {{ 'contractForm.isNightWorker' | transloco }}
         </mat-checkbox>
@@ -190,6 +208,8 @@ export class ContractCorrectDialogComponent {
     replacedPersonId: [this.contract.replacedPersonId ?? ''],
     isNightWorker: [this.contract.isNightWorker],
     cycleWeeks: [this.contract.cycleWeeks, [Validators.min(2), Validators.max(52)]],
+    trainingExtensionAction: [this.contract.trainingExtension?.action ?? ''],
+    trainingExtensionEnd: [this.contract.trainingExtension?.end ?? ''],
     justification: [this.contract.justification ?? ''],
   });
   protected readonly type = toSignal(this.form.controls.type.valueChanges, {
@@ -201,6 +221,10 @@ export class ContractCorrectDialogComponent {
   /** A replacement CDD names the person replaced (L1242-12 1°). */
   protected isReplacement(): boolean {
     return this.type() === 'CDD' && this.reason() === 'replacement';
+  }
+  /** A PEC or a CDDI may run past its cap to finish a training action (L5134-25-1). */
+  protected mayBeExtendedForTraining(): boolean {
+    return this.type() === 'PEC' || this.type() === 'CDDI';
   }
   protected needsReason(): boolean {
     return requiresContractReason(this.type());
@@ -224,6 +248,14 @@ export class ContractCorrectDialogComponent {
       this.form.controls.reason.setErrors({ required: true });
     if (this.isReplacement() && !value.replacedPersonId)
       this.form.controls.replacedPersonId.setErrors({ required: true });
+    // The action and its end go together, or neither.
+    const action = value.trainingExtensionAction.trim();
+    const extended =
+      this.mayBeExtendedForTraining() && (action !== '' || !!value.trainingExtensionEnd);
+    if (extended && action === '')
+      this.form.controls.trainingExtensionAction.setErrors({ required: true });
+    if (extended && !value.trainingExtensionEnd)
+      this.form.controls.trainingExtensionEnd.setErrors({ required: true });
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
@@ -239,6 +271,8 @@ export class ContractCorrectDialogComponent {
       // An emptied number field reads null (or '' in some browsers): a weekly schedule.
       cycleWeeks:
         value.cycleWeeks === null || `${value.cycleWeeks}` === '' ? null : Number(value.cycleWeeks),
+      trainingExtensionAction: extended ? action : null,
+      trainingExtensionEnd: extended ? value.trainingExtensionEnd : null,
       justification: value.justification.trim() || null,
     };
     this.isSaving.set(true);

@@ -14,6 +14,8 @@ const base = {
   conventionEnd: null,
   isNightWorker: false,
   cycleWeeks: null,
+  hasReducedInitialTerm: false,
+  trainingExtension: null,
   postId: null,
   replacedPersonId: null,
   renewalRefusedOn: null,
