@@ -36,6 +36,7 @@ function toSettings(row: OrganisationSettingsEntity): OrganisationSettings {
           }
         : null,
     sundayDerogation: row.sundayDerogation,
+    partTimeGroupingMinBlockMinutes: row.partTimeGroupingMinBlockMinutes,
     exitMinimumStayDays: row.exitMinimumStayDays,
   };
 }
@@ -89,8 +90,7 @@ export class OrganisationSettingsService {
     user: AuthUser,
     body: UpdateOrganisationSettingsDto,
   ): Promise<OrganisationSettingsAnswer> {
-    const kept = (await readOrganisationSettings(this.dataSource.manager, user.organisationId))
-      .exitMinimumStayDays;
+    const kept = await readOrganisationSettings(this.dataSource.manager, user.organisationId);
     const wanted = normalised(body, kept);
     const issues = validateOrganisationSettings(wanted);
     if (issues.length > 0) {
@@ -146,7 +146,10 @@ export class OrganisationSettingsService {
 }
 
 /** The body with a share read at the bound it rounds (a form sends 1/3 as 0.3333). */
-function normalised(body: UpdateOrganisationSettingsDto, keptStay: number): OrganisationSettings {
+function normalised(
+  body: UpdateOrganisationSettingsDto,
+  kept: OrganisationSettings,
+): OrganisationSettings {
   const { min, max } = ORGANISATION_SETTING_BOUNDS.complementaryHoursRatio;
   const ratio = body.complementaryHoursRatio;
   const snapped = Math.abs(ratio - max) < 1e-6 ? max : Math.abs(ratio - min) < 1e-6 ? min : ratio;
@@ -163,6 +166,8 @@ function normalised(body: UpdateOrganisationSettingsDto, keptStay: number): Orga
         }
       : null,
     sundayDerogation: body.sundayDerogation?.trim() ? body.sundayDerogation.trim() : null,
-    exitMinimumStayDays: body.exitMinimumStayDays ?? keptStay,
+    partTimeGroupingMinBlockMinutes:
+      body.partTimeGroupingMinBlockMinutes ?? kept.partTimeGroupingMinBlockMinutes,
+    exitMinimumStayDays: body.exitMinimumStayDays ?? kept.exitMinimumStayDays,
   };
 }

@@ -27,6 +27,7 @@ import { ContractObligations1796870000000 } from './1796870000000-ContractObliga
 import { CertificationBlocks1796880000000 } from './1796880000000-CertificationBlocks';
 import { JobSearch1796890000000 } from './1796890000000-JobSearch';
 import { NightCycleStudent1796910000000 } from './1796910000000-NightCycleStudent';
+import { PartTimeGrouping1796930000000 } from './1796930000000-PartTimeGrouping';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -58,4 +59,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CertificationBlocks1796880000000,
   JobSearch1796890000000,
   NightCycleStudent1796910000000,
+  PartTimeGrouping1796930000000,
 ];
