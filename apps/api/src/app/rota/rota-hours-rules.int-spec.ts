@@ -1,13 +1,21 @@
 import type {
   ApiError,
   Contract,
+  OrganisationSettings,
   OrganisationSettingsAnswer,
   RotaWeek,
   ShiftResult,
   Site,
   Violation,
 } from '@relais/api-types';
-import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek, zonedInstant } from '@relais/rules';
+import {
+  addDays,
+  addIsoWeeks,
+  checkRotaWeek,
+  isoWeekOf,
+  windowOfIsoWeek,
+  zonedInstant,
+} from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { newPersonWithAccount } from '../../testing/person-fixtures';
 import { startTestApp, TestApp } from '../../testing/test-app';
@@ -64,6 +72,29 @@ describe('night hours per 24 hours, grouped half-days and pay bands through GET 
     ).id;
   }
 
+  /** What the planner's live check finds on the same answer (the store's call of the rules). */
+  function browserCheck(read: RotaWeek): Violation[] {
+    return checkRotaWeek({
+      site,
+      week: read.week,
+      shifts: read.shifts,
+      people: read.people,
+      requirements: read.requirements,
+      settings: {
+        ...read.settings,
+        travelTimes: read.travelTimes ?? [],
+        sundayDerogationLocations: read.sundayDerogationLocations ?? {},
+      },
+    });
+  }
+
+  const sameIn = (violations: Violation[], personId: string, rule: string) =>
+    rulesOf(violations, personId, rule).map(({ severity, message, shiftIds }) => ({
+      severity,
+      message,
+      shiftIds: [...shiftIds].sort(),
+    }));
+
   /** A shift from `from` to `to` (the next day when `to` is earlier). */
   async function shift(personId: string, date: string, from: string, to: string, pause = 0) {
     const created = await t.request<ShiftResult>('POST', '/api/shifts', {
@@ -101,7 +132,11 @@ describe('night hours per 24 hours, grouped half-days and pay bands through GET 
     ];
     await shift(day, '2027-03-27', '22:00', '06:00');
     await shift(day, '2027-03-28', '21:59', '23:00');
-    const violations = (await rota('2027-W12')).violations;
+    const read = await rota('2027-W12');
+    const violations = read.violations;
+    expect(sameIn(browserCheck(read), night, 'NIGHT_WORK')).toEqual(
+      sameIn(violations, night, 'NIGHT_WORK'),
+    );
     const per24h = rulesOf(violations, night, 'NIGHT_WORK').filter((v) =>
       v.message.includes('en 24 heures'),
     );
@@ -131,7 +166,11 @@ describe('night hours per 24 hours, grouped half-days and pay bands through GET 
     await shift(grouped, addDays(monday, 2), '09:00', '12:00');
     await shift(plain, addDays(monday, 1), '09:00', '11:00');
 
-    let violations = (await rota(week)).violations;
+    let read = await rota(week);
+    const violations = read.violations;
+    expect(sameIn(browserCheck(read), grouped, 'PART_TIME_GROUPING')).toEqual(
+      sameIn(violations, grouped, 'PART_TIME_GROUPING'),
+    );
     const flagged = rulesOf(violations, grouped, 'PART_TIME_GROUPING');
     expect(flagged).toHaveLength(1);
     expect(flagged[0]).toMatchObject({ severity: 'warn', shiftIds: [short.id] });
@@ -158,10 +197,12 @@ describe('night hours per 24 hours, grouped half-days and pay bands through GET 
     });
     expect(saved.status).toBe(200);
     expect(saved.body.settings.partTimeGroupingMinBlockMinutes).toBe(120);
-    violations = (await rota(week)).violations;
-    expect(rulesOf(violations, grouped, 'PART_TIME_GROUPING')).toEqual([]);
+    read = await rota(week);
+    expect(rulesOf(read.violations, grouped, 'PART_TIME_GROUPING')).toEqual([]);
+    expect(rulesOf(browserCheck(read), grouped, 'PART_TIME_GROUPING')).toEqual([]);
     // A body without the field keeps it.
-    const { partTimeGroupingMinBlockMinutes: _, ...withoutBlock } = current;
+    const withoutBlock: Partial<OrganisationSettings> = { ...current };
+    delete withoutBlock.partTimeGroupingMinBlockMinutes;
     const kept = await t.request<OrganisationSettingsAnswer>('PUT', '/api/organisation/settings', {
       cookie: admin,
       body: withoutBlock,
