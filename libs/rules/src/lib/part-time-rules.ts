@@ -433,10 +433,13 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
 export function checkPartTimeGrouping(ctx: PersonContext): Violation[] {
   const s = ctx.settings;
   const min = s.partTimeGroupingMinBlockMinutes;
+  const isConcerned = (c: ContractPeriod): boolean =>
+    !!c.partTimeDerogation && c.weeklyHours < s.partTimeFloorHours;
+  if (!ctx.input.contracts.some(isConcerned)) return [];
   const out: Violation[] = [];
   for (const d of ctx.windowDays) {
     const c = contractOn(ctx.input.contracts, d);
-    if (!c || !c.partTimeDerogation || c.weeklyHours >= s.partTimeFloorHours) continue;
+    if (!c || !isConcerned(c)) continue;
     const parts = [...segmentPartsOn(ctx, d)].sort((a, b) => a.start - b.start);
     const blocks: Interval[] = [];
     for (const p of parts) {
