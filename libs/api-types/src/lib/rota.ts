@@ -126,8 +126,11 @@ export interface RotaPerson extends RotaColleague {
     isNightWorker?: boolean;
     /** A multi-week cycle (L3121-44): a change owes 7 days' notice (L3121-47). */
     cycleWeeks?: number | null;
-    /** The recorded reason for fewer than 24 h a week (L3123-7): hours grouped in half-days. */
-    partTimeDerogation?: string | null;
+    /**
+     * Under 24 h a week by a recorded derogation (L3123-7): hours grouped in half-days. The reason
+     * itself stays with HR.
+     */
+    hasPartTimeDerogation?: boolean;
   }[];
   /** Minutes planned this week, all sites together. */
   plannedMinutes: number;

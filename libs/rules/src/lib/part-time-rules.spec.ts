@@ -780,7 +780,7 @@ describe('CYCLE_NOTICE from the contract', () => {
 });
 
 describe('PART_TIME_GROUPING (L3123-7)', () => {
-  const derogated = contract(20, { partTimeDerogation: 'employee_request' });
+  const derogated = contract(20, { hasPartTimeDerogation: true });
   it.each<
     [string, WorkItem[], ContractPeriod, Partial<PersonComplianceInput['settings']>, string[][]]
   >([
@@ -824,7 +824,7 @@ describe('PART_TIME_GROUPING (L3123-7)', () => {
     [
       '24 h a week: no derogation needed',
       [shift('a', TUE, '09:00', '11:00')],
-      contract(24, { partTimeDerogation: 'employee_request' }),
+      contract(24, { hasPartTimeDerogation: true }),
       {},
       [],
     ],

@@ -434,7 +434,7 @@ export function checkPartTimeGrouping(ctx: PersonContext): Violation[] {
   const s = ctx.settings;
   const min = s.partTimeGroupingMinBlockMinutes;
   const isConcerned = (c: ContractPeriod): boolean =>
-    !!c.partTimeDerogation && c.weeklyHours < s.partTimeFloorHours;
+    c.hasPartTimeDerogation === true && c.weeklyHours < s.partTimeFloorHours;
   if (!ctx.input.contracts.some(isConcerned)) return [];
   const out: Violation[] = [];
   for (const d of ctx.windowDays) {

@@ -41,10 +41,10 @@ export interface ContractPeriod {
    */
   cycleWeeks?: number | null;
   /**
-   * The recorded reason allowing fewer than 24 h a week (L3123-7, see `PART_TIME_DEROGATIONS`);
-   * such hours are grouped in days or half-days (PART_TIME_GROUPING).
+   * A reason allowing fewer than 24 h a week is recorded on the contract (L3123-7, see
+   * `PART_TIME_DEROGATIONS`): such hours are grouped in days or half-days (PART_TIME_GROUPING).
    */
-  partTimeDerogation?: string | null;
+  hasPartTimeDerogation?: boolean;
 }
 
 export const ABSENCE_KINDS = ['leave', 'sickness', 'training', 'unavailability', 'other'] as const;

@@ -383,9 +383,7 @@ export class SiteWeekLoader {
               weeklyHours: contract.weeklyHours,
               ...(contract.isNightWorker ? { isNightWorker: true } : {}),
               ...(contract.cycleWeeks === null ? {} : { cycleWeeks: contract.cycleWeeks }),
-              ...(contract.partTimeDerogation === null
-                ? {}
-                : { partTimeDerogation: contract.partTimeDerogation }),
+              ...(contract.partTimeDerogation === null ? {} : { hasPartTimeDerogation: true }),
             })),
           plannedMinutes,
           // The week's minutes by pay band (L3123-29, L3121-36), for the row and the month's close.
