@@ -50,6 +50,7 @@ export type {
   WorkItem,
 } from './lib/person-input';
 export * from './lib/planner-fixes';
+export { weeklyPremiums } from './lib/premiums';
 export * from './lib/public-holidays';
 export {
   checkRotaPerson,

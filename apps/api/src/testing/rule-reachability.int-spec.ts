@@ -402,6 +402,19 @@ describe('every rule code is reachable from the API', () => {
       return personRules(personId, addIsoWeeks(first, 11));
     },
     CYCLE_NOTICE: changedAfterPublication,
+    PART_TIME_GROUPING: async () => {
+      const week = freshWeeks();
+      // 10 h a week on the employee's written request: a 2-hour block is under a half-day.
+      const personId = await person({
+        type: 'CDI',
+        start: addDays(today, -60),
+        weeklyHours: 10,
+        partTimeDerogation: 'employee_request',
+        derogationRequestedOn: addDays(today, -61),
+      });
+      await shift(personId, dayOf(week, 1), '09:00', '11:00');
+      return personRules(personId, week);
+    },
 
     // C. Publication.
     UNDER_COVERAGE: async () => {

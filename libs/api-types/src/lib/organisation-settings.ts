@@ -28,6 +28,12 @@ export interface OrganisationSettings {
    */
   sundayDerogation: string | null;
   /**
+   * PART_TIME_GROUPING (L3123-7): under 24 h a week by a derogation, hours are grouped in days or
+   * half-days; a block of work shorter than this many minutes is flagged. 180 (3 h) by default,
+   * 60 to 360.
+   */
+  partTimeGroupingMinBlockMinutes: number;
+  /**
    * Days a person must have stayed (from their first contract) before their exit counts in the
    * dynamic-exit rate: a trial period broken off after a week is no pathway. 90 by default, as
    * the IAE counts its leavers; 0 counts everybody.
@@ -63,12 +69,13 @@ export interface OrganisationSettingsAnswer {
 
 /**
  * Body of `PUT /api/organisation/settings`: every value, the new ones and the kept ones (the
- * minimum stay and the habilitations may be left out: they are then kept).
+ * minimum stay, the half-day minimum and the habilitations may be left out: they are then kept).
  */
 export type UpdateOrganisationSettingsRequest = Omit<
   OrganisationSettings,
-  'exitMinimumStayDays' | 'requiredSkillByActivity'
+  'exitMinimumStayDays' | 'partTimeGroupingMinBlockMinutes' | 'requiredSkillByActivity'
 > & {
   exitMinimumStayDays?: number;
+  partTimeGroupingMinBlockMinutes?: number;
   requiredSkillByActivity?: Partial<Record<ActivityCode, SkillCode>>;
 };

@@ -82,6 +82,19 @@ export interface CoverageCell {
   status: 'ok' | 'under' | 'over';
 }
 
+/**
+ * A week's worked minutes split by pay band: within the contract, complementary hours of a
+ * part-timer (+10 % up to 1/10 of the contract's hours, +25 % beyond, L3123-8 and L3123-29) and
+ * overtime of a full-timer (+25 % for the 36th to the 43rd hour, +50 % beyond, L3121-36).
+ */
+export interface HourBands {
+  normal: number;
+  complementary10: number;
+  complementary25: number;
+  overtime25: number;
+  overtime50: number;
+}
+
 /** What anyone of the team may see of a colleague: what a printed rota on the office wall shows. */
 export interface RotaColleague {
   id: string;
@@ -113,9 +126,19 @@ export interface RotaPerson extends RotaColleague {
     isNightWorker?: boolean;
     /** A multi-week cycle (L3121-44): a change owes 7 days' notice (L3121-47). */
     cycleWeeks?: number | null;
+    /**
+     * Under 24 h a week by a recorded derogation (L3123-7): hours grouped in half-days. The reason
+     * itself stays with HR.
+     */
+    hasPartTimeDerogation?: boolean;
   }[];
   /** Minutes planned this week, all sites together. */
   plannedMinutes: number;
+  /**
+   * `plannedMinutes` by pay band under the week's contract (`weeklyPremiums` of the rules);
+   * absent without a contract in the week.
+   */
+  hourBands?: HourBands;
   /** Absences overlapping the week; `kind` null when the caller may not see it. */
   absences: { start: string; end: string; kind: string | null }[];
   skills: { skill: SkillCode; acquiredOn: string; expiresOn: string | null }[];

@@ -21,6 +21,18 @@ describe('organisation settings', () => {
     ['every leaver counted (no minimum stay)', { exitMinimumStayDays: 0 }, []],
     ['a minimum stay over a year', { exitMinimumStayDays: 366 }, ['exitMinimumStayDays']],
     ['a minimum stay in half days', { exitMinimumStayDays: 30.5 }, ['exitMinimumStayDays']],
+    ['a half-day of 1 h at least', { partTimeGroupingMinBlockMinutes: 60 }, []],
+    ['a half-day of 6 h at most', { partTimeGroupingMinBlockMinutes: 360 }, []],
+    [
+      'a half-day of 59 min',
+      { partTimeGroupingMinBlockMinutes: 59 },
+      ['partTimeGroupingMinBlockMinutes'],
+    ],
+    [
+      'a half-day of 6 h 01',
+      { partTimeGroupingMinBlockMinutes: 361 },
+      ['partTimeGroupingMinBlockMinutes'],
+    ],
     ['12 h 01 a day', { dailyMaxMinutes: 721 }, ['dailyMaxMinutes']],
     [
       '9 h a day (below the law the setting starts from)',

@@ -44,6 +44,9 @@ export const SPLIT_DAY_AGREEMENT_MAX_LENGTH = 500;
 
 export const SUNDAY_DEROGATION_MAX_LENGTH = 200;
 
+/** The half-day minimum of PART_TIME_GROUPING, in minutes: from 1 h to 6 h. */
+export const PART_TIME_GROUPING_BLOCK_BOUNDS = { min: 60, max: 360 } as const;
+
 /** The minimum stay before a leaver counts: a year at most (a PEC lasts 6 to 24 months). */
 export const EXIT_MINIMUM_STAY_MAX_DAYS = 365;
 
@@ -56,6 +59,7 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   partTimeNoticeWorkingDays: DEFAULT_RULE_SETTINGS.partTimeNoticeWorkingDays,
   splitDayAgreement: DEFAULT_RULE_SETTINGS.splitDayAgreement,
   sundayDerogation: DEFAULT_RULE_SETTINGS.sundayDerogation,
+  partTimeGroupingMinBlockMinutes: DEFAULT_RULE_SETTINGS.partTimeGroupingMinBlockMinutes,
   exitMinimumStayDays: 90,
   requiredSkillByActivity: {},
 };
@@ -132,6 +136,14 @@ export function validateOrganisationSettings(
     issues.push({
       field: 'sundayDerogation',
       message: `${SUNDAY_DEROGATION_MAX_LENGTH} caractères au plus`,
+    });
+  }
+  const block = settings.partTimeGroupingMinBlockMinutes;
+  const { min: blockMin, max: blockMax } = PART_TIME_GROUPING_BLOCK_BOUNDS;
+  if (!Number.isInteger(block) || block < blockMin || block > blockMax) {
+    issues.push({
+      field: 'partTimeGroupingMinBlockMinutes',
+      message: `bloc minimal d’un temps partiel de moins de 24 h : un nombre entier de minutes entre ${blockMin} et ${blockMax} (C. trav., art. L3123-7)`,
     });
   }
   const stay = settings.exitMinimumStayDays;

@@ -778,3 +778,76 @@ describe('CYCLE_NOTICE from the contract', () => {
     );
   });
 });
+
+describe('PART_TIME_GROUPING (L3123-7)', () => {
+  const derogated = contract(20, { hasPartTimeDerogation: true });
+  it.each<
+    [string, WorkItem[], ContractPeriod, Partial<PersonComplianceInput['settings']>, string[][]]
+  >([
+    ['a half-day of 3 h', [shift('a', TUE, '09:00', '12:00')], derogated, {}, []],
+    ['a block of 2 h 59', [shift('a', TUE, '09:00', '11:59')], derogated, {}, [['a']]],
+    [
+      'a full day split by a coupure: 3 h and 3 h',
+      [shift('a', TUE, '09:00', '12:00'), shift('b', TUE, '13:30', '16:30')],
+      derogated,
+      {},
+      [],
+    ],
+    [
+      'a full day split by a coupure: 3 h and 2 h 59',
+      [shift('a', TUE, '09:00', '12:00'), shift('b', TUE, '13:30', '16:29')],
+      derogated,
+      {},
+      [['a', 'b']],
+    ],
+    [
+      'a 29-minute pause joins two pieces into one block',
+      [shift('a', TUE, '09:00', '10:30'), shift('b', TUE, '10:59', '12:30')],
+      derogated,
+      {},
+      [],
+    ],
+    [
+      'a 30-minute interruption cuts them',
+      [shift('a', TUE, '09:00', '10:30'), shift('b', TUE, '11:00', '12:30')],
+      derogated,
+      {},
+      [['a', 'b']],
+    ],
+    [
+      'an organisation minimum of 2 h',
+      [shift('a', TUE, '09:00', '11:00')],
+      derogated,
+      { partTimeGroupingMinBlockMinutes: 120 },
+      [],
+    ],
+    [
+      '24 h a week: no derogation needed',
+      [shift('a', TUE, '09:00', '11:00')],
+      contract(24, { hasPartTimeDerogation: true }),
+      {},
+      [],
+    ],
+    [
+      'under 24 h without a recorded derogation: PART_TIME_FLOOR’s business',
+      [shift('a', TUE, '09:00', '11:00')],
+      contract(20),
+      {},
+      [],
+    ],
+  ])('%s', (_, items, c, settings, expected) => {
+    expect(found(check(items, { contracts: [c], settings }), 'PART_TIME_GROUPING')).toEqual(
+      expected,
+    );
+  });
+
+  it('warns in French with the article and the minimum', () => {
+    const [v] = check([shift('a', TUE, '09:00', '11:59')], { contracts: [derogated] }).filter(
+      (x) => x.rule === 'PART_TIME_GROUPING',
+    );
+    expect([v.severity, v.message]).toEqual([
+      'warn',
+      'Bloc de travail de 2 h 59 le mardi 01/12/2026 (09:00–11:59) : un temps partiel de 20 h par dérogation regroupe ses heures en journées ou demi-journées, soit 3 h au moins par bloc (C. trav., art. L3123-7).',
+    ]);
+  });
+});

@@ -1,5 +1,11 @@
 import { Violation } from '@relais/api-types';
-import { formatDate, formatDayLabel, formatDuration, formatTime } from './french-format';
+import {
+  formatDate,
+  formatDayLabel,
+  formatDuration,
+  formatHours,
+  formatTime,
+} from './french-format';
 import {
   partsInWindow,
   PersonContext,
@@ -414,6 +420,46 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
         }),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * PART_TIME_GROUPING: a contract under 24 h a week by a recorded derogation holds only if the
+ * hours are grouped in regular or complete days or half-days (L3123-7, last paragraph). A day's
+ * work is cut into blocks at each interruption of a coupure's length (shorter ones are pauses);
+ * a block shorter than the half-day minimum is flagged.
+ */
+export function checkPartTimeGrouping(ctx: PersonContext): Violation[] {
+  const s = ctx.settings;
+  const min = s.partTimeGroupingMinBlockMinutes;
+  const isConcerned = (c: ContractPeriod): boolean =>
+    c.hasPartTimeDerogation === true && c.weeklyHours < s.partTimeFloorHours;
+  if (!ctx.input.contracts.some(isConcerned)) return [];
+  const out: Violation[] = [];
+  for (const d of ctx.windowDays) {
+    const c = contractOn(ctx.input.contracts, d);
+    if (!c || !isConcerned(c)) continue;
+    const parts = [...segmentPartsOn(ctx, d)].sort((a, b) => a.start - b.start);
+    const blocks: Interval[] = [];
+    for (const p of parts) {
+      const last = blocks[blocks.length - 1];
+      if (last && (p.start - last.end) / MINUTE_MS < s.splitDayMinGapMinutes) {
+        last.end = Math.max(last.end, p.end);
+      } else {
+        blocks.push({ start: p.start, end: p.end });
+      }
+    }
+    const short = blocks.find((b) => (b.end - b.start) / MINUTE_MS < min);
+    if (!short) continue;
+    const times = `${formatTime(short.start, ctx.timeZone)}–${formatTime(short.end, ctx.timeZone)}`;
+    out.push(
+      makeViolation(
+        'PART_TIME_GROUPING',
+        `Bloc de travail de ${formatDuration((short.end - short.start) / MINUTE_MS)} le ${formatDayLabel(d)} (${times}) : un temps partiel de ${formatHours(c.weeklyHours)} par dérogation regroupe ses heures en journées ou demi-journées, soit ${formatDuration(min)} au moins par bloc (C. trav., art. L3123-7).`,
+        { personId: ctx.personId, shiftIds: ctx.idsByDay.get(d) ?? [] },
+      ),
+    );
   }
   return out;
 }

@@ -6,6 +6,7 @@ import {
   checkHoursReview,
   checkNotice,
   checkOutsideContract,
+  checkPartTimeGrouping,
   checkPersonSkills,
   checkSplitDay,
 } from './part-time-rules';
@@ -47,6 +48,7 @@ const PERSON_RULES = [
   checkHoursReview,
   checkNotice,
   checkSplitDay,
+  checkPartTimeGrouping,
   checkPersonSkills,
 ] as const;
 

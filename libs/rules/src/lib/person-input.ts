@@ -40,6 +40,11 @@ export interface ContractPeriod {
    * null or absent: a weekly schedule.
    */
   cycleWeeks?: number | null;
+  /**
+   * A reason allowing fewer than 24 h a week is recorded on the contract (L3123-7, see
+   * `PART_TIME_DEROGATIONS`): such hours are grouped in days or half-days (PART_TIME_GROUPING).
+   */
+  hasPartTimeDerogation?: boolean;
 }
 
 export const ABSENCE_KINDS = ['leave', 'sickness', 'training', 'unavailability', 'other'] as const;

@@ -43,6 +43,7 @@ describe('rule catalogue', () => {
         'PART_TIME_SPLIT_DAY',
         'PART_TIME_FLOOR',
         'PART_TIME_HOURS_REVIEW',
+        'PART_TIME_GROUPING',
         'CYCLE_NOTICE',
       ],
     ],

@@ -207,6 +207,13 @@ export const RULE_CATALOGUE = {
     short: 'Horaire à réviser',
     isPersonWide: true,
   },
+  PART_TIME_GROUPING: {
+    group: 'B',
+    label: 'Horaires regroupés d’un temps partiel de moins de 24 h',
+    severity: 'warn',
+    legalRef: ref('L3123-7'),
+    short: 'Demi-journées',
+  },
   CYCLE_NOTICE: {
     group: 'B',
     label: 'Délai de prévenance d’un cycle pluri-hebdomadaire',

@@ -55,6 +55,11 @@ export interface RuleSettings {
    * it PART_TIME_SPLIT_DAY is a warning to justify, without it the law forbids them (block).
    */
   splitDayAgreement: SplitDayAgreement | null;
+  /**
+   * PART_TIME_GROUPING (L3123-7): under 24 h a week by a derogation, the hours are grouped in
+   * regular or complete days or half-days; a block of work shorter than this is no half-day.
+   */
+  partTimeGroupingMinBlockMinutes: number;
   cycleNoticeDays: number;
   /** Derogation to Sunday rest recorded for the whole organisation (L3132-12/20); `null`: none. */
   sundayDerogation: string | null;
@@ -133,6 +138,8 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   splitDayMaxBreaks: 1,
   splitDayMaxBreakMinutes: 120,
   splitDayAgreement: null,
+  // The law names no figure for a half-day: 3 h is the usual reading [à vérifier].
+  partTimeGroupingMinBlockMinutes: 180,
   cycleNoticeDays: 7,
   sundayDerogation: null,
   sundayDerogationLocations: {},

@@ -245,6 +245,28 @@ export function nightMinutesByNight(
   return out;
 }
 
+/**
+ * The pieces of the segments that fall in a night period, on the real timeline, in time order
+ * (a 23- or 25-hour civil day changes nothing: instants are epoch milliseconds).
+ */
+export function nightIntervals(
+  segments: readonly Interval[],
+  settings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'>,
+): Interval[] {
+  const out: Interval[] = [];
+  for (const s of segments) {
+    const first = addDays(localDate(s.start, settings.timeZone), -1);
+    const last = localDate(s.end, settings.timeZone);
+    for (let d = first; d <= last; d = addDays(d, 1)) {
+      const night = nightPeriod(d, settings);
+      const start = Math.max(night.start, s.start);
+      const end = Math.min(night.end, s.end);
+      if (end > start) out.push({ start, end });
+    }
+  }
+  return mergeIntervals(out);
+}
+
 /** Night minutes of one work item (for tagging a shift as night work in the grid). */
 export function nightMinutesOfItem(
   item: WorkItem,

@@ -679,3 +679,94 @@ describe('NIGHT_WORK for a night worker by contract', () => {
     expect(found(v, 'NIGHT_WORK')).toEqual(expected);
   });
 });
+
+describe('NIGHT_WORK: 8 h of night work per 24 hours for a night worker (L3122-6)', () => {
+  // Night minutes in any sliding 24 hours of real elapsed time, across midnight and DST.
+  const nightRule = (
+    items: WorkItem[],
+    from: string,
+    to: string,
+    isNightWorker = true,
+  ): [string, string[], string][] =>
+    check(items, { isNightWorker, window: { from, to } })
+      .filter((v) => v.rule === 'NIGHT_WORK' && v.message.includes('en 24 heures'))
+      .map((v) => [v.severity, v.shiftIds, v.message]);
+
+  it.each<[string, WorkItem[], string[][]]>([
+    [
+      '22:00–06:00 then 20:00–21:00 the next evening: 8 h in 24 hours',
+      [shift('a', MON, '22:00', '06:00'), shift('b', TUE, '20:00', '21:00')],
+      [],
+    ],
+    [
+      '22:00–06:00 then 20:00–21:01: 8 h 01',
+      [shift('a', MON, '22:00', '06:00'), shift('b', TUE, '20:00', '21:01')],
+      [['a', 'b']],
+    ],
+    [
+      'the second night far enough: 22:00–06:00, then 22:00–06:00',
+      [shift('a', MON, '22:00', '06:00'), shift('b', TUE, '22:00', '06:00')],
+      [],
+    ],
+    [
+      'a whole 21:00–06:00 night holds 9 h',
+      [shift('a', WED, '21:00', '06:00', { breakMinutes: 0 })],
+      [['a']],
+    ],
+  ])('%s', (_, items, expected) => {
+    expect(nightRule(items, MON, SUN).map(([, ids]) => ids)).toEqual(expected);
+  });
+
+  it('blocks with the figure, the window and the article', () => {
+    expect(
+      nightRule([shift('a', MON, '22:00', '06:00'), shift('b', TUE, '20:00', '22:00')], MON, SUN),
+    ).toEqual([
+      [
+        'block',
+        ['a', 'b'],
+        'Travailleur de nuit : 9 h de travail de nuit en 24 heures, du lundi 30/11/2026 22:00 au mardi 01/12/2026 22:00 : 8 h au plus (L3122-6).',
+      ],
+    ]);
+  });
+
+  it('leaves a day worker alone', () => {
+    const items = [shift('a', MON, '22:00', '06:00'), shift('b', TUE, '20:00', '22:00')];
+    expect(nightRule(items, MON, SUN, false)).toEqual([]);
+  });
+
+  // 2027-W12: Sunday 28 March 2027 has 23 hours (02:00 → 03:00).
+  const W12 = ['2027-03-22', '2027-03-28'] as const;
+  it.each<[string, WorkItem[], string[][]]>([
+    [
+      'spring: 22:00–06:00 is 7 h; Sunday 22:00–23:00 is still in the 24 hours: 8 h',
+      [shift('a', '2027-03-27', '22:00', '06:00'), shift('b', '2027-03-28', '22:00', '23:00')],
+      [],
+    ],
+    [
+      'spring: Sunday 21:59–23:00: 8 h 01 in 24 real hours (7 h 01 by the clock)',
+      [shift('a', '2027-03-27', '22:00', '06:00'), shift('b', '2027-03-28', '21:59', '23:00')],
+      [['a', 'b']],
+    ],
+  ])('%s', (_, items, expected) => {
+    expect(nightRule(items, ...W12).map(([, ids]) => ids)).toEqual(expected);
+  });
+
+  // 2027-W43: Sunday 31 October 2027 has 25 hours (03:00 → 02:00).
+  const W43 = ['2027-10-25', '2027-10-31'] as const;
+  it.each<[string, WorkItem[], string[][]]>([
+    ['autumn: 23:00–06:00 lasts 8 h', [shift('a', '2027-10-30', '23:00', '06:00')], []],
+    ['autumn: 22:59–06:00 lasts 8 h 01', [shift('a', '2027-10-30', '22:59', '06:00')], [['a']]],
+    [
+      'autumn: Sunday 22:00 is 24 real hours after Saturday 23:00',
+      [shift('a', '2027-10-30', '23:00', '06:00'), shift('b', '2027-10-31', '22:00', '23:00')],
+      [],
+    ],
+    [
+      'autumn: Sunday 21:59 is inside them',
+      [shift('a', '2027-10-30', '23:00', '06:00'), shift('b', '2027-10-31', '21:59', '23:00')],
+      [['a', 'b']],
+    ],
+  ])('%s', (_, items, expected) => {
+    expect(nightRule(items, ...W43).map(([, ids]) => ids)).toEqual(expected);
+  });
+});

@@ -11,7 +11,7 @@ import {
 } from './person-context';
 import type { WorkItem } from './person-input';
 import { makeViolation } from './violation-builder';
-import { mergeIntervals, nightMinutesByNight, TimedItem } from './work-timeline';
+import { mergeIntervals, nightIntervals, nightMinutesByNight, TimedItem } from './work-timeline';
 import {
   addDays,
   addIsoWeeks,
@@ -24,6 +24,7 @@ import {
   MINUTE_MS,
   sharedIsoWeek,
   splitByCivilDay,
+  startOfCivilDay,
 } from './zoned-time';
 
 function span(ctx: PersonContext, i: Interval): string {
@@ -477,6 +478,7 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
       );
     }
   }
+  out.push(...checkNightPer24Hours(ctx));
   const worst = worstAverageWindow(ctx);
   if (worst && worst.average > s.nightWorkerWeeklyAverageMaxMinutes) {
     out.push(
@@ -488,6 +490,56 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
           shiftIds: windowItemIds(ctx, worst.weeks),
           severity: 'block',
           legalRef: 'C. trav., art. L3122-7',
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/**
+ * L3122-6 read per period of 24 hours, not per civil day: a night worker's night work in any
+ * sliding 24 hours of real elapsed time (a 23- or 25-hour civil day changes nothing) is at most
+ * 8 h, so 22:00–06:00 then 20:00–… the next evening is caught across midnight. The most night
+ * work a 24-hour window holds is reached when it starts where a night piece starts or ends where
+ * one ends; windows told do not overlap.
+ */
+function checkNightPer24Hours(ctx: PersonContext): Violation[] {
+  const s = ctx.settings;
+  const max = s.nightWorkerDailyMaxMinutes;
+  const pieces = nightIntervals(ctx.timeline.segments, s);
+  const from = startOfCivilDay(ctx.windowDays[0], ctx.timeZone);
+  const to = startOfCivilDay(addDays(ctx.windowDays[ctx.windowDays.length - 1], 1), ctx.timeZone);
+  const starts = [...new Set(pieces.flatMap((p) => [p.start, p.end - DAY_MS]))].sort(
+    (a, b) => a - b,
+  );
+  const out: Violation[] = [];
+  let toldUntil = Number.NEGATIVE_INFINITY;
+  for (const start of starts) {
+    const end = start + DAY_MS;
+    if (start < toldUntil || end <= from || start >= to) continue;
+    let minutes = 0;
+    for (const p of pieces) {
+      if (p.start >= end) break;
+      minutes += Math.max(0, Math.min(p.end, end) - Math.max(p.start, start)) / MINUTE_MS;
+    }
+    if (minutes <= max) continue;
+    toldUntil = end;
+    const at = (ms: number): string =>
+      `${formatDayLabel(dayOf(ctx, ms))} ${formatTime(ms, ctx.timeZone)}`;
+    out.push(
+      makeViolation(
+        'NIGHT_WORK',
+        `Travailleur de nuit : ${formatDuration(minutes)} de travail de nuit en 24 heures, du ${at(start)} au ${at(end)} : ${formatDuration(max)} au plus (L3122-6).`,
+        {
+          personId: ctx.personId,
+          shiftIds: ctx.timeline.items
+            .filter((t) => t.start < end && t.end > start)
+            .map((t) => t.id),
+          severity: 'block',
+          legalRef: 'C. trav., art. L3122-6',
         },
       ),
     );

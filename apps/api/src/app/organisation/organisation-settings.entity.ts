@@ -39,6 +39,10 @@ import { OrganisationEntity } from './organisation.entity';
   'ck_organisation_settings_sunday',
   `"sunday_derogation" IS NULL OR char_length("sunday_derogation") BETWEEN 1 AND 200`,
 )
+@Check(
+  'ck_organisation_settings_grouping_block',
+  `"part_time_grouping_min_block_minutes" BETWEEN 60 AND 360`,
+)
 @Check('ck_organisation_settings_exit_stay', `"exit_minimum_stay_days" BETWEEN 0 AND 365`)
 export class OrganisationSettingsEntity {
   @PrimaryColumn({
@@ -86,6 +90,10 @@ export class OrganisationSettingsEntity {
 
   @Column({ name: 'sunday_derogation', type: 'text', nullable: true })
   sundayDerogation!: string | null;
+
+  /** PART_TIME_GROUPING (L3123-7): the shortest block of a half-day, in minutes. */
+  @Column({ name: 'part_time_grouping_min_block_minutes', type: 'integer', default: 180 })
+  partTimeGroupingMinBlockMinutes!: number;
 
   @Column({ name: 'exit_minimum_stay_days', type: 'integer', default: 90 })
   exitMinimumStayDays!: number;

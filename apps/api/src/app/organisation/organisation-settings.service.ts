@@ -36,6 +36,7 @@ function toSettings(row: OrganisationSettingsEntity): OrganisationSettings {
           }
         : null,
     sundayDerogation: row.sundayDerogation,
+    partTimeGroupingMinBlockMinutes: row.partTimeGroupingMinBlockMinutes,
     exitMinimumStayDays: row.exitMinimumStayDays,
     requiredSkillByActivity: row.requiredSkillByActivity,
   };
@@ -168,6 +169,8 @@ function normalised(
         }
       : null,
     sundayDerogation: body.sundayDerogation?.trim() ? body.sundayDerogation.trim() : null,
+    partTimeGroupingMinBlockMinutes:
+      body.partTimeGroupingMinBlockMinutes ?? kept.partTimeGroupingMinBlockMinutes,
     exitMinimumStayDays: body.exitMinimumStayDays ?? kept.exitMinimumStayDays,
     requiredSkillByActivity: body.requiredSkillByActivity ?? kept.requiredSkillByActivity,
   };

@@ -28,6 +28,7 @@ import { CertificationBlocks1796880000000 } from './1796880000000-CertificationB
 import { JobSearch1796890000000 } from './1796890000000-JobSearch';
 import { NightCycleStudent1796910000000 } from './1796910000000-NightCycleStudent';
 import { Posts1796920000000 } from './1796920000000-Posts';
+import { PartTimeGrouping1796930000000 } from './1796930000000-PartTimeGrouping';
 import { RequiredSkillByActivity1796940000000 } from './1796940000000-RequiredSkillByActivity';
 import { PecFacts1796950000000 } from './1796950000000-PecFacts';
 
@@ -62,6 +63,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   JobSearch1796890000000,
   NightCycleStudent1796910000000,
   Posts1796920000000,
+  PartTimeGrouping1796930000000,
   RequiredSkillByActivity1796940000000,
   PecFacts1796950000000,
 ];

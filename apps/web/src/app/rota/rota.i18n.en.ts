@@ -150,6 +150,14 @@ export const ROTA_EN: typeof ROTA_FR = {
     absentDay: 'absent that day',
   },
   drop: { ok: 'Fine', warn: 'To justify', block: 'Blocked' },
+  premiums: {
+    of: 'incl. {{ parts }}',
+    complementaryOne: '{{ duration }} complementary at +{{ rate }}%',
+    complementaryMany: '{{ duration }} complementary at +{{ rate }}%',
+    overtimeOne: '{{ duration }} overtime at +{{ rate }}%',
+    overtimeMany: '{{ duration }} overtime at +{{ rate }}%',
+    beyond: '{{ duration }} at +{{ rate }}%',
+  },
   totals: {
     week: 'Week total',
     hours: '{{ hours }} planned',

@@ -150,6 +150,15 @@ export const ROTA_FR = {
     absentDay: 'absence ce jour-là',
   },
   drop: { ok: 'Possible', warn: 'À justifier', block: 'Bloqué' },
+  // The week's hours beyond the contract by pay band (C. trav., L3123-29 and L3121-36).
+  premiums: {
+    of: 'dont {{ parts }}',
+    complementaryOne: '{{ duration }} complémentaire à +{{ rate }}\u00a0%',
+    complementaryMany: '{{ duration }} complémentaires à +{{ rate }}\u00a0%',
+    overtimeOne: '{{ duration }} supplémentaire à +{{ rate }}\u00a0%',
+    overtimeMany: '{{ duration }} supplémentaires à +{{ rate }}\u00a0%',
+    beyond: '{{ duration }} à +{{ rate }}\u00a0%',
+  },
   totals: {
     week: 'Total semaine',
     hours: '{{ hours }} planifiées',

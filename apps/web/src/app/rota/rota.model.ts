@@ -1,5 +1,6 @@
 import type {
   CoverageCell,
+  HourBands,
   Location,
   RotaPerson,
   Severity,
@@ -22,6 +23,7 @@ import {
   ruleShortLabel,
   startOfCivilDay,
   toEpochMs,
+  weeklyPremiums,
   zonedInstant,
 } from '@relais/rules';
 import { ORGANISATION_TIME_ZONE } from '../core/time';
@@ -53,6 +55,8 @@ export interface HourCounter {
   /** planned − target, in minutes. */
   delta: number;
   state: 'under' | 'on' | 'over' | 'none';
+  /** The planned minutes by pay band under the week's contract; null without a contract. */
+  bands: HourBands | null;
 }
 
 // ---------- time ----------
@@ -278,7 +282,41 @@ export function hourCounter(
   const delta = planned - target;
   const state: HourCounter['state'] =
     target === 0 && planned === 0 ? 'none' : delta < 0 ? 'under' : delta > 0 ? 'over' : 'on';
-  return { planned, target, ceiling, delta, state };
+  const bands = person.contract ? weeklyPremiums(person.contract.weeklyHours, planned) : null;
+  return { planned, target, ceiling, delta, state, bands };
+}
+
+/**
+ * The week's hours beyond the contract by pay band, in a few words: « dont 2 h 30
+ * complémentaires à +10 % », « dont 8 h supplémentaires à +25 %, 1 h à +50 % »; empty without any.
+ */
+export function premiumWords(
+  bands: HourBands | null,
+  t: (key: string, params: Record<string, unknown>) => string,
+): string {
+  if (!bands) return '';
+  const isComplementary = bands.complementary10 + bands.complementary25 > 0;
+  const kind = isComplementary ? 'complementary' : 'overtime';
+  const steps: [number, number][] = isComplementary
+    ? [
+        [bands.complementary10, 10],
+        [bands.complementary25, 25],
+      ]
+    : [
+        [bands.overtime25, 25],
+        [bands.overtime50, 50],
+      ];
+  const parts: string[] = [];
+  for (const [minutes, rate] of steps) {
+    if (minutes <= 0) continue;
+    // French counts under two hours in the singular (« 1 h 30 supplémentaire »).
+    const key =
+      parts.length > 0
+        ? 'rota.premiums.beyond'
+        : `rota.premiums.${kind}${minutes >= 120 ? 'Many' : 'One'}`;
+    parts.push(t(key, { duration: duration(minutes), rate }));
+  }
+  return parts.length === 0 ? '' : t('rota.premiums.of', { parts: parts.join(', ') });
 }
 
 // ---------- violations ----------

@@ -8,7 +8,8 @@ import {
   coverageCells,
   DEFAULT_ORGANISATION_SETTINGS,
 } from '@relais/rules';
-import { deltaSentence, duration, violationDelta } from './rota.model';
+import { ROTA_FR } from './rota.i18n.fr';
+import { deltaSentence, duration, premiumWords, violationDelta } from './rota.model';
 import { RotaStore } from './rota.store';
 
 const SITE: Site = {
@@ -224,6 +225,47 @@ describe('RotaStore', () => {
     const bruno = store.counters().get('p-bruno');
     expect(bruno?.target).toBe(20 * 60);
     expect(bruno?.ceiling).toBe(22 * 60);
+  });
+
+  it('splits a part-timer’s week by pay band live, and says it in a few French words', async () => {
+    // Bruno (20 h) works 5 h a day from Monday to Friday: 25 h, 2 h (1/10) at +10 %, 3 h at +25 %.
+    const days = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'];
+    const bruno = days.map((date, i) =>
+      shift(`s-bruno-${i}`, 'p-bruno', `${date}T09:00:00+01:00`, `${date}T14:00:00+01:00`),
+    );
+    await open(week({ shifts: [...bruno, OPEN] }));
+    const bands = store.counters().get('p-bruno')?.bands ?? null;
+    expect(bands).toEqual({
+      normal: 20 * 60,
+      complementary10: 120,
+      complementary25: 180,
+      overtime25: 0,
+      overtime50: 0,
+    });
+    const fr = (key: string, params: Record<string, unknown>): string => {
+      const text = key
+        .split('.')
+        .slice(1)
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], ROTA_FR);
+      return (text as string).replace(/\{\{ (\w+) \}\}/g, (_, name: string) =>
+        String(params[name]),
+      );
+    };
+    expect(premiumWords(bands, fr)).toBe(
+      'dont 2\u00a0h complémentaires à +10\u00a0%, 3\u00a0h à +25\u00a0%',
+    );
+    expect(
+      premiumWords(
+        { normal: 2100, complementary10: 0, complementary25: 0, overtime25: 60, overtime50: 0 },
+        fr,
+      ),
+    ).toBe('dont 1\u00a0h supplémentaire à +25\u00a0%');
+    expect(
+      premiumWords(
+        { normal: 600, complementary10: 0, complementary25: 0, overtime25: 0, overtime50: 0 },
+        fr,
+      ),
+    ).toBe('');
   });
 
   it.each([

@@ -30,6 +30,12 @@ export const SETTINGS_EN: typeof SETTINGS_FR = {
     unit: 'working days',
     bound: '7 working days by law, at least 3 by agreement (Labour Code, L3123-24).',
   },
+  groupingBlock: {
+    label: 'Shortest half-day of a part-timer under 24 h',
+    unit: 'minutes',
+    bound:
+      'Under 24 h by a derogation, hours are grouped in days or half-days (Labour Code, L3123-7): a shorter block is flagged. 180 minutes (3 h) by default [to be checked], 60 to 360.',
+  },
   exitStay: {
     label: 'Minimum stay before an exit counts',
     unit: 'days',

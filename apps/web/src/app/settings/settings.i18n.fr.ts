@@ -33,6 +33,12 @@ export const SETTINGS_FR = {
     bound:
       'Avant de changer la semaine publiée d’un temps partiel : 7 jours ouvrés par la loi, 3 au moins par accord (C.\u00a0trav., art.\u00a0L3123-24).',
   },
+  groupingBlock: {
+    label: 'Demi-journée minimale d’un temps partiel de moins de 24\u00a0h',
+    unit: 'minutes',
+    bound:
+      'Sous 24\u00a0h par dérogation, les heures sont regroupées en journées ou demi-journées (C.\u00a0trav., art.\u00a0L3123-7) : un bloc plus court est signalé. 180 minutes (3\u00a0h) par défaut [à vérifier], de 60 à 360.',
+  },
   exitStay: {
     label: 'Séjour minimal avant qu’une sortie compte',
     unit: 'jours',

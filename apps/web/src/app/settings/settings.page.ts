@@ -153,6 +153,10 @@ export class SettingsPage implements OnInit {
     this.set('splitDayAgreement', { ...agreement, [field]: text });
   }
 
+  protected setGroupingBlock(text: string): void {
+    this.set('partTimeGroupingMinBlockMinutes', text.trim() === '' ? Number.NaN : Number(text));
+  }
+
   protected setExitStay(text: string): void {
     this.set('exitMinimumStayDays', text.trim() === '' ? Number.NaN : Number(text));
   }

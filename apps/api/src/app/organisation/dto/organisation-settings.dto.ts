@@ -69,6 +69,15 @@ export class UpdateOrganisationSettingsDto implements UpdateOrganisationSettings
   sundayDerogation!: string | null;
 
   @ApiPropertyOptional({
+    example: 180,
+    description:
+      'PART_TIME_GROUPING (L3123-7): shortest block of work of a part-timer under 24 h, in minutes (60 to 360); kept when absent',
+  })
+  @IsOptional()
+  @IsInt({ message: 'doit être un nombre entier de minutes' })
+  partTimeGroupingMinBlockMinutes?: number;
+
+  @ApiPropertyOptional({
     example: 90,
     description: 'days of stay before a leaver counts in the dynamic-exit rate (0 to 365)',
   })

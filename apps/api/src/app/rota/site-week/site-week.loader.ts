@@ -10,7 +10,13 @@ import type {
   RotaWeek,
   Shift,
 } from '@relais/api-types';
-import { addDays, effectiveMinutes, RotaComplianceInput, zonedInstant } from '@relais/rules';
+import {
+  addDays,
+  effectiveMinutes,
+  RotaComplianceInput,
+  weeklyPremiums,
+  zonedInstant,
+} from '@relais/rules';
 import { Brackets, EntityManager, In } from 'typeorm';
 import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE, WeekBounds, weekBounds } from '../../../common/week';
@@ -377,8 +383,13 @@ export class SiteWeekLoader {
               weeklyHours: contract.weeklyHours,
               ...(contract.isNightWorker ? { isNightWorker: true } : {}),
               ...(contract.cycleWeeks === null ? {} : { cycleWeeks: contract.cycleWeeks }),
+              ...(contract.partTimeDerogation === null ? {} : { hasPartTimeDerogation: true }),
             })),
           plannedMinutes,
+          // The week's minutes by pay band (L3123-29, L3121-36), for the row and the month's close.
+          ...(week && current
+            ? { hourBands: weeklyPremiums(current.weeklyHours, plannedMinutes) }
+            : {}),
           absences: [
             ...absences
               .filter((absence) => absence.personId === person.id)

@@ -24,6 +24,7 @@ import {
   GridRow,
   HourCounter,
   longDay,
+  premiumWords,
   shiftRange,
   worstSeverity,
 } from '../rota.model';
@@ -283,6 +284,7 @@ export class WeekGridComponent {
         hours: counter ? `${duration(counter.planned)} / ${duration(counter.target)}` : '',
         // The arrow says the sign (▼ under, ▲ over), the words say it to a screen reader.
         delta: counter && counter.state !== 'on' ? duration(Math.abs(counter.delta)) : '',
+        premiums: counter ? premiumWords(counter.bands, t) : '',
         counterWord: counter ? t(COUNTER_WORDS[counter.state]) : '',
         mark:
           wideSeverity && wideSeverity !== 'info'
