@@ -21,6 +21,7 @@ const FRENCH: Record<string, (field: string) => string> = {
   min: () => 'valeur trop petite',
   max: () => 'valeur trop grande',
   isArray: () => 'doit être une liste',
+  isObject: () => 'doit être un objet',
   nestedValidation: () => 'contenu invalide',
 };
 
