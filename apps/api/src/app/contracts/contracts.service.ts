@@ -259,6 +259,13 @@ export class ContractsService {
       // A contract corrected into another motif no longer replaces anyone (L1242-12 1°).
       const isReplacement = merged.type === 'CDD' && merged.reason === 'replacement';
       if (!isReplacement && dto.replacedPersonId === undefined) merged.replacedPersonId = null;
+      // Nor does a contract corrected out of a PEC keep its facts (L5134-25-1), unless sent.
+      if (merged.type !== 'PEC' && dto.hasReducedInitialTerm === undefined)
+        merged.hasReducedInitialTerm = false;
+      if (merged.type !== 'PEC' && merged.type !== 'CDDI') {
+        if (dto.trainingExtensionAction === undefined) merged.trainingExtensionAction = null;
+        if (dto.trainingExtensionEnd === undefined) merged.trainingExtensionEnd = null;
+      }
       const warnings = await this.check(manager, user, person, merged, current.id);
       const changed = CORRECTABLE_FIELDS.filter((field) => merged[field] !== before[field]);
       if (changed.length === 0) return toContract(current, today, this.access.canSeePay(user));
@@ -652,13 +659,10 @@ export class ContractsService {
       conventionEnd: dto.conventionEnd ?? null,
       isNightWorker: dto.isNightWorker ?? false,
       cycleWeeks: dto.cycleWeeks ?? null,
-      hasReducedInitialTerm: dto.type === 'PEC' && dto.hasReducedInitialTerm === true,
-      trainingExtensionAction:
-        dto.type === 'PEC' || dto.type === 'CDDI'
-          ? (dto.trainingExtensionAction?.trim() ?? null)
-          : null,
-      trainingExtensionEnd:
-        dto.type === 'PEC' || dto.type === 'CDDI' ? (dto.trainingExtensionEnd ?? null) : null,
+      // checkShape refused these facts on any other contract.
+      hasReducedInitialTerm: dto.hasReducedInitialTerm === true,
+      trainingExtensionAction: dto.trainingExtensionAction?.trim() || null,
+      trainingExtensionEnd: dto.trainingExtensionEnd ?? null,
       postId: dto.postId ?? null,
       replacedPersonId: dto.replacedPersonId ?? null,
       warnings,

@@ -340,6 +340,17 @@ describe('contract facts the rules read', () => {
       expect((cdd.body as ApiError).details).toEqual([
         { field: 'hasReducedInitialTerm', message: 'réservé au PEC' },
       ]);
+      // Corrected into a CDD, the PEC's short initial term goes with it.
+      const corrected = await t.request<Contract>(
+        'PATCH',
+        `/api/contracts/${(signed.body as Contract).id}`,
+        {
+          cookie: hr,
+          body: { type: 'CDD', reason: 'temporary_increase', weeklyHours: 35, tutorId: null },
+        },
+      );
+      expect(corrected.status).toBe(200);
+      expect(corrected.body.hasReducedInitialTerm).toBe(false);
     });
 
     it('past 24 months only to finish a recorded training action, never beyond its end', async () => {
