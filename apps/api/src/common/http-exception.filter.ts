@@ -43,6 +43,9 @@ const FRENCH_DEFAULT: Record<number, string> = {
 // SQLSTATE classes that mean the database is unreachable or restarting, not that the input is bad.
 const UNAVAILABLE_CODES = /^(08|57P0|53|58)/;
 const NETWORK_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'];
+// node-postgres' and pg-pool's own texts for a connection lost, closed or never obtained.
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|Client has encountered a connection error|Connection is not established|terminating connection|Client was closed and is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end/i;
 
 export function apiError(status: number, message?: string, details?: unknown): ApiError {
   return {
@@ -113,16 +116,21 @@ function isFastifyClientError(error: unknown): error is { statusCode: number; me
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
-function isUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; name?: string } | null;
-  if (!e) return false;
+function isUnavailable(error: unknown, depth = 0): boolean {
+  const e = error as {
+    code?: string;
+    message?: string;
+    cause?: unknown;
+    driverError?: unknown;
+  } | null;
+  if (!e || depth > 3) return false;
   // TypeORM releases a query runner whose connection the server terminated; the request's next
   // query on it then fails with this error, not with a connection error.
   if (error instanceof QueryRunnerAlreadyReleasedError) return true;
   if (e.code && (NETWORK_ERRORS.includes(e.code) || UNAVAILABLE_CODES.test(e.code))) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|Connection is not established|terminating connection/i.test(
-    e.message ?? '',
-  );
+  if (UNAVAILABLE_MESSAGES.test(e.message ?? '')) return true;
+  // Wrapped errors (TypeORM's driverError, an Error's cause) are read through.
+  return isUnavailable(e.driverError, depth + 1) || isUnavailable(e.cause, depth + 1);
 }
 
 @Catch()
