@@ -82,3 +82,4 @@ export {
 } from './lib/work-timeline';
 export type { TimedItem, TravelLeg, WorkSegment, WorkTimeline } from './lib/work-timeline';
 export * from './lib/zoned-time';
+export * from './lib/payroll-month';
