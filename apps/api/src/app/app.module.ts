@@ -21,6 +21,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { PathwaysModule } from './pathways/pathways.module';
 import { PendingModule } from './pending/pending.module';
 import { PeopleModule } from './people/people.module';
+import { PayrollModule } from './payroll/payroll.module';
 import { PostsModule } from './posts/posts.module';
 import { RequestsModule } from './requests/requests.module';
 import { RotaModule } from './rota/rota.module';
@@ -44,6 +45,7 @@ export class AppModule {
         PeopleModule,
         ContractsModule,
         PostsModule,
+        PayrollModule,
         RequestsModule,
         ExportsModule,
         RotaModule,

@@ -43,6 +43,12 @@ import { PersonSkillEntity } from '../app/people/person-skill.entity';
 import { PersonEntity } from '../app/people/person.entity';
 import { SiteLoanEntity } from '../app/people/site-loan.entity';
 import { UnavailabilityEntity } from '../app/people/unavailability.entity';
+import {
+  HoursStatementEntity,
+  PayrollAdjustmentEntity,
+  PayrollCodeMappingEntity,
+  PayrollMonthEntity,
+} from '../app/payroll/payroll.entities';
 import { PostEntity } from '../app/posts/post.entity';
 import { StaffRequestEntity } from '../app/requests/staff-request.entity';
 import { AutoFillJobEntity } from '../app/rota/auto-fill/auto-fill-job.entity';
@@ -71,6 +77,10 @@ export const ENTITIES = [
   SiteEntity,
   LocationEntity,
   PostEntity,
+  PayrollMonthEntity,
+  PayrollAdjustmentEntity,
+  PayrollCodeMappingEntity,
+  HoursStatementEntity,
   PersonEntity,
   ManagerSiteEntity,
   AccountEntity,

@@ -1,6 +1,6 @@
+import type { PayrollQuantities } from '@relais/api-types';
 import {
   PayrollContract,
-  PayrollQuantities,
   monthBounds,
   nextPayrollMonth,
   payrollMonth,

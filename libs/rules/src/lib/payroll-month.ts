@@ -1,3 +1,4 @@
+import { PAYROLL_CODES, type PayrollCode, type PayrollQuantities } from '@relais/api-types';
 import { joursOuvrables } from './paid-leave';
 import type { WorkItem } from './person-input';
 import { weeklyPremiums } from './premiums';
@@ -18,28 +19,9 @@ import {
 } from './zoned-time';
 
 /**
- * The payroll variables of a month, our codes. Hours are in minutes here; days are calendar
- * days except paid leave, counted in jours ouvrables as the law counts it (L3141-3).
+ * Labels, units and rates of the payroll codes. Hours are in minutes in quantities; days are
+ * calendar days except paid leave, counted in jours ouvrables as the law counts it (L3141-3).
  */
-export const PAYROLL_CODES = [
-  'HEURES_CONTRAT',
-  'HEURES_TRAVAILLEES',
-  'HEURES_FORMATION',
-  'HEURES_COMPL_10',
-  'HEURES_COMPL_25',
-  'HEURES_SUP_25',
-  'HEURES_SUP_50',
-  'HEURES_DIMANCHE',
-  'HEURES_FERIE',
-  'HEURES_NUIT',
-  'ABS_CONGES_PAYES',
-  'ABS_MALADIE',
-  'ABS_FORMATION',
-  'ABS_INDISPONIBILITE',
-  'ABS_AUTRE',
-] as const;
-export type PayrollCode = (typeof PAYROLL_CODES)[number];
-
 export interface PayrollCodeInfo {
   label: string;
   /** `h`: hours (quantities in minutes), `j`: days. */
@@ -93,8 +75,6 @@ export interface PayrollMonthInput {
   absences: readonly PayrollAbsence[];
   settings?: Partial<RuleSettings>;
 }
-
-export type PayrollQuantities = Record<PayrollCode, number>;
 
 export interface PayrollMonth {
   /** First and last day of the month. */
