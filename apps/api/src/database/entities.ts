@@ -36,6 +36,12 @@ import {
   PathwayPlanChangeEntity,
   PathwayPlanEntity,
 } from '../app/pathways/pathway.entities';
+import {
+  HoursStatementEntity,
+  PayrollAdjustmentEntity,
+  PayrollCodeMappingEntity,
+  PayrollMonthEntity,
+} from '../app/payroll/payroll.entities';
 import { AbsenceEntity } from '../app/people/absence.entity';
 import { HrNoteEntity } from '../app/people/hr-note.entity';
 import { ManagerSiteEntity } from '../app/people/manager-site.entity';
@@ -43,12 +49,6 @@ import { PersonSkillEntity } from '../app/people/person-skill.entity';
 import { PersonEntity } from '../app/people/person.entity';
 import { SiteLoanEntity } from '../app/people/site-loan.entity';
 import { UnavailabilityEntity } from '../app/people/unavailability.entity';
-import {
-  HoursStatementEntity,
-  PayrollAdjustmentEntity,
-  PayrollCodeMappingEntity,
-  PayrollMonthEntity,
-} from '../app/payroll/payroll.entities';
 import { PostEntity } from '../app/posts/post.entity';
 import { StaffRequestEntity } from '../app/requests/staff-request.entity';
 import { AutoFillJobEntity } from '../app/rota/auto-fill/auto-fill-job.entity';

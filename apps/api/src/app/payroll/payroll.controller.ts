@@ -17,6 +17,8 @@ import {
   PayrollIdDto,
   PayrollMappingDto,
   PayrollScopeQueryDto,
+  SendStatementDto,
+  SignOffDto,
 } from './dto/payroll.dto';
 import { payrollCsv, payrollXlsx, statementPdf } from './payroll-documents';
 import { PayrollService } from './payroll.service';
@@ -39,13 +41,10 @@ export class PayrollController {
     return this.payroll.view(user, month, query.siteId ?? null);
   }
 
-  @Post('months/:month/close')
-  close(
-    @CurrentUser() user: AuthUser,
-    @MonthParam('month') month: string,
-    @Body() body: CloseMonthDto,
-  ): Promise<PayrollMonthView> {
-    return this.payroll.close(user, month, body.siteId ?? null);
+  /** Closes a month, for the organisation or one site. */
+  @Post('closes')
+  close(@CurrentUser() user: AuthUser, @Body() body: CloseMonthDto): Promise<PayrollMonthView> {
+    return this.payroll.close(user, body.month, body.siteId ?? null);
   }
 
   @Get('months/:month/export.csv')
@@ -90,13 +89,13 @@ export class PayrollController {
       .send(await statementPdf(detail));
   }
 
-  @Post('months/:month/people/:personId/statement/send')
+  /** Sends a person the statement of a closed month (again: sent anew). */
+  @Post('statements')
   send(
     @CurrentUser() user: AuthUser,
-    @MonthParam('month') month: string,
-    @UuidParam('personId') personId: string,
+    @Body() body: SendStatementDto,
   ): Promise<HoursStatementSummary> {
-    return this.payroll.sendStatement(user, month, personId);
+    return this.payroll.sendStatement(user, body.month, body.personId);
   }
 
   @Post('adjustments')
@@ -120,11 +119,11 @@ export class PayrollController {
     return this.payroll.setMapping(user, body);
   }
 
-  @Put('people/:personId/payroll-id')
+  @Put('people/:id/payroll-id')
   @HttpCode(204)
   async payrollId(
     @CurrentUser() user: AuthUser,
-    @UuidParam('personId') personId: string,
+    @UuidParam('id') personId: string,
     @Body() body: PayrollIdDto,
   ): Promise<void> {
     await this.payroll.setPayrollId(user, personId, body.payrollId ?? null);
@@ -155,11 +154,8 @@ export class MyStatementsController {
       .send(await statementPdf(detail));
   }
 
-  @Post(':month/sign-off')
-  signOff(
-    @CurrentUser() user: AuthUser,
-    @MonthParam('month') month: string,
-  ): Promise<HoursStatementSummary> {
-    return this.payroll.signStatement(user, month);
+  @Post('sign-off')
+  signOff(@CurrentUser() user: AuthUser, @Body() body: SignOffDto): Promise<HoursStatementSummary> {
+    return this.payroll.signStatement(user, body.month);
   }
 }

@@ -113,9 +113,9 @@ describe('month close, payroll export and hours statement (HTTP)', () => {
     expect(blocking.map((anomaly) => anomaly.week)).toEqual(['2025-W46', '2025-W47']);
     expect(blocking[0].message).toContain('semaine 46');
 
-    const refused = await t.request<ApiError>('POST', `/api/payroll/months/${month}/close`, {
+    const refused = await t.request<ApiError>('POST', '/api/payroll/closes', {
       cookie: hr,
-      body: { siteId: site.id },
+      body: { month: month, siteId: site.id },
     });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain('semaine 46');
@@ -163,9 +163,9 @@ describe('month close, payroll export and hours statement (HTTP)', () => {
       body: { payrollId: 'M0042' },
     });
     expect(payrollId.status).toBe(204);
-    const closed = await t.request<PayrollMonthView>('POST', `/api/payroll/months/${month}/close`, {
+    const closed = await t.request<PayrollMonthView>('POST', '/api/payroll/closes', {
       cookie: hr,
-      body: { siteId: site.id },
+      body: { month: month, siteId: site.id },
     });
     expect(closed.status).toBe(201);
     expect(closed.body.status).toBe('closed');
@@ -193,9 +193,9 @@ describe('month close, payroll export and hours statement (HTTP)', () => {
     const [row] = await t.dataSource.query(`SELECT end_at FROM shift WHERE id = $1`, [first.id]);
     expect(new Date(row.end_at).toISOString()).toBe('2025-11-10T14:00:00.000Z');
 
-    const again = await t.request<ApiError>('POST', `/api/payroll/months/${month}/close`, {
+    const again = await t.request<ApiError>('POST', '/api/payroll/closes', {
       cookie: hr,
-      body: { siteId: site.id },
+      body: { month: month, siteId: site.id },
     });
     expect(again.status).toBe(409);
     expect(again.body.message).toContain('déjà clôturé pour PIMMS Médiation Paris Sud');
@@ -314,11 +314,10 @@ describe('month close, payroll export and hours statement (HTTP)', () => {
         })
       ).body,
     ).toEqual([]);
-    const sent = await t.request<HoursStatementSummary>(
-      'POST',
-      `/api/payroll/months/${month}/people/${person.id}/statement/send`,
-      { cookie: hr },
-    );
+    const sent = await t.request<HoursStatementSummary>('POST', '/api/payroll/statements', {
+      cookie: hr,
+      body: { month, personId: person.id },
+    });
     expect(sent.status).toBe(201);
     const mine = await t.request<HoursStatementSummary[]>('GET', '/api/me/statements', {
       cookie: person.cookie,
@@ -328,11 +327,10 @@ describe('month close, payroll export and hours statement (HTTP)', () => {
       headers: { cookie: person.cookie },
     });
     expect(await pdfText(await phonePdf.arrayBuffer())).toContain('Non encore validé');
-    const signed = await t.request<HoursStatementSummary>(
-      'POST',
-      `/api/me/statements/${month}/sign-off`,
-      { cookie: person.cookie },
-    );
+    const signed = await t.request<HoursStatementSummary>('POST', '/api/me/statements/sign-off', {
+      cookie: person.cookie,
+      body: { month },
+    });
     expect(signed.status).toBe(201);
     expect(signed.body.signedAt).toBeTruthy();
     expect(
@@ -346,9 +344,9 @@ describe('month close, payroll export and hours statement (HTTP)', () => {
 
   it('refuses a month not over, a malformed month, and a mediator', async () => {
     const current = todayIn().slice(0, 7);
-    const early = await t.request<ApiError>('POST', `/api/payroll/months/${current}/close`, {
+    const early = await t.request<ApiError>('POST', '/api/payroll/closes', {
       cookie: hr,
-      body: {},
+      body: { month: current },
     });
     expect(early.status).toBe(422);
     expect(early.body.message).toContain('n’est pas terminé');

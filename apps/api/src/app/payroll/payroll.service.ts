@@ -73,7 +73,7 @@ interface ShiftRow {
   break_minutes: number;
 }
 
-interface Scope {
+export interface Scope {
   organisationId: string;
   siteId: string | null;
 }
@@ -336,7 +336,7 @@ export class PayrollService {
     const scope: Scope = { organisationId: user.organisationId, siteId: null };
     const manager = this.dataSource.manager;
     const closed = await this.closedFor(manager, user.organisationId, person.homeSiteId, month);
-    const computed = await this.compute(manager, scope, month, [person.id]);
+    const computed = await payrollPeople(manager, scope, month, [person.id]);
     const frozen = closed
       ? (closed.snapshot as PayrollPersonMonth[]).find((entry) => entry.personId === person.id)
       : undefined;
@@ -448,13 +448,13 @@ export class PayrollService {
     month: string,
   ): Promise<PayrollMonthView> {
     const closed = await this.closedRow(manager, scope, month);
-    const computed = await this.compute(manager, scope, month);
+    const computed = await payrollPeople(manager, scope, month);
     const span = payrollMonthSpan(month);
     if (closed) {
       const frozen = (closed.snapshot as PayrollPersonMonth[]).filter(
         (person) => !scope.siteId || closed.siteId || person.siteId === scope.siteId,
       );
-      const statements = await this.statements(
+      const statements = await statementsOf(
         manager,
         frozen.map((p) => p.personId),
         month,
@@ -492,175 +492,6 @@ export class PayrollService {
       people: computed.people,
       totals: totalsOf(computed.people),
     };
-  }
-
-  /** The people with a contract in the month (of the site: by home site) and their variables. */
-  private async compute(
-    manager: EntityManager,
-    scope: Scope,
-    month: string,
-    onlyPersonIds?: string[],
-  ): Promise<{
-    people: PayrollPersonMonth[];
-    anomalies: PayrollAnomaly[];
-    days: Map<string, { date: string; minutes: number }[]>;
-  }> {
-    const settings = await readOrganisationSettings(manager, scope.organisationId);
-    const { from, to } = monthBounds(month);
-    const span = payrollMonthSpan(month);
-    const people: {
-      id: string;
-      first_name: string;
-      last_name: string;
-      payroll_id: string | null;
-      home_site_id: string | null;
-      site_name: string | null;
-    }[] = await manager.query(
-      `SELECT p.id, p.first_name, p.last_name, p.payroll_id, p.home_site_id, s.name AS site_name
-       FROM person p LEFT JOIN site s ON s.id = p.home_site_id
-       WHERE p.organisation_id = $1
-         AND ($2::uuid IS NULL OR p.home_site_id = $2)
-         AND ($5::uuid[] IS NULL OR p.id = ANY($5))
-         AND EXISTS (SELECT 1 FROM contract c WHERE c.person_id = p.id
-                     AND c.start_date <= $4 AND (c.end_date IS NULL OR c.end_date >= $3))
-       ORDER BY p.last_name, p.first_name`,
-      [scope.organisationId, scope.siteId, from, to, onlyPersonIds ?? null],
-    );
-    const ids = people.map((person) => person.id);
-    const days = new Map<string, { date: string; minutes: number }[]>();
-    if (ids.length === 0) return { people: [], anomalies: [], days };
-    const contracts: {
-      person_id: string;
-      type: string;
-      start_date: string;
-      end_date: string | null;
-      weekly_hours: string;
-    }[] = await manager.query(
-      `SELECT person_id, type, start_date::text, end_date::text, weekly_hours
-       FROM contract WHERE person_id = ANY($1) AND start_date <= $3 AND (end_date IS NULL OR end_date >= $2)
-       ORDER BY start_date`,
-      [ids, span.from, to],
-    );
-    const absences: {
-      person_id: string;
-      kind: PayrollAbsence['kind'];
-      start_date: string;
-      end_date: string;
-    }[] = await manager.query(
-      `SELECT person_id, kind, start_date::text, end_date::text FROM absence
-         WHERE person_id = ANY($1) AND start_date <= $3 AND end_date >= $2`,
-      [ids, span.from, to],
-    );
-    const shifts: ShiftRow[] = await manager.query(
-      `SELECT id, person_id, site_id, location_id, activity, start_at, end_at, break_minutes FROM shift
-       WHERE person_id = ANY($1) AND start_at >= $2 AND start_at < $3 ORDER BY start_at`,
-      [
-        ids,
-        new Date(zonedInstant(addDays(span.from, -1), '00:00', settings.timeZone)),
-        new Date(zonedInstant(addDays(to, 1), '00:00', settings.timeZone)),
-      ],
-    );
-    const adjustments = await manager.getRepository(PayrollAdjustmentEntity).find({
-      where: ids.map((personId) => ({ personId, month })),
-      order: { createdAt: 'ASC' },
-    });
-    const statements = await this.statements(manager, ids, month);
-    const group = <T extends { person_id: string }>(rows: T[]) => {
-      const out = new Map<string, T[]>();
-      for (const row of rows) out.set(row.person_id, [...(out.get(row.person_id) ?? []), row]);
-      return out;
-    };
-    const contractsOf = group(contracts);
-    const absencesOf = group(absences);
-    const shiftsOf = group(shifts);
-    const anomalies: PayrollAnomaly[] = [];
-    const result: PayrollPersonMonth[] = [];
-    for (const person of people) {
-      const name = `${person.last_name} ${person.first_name}`;
-      const personContracts = contractsOf.get(person.id) ?? [];
-      const periods: PayrollContract[] = personContracts.map((c) => ({
-        start: c.start_date,
-        end: c.end_date,
-        weeklyHours: Number(c.weekly_hours),
-      }));
-      const items: WorkItem[] = (shiftsOf.get(person.id) ?? []).map((shift) => ({
-        id: shift.id,
-        personId: person.id,
-        start: shift.start_at.getTime(),
-        end: shift.end_at.getTime(),
-        breakMinutes: shift.break_minutes,
-        activity: shift.activity,
-        locationId: shift.location_id,
-      }));
-      const personAbsences = (absencesOf.get(person.id) ?? []).map((a) => ({
-        kind: a.kind,
-        start: a.start_date,
-        end: a.end_date,
-      }));
-      const computed = payrollMonth({
-        month,
-        items,
-        contracts: periods,
-        absences: personAbsences,
-        settings,
-      });
-      const excluded = new Set(computed.itemsDuringAbsence);
-      const byDay = workMinutesByDay(
-        items.filter((item) => !excluded.has(item.id)),
-        settings,
-      );
-      const personDays = [...byDay]
-        .filter(([date]) => date >= from && date <= to)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([date, minutes]) => ({ date, minutes: Math.round(minutes) }));
-      days.set(person.id, personDays);
-      for (const id of computed.itemsDuringAbsence) {
-        const item = items.find((candidate) => candidate.id === id);
-        if (!item) continue;
-        anomalies.push({
-          kind: 'SHIFT_DURING_ABSENCE',
-          isBlocking: false,
-          personId: person.id,
-          message: `${name} : créneau du ${formatDayLabel(localDate(Number(item.start), settings.timeZone))} pendant une absence, non compté.`,
-        });
-      }
-      for (const day of personDays) {
-        if (!periods.some((c) => c.start <= day.date && (c.end === null || c.end >= day.date))) {
-          anomalies.push({
-            kind: 'WORK_WITHOUT_CONTRACT',
-            isBlocking: false,
-            personId: person.id,
-            message: `${name} : travail le ${formatDayLabel(day.date)} hors de tout contrat.`,
-          });
-        }
-      }
-      if (!person.payroll_id) {
-        anomalies.push({
-          kind: 'MISSING_PAYROLL_ID',
-          isBlocking: false,
-          personId: person.id,
-          message: `${name} : pas de matricule de paie (l’export portera une colonne vide).`,
-        });
-      }
-      const personAdjustments = adjustments
-        .filter((a) => a.personId === person.id)
-        .map(toAdjustment);
-      result.push({
-        personId: person.id,
-        name,
-        payrollId: person.payroll_id,
-        siteId: person.home_site_id,
-        siteName: person.site_name,
-        contracts: personContracts
-          .filter((c) => c.start_date <= to && (c.end_date === null || c.end_date >= from))
-          .map((c) => `${c.type} · ${formatHours(Number(c.weekly_hours))}`)
-          .join(', '),
-        quantities: computed.quantities,
-        adjustments: personAdjustments,
-        statement: statements.get(person.id) ?? { sentAt: null, signedAt: null },
-      });
-    }
-    return { people: result, anomalies, days };
   }
 
   /**
@@ -736,29 +567,9 @@ export class PayrollService {
     return out;
   }
 
-  private async statements(
-    manager: EntityManager,
-    personIds: string[],
-    month: string,
-  ): Promise<Map<string, { sentAt: string | null; signedAt: string | null }>> {
-    if (personIds.length === 0) return new Map();
-    const rows = await manager
-      .getRepository(HoursStatementEntity)
-      .find({ where: personIds.map((personId) => ({ personId, month })) });
-    return new Map(
-      rows.map((row) => [
-        row.personId,
-        {
-          sentAt: toZonedIso(row.sentAt),
-          signedAt: row.signedAt ? toZonedIso(row.signedAt) : null,
-        },
-      ]),
-    );
-  }
-
   private async statementOf(manager: EntityManager, personId: string, month: string) {
     return (
-      (await this.statements(manager, [personId], month)).get(personId) ?? {
+      (await statementsOf(manager, [personId], month)).get(personId) ?? {
         sentAt: null,
         signedAt: null,
       }
@@ -866,4 +677,191 @@ function toSummary(row: HoursStatementEntity): HoursStatementSummary {
     sentAt: toZonedIso(row.sentAt),
     signedAt: row.signedAt ? toZonedIso(row.signedAt) : null,
   };
+}
+
+/** The people with a contract in the month (of the site: by home site) and their variables. */
+export async function payrollPeople(
+  manager: EntityManager,
+  scope: Scope,
+  month: string,
+  onlyPersonIds?: string[],
+): Promise<{
+  people: PayrollPersonMonth[];
+  anomalies: PayrollAnomaly[];
+  days: Map<string, { date: string; minutes: number }[]>;
+}> {
+  const settings = await readOrganisationSettings(manager, scope.organisationId);
+  const { from, to } = monthBounds(month);
+  const span = payrollMonthSpan(month);
+  const people: {
+    id: string;
+    first_name: string;
+    last_name: string;
+    payroll_id: string | null;
+    home_site_id: string | null;
+    site_name: string | null;
+  }[] = await manager.query(
+    `SELECT p.id, p.first_name, p.last_name, p.payroll_id, p.home_site_id, s.name AS site_name
+       FROM person p LEFT JOIN site s ON s.id = p.home_site_id
+       WHERE p.organisation_id = $1
+         AND ($2::uuid IS NULL OR p.home_site_id = $2)
+         AND ($5::uuid[] IS NULL OR p.id = ANY($5))
+         AND EXISTS (SELECT 1 FROM contract c WHERE c.person_id = p.id
+                     AND c.start_date <= $4 AND (c.end_date IS NULL OR c.end_date >= $3))
+       ORDER BY p.last_name, p.first_name`,
+    [scope.organisationId, scope.siteId, from, to, onlyPersonIds ?? null],
+  );
+  const ids = people.map((person) => person.id);
+  const days = new Map<string, { date: string; minutes: number }[]>();
+  if (ids.length === 0) return { people: [], anomalies: [], days };
+  const contracts: {
+    person_id: string;
+    type: string;
+    start_date: string;
+    end_date: string | null;
+    weekly_hours: string;
+  }[] = await manager.query(
+    `SELECT person_id, type, start_date::text, end_date::text, weekly_hours
+       FROM contract WHERE person_id = ANY($1) AND start_date <= $3 AND (end_date IS NULL OR end_date >= $2)
+       ORDER BY start_date`,
+    [ids, span.from, to],
+  );
+  const absences: {
+    person_id: string;
+    kind: PayrollAbsence['kind'];
+    start_date: string;
+    end_date: string;
+  }[] = await manager.query(
+    `SELECT person_id, kind, start_date::text, end_date::text FROM absence
+         WHERE person_id = ANY($1) AND start_date <= $3 AND end_date >= $2`,
+    [ids, span.from, to],
+  );
+  const shifts: ShiftRow[] = await manager.query(
+    `SELECT id, person_id, site_id, location_id, activity, start_at, end_at, break_minutes FROM shift
+       WHERE person_id = ANY($1) AND start_at >= $2 AND start_at < $3 ORDER BY start_at`,
+    [
+      ids,
+      new Date(zonedInstant(addDays(span.from, -1), '00:00', settings.timeZone)),
+      new Date(zonedInstant(addDays(to, 1), '00:00', settings.timeZone)),
+    ],
+  );
+  const adjustments = await manager.getRepository(PayrollAdjustmentEntity).find({
+    where: ids.map((personId) => ({ personId, month })),
+    order: { createdAt: 'ASC' },
+  });
+  const statements = await statementsOf(manager, ids, month);
+  const group = <T extends { person_id: string }>(rows: T[]) => {
+    const out = new Map<string, T[]>();
+    for (const row of rows) out.set(row.person_id, [...(out.get(row.person_id) ?? []), row]);
+    return out;
+  };
+  const contractsOf = group(contracts);
+  const absencesOf = group(absences);
+  const shiftsOf = group(shifts);
+  const anomalies: PayrollAnomaly[] = [];
+  const result: PayrollPersonMonth[] = [];
+  for (const person of people) {
+    const name = `${person.last_name} ${person.first_name}`;
+    const personContracts = contractsOf.get(person.id) ?? [];
+    const periods: PayrollContract[] = personContracts.map((c) => ({
+      start: c.start_date,
+      end: c.end_date,
+      weeklyHours: Number(c.weekly_hours),
+    }));
+    const items: WorkItem[] = (shiftsOf.get(person.id) ?? []).map((shift) => ({
+      id: shift.id,
+      personId: person.id,
+      start: shift.start_at.getTime(),
+      end: shift.end_at.getTime(),
+      breakMinutes: shift.break_minutes,
+      activity: shift.activity,
+      locationId: shift.location_id,
+    }));
+    const personAbsences = (absencesOf.get(person.id) ?? []).map((a) => ({
+      kind: a.kind,
+      start: a.start_date,
+      end: a.end_date,
+    }));
+    const computed = payrollMonth({
+      month,
+      items,
+      contracts: periods,
+      absences: personAbsences,
+      settings,
+    });
+    const excluded = new Set(computed.itemsDuringAbsence);
+    const byDay = workMinutesByDay(
+      items.filter((item) => !excluded.has(item.id)),
+      settings,
+    );
+    const personDays = [...byDay]
+      .filter(([date]) => date >= from && date <= to)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, minutes]) => ({ date, minutes: Math.round(minutes) }));
+    days.set(person.id, personDays);
+    for (const id of computed.itemsDuringAbsence) {
+      const item = items.find((candidate) => candidate.id === id);
+      if (!item) continue;
+      anomalies.push({
+        kind: 'SHIFT_DURING_ABSENCE',
+        isBlocking: false,
+        personId: person.id,
+        message: `${name} : créneau du ${formatDayLabel(localDate(Number(item.start), settings.timeZone))} pendant une absence, non compté.`,
+      });
+    }
+    for (const day of personDays) {
+      if (!periods.some((c) => c.start <= day.date && (c.end === null || c.end >= day.date))) {
+        anomalies.push({
+          kind: 'WORK_WITHOUT_CONTRACT',
+          isBlocking: false,
+          personId: person.id,
+          message: `${name} : travail le ${formatDayLabel(day.date)} hors de tout contrat.`,
+        });
+      }
+    }
+    if (!person.payroll_id) {
+      anomalies.push({
+        kind: 'MISSING_PAYROLL_ID',
+        isBlocking: false,
+        personId: person.id,
+        message: `${name} : pas de matricule de paie (l’export portera une colonne vide).`,
+      });
+    }
+    const personAdjustments = adjustments.filter((a) => a.personId === person.id).map(toAdjustment);
+    result.push({
+      personId: person.id,
+      name,
+      payrollId: person.payroll_id,
+      siteId: person.home_site_id,
+      siteName: person.site_name,
+      contracts: personContracts
+        .filter((c) => c.start_date <= to && (c.end_date === null || c.end_date >= from))
+        .map((c) => `${c.type} · ${formatHours(Number(c.weekly_hours))}`)
+        .join(', '),
+      quantities: computed.quantities,
+      adjustments: personAdjustments,
+      statement: statements.get(person.id) ?? { sentAt: null, signedAt: null },
+    });
+  }
+  return { people: result, anomalies, days };
+}
+
+export async function statementsOf(
+  manager: EntityManager,
+  personIds: string[],
+  month: string,
+): Promise<Map<string, { sentAt: string | null; signedAt: string | null }>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await manager
+    .getRepository(HoursStatementEntity)
+    .find({ where: personIds.map((personId) => ({ personId, month })) });
+  return new Map(
+    rows.map((row) => [
+      row.personId,
+      {
+        sentAt: toZonedIso(row.sentAt),
+        signedAt: row.signedAt ? toZonedIso(row.signedAt) : null,
+      },
+    ]),
+  );
 }

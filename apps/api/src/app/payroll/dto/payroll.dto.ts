@@ -29,7 +29,20 @@ export class PayrollScopeQueryDto {
   siteId?: string;
 }
 
-export class CloseMonthDto {
+export class SignOffDto {
+  @ApiProperty({ example: '2026-11' })
+  @Matches(MONTH, { message: MONTH_MESSAGE })
+  @IsString({ message: MONTH_MESSAGE })
+  month!: string;
+}
+
+export class SendStatementDto extends SignOffDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'identifiant de personne invalide' })
+  personId!: string;
+}
+
+export class CloseMonthDto extends SignOffDto {
   @ApiPropertyOptional({ description: 'close one site; the whole organisation if absent' })
   @IsOptional()
   @IsUUID('all', { message: 'identifiant de site invalide' })

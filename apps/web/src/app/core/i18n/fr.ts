@@ -8,6 +8,7 @@ import {
 } from '@relais/api-types';
 import { ME_FR } from '../../me/me.i18n.fr';
 import { OPEN_SHIFTS_FR } from '../../open-shifts/open-shifts.i18n.fr';
+import { PAYROLL_FR } from '../../payroll/payroll.i18n.fr';
 import { PENDING_FR } from '../../pending/pending.i18n.fr';
 import { HR_PEOPLE_FR } from '../../people/people.i18n.fr';
 import { PLANNER_FR } from '../../rota/planner.i18n.fr';
@@ -24,6 +25,7 @@ export const FR = {
   hrPeople: HR_PEOPLE_FR,
   openShifts: OPEN_SHIFTS_FR,
   pending: PENDING_FR,
+  payroll: PAYROLL_FR,
   app: { name: 'Relais', skip: 'Aller au contenu' },
   nav: {
     label: 'Navigation principale',
@@ -41,6 +43,8 @@ export const FR = {
     pending: 'À décider',
     pendingCount: 'À décider, {{ count }} en attente',
     settings: 'Paramètres',
+    payroll: 'Paie',
+    myStatements: 'Mes relevés',
     apiDocs: 'API (OpenAPI)',
     logout: 'Se déconnecter',
     languages: { fr: 'Français', en: 'English' },
