@@ -6,7 +6,9 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  CONTRACT_TYPE_LABELS,
   PAYROLL_CODES,
+  type ContractType,
   type HoursStatementSummary,
   type PayrollAdjustment,
   type PayrollAnomaly,
@@ -18,10 +20,12 @@ import {
 } from '@relais/api-types';
 import {
   addDays,
+  addIsoWeeks,
   formatDayLabel,
   formatHours,
   formatMonth,
   formatWeek,
+  isoWeekOf,
   localDate,
   monthBounds,
   nextPayrollMonth,
@@ -34,7 +38,7 @@ import {
   type PayrollContract,
   type WorkItem,
 } from '@relais/rules';
-import { DataSource, EntityManager } from 'typeorm';
+import { Between, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
@@ -45,6 +49,10 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { readOrganisationSettings } from '../organisation/organisation-settings.service';
 import { SiteEntity } from '../organisation/site.entity';
 import { PersonEntity } from '../people/person.entity';
+import { RotaPublicationEntity } from '../rota/rota-publication.entity';
+import { differs, toShift } from '../rota/rota.mapper';
+import { ShiftEntity } from '../rota/shift.entity';
+import { SiteWeekEntity } from '../rota/site-week.entity';
 import type { CreateAdjustmentDto, PayrollMappingDto } from './dto/payroll.dto';
 import {
   HoursStatementEntity,
@@ -504,63 +512,86 @@ export class PayrollService {
     month: string,
   ): Promise<PayrollAnomaly[]> {
     const settings = await readOrganisationSettings(manager, scope.organisationId);
+    const zone = settings.timeZone;
     const span = payrollMonthSpan(month);
-    const rows: {
-      site_id: string;
-      site_name: string;
-      week: string;
-      status: string | null;
-      current: { id: string; version: number }[];
-      published: { id: string; version: number }[] | null;
-    }[] = await manager.query(
-      `WITH weeks AS (
-         SELECT s.site_id, to_char(s.start_at AT TIME ZONE $4, 'IYYY-"W"IW') AS week,
-                json_agg(json_build_object('id', s.id, 'version', s.version)) AS current
-         FROM shift s
-         WHERE s.organisation_id = $1 AND ($2::uuid IS NULL OR s.site_id = $2)
-           AND s.start_at >= $3 AND s.start_at < $5
-         GROUP BY 1, 2)
-       SELECT w.site_id, site.name AS site_name, w.week, sw.status, w.current,
-              (SELECT json_agg(json_build_object('id', e->>'id', 'version', (e->>'version')::int))
-                 FROM rota_publication rp, jsonb_array_elements(rp.shifts) e
-                WHERE rp.site_week_id = sw.id
-                  AND rp.version = (SELECT max(version) FROM rota_publication WHERE site_week_id = sw.id)) AS published
-       FROM weeks w JOIN site ON site.id = w.site_id
-       LEFT JOIN site_week sw ON sw.site_id = w.site_id AND sw.week = w.week
-       ORDER BY w.week, site.name`,
-      [
-        scope.organisationId,
-        scope.siteId,
-        new Date(zonedInstant(span.from, '00:00', settings.timeZone)),
-        settings.timeZone,
-        new Date(zonedInstant(addDays(span.to, 1), '00:00', settings.timeZone)),
-      ],
-    );
+    const from = zonedInstant(span.from, '00:00', zone);
+    const until = zonedInstant(addDays(span.to, 1), '00:00', zone);
+    const inSpan = (start: string | Date) => {
+      const ms = new Date(start).getTime();
+      return ms >= from && ms < until;
+    };
+    // Training sessions put their own items on the rota: they are not the manager's to publish.
+    const shifts = await manager.getRepository(ShiftEntity).find({
+      where: {
+        organisationId: scope.organisationId,
+        ...(scope.siteId ? { siteId: scope.siteId } : {}),
+        startAt: Between(new Date(from), new Date(until - 1)),
+        trainingSessionId: IsNull(),
+      },
+    });
+    const weeks: string[] = [];
+    for (let week = isoWeekOf(span.from); week <= isoWeekOf(span.to); week = addIsoWeeks(week, 1)) {
+      weeks.push(week);
+    }
+    const siteWeeks = await manager.getRepository(SiteWeekEntity).find({
+      where: {
+        organisationId: scope.organisationId,
+        ...(scope.siteId ? { siteId: scope.siteId } : {}),
+        week: In(weeks),
+      },
+    });
+    const sites = await manager
+      .getRepository(SiteEntity)
+      .findBy({ organisationId: scope.organisationId });
+    const siteName = new Map(sites.map((site) => [site.id, site.name]));
+    const key = (siteId: string, week: string) => `${siteId}|${week}`;
+    const current = new Map<string, ShiftEntity[]>();
+    for (const shift of shifts) {
+      const k = key(shift.siteId, isoWeekOf(localDate(shift.startAt.getTime(), zone)));
+      current.set(k, [...(current.get(k) ?? []), shift]);
+    }
+    const publications = await manager.getRepository(RotaPublicationEntity).find({
+      where: siteWeeks
+        .filter((sw) => sw.status === 'published')
+        .map((sw) => ({ siteWeekId: sw.id, version: sw.version })),
+    });
+    const publicationOf = new Map(publications.map((p) => [p.siteWeekId, p]));
     const year = Number(month.slice(0, 4));
     const out: PayrollAnomaly[] = [];
-    for (const row of rows) {
-      const week = formatWeek(row.week, year);
-      if (row.status !== 'published') {
+    const keys = new Set([...current.keys(), ...siteWeeks.map((sw) => key(sw.siteId, sw.week))]);
+    for (const k of [...keys].sort((a, b) => a.split('|')[1].localeCompare(b.split('|')[1]))) {
+      const [siteId, week] = k.split('|');
+      const name = siteName.get(siteId) ?? '';
+      const items = current.get(k) ?? [];
+      const siteWeek = siteWeeks.find((sw) => sw.siteId === siteId && sw.week === week);
+      const words = `${name}, ${formatWeek(week, year)}`;
+      if (!siteWeek || siteWeek.status !== 'published') {
+        if (items.length === 0) continue;
         out.push({
           kind: 'UNPUBLISHED_WEEK',
           isBlocking: true,
-          siteId: row.site_id,
-          week: row.week,
-          message: `${row.site_name}, ${week} : jamais publiée (${row.current.length} créneau${row.current.length > 1 ? 'x' : ''} en brouillon).`,
+          siteId,
+          week,
+          message: `${words} : jamais publiée (${items.length} créneau${items.length > 1 ? 'x' : ''} en brouillon).`,
         });
         continue;
       }
-      const published = new Map((row.published ?? []).map((s) => [s.id, s.version]));
+      // Within the month's days only: the rest of a week astride two months is the other's.
+      const published = (publicationOf.get(siteWeek.id)?.shifts ?? []).filter(
+        (shift) => inSpan(shift.start) && !shift.trainingSessionId,
+      );
+      const publishedById = new Map(published.map((shift) => [shift.id, shift]));
       const changed =
-        row.current.length !== published.size ||
-        row.current.some((s) => published.get(s.id) !== s.version);
+        items.some((entity) =>
+          differs(toShift(entity, false, zone), publishedById.get(entity.id)),
+        ) || published.some((shift) => !items.some((entity) => entity.id === shift.id));
       if (changed) {
         out.push({
           kind: 'UNPUBLISHED_CHANGES',
           isBlocking: true,
-          siteId: row.site_id,
-          week: row.week,
-          message: `${row.site_name}, ${week} : des modifications n’ont pas été publiées.`,
+          siteId,
+          week,
+          message: `${words} : des modifications n’ont pas été publiées.`,
         });
       }
     }
@@ -716,7 +747,7 @@ export async function payrollPeople(
   if (ids.length === 0) return { people: [], anomalies: [], days };
   const contracts: {
     person_id: string;
-    type: string;
+    type: ContractType;
     start_date: string;
     end_date: string | null;
     weekly_hours: string;
@@ -836,7 +867,10 @@ export async function payrollPeople(
       siteName: person.site_name,
       contracts: personContracts
         .filter((c) => c.start_date <= to && (c.end_date === null || c.end_date >= from))
-        .map((c) => `${c.type} · ${formatHours(Number(c.weekly_hours))}`)
+        .map(
+          (c) =>
+            `${CONTRACT_TYPE_LABELS[c.type]} · ${formatHours(Number(c.weekly_hours))}`,
+        )
         .join(', '),
       quantities: computed.quantities,
       adjustments: personAdjustments,

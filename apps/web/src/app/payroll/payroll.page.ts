@@ -17,24 +17,36 @@ import {
   type PayrollAdjustment,
   type PayrollCode,
   type PayrollPersonMonth,
+  type PayrollQuantities,
 } from '@relais/api-types';
 import { formatDate, formatMonth, PAYROLL_CODE_INFO } from '@relais/rules';
 import { distinctSiteLabels } from '../rota/rota.model';
 import { SitesStore } from '../sites/sites.store';
 import { absencesLabel, PayrollStore, quantityLabel, shiftMonth } from './payroll.store';
 
-/** The hour columns of the table, in the order payroll reads them. */
-const COLUMNS: { code: PayrollCode; key: string }[] = [
-  { code: 'HEURES_CONTRAT', key: 'contractHours' },
-  { code: 'HEURES_TRAVAILLEES', key: 'worked' },
-  { code: 'HEURES_FORMATION', key: 'training' },
-  { code: 'HEURES_COMPL_10', key: 'complementary10' },
-  { code: 'HEURES_COMPL_25', key: 'complementary25' },
-  { code: 'HEURES_SUP_25', key: 'overtime25' },
-  { code: 'HEURES_SUP_50', key: 'overtime50' },
-  { code: 'HEURES_DIMANCHE', key: 'sunday' },
-  { code: 'HEURES_FERIE', key: 'holiday' },
-  { code: 'HEURES_NUIT', key: 'night' },
+/**
+ * The hour columns of the table, in the order payroll reads them; a column of premium bands shows
+ * one line per band worked (« 2 h 24 à +10 % »), a dash when none.
+ */
+interface Column {
+  key: string;
+  codes: readonly PayrollCode[];
+  /** Words after the value of each band. */
+  bands?: readonly string[];
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: 'contractHours', codes: ['HEURES_CONTRAT'] },
+  { key: 'worked', codes: ['HEURES_TRAVAILLEES', 'HEURES_FORMATION'], bands: ['', 'en formation'] },
+  {
+    key: 'complementary',
+    codes: ['HEURES_COMPL_10', 'HEURES_COMPL_25'],
+    bands: ['à +10 %', 'à +25 %'],
+  },
+  { key: 'overtime', codes: ['HEURES_SUP_25', 'HEURES_SUP_50'], bands: ['à +25 %', 'à +50 %'] },
+  { key: 'sunday', codes: ['HEURES_DIMANCHE'] },
+  { key: 'holiday', codes: ['HEURES_FERIE'] },
+  { key: 'night', codes: ['HEURES_NUIT'] },
 ];
 
 /** « Clôture du mois et paie »: HR checks a month, closes it, exports it and sends statements. */
@@ -84,12 +96,21 @@ export class PayrollPage implements OnInit {
     await Promise.all([this.store.load(), this.sitesStore.load(), this.loadMapping()]);
   }
 
-  protected quantity(person: PayrollPersonMonth, code: PayrollCode): string {
-    return quantityLabel(code, person.quantities[code]);
+  /** The site as the picker names it (« Paris Sud »), not its long name. */
+  protected siteLabel(siteId: string | null): string {
+    return this.sites().find((site) => site.id === siteId)?.label ?? '';
   }
 
-  protected total(code: PayrollCode): string {
-    return quantityLabel(code, this.store.view()?.totals[code] ?? 0);
+  /** A cell's lines: each non-zero band with its words, or a dash. */
+  protected cell(quantities: PayrollQuantities, column: Column): string[] {
+    const lines = column.codes
+      .map((code, index) =>
+        quantities[code]
+          ? `${quantityLabel(code, quantities[code])} ${column.bands?.[index] ?? ''}`.trim()
+          : '',
+      )
+      .filter(Boolean);
+    return lines.length ? lines : ['—'];
   }
 
   protected absences(person: PayrollPersonMonth): string {
