@@ -1,32 +1,15 @@
 import { expect, test } from '@playwright/test';
+import { addMonths, formatMonth } from '@relais/rules';
 import { expectAccessible, login } from './support';
 
 // This file's name sorts last on purpose: closing last month locks its shifts, and the other
 // journeys' weeks (this week may begin in last month) must not meet a closed month.
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** Last month in Paris, as the page names it (« novembre 2026 ») and as the API does (`2026-11`). */
 function lastMonth(): { words: string; key: string } {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-  const [year, month] = today.split('-').map(Number);
-  const serial = year * 12 + (month - 1) - 1;
-  const y = Math.floor(serial / 12);
-  const m = serial % 12;
-  return { words: `${MONTHS[m]} ${y}`, key: `${y}-${String(m + 1).padStart(2, '0')}` };
+  const key = addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  return { words: formatMonth(key), key };
 }
 
 test('HR closes last month for Paris Sud, exports payroll and sends a statement; the mediator signs it off on the phone', async ({

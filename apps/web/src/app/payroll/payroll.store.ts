@@ -9,16 +9,14 @@ import {
   type PayrollMonthView,
   type PayrollPersonMonth,
 } from '@relais/api-types';
-import { addDays, formatDuration, formatMonth, monthBounds } from '@relais/rules';
+import { addDays, addMonths, formatDuration, formatMonth, monthBounds } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../shared/http-error';
 import { todayInParis } from '../shared/today';
 
 /** `2026-11` → `2026-10` (`delta` −1) or `2026-12` (+1). */
 export function shiftMonth(month: string, delta: number): string {
-  const [year, index] = month.split('-').map(Number);
-  const serial = year * 12 + (index - 1) + delta;
-  return `${Math.floor(serial / 12)}-${String((serial % 12) + 1).padStart(2, '0')}`;
+  return addMonths(`${month}-01`, delta).slice(0, 7);
 }
 
 /** The month before today's: the one HR usually closes. */
