@@ -35,6 +35,7 @@ export {
   workingDaysBetween,
 } from './lib/part-time-rules';
 export * from './lib/pathway';
+export * from './lib/payroll-month';
 export { checkPersonCompliance } from './lib/person-compliance';
 export { ABSENCE_KINDS, SCHEDULE_CHANGE_KINDS } from './lib/person-input';
 export type {
@@ -82,4 +83,3 @@ export {
 } from './lib/work-timeline';
 export type { TimedItem, TravelLeg, WorkSegment, WorkTimeline } from './lib/work-timeline';
 export * from './lib/zoned-time';
-export * from './lib/payroll-month';

@@ -867,10 +867,7 @@ export async function payrollPeople(
       siteName: person.site_name,
       contracts: personContracts
         .filter((c) => c.start_date <= to && (c.end_date === null || c.end_date >= from))
-        .map(
-          (c) =>
-            `${CONTRACT_TYPE_LABELS[c.type]} · ${formatHours(Number(c.weekly_hours))}`,
-        )
+        .map((c) => `${CONTRACT_TYPE_LABELS[c.type]} · ${formatHours(Number(c.weekly_hours))}`)
         .join(', '),
       quantities: computed.quantities,
       adjustments: personAdjustments,
