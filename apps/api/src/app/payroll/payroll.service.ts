@@ -132,6 +132,9 @@ export class PayrollService {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `payroll:${user.organisationId}:${month}`,
       ]);
+      // No shift write between the variables read here and the close's commit: writes in flight
+      // finish first, new ones wait for the close (then the trigger refuses those of the month).
+      await manager.query(`LOCK TABLE shift IN SHARE MODE`);
       const already = await this.closedRow(manager, scope, month);
       if (already) {
         throw new ConflictException(
@@ -142,7 +145,7 @@ export class PayrollService {
       const blocking = view.anomalies.filter((anomaly) => anomaly.isBlocking);
       if (blocking.length > 0) {
         throw new ConflictException({
-          message: `Clôture refusée : ${blocking.length === 1 ? 'une semaine n’est pas publiée' : `${blocking.length} semaines ne sont pas publiées`} — ${blocking.map((anomaly) => anomaly.message).join(' ')}`,
+          message: `Clôture refusée : ${blocking.length === 1 ? 'une semaine est à publier' : `${blocking.length} semaines sont à publier`} d’abord (la paie lit ce qui a été annoncé). ${blocking.map((anomaly) => anomaly.message).join(' ')}`,
           details: blocking.map((anomaly) => ({ field: 'month', message: anomaly.message })),
         });
       }
@@ -185,8 +188,13 @@ export class PayrollService {
           'mois non clôturé',
         );
       }
+      // The first month still open for the person; its close waits for this line (same lock).
       let month = nextPayrollMonth(dto.correctsMonth);
-      while (await this.closedFor(manager, user.organisationId, person.homeSiteId, month)) {
+      for (;;) {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+          `payroll:${user.organisationId}:${month}`,
+        ]);
+        if (!(await this.closedFor(manager, user.organisationId, person.homeSiteId, month))) break;
         month = nextPayrollMonth(month);
       }
       const info = PAYROLL_CODE_INFO[dto.code];
