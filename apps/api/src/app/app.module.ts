@@ -22,6 +22,7 @@ import { PathwaysModule } from './pathways/pathways.module';
 import { PendingModule } from './pending/pending.module';
 import { PeopleModule } from './people/people.module';
 import { PostsModule } from './posts/posts.module';
+import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 import { RotaModule } from './rota/rota.module';
 import { SwapsModule } from './swaps/swaps.module';
@@ -59,6 +60,7 @@ export class AppModule {
         SwapsModule,
         OpenShiftsModule,
         PendingModule,
+        ReportsModule,
       ],
     };
   }

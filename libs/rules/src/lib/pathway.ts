@@ -354,6 +354,23 @@ export function pathwayAlerts(
     );
     if (reminder) alerts.push({ rule: 'CONTRACT_ENDING', message: reminder.message });
   }
+  // The PEC's attestation d'expérience professionnelle is handed over at the latest one month
+  // before the end (L5134-28-1 [à vérifier]); HR is told a month ahead of that day.
+  if (
+    contractType === 'PEC' &&
+    facts.lastContractEnd &&
+    today >= addMonths(facts.lastContractEnd, -2) &&
+    today <= facts.lastContractEnd
+  ) {
+    const due = addMonths(facts.lastContractEnd, -1);
+    alerts.push({
+      rule: 'EXPERIENCE_ATTESTATION_DUE',
+      message:
+        today > due
+          ? `Attestation d’expérience professionnelle du PEC en retard : à remettre au plus tard le ${formatDate(due)}, un mois avant la fin du contrat (${formatDate(facts.lastContractEnd)}).`
+          : `Attestation d’expérience professionnelle du PEC à remettre au plus tard le ${formatDate(due)}, un mois avant la fin du contrat (${formatDate(facts.lastContractEnd)}).`,
+    });
+  }
   if (facts.exitToRecordEnd && facts.exitToRecordEnd < today)
     alerts.push({
       rule: 'EXIT_RECORD_INCOMPLETE',
