@@ -98,6 +98,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./me/inbox.page').then((m) => m.InboxPage),
   },
   {
+    path: 'financeurs',
+    canActivate: [signedInGuard, roleGuard('admin', 'hr')],
+    title: 'Documents financeurs – Relais',
+    loadComponent: () => import('./funders/funders.page').then((m) => m.FundersPage),
+  },
+  {
     path: 'parametres',
     canActivate: [signedInGuard, roleGuard('admin')],
     title: 'Paramètres de l’association – Relais',
