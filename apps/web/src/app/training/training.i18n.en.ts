@@ -95,6 +95,7 @@ export const TRAINING_EN: typeof TRAINING_FR = {
     expires: 'expires on {{ date }}',
     permanent: 'no expiry',
     pdf: 'PDF summary for funders',
+    experienceAttestation: 'Professional experience certificate (PDF)',
     notes: 'HR notes (confidential)',
     showNotes: 'Show the notes (every read is logged)',
     noNotes: 'No note.',

@@ -100,6 +100,7 @@ export const TRAINING_FR = {
     expires: 'expire le {{ date }}',
     permanent: 'sans expiration',
     pdf: 'Bilan PDF pour les financeurs',
+    experienceAttestation: 'Attestation d’expérience professionnelle (PDF)',
     notes: 'Notes RH (confidentielles)',
     showNotes: 'Afficher les notes (chaque lecture est journalisée)',
     noNotes: 'Aucune note.',
