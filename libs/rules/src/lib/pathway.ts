@@ -287,6 +287,8 @@ export interface PathwayFacts {
    */
   exitToRecordEnd?: CivilDate | null;
   contractEndingAlertDays?: readonly number[];
+  /** HR has issued the last contract's attestation d'expérience (a PEC): nothing to remind. */
+  isExperienceAttestationIssued?: boolean;
 }
 
 /**
@@ -359,6 +361,7 @@ export function pathwayAlerts(
   if (
     contractType === 'PEC' &&
     facts.lastContractEnd &&
+    !facts.isExperienceAttestationIssued &&
     today >= addMonths(facts.lastContractEnd, -2) &&
     today <= facts.lastContractEnd
   ) {

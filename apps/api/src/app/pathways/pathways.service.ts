@@ -257,6 +257,7 @@ export class PathwaysService {
             expiresOn: row.expires_on,
           })),
           lastContractEnd: contracts.at(-1)?.end_date ?? null,
+          isExperienceAttestationIssued: await this.isExperienceAttestationIssued(contracts.at(-1)),
           exitToRecordEnd:
             exitContract?.end && !(await this.isExitRecorded(exitContract.contractId))
               ? exitContract.end
@@ -264,6 +265,18 @@ export class PathwaysService {
         },
       ),
     };
+  }
+
+  /** Whether HR or the direction has issued a PEC's attestation d'expérience (audited). */
+  private async isExperienceAttestationIssued(contract: ContractRow | undefined): Promise<boolean> {
+    if (contract?.type !== 'PEC') return false;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM audit_event
+        WHERE entity = 'contract' AND entity_id = $1 AND action = 'contract.experience_attestation'
+          AND details @> '{"isIssued": true}' LIMIT 1`,
+      [contract.id],
+    );
+    return rows.length > 0;
   }
 
   /** Whether the exit after a contract is recorded with its category. */

@@ -2,9 +2,12 @@ import type {
   ApiError,
   ContratProReport,
   FranceServicesReport,
+  Pathway,
   Site,
   SubsidisedReport,
 } from '@relais/api-types';
+import { addDays, addMonths, formatDate } from '@relais/rules';
+import { todayIn } from '../../common/today';
 import { pdfText } from '../../testing/pdf-text';
 import { startTestApp, TestApp } from '../../testing/test-app';
 
@@ -334,6 +337,32 @@ describe('funder documents', () => {
     expect(text).toContain('Accueil France Services : 2 h');
     expect(text).toContain('Aidants Connect : formation avant habilitation : 3 h 30');
     expect(text).toContain('Tuteur ou tutrice : Anouk Formée');
+  });
+
+  it('reminds HR of the attestation a month before it is due, until HR issues it', async () => {
+    const today = todayIn();
+    await person('Inès', 'Bientôtfinie', false);
+    const contractId = await contract(
+      'Inès',
+      'PEC',
+      addMonths(today, -10),
+      addDays(today, 45),
+      20,
+      { conventionNumber: 'PEC-075-26-0099', tutor: 'Anouk' },
+    );
+    const reminders = async () =>
+      (
+        await t.request<Pathway>('GET', `/api/pathways/${ids['Inès']}`, { cookie: hr })
+      ).body.alerts.filter((alert) => alert.rule === 'EXPERIENCE_ATTESTATION_DUE');
+    const [reminder] = await reminders();
+    expect(reminder?.message).toContain(
+      `à remettre au plus tard le ${formatDate(addMonths(addDays(today, 45), -1))}`,
+    );
+    const pdf = await t.request('GET', `/api/contracts/${contractId}/experience-attestation.pdf`, {
+      cookie: hr,
+    });
+    expect(pdf.status).toBe(200);
+    expect(await reminders()).toEqual([]);
   });
 
   it('refuses the attestation for a contract that is not a PEC, in French', async () => {

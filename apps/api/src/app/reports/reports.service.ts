@@ -393,7 +393,11 @@ export class ReportsService {
         action: 'contract.experience_attestation',
         entity: 'contract',
         entityId: contract.id,
-        details: { personId: contract.person_id },
+        // HR or the direction hands it over; the person reading their own does not issue it.
+        details: {
+          personId: contract.person_id,
+          isIssued: this.access.isOrganisationWide(user.role),
+        },
       }),
     );
     return {
