@@ -26,7 +26,9 @@ export const FUNDERS_EN: typeof FUNDERS_FR = {
     gaps: 'Stretches without two trained agents',
     gapAgents: '{{ count }} trained agent(s) present',
     noGap: 'None: all published opening was held by two trained agents.',
-    closedDays: 'Closed days',
+    dayByDay: 'Day by day',
+    day: 'Day',
+    closed: 'Closed: {{ reason }}',
   },
   subsidised: {
     title: 'Aided contracts: PEC and adultes-relais',

@@ -26,7 +26,9 @@ export const FUNDERS_FR = {
     gaps: 'Créneaux sans deux agents formés',
     gapAgents: '{{ count }} agent(s) formé(s) présent(s)',
     noGap: 'Aucun : toute l’ouverture publiée a été tenue par deux agents formés.',
-    closedDays: 'Jours fermés',
+    dayByDay: 'Jour par jour',
+    day: 'Jour',
+    closed: 'Fermé : {{ reason }}',
   },
   subsidised: {
     title: 'Contrats aidés : PEC et adultes-relais',

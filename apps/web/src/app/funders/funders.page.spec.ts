@@ -36,7 +36,22 @@ const FRANCE_SERVICES: FranceServicesReport = {
   openingShortfall: null,
   openingMinutes: 3000,
   coveredMinutes: 2910,
-  days: [],
+  days: [
+    {
+      date: '2026-11-03',
+      openingMinutes: 300,
+      coveredMinutes: 210,
+      closedLabel: null,
+      isPublished: true,
+    },
+    {
+      date: '2026-11-11',
+      openingMinutes: 0,
+      coveredMinutes: 0,
+      closedLabel: 'jour férié (Armistice)',
+      isPublished: true,
+    },
+  ],
   gaps: [{ date: '2026-11-03', start: '14:00', end: '15:30', trainedAgents: 1 }],
   weeks: [
     {
@@ -179,6 +194,13 @@ describe('FundersPage', () => {
     );
     expect(text(page.querySelector('[data-testid="minimum-2026-W45"]'))).toContain('Non atteint');
     expect(text(page.querySelector('[data-testid="minimum-2026-W46"]'))).toContain('Atteint');
+    const days = [...page.querySelectorAll('[data-testid="fs-days"] tbody tr')].map((row) =>
+      [...row.children].map((cell) => text(cell).trim()),
+    );
+    expect(days).toEqual([
+      ['mardi 3 novembre', '5 h', '3 h 30'],
+      ['mercredi 11 novembre', 'Fermé : jour férié (Armistice)'],
+    ]);
     expect(text(page.querySelector('[data-testid="fs-unpublished"]'))).toContain(
       'Semaines non publiées, non comptées : semaine 48.',
     );

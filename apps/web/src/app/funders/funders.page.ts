@@ -8,7 +8,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CONTRAT_PRO_STATUS_LABELS, type FranceServicesGap } from '@relais/api-types';
 import { formatDate, formatWeek } from '@relais/rules';
 import { formatDuration } from '../core/time';
-import { FundersStore, gapLabel, weekNumber } from './funders.store';
+import { dayLabel, FundersStore, gapLabel, weekNumber } from './funders.store';
 
 /** « Documents financeurs »: the month's France Services, aided-contract and contrat pro reports. */
 @Component({
@@ -33,6 +33,10 @@ export class FundersPage {
 
   protected gapText(gap: FranceServicesGap): string {
     return gapLabel(gap, this.lang() === 'en' ? 'en' : 'fr');
+  }
+
+  protected dayText(date: string): string {
+    return dayLabel(date, this.lang() === 'en' ? 'en' : 'fr');
   }
 
   /** « semaine 45, semaine 46 » from the weeks left out. */
