@@ -31,6 +31,7 @@ import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { P09_TITLE, titleObtainedSql } from '../certifications/certification-facts';
 import { PersonEntity } from '../people/person.entity';
+import { experienceAttestationIssuedSql } from '../reports/experience-attestation-facts';
 import { SESSION_SELECT, toSession } from '../training/training.mapper';
 import { UpdateMilestoneDto } from './dto/pathways.dto';
 import {
@@ -270,13 +271,11 @@ export class PathwaysService {
   /** Whether HR or the direction has issued a PEC's attestation d'expérience (audited). */
   private async isExperienceAttestationIssued(contract: ContractRow | undefined): Promise<boolean> {
     if (contract?.type !== 'PEC') return false;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM audit_event
-        WHERE entity = 'contract' AND entity_id = $1 AND action = 'contract.experience_attestation'
-          AND details @> '{"isIssued": true}' LIMIT 1`,
+    const [row]: { is_issued: boolean }[] = await this.dataSource.query(
+      `SELECT ${experienceAttestationIssuedSql('$1')} AS is_issued`,
       [contract.id],
     );
-    return rows.length > 0;
+    return row?.is_issued === true;
   }
 
   /** Whether the exit after a contract is recorded with its category. */

@@ -3,6 +3,7 @@ import type {
   ContratProReport,
   FranceServicesReport,
   Pathway,
+  PathwayDashboard,
   Site,
   SubsidisedReport,
 } from '@relais/api-types';
@@ -354,15 +355,30 @@ describe('funder documents', () => {
       (
         await t.request<Pathway>('GET', `/api/pathways/${ids['Inès']}`, { cookie: hr })
       ).body.alerts.filter((alert) => alert.rule === 'EXPERIENCE_ATTESTATION_DUE');
+    const dashboard = async () =>
+      (
+        await t.request<PathwayDashboard>('GET', '/api/reports/pathways', { cookie: hr })
+      ).body.attestationsDue.filter((due) => due.contractId === contractId);
     const [reminder] = await reminders();
     expect(reminder?.message).toContain(
       `à remettre au plus tard le ${formatDate(addMonths(addDays(today, 45), -1))}`,
     );
+    expect(await dashboard()).toEqual([
+      {
+        contractId,
+        personId: ids['Inès'],
+        personName: 'Inès Bientôtfinie',
+        end: addDays(today, 45),
+        due: addMonths(addDays(today, 45), -1),
+        isLate: false,
+      },
+    ]);
     const pdf = await t.request('GET', `/api/contracts/${contractId}/experience-attestation.pdf`, {
       cookie: hr,
     });
     expect(pdf.status).toBe(200);
     expect(await reminders()).toEqual([]);
+    expect(await dashboard()).toEqual([]);
   });
 
   it('refuses the attestation for a contract that is not a PEC, in French', async () => {

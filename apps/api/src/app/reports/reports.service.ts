@@ -45,6 +45,7 @@ import { obtainedBlocks } from '../certifications/certification-facts';
 import { readOrganisationSettings } from '../organisation/organisation-settings.service';
 import { SiteEntity } from '../organisation/site.entity';
 import type { FranceServicesQueryDto } from './dto/reports.dto';
+import { EXPERIENCE_ATTESTATION_ACTION } from './experience-attestation-facts';
 import type { ExperienceAttestation } from './experience-attestation-pdf';
 
 interface ShiftRow {
@@ -390,7 +391,7 @@ export class ReportsService {
     const blocks = await obtainedBlocks(this.dataSource.manager, contract.person_id);
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, user, {
-        action: 'contract.experience_attestation',
+        action: EXPERIENCE_ATTESTATION_ACTION,
         entity: 'contract',
         entityId: contract.id,
         // HR or the direction hands it over; the person reading their own does not issue it.
