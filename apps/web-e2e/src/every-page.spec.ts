@@ -33,6 +33,7 @@ const ROLES: { role: string; email: string; pages: string[] }[] = [
       '/parcours',
       '/parcours/:mediator',
       '/echanges',
+      '/paie',
     ],
   },
   {
@@ -60,6 +61,7 @@ const ROLES: { role: string; email: string; pages: string[] }[] = [
       '/echanges',
       '/mon-agenda',
       '/messages',
+      '/mes-releves',
     ],
   },
 ];

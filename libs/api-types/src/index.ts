@@ -12,6 +12,7 @@ export * from './lib/obligations';
 export * from './lib/organisation';
 export * from './lib/organisation-settings';
 export * from './lib/outbox';
+export * from './lib/payroll';
 export * from './lib/people';
 export * from './lib/posts';
 export * from './lib/rota';

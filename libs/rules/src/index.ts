@@ -37,6 +37,7 @@ export {
   workingDaysBetween,
 } from './lib/part-time-rules';
 export * from './lib/pathway';
+export * from './lib/payroll-month';
 export { checkPersonCompliance } from './lib/person-compliance';
 export { ABSENCE_KINDS, SCHEDULE_CHANGE_KINDS } from './lib/person-input';
 export type {

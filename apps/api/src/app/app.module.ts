@@ -19,6 +19,7 @@ import { ObligationsModule } from './obligations/obligations.module';
 import { OpenShiftsModule } from './open-shifts/open-shifts.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PathwaysModule } from './pathways/pathways.module';
+import { PayrollModule } from './payroll/payroll.module';
 import { PendingModule } from './pending/pending.module';
 import { PeopleModule } from './people/people.module';
 import { PostsModule } from './posts/posts.module';
@@ -45,6 +46,7 @@ export class AppModule {
         PeopleModule,
         ContractsModule,
         PostsModule,
+        PayrollModule,
         RequestsModule,
         ExportsModule,
         RotaModule,

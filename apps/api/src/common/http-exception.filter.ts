@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { ApiError, Violation } from '@relais/api-types';
+import { formatMonth } from '@relais/rules';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
@@ -47,6 +48,19 @@ const NETWORK_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'];
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|connection timeout|Client has encountered a connection error|Connection is not established|terminating connection|Client was closed and is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end/i;
 
+// Raised by the trigger `tr_shift_closed_month`: a shift of a month HR has closed.
+const CLOSED_MONTH = 'RLM01';
+
+function closedMonthError(detail: string): ApiError {
+  const [month = '', site = ''] = detail.split('|');
+  const words = formatMonth(month);
+  return apiError(
+    409,
+    `${words.charAt(0).toUpperCase()}${words.slice(1)} est clôturé${site ? ` pour ${site}` : ''} : ses créneaux ne peuvent plus être modifiés. Une correction se fait par une régularisation, portée par le mois suivant (Paie).`,
+    { month },
+  );
+}
+
 export function apiError(status: number, message?: string, details?: unknown): ApiError {
   return {
     statusCode: status,
@@ -77,6 +91,9 @@ export function toApiError(exception: unknown): ApiError {
     if (code === '23P01')
       return apiError(409, 'Chevauchement refusé : cette période est déjà occupée.');
     if (code === '23505') return apiError(409, 'Cet enregistrement existe déjà.');
+    if (code === CLOSED_MONTH) {
+      return closedMonthError((exception.driverError as { detail?: string }).detail ?? '');
+    }
     if (code === '23503') return apiError(422, 'Référence inconnue ou encore utilisée ailleurs.');
     if (code === '23514' || code === '23502')
       return apiError(422, 'Valeur refusée par une contrainte de la base.');

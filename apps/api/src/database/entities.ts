@@ -36,6 +36,12 @@ import {
   PathwayPlanChangeEntity,
   PathwayPlanEntity,
 } from '../app/pathways/pathway.entities';
+import {
+  HoursStatementEntity,
+  PayrollAdjustmentEntity,
+  PayrollCodeMappingEntity,
+  PayrollMonthEntity,
+} from '../app/payroll/payroll.entities';
 import { AbsenceEntity } from '../app/people/absence.entity';
 import { HrNoteEntity } from '../app/people/hr-note.entity';
 import { ManagerSiteEntity } from '../app/people/manager-site.entity';
@@ -71,6 +77,10 @@ export const ENTITIES = [
   SiteEntity,
   LocationEntity,
   PostEntity,
+  PayrollMonthEntity,
+  PayrollAdjustmentEntity,
+  PayrollCodeMappingEntity,
+  HoursStatementEntity,
   PersonEntity,
   ManagerSiteEntity,
   AccountEntity,

@@ -98,6 +98,18 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./me/inbox.page').then((m) => m.InboxPage),
   },
   {
+    path: 'paie',
+    canActivate: [signedInGuard, roleGuard('admin', 'hr')],
+    title: 'Clôture du mois et paie – Relais',
+    loadComponent: () => import('./payroll/payroll.page').then((m) => m.PayrollPage),
+  },
+  {
+    path: 'mes-releves',
+    canActivate: [signedInGuard],
+    title: 'Mes relevés d’heures – Relais',
+    loadComponent: () => import('./payroll/my-statements.page').then((m) => m.MyStatementsPage),
+  },
+  {
     path: 'financeurs',
     canActivate: [signedInGuard, roleGuard('admin', 'hr')],
     title: 'Documents financeurs – Relais',

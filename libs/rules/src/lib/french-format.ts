@@ -57,3 +57,25 @@ export function formatWeek(week: string, referenceYear?: number): string {
   const number = Number(match[2]);
   return year === referenceYear ? `semaine ${number}` : `semaine ${number} de ${year}`;
 }
+
+const MONTH_NAMES = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** A month in words: `2026-11` → `novembre 2026`. */
+export function formatMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
+  return match && name ? `${name} ${match[1]}` : month;
+}

@@ -1,5 +1,5 @@
 import type { OpeningHours } from '@relais/api-types';
-import { franceServicesMonth, isoWeeksOfMonth, monthBounds } from './funder-reports';
+import { franceServicesMonth, isoWeeksOfMonth } from './funder-reports';
 import { WorkItem } from './person-input';
 
 // Mondays to Fridays, 9 h – 14 h: 25 h a week over 5 days.
@@ -37,8 +37,7 @@ function month(shifts: WorkItem[], people = ['a', 'b', 'c']) {
 }
 
 describe('franceServicesMonth', () => {
-  it('knows the days and ISO weeks of a month', () => {
-    expect(monthBounds('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  it('knows the ISO weeks of a month', () => {
     expect(isoWeeksOfMonth('2025-03')).toEqual([
       '2025-W09',
       '2025-W10',

@@ -6,6 +6,7 @@ import type {
 } from '@relais/api-types';
 import { minutesOfDay } from './durations';
 import { formatTime } from './french-format';
+import { monthBounds } from './payroll-month';
 import { WorkItem } from './person-input';
 import { resolveRuleSettings, RuleSettings } from './rule-settings';
 import { closedDayOf } from './site-calendar';
@@ -14,8 +15,6 @@ import { presenceCounts } from './site-rules';
 import { hasValidSkill } from './skills';
 import { mergeIntervals, timeItem } from './work-timeline';
 import {
-  addDays,
-  addMonths,
   CivilDate,
   civilDatesBetween,
   isoWeekday,
@@ -24,12 +23,6 @@ import {
   windowOfIsoWeek,
   zonedInstant,
 } from './zoned-time';
-
-/** The first and last civil days of a month `2026-11`. */
-export function monthBounds(month: string): { from: CivilDate; to: CivilDate } {
-  const from = `${month}-01`;
-  return { from, to: addDays(addMonths(from, 1), -1) };
-}
 
 /** The ISO weeks with at least one day in the month, in order. */
 export function isoWeeksOfMonth(month: string): string[] {

@@ -16,6 +16,7 @@ import { SiteEntity } from '../organisation/site.entity';
 @Entity({ name: 'person' })
 @Index('ix_person_organisation', ['organisationId'])
 @Index('ix_person_home_site', ['homeSiteId'])
+@Index('uq_person_payroll_id', ['organisationId', 'payrollId'], { unique: true })
 @Check(
   'ck_person_qpv',
   `("qpv_name" IS NULL) = ("qpv_checked_on" IS NULL) AND ("qpv_name" IS NULL OR char_length("qpv_name") BETWEEN 1 AND 200)`,
@@ -43,6 +44,10 @@ export class PersonEntity {
 
   @Column({ type: 'text', nullable: true })
   email!: string | null;
+
+  /** The person's number in the payroll software (matricule), printed on every export line. */
+  @Column({ name: 'payroll_id', type: 'text', nullable: true })
+  payrollId!: string | null;
 
   @Column({ name: 'job_title', type: 'text', nullable: true })
   jobTitle!: string | null;

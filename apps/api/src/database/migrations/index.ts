@@ -31,6 +31,7 @@ import { Posts1796920000000 } from './1796920000000-Posts';
 import { PartTimeGrouping1796930000000 } from './1796930000000-PartTimeGrouping';
 import { RequiredSkillByActivity1796940000000 } from './1796940000000-RequiredSkillByActivity';
 import { PecFacts1796950000000 } from './1796950000000-PecFacts';
+import { MonthClose1796970000000 } from './1796970000000-MonthClose';
 
 /** Every migration, in order. The bundle cannot glob files, so they are listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -66,4 +67,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PartTimeGrouping1796930000000,
   RequiredSkillByActivity1796940000000,
   PecFacts1796950000000,
+  MonthClose1796970000000,
 ];

@@ -7,6 +7,8 @@ import { ContractEntity } from '../../app/contracts/contract.entity';
 import { LocationEntity } from '../../app/organisation/location.entity';
 import { OrganisationEntity } from '../../app/organisation/organisation.entity';
 import { SiteEntity } from '../../app/organisation/site.entity';
+import { PayrollMonthEntity } from '../../app/payroll/payroll.entities';
+import { payrollPeople } from '../../app/payroll/payroll.service';
 import { ManagerSiteEntity } from '../../app/people/manager-site.entity';
 import { PersonSkillEntity } from '../../app/people/person-skill.entity';
 import { PersonEntity } from '../../app/people/person.entity';
@@ -92,10 +94,12 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
 
   const emailByRef = new Map(DEMO_ACCOUNTS.map((account) => [account.personRef, account.email]));
   const people = await manager.save(
-    DEMO_PEOPLE.map(({ ref, siteCode, ...person }) =>
+    DEMO_PEOPLE.map(({ ref, siteCode, ...person }, index) =>
       manager.create(PersonEntity, {
         ...person,
         organisationId,
+        // The number the payroll software knows each person by (matricule).
+        payrollId: `M${String(index + 1).padStart(4, '0')}`,
         email: emailByRef.get(ref) ?? null,
         homeSiteId: siteCode === null ? null : siteId(siteCode),
       }),
@@ -154,6 +158,18 @@ async function seedDemo(manager: EntityManager, passwordHash: string): Promise<v
 
   const hr = await manager.findOneByOrFail(AccountEntity, { email: 'rh@relais.demo' });
   await seedDemoJobSearch(manager, organisationId, personId('S24'), hr.id, move, todayIn());
+  // A closed month (the one before last) and an open one (last month) for the month close.
+  const closedMonth = addMonths(todayIn(), -2).slice(0, 7);
+  await manager.save(
+    manager.create(PayrollMonthEntity, {
+      organisationId,
+      siteId: null,
+      month: closedMonth,
+      closedBy: hr.id,
+      snapshot: (await payrollPeople(manager, { organisationId, siteId: null }, closedMonth))
+        .people,
+    }),
+  );
 
   await manager.save(
     manager.create(AuditEventEntity, {

@@ -1,4 +1,9 @@
-import { COMPETENCES, type PersonSummary, type StaffRequest } from '@relais/api-types';
+import {
+  COMPETENCES,
+  PAYROLL_CODES,
+  type PersonSummary,
+  type StaffRequest,
+} from '@relais/api-types';
 import {
   addDays,
   addIsoWeeks,
@@ -201,6 +206,48 @@ class World {
       [this.organisation(place), this.id(place, 'site'), `Poste matrice ${this.next()}`],
       place,
     );
+  }
+
+  /**
+   * A month of long ago closed for the place (the organisation, or its site when `siteId`), with
+   * the given people frozen in it; months never repeat, so each cell closes its own.
+   */
+  async closedMonth(
+    place: Place,
+    siteId: string | null,
+    personIds: string[] = [],
+  ): Promise<string> {
+    const month = `${1900 + this.next()}-11`;
+    if (place === 'unknown') return month;
+    const quantities = Object.fromEntries(PAYROLL_CODES.map((code) => [code, 0]));
+    const snapshot = personIds.map((personId) => ({
+      personId,
+      name: 'Matrice',
+      payrollId: null,
+      siteId: null,
+      siteName: null,
+      contracts: '',
+      quantities,
+      adjustments: [],
+      statement: { sentAt: null, signedAt: null },
+    }));
+    await this.insert(
+      `INSERT INTO payroll_month (organisation_id, site_id, month, snapshot) VALUES ($1, $2, $3, $4)`,
+      [this.organisation(place), siteId, month, JSON.stringify(snapshot)],
+      place,
+    );
+    return month;
+  }
+
+  /** A statement sent to the caller for a closed month of their own. */
+  async myStatementMonth(role: Role): Promise<string> {
+    const personId = this.personOf(role);
+    const month = await this.closedMonth('S', null, [personId]);
+    await this.query(
+      `INSERT INTO hours_statement (organisation_id, person_id, month) VALUES ($1, $2, $3)`,
+      [this.ids['organisation'], personId, month],
+    );
+    return month;
   }
 
   /** A CDD of a new person of the place, started a month ago and ending in a month. */
@@ -719,6 +766,9 @@ class World {
 
 // ---- how each route is called -------------------------------------------------------------
 
+/** The n-th month from January 1001: always over, never the same twice. */
+const longAgoMonth = (n: number) =>
+  `${1001 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 const siteQuery = (w: World, { place }: Target) => `siteId=${w.id(place, 'site')}`;
 const optionalSite = (w: World, target: Target) =>
   target.scope === 'none' ? '' : `?${siteQuery(w, target)}`;
@@ -875,6 +925,57 @@ const CALLS: Record<string, Build> = {
     },
   }),
   'GET /api/posts/:id': async (w, { place }) => ({ path: `/api/posts/${await w.newPost(place)}` }),
+  'GET /api/payroll/months/:month': (w, target) => ({
+    path: `/api/payroll/months/2025-11${optionalSite(w, target)}`,
+  }),
+  'POST /api/payroll/closes': (w, target) => ({
+    path: '/api/payroll/closes',
+    body: {
+      // A month long over, new for each cell.
+      month: longAgoMonth(w.next()),
+      ...(target.scope === 'none' ? {} : { siteId: w.id(target.place, 'site') }),
+    },
+  }),
+  'GET /api/payroll/months/:month/export.csv': async (w, target) => ({
+    path: `/api/payroll/months/${await w.closedMonth(target.place, target.scope === 'none' ? null : w.id(target.place, 'site'))}/export.csv${optionalSite(w, target)}`,
+  }),
+  'GET /api/payroll/months/:month/export.xlsx': async (w, target) => ({
+    path: `/api/payroll/months/${await w.closedMonth(target.place, target.scope === 'none' ? null : w.id(target.place, 'site'))}/export.xlsx${optionalSite(w, target)}`,
+  }),
+  'GET /api/payroll/months/:month/people/:personId/statement.pdf': async (w, { place }) => {
+    const { personId } = await w.newContractHolder(place);
+    return { path: `/api/payroll/months/${w.today.slice(0, 7)}/people/${personId}/statement.pdf` };
+  },
+  'POST /api/payroll/statements': async (w, { place }) => {
+    const { personId } = await w.newContractHolder(place);
+    const month = await w.closedMonth(place, null, [personId]);
+    return { path: '/api/payroll/statements', body: { month, personId } };
+  },
+  'POST /api/payroll/adjustments': async (w, { place }) => {
+    const { personId } = await w.newContractHolder(place);
+    const month = await w.closedMonth(place, null, [personId]);
+    return {
+      path: '/api/payroll/adjustments',
+      body: { personId, correctsMonth: month, code: 'HEURES_NUIT', quantity: 1, reason: 'Matrice' },
+    };
+  },
+  'GET /api/payroll/mapping': () => ({ path: '/api/payroll/mapping' }),
+  'PUT /api/payroll/mapping': () => ({
+    path: '/api/payroll/mapping',
+    body: { entries: [{ code: 'HEURES_NUIT', externalCode: 'NUIT' }] },
+  }),
+  'PUT /api/payroll/people/:id/payroll-id': async (w, { place }) => ({
+    path: `/api/payroll/people/${(await w.newPerson(place)).personId}/payroll-id`,
+    body: { payrollId: `MAT${w.next()}` },
+  }),
+  'GET /api/me/statements': () => ({ path: '/api/me/statements' }),
+  'GET /api/me/statements/:month/statement.pdf': async (w, { role }) => ({
+    path: `/api/me/statements/${await w.myStatementMonth(role)}/statement.pdf`,
+  }),
+  'POST /api/me/statements/sign-off': async (w, { role }) => ({
+    path: '/api/me/statements/sign-off',
+    body: { month: await w.myStatementMonth(role) },
+  }),
   'GET /api/people/:id/eligibility': (w, target) => ({
     path: `/api/people/${w.person(target)}/eligibility`,
   }),
@@ -1423,6 +1524,39 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/posts',                       'S',     '401   2xx   2xx   403   403   403'],
   ['POST /api/posts',                       'E',     '401   2xx   2xx   403   403   403'],
   ['POST /api/posts',                       'X',     '401   404   404   403   403   403'],
+  ['GET /api/payroll/months/:month',         'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month',         'S',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month',         'E',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month',         'X',     '401   404   404   403   403   403'],
+  ['POST /api/payroll/closes',               'none',  '401   2xx   2xx   403   403   403'],
+  ['POST /api/payroll/closes',               'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/payroll/closes',               'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/payroll/closes',               'X',     '401   404   404   403   403   403'],
+  ['GET /api/payroll/months/:month/export.csv', 'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month/export.csv', 'S',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month/export.csv', 'E',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month/export.csv', 'X',     '401   404   404   403   403   403'],
+  ['GET /api/payroll/months/:month/export.xlsx', 'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month/export.xlsx', 'S',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month/export.xlsx', 'E',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month/export.xlsx', 'X',     '401   404   404   403   403   403'],
+  ['GET /api/payroll/months/:month/people/:personId/statement.pdf', 'S',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month/people/:personId/statement.pdf', 'E',     '401   2xx   2xx   403   403   403'],
+  ['GET /api/payroll/months/:month/people/:personId/statement.pdf', 'X',     '401   404   404   403   403   403'],
+  ['POST /api/payroll/statements',           'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/payroll/statements',           'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/payroll/statements',           'X',     '401   404   404   403   403   403'],
+  ['POST /api/payroll/adjustments',          'S',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/payroll/adjustments',          'E',     '401   2xx   2xx   403   403   403'],
+  ['POST /api/payroll/adjustments',          'X',     '401   404   404   403   403   403'],
+  ['PUT /api/payroll/people/:id/payroll-id',  'S',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/payroll/people/:id/payroll-id',  'E',     '401   2xx   2xx   403   403   403'],
+  ['PUT /api/payroll/people/:id/payroll-id',  'X',     '401   404   404   403   403   403'],
+  ['GET /api/payroll/mapping',               'none',  '401   2xx   2xx   403   403   403'],
+  ['PUT /api/payroll/mapping',               'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/me/statements',                 'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/me/statements/:month/statement.pdf', 'none',  '401   2xx   2xx   2xx   2xx   2xx'],
+  ['POST /api/me/statements/sign-off', 'none',  '401   2xx   2xx   2xx   2xx   2xx'],
   ['GET /api/posts/:id',                    'S',     '401   2xx   2xx   2xx   403   403'],
   ['GET /api/posts/:id',                    'E',     '401   2xx   2xx   403   2xx   403'],
   ['GET /api/posts/:id',                    'X',     '401   404   404   404   404   403'],
@@ -1877,6 +2011,9 @@ const MEDIATOR_FIELDS: Record<string, string[]> = {
   'GET /api/training/modules': ['[].*'],
   'GET /api/training/sessions': ['[].*'],
   'GET /api/me/pathway': ['*'],
+  'GET /api/me/statements': ['[].*'],
+  'GET /api/me/statements/:month/statement.pdf': ['(value)'],
+  'POST /api/me/statements/sign-off': ['*'],
   'GET /api/pathways/:id': ['*'],
   // Their own contract's obligations, as their pathway shows them.
   'GET /api/pathways/:id/obligations': ['*'],

@@ -1,5 +1,6 @@
 import {
   COMPETENCES,
+  PAYROLL_CODES,
   type ApiError,
   type FieldError,
   type PersonDetail,
@@ -122,6 +123,10 @@ interface Fixtures {
   newSwap(status: 'offered' | 'accepted'): Promise<string>;
   /** The demo mediator's pending claim on a new open shift. */
   newClaim(): Promise<string>;
+  /** A month of long ago closed for the organisation, with a new person frozen in it. */
+  newClosedMonth(): Promise<{ month: string; personId: string }>;
+  /** A statement of a closed month sent to the demo mediator: its month. */
+  newMyStatement(): Promise<string>;
 }
 
 interface WriteRoute {
@@ -171,6 +176,8 @@ const partner = (name: string) => ({
 });
 
 let postCount = 0;
+/** Months closed and payroll numbers given by the runs: never twice the same. */
+let closeCount = 0;
 
 const WRITE_ROUTES: WriteRoute[] = [
   {
@@ -316,6 +323,59 @@ const WRITE_ROUTES: WriteRoute[] = [
     id: (f) => f.newEndedContract(),
     fields: ['refusedOn'],
     body: (f) => ({ refusedOn: addDays(f.today, -10) }),
+  },
+  {
+    route: 'POST /api/payroll/closes',
+    caller: 'hr',
+    fields: ['month', 'siteId'],
+    body: (f) => ({ month: '1899-11', siteId: f.siteId }),
+    // A month closes once: a new one of long ago each time.
+    fresh: async () => ({ month: `${1700 + ++closeCount}-11` }),
+  },
+  {
+    route: 'POST /api/payroll/statements',
+    caller: 'hr',
+    fields: ['month', 'personId'],
+    body: () => ({ month: '1899-11', personId: '00000000-0000-4000-8000-000000000000' }),
+    fresh: (f) => f.newClosedMonth(),
+  },
+  {
+    route: 'POST /api/payroll/adjustments',
+    caller: 'hr',
+    fields: ['personId', 'correctsMonth', 'code', 'quantity', 'reason'],
+    body: () => ({
+      personId: '00000000-0000-4000-8000-000000000000',
+      correctsMonth: '1899-11',
+      code: 'HEURES_NUIT',
+      quantity: 1.5,
+      reason: 'Permanence de nuit oubliée',
+    }),
+    fresh: async (f) => {
+      const { month, personId } = await f.newClosedMonth();
+      return { personId, correctsMonth: month };
+    },
+  },
+  {
+    route: 'PUT /api/payroll/mapping',
+    caller: 'hr',
+    fields: ['entries'],
+    body: () => ({ entries: [{ code: 'HEURES_COMPL_10', externalCode: 'HC10' }] }),
+  },
+  {
+    route: 'PUT /api/payroll/people/:id/payroll-id',
+    caller: 'hr',
+    id: async (f) => (await f.newContractHolder()).personId,
+    fields: ['payrollId'],
+    body: () => ({ payrollId: 'FZ0001' }),
+    // A payroll number belongs to one person: a new one each time.
+    fresh: async () => ({ payrollId: `FZ${++closeCount}` }),
+  },
+  {
+    route: 'POST /api/me/statements/sign-off',
+    caller: 'mediator',
+    fields: ['month'],
+    body: () => ({ month: '1899-12' }),
+    fresh: async (f) => ({ month: await f.newMyStatement() }),
   },
   {
     route: 'POST /api/posts',
@@ -929,6 +989,21 @@ const READ_ROUTES: ReadRoute[] = [
   { route: 'GET /api/people/:id/contracts', caller: 'hr' },
   { route: 'GET /api/posts', caller: 'hr', query: (f) => ({ siteId: f.siteId }) },
   { route: 'GET /api/posts/:id', caller: 'hr' },
+  { route: 'GET /api/payroll/months/:month', caller: 'hr', query: (f) => ({ siteId: f.siteId }) },
+  {
+    route: 'GET /api/payroll/months/:month/export.csv',
+    caller: 'hr',
+    query: (f) => ({ siteId: f.siteId }),
+  },
+  {
+    route: 'GET /api/payroll/months/:month/export.xlsx',
+    caller: 'hr',
+    query: (f) => ({ siteId: f.siteId }),
+  },
+  { route: 'GET /api/payroll/months/:month/people/:personId/statement.pdf', caller: 'hr' },
+  { route: 'GET /api/payroll/mapping', caller: 'hr' },
+  { route: 'GET /api/me/statements', caller: 'mediator' },
+  { route: 'GET /api/me/statements/:month/statement.pdf', caller: 'mediator' },
   { route: 'GET /api/people/:id/loans', caller: 'hr' },
   { route: 'GET /api/people/:id/hr-notes', caller: 'hr' },
   { route: 'GET /api/people/:id/eligibility', caller: 'hr' },
@@ -1330,7 +1405,9 @@ describe('hostile input on every write route', () => {
     return route.route
       .split(' ')[1]
       .replace(':id', '00000000-0000-4000-8000-000000000000')
-      .replace(':file', 'inconnu.ics');
+      .replace(':file', 'inconnu.ics')
+      .replace(':month', '2025-11')
+      .replace(':personId', '00000000-0000-4000-8000-000000000000');
   }
 
   /** A far date must be a French 400 naming one of the fields that carried it. */
@@ -1746,6 +1823,47 @@ describe('hostile input on every write route', () => {
            SELECT $1, $2, 1, $3, person_id, $4 FROM account WHERE email = $5`,
           [organisation.id, shiftId, colleague.id, status, EMAILS.mediator],
         );
+      },
+      newClosedMonth: async () => {
+        const { personId } = await f.newContractHolder();
+        const month = `${1900 + ++n}-11`;
+        const quantities = Object.fromEntries(PAYROLL_CODES.map((code) => [code, 0]));
+        await query(
+          `INSERT INTO payroll_month (organisation_id, month, snapshot) VALUES ($1, $2, $3)`,
+          [
+            organisation.id,
+            month,
+            JSON.stringify([
+              {
+                personId,
+                name: 'Fuzz',
+                payrollId: null,
+                siteId: null,
+                siteName: null,
+                contracts: '',
+                quantities,
+                adjustments: [],
+                statement: { sentAt: null, signedAt: null },
+              },
+            ]),
+          ],
+        );
+        return { month, personId };
+      },
+      newMyStatement: async () => {
+        const [mediator] = await query(`SELECT person_id FROM account WHERE email = $1`, [
+          EMAILS.mediator,
+        ]);
+        const month = `${1900 + ++n}-12`;
+        await query(
+          `INSERT INTO payroll_month (organisation_id, month, snapshot) VALUES ($1, $2, '[]')`,
+          [organisation.id, month],
+        );
+        await query(
+          `INSERT INTO hours_statement (organisation_id, person_id, month) VALUES ($1, $2, $3)`,
+          [organisation.id, mediator.person_id, month],
+        );
+        return month;
       },
       newClaim: async () => {
         const day = addDays(FAR_MONDAY, 21 + (++n % 5));

@@ -31,6 +31,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'hr', 'manager'],
     hasPendingBadge: true,
   },
+  { label: 'nav.payroll', link: '/paie', roles: ['admin', 'hr'] },
+  { label: 'nav.myStatements', link: '/mes-releves', roles: ['mediator'] },
   { label: 'nav.settings', link: '/parametres', roles: ['admin'] },
   { label: 'nav.apiDocs', link: '/api/docs', roles: ['admin'], isExternal: true },
 ];

@@ -1,6 +1,7 @@
 import { FUNDERS_EN } from '../../funders/funders.i18n.en';
 import { ME_EN } from '../../me/me.i18n.en';
 import { OPEN_SHIFTS_EN } from '../../open-shifts/open-shifts.i18n.en';
+import { PAYROLL_EN } from '../../payroll/payroll.i18n.en';
 import { PENDING_EN } from '../../pending/pending.i18n.en';
 import { HR_PEOPLE_EN } from '../../people/people.i18n.en';
 import { PLANNER_EN } from '../../rota/planner.i18n.en';
@@ -18,6 +19,7 @@ export const EN: Translation = {
   openShifts: OPEN_SHIFTS_EN,
   pending: PENDING_EN,
   funders: FUNDERS_EN,
+  payroll: PAYROLL_EN,
   app: { name: 'Relais', skip: 'Skip to content' },
   nav: {
     label: 'Main navigation',
@@ -36,6 +38,8 @@ export const EN: Translation = {
     pending: 'To decide',
     pendingCount: 'To decide, {{ count }} waiting',
     settings: 'Settings',
+    payroll: 'Payroll',
+    myStatements: 'My statements',
     apiDocs: 'API (OpenAPI)',
     logout: 'Sign out',
     languages: { fr: 'Français', en: 'English' },

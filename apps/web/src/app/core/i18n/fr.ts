@@ -9,6 +9,7 @@ import {
 import { FUNDERS_FR } from '../../funders/funders.i18n.fr';
 import { ME_FR } from '../../me/me.i18n.fr';
 import { OPEN_SHIFTS_FR } from '../../open-shifts/open-shifts.i18n.fr';
+import { PAYROLL_FR } from '../../payroll/payroll.i18n.fr';
 import { PENDING_FR } from '../../pending/pending.i18n.fr';
 import { HR_PEOPLE_FR } from '../../people/people.i18n.fr';
 import { PLANNER_FR } from '../../rota/planner.i18n.fr';
@@ -26,6 +27,7 @@ export const FR = {
   openShifts: OPEN_SHIFTS_FR,
   pending: PENDING_FR,
   funders: FUNDERS_FR,
+  payroll: PAYROLL_FR,
   app: { name: 'Relais', skip: 'Aller au contenu' },
   nav: {
     label: 'Navigation principale',
@@ -44,6 +46,8 @@ export const FR = {
     pending: 'À décider',
     pendingCount: 'À décider, {{ count }} en attente',
     settings: 'Paramètres',
+    payroll: 'Paie',
+    myStatements: 'Mes relevés',
     apiDocs: 'API (OpenAPI)',
     logout: 'Se déconnecter',
     languages: { fr: 'Français', en: 'English' },
