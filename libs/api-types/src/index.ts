@@ -5,6 +5,7 @@ export * from './lib/auth';
 export * from './lib/auto-fill';
 export * from './lib/certification';
 export * from './lib/contract-type';
+export * from './lib/funder-reports';
 export * from './lib/job-search';
 export * from './lib/location-kind';
 export * from './lib/obligations';

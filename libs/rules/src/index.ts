@@ -12,12 +12,14 @@ export {
   contractEndingReminder,
   contractLimits,
   openingWeekdaysOf,
+  proTrainingBounds,
   renewalChain,
   termEnd,
 } from './lib/contract-rules';
 export * from './lib/durations';
 export * from './lib/exit-category';
 export * from './lib/french-format';
+export * from './lib/funder-reports';
 export * from './lib/immersion';
 export * from './lib/obligations';
 export {

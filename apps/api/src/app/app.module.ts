@@ -23,6 +23,7 @@ import { PayrollModule } from './payroll/payroll.module';
 import { PendingModule } from './pending/pending.module';
 import { PeopleModule } from './people/people.module';
 import { PostsModule } from './posts/posts.module';
+import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 import { RotaModule } from './rota/rota.module';
 import { SwapsModule } from './swaps/swaps.module';
@@ -61,6 +62,7 @@ export class AppModule {
         SwapsModule,
         OpenShiftsModule,
         PendingModule,
+        ReportsModule,
       ],
     };
   }

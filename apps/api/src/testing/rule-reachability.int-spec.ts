@@ -637,6 +637,17 @@ describe('every rule code is reachable from the API', () => {
           tutorId: await tutor(),
         }),
       ),
+    // A PEC ending in 45 days: its attestation d'expérience is due within a fortnight.
+    EXPERIENCE_ATTESTATION_DUE: async () =>
+      alerts(
+        await person({
+          type: 'PEC',
+          start: addDays(addMonths(today, -10), 15),
+          end: addDays(today, 45),
+          weeklyHours: 20,
+          tutorId: await tutor(),
+        }),
+      ),
     EXIT_RECORD_INCOMPLETE: async () =>
       alerts(
         await person({

@@ -110,6 +110,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./payroll/my-statements.page').then((m) => m.MyStatementsPage),
   },
   {
+    path: 'financeurs',
+    canActivate: [signedInGuard, roleGuard('admin', 'hr')],
+    title: 'Documents financeurs – Relais',
+    loadComponent: () => import('./funders/funders.page').then((m) => m.FundersPage),
+  },
+  {
     path: 'parametres',
     canActivate: [signedInGuard, roleGuard('admin')],
     title: 'Paramètres de l’association – Relais',

@@ -1,4 +1,5 @@
 // One French label per enum value: screens (the French dictionary) and exports read the same words.
+export * from './activities';
 export * from './contract-types';
 export * from './exits';
 export * from './job-search';

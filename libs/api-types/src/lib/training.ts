@@ -428,4 +428,16 @@ export interface PathwayDashboard {
     end: string;
     isInternalHire: boolean;
   }[];
+  /**
+   * PEC contracts whose attestation d'expérience is due (EXPERIENCE_ATTESTATION_DUE: from two
+   * months before the end) and not yet issued by HR; `due` is a month before the end.
+   */
+  attestationsDue: {
+    contractId: string;
+    personId: string;
+    personName: string;
+    end: string;
+    due: string;
+    isLate: boolean;
+  }[];
 }

@@ -392,6 +392,25 @@ function adulteRelaisChecks(ctx: Ctx): Check[] {
   return out;
 }
 
+/**
+ * The training a contrat de professionnalisation owes over its whole term (L6325-13, L6325-14):
+ * between 15 % and 25 % of its hours (weekly hours over its days), and 150 h at least.
+ */
+export function proTrainingBounds(
+  start: CivilDate,
+  end: CivilDate,
+  weeklyHours: number,
+  settings?: Partial<RuleSettings>,
+): { totalHours: number; minHours: number; maxHours: number } {
+  const s = resolveRuleSettings(settings);
+  const totalHours = (days(start, end) / 7) * weeklyHours;
+  return {
+    totalHours,
+    minHours: Math.max(s.proMinTrainingHours, Math.ceil(totalHours * s.proTrainingMinRatio)),
+    maxHours: Math.floor(totalHours * s.proTrainingMaxRatio),
+  };
+}
+
 /** PRO_CONTRACT: 6–12 months (24/36 by agreement), training 15–25 % and ≥ 150 h (L6325-11/13). */
 function proChecks(ctx: Ctx): Check[] {
   const { c, s } = ctx;
@@ -400,12 +419,12 @@ function proChecks(ctx: Ctx): Check[] {
   const end = c.end ?? c.start;
   const min = termEnd(c.start, s.proMinMonths);
   const max = termEnd(c.start, s.proMaxMonths);
-  const totalHours = (days(c.start, end) / 7) * c.weeklyHours;
-  const minTraining = Math.max(
-    s.proMinTrainingHours,
-    Math.ceil(totalHours * s.proTrainingMinRatio),
+  const { minHours: minTraining, maxHours: maxTraining } = proTrainingBounds(
+    c.start,
+    end,
+    c.weeklyHours,
+    s,
   );
-  const maxTraining = Math.floor(totalHours * s.proTrainingMaxRatio);
   const training = c.trainingHours ?? 0;
   return [
     {

@@ -131,6 +131,23 @@ describe('pathway due rules (group F)', () => {
     expect(alerts.map((alert) => alert.rule)).toEqual(['ONBOARDING_DUE', 'EXIT_INTERVIEW_DUE']);
   });
 
+  it.each([
+    ['PEC', '2026-08-01', 'à remettre au plus tard le 30/08/2026'],
+    ['PEC', '2026-09-10', 'en retard : à remettre au plus tard le 30/08/2026'],
+    ['PEC', '2026-07-20', null],
+    ['PEC', '2026-10-01', null],
+    ['CDD', '2026-08-15', null],
+    ['PEC already issued', '2026-08-15', null],
+  ])('EXPERIENCE_ATTESTATION_DUE: a %s ending on 30/09/2026, on %s', (type, today, expected) => {
+    const alert = pathwayAlerts(type.slice(0, 3), [], today, [], {
+      lastContractEnd: '2026-09-30',
+      contractEndingAlertDays: [],
+      isExperienceAttestationIssued: type.endsWith('issued'),
+    }).find((found) => found.rule === 'EXPERIENCE_ATTESTATION_DUE');
+    if (expected === null) expect(alert).toBeUndefined();
+    else expect(alert?.message).toContain(expected);
+  });
+
   describe('mandatory modules', () => {
     const catalogue = [
       {

@@ -287,6 +287,8 @@ export interface PathwayFacts {
    */
   exitToRecordEnd?: CivilDate | null;
   contractEndingAlertDays?: readonly number[];
+  /** HR has issued the last contract's attestation d'expérience (a PEC): nothing to remind. */
+  isExperienceAttestationIssued?: boolean;
 }
 
 /**
@@ -353,6 +355,24 @@ export function pathwayAlerts(
       facts.contractEndingAlertDays,
     );
     if (reminder) alerts.push({ rule: 'CONTRACT_ENDING', message: reminder.message });
+  }
+  // The PEC's attestation d'expérience professionnelle is handed over at the latest one month
+  // before the end (L5134-28-1 [à vérifier]); HR is told a month ahead of that day.
+  if (
+    contractType === 'PEC' &&
+    facts.lastContractEnd &&
+    !facts.isExperienceAttestationIssued &&
+    today >= addMonths(facts.lastContractEnd, -2) &&
+    today <= facts.lastContractEnd
+  ) {
+    const due = addMonths(facts.lastContractEnd, -1);
+    alerts.push({
+      rule: 'EXPERIENCE_ATTESTATION_DUE',
+      message:
+        today > due
+          ? `Attestation d’expérience professionnelle du PEC en retard : à remettre au plus tard le ${formatDate(due)}, un mois avant la fin du contrat (${formatDate(facts.lastContractEnd)}).`
+          : `Attestation d’expérience professionnelle du PEC à remettre au plus tard le ${formatDate(due)}, un mois avant la fin du contrat (${formatDate(facts.lastContractEnd)}).`,
+    });
   }
   if (facts.exitToRecordEnd && facts.exitToRecordEnd < today)
     alerts.push({

@@ -365,6 +365,12 @@ export const RULE_CATALOGUE = {
     severity: 'warn',
     isPersonWide: true,
   },
+  EXPERIENCE_ATTESTATION_DUE: {
+    group: 'F',
+    label: 'Attestation d’expérience PEC à remettre',
+    severity: 'warn',
+    isPersonWide: true,
+  },
   EXIT_RECORD_INCOMPLETE: {
     group: 'F',
     label: 'Fiche de sortie incomplète',

@@ -36,14 +36,13 @@ function presence(t: TimedItem): Interval[] {
 }
 
 /**
- * Sub-intervals of `slot` where fewer than `need` distinct people from `shifts` are present,
- * with the lowest count seen.
+ * `slot` cut where people arrive or leave, each piece with the number of distinct people of
+ * `shifts` present in it (breaks deducted).
  */
-function shortfalls(
+export function presenceCounts(
   slot: Interval,
   shifts: readonly TimedItem[],
-  need: number,
-): { gaps: Interval[]; lowest: number } {
+): (Interval & { count: number })[] {
   const parts = shifts.flatMap((t) =>
     presence(t).map((p) => ({ person: t.item.personId ?? '', start: p.start, end: p.end })),
   );
@@ -53,14 +52,29 @@ function shortfalls(
     if (p.end > slot.start && p.end < slot.end) cuts.add(p.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const gaps: Interval[] = [];
-  let lowest = Number.POSITIVE_INFINITY;
+  const pieces: (Interval & { count: number })[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const piece = { start: points[i], end: points[i + 1] };
     const people = new Set(parts.filter((p) => overlapMs(p, piece) > 0).map((p) => p.person));
-    lowest = Math.min(lowest, people.size);
-    if (people.size < need) gaps.push(piece);
+    pieces.push({ ...piece, count: people.size });
   }
+  return pieces;
+}
+
+/**
+ * Sub-intervals of `slot` where fewer than `need` distinct people from `shifts` are present,
+ * with the lowest count seen.
+ */
+function shortfalls(
+  slot: Interval,
+  shifts: readonly TimedItem[],
+  need: number,
+): { gaps: Interval[]; lowest: number } {
+  const pieces = presenceCounts(slot, shifts);
+  const lowest = Math.min(...pieces.map((piece) => piece.count));
+  const gaps = pieces
+    .filter((piece) => piece.count < need)
+    .map((piece) => ({ start: piece.start, end: piece.end }));
   return { gaps: mergeIntervals(gaps), lowest: Number.isFinite(lowest) ? lowest : 0 };
 }
 

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActivityCode, CalendarFeedState } from '@relais/api-types';
+import { ACTIVITY_LABELS, type CalendarFeedState } from '@relais/api-types';
 import { addDays, isoWeekOf } from '@relais/rules';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
@@ -20,17 +20,6 @@ import { CalendarFeedEntity } from './calendar-feed.entity';
 
 /** The feed starts this many days back: recent history stays in the phone's calendar. */
 const FEED_HISTORY_DAYS = 56;
-
-const ACTIVITY_LABEL: Record<ActivityCode, string> = {
-  accueil: 'Accueil France Services',
-  back_office: 'Back-office',
-  permanence: 'Permanence',
-  outreach: 'Médiation sortante',
-  workshop: 'Atelier collectif',
-  digital_help: 'Accompagnement numérique',
-  meeting: 'Réunion',
-  training: 'Formation',
-};
 
 @Injectable()
 export class CalendarService {
@@ -152,7 +141,7 @@ export class CalendarService {
         // A cancellation must outrank the last published copy in clients that merge by UID.
         sequence: shift.version + (isCancelled ? 1 : 0),
         status: isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-        summary: `${isCancelled ? 'Annulé : ' : ''}${ACTIVITY_LABEL[shift.activity]}${siteName ? ` – ${siteName}` : ''}`,
+        summary: `${isCancelled ? 'Annulé : ' : ''}${ACTIVITY_LABELS[shift.activity]}${siteName ? ` – ${siteName}` : ''}`,
         location: place ? `${place.name}, ${place.address}` : null,
         description: shift.breakMinutes > 0 ? `Pause : ${shift.breakMinutes} min` : null,
       });

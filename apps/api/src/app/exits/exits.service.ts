@@ -46,6 +46,7 @@ import { AuditService } from '../audit/audit.service';
 import { syncExitCertifications } from '../certifications/certification-facts';
 import { readOrganisationSettings } from '../organisation/organisation-settings.service';
 import { PathwaysService } from '../pathways/pathways.service';
+import { experienceAttestationIssuedSql } from '../reports/experience-attestation-facts';
 import { CreateExitDto, ExitFollowUpDto } from './dto/exits.dto';
 import { ExitRecordEntity } from './exit-record.entity';
 
@@ -670,6 +671,21 @@ export class ExitsService {
       [org, addDays(today, -30), addDays(today, 90)],
     );
     const missing = await this.missingExits(org, today);
+    const pecEnding: {
+      id: string;
+      person_id: string;
+      first_name: string;
+      last_name: string;
+      end_date: string;
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.person_id, p.first_name, p.last_name, to_char(c.end_date, 'YYYY-MM-DD') AS end_date
+           FROM contract c JOIN person p ON p.id = c.person_id
+          WHERE c.organisation_id = $1 AND c.type = 'PEC' AND c.end_date BETWEEN $2 AND $3
+            AND NOT EXISTS (SELECT 1 FROM contract n WHERE n.person_id = c.person_id AND n.start_date > c.start_date)
+            AND NOT ${experienceAttestationIssuedSql('c.id')}
+          ORDER BY c.end_date`,
+      [org, today, addMonths(today, 3)],
+    );
     const followUps: ExitRow[] = await this.dataSource.query(
       `${EXIT_SELECT} WHERE x.organisation_id = $1 AND x.category IS NOT NULL AND x.follow_up_due <= $2 AND x.follow_up_status IS NULL
        ORDER BY x.follow_up_due`,
@@ -727,6 +743,17 @@ export class ExitsService {
         end: row.end,
         isInternalHire: row.isInternalHire,
       })),
+      // The pathway's EXPERIENCE_ATTESTATION_DUE window: from two months before the end.
+      attestationsDue: pecEnding
+        .filter((row) => today >= addMonths(row.end_date, -2))
+        .map((row) => ({
+          contractId: row.id,
+          personId: row.person_id,
+          personName: `${row.first_name} ${row.last_name}`,
+          end: row.end_date,
+          due: addMonths(row.end_date, -1),
+          isLate: today > addMonths(row.end_date, -1),
+        })),
     };
   }
 

@@ -4,6 +4,11 @@ import PDFDocument from 'pdfkit';
 
 const STATUS: Record<string, string> = { a_venir: 'à venir', en_retard: 'en retard', fait: 'fait' };
 
+/** Text the built-in Helvetica can draw: typographic quotes, dashes and dots made Latin-1. */
+export function pdfSafe(value: string): string {
+  return value.replace(/[’‘]/g, "'").replace(/[–—]/g, '-').replace(/·/g, '.');
+}
+
 /** A one-person training summary for funders (A4, built-in Helvetica: Latin-1 accents only). */
 export function pathwayPdf(pathway: Pathway, organisation: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -16,8 +21,7 @@ export function pathwayPdf(pathway: Pathway, organisation: string): Promise<Buff
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    const text = (value: string) =>
-      value.replace(/[’‘]/g, "'").replace(/[–—]/g, '-').replace(/·/g, '.');
+    const text = pdfSafe;
 
     doc.fontSize(9).fillColor('#555').text(text(organisation));
     doc

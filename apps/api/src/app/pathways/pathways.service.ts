@@ -31,6 +31,7 @@ import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { P09_TITLE, titleObtainedSql } from '../certifications/certification-facts';
 import { PersonEntity } from '../people/person.entity';
+import { experienceAttestationIssuedSql } from '../reports/experience-attestation-facts';
 import { SESSION_SELECT, toSession } from '../training/training.mapper';
 import { UpdateMilestoneDto } from './dto/pathways.dto';
 import {
@@ -257,6 +258,7 @@ export class PathwaysService {
             expiresOn: row.expires_on,
           })),
           lastContractEnd: contracts.at(-1)?.end_date ?? null,
+          isExperienceAttestationIssued: await this.isExperienceAttestationIssued(contracts.at(-1)),
           exitToRecordEnd:
             exitContract?.end && !(await this.isExitRecorded(exitContract.contractId))
               ? exitContract.end
@@ -264,6 +266,16 @@ export class PathwaysService {
         },
       ),
     };
+  }
+
+  /** Whether HR or the direction has issued a PEC's attestation d'expérience (audited). */
+  private async isExperienceAttestationIssued(contract: ContractRow | undefined): Promise<boolean> {
+    if (contract?.type !== 'PEC') return false;
+    const [row]: { is_issued: boolean }[] = await this.dataSource.query(
+      `SELECT ${experienceAttestationIssuedSql('$1')} AS is_issued`,
+      [contract.id],
+    );
+    return row?.is_issued === true;
   }
 
   /** Whether the exit after a contract is recorded with its category. */

@@ -181,6 +181,23 @@ class World {
     );
   }
 
+  /**
+   * A PEC of a person of the place, or of the caller for `self` cells: for the caller, a term of
+   * its own in the past that no contract of theirs overlaps.
+   */
+  async newPec(target: Target): Promise<string> {
+    if (target.place === 'unknown') return randomUUID();
+    const personId = target.isSelf
+      ? this.personOf(target.role)
+      : (await this.newPerson(target.place)).personId;
+    const year = 1999 - this.next();
+    return this.insert(
+      `INSERT INTO contract (organisation_id, person_id, type, start_date, end_date, weekly_hours) VALUES ($1, $2, 'PEC', $3, $4, 26)`,
+      [this.organisation(target.place), personId, `${year}-01-04`, `${year}-10-03`],
+      target.place,
+    );
+  }
+
   /** A post of the place's site. */
   async newPost(place: Place): Promise<string> {
     if (place === 'unknown') return randomUUID();
@@ -885,6 +902,18 @@ const CALLS: Record<string, Build> = {
     path: `/api/contracts/${await w.newRunningCdd(place)}/renewal-refusal`,
     body: { refusedOn: w.today },
   }),
+  'GET /api/contracts/:id/experience-attestation.pdf': async (w, target) => ({
+    path: `/api/contracts/${await w.newPec(target)}/experience-attestation.pdf`,
+  }),
+  'GET /api/reports/france-services': (w, target) => ({
+    path: `/api/reports/france-services?${siteQuery(w, target)}&month=${w.today.slice(0, 7)}`,
+  }),
+  'GET /api/reports/subsidised': (w) => ({
+    path: `/api/reports/subsidised?month=${w.today.slice(0, 7)}`,
+  }),
+  'GET /api/reports/contrat-pro': (w) => ({
+    path: `/api/reports/contrat-pro?month=${w.today.slice(0, 7)}`,
+  }),
   'GET /api/posts': (w, target) => ({
     path: target.scope === 'none' ? '/api/posts' : `/api/posts?${siteQuery(w, target)}`,
   }),
@@ -1476,6 +1505,17 @@ const TABLE: [route: string, scope: Scope, outcomes: string][] = [
   ['POST /api/contracts/:id/renewal-refusal', 'S',   '401   2xx   2xx   403   403   403'],
   ['POST /api/contracts/:id/renewal-refusal', 'E',   '401   2xx   2xx   403   403   403'],
   ['POST /api/contracts/:id/renewal-refusal', 'X',   '401   404   404   403   403   403'],
+  // The PEC's attestation: HR and the direction, or the person for their own contract.
+  ['GET /api/contracts/:id/experience-attestation.pdf', 'self', '401   2xx   2xx   2xx   2xx   2xx'],
+  ['GET /api/contracts/:id/experience-attestation.pdf', 'S',    '401   2xx   2xx   403   403   403'],
+  ['GET /api/contracts/:id/experience-attestation.pdf', 'E',    '401   2xx   2xx   403   403   403'],
+  ['GET /api/contracts/:id/experience-attestation.pdf', 'X',    '401   404   404   404   404   404'],
+  // Funders' reports: organisation-wide for HR and admin; France Services per site for managers.
+  ['GET /api/reports/france-services',      'S',     '401   2xx   2xx   2xx   403   403'],
+  ['GET /api/reports/france-services',      'E',     '401   2xx   2xx   403   2xx   403'],
+  ['GET /api/reports/france-services',      'X',     '401   404   404   404   404   403'],
+  ['GET /api/reports/subsidised',           'none',  '401   2xx   2xx   403   403   403'],
+  ['GET /api/reports/contrat-pro',          'none',  '401   2xx   2xx   403   403   403'],
   // Posts: HR and admin create them; a manager reads those of the sites they run.
   ['GET /api/posts',                        'none',  '401   2xx   2xx   2xx   2xx   403'],
   ['GET /api/posts',                        'S',     '401   2xx   2xx   2xx   403   403'],
@@ -1990,6 +2030,8 @@ const MEDIATOR_FIELDS: Record<string, string[]> = {
   'POST /api/me/calendar': ['*'],
   'DELETE /api/me/calendar': ['(value)'],
   'GET /api/calendar/:file': ['(value)'],
+  // Their own PEC's attestation, a PDF.
+  'GET /api/contracts/:id/experience-attestation.pdf': ['(value)'],
   'GET /api/notifications': ['*'],
   'POST /api/notifications/read-all': ['(value)'],
   'POST /api/notifications/:id/read': ['(value)'],

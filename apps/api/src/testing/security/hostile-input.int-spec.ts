@@ -1082,6 +1082,22 @@ const READ_ROUTES: ReadRoute[] = [
   { route: 'GET /api/partner-employers', caller: 'hr' },
   { route: 'GET /api/reports/exits', caller: 'hr', query: (f) => ({ year: f.today.slice(0, 4) }) },
   { route: 'GET /api/reports/pathways', caller: 'hr' },
+  {
+    route: 'GET /api/reports/france-services',
+    caller: 'hr',
+    query: (f) => ({ siteId: f.siteId, month: f.today.slice(0, 7) }),
+  },
+  {
+    route: 'GET /api/reports/subsidised',
+    caller: 'hr',
+    query: (f) => ({ month: f.today.slice(0, 7) }),
+  },
+  {
+    route: 'GET /api/reports/contrat-pro',
+    caller: 'hr',
+    query: (f) => ({ month: f.today.slice(0, 7) }),
+  },
+  { route: 'GET /api/contracts/:id/experience-attestation.pdf', caller: 'hr' },
   { route: 'GET /api/exports/training.xlsx', caller: 'hr' },
   { route: 'GET /api/exports/training.csv', caller: 'hr' },
   { route: 'GET /api/exports/exits.csv', caller: 'hr' },

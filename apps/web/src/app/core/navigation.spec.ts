@@ -3,7 +3,15 @@ import { homeFor, navFor } from './navigation';
 describe('navFor', () => {
   it('shows each role the screens it may use, the API documentation to the director only', () => {
     const staff = ['/sites', '/personnes', '/contrats/echeances', '/planning', '/demandes'];
-    const hr = [...staff, '/formation', '/parcours', '/echanges', '/a-decider'];
+    const hr = [
+      ...staff,
+      '/formation',
+      '/parcours',
+      '/financeurs',
+      '/echanges',
+      '/a-decider',
+      '/paie',
+    ];
     expect(navFor('admin').map((item) => item.link)).toEqual([...hr, '/parametres', '/api/docs']);
     expect(navFor('hr').map((item) => item.link)).toEqual(hr);
     expect(navFor('manager').map((item) => item.link)).toEqual([
@@ -20,6 +28,7 @@ describe('navFor', () => {
       '/ma-semaine',
       '/echanges',
       '/creneaux-disponibles',
+      '/mes-releves',
     ]);
   });
 

@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'nav.requests', link: '/demandes', roles: ['admin', 'hr', 'manager', 'mediator'] },
   { label: 'nav.training', link: '/formation', roles: ['admin', 'hr', 'manager'] },
   { label: 'nav.pathways', link: '/parcours', roles: ['admin', 'hr'] },
+  { label: 'nav.funders', link: '/financeurs', roles: ['admin', 'hr'] },
   { label: 'nav.myPathway', link: '/mon-parcours', roles: ['mediator'] },
   { label: 'nav.myWeek', link: '/ma-semaine', roles: ['mediator'] },
   { label: 'nav.swaps', link: '/echanges', roles: ['admin', 'hr', 'manager', 'mediator'] },

@@ -42,6 +42,7 @@ export const HR_PEOPLE_EN: typeof HR_PEOPLE_FR = {
   contracts: {
     actions: 'Actions',
     correct: 'Correct',
+    experienceAttestation: 'Experience certificate (PDF)',
     correctLabel: 'Correct the {{ type }} contract of {{ start }}',
     end: 'End',
     endLabel: 'End the {{ type }} contract of {{ start }} early',

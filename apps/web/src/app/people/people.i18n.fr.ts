@@ -42,6 +42,7 @@ export const HR_PEOPLE_FR = {
   contracts: {
     actions: 'Actions',
     correct: 'Corriger',
+    experienceAttestation: 'Attestation d’expérience (PDF)',
     correctLabel: 'Corriger le contrat {{ type }} du {{ start }}',
     end: 'Terminer',
     endLabel: 'Terminer le contrat {{ type }} du {{ start }} avant son terme',

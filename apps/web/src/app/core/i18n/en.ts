@@ -1,3 +1,4 @@
+import { FUNDERS_EN } from '../../funders/funders.i18n.en';
 import { ME_EN } from '../../me/me.i18n.en';
 import { OPEN_SHIFTS_EN } from '../../open-shifts/open-shifts.i18n.en';
 import { PAYROLL_EN } from '../../payroll/payroll.i18n.en';
@@ -17,6 +18,7 @@ export const EN: Translation = {
   hrPeople: HR_PEOPLE_EN,
   openShifts: OPEN_SHIFTS_EN,
   pending: PENDING_EN,
+  funders: FUNDERS_EN,
   payroll: PAYROLL_EN,
   app: { name: 'Relais', skip: 'Skip to content' },
   nav: {
@@ -28,6 +30,7 @@ export const EN: Translation = {
     rota: 'Rota',
     training: 'Training',
     pathways: 'Pathways',
+    funders: 'Funder documents',
     myPathway: 'My pathway',
     myWeek: 'My week',
     swaps: 'Swaps',

@@ -6,6 +6,7 @@ import {
   ROLE_LABELS,
   SKILL_LABELS,
 } from '@relais/api-types';
+import { FUNDERS_FR } from '../../funders/funders.i18n.fr';
 import { ME_FR } from '../../me/me.i18n.fr';
 import { OPEN_SHIFTS_FR } from '../../open-shifts/open-shifts.i18n.fr';
 import { PAYROLL_FR } from '../../payroll/payroll.i18n.fr';
@@ -25,6 +26,7 @@ export const FR = {
   hrPeople: HR_PEOPLE_FR,
   openShifts: OPEN_SHIFTS_FR,
   pending: PENDING_FR,
+  funders: FUNDERS_FR,
   payroll: PAYROLL_FR,
   app: { name: 'Relais', skip: 'Aller au contenu' },
   nav: {
@@ -36,6 +38,7 @@ export const FR = {
     rota: 'Planning',
     training: 'Formation',
     pathways: 'Parcours',
+    funders: 'Documents financeurs',
     myPathway: 'Mon parcours',
     myWeek: 'Ma semaine',
     swaps: 'Échanges',
