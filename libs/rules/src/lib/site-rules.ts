@@ -36,13 +36,15 @@ function presence(t: TimedItem): Interval[] {
 }
 
 /**
- * `slot` cut where people arrive or leave, each piece with the number of distinct people of
- * `shifts` present in it (breaks deducted).
+ * Calls `visit` for each piece of `slot` cut where people of `shifts` arrive or leave, with the
+ * number of distinct people present in it (breaks deducted). No array of pieces: the coverage
+ * checks run this for every slot of every week the planner tries.
  */
-export function presenceCounts(
+function eachPiece(
   slot: Interval,
   shifts: readonly TimedItem[],
-): (Interval & { count: number })[] {
+  visit: (piece: Interval, count: number) => void,
+): void {
   const parts = shifts.flatMap((t) =>
     presence(t).map((p) => ({ person: t.item.personId ?? '', start: p.start, end: p.end })),
   );
@@ -52,12 +54,23 @@ export function presenceCounts(
     if (p.end > slot.start && p.end < slot.end) cuts.add(p.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const pieces: (Interval & { count: number })[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const piece = { start: points[i], end: points[i + 1] };
     const people = new Set(parts.filter((p) => overlapMs(p, piece) > 0).map((p) => p.person));
-    pieces.push({ ...piece, count: people.size });
+    visit(piece, people.size);
   }
+}
+
+/**
+ * `slot` cut where people arrive or leave, each piece with the number of distinct people of
+ * `shifts` present in it (breaks deducted).
+ */
+export function presenceCounts(
+  slot: Interval,
+  shifts: readonly TimedItem[],
+): (Interval & { count: number })[] {
+  const pieces: (Interval & { count: number })[] = [];
+  eachPiece(slot, shifts, (piece, count) => pieces.push({ ...piece, count }));
   return pieces;
 }
 
@@ -70,11 +83,12 @@ function shortfalls(
   shifts: readonly TimedItem[],
   need: number,
 ): { gaps: Interval[]; lowest: number } {
-  const pieces = presenceCounts(slot, shifts);
-  const lowest = Math.min(...pieces.map((piece) => piece.count));
-  const gaps = pieces
-    .filter((piece) => piece.count < need)
-    .map((piece) => ({ start: piece.start, end: piece.end }));
+  const gaps: Interval[] = [];
+  let lowest = Number.POSITIVE_INFINITY;
+  eachPiece(slot, shifts, (piece, count) => {
+    lowest = Math.min(lowest, count);
+    if (count < need) gaps.push(piece);
+  });
   return { gaps: mergeIntervals(gaps), lowest: Number.isFinite(lowest) ? lowest : 0 };
 }
 
