@@ -1347,6 +1347,10 @@ console.info(
   `hostile input: ${NUM_RUNS} runs per route, seed ${FUZZ_SEED} (replay with FUZZ_SEED=${FUZZ_SEED}${IS_DEEP ? ' FUZZ=deep' : ''})`,
 );
 
+// Thirty fuzzed requests on a route whose valid request builds a week of its own (the fixes of a
+// rest breach, an auto-fill) take most of a minute on a loaded 2-core machine: twice the default.
+jest.setTimeout(120_000);
+
 describe('hostile input on every write route', () => {
   let t: TestApp;
   let f: Fixtures;
