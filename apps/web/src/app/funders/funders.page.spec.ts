@@ -9,6 +9,7 @@ import type {
   Site,
   SubsidisedReport,
 } from '@relais/api-types';
+import { addMonths } from '@relais/rules';
 import { provideI18n } from '../core/i18n/i18n';
 import { todayInParis } from '../shared/today';
 import { FundersPage } from './funders.page';
@@ -151,7 +152,8 @@ describe('funder documents: wording', () => {
 
 describe('FundersPage', () => {
   let http: HttpTestingController;
-  const month = todayInParis().slice(0, 7);
+  // The page opens on last month.
+  const month = addMonths(`${todayInParis().slice(0, 7)}-01`, -1).slice(0, 7);
 
   beforeEach(() => {
     TestBed.configureTestingModule({

@@ -7,7 +7,9 @@ import type {
   Site,
   SubsidisedReport,
 } from '@relais/api-types';
+import { addMonths } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
+import { distinctSiteLabels } from '../rota/rota.model';
 import { todayInParis } from '../shared/today';
 
 type Status = 'idle' | 'loading' | 'loaded' | 'error';
@@ -60,7 +62,10 @@ export function parseMonth(value: string): string | null {
 @Injectable({ providedIn: 'root' })
 export class FundersStore {
   private readonly http = inject(HttpClient);
-  private readonly monthValue = signal(todayInParis().slice(0, 7));
+  // Last month by default: the one funders ask about once it is over.
+  private readonly monthValue = signal(
+    addMonths(`${todayInParis().slice(0, 7)}-01`, -1).slice(0, 7),
+  );
   private readonly siteIdValue = signal<string | null>(null);
   private readonly siteList = signal<Site[]>([]);
   private readonly fs = signal<FranceServicesReport | null>(null);
@@ -71,8 +76,9 @@ export class FundersStore {
 
   readonly month = this.monthValue.asReadonly();
   readonly siteId = this.siteIdValue.asReadonly();
+  /** France Services sites, named so that they can be told apart (« Paris Sud », « Paris Sud Est »). */
   readonly franceServicesSites = computed(() =>
-    this.siteList().filter((site) => site.isFranceServices),
+    distinctSiteLabels(this.siteList().filter((site) => site.isFranceServices)),
   );
   readonly franceServices = this.fs.asReadonly();
   readonly subsidised = this.aided.asReadonly();
