@@ -34,6 +34,7 @@ const ROLES: { role: string; email: string; pages: string[] }[] = [
       '/parcours/:mediator',
       '/echanges',
       '/paie',
+      '/financeurs',
     ],
   },
   {
