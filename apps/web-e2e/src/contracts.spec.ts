@@ -127,6 +127,7 @@ test('a mediator sees only their own screens, and asks for an unavailability', a
     'Ma semaine',
     'Échanges',
     'Créneaux disponibles',
+    'Mes relevés',
   ]);
   await nav.getByRole('link', { name: 'Demandes' }).click();
   await expect(page).toHaveTitle('Mes demandes – Relais');
