@@ -464,7 +464,6 @@ export class PayrollService {
     month: string,
   ): Promise<PayrollMonthView> {
     const closed = await this.closedRow(manager, scope, month);
-    const computed = await payrollPeople(manager, scope, month);
     const span = payrollMonthSpan(month);
     if (closed) {
       const frozen = (closed.snapshot as PayrollPersonMonth[]).filter(
@@ -497,6 +496,8 @@ export class PayrollService {
         totals: totalsOf(people),
       };
     }
+    // An open month only: a closed one reads its snapshot.
+    const computed = await payrollPeople(manager, scope, month);
     return {
       month,
       siteId: scope.siteId,
