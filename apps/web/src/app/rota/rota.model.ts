@@ -214,6 +214,21 @@ export function personRows(people: readonly RotaPerson[], siteId: string): GridR
   ];
 }
 
+/**
+ * Builds, while the week is still on its way, what drawing it first needs from the browser's
+ * locale data (the French collation, the day and month names, the Paris offsets): each costs a
+ * few milliseconds the first time only, which would otherwise lengthen the task that draws the
+ * grid.
+ */
+export function warmUpFormats(lang: 'fr' | 'en'): void {
+  FRENCH_ORDER.compare('Élodie', 'Eric');
+  for (const kind of Object.keys(DATE_FORMATS) as (keyof typeof DATE_FORMATS)[]) {
+    dateFormat(kind, lang).format(utc('2026-01-05'));
+  }
+  const now = Date.now();
+  shiftMinutes({ start: toZonedIso(now), end: toZonedIso(now + 3_600_000), breakMinutes: 0 });
+}
+
 /** One row per location of the site, the site itself first. */
 export function locationRows(locations: readonly Location[]): GridRow[] {
   const order = ['site', 'satellite', 'partner_permanence', 'outreach', 'workshop'];

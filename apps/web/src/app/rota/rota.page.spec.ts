@@ -133,6 +133,9 @@ describe('RotaPage', () => {
     http.expectOne((req) => req.url === '/api/rota/templates').flush([]);
     await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
+    // The checks panel is drawn in the task after the grid.
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
     return { fixture, element: fixture.nativeElement as HTMLElement };
   }
 

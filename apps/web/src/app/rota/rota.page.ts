@@ -65,6 +65,7 @@ import {
   shiftMinutes,
   shiftRange,
   violationDelta,
+  warmUpFormats,
   weekNumber,
   weekRangeLabel,
 } from './rota.model';
@@ -375,8 +376,20 @@ export class RotaPage {
     () => !this.store.isLoading() && !!this.store.week() && this.store.shifts().length === 0,
   );
 
+  /**
+   * The checks panel is drawn in the task after the grid, not with it: the week shows sooner and
+   * no single task holds the page for long (the panel follows within a frame).
+   */
+  protected readonly sideReady = signal(false);
+
   constructor() {
     void this.store.loadSites();
+    // Locale data the grid's first drawing needs, built while the week is being fetched.
+    setTimeout(() => warmUpFormats(this.lang() === 'en' ? 'en' : 'fr'));
+    effect(() => {
+      if (!this.store.week() || untracked(this.sideReady)) return;
+      setTimeout(() => this.sideReady.set(true));
+    });
     // Load the site-week the URL names (or the caller's first site, this week).
     effect(() => {
       const siteId = this.siteId();
