@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,6 +8,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { filter } from 'rxjs';
 import { AuthStore } from './core/auth.store';
+import { FirstRead, planningSite, planningWeek } from './core/first-read';
 import { Lang, LANGS, LanguageService } from './core/i18n/i18n';
 import { navFor, PHONE_ITEMS } from './core/navigation';
 import { formatLongDate } from './core/time';
@@ -34,6 +36,8 @@ export class App {
   protected readonly pending = inject(PendingStore);
   protected readonly phoneItems = PHONE_ITEMS;
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  private readonly firstRead = inject(FirstRead);
   private readonly language = inject(LanguageService);
   private readonly activeLang = toSignal(inject(TranslocoService).langChanges$, {
     initialValue: 'fr',
@@ -52,7 +56,9 @@ export class App {
   constructor() {
     this.language.restore();
     // Who is signed in decides the top bar; the guards share this request.
-    if (this.auth.me() === undefined) void this.auth.load();
+    // Opened on the planning, its week is asked for as soon as the session is known, while the
+    // page's code is still on its way (the page takes that answer instead of asking again).
+    if (this.auth.me() === undefined) void this.auth.load().then(() => this.readAhead());
     // The first date in Paris time loads the browser's time-zone data (a long task): done while
     // that request is in flight rather than after its answer, when the page is being drawn.
     setTimeout(() => formatLongDate(new Date(), this.lang()));
@@ -65,6 +71,16 @@ export class App {
       if (role && role !== 'mediator') void this.pending.refreshCount();
       else this.pending.clear();
     });
+  }
+
+  private readAhead(): void {
+    const me = this.auth.me();
+    const { pathname, search } = this.document.location;
+    if (!me || pathname !== '/planning') return;
+    const query = new URLSearchParams(search);
+    const siteId = planningSite(query.get('site'), me.siteIds);
+    if (siteId)
+      this.firstRead.start('/api/rota', { siteId, week: planningWeek(query.get('semaine')) });
   }
 
   protected setLang(lang: Lang): void {

@@ -29,9 +29,10 @@ import type {
   Shift,
   Violation,
 } from '@relais/api-types';
-import { addIsoWeeks, civilDate, formatDate, isIsoWeek, isoWeekOf } from '@relais/rules';
+import { addIsoWeeks, civilDate, formatDate } from '@relais/rules';
 import { firstValueFrom, map } from 'rxjs';
 import { AuthStore } from '../core/auth.store';
+import { planningSite, planningWeek } from '../core/first-read';
 import { ORGANISATION_TIME_ZONE } from '../core/time';
 import { AutoFillPanelComponent } from './components/auto-fill-panel.component';
 import type { BulkMoveChoice, BulkMoveDialogData } from './components/bulk-move-dialog.component';
@@ -191,17 +192,10 @@ export class RotaPage {
    * the session (its site ids come in the site list's order), so the week is asked for at once,
    * not after the site list.
    */
-  protected readonly siteId = computed<string | null>(() => {
-    const wanted = this.params().site;
-    const ids = this.auth.me()?.siteIds ?? [];
-    return ids.find((id) => id === wanted) ?? ids[0] ?? null;
-  });
-  protected readonly week = computed(() => {
-    const wanted = this.params().week;
-    return wanted && isIsoWeek(wanted)
-      ? wanted
-      : isoWeekOf(civilDate(Date.now(), ORGANISATION_TIME_ZONE));
-  });
+  protected readonly siteId = computed(() =>
+    planningSite(this.params().site, this.auth.me()?.siteIds ?? []),
+  );
+  protected readonly week = computed(() => planningWeek(this.params().week));
   protected readonly weekNo = computed(() => weekNumber(this.week()));
   protected readonly weekRange = computed(() =>
     weekRangeLabel(this.week(), this.lang() === 'en' ? 'en' : 'fr'),

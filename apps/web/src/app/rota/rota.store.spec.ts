@@ -8,6 +8,7 @@ import {
   coverageCells,
   DEFAULT_ORGANISATION_SETTINGS,
 } from '@relais/rules';
+import { FirstRead } from '../core/first-read';
 import { ROTA_FR } from './rota.i18n.fr';
 import { deltaSentence, duration, premiumWords, violationDelta } from './rota.model';
 import { RotaStore } from './rota.store';
@@ -183,6 +184,18 @@ describe('RotaStore', () => {
       ['team', 'Bruno Martin'],
       ['guest', 'Yanis Abdi'],
     ]);
+  });
+
+  it('takes the week the app asked for ahead (one request), and asks the server again on the next load', async () => {
+    TestBed.inject(FirstRead).start('/api/rota', { siteId: 'site-sud', week: '2026-W49' });
+    http.expectOne('/api/rota?siteId=site-sud&week=2026-W49').flush(week());
+    await store.load('site-sud', '2026-W49');
+    expect(store.personRows().map((row) => row.name)).toContain('Awa Diallo');
+    http.expectNone('/api/rota?siteId=site-sud&week=2026-W49');
+
+    const again = store.load('site-sud', '2026-W49');
+    http.expectOne('/api/rota?siteId=site-sud&week=2026-W49').flush(week());
+    await again;
   });
 
   it('draws a mediator’s wall week with names only: no counters, checks or coverage', async () => {

@@ -33,6 +33,7 @@ import {
   SERVER_ONLY_RULES,
 } from '@relais/rules';
 import { firstValueFrom } from 'rxjs';
+import { FirstRead } from '../core/first-read';
 import { messageOf } from '../shared/http-error';
 import {
   absenceOn,
@@ -80,6 +81,7 @@ let tempSeq = 0;
 @Injectable({ providedIn: 'root' })
 export class RotaStore {
   private readonly http = inject(HttpClient);
+  private readonly firstRead = inject(FirstRead);
 
   private readonly sitesState = signal<Site[]>([]);
   private readonly weekState = signal<RotaWeek | null>(null);
@@ -338,8 +340,10 @@ export class RotaStore {
     }
     this.errorMessage.set(null);
     try {
+      const params = { siteId, week };
       const answer = await firstValueFrom(
-        this.http.get<RotaWeek | WallRotaWeek>('/api/rota', { params: { siteId, week } }),
+        (quiet ? null : this.firstRead.take<RotaWeek | WallRotaWeek>('/api/rota', params)) ??
+          this.http.get<RotaWeek | WallRotaWeek>('/api/rota', { params }),
       );
       // A newer load, or a write started since, wins: never move things behind the manager's back.
       if (seq !== this.loadSeq || (quiet && this.pending() > 0)) return;
