@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { firstValueFrom } from 'rxjs';
+import { EMPTY, firstValueFrom } from 'rxjs';
 import { FirstRead, planningSite, planningWeek } from './first-read';
 
 describe('FirstRead', () => {
@@ -26,7 +26,7 @@ describe('FirstRead', () => {
 
     const taken = reads.take('/api/rota', { siteId: 's1', week: '2026-W49' });
     expect(taken).not.toBeNull();
-    await expect(firstValueFrom(taken!)).resolves.toEqual({ week: '2026-W49' });
+    await expect(firstValueFrom(taken ?? EMPTY)).resolves.toEqual({ week: '2026-W49' });
     // Once only: a later load asks the server again.
     expect(reads.take('/api/rota', { siteId: 's1', week: '2026-W49' })).toBeNull();
     http.verify();
@@ -48,7 +48,7 @@ describe('FirstRead', () => {
       .expectOne((req) => req.url === '/api/rota')
       .flush({ message: 'Site inconnu' }, { status: 404, statusText: 'Not Found' });
     const taken = reads.take('/api/rota', { siteId: 's1', week: '2026-W49' });
-    await expect(firstValueFrom(taken!)).rejects.toMatchObject({ status: 404 });
+    await expect(firstValueFrom(taken ?? EMPTY)).rejects.toMatchObject({ status: 404 });
   });
 });
 
