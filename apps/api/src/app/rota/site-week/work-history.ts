@@ -139,20 +139,22 @@ export async function loadWorkHistory(
          -- Daytime segments are left out before the nights are laid over them: with a night that
          -- crosses midnight (21:00–06:00), a segment within one civil day, from nightEnd or later
          -- to nightStart or earlier, meets no night (most of the year's work).
-         SELECT * FROM seg
+         -- Each end is converted to local time once (ls, le; OFFSET 0 keeps them computed once
+         -- per row): ls on or after its day's nightEnd, le no later than that day's nightStart.
+         SELECT x.person_id, x.s, x.e, x.ls, x.le FROM (
+           SELECT seg.person_id, seg.s, seg.e, seg.s AT TIME ZONE $6 AS ls, seg.e AT TIME ZONE $6 AS le
+             FROM seg OFFSET 0
+         ) x
           WHERE NOT ($10::time > $11::time
-                     AND (seg.s AT TIME ZONE $6)::date = (seg.e AT TIME ZONE $6)::date
-                     AND (seg.s AT TIME ZONE $6)::time >= $11::time
-                     AND (seg.e AT TIME ZONE $6)::time <= $10::time)
-            OFFSET 0
+                     AND x.ls >= x.ls::date + $11::time
+                     AND x.le <= x.ls::date + $10::time)
        ) seg
       CROSS JOIN LATERAL (
         SELECT d::date AS night,
                (d::date + $10::time) AT TIME ZONE $6 AS s,
                ((CASE WHEN $10::time > $11::time THEN d::date + 1 ELSE d::date END) + $11::time)
                  AT TIME ZONE $6 AS e
-          FROM generate_series((seg.s AT TIME ZONE $6)::date - 1, (seg.e AT TIME ZONE $6)::date,
-                               interval '1 day') d
+          FROM generate_series(seg.ls::date - 1, seg.le::date, interval '1 day') d
       ) n
       WHERE n.e > seg.s AND n.s < seg.e AND n.night > $8::date AND n.night <= $9::date
       GROUP BY seg.person_id`,
