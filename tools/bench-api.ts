@@ -1,7 +1,9 @@
 /**
  * Load test of the production build on the national data set (run `npm run seed:national` first).
  * Usage: `npm run bench:api` (builds the API, then runs this). Prints one line per scenario with
- * p50/p99 latency and throughput, then the server's peak resident memory, then a JSON summary.
+ * p50/p99 latency, throughput, its ratio to the health route's throughput, the load average and the
+ * server's peak resident memory so far; then the same as one table, then a JSON summary. The
+ * server runs with the Node flags of `npm start` (SERVER_NODE_FLAGS).
  *
  * NATIONAL_DATABASE_URL names the database as for the seed; BENCH_SECONDS (default 10) the
  * duration of each scenario. The bare health route is measured in the same run: the ratio of a
@@ -12,9 +14,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { SERVER_NODE_FLAGS } from './server-node-flags';
 
 interface CannonResult {
   latency: { p50: number; p99: number; average: number };
@@ -77,19 +80,23 @@ async function main(): Promise<void> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const secret = randomBytes(24).toString('hex');
   const start = (serverPort: number, extra: Record<string, string>) =>
-    spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'dist/apps/api/main.js')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        SESSION_SECRET: secret,
-        PORT: String(serverPort),
-        LOG_LEVEL: 'warn',
-        ...extra,
+    spawn(
+      join(ROOT, 'node_modules/.bin/node'),
+      [...SERVER_NODE_FLAGS, join(ROOT, 'dist/apps/api/main.js')],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: url,
+          SESSION_SECRET: secret,
+          PORT: String(serverPort),
+          LOG_LEVEL: 'warn',
+          ...extra,
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    );
   const server = start(port, {});
   // The same build with the rota cache off (ROTA_CACHE_ENTRIES=0): every read computes the week,
   // as the first read after a write does. Idle while the other is measured.
@@ -259,7 +266,10 @@ async function main(): Promise<void> {
     console.log(
       `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; ` +
         `Node ${process.version}; PostgreSQL ${pgVersion}; ${shiftCount.toLocaleString('en')} shifts; ` +
-        `rota of ${rotaBody.shifts?.length ?? 0} shifts and ${rotaBody.people?.length ?? 0} people; ${SECONDS} s each`,
+        `rota of ${rotaBody.shifts?.length ?? 0} shifts and ${rotaBody.people?.length ?? 0} people; ${SECONDS} s each; ` +
+        `server flags ${SERVER_NODE_FLAGS.join(' ') || 'none'}; load average ${loadavg()
+          .map((load) => load.toFixed(2))
+          .join(' ')}`,
     );
     // Warm-up: JIT and connection pool, not measured.
     await autocannon({
@@ -283,20 +293,27 @@ async function main(): Promise<void> {
         duration: SECONDS,
         ...scenario.options,
       });
+      const health = rows[0]?.['req_per_s'] as number | undefined;
+      const reqPerS = Math.round(result.requests.average);
       const row = {
         scenario: scenario.name,
         p50_ms: result.latency.p50,
         p99_ms: result.latency.p99,
-        req_per_s: Math.round(result.requests.average),
+        req_per_s: reqPerS,
+        // The route's throughput as a share of the health route's in this run (goal: ≥ 25 %).
+        of_health_pct: health ? Math.round((100 * reqPerS) / health) : 100,
         non_2xx: result.non2xx,
         errors: result.errors + result.timeouts,
         // The measured server's peak resident memory so far (the cache-off twin's is not counted).
         peak_rss_mb: Math.round(peak()),
+        // The 1-minute load average at the end of the scenario (other work on the machine).
+        load: Number(loadavg()[0].toFixed(2)),
       };
       rows.push(row);
       console.log(
         `${scenario.name.padEnd(36)} p50 ${String(row.p50_ms).padStart(4)} ms  p99 ${String(row.p99_ms).padStart(4)} ms  ` +
-          `${String(row.req_per_s).padStart(5)} req/s  non-2xx ${row.non_2xx}  errors ${row.errors}  peak ${row.peak_rss_mb} MB`,
+          `${String(row.req_per_s).padStart(5)} req/s  ${String(row.of_health_pct).padStart(3)} % of health  ` +
+          `non-2xx ${row.non_2xx}  errors ${row.errors}  peak ${row.peak_rss_mb} MB  load ${row.load}`,
       );
     }
     if (!myWeekPath)
@@ -305,7 +322,25 @@ async function main(): Promise<void> {
       );
     const peakMb = Math.round(peak());
     console.log(`server peak resident memory: ${peakMb} MB`);
-    console.log(JSON.stringify({ scenarios: rows, peakRssMb: peakMb, shifts: shiftCount }));
+    console.table(
+      rows.map((row) => ({
+        scenario: row['scenario'],
+        'p50 ms': row['p50_ms'],
+        'p99 ms': row['p99_ms'],
+        'req/s': row['req_per_s'],
+        '% of health': row['of_health_pct'],
+        'peak MB': row['peak_rss_mb'],
+        load: row['load'],
+      })),
+    );
+    console.log(
+      JSON.stringify({
+        scenarios: rows,
+        peakRssMb: peakMb,
+        shifts: shiftCount,
+        loadAverage: loadavg(),
+      }),
+    );
   } finally {
     server.kill('SIGTERM');
     uncached.kill('SIGTERM');

@@ -1,5 +1,6 @@
 /**
- * Start-up of the production build: time from `node dist/apps/api/main.js` to its first answer,
+ * Start-up of the production build: time from `node dist/apps/api/main.js` (with the
+ * flags of `npm start`, SERVER_NODE_FLAGS) to its first answer,
  * and resident memory once idle, on the embedded database (PGlite in the process) and on
  * PostgreSQL, each from an empty database (migrations and demo seed included) and again on the
  * data the first start left.
@@ -15,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { SERVER_NODE_FLAGS } from './server-node-flags';
 
 const ROOT = join(__dirname, '..');
 const IDLE_SECONDS = Number(process.env['BENCH_IDLE_SECONDS'] ?? 10);
@@ -53,7 +55,7 @@ async function measure(
   const started = performance.now();
   const server = spawn(
     join(ROOT, 'node_modules/.bin/node'),
-    [join(ROOT, 'dist/apps/api/main.js')],
+    [...SERVER_NODE_FLAGS, join(ROOT, 'dist/apps/api/main.js')],
     {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },

@@ -31,6 +31,8 @@ export function dataSourceOptions(
     migrationsRun: false,
     // The embedded server mixes up concurrent connections under load (seen with 20 parallel
     // writes), so it gets a single connection: commands queue up, each in its own transaction.
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    // JIT off for every pooled connection: PostgreSQL judged the rota's queries worth compiling
+    // (their row estimates are large on the national data) and spent longer compiling than running.
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, options: '-c jit=off' },
   };
 }

@@ -1,7 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@relais/api-types';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from './auth-user';
 
 export type Intent = 'read' | 'write';
@@ -45,44 +43,8 @@ export interface PersonInScope {
  */
 @Injectable()
 export class AccessService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Sites an account may see, computed from its role (admin/HR: every site of the organisation). */
-  async siteIdsFor(account: {
-    role: Role;
-    organisationId: string;
-    personId: string;
-  }): Promise<string[]> {
-    let rows: { id: string }[];
-    if (this.isOrganisationWide(account.role)) {
-      rows = await this.dataSource.query(
-        'SELECT id FROM site WHERE organisation_id = $1 ORDER BY code',
-        [account.organisationId],
-      );
-    } else if (account.role === 'manager') {
-      rows = await this.dataSource.query(
-        `SELECT s.id FROM manager_site ms JOIN site s ON s.id = ms.site_id
-         WHERE ms.person_id = $1 AND ms.organisation_id = $2 ORDER BY s.code`,
-        [account.personId, account.organisationId],
-      );
-    } else {
-      rows = await this.dataSource.query(
-        `SELECT s.id FROM person p JOIN site s ON s.id = p.home_site_id
-         WHERE p.id = $1 AND s.organisation_id = $2`,
-        [account.personId, account.organisationId],
-      );
-    }
-    return rows.map((row) => row.id);
-  }
-
-  /** Every site id of an organisation (scope checks answer 404 for the others). */
-  async organisationSiteIds(organisationId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM site WHERE organisation_id = $1',
-      [organisationId],
-    );
-    return rows.map((row) => row.id);
-  }
+  // The sites in scope (admin/HR: every site of the organisation; a manager: the sites managed;
+  // otherwise the home site) are read with the session, in one query: AuthService.userFromToken.
 
   hasRole(user: AuthUser, roles: readonly Role[]): boolean {
     return roles.includes(user.role);

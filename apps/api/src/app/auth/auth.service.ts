@@ -4,7 +4,6 @@ import type { Me } from '@relais/api-types';
 import { DEFAULT_ORGANISATION_SETTINGS } from '@relais/rules';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -29,7 +28,6 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly limiter: LoginRateLimiter,
     private readonly notifications: NotificationsService,
@@ -116,40 +114,63 @@ export class AuthService {
     return rows.length > 0;
   }
 
-  /** Resolves a cookie token to the caller, or null when unknown, expired, revoked or disabled. */
+  /**
+   * Resolves a cookie token to the caller, or null when unknown, expired, revoked or disabled.
+   * One round trip on every request: the session, its account and person, the organisation's time
+   * zone, the sites in scope (as AccessService.siteIdsFor) and the organisation's sites.
+   */
   async userFromToken(token: string): Promise<AuthUser | null> {
-    const session = await this.dataSource.getRepository(SessionEntity).findOne({
-      where: { tokenHash: hashSessionToken(token, this.config.sessionSecret), revokedAt: IsNull() },
-      relations: { account: true },
-    });
-    const account = session?.account;
-    if (!session || !account || !account.isActive || session.expiresAt.getTime() <= Date.now()) {
-      return null;
-    }
-    // The person's name and the organisation's time zone in one round trip (every request).
-    const [person]: { first_name: string; last_name: string; time_zone: string | null }[] =
-      await this.dataSource.query(
-        `SELECT p.first_name, p.last_name, os.time_zone FROM person p
-           LEFT JOIN organisation_settings os ON os.organisation_id = p.organisation_id
-          WHERE p.id = $1`,
-        [account.personId],
-      );
-    if (!person) return null;
-    const siteIds = await this.access.siteIdsFor(account);
+    const [row]: {
+      session_id: string;
+      expires_at: Date;
+      account_id: string;
+      organisation_id: string;
+      person_id: string;
+      email: string;
+      role: AuthUser['role'];
+      is_active: boolean;
+      first_name: string;
+      last_name: string;
+      time_zone: string | null;
+      site_ids: string[];
+      organisation_site_ids: string[] | null;
+    }[] = await this.dataSource.query(
+      `SELECT se.id AS session_id, se.expires_at, a.id AS account_id, a.organisation_id,
+              a.person_id, a.email, a.role, a.is_active, p.first_name, p.last_name, os.time_zone,
+              CASE WHEN a.role IN ('admin', 'hr') THEN
+                     ARRAY(SELECT s.id::text FROM site s
+                            WHERE s.organisation_id = a.organisation_id ORDER BY s.code)
+                   WHEN a.role = 'manager' THEN
+                     ARRAY(SELECT s.id::text FROM manager_site ms JOIN site s ON s.id = ms.site_id
+                            WHERE ms.person_id = a.person_id AND ms.organisation_id = a.organisation_id
+                            ORDER BY s.code)
+                   ELSE
+                     ARRAY(SELECT s.id::text FROM site s
+                            WHERE s.id = p.home_site_id AND s.organisation_id = a.organisation_id)
+              END AS site_ids,
+              CASE WHEN a.role IN ('admin', 'hr') THEN NULL
+                   ELSE ARRAY(SELECT s.id::text FROM site s WHERE s.organisation_id = a.organisation_id)
+              END AS organisation_site_ids
+         FROM session se
+         JOIN account a ON a.id = se.account_id
+         JOIN person p ON p.id = a.person_id
+         LEFT JOIN organisation_settings os ON os.organisation_id = p.organisation_id
+        WHERE se.token_hash = $1 AND se.revoked_at IS NULL`,
+      [hashSessionToken(token, this.config.sessionSecret)],
+    );
+    if (!row || !row.is_active || new Date(row.expires_at).getTime() <= Date.now()) return null;
     return {
-      accountId: account.id,
-      sessionId: session.id,
-      organisationId: account.organisationId,
-      personId: account.personId,
-      email: account.email,
-      role: account.role,
-      siteIds,
-      organisationSiteIds: this.access.isOrganisationWide(account.role)
-        ? siteIds
-        : await this.access.organisationSiteIds(account.organisationId),
-      firstName: person.first_name,
-      lastName: person.last_name,
-      timeZone: person.time_zone ?? DEFAULT_ORGANISATION_SETTINGS.timeZone,
+      accountId: row.account_id,
+      sessionId: row.session_id,
+      organisationId: row.organisation_id,
+      personId: row.person_id,
+      email: row.email,
+      role: row.role,
+      siteIds: row.site_ids,
+      organisationSiteIds: row.organisation_site_ids ?? row.site_ids,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      timeZone: row.time_zone ?? DEFAULT_ORGANISATION_SETTINGS.timeZone,
     };
   }
 

@@ -38,7 +38,12 @@ export class RotaComplianceService {
     from: string,
     to: string,
   ): Promise<Violation[]> {
-    const person = await this.people.findInOrganisation(user, personId);
+    // The person (scope) and the settings in parallel; the checks' inputs then in parallel too:
+    // each query takes its own pooled connection, so the route waits for the slowest, not the sum.
+    const [person, settings] = await Promise.all([
+      this.people.findInOrganisation(user, personId),
+      readOrganisationSettings(this.dataSource.manager, user.organisationId),
+    ]);
     this.access.requireReadPerson(user, person);
     if (to < from) {
       throw new UnprocessableEntityException({
@@ -52,43 +57,42 @@ export class RotaComplianceService {
         details: [{ field: 'to', message: 'un an au plus' }],
       });
     }
-    const settings = await readOrganisationSettings(this.dataSource.manager, user.organisationId);
-    const [rotaPerson] = await this.loader.people(
-      this.dataSource.manager,
-      user,
-      [personId],
-      from,
-      to,
-      new Set(),
-      undefined,
-      settings.timeZone,
-    );
-    // A mediator's own checks read what was published, never the manager's drafts.
-    const items =
-      user.role === 'mediator'
-        ? (
-            await this.published.forPerson(
-              this.dataSource.manager,
-              user.organisationId,
-              personId,
-              isoWeekOf(addDays(from, -1)),
-              isoWeekOf(addDays(to, 1)),
-            )
-          ).current.map((shift) => shiftToWorkItem({ ...shift, personId }))
-        : rotaPerson.otherItems.map((item) => shiftToWorkItem({ ...item, personId }));
     // A mediator's checks read what was published: neither drafts' hours nor pending changes.
     const isMediator = user.role === 'mediator';
-    const changes = isMediator
-      ? undefined
-      : await this.pendingChanges(user.organisationId, personId, from, to, settings.timeZone);
+    const [[rotaPerson], published, changes, locationRules] = await Promise.all([
+      this.loader.people(
+        this.dataSource.manager,
+        user,
+        [personId],
+        from,
+        to,
+        new Set(),
+        undefined,
+        settings.timeZone,
+      ),
+      // A mediator's own checks read what was published, never the manager's drafts.
+      isMediator
+        ? this.published.forPerson(
+            this.dataSource.manager,
+            user.organisationId,
+            personId,
+            isoWeekOf(addDays(from, -1)),
+            isoWeekOf(addDays(to, 1)),
+          )
+        : undefined,
+      isMediator
+        ? undefined
+        : this.pendingChanges(user.organisationId, personId, from, to, settings.timeZone),
+      this.loader.locationRules(this.dataSource.manager, user.organisationId),
+    ]);
+    const items = published
+      ? published.current.map((shift) => shiftToWorkItem({ ...shift, personId }))
+      : rotaPerson.otherItems.map((item) => shiftToWorkItem({ ...item, personId }));
     return checkRotaPerson(
       isMediator ? { ...rotaPerson, workHistory: undefined } : rotaPerson,
       items,
       { from, to },
-      {
-        ...settings,
-        ...(await this.loader.locationRules(this.dataSource.manager, user.organisationId)),
-      },
+      { ...settings, ...locationRules },
       changes,
     );
   }
@@ -123,18 +127,20 @@ export class RotaComplianceService {
           personId,
         ],
       );
-    const changes: ScheduleChange[] = [];
-    for (const row of weeks) {
-      const current = (
-        await this.loader.shiftsOfWeek(manager, row.site_id, row.week, timeZone)
-      ).map((entity) => toShift(entity, false, timeZone));
-      const pending = pendingChanges(row.shifts, current, timeZone).filter(
-        (change) => change.personId === personId,
-      );
-      if (pending.length === 0) continue;
-      const agreements = await this.loader.noticeAgreements(manager, row.id);
-      changes.push(...(changesForRules(pending, agreements)[personId] ?? []));
-    }
-    return changes;
+    // The weeks are read in parallel; their changes are put together in the order of the rows.
+    const perWeek = await Promise.all(
+      weeks.map(async (row) => {
+        const current = (
+          await this.loader.shiftsOfWeek(manager, row.site_id, row.week, timeZone)
+        ).map((entity) => toShift(entity, false, timeZone));
+        const pending = pendingChanges(row.shifts, current, timeZone).filter(
+          (change) => change.personId === personId,
+        );
+        if (pending.length === 0) return [];
+        const agreements = await this.loader.noticeAgreements(manager, row.id);
+        return changesForRules(pending, agreements)[personId] ?? [];
+      }),
+    );
+    return perWeek.flat();
   }
 }

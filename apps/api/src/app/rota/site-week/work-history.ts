@@ -95,8 +95,17 @@ export async function loadWorkHistory(
   const day = 24 * 3_600_000;
   // A segment lasts less than 24 h (ck_shift_period), so it touches two ISO weeks at most: it is
   // cut at the Monday 00:00 between them, as the engine cuts by civil day.
-  const weekRows: { person_id: string; week: string; minutes: string }[] = await manager.query(
-    `WITH ${SEGMENTS},
+  // Nights keyed by the civil day they start on, from the day after `to − 365` to `to` (the
+  // engine's 12 months); only the items ending before the near window can hold such nights.
+  const yearStart = addDays(evaluated.to, -365);
+  const { nightStart, nightEnd } = DEFAULT_RULE_SETTINGS;
+  // The two sums are independent: both queries are sent at once.
+  const [weekRows, nightRows]: [
+    { person_id: string; week: string; minutes: string }[],
+    { person_id: string; minutes: string }[],
+  ] = await Promise.all([
+    manager.query(
+      `WITH ${SEGMENTS},
      cut AS (
        SELECT person_id, s, e, (date_trunc('week', e AT TIME ZONE $6) AT TIME ZONE $6) AS monday
          FROM seg
@@ -112,53 +121,62 @@ export async function loadWorkHistory(
        FROM parts
       WHERE length > interval '0' AND at >= $8 AND at < $3
       GROUP BY person_id, week`,
-    [
-      personIds,
-      new Date(weeksFromMs - day),
-      new Date(weeksToMs),
-      new Date(near.fromMs),
-      new Date(near.toMs),
-      timeZone,
-      organisationId,
-      new Date(weeksFromMs),
-    ],
-  );
-  for (const row of weekRows) {
-    const history = out.get(row.person_id);
-    if (history) history.weekMinutes[row.week] = Number(row.minutes);
-  }
-  // Nights keyed by the civil day they start on, from the day after `to − 365` to `to` (the
-  // engine's 12 months); only the items ending before the near window can hold such nights.
-  const yearStart = addDays(evaluated.to, -365);
-  const { nightStart, nightEnd } = DEFAULT_RULE_SETTINGS;
-  const nightRows: { person_id: string; minutes: string }[] = await manager.query(
-    `WITH ${SEGMENTS}
+      [
+        personIds,
+        new Date(weeksFromMs - day),
+        new Date(weeksToMs),
+        new Date(near.fromMs),
+        new Date(near.toMs),
+        timeZone,
+        organisationId,
+        new Date(weeksFromMs),
+      ],
+    ),
+    manager.query(
+      `WITH ${SEGMENTS}
      SELECT seg.person_id, sum(extract(epoch FROM LEAST(seg.e, n.e) - GREATEST(seg.s, n.s)) / 60) AS minutes
-       FROM seg
+       FROM (
+         -- Daytime segments are left out before the nights are laid over them: with a night that
+         -- crosses midnight (21:00–06:00), a segment within one civil day, from nightEnd or later
+         -- to nightStart or earlier, meets no night (most of the year's work).
+         -- Each end is converted to local time once (ls, le; OFFSET 0 keeps them computed once
+         -- per row): ls on or after its day's nightEnd, le no later than that day's nightStart.
+         SELECT x.person_id, x.s, x.e, x.ls, x.le FROM (
+           SELECT seg.person_id, seg.s, seg.e, seg.s AT TIME ZONE $6 AS ls, seg.e AT TIME ZONE $6 AS le
+             FROM seg OFFSET 0
+         ) x
+          WHERE NOT ($10::time > $11::time
+                     AND x.ls >= x.ls::date + $11::time
+                     AND x.le <= x.ls::date + $10::time)
+       ) seg
       CROSS JOIN LATERAL (
         SELECT d::date AS night,
                (d::date + $10::time) AT TIME ZONE $6 AS s,
                ((CASE WHEN $10::time > $11::time THEN d::date + 1 ELSE d::date END) + $11::time)
                  AT TIME ZONE $6 AS e
-          FROM generate_series((seg.s AT TIME ZONE $6)::date - 1, (seg.e AT TIME ZONE $6)::date,
-                               interval '1 day') d
+          FROM generate_series(seg.ls::date - 1, seg.le::date, interval '1 day') d
       ) n
       WHERE n.e > seg.s AND n.s < seg.e AND n.night > $8::date AND n.night <= $9::date
       GROUP BY seg.person_id`,
-    [
-      personIds,
-      new Date(zonedInstant(yearStart, '00:00', timeZone) - day),
-      new Date(near.fromMs),
-      new Date(near.fromMs),
-      new Date(near.toMs),
-      timeZone,
-      organisationId,
-      yearStart,
-      evaluated.to,
-      nightStart,
-      nightEnd,
-    ],
-  );
+      [
+        personIds,
+        new Date(zonedInstant(yearStart, '00:00', timeZone) - day),
+        new Date(near.fromMs),
+        new Date(near.fromMs),
+        new Date(near.toMs),
+        timeZone,
+        organisationId,
+        yearStart,
+        evaluated.to,
+        nightStart,
+        nightEnd,
+      ],
+    ),
+  ]);
+  for (const row of weekRows) {
+    const history = out.get(row.person_id);
+    if (history) history.weekMinutes[row.week] = Number(row.minutes);
+  }
   for (const row of nightRows) {
     const history = out.get(row.person_id);
     if (history) history.nightMinutes = Number(row.minutes);
