@@ -143,12 +143,11 @@ export function solveRow(
     if (w >= 0 && !countedOutside[w] && (d === from || (c.weekendOf[d - 1] ?? -1) !== w))
       openWeekends++;
   }
-  const trackWeekends = weekendBound < openWeekends;
+  const weekendBinding = weekendBound < openWeekends;
 
-  // Bounded shift types.
-  const tracked: number[] = [];
-  const countBound: number[] = [];
-  const trackIndex = new Int32Array(T).fill(-1);
+  // Bounded shift types whose bound can bind inside the window.
+  const candidates: number[] = [];
+  const candidateBound = new Int32Array(T);
   for (let t = 0; t < T; t++) {
     const max = c.maxPerType[e * T + t] ?? NO_LIMIT;
     if (max >= NO_LIMIT) continue;
@@ -157,192 +156,262 @@ export function solveRow(
     let possible = 0;
     for (let d = from; d < to; d++) if (c.allowed[(e * H + d) * T + t]) possible++;
     if (bound >= possible) continue;
-    trackIndex[t] = tracked.length;
-    tracked.push(t);
-    countBound.push(bound);
+    candidates.push(t);
+    candidateBound[t] = bound;
   }
-  const nc = tracked.length;
 
-  // Initial state from the fixed prefix.
-  let layer = emptyLayer(nc);
-  {
-    let last = -2; // -2: before the first period
-    let run = 0;
-    let edge = 1;
-    if (from > 0) {
-      last = row[from - 1] ?? -1;
-      const worked = last >= 0;
-      let start = from - 1;
-      while (start > 0 && (row[start - 1] ?? -1) >= 0 === worked) start--;
-      run = from - start;
-      edge = start === 0 ? 1 : 0;
+  // Minutes are counted in units of the shift lengths' greatest common divisor (keys stay small).
+  let unit = 0;
+  for (let t = 0; t < T; t++) unit = gcd(unit, c.shiftLength[t] ?? 0);
+  unit = Math.max(1, unit);
+  const minutesRadix = Math.floor(Math.min(minHi, maxRemain[0] ?? 0) / unit) + 1;
+
+  // Resources tracked in the state. Weekends and per-type counts are added lazily (constraint
+  // generation): the DP first runs without them, and a resource the best row breaks is then
+  // tracked and the DP run again. The final row keeps every bound and is optimal.
+  let trackWeekends = false;
+  const tracked: number[] = [];
+  const countBound: number[] = [];
+  const trackIndex = new Int32Array(T).fill(-1);
+  for (;;) {
+    const result = search();
+    if (result === null) return null;
+    let added = false;
+    if (weekendBinding && !trackWeekends) {
+      const worked = new Set<number>();
+      for (let d = from; d < to; d++) {
+        const w = c.weekendOf[d] ?? -1;
+        if (w >= 0 && !countedOutside[w] && (result.row[d] ?? -1) >= 0) worked.add(w);
+      }
+      if (worked.size > weekendBound) {
+        trackWeekends = true;
+        added = true;
+      }
     }
-    let flag = 0;
-    const w0 = c.weekendOf[from] ?? -1;
-    // A weekend straddling the window's start: worked days before `from` already count it.
-    if (w0 >= 0 && countedOutside[w0]) flag = 1;
-    layer.last.push(last);
-    layer.run.push(Math.min(run, last >= 0 ? workCap : offCap));
-    layer.edge.push(edge);
-    layer.wk.push(0);
-    layer.flag.push(flag);
-    layer.minutes.push(0);
-    for (let j = 0; j < nc; j++) layer.counts[j]?.push(0);
-    layer.cost.push(0);
-    layer.parent.push(-1);
-    layer.value.push(-1);
+    for (const t of candidates) {
+      if ((trackIndex[t] ?? -1) >= 0) continue;
+      let n = 0;
+      for (let d = from; d < to; d++) if (result.row[d] === t) n++;
+      if (n > (candidateBound[t] ?? 0)) {
+        trackIndex[t] = tracked.length;
+        tracked.push(t);
+        countBound.push(candidateBound[t] ?? 0);
+        added = true;
+      }
+    }
+    if (!added) return result;
   }
-  const layers: Layer[] = [layer];
-  let exact = true;
-  const key: number[] = [];
 
-  for (let i = 0; i < len; i++) {
-    const d = from + i;
-    const next = emptyLayer(nc);
-    const index = new Map<string, number>();
-    const w = c.weekendOf[d] ?? -1;
-    const newWeekend = w >= 0 && (d === 0 || (c.weekendOf[d - 1] ?? -1) !== w);
-    const base = d * (T + 1);
+  function search(): RowResult | null {
+    const nc = tracked.length;
+    const weekendRadix = trackWeekends ? Math.max(0, weekendBound) + 2 : 1;
+    const runRadix = Math.max(workCap, offCap) + 1;
+    let radix = (T + 1) * runRadix * 2 * weekendRadix * 2 * (trackMinutes ? minutesRadix : 1);
+    for (let j = 0; j < nc; j++) radix *= (countBound[j] ?? 0) + 1;
+    const numericKeys = radix < 2 ** 52;
+
+    // Initial state from the fixed prefix.
+    let layer = emptyLayer(nc);
+    {
+      let last = -2; // -2: before the first period
+      let run = 0;
+      let edge = 1;
+      if (from > 0) {
+        last = row[from - 1] ?? -1;
+        const worked = last >= 0;
+        let start = from - 1;
+        while (start > 0 && (row[start - 1] ?? -1) >= 0 === worked) start--;
+        run = from - start;
+        edge = start === 0 ? 1 : 0;
+      }
+      let flag = 0;
+      const w0 = c.weekendOf[from] ?? -1;
+      // A weekend straddling the window's start: worked days before `from` already count it.
+      if (w0 >= 0 && countedOutside[w0]) flag = 1;
+      layer.last.push(last);
+      layer.run.push(Math.min(run, last >= 0 ? workCap : offCap));
+      layer.edge.push(edge);
+      layer.wk.push(0);
+      layer.flag.push(flag);
+      layer.minutes.push(0);
+      for (let j = 0; j < nc; j++) layer.counts[j]?.push(0);
+      layer.cost.push(0);
+      layer.parent.push(-1);
+      layer.value.push(-1);
+    }
+    const layers: Layer[] = [layer];
+    let exact = true;
+    const key: number[] = [];
+
+    for (let i = 0; i < len; i++) {
+      const d = from + i;
+      const next = emptyLayer(nc);
+      const index = new Map<number | string, number>();
+      const w = c.weekendOf[d] ?? -1;
+      const newWeekend = w >= 0 && (d === 0 || (c.weekendOf[d - 1] ?? -1) !== w);
+      const base = d * (T + 1);
+      const n = layer.cost.length;
+      for (let s = 0; s < n; s++) {
+        const last = layer.last[s] ?? -1;
+        const run = layer.run[s] ?? 0;
+        const edge = layer.edge[s] ?? 0;
+        const wk = layer.wk[s] ?? 0;
+        const flag0 = newWeekend ? 0 : (layer.flag[s] ?? 0);
+        const minutes = layer.minutes[s] ?? 0;
+        const sCost = layer.cost[s] ?? 0;
+        for (let v = -1; v < T; v++) {
+          if (v >= 0 && !c.allowed[(e * H + d) * T + v]) continue;
+          let nRun: number;
+          let nEdge: number;
+          if (last === -2) {
+            nRun = 1;
+            nEdge = 1;
+          } else if (v >= 0) {
+            if (last >= 0) {
+              if (c.forbidden[last * T + v]) continue;
+              if (run + 1 > maxCons) continue;
+              nRun = Math.min(run + 1, workCap);
+              nEdge = edge;
+            } else {
+              if (run < minOff && !(edge && exempt)) continue;
+              nRun = 1;
+              nEdge = 0;
+            }
+          } else if (last >= 0) {
+            if (run < minCons && !(edge && exempt)) continue;
+            nRun = 1;
+            nEdge = 0;
+          } else {
+            nRun = Math.min(run + 1, offCap);
+            nEdge = edge;
+          }
+          let nMinutes = minutes;
+          let nWk = wk;
+          let nFlag = w >= 0 ? flag0 : 0;
+          if (v >= 0) {
+            nMinutes += c.shiftLength[v] ?? 0;
+            if (nMinutes > minHi) continue;
+            if (w >= 0 && !nFlag) {
+              nFlag = 1;
+              if (!countedOutside[w]) {
+                nWk++;
+                if (trackWeekends && nWk > weekendBound) continue;
+              }
+            }
+            const j = trackIndex[v] ?? -1;
+            if (j >= 0 && (layer.counts[j]?.[s] ?? 0) + 1 > (countBound[j] ?? 0)) continue;
+          }
+          if (nMinutes + (maxRemain[i + 1] ?? 0) < minLo) continue;
+          const nCost = sCost + (cost[base + (v < 0 ? T : v)] ?? 0);
+          let k: number | string;
+          if (numericKeys) {
+            let nk =
+              ((((v + 1) * runRadix + nRun) * 2 + nEdge) * weekendRadix +
+                (trackWeekends ? nWk : 0)) *
+                2 +
+              nFlag;
+            if (trackMinutes) nk = nk * minutesRadix + Math.round(nMinutes / unit);
+            for (let j = 0; j < nc; j++) {
+              nk =
+                nk * ((countBound[j] ?? 0) + 1) +
+                (layer.counts[j]?.[s] ?? 0) +
+                (tracked[j] === v ? 1 : 0);
+            }
+            k = nk;
+          } else {
+            key.length = 0;
+            key.push(v, nRun, nEdge, trackWeekends ? nWk : 0, nFlag, trackMinutes ? nMinutes : 0);
+            for (let j = 0; j < nc; j++) {
+              key.push((layer.counts[j]?.[s] ?? 0) + (tracked[j] === v ? 1 : 0));
+            }
+            k = key.join(',');
+          }
+          const found = index.get(k);
+          if (found !== undefined) {
+            if (nCost < (next.cost[found] ?? Infinity)) {
+              next.cost[found] = nCost;
+              next.parent[found] = s;
+            }
+            continue;
+          }
+          index.set(k, next.cost.length);
+          next.last.push(v);
+          next.run.push(nRun);
+          next.edge.push(nEdge);
+          next.wk.push(nWk);
+          next.flag.push(nFlag);
+          next.minutes.push(nMinutes);
+          for (let j = 0; j < nc; j++) {
+            next.counts[j]?.push((layer.counts[j]?.[s] ?? 0) + (tracked[j] === v ? 1 : 0));
+          }
+          next.cost.push(nCost);
+          next.parent.push(s);
+          next.value.push(v);
+        }
+      }
+      if (next.cost.length === 0) return null;
+      layer = next.cost.length > maxStates ? prune(next, maxStates, nc) : next;
+      if (layer !== next) exact = false;
+      layers.push(layer);
+    }
+
+    // Closing checks: the block running at the window's end, against the fixed suffix if any.
+    let suffixWorked = false;
+    let suffixRun = 0;
+    let suffixToEnd = false;
+    if (!freeSuffix && to < H) {
+      suffixWorked = (row[to] ?? -1) >= 0;
+      let end = to;
+      while (end < H && (row[end] ?? -1) >= 0 === suffixWorked) end++;
+      suffixRun = end - to;
+      suffixToEnd = end === H;
+    }
+    let bestState = -1;
+    let bestCost = Infinity;
     const n = layer.cost.length;
     for (let s = 0; s < n; s++) {
+      const sCost = layer.cost[s] ?? 0;
+      if (sCost >= bestCost) continue;
+      const minutes = layer.minutes[s] ?? 0;
+      if (minutes < minLo) continue;
       const last = layer.last[s] ?? -1;
       const run = layer.run[s] ?? 0;
       const edge = layer.edge[s] ?? 0;
-      const wk = layer.wk[s] ?? 0;
-      const flag0 = newWeekend ? 0 : (layer.flag[s] ?? 0);
-      const minutes = layer.minutes[s] ?? 0;
-      const sCost = layer.cost[s] ?? 0;
-      for (let v = -1; v < T; v++) {
-        if (v >= 0 && !c.allowed[(e * H + d) * T + v]) continue;
-        let nRun: number;
-        let nEdge: number;
-        if (last === -2) {
-          nRun = 1;
-          nEdge = 1;
-        } else if (v >= 0) {
-          if (last >= 0) {
-            if (c.forbidden[last * T + v]) continue;
-            if (run + 1 > maxCons) continue;
-            nRun = Math.min(run + 1, workCap);
-            nEdge = edge;
-          } else {
-            if (run < minOff && !(edge && exempt)) continue;
-            nRun = 1;
-            nEdge = 0;
-          }
-        } else if (last >= 0) {
-          if (run < minCons && !(edge && exempt)) continue;
-          nRun = 1;
-          nEdge = 0;
+      const worked = last >= 0;
+      if (!freeSuffix) {
+        if (to === H) {
+          if (!exempt && run < (worked ? minCons : minOff)) continue;
+        } else if (worked === suffixWorked) {
+          // The block continues into the fixed part: its full length counts.
+          const total = run + suffixRun;
+          if (worked && total > maxCons) continue;
+          if (worked && last >= 0 && c.forbidden[last * T + (row[to] ?? 0)]) continue;
+          if (total < (worked ? minCons : minOff) && !(exempt && (edge || suffixToEnd))) continue;
         } else {
-          nRun = Math.min(run + 1, offCap);
-          nEdge = edge;
+          if (run < (worked ? minCons : minOff) && !(exempt && edge)) continue;
+          if (suffixWorked && suffixRun > maxCons) continue;
+          if (suffixRun < (suffixWorked ? minCons : minOff) && !(exempt && suffixToEnd)) continue;
         }
-        let nMinutes = minutes;
-        let nWk = wk;
-        let nFlag = w >= 0 ? flag0 : 0;
-        if (v >= 0) {
-          nMinutes += c.shiftLength[v] ?? 0;
-          if (nMinutes > minHi) continue;
-          if (w >= 0 && !nFlag) {
-            nFlag = 1;
-            if (!countedOutside[w]) {
-              nWk++;
-              if (nWk > weekendBound) continue;
-            }
-          }
-          const j = trackIndex[v] ?? -1;
-          if (j >= 0 && (layer.counts[j]?.[s] ?? 0) + 1 > (countBound[j] ?? 0)) continue;
-        }
-        if (nMinutes + (maxRemain[i + 1] ?? 0) < minLo) continue;
-        const nCost = sCost + (cost[base + (v < 0 ? T : v)] ?? 0);
-        key.length = 0;
-        key.push(v, nRun, nEdge, trackWeekends ? nWk : 0, nFlag, trackMinutes ? nMinutes : 0);
-        for (let j = 0; j < nc; j++) {
-          key.push((layer.counts[j]?.[s] ?? 0) + (tracked[j] === v ? 1 : 0));
-        }
-        const k = key.join(',');
-        const found = index.get(k);
-        if (found !== undefined) {
-          if (nCost < (next.cost[found] ?? Infinity)) {
-            next.cost[found] = nCost;
-            next.parent[found] = s;
-          }
-          continue;
-        }
-        index.set(k, next.cost.length);
-        next.last.push(v);
-        next.run.push(nRun);
-        next.edge.push(nEdge);
-        next.wk.push(nWk);
-        next.flag.push(nFlag);
-        next.minutes.push(nMinutes);
-        for (let j = 0; j < nc; j++) {
-          next.counts[j]?.push((layer.counts[j]?.[s] ?? 0) + (tracked[j] === v ? 1 : 0));
-        }
-        next.cost.push(nCost);
-        next.parent.push(s);
-        next.value.push(v);
       }
+      bestCost = sCost;
+      bestState = s;
     }
-    if (next.cost.length === 0) return null;
-    layer = next.cost.length > maxStates ? prune(next, maxStates, nc) : next;
-    if (layer !== next) exact = false;
-    layers.push(layer);
-  }
+    if (bestState < 0) return null;
 
-  // Closing checks: the block running at the window's end, against the fixed suffix if any.
-  let suffixWorked = false;
-  let suffixRun = 0;
-  let suffixToEnd = false;
-  if (!freeSuffix && to < H) {
-    suffixWorked = (row[to] ?? -1) >= 0;
-    let end = to;
-    while (end < H && (row[end] ?? -1) >= 0 === suffixWorked) end++;
-    suffixRun = end - to;
-    suffixToEnd = end === H;
-  }
-  let bestState = -1;
-  let bestCost = Infinity;
-  const n = layer.cost.length;
-  for (let s = 0; s < n; s++) {
-    const sCost = layer.cost[s] ?? 0;
-    if (sCost >= bestCost) continue;
-    const minutes = layer.minutes[s] ?? 0;
-    if (minutes < minLo) continue;
-    const last = layer.last[s] ?? -1;
-    const run = layer.run[s] ?? 0;
-    const edge = layer.edge[s] ?? 0;
-    const worked = last >= 0;
-    if (!freeSuffix) {
-      if (to === H) {
-        if (!exempt && run < (worked ? minCons : minOff)) continue;
-      } else if (worked === suffixWorked) {
-        // The block continues into the fixed part: its full length counts.
-        const total = run + suffixRun;
-        if (worked && total > maxCons) continue;
-        if (worked && last >= 0 && c.forbidden[last * T + (row[to] ?? 0)]) continue;
-        if (total < (worked ? minCons : minOff) && !(exempt && (edge || suffixToEnd))) continue;
-      } else {
-        if (run < (worked ? minCons : minOff) && !(exempt && edge)) continue;
-        if (suffixWorked && suffixRun > maxCons) continue;
-        if (suffixRun < (suffixWorked ? minCons : minOff) && !(exempt && suffixToEnd)) continue;
-      }
+    const out = Int16Array.from(row);
+    let s = bestState;
+    for (let i = len; i >= 1; i--) {
+      const l = layers[i];
+      if (l === undefined) break;
+      out[from + i - 1] = l.value[s] ?? -1;
+      s = l.parent[s] ?? 0;
     }
-    bestCost = sCost;
-    bestState = s;
+    return { row: out, cost: bestCost, exact };
   }
-  if (bestState < 0) return null;
+}
 
-  const out = Int16Array.from(row);
-  let s = bestState;
-  for (let i = len; i >= 1; i--) {
-    const l = layers[i];
-    if (l === undefined) break;
-    out[from + i - 1] = l.value[s] ?? -1;
-    s = l.parent[s] ?? 0;
-  }
-  return { row: out, cost: bestCost, exact };
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }
 
 function prune(layer: Layer, keep: number, nc: number): Layer {
