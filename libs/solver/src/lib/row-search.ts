@@ -1,5 +1,5 @@
 import type { Assign, Compiled } from './compile';
-import { solveRow } from './employee-dp';
+import { solveRow, type RowResult } from './employee-dp';
 import { coverCellCost, evaluateAssign } from './evaluate';
 import { Random } from './random';
 
@@ -7,7 +7,13 @@ import { Random } from './random';
 const WHOLE_ROW_LIMIT = 63;
 /** Length of a window on long horizons (four weeks of days). */
 const WINDOW = 28;
+/** Longest horizon on which a row the windows could not build is built whole. */
+const WHOLE_FALLBACK_LIMIT = 4 * WHOLE_ROW_LIMIT;
+/** How many earlier windows the construction may re-decide when a window cannot be completed. */
+const BACKTRACK_WINDOWS = 2;
 const EPS = 1e-9;
+/** Cost noise of a kick, in units of the mean weight. */
+const KICK_NOISE = 0.3;
 
 /**
  * Whether every hard rule belongs to one employee (no linear constraints), there is no soft term
@@ -134,18 +140,19 @@ export class RowSearch {
 
   /**
    * Re-solves row e on [from, to) (whole row by default). Without noise the new row is kept when
-   * it is not worse; with noise (a kick) it is kept whenever the sub-solver finds one. Returns
+   * it is not worse; with noise (a kick) or `force` it is kept whenever the sub-solver finds one
+   * (`false` when it finds none, with `force`). Returns
    * the change of the objective (0 when nothing changed).
    */
-  resolve(e: number, from = 0, to = this.c.H, noise = 0): number {
+  resolve(e: number, from = 0, to = this.c.H, noise = 0, force = false): number | false {
     const { c } = this;
     const { H } = c;
     this.fillCosts(e, from, to, noise);
     const current = this.windowCost(e, from, to);
     const row = this.a.subarray(e * H, (e + 1) * H);
     const result = solveRow(c, e, this.cost, { row: Int16Array.from(row), from, to });
-    if (result === null) return 0;
-    if (noise === 0 && result.cost > current + EPS) return 0;
+    if (result === null) return force ? false : 0;
+    if (!force && noise === 0 && result.cost > current + EPS) return 0;
     let delta = 0;
     if (noise > 0) {
       this.fillCosts(e, from, to, 0);
@@ -179,9 +186,11 @@ export class RowSearch {
     let stopped = false;
     for (const e of order) {
       stopped ||= shouldStop();
-      // Long horizons: window after window, the whole row when that fails.
+      // Long horizons: window after window, the whole row when that fails (up to a size).
       const ok =
-        !stopped && ((H > WHOLE_ROW_LIMIT && this.buildByWindows(e)) || this.buildWhole(e));
+        !stopped &&
+        ((H > WHOLE_ROW_LIMIT && this.buildByWindows(e)) ||
+          (H <= WHOLE_FALLBACK_LIMIT && this.buildWhole(e)));
       if (!ok) {
         if (!stopped) this.failed++;
         for (let d = 0; d < H; d++) this.setCell(e, d, fallback[e * H + d] ?? -1);
@@ -208,6 +217,20 @@ export class RowSearch {
     let weekendsBefore = 0;
     let lastLength = 0;
     for (let t = 0; t < c.T; t++) lastLength = Math.max(lastLength, c.shiftLength[t] ?? 0);
+    // Capacity of each period: the longest shift the employee may work there, times the share of
+    // periods the block rules let one work. Totals are prorated on it (days off near the end
+    // make the earlier windows work more).
+    const maxCons = Math.min(c.maxConsecutive[e] ?? 0, H);
+    const workShare = maxCons / (maxCons + (c.minDaysOff[e] ?? 1));
+    const capacityAfter = new Float64Array(H + 1);
+    for (let d = H - 1; d >= 0; d--) {
+      let longest = 0;
+      for (let t = 0; t < c.T; t++) {
+        if (c.allowed[(e * H + d) * c.T + t]) longest = Math.max(longest, c.shiftLength[t] ?? 0);
+      }
+      capacityAfter[d] = (capacityAfter[d + 1] ?? 0) + longest;
+    }
+    const capacity = Math.max(1, capacityAfter[0] ?? 0);
     for (let from = 0; from < H; from += WINDOW) {
       const to = Math.min(H, from + WINDOW);
       // Prorated totals keep the later windows feasible; relaxed ones are the fallback.
@@ -215,30 +238,39 @@ export class RowSearch {
         const w = c.weekendOf[d] ?? -1;
         if (w >= 0 && (d === 0 || (c.weekendOf[d - 1] ?? -1) !== w)) weekendsBefore++;
       }
-      const share = to / H;
-      this.fillCosts(e, from, to, 0);
-      const row = Int16Array.from(this.a.subarray(e * H, (e + 1) * H));
-      const attempts =
-        to === H
-          ? [{}]
-          : [
-              {
-                endMinutes: [minMin * share, maxMin * share + lastLength] as const,
-                endWeekends: Math.ceil((maxWk * weekendsBefore) / totalWeekends),
-              },
-              {
-                endMinutes: [minMin * share - 2 * lastLength, maxMin] as const,
-                endWeekends: Math.ceil((maxWk * weekendsBefore) / totalWeekends),
-              },
-              { endMinutes: [-Infinity, maxMin] as const, endWeekends: maxWk },
-            ];
-      let result = null;
-      for (const bounds of attempts) {
-        result = solveRow(c, e, this.cost, { row, from, to, suffix: 'free', ...bounds });
-        if (result !== null) break;
+      const share = 1 - (capacityAfter[to] ?? 0) / capacity;
+      // Minutes the periods after the window can still bring at most.
+      const reachable = (capacityAfter[to] ?? 0) * workShare;
+      // When the window cannot be completed, the window before it is re-decided with it.
+      let result: RowResult | null = null;
+      let start = from;
+      for (let back = 0; back <= BACKTRACK_WINDOWS && result === null && start >= 0; back++) {
+        start = from - back * WINDOW;
+        if (start < 0) break;
+        this.fillCosts(e, start, to, 0);
+        const row = Int16Array.from(this.a.subarray(e * H, (e + 1) * H));
+        const attempts =
+          to === H
+            ? [{}]
+            : [
+                {
+                  endMinutes: [minMin * share, maxMin * share + lastLength] as const,
+                  endWeekends: Math.ceil((maxWk * weekendsBefore) / totalWeekends),
+                },
+                {
+                  endMinutes: [minMin * share - 2 * lastLength, maxMin] as const,
+                  endWeekends: Math.ceil((maxWk * weekendsBefore) / totalWeekends),
+                },
+                { endMinutes: [minMin - reachable, maxMin] as const, endWeekends: maxWk },
+                { endMinutes: [-Infinity, maxMin] as const, endWeekends: maxWk },
+              ];
+        for (const bounds of attempts) {
+          result = solveRow(c, e, this.cost, { row, from: start, to, suffix: 'free', ...bounds });
+          if (result !== null) break;
+        }
       }
       if (result === null) return false;
-      for (let d = from; d < to; d++) this.setCell(e, d, result.row[d] ?? -1);
+      for (let d = start; d < to; d++) this.setCell(e, d, result.row[d] ?? -1);
     }
     return true;
   }
@@ -269,7 +301,7 @@ export class RowSearch {
         for (let k = 0; k < windowsPerRow; k++) {
           if (moves >= max || run.shouldStop()) return moves;
           const [from, to] = this.randomWindow();
-          gained += this.resolve(e, from, to);
+          gained += this.resolve(e, from, to) || 0;
           moves++;
         }
       }
@@ -277,12 +309,20 @@ export class RowSearch {
     }
   }
 
-  /** Re-solves a few random rows (or windows) with perturbed costs. */
-  kick(rows = Math.max(2, Math.ceil(this.c.E / 8)), noise = 1): void {
-    const order = this.shuffled(this.c.E);
-    for (let i = 0; i < Math.min(rows, order.length); i++) {
-      const [from, to] = this.randomWindow();
-      this.resolve(order[i] ?? 0, from, to, noise);
-    }
+  /**
+   * Ruin and recreate: a few random rows (or the same window of them) are emptied, then rebuilt
+   * one after the other, in random order, against slightly perturbed costs.
+   */
+  kick(rows = Math.max(2, Math.ceil(this.c.E / 8)), noise = KICK_NOISE): void {
+    const { c } = this;
+    const chosen = this.shuffled(c.E).slice(0, Math.min(rows, c.E));
+    const [from, to] = this.randomWindow();
+    const saved = chosen.map((e) => Int16Array.from(this.a.subarray(e * c.H, (e + 1) * c.H)));
+    for (const e of chosen) for (let d = from; d < to; d++) this.setCell(e, d, -1);
+    chosen.forEach((e, i) => {
+      const ok = this.resolve(e, from, to, noise, true);
+      // An emptied window the sub-solver cannot refill (rules across its ends) is restored.
+      if (!ok) for (let d = from; d < to; d++) this.setCell(e, d, saved[i]?.[d] ?? -1);
+    });
   }
 }
