@@ -63,7 +63,7 @@ export async function solveInProcess(
   const lsStop = (): boolean => externalStop() || performance.now() >= lsDeadline;
   // With a MIP to follow, a stalled search hands over early (small instances are the MIP's).
   const stagnationLimit = useMip ? Math.max(100_000, 20 * c.E * c.H * (c.T + 1)) : undefined;
-  if (rowSearchApplicable(c)) {
+  if ((options.rowSearch ?? true) && rowSearchApplicable(c)) {
     alternate(
       c,
       search.assign,
