@@ -132,7 +132,7 @@ const IDLE_ROUNDS = 3;
  * the late-acceptance local search, with kicks when both stall: the start is built row by row,
  * feasible by construction when every row can be; each round polishes the best roster by rows,
  * hands it to the local search, then perturbs it. The first local-search round starts from the
- * greedy start instead (a basin independent of the row construction; at most a quarter of the
+ * greedy start instead (a basin independent of the row construction; at most a tenth of the
  * phase). With `maxIterations` the rounds and budgets
  * are fixed, so the result depends only on the seed.
  */
@@ -158,7 +158,7 @@ function alternate(
     Math.max(50_000, 5 * c.E * c.H * (c.T + 1)),
   );
   const phaseStart = performance.now();
-  const firstRoundEnd = phaseStart + (phaseDeadline - phaseStart) / 4;
+  const firstRoundEnd = phaseStart + (phaseDeadline - phaseStart) / 10;
   // With a MIP to follow, rounds that stop improving hand over early.
   let bestSeen = Infinity;
   let idleRounds = 0;
