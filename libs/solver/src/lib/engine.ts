@@ -3,6 +3,7 @@ import { evaluateAssign } from './evaluate';
 import { LocalSearch } from './local-search';
 import { loadHighs, runMip } from './mip';
 import type { Progress, Roster, RosterProblem, SolveOptions, SolveResult } from './model';
+import { RowSearch, rowSearchApplicable } from './row-search';
 
 export interface SolveControl {
   /** Polled by both phases; true ends the solve with the best roster so far. */
@@ -53,20 +54,37 @@ export async function solveInProcess(
     );
   };
 
-  const search = new LocalSearch(c, options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  const search = new LocalSearch(c, seed);
   offer(search.assign, 'greedy');
   const useMip = options.useMip ?? true;
   const lsShare = useMip ? (options.localSearchShare ?? 0.3) : 1;
   const lsDeadline = started + timeLimit * 1000 * lsShare;
-  const ls = search.run({
-    seed: options.seed ?? 1,
-    maxIterations: options.maxIterations,
-    // With a MIP to follow, a stalled search hands over early (small instances are the MIP's).
-    stagnationLimit: useMip ? Math.max(100_000, 20 * c.E * c.H * (c.T + 1)) : undefined,
-    shouldStop: () => externalStop() || performance.now() >= lsDeadline,
-    onFeasibleImprovement: throttled((a) => offer(a, 'local-search')),
-  });
-  offer(ls.assign, 'local-search');
+  const lsStop = (): boolean => externalStop() || performance.now() >= lsDeadline;
+  // With a MIP to follow, a stalled search hands over early (small instances are the MIP's).
+  const stagnationLimit = useMip ? Math.max(100_000, 20 * c.E * c.H * (c.T + 1)) : undefined;
+  if ((options.rowSearch ?? true) && rowSearchApplicable(c)) {
+    alternate(
+      c,
+      search.assign,
+      seed,
+      options.maxIterations,
+      lsDeadline,
+      lsStop,
+      stagnationLimit,
+      offer,
+      () => (best === undefined ? undefined : best.assign),
+    );
+  } else {
+    const ls = search.run({
+      seed,
+      maxIterations: options.maxIterations,
+      stagnationLimit,
+      shouldStop: lsStop,
+      onFeasibleImprovement: throttled((a) => offer(a, 'local-search')),
+    });
+    offer(ls.assign, 'local-search');
+  }
 
   let optimal = false;
   let lowerBound: number | undefined;
@@ -102,6 +120,73 @@ export async function solveInProcess(
       result.objective <= Math.ceil(lowerBound - EPS) + EPS &&
       isIntegral(c));
   return { ...result, optimal: proven, status: proven ? 'optimal' : result.status, lowerBound };
+}
+
+/** Rounds of the alternation when the run is bounded by a move budget (reproducible runs). */
+const BUDGET_ROUNDS = 4;
+/** Rounds without a new best after which the alternation hands over to the MIP. */
+const IDLE_ROUNDS = 3;
+
+/**
+ * Row search (exact re-solve of one employee's row against the others' cover) alternating with
+ * the late-acceptance local search, with kicks when both stall: the start is built row by row,
+ * feasible by construction when every row can be; each round polishes the best roster by rows,
+ * hands it to the local search, then perturbs it. The first local-search round starts from the
+ * greedy start instead (a basin independent of the row construction; at most a tenth of the
+ * phase). With `maxIterations` the rounds and budgets
+ * are fixed, so the result depends only on the seed.
+ */
+function alternate(
+  c: Compiled,
+  greedyStart: Assign,
+  seed: number,
+  maxIterations: number | undefined,
+  phaseDeadline: number,
+  shouldStop: () => boolean,
+  stagnationLimit: number | undefined,
+  offer: (a: Assign, foundBy: SolveResult['foundBy']) => void,
+  current: () => Assign | undefined,
+): void {
+  const rows = new RowSearch(c, seed);
+  rows.construct(greedyStart, shouldStop);
+  offer(rows.a, 'local-search');
+  const budgeted = maxIterations !== undefined;
+  const lsChunk = budgeted ? Math.ceil(maxIterations / BUDGET_ROUNDS) : undefined;
+  const rowMoves = budgeted ? 20 * c.E : undefined;
+  const lsStagnation = Math.min(
+    stagnationLimit ?? Infinity,
+    Math.max(50_000, 5 * c.E * c.H * (c.T + 1)),
+  );
+  const phaseStart = performance.now();
+  const firstRoundEnd = phaseStart + (phaseDeadline - phaseStart) / 10;
+  // With a MIP to follow, rounds that stop improving hand over early.
+  let bestSeen = Infinity;
+  let idleRounds = 0;
+  for (let round = 0; budgeted ? round < BUDGET_ROUNDS : !shouldStop(); round++) {
+    const from = current();
+    if (from !== undefined) {
+      rows.load(from);
+      const ev = evaluateAssign(c, from);
+      const score = ev.feasible ? ev.objective : Infinity;
+      if (score < bestSeen - EPS) {
+        bestSeen = score;
+        idleRounds = 0;
+      } else if (++idleRounds >= IDLE_ROUNDS && !budgeted && stagnationLimit !== undefined) break;
+    }
+    if (round > 0) rows.kick();
+    rows.improve({ shouldStop, maxMoves: rowMoves });
+    offer(rows.a, 'local-search');
+    if (shouldStop()) break;
+    const ls = new LocalSearch(c, seed + round, round === 0 ? greedyStart : rows.a).run({
+      seed: seed + round,
+      maxIterations: lsChunk,
+      stagnationLimit: lsStagnation,
+      shouldStop:
+        round === 0 ? () => shouldStop() || performance.now() >= firstRoundEnd : shouldStop,
+      onFeasibleImprovement: throttled((a) => offer(a, 'local-search')),
+    });
+    offer(ls.assign, 'local-search');
+  }
 }
 
 /** With integer weights, any roster's objective is an integer, so a bound can be rounded up. */

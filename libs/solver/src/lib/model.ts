@@ -150,6 +150,12 @@ export interface SolveOptions {
   readonly localSearchShare?: number;
   /** Whether to run the MIP phase (default true). */
   readonly useMip?: boolean;
+  /**
+   * Whether to run the row search (exact per-employee re-solves alternating with the local
+   * search) when the model allows it: no linear constraints, no minutes target or spread
+   * (default true).
+   */
+  readonly rowSearch?: boolean;
 }
 
 export type SolveStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';

@@ -359,6 +359,8 @@ export class AutoFillService implements OnApplicationShutdown {
           seed: 1,
           // A week of one association is small: the MIP proves it quickly once started.
           localSearchShare: 0.05,
+          // The row search (benchmark-shaped models) is left out: auto-fill keeps its behaviour.
+          rowSearch: false,
           signal: local.signal,
           // A worker still starting when stopped needs a moment to hand back its first roster.
           graceSeconds: 10,

@@ -1,0 +1,436 @@
+import { NO_LIMIT, type Compiled } from './compile';
+
+/**
+ * Exact per-employee sub-solver: the best row of one employee for given per-cell costs, keeping
+ * every hard rule that belongs to that employee (one value a period, availability, forbidden
+ * successions, per-type maxima, minutes range, consecutive work and rest blocks, max weekends).
+ * It is a resource-constrained shortest path over (period, value) solved by dynamic programming:
+ * a state is (last value, length of the current block, whether that block started on the first
+ * period, weekends worked, whether the current weekend is already worked, minutes worked, counts
+ * of the bounded shift types); states with the same key keep the cheapest path only.
+ *
+ * A window [from, to) may be re-optimised with the rest of the row fixed: the rules are then
+ * checked across both boundaries (blocks continuing into the fixed part, successions, totals).
+ * With `suffix: 'free'` the periods after the window are not decided yet (sequential
+ * construction): blocks may continue past the window, and the totals are bounded by
+ * `endMinutes` / `endWeekends` / `endCounts` (cumulative over the periods before `to`).
+ */
+export interface SolveRowOptions {
+  /** The employee's current row (length H): fixed values outside the window. */
+  readonly row?: Int16Array;
+  readonly from?: number;
+  readonly to?: number;
+  /** Whether the periods after the window keep their values of `row` (default) or are open. */
+  readonly suffix?: 'fixed' | 'free';
+  /** With `suffix: 'free'`: cumulative minutes range at the end of the window. */
+  readonly endMinutes?: readonly [number, number];
+  /** With `suffix: 'free'`: cumulative bound on worked weekends at the end of the window. */
+  readonly endWeekends?: number;
+  /** States kept per period; beyond it the cheapest are kept and the result is heuristic. */
+  readonly maxStates?: number;
+}
+
+export interface RowResult {
+  /** The whole row (length H), fixed values outside the window. */
+  readonly row: Int16Array;
+  /** Sum of `cost` over the window's periods. */
+  readonly cost: number;
+  /** False when the state cap cut the search (the row is still feasible, maybe not optimal). */
+  readonly exact: boolean;
+}
+
+const DEFAULT_MAX_STATES = 60_000;
+
+interface Layer {
+  last: number[];
+  run: number[];
+  edge: number[];
+  wk: number[];
+  flag: number[];
+  minutes: number[];
+  counts: number[][];
+  cost: number[];
+  parent: number[];
+  value: number[];
+}
+
+function emptyLayer(nc: number): Layer {
+  return {
+    last: [],
+    run: [],
+    edge: [],
+    wk: [],
+    flag: [],
+    minutes: [],
+    counts: Array.from({ length: nc }, () => []),
+    cost: [],
+    parent: [],
+    value: [],
+  };
+}
+
+/**
+ * The cheapest row of employee `e` for `cost[d * (T + 1) + v]` (v < T a shift type, v = T off),
+ * or null when no row keeps the hard rules (given the fixed part of the row).
+ */
+export function solveRow(
+  c: Compiled,
+  e: number,
+  cost: Float64Array,
+  options: SolveRowOptions = {},
+): RowResult | null {
+  const { H, T } = c;
+  const row = options.row ?? new Int16Array(H).fill(-1);
+  const from = options.from ?? 0;
+  const to = options.to ?? H;
+  const freeSuffix = options.suffix === 'free' && to < H;
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const exempt = c.edgeExempt;
+  const maxCons = c.maxConsecutive[e] ?? NO_LIMIT;
+  const minCons = c.minConsecutive[e] ?? 1;
+  const minOff = c.minDaysOff[e] ?? 1;
+  const workCap = maxCons < NO_LIMIT ? Math.max(maxCons, minCons) : minCons;
+  const offCap = minOff;
+  const len = to - from;
+
+  // Totals of the fixed part.
+  let outMinutes = 0;
+  const outCounts = new Int32Array(T);
+  const countedOutside = new Uint8Array(c.weekendCount);
+  const outsideEnd = freeSuffix ? from : H;
+  for (let d = 0; d < outsideEnd; d++) {
+    if (d >= from && d < to) continue;
+    const v = row[d] ?? -1;
+    if (v < 0) continue;
+    outMinutes += c.shiftLength[v] ?? 0;
+    outCounts[v] = (outCounts[v] ?? 0) + 1;
+    const w = c.weekendOf[d] ?? -1;
+    if (w >= 0) countedOutside[w] = 1;
+  }
+  let outWeekends = 0;
+  for (let w = 0; w < c.weekendCount; w++) outWeekends += countedOutside[w] ?? 0;
+
+  // Minutes bounds over the window.
+  let minLo: number;
+  let minHi: number;
+  if (freeSuffix) {
+    minLo = (options.endMinutes?.[0] ?? -Infinity) - outMinutes;
+    minHi = (options.endMinutes?.[1] ?? c.maxMinutes[e] ?? NO_LIMIT) - outMinutes;
+  } else {
+    minLo = (c.minMinutes[e] ?? 0) - outMinutes;
+    minHi = (c.maxMinutes[e] ?? NO_LIMIT) - outMinutes;
+  }
+  // Most minutes that days d.. of the window can still bring.
+  const maxRemain = new Float64Array(len + 1);
+  for (let i = len - 1; i >= 0; i--) {
+    let best = 0;
+    for (let t = 0; t < T; t++) {
+      if (c.allowed[(e * H + from + i) * T + t]) best = Math.max(best, c.shiftLength[t] ?? 0);
+    }
+    maxRemain[i] = (maxRemain[i + 1] ?? 0) + best;
+  }
+  if (minHi < 0 || minLo > (maxRemain[0] ?? 0)) return null;
+  const trackMinutes = minHi < (maxRemain[0] ?? 0) || minLo > 0;
+
+  // Weekends: a weekend already worked outside the window counts once.
+  const weekendBound = freeSuffix
+    ? (options.endWeekends ?? c.maxWeekends[e] ?? NO_LIMIT) - outWeekends
+    : (c.maxWeekends[e] ?? NO_LIMIT) - outWeekends;
+  if (weekendBound < 0) return null;
+  let openWeekends = 0;
+  for (let d = from; d < to; d++) {
+    const w = c.weekendOf[d] ?? -1;
+    if (w >= 0 && !countedOutside[w] && (d === from || (c.weekendOf[d - 1] ?? -1) !== w))
+      openWeekends++;
+  }
+  const weekendBinding = weekendBound < openWeekends;
+
+  // Bounded shift types whose bound can bind inside the window.
+  const candidates: number[] = [];
+  const candidateBound = new Int32Array(T);
+  for (let t = 0; t < T; t++) {
+    const max = c.maxPerType[e * T + t] ?? NO_LIMIT;
+    if (max >= NO_LIMIT) continue;
+    const bound = max - (outCounts[t] ?? 0);
+    if (bound < 0) return null;
+    let possible = 0;
+    for (let d = from; d < to; d++) if (c.allowed[(e * H + d) * T + t]) possible++;
+    if (bound >= possible) continue;
+    candidates.push(t);
+    candidateBound[t] = bound;
+  }
+
+  // Minutes are counted in units of the shift lengths' greatest common divisor (keys stay small).
+  let unit = 0;
+  for (let t = 0; t < T; t++) unit = gcd(unit, c.shiftLength[t] ?? 0);
+  unit = Math.max(1, unit);
+  const minutesRadix = Math.floor(Math.min(minHi, maxRemain[0] ?? 0) / unit) + 1;
+
+  // Resources tracked in the state. Weekends and per-type counts are added lazily (constraint
+  // generation): the DP first runs without them, and a resource the best row breaks is then
+  // tracked and the DP run again. The final row keeps every bound and is optimal.
+  let trackWeekends = false;
+  const tracked: number[] = [];
+  const countBound: number[] = [];
+  const trackIndex = new Int32Array(T).fill(-1);
+  for (;;) {
+    const result = search();
+    if (result === null) return null;
+    let added = false;
+    if (weekendBinding && !trackWeekends) {
+      const worked = new Set<number>();
+      for (let d = from; d < to; d++) {
+        const w = c.weekendOf[d] ?? -1;
+        if (w >= 0 && !countedOutside[w] && (result.row[d] ?? -1) >= 0) worked.add(w);
+      }
+      if (worked.size > weekendBound) {
+        trackWeekends = true;
+        added = true;
+      }
+    }
+    for (const t of candidates) {
+      if ((trackIndex[t] ?? -1) >= 0) continue;
+      let n = 0;
+      for (let d = from; d < to; d++) if (result.row[d] === t) n++;
+      if (n > (candidateBound[t] ?? 0)) {
+        trackIndex[t] = tracked.length;
+        tracked.push(t);
+        countBound.push(candidateBound[t] ?? 0);
+        added = true;
+      }
+    }
+    if (!added) return result;
+  }
+
+  function search(): RowResult | null {
+    const nc = tracked.length;
+    const weekendRadix = trackWeekends ? Math.max(0, weekendBound) + 2 : 1;
+    const runRadix = Math.max(workCap, offCap) + 1;
+    let radix = (T + 1) * runRadix * 2 * weekendRadix * 2 * (trackMinutes ? minutesRadix : 1);
+    for (let j = 0; j < nc; j++) radix *= (countBound[j] ?? 0) + 1;
+    const numericKeys = radix < 2 ** 52;
+
+    // Initial state from the fixed prefix.
+    let layer = emptyLayer(nc);
+    {
+      let last = -2; // -2: before the first period
+      let run = 0;
+      let edge = 1;
+      if (from > 0) {
+        last = row[from - 1] ?? -1;
+        const worked = last >= 0;
+        let start = from - 1;
+        while (start > 0 && (row[start - 1] ?? -1) >= 0 === worked) start--;
+        run = from - start;
+        edge = start === 0 ? 1 : 0;
+      }
+      let flag = 0;
+      const w0 = c.weekendOf[from] ?? -1;
+      // A weekend straddling the window's start: worked days before `from` already count it.
+      if (w0 >= 0 && countedOutside[w0]) flag = 1;
+      layer.last.push(last);
+      layer.run.push(Math.min(run, last >= 0 ? workCap : offCap));
+      layer.edge.push(edge);
+      layer.wk.push(0);
+      layer.flag.push(flag);
+      layer.minutes.push(0);
+      for (let j = 0; j < nc; j++) layer.counts[j]?.push(0);
+      layer.cost.push(0);
+      layer.parent.push(-1);
+      layer.value.push(-1);
+    }
+    const layers: Layer[] = [layer];
+    let exact = true;
+    const key: number[] = [];
+
+    for (let i = 0; i < len; i++) {
+      const d = from + i;
+      const next = emptyLayer(nc);
+      const index = new Map<number | string, number>();
+      const w = c.weekendOf[d] ?? -1;
+      const newWeekend = w >= 0 && (d === 0 || (c.weekendOf[d - 1] ?? -1) !== w);
+      const base = d * (T + 1);
+      const n = layer.cost.length;
+      for (let s = 0; s < n; s++) {
+        const last = layer.last[s] ?? -1;
+        const run = layer.run[s] ?? 0;
+        const edge = layer.edge[s] ?? 0;
+        const wk = layer.wk[s] ?? 0;
+        const flag0 = newWeekend ? 0 : (layer.flag[s] ?? 0);
+        const minutes = layer.minutes[s] ?? 0;
+        const sCost = layer.cost[s] ?? 0;
+        for (let v = -1; v < T; v++) {
+          if (v >= 0 && !c.allowed[(e * H + d) * T + v]) continue;
+          let nRun: number;
+          let nEdge: number;
+          if (last === -2) {
+            nRun = 1;
+            nEdge = 1;
+          } else if (v >= 0) {
+            if (last >= 0) {
+              if (c.forbidden[last * T + v]) continue;
+              if (run + 1 > maxCons) continue;
+              nRun = Math.min(run + 1, workCap);
+              nEdge = edge;
+            } else {
+              if (run < minOff && !(edge && exempt)) continue;
+              nRun = 1;
+              nEdge = 0;
+            }
+          } else if (last >= 0) {
+            if (run < minCons && !(edge && exempt)) continue;
+            nRun = 1;
+            nEdge = 0;
+          } else {
+            nRun = Math.min(run + 1, offCap);
+            nEdge = edge;
+          }
+          let nMinutes = minutes;
+          let nWk = wk;
+          let nFlag = w >= 0 ? flag0 : 0;
+          if (v >= 0) {
+            nMinutes += c.shiftLength[v] ?? 0;
+            if (nMinutes > minHi) continue;
+            if (w >= 0 && !nFlag) {
+              nFlag = 1;
+              if (!countedOutside[w]) {
+                nWk++;
+                if (trackWeekends && nWk > weekendBound) continue;
+              }
+            }
+            const j = trackIndex[v] ?? -1;
+            if (j >= 0 && (layer.counts[j]?.[s] ?? 0) + 1 > (countBound[j] ?? 0)) continue;
+          }
+          if (nMinutes + (maxRemain[i + 1] ?? 0) < minLo) continue;
+          const nCost = sCost + (cost[base + (v < 0 ? T : v)] ?? 0);
+          let k: number | string;
+          if (numericKeys) {
+            let nk =
+              ((((v + 1) * runRadix + nRun) * 2 + nEdge) * weekendRadix +
+                (trackWeekends ? nWk : 0)) *
+                2 +
+              nFlag;
+            if (trackMinutes) nk = nk * minutesRadix + Math.round(nMinutes / unit);
+            for (let j = 0; j < nc; j++) {
+              nk =
+                nk * ((countBound[j] ?? 0) + 1) +
+                (layer.counts[j]?.[s] ?? 0) +
+                (tracked[j] === v ? 1 : 0);
+            }
+            k = nk;
+          } else {
+            key.length = 0;
+            key.push(v, nRun, nEdge, trackWeekends ? nWk : 0, nFlag, trackMinutes ? nMinutes : 0);
+            for (let j = 0; j < nc; j++) {
+              key.push((layer.counts[j]?.[s] ?? 0) + (tracked[j] === v ? 1 : 0));
+            }
+            k = key.join(',');
+          }
+          const found = index.get(k);
+          if (found !== undefined) {
+            if (nCost < (next.cost[found] ?? Infinity)) {
+              next.cost[found] = nCost;
+              next.parent[found] = s;
+            }
+            continue;
+          }
+          index.set(k, next.cost.length);
+          next.last.push(v);
+          next.run.push(nRun);
+          next.edge.push(nEdge);
+          next.wk.push(nWk);
+          next.flag.push(nFlag);
+          next.minutes.push(nMinutes);
+          for (let j = 0; j < nc; j++) {
+            next.counts[j]?.push((layer.counts[j]?.[s] ?? 0) + (tracked[j] === v ? 1 : 0));
+          }
+          next.cost.push(nCost);
+          next.parent.push(s);
+          next.value.push(v);
+        }
+      }
+      if (next.cost.length === 0) return null;
+      layer = next.cost.length > maxStates ? prune(next, maxStates, nc) : next;
+      if (layer !== next) exact = false;
+      layers.push(layer);
+    }
+
+    // Closing checks: the block running at the window's end, against the fixed suffix if any.
+    let suffixWorked = false;
+    let suffixRun = 0;
+    let suffixToEnd = false;
+    if (!freeSuffix && to < H) {
+      suffixWorked = (row[to] ?? -1) >= 0;
+      let end = to;
+      while (end < H && (row[end] ?? -1) >= 0 === suffixWorked) end++;
+      suffixRun = end - to;
+      suffixToEnd = end === H;
+    }
+    let bestState = -1;
+    let bestCost = Infinity;
+    const n = layer.cost.length;
+    for (let s = 0; s < n; s++) {
+      const sCost = layer.cost[s] ?? 0;
+      if (sCost >= bestCost) continue;
+      const minutes = layer.minutes[s] ?? 0;
+      if (minutes < minLo) continue;
+      const last = layer.last[s] ?? -1;
+      const run = layer.run[s] ?? 0;
+      const edge = layer.edge[s] ?? 0;
+      const worked = last >= 0;
+      if (!freeSuffix) {
+        if (to === H) {
+          if (!exempt && run < (worked ? minCons : minOff)) continue;
+        } else if (worked === suffixWorked) {
+          // The block continues into the fixed part: its full length counts.
+          const total = run + suffixRun;
+          if (worked && total > maxCons) continue;
+          if (worked && last >= 0 && c.forbidden[last * T + (row[to] ?? 0)]) continue;
+          if (total < (worked ? minCons : minOff) && !(exempt && (edge || suffixToEnd))) continue;
+        } else {
+          if (run < (worked ? minCons : minOff) && !(exempt && edge)) continue;
+          if (suffixWorked && suffixRun > maxCons) continue;
+          if (suffixRun < (suffixWorked ? minCons : minOff) && !(exempt && suffixToEnd)) continue;
+        }
+      }
+      bestCost = sCost;
+      bestState = s;
+    }
+    if (bestState < 0) return null;
+
+    const out = Int16Array.from(row);
+    let s = bestState;
+    for (let i = len; i >= 1; i--) {
+      const l = layers[i];
+      if (l === undefined) break;
+      out[from + i - 1] = l.value[s] ?? -1;
+      s = l.parent[s] ?? 0;
+    }
+    return { row: out, cost: bestCost, exact };
+  }
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function prune(layer: Layer, keep: number, nc: number): Layer {
+  const order = layer.cost
+    .map((_, i) => i)
+    .sort((a, b) => (layer.cost[a] ?? 0) - (layer.cost[b] ?? 0));
+  const out = emptyLayer(nc);
+  for (let r = 0; r < keep; r++) {
+    const i = order[r] ?? 0;
+    out.last.push(layer.last[i] ?? -1);
+    out.run.push(layer.run[i] ?? 0);
+    out.edge.push(layer.edge[i] ?? 0);
+    out.wk.push(layer.wk[i] ?? 0);
+    out.flag.push(layer.flag[i] ?? 0);
+    out.minutes.push(layer.minutes[i] ?? 0);
+    for (let j = 0; j < nc; j++) out.counts[j]?.push(layer.counts[j]?.[i] ?? 0);
+    out.cost.push(layer.cost[i] ?? 0);
+    out.parent.push(layer.parent[i] ?? 0);
+    out.value.push(layer.value[i] ?? -1);
+  }
+  return out;
+}
