@@ -28,6 +28,8 @@ export interface SolveRowOptions {
   readonly endWeekends?: number;
   /** States kept per period; beyond it the cheapest are kept and the result is heuristic. */
   readonly maxStates?: number;
+  /** Drops the minimum total minutes (a last-resort row that breaks only that rule). */
+  readonly ignoreMinMinutes?: boolean;
 }
 
 export interface RowResult {
@@ -117,7 +119,7 @@ export function solveRow(
     minLo = (options.endMinutes?.[0] ?? -Infinity) - outMinutes;
     minHi = (options.endMinutes?.[1] ?? c.maxMinutes[e] ?? NO_LIMIT) - outMinutes;
   } else {
-    minLo = (c.minMinutes[e] ?? 0) - outMinutes;
+    minLo = options.ignoreMinMinutes ? -Infinity : (c.minMinutes[e] ?? 0) - outMinutes;
     minHi = (c.maxMinutes[e] ?? NO_LIMIT) - outMinutes;
   }
   // Most minutes that days d.. of the window can still bring.

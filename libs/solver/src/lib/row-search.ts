@@ -191,10 +191,12 @@ export class RowSearch {
         !stopped &&
         ((H > WHOLE_ROW_LIMIT && this.buildByWindows(e)) ||
           (H <= WHOLE_FALLBACK_LIMIT && this.buildWhole(e)));
-      if (!ok) {
-        if (!stopped) this.failed++;
-        for (let d = 0; d < H; d++) this.setCell(e, d, fallback[e * H + d] ?? -1);
-      }
+      if (ok) continue;
+      if (!stopped) this.failed++;
+      // Too long to build whole: a row short of the minimum minutes only, for the local search
+      // to repair, beats the greedy row.
+      if (!stopped && H > WHOLE_FALLBACK_LIMIT && this.buildByWindows(e, true)) continue;
+      for (let d = 0; d < H; d++) this.setCell(e, d, fallback[e * H + d] ?? -1);
     }
   }
 
@@ -207,7 +209,7 @@ export class RowSearch {
     return true;
   }
 
-  private buildByWindows(e: number): boolean {
+  private buildByWindows(e: number, lastResort = false): boolean {
     const { c } = this;
     const { H } = c;
     const maxMin = c.maxMinutes[e] ?? 0;
@@ -251,7 +253,7 @@ export class RowSearch {
         const row = Int16Array.from(this.a.subarray(e * H, (e + 1) * H));
         const attempts =
           to === H
-            ? [{}]
+            ? [{}, ...(lastResort ? [{ ignoreMinMinutes: true }] : [])]
             : [
                 {
                   endMinutes: [minMin * share, maxMin * share + lastLength] as const,
