@@ -32,12 +32,15 @@ interface CannonRequest {
   body?: string;
   headers?: Record<string, string>;
   setupRequest?: (request: CannonRequest) => CannonRequest;
+  onResponse?: (status: number, body: string) => void;
 }
 interface CannonOptions {
   url: string;
   connections: number;
   duration: number;
   overallRate?: number;
+  /** A number of requests instead of a duration. */
+  amount?: number;
   headers?: Record<string, string>;
   requests?: CannonRequest[];
 }
@@ -169,9 +172,17 @@ async function main(): Promise<void> {
     );
 
     let created = 0;
+    // The shifts the create scenario made (id and version), updated then deleted once each.
+    const made: { id: string; version: number }[] = [];
+    let updated = 0;
+    let deleted = 0;
+    const writeHeaders = { cookie: manager, 'content-type': 'application/json' };
     const scenarios: {
       name: string;
-      options: Omit<CannonOptions, 'url' | 'duration'>;
+      /** A function when the options depend on an earlier scenario (the shifts it created). */
+      options:
+        | Omit<CannonOptions, 'url' | 'duration'>
+        | (() => Omit<CannonOptions, 'url' | 'duration'>);
       /** Another server than the measured one (the cache-off twin). */
       url?: string;
     }[] = [
@@ -241,9 +252,64 @@ async function main(): Promise<void> {
                   }),
                 };
               },
+              onResponse: (status, body) => {
+                if (status !== 201) return;
+                const { shift } = JSON.parse(body) as { shift: { id: string; version: number } };
+                made.push({ id: shift.id, version: shift.version });
+              },
             },
           ],
         },
+      },
+      {
+        // The goal's rate (issue #20: p99 ≤ 50 ms at 100 req/s), each shift created above once.
+        name: 'shift update, at 100 req/s',
+        options: () => ({
+          connections: 10,
+          overallRate: 100,
+          amount: Math.max(1, Math.min(made.length, 100 * SECONDS)),
+          headers: writeHeaders,
+          requests: [
+            {
+              method: 'PATCH',
+              setupRequest: (request) => {
+                const shift = made[updated++ % made.length];
+                return {
+                  ...request,
+                  path: `/api/shifts/${shift.id}`,
+                  body: JSON.stringify({ version: shift.version, note: 'bench' }),
+                };
+              },
+              onResponse: (status, body) => {
+                if (status !== 200) return;
+                const { shift } = JSON.parse(body) as { shift: { id: string; version: number } };
+                const entry = made.find((candidate) => candidate.id === shift.id);
+                if (entry) entry.version = shift.version;
+              },
+            },
+          ],
+        }),
+      },
+      {
+        name: 'shift delete, at 100 req/s',
+        options: () => ({
+          connections: 10,
+          overallRate: 100,
+          amount: Math.max(1, Math.min(made.length, 100 * SECONDS)),
+          headers: { cookie: manager },
+          requests: [
+            {
+              method: 'DELETE',
+              setupRequest: (request) => {
+                const shift = made[deleted++ % made.length];
+                return {
+                  ...request,
+                  path: `/api/shifts/${shift.id}?version=${shift.version}`,
+                };
+              },
+            },
+          ],
+        }),
       },
     ];
     if (myWeekPath) {
@@ -288,10 +354,14 @@ async function main(): Promise<void> {
       requests: [{ path: rotaPath }],
     });
     for (const scenario of scenarios) {
+      if (typeof scenario.options === 'function' && made.length === 0) {
+        console.log(`${scenario.name}: skipped (the create scenario made no shift)`);
+        continue;
+      }
       const result = await autocannon({
         url: scenario.url ?? base,
         duration: SECONDS,
-        ...scenario.options,
+        ...(typeof scenario.options === 'function' ? scenario.options() : scenario.options),
       });
       const health = rows[0]?.['req_per_s'] as number | undefined;
       const reqPerS = Math.round(result.requests.average);

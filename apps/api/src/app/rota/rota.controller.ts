@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
   BatchResult,
@@ -11,12 +21,10 @@ import type {
   RotaChange,
   RotaComparison,
   RotaVersion,
-  RotaWeek,
   ShiftResult,
   ShiftTemplate,
   Violation,
   ViolationFixes,
-  WallRotaWeek,
 } from '@relais/api-types';
 import { UuidParam } from '../../common/uuid-param';
 import { ReadAfter } from '../../database/read-routing';
@@ -94,13 +102,15 @@ export class RotaController {
     return this.planner.applyFix(user, body.siteId, body.week, body.fixId);
   }
 
+  /** A RotaWeek, or a WallRotaWeek for a mediator, sent as JSON text serialised once per week. */
   @Get('rota')
+  @Header('Content-Type', 'application/json; charset=utf-8')
   get(
     @CurrentUser() user: AuthUser,
     @Query() query: RotaQueryDto,
     @ReadAfter() readAfter: string | undefined,
-  ): Promise<RotaWeek | WallRotaWeek> {
-    return this.rota.getRota(user, query.siteId, query.week, readAfter);
+  ): Promise<string> {
+    return this.rota.getRotaJson(user, query.siteId, query.week, readAfter);
   }
 
   @Roles('admin', 'hr', 'manager')
