@@ -79,8 +79,10 @@ export class App {
     if (!me || pathname !== '/planning') return;
     const query = new URLSearchParams(search);
     const siteId = planningSite(query.get('site'), me.siteIds);
-    if (siteId)
-      this.firstRead.start('/api/rota', { siteId, week: planningWeek(query.get('semaine')) });
+    if (!siteId) return;
+    // The week and its site's opening days and places: the grid is drawn once both are known.
+    this.firstRead.start('/api/rota', { siteId, week: planningWeek(query.get('semaine')) });
+    this.firstRead.start('/api/sites', {});
   }
 
   protected setLang(lang: Lang): void {

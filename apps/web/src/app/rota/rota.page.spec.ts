@@ -139,6 +139,24 @@ describe('RotaPage', () => {
     return { fixture, element: fixture.nativeElement as HTMLElement };
   }
 
+  it('draws the week only once its site is known too, so that no column moves when it arrives', async () => {
+    const fixture = TestBed.createComponent(RotaPage);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    http.expectOne((req) => req.url === '/api/rota').flush(WEEK);
+    http.expectOne((req) => req.url === '/api/rota/templates').flush([]);
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(element.querySelector('app-week-grid')).toBeNull();
+    expect(element.querySelector('.skeleton')).not.toBeNull();
+
+    http.expectOne('/api/sites').flush([SITE]);
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(element.querySelector('app-week-grid')).not.toBeNull();
+    expect(element.querySelector('.skeleton')).toBeNull();
+  });
+
   it('flags the chips of a rest breach and lists it with its rule and article', async () => {
     const { element } = await render();
     const chip = element.querySelector<HTMLElement>('.chip[data-shift-id="s-tue"]');

@@ -198,6 +198,13 @@ describe('RotaStore', () => {
     await again;
   });
 
+  it('takes the site list the app asked for ahead', async () => {
+    TestBed.inject(FirstRead).start('/api/sites', {});
+    http.expectOne('/api/sites').flush([SITE]);
+    await expect(store.loadSites()).resolves.toEqual([SITE]);
+    http.expectNone('/api/sites');
+  });
+
   it('draws a mediator’s wall week with names only: no counters, checks or coverage', async () => {
     const planner = week();
     const wall: WallRotaWeek = {

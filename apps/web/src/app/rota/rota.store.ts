@@ -319,7 +319,11 @@ export class RotaStore {
   async loadSites(): Promise<Site[]> {
     if (this.sitesState().length === 0) {
       try {
-        this.sitesState.set(await firstValueFrom(this.http.get<Site[]>('/api/sites')));
+        this.sitesState.set(
+          await firstValueFrom(
+            this.firstRead.take<Site[]>('/api/sites', {}) ?? this.http.get<Site[]>('/api/sites'),
+          ),
+        );
       } catch {
         this.status.set('error');
       }
