@@ -4,11 +4,14 @@ import type { LoginRequest, Me, Role } from '@relais/api-types';
 import { firstValueFrom } from 'rxjs';
 import { clearOfflineCopies } from '../me/offline';
 import { messageOf } from '../shared/http-error';
+import { FirstRead } from './first-read';
 
 /** Who is signed in. `undefined` until the first `/api/auth/me` answer, `null` when signed out. */
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
   private readonly http = inject(HttpClient);
+  // A read started ahead for one account is never handed to the next one.
+  private readonly firstRead = inject(FirstRead);
   private readonly state = signal<Me | null | undefined>(undefined);
 
   readonly me = this.state.asReadonly();
@@ -40,6 +43,7 @@ export class AuthStore {
       // A session may have ended without a sign-out (expired, revoked): what the device kept
       // offline may be someone else's, and must not stand in for this person's answers.
       await clearOfflineCopies();
+      this.firstRead.clear();
       this.state.set(me);
       return null;
     } catch (error) {
@@ -52,6 +56,7 @@ export class AuthStore {
       await firstValueFrom(this.http.post('/api/auth/logout', {}));
     } finally {
       this.state.set(null);
+      this.firstRead.clear();
       await clearOfflineCopies();
     }
   }
@@ -59,5 +64,6 @@ export class AuthStore {
   /** Called when any request answers 401: the session ended on the server. */
   signedOut(): void {
     this.state.set(null);
+    this.firstRead.clear();
   }
 }

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { EMPTY, firstValueFrom } from 'rxjs';
+import { AuthStore } from './auth.store';
 import { FirstRead, planningSite, planningWeek } from './first-read';
 
 describe('FirstRead', () => {
@@ -39,6 +40,16 @@ describe('FirstRead', () => {
 
     reads.start('/api/rota', { siteId: 's1', week: '2026-W49' });
     jest.setSystemTime(new Date('2026-12-04T09:00:11Z'));
+    expect(reads.take('/api/rota', { siteId: 's1', week: '2026-W49' })).toBeNull();
+  });
+
+  it('drops the reads not yet taken when the session ends, so the next account never gets them', async () => {
+    reads.start('/api/rota', { siteId: 's1', week: '2026-W49' });
+    http.expectOne((req) => req.url === '/api/rota').flush({ week: '2026-W49' });
+    const auth = TestBed.inject(AuthStore);
+    const out = auth.logout();
+    http.expectOne('/api/auth/logout').flush({});
+    await out;
     expect(reads.take('/api/rota', { siteId: 's1', week: '2026-W49' })).toBeNull();
   });
 

@@ -33,6 +33,11 @@ export class FirstRead {
     this.reads.set(keyOf(url, params), { at: Date.now(), answer });
   }
 
+  /** Drops every read not yet taken (sign-in, sign-out: they were asked for another session). */
+  clear(): void {
+    this.reads.clear();
+  }
+
   /** The read started for exactly this request, if there is a fresh one; it is handed out once. */
   take<T>(url: string, params: Record<string, string>): Observable<T> | null {
     const key = keyOf(url, params);
