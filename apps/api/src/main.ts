@@ -1,3 +1,4 @@
+import { warmUpRota } from './app/rota/rota-warm-up';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 
@@ -9,6 +10,10 @@ async function main(): Promise<void> {
     ? 'PostgreSQL (DATABASE_URL)'
     : `base embarquée (${config.dataDir})`;
   console.log(`Relais écoute sur http://localhost:${config.port} — ${where}`);
+  // In the background: requests are served meanwhile; a failure only costs the first week's speed.
+  warmUpRota(running.app).catch((error: unknown) =>
+    console.warn(`Préchauffage du planning impossible : ${String(error)}`),
+  );
 
   let isClosing = false;
   const shutdown = async (signal: string) => {

@@ -3,6 +3,7 @@ import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules'
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { RotaReadCache } from './rota-read-cache';
+import { warmUpRota } from './rota-warm-up';
 
 describe('rota over HTTP', () => {
   let t: TestApp;
@@ -415,5 +416,26 @@ describe('rota over HTTP', () => {
     expect(wrongPlace.body.details).toEqual([
       { field: 'locationId', message: 'lieu de médiation sortante attendu' },
     ]);
+  });
+
+  it('warms the rota code at start without writing or caching anything', async () => {
+    const versions = async () =>
+      JSON.stringify(
+        await t.dataSource.query(
+          'SELECT organisation_id, version FROM organisation_data_version ORDER BY 1',
+        ),
+      );
+    const cache = t.app.get(RotaReadCache);
+    const before = { ...cache.stats };
+    const versionsBefore = await versions();
+
+    const warmed = await warmUpRota(t.app);
+
+    // A site-week of this week with shifts, built and thrown away.
+    expect(warmed?.week).toBe(thisWeek);
+    expect(warmed?.shifts).toBeGreaterThan(0);
+    expect(sites.some((candidate) => candidate.id === warmed?.siteId)).toBe(true);
+    expect(cache.stats).toEqual(before);
+    expect(await versions()).toBe(versionsBefore);
   });
 });
