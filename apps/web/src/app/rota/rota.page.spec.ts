@@ -133,7 +133,9 @@ describe('RotaPage', () => {
     http.expectOne((req) => req.url === '/api/rota/templates').flush([]);
     await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
-    // The checks panel is drawn in the task after the grid.
+    // The coverage and legend are drawn in the task after the grid, the checks panel in the next.
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
     await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
     return { fixture, element: fixture.nativeElement as HTMLElement };

@@ -371,18 +371,23 @@ export class RotaPage {
   );
 
   /**
-   * The checks panel is drawn in the task after the grid, not with it: the week shows sooner and
-   * no single task holds the page for long (the panel follows within a frame).
+   * What is drawn after the grid, one task each, so that no single task holds the page for long
+   * and the week shows sooner: 0 the grid alone, 1 the coverage under it and the legend, 2 the
+   * checks panel beside it. Each follows within a frame; the parts under the grid come after it,
+   * so nothing already on screen moves when they arrive.
    */
-  protected readonly sideReady = signal(false);
+  protected readonly drawnAfterGrid = signal(0);
 
   constructor() {
     void this.store.loadSites();
     // Locale data the grid's first drawing needs, built while the week is being fetched.
     setTimeout(() => warmUpFormats(this.lang() === 'en' ? 'en' : 'fr'));
     effect(() => {
-      if (!this.store.week() || untracked(this.sideReady)) return;
-      setTimeout(() => this.sideReady.set(true));
+      if (!this.store.week() || untracked(this.drawnAfterGrid) > 0) return;
+      setTimeout(() => {
+        this.drawnAfterGrid.set(1);
+        setTimeout(() => this.drawnAfterGrid.set(2));
+      });
     });
     // Load the site-week the URL names (or the caller's first site, this week).
     effect(() => {
