@@ -101,11 +101,38 @@ describe('the site-week loader and its declared tables', () => {
       `CREATE CONSTRAINT TRIGGER "trg_notification_data_version" AFTER INSERT ON "notification"
        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_organisation_data_version"()`,
     );
+    // The account's trigger as the DataVersion migration made it: on every column.
+    await t.dataSource.query(
+      `DROP TRIGGER "trg_account_data_version" ON "account";
+       CREATE CONSTRAINT TRIGGER "trg_account_data_version" AFTER INSERT OR UPDATE OR DELETE ON "account"
+       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_organisation_data_version"()`,
+    );
     expect(await syncDataVersionTriggers(t.dataSource)).toEqual({
       created: ['site_loan'],
       dropped: ['notification'],
+      updated: ['account'],
     });
     expect(await triggered()).toEqual([...DATA_VERSION_TABLES].sort());
-    expect(await syncDataVersionTriggers(t.dataSource)).toEqual({ created: [], dropped: [] });
+    expect(await syncDataVersionTriggers(t.dataSource)).toEqual({
+      created: [],
+      dropped: [],
+      updated: [],
+    });
+  });
+
+  it('keeps the version (and the cached weeks) through a sign-in, and raises it on a change of role', async () => {
+    const version = async (): Promise<string> => {
+      const [row] = await t.dataSource.query(
+        `SELECT v.version FROM organisation_data_version v
+           JOIN account a ON a.organisation_id = v.organisation_id WHERE a.email = 'rh@relais.demo'`,
+      );
+      return String(row.version);
+    };
+    const before = await version();
+    await t.login('rh@relais.demo');
+    await t.login('manager.sud@relais.demo');
+    expect(await version()).toBe(before);
+    await t.dataSource.query(`UPDATE account SET role = 'hr' WHERE email = 'rh@relais.demo'`);
+    expect(BigInt(await version())).toBeGreaterThan(BigInt(before));
   });
 });
