@@ -26,10 +26,30 @@ export interface SolveRowOptions {
   readonly endMinutes?: readonly [number, number];
   /** With `suffix: 'free'`: cumulative bound on worked weekends at the end of the window. */
   readonly endWeekends?: number;
+  /**
+   * With `suffix: 'free'`: an extra condition on the state at the window's end (totals are
+   * cumulative over the periods before `to`), e.g. that the rest of the horizon can still reach
+   * the minimum minutes. Weekends are then tracked from the start.
+   */
+  readonly endCheck?: (end: EndState) => boolean;
   /** States kept per period; beyond it the cheapest are kept and the result is heuristic. */
   readonly maxStates?: number;
   /** Drops the minimum total minutes (a last-resort row that breaks only that rule). */
   readonly ignoreMinMinutes?: boolean;
+}
+
+/** The row's state after the last period of a window (see `endCheck`). */
+export interface EndState {
+  readonly minutes: number;
+  readonly weekends: number;
+  /** Value of the window's last period (-1 off). */
+  readonly last: number;
+  /** Length of the block running at the window's end (capped at the longest that matters). */
+  readonly run: number;
+  /** Whether that block started on period 0. */
+  readonly edge: boolean;
+  /** Whether the window ends inside a weekend already worked. */
+  readonly weekendOpen: boolean;
 }
 
 export interface RowResult {
@@ -134,7 +154,8 @@ export function solveRow(
     maxRemain[i] = (maxRemain[i + 1] ?? 0) + best;
   }
   if (minHi < 0 || minLo > (maxRemain[0] ?? 0)) return null;
-  const trackMinutes = minHi < (maxRemain[0] ?? 0) || minLo > 0;
+  const trackMinutes =
+    minHi < (maxRemain[0] ?? 0) || minLo > 0 || (freeSuffix && options.endCheck !== undefined);
 
   // Weekends: a weekend already worked outside the window counts once.
   const weekendBound = freeSuffix
@@ -207,7 +228,8 @@ export function solveRow(
   // Resources tracked in the state. Weekends and per-type counts are added lazily (constraint
   // generation): the DP first runs without them, and a resource the best row breaks is then
   // tracked and the DP run again. The final row keeps every bound and is optimal.
-  let trackWeekends = false;
+  const endCheck = freeSuffix ? options.endCheck : undefined;
+  let trackWeekends = endCheck !== undefined && (c.maxWeekends[e] ?? NO_LIMIT) < c.weekendCount;
   const tracked: number[] = [];
   const countBound: number[] = [];
   const trackIndex = new Int32Array(T).fill(-1);
@@ -242,7 +264,8 @@ export function solveRow(
 
   function search(): RowResult | null {
     const nc = tracked.length;
-    const weekendRadix = trackWeekends ? Math.max(0, weekendBound) + 2 : 1;
+    // At most `openWeekends` new weekends in the window (one more value for "over").
+    const weekendRadix = trackWeekends ? Math.max(0, Math.min(weekendBound, openWeekends)) + 2 : 1;
     const runRadix = Math.max(workCap, offCap) + 1;
     let radix =
       (classCount + 1) * runRadix * 2 * weekendRadix * 2 * (trackMinutes ? minutesRadix : 1);
@@ -471,6 +494,22 @@ export function solveRow(
           if (suffixWorked && suffixRun > maxCons) continue;
           if (suffixRun < (suffixWorked ? minCons : minOff) && !(exempt && suffixToEnd)) continue;
         }
+      }
+      if (
+        endCheck !== undefined &&
+        !endCheck({
+          minutes: outMinutes + minutes,
+          weekends: outWeekends + (layer.wk[s] ?? 0),
+          last,
+          run,
+          edge: edge === 1,
+          weekendOpen:
+            (layer.flag[s] ?? 0) === 1 &&
+            (c.weekendOf[to - 1] ?? -1) >= 0 &&
+            c.weekendOf[to - 1] === c.weekendOf[to],
+        })
+      ) {
+        continue;
       }
       bestCost = sCost;
       bestState = s;

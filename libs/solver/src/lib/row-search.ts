@@ -1,7 +1,9 @@
 import type { Assign, Compiled } from './compile';
-import { solveRow, type RowResult } from './employee-dp';
+import { NO_LIMIT } from './compile';
+import { solveRow, type EndState, type RowResult } from './employee-dp';
 import { coverCellCost, evaluateAssign } from './evaluate';
 import { Random } from './random';
+import { tailBound, type TailBound } from './tail-bound';
 
 /** Horizons up to this many periods are re-solved whole; longer ones by windows. */
 const WHOLE_ROW_LIMIT = 63;
@@ -52,6 +54,7 @@ export class RowSearch {
   private readonly scale: number;
   /** Rows the sub-solver could not make feasible (kept as they were). */
   failed = 0;
+  private readonly tails = new Map<number, TailBound>();
 
   constructor(
     private readonly c: Compiled,
@@ -187,15 +190,17 @@ export class RowSearch {
     for (const e of order) {
       stopped ||= shouldStop();
       // Long horizons: window after window, the whole row when that fails (up to a size).
+      // Windows first with prorated totals alone, then with the tail bound (no window may leave
+      // the rest of the horizon unable to reach the minimum minutes within the weekend limit).
       const ok =
         !stopped &&
-        ((H > WHOLE_ROW_LIMIT && this.buildByWindows(e)) ||
+        ((H > WHOLE_ROW_LIMIT && (this.buildByWindows(e) || this.buildByWindows(e, false, true))) ||
           (H <= WHOLE_FALLBACK_LIMIT && this.buildWhole(e)));
       if (ok) continue;
       if (!stopped) this.failed++;
       // Too long to build whole: a row short of the minimum minutes only, for the local search
       // to repair, beats the greedy row.
-      if (!stopped && H > WHOLE_FALLBACK_LIMIT && this.buildByWindows(e, true)) continue;
+      if (!stopped && H > WHOLE_FALLBACK_LIMIT && this.buildByWindows(e, true, true)) continue;
       for (let d = 0; d < H; d++) this.setCell(e, d, fallback[e * H + d] ?? -1);
     }
   }
@@ -209,9 +214,25 @@ export class RowSearch {
     return true;
   }
 
-  private buildByWindows(e: number, lastResort = false): boolean {
+  private buildByWindows(e: number, lastResort = false, guarded = false): boolean {
     const { c } = this;
     const { H } = c;
+    const tail = guarded ? this.tailOf(e) : undefined;
+    const endCheck =
+      tail === undefined
+        ? undefined
+        : (to: number) =>
+            (end: EndState): boolean =>
+              end.minutes +
+                tail.maxMinutes(
+                  to,
+                  end.last,
+                  end.run,
+                  end.edge,
+                  (c.maxWeekends[e] ?? NO_LIMIT) - end.weekends,
+                  end.weekendOpen,
+                ) >=
+              (c.minMinutes[e] ?? 0);
     const maxMin = c.maxMinutes[e] ?? 0;
     const minMin = c.minMinutes[e] ?? 0;
     const maxWk = c.maxWeekends[e] ?? 0;
@@ -266,8 +287,16 @@ export class RowSearch {
                 { endMinutes: [minMin - reachable, maxMin] as const, endWeekends: maxWk },
                 { endMinutes: [-Infinity, maxMin] as const, endWeekends: maxWk },
               ];
+        const check = to < H ? endCheck?.(to) : undefined;
         for (const bounds of attempts) {
-          result = solveRow(c, e, this.cost, { row, from: start, to, suffix: 'free', ...bounds });
+          result = solveRow(c, e, this.cost, {
+            row,
+            from: start,
+            to,
+            suffix: 'free',
+            ...bounds,
+            ...(check === undefined ? {} : { endCheck: check }),
+          });
           if (result !== null) break;
         }
       }
@@ -275,6 +304,18 @@ export class RowSearch {
       for (let d = start; d < to; d++) this.setCell(e, d, result.row[d] ?? -1);
     }
     return true;
+  }
+
+  /** Tail bounds at the window boundaries of the construction, built once per employee. */
+  private tailOf(e: number): TailBound {
+    let tail = this.tails.get(e);
+    if (tail === undefined) {
+      const boundaries: number[] = [];
+      for (let b = WINDOW; b < this.c.H; b += WINDOW) boundaries.push(b);
+      tail = tailBound(this.c, e, boundaries);
+      this.tails.set(e, tail);
+    }
+    return tail;
   }
 
   private shuffled(n: number): number[] {
