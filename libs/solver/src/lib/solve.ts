@@ -116,8 +116,14 @@ export async function solve(
   const flag = new Int32Array(stop);
   const graceMs = (graceSeconds ?? 10) * 1000;
   const useMip = solveOptions.useMip ?? true;
+  const startedAt = Date.now();
   const runs = [
-    runWorker({ problem, options: solveOptions, stop }, workerScript, graceMs, onProgress),
+    runWorker(
+      { problem, options: solveOptions, stop, startedAt },
+      workerScript,
+      graceMs,
+      onProgress,
+    ),
   ];
   if (useMip && (parallel ?? availableParallelism() >= 2)) {
     const lsOptions: SolveOptions = {
@@ -125,7 +131,14 @@ export async function solve(
       useMip: false,
       seed: (solveOptions.seed ?? 1) + 1000,
     };
-    runs.push(runWorker({ problem, options: lsOptions, stop }, workerScript, graceMs, onProgress));
+    runs.push(
+      runWorker(
+        { problem, options: lsOptions, stop, startedAt },
+        workerScript,
+        graceMs,
+        onProgress,
+      ),
+    );
   }
   const stopAll = (): void => {
     Atomics.store(flag, 0, 1);
