@@ -32,6 +32,8 @@ export interface SolveRowOptions {
    * the minimum minutes. Weekends are then tracked from the start.
    */
   readonly endCheck?: (end: EndState) => boolean;
+  /** Polled on each period: true abandons the search (the result is then null). */
+  readonly shouldStop?: () => boolean;
   /** States kept per period; beyond it the cheapest are kept and the result is heuristic. */
   readonly maxStates?: number;
   /** Drops the minimum total minutes (a last-resort row that breaks only that rule). */
@@ -313,6 +315,7 @@ export function solveRow(
     const values: number[] = [];
     const groupBest = new Int32Array(T);
     for (let i = 0; i < len; i++) {
+      if (options.shouldStop?.()) return null;
       const d = from + i;
       const next = emptyLayer(nc);
       values.length = 0;

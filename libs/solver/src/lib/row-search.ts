@@ -11,7 +11,17 @@ const WHOLE_ROW_LIMIT = 63;
 const WINDOW = 28;
 /** Longest horizon on which a row the windows could not build is built whole. */
 const WHOLE_FALLBACK_LIMIT = 4 * WHOLE_ROW_LIMIT;
-/** How many earlier windows the construction may re-decide when a window cannot be completed. */
+/**
+ * Length of a window of the construction beyond the whole-row fallback (one week): the
+ * sub-solver's work grows with the square of a window's length (its minutes range grows with
+ * it), and the tail bound keeps short windows from starving the later ones. Shorter horizons are
+ * built by {@link WINDOW}s.
+ */
+const LONG_BUILD_WINDOW = 7;
+/**
+ * How many earlier windows the construction may re-decide when a window cannot be completed (four
+ * times as many with one-week windows).
+ */
 const BACKTRACK_WINDOWS = 2;
 const EPS = 1e-9;
 /** Cost noise of a kick, in units of the mean weight. */
@@ -55,6 +65,8 @@ export class RowSearch {
   /** Rows the sub-solver could not make feasible (kept as they were). */
   failed = 0;
   private readonly tails = new Map<number, TailBound>();
+  /** Ends a sub-solver run that would overrun the budget (set by `construct` and `improve`). */
+  private stop: () => boolean = () => false;
 
   constructor(
     private readonly c: Compiled,
@@ -153,7 +165,12 @@ export class RowSearch {
     this.fillCosts(e, from, to, noise);
     const current = this.windowCost(e, from, to);
     const row = this.a.subarray(e * H, (e + 1) * H);
-    const result = solveRow(c, e, this.cost, { row: Int16Array.from(row), from, to });
+    const result = solveRow(c, e, this.cost, {
+      row: Int16Array.from(row),
+      from,
+      to,
+      shouldStop: this.stop,
+    });
     if (result === null) return force ? false : 0;
     if (!force && noise === 0 && result.cost > current + EPS) return 0;
     let delta = 0;
@@ -185,6 +202,7 @@ export class RowSearch {
     const { c } = this;
     const { H } = c;
     this.load(new Int16Array(c.E * H).fill(-1));
+    this.stop = shouldStop;
     const order = this.shuffled(c.E);
     let stopped = false;
     for (const e of order) {
@@ -208,7 +226,7 @@ export class RowSearch {
   private buildWhole(e: number): boolean {
     const { c } = this;
     this.fillCosts(e, 0, c.H, 0);
-    const result = solveRow(c, e, this.cost);
+    const result = solveRow(c, e, this.cost, { shouldStop: this.stop });
     if (result === null) return false;
     for (let d = 0; d < c.H; d++) this.setCell(e, d, result.row[d] ?? -1);
     return true;
@@ -217,6 +235,8 @@ export class RowSearch {
   private buildByWindows(e: number, lastResort = false, guarded = false): boolean {
     const { c } = this;
     const { H } = c;
+    const step = this.buildWindow;
+    const backtrack = (BACKTRACK_WINDOWS * WINDOW) / step;
     const tail = guarded ? this.tailOf(e) : undefined;
     const endCheck =
       tail === undefined
@@ -254,8 +274,8 @@ export class RowSearch {
       capacityAfter[d] = (capacityAfter[d + 1] ?? 0) + longest;
     }
     const capacity = Math.max(1, capacityAfter[0] ?? 0);
-    for (let from = 0; from < H; from += WINDOW) {
-      const to = Math.min(H, from + WINDOW);
+    for (let from = 0; from < H; from += step) {
+      const to = Math.min(H, from + step);
       // Prorated totals keep the later windows feasible; relaxed ones are the fallback.
       for (let d = from; d < to; d++) {
         const w = c.weekendOf[d] ?? -1;
@@ -267,8 +287,8 @@ export class RowSearch {
       // When the window cannot be completed, the window before it is re-decided with it.
       let result: RowResult | null = null;
       let start = from;
-      for (let back = 0; back <= BACKTRACK_WINDOWS && result === null && start >= 0; back++) {
-        start = from - back * WINDOW;
+      for (let back = 0; back <= backtrack && result === null && start >= 0; back++) {
+        start = from - back * step;
         if (start < 0) break;
         this.fillCosts(e, start, to, 0);
         const row = Int16Array.from(this.a.subarray(e * H, (e + 1) * H));
@@ -294,6 +314,7 @@ export class RowSearch {
             from: start,
             to,
             suffix: 'free',
+            shouldStop: this.stop,
             ...bounds,
             ...(check === undefined ? {} : { endCheck: check }),
           });
@@ -311,11 +332,16 @@ export class RowSearch {
     let tail = this.tails.get(e);
     if (tail === undefined) {
       const boundaries: number[] = [];
-      for (let b = WINDOW; b < this.c.H; b += WINDOW) boundaries.push(b);
+      const step = this.buildWindow;
+      for (let b = step; b < this.c.H; b += step) boundaries.push(b);
       tail = tailBound(this.c, e, boundaries);
       this.tails.set(e, tail);
     }
     return tail;
+  }
+
+  private get buildWindow(): number {
+    return this.c.H > WHOLE_FALLBACK_LIMIT ? LONG_BUILD_WINDOW : WINDOW;
   }
 
   private shuffled(n: number): number[] {
@@ -338,6 +364,7 @@ export class RowSearch {
     const windowsPerRow = c.H <= WHOLE_ROW_LIMIT ? 1 : 2 * Math.ceil(c.H / WINDOW);
     let moves = 0;
     const max = run.maxMoves ?? Infinity;
+    this.stop = run.shouldStop;
     for (;;) {
       let gained = 0;
       for (const e of this.shuffled(c.E)) {

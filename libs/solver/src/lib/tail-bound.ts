@@ -70,9 +70,11 @@ export function tailBound(c: Compiled, e: number, boundaries: readonly number[])
   const weekendsFree = maxWeekends >= c.weekendCount;
   const K = weekendsFree ? 0 : Math.max(0, maxWeekends);
   const L = nC + 1; // 0: off, 1 + class: worked
-  const size = L * runSlots * 2 * (K + 1);
-  const index = (l: number, run: number, flag: number, k: number): number =>
-    ((l * runSlots + run) * 2 + flag) * (K + 1) + k;
+  // Whether the block running started on period 0 (then exempt from the minimum lengths).
+  const edges = c.edgeExempt ? 2 : 1;
+  const size = L * runSlots * 2 * edges * (K + 1);
+  const index = (l: number, run: number, flag: number, edge: number, k: number): number =>
+    (((l * runSlots + run) * 2 + flag) * edges + edge) * (K + 1) + k;
 
   const first = boundaries.length > 0 ? Math.min(...boundaries) : H;
   const wanted = new Set(boundaries);
@@ -84,7 +86,9 @@ export function tailBound(c: Compiled, e: number, boundaries: readonly number[])
     for (let run = 1; run < runSlots; run++) {
       const ok = c.edgeExempt || run >= (l > 0 ? minCons : minOff);
       for (let flag = 0; flag < 2; flag++) {
-        for (let k = 0; k <= K; k++) next[index(l, run, flag, k)] = ok ? 0 : -Infinity;
+        for (let edge = 0; edge < edges; edge++) {
+          for (let k = 0; k <= K; k++) next[index(l, run, flag, edge, k)] = ok ? 0 : -Infinity;
+        }
       }
     }
   }
@@ -108,37 +112,49 @@ export function tailBound(c: Compiled, e: number, boundaries: readonly number[])
     for (let l = 0; l < L; l++) {
       const worked = l > 0;
       for (let run = 1; run < runSlots; run++) {
-        // Off on d.
-        let offTarget = -1;
-        if (worked) {
-          if (run >= minCons) offTarget = 1;
-        } else offTarget = Math.min(run + 1, offCap);
-        // Worked on d.
-        let workRun = -1;
-        if (worked) {
-          if (run + 1 <= maxCons) workRun = Math.min(run + 1, workCap);
-        } else if (run >= minOff) workRun = 1;
-        for (let flag = 0; flag < 2; flag++) {
-          const open = w >= 0 ? flag : 0;
-          for (let k = 0; k <= K; k++) {
-            let best = -Infinity;
-            if (offTarget > 0) {
-              best = next[index(0, offTarget, sameNext ? open : 0, k)] ?? -Infinity;
+        for (let edge = 0; edge < edges; edge++) {
+          const longEnough = run >= (worked ? minCons : minOff) || edge === 1;
+          // Off on d.
+          let offTarget = -1;
+          let offEdge = 0;
+          if (worked) {
+            if (longEnough) offTarget = 1;
+          } else {
+            offTarget = Math.min(run + 1, offCap);
+            offEdge = edge;
+          }
+          // Worked on d.
+          let workRun = -1;
+          let workEdge = 0;
+          if (worked) {
+            if (run + 1 <= maxCons) {
+              workRun = Math.min(run + 1, workCap);
+              workEdge = edge;
             }
-            if (workRun > 0) {
-              let nk = k;
-              if (w >= 0 && !open && !weekendsFree) nk = k - 1;
-              if (nk >= 0) {
-                const nFlag = sameNext ? 1 : 0;
-                for (let cl = 0; cl < nC; cl++) {
-                  const length = bestLength[l * nC + cl] ?? NONE;
-                  if (length < 0) continue;
-                  const value = length + (next[index(cl + 1, workRun, nFlag, nk)] ?? -Infinity);
-                  if (value > best) best = value;
+          } else if (longEnough) workRun = 1;
+          for (let flag = 0; flag < 2; flag++) {
+            const open = w >= 0 ? flag : 0;
+            for (let k = 0; k <= K; k++) {
+              let best = -Infinity;
+              if (offTarget > 0) {
+                best = next[index(0, offTarget, sameNext ? open : 0, offEdge, k)] ?? -Infinity;
+              }
+              if (workRun > 0) {
+                let nk = k;
+                if (w >= 0 && !open && !weekendsFree) nk = k - 1;
+                if (nk >= 0) {
+                  const nFlag = sameNext ? 1 : 0;
+                  for (let cl = 0; cl < nC; cl++) {
+                    const length = bestLength[l * nC + cl] ?? NONE;
+                    if (length < 0) continue;
+                    const value =
+                      length + (next[index(cl + 1, workRun, nFlag, workEdge, nk)] ?? -Infinity);
+                    if (value > best) best = value;
+                  }
                 }
               }
+              cur[index(l, run, flag, edge, k)] = best;
             }
-            cur[index(l, run, flag, k)] = best;
           }
         }
       }
@@ -154,11 +170,10 @@ export function tailBound(c: Compiled, e: number, boundaries: readonly number[])
       if (weekendsLeft < 0) return -Infinity;
       const worked = last >= 0;
       const l = worked ? 1 + (classes.of[last] ?? 0) : 0;
-      let r = Math.min(Math.max(1, run), worked ? workCap : offCap);
-      // A block that started on period 0 counts as long enough under the edge exemption.
-      if (edge && c.edgeExempt) r = Math.max(r, Math.min(worked ? minCons : minOff, runSlots - 1));
+      const r = Math.min(Math.max(1, run), worked ? workCap : offCap);
       const k = weekendsFree ? 0 : Math.min(weekendsLeft, K);
-      return table[index(l, r, weekendOpen ? 1 : 0, k)] ?? -Infinity;
+      const ed = edge && c.edgeExempt ? 1 : 0;
+      return table[index(l, r, weekendOpen ? 1 : 0, ed, k)] ?? -Infinity;
     },
   };
 }
