@@ -186,11 +186,18 @@ export class RowSearch {
     return delta;
   }
 
-  private randomWindow(): [number, number] {
+  /**
+   * Length of the windows re-solved by a move. Beyond the whole-row fallback, moves start on
+   * one-week windows (many cheap moves) and double the length when a pass gains nothing.
+   */
+  private moveWindow = WINDOW;
+
+  private randomWindow(size = this.moveWindow): [number, number] {
     const H = this.c.H;
     if (H <= WHOLE_ROW_LIMIT) return [0, H];
-    const from = this.rng.int(H - WINDOW + 1);
-    return [from, from + WINDOW];
+    if (H <= size) return [0, H];
+    const from = this.rng.int(H - size + 1);
+    return [from, from + size];
   }
 
   /**
@@ -361,12 +368,13 @@ export class RowSearch {
    */
   improve(run: RowSearchRun): number {
     const { c } = this;
-    const windowsPerRow = c.H <= WHOLE_ROW_LIMIT ? 1 : 2 * Math.ceil(c.H / WINDOW);
+    this.moveWindow = c.H > WHOLE_FALLBACK_LIMIT ? LONG_BUILD_WINDOW : WINDOW;
     let moves = 0;
     const max = run.maxMoves ?? Infinity;
     this.stop = run.shouldStop;
     for (;;) {
       let gained = 0;
+      const windowsPerRow = c.H <= WHOLE_ROW_LIMIT ? 1 : 2 * Math.ceil(c.H / this.moveWindow);
       for (const e of this.shuffled(c.E)) {
         for (let k = 0; k < windowsPerRow; k++) {
           if (moves >= max || run.shouldStop()) return moves;
@@ -375,7 +383,10 @@ export class RowSearch {
           moves++;
         }
       }
-      if (gained > -EPS) return moves;
+      if (gained > -EPS) {
+        if (this.moveWindow >= WINDOW) return moves;
+        this.moveWindow = Math.min(WINDOW, 2 * this.moveWindow);
+      }
     }
   }
 
@@ -386,7 +397,7 @@ export class RowSearch {
   kick(rows = Math.max(2, Math.ceil(this.c.E / 8)), noise = KICK_NOISE): void {
     const { c } = this;
     const chosen = this.shuffled(c.E).slice(0, Math.min(rows, c.E));
-    const [from, to] = this.randomWindow();
+    const [from, to] = this.randomWindow(WINDOW);
     const saved = chosen.map((e) => Int16Array.from(this.a.subarray(e * c.H, (e + 1) * c.H)));
     for (const e of chosen) for (let d = from; d < to; d++) this.setCell(e, d, -1);
     chosen.forEach((e, i) => {

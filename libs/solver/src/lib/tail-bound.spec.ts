@@ -159,12 +159,18 @@ describe('tailBound', () => {
     expect(compared).toBeGreaterThan(300);
   });
 
-  it('lets a year-long construction give every row its minutes range and weekend limit', () => {
+  it('lets a year-long construction (and the moves after it) give every row its minutes range and weekend limit', () => {
     for (const seed of [1, 2, 3]) {
       const c = compile(yearProblem(seed));
       const search = new RowSearch(c, seed);
       search.construct(greedy(c), () => false);
       expect(search.failed).toBe(0);
+      // Moves (one-week windows first on a year) and a kick keep every row feasible.
+      const objective = search.objective;
+      search.improve({ shouldStop: () => false, maxMoves: 300 });
+      expect(search.objective).toBeLessThanOrEqual(objective + 1e-9);
+      search.kick();
+      search.improve({ shouldStop: () => false, maxMoves: 300 });
       const counts = new Int32Array(c.T);
       for (let e = 0; e < c.E; e++) {
         expect(rowHard(c, search.a, e, counts)).toBe(0);
