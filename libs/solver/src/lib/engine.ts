@@ -96,10 +96,13 @@ export async function solveInProcess(
     const remaining = (deadline - performance.now()) / 1000;
     if (remaining > 0.05) {
       const highs = await loadHighs();
+      // HiGHS does not poll its limits everywhere (a long LP solve, a heuristic): it is given a
+      // margin, which the local search below uses when HiGHS stops on time.
+      const mipDeadline = deadline - Math.min(MIP_MARGIN_MS, MIP_MARGIN_SHARE * remaining * 1000);
       const mip = runMip(highs, c, {
-        deadline,
+        deadline: mipDeadline,
         start: best !== undefined && best.hard <= EPS ? best.assign : undefined,
-        shouldStop: () => externalStop() || performance.now() >= deadline,
+        shouldStop: () => externalStop() || performance.now() >= mipDeadline,
         onIncumbent: (a) => offer(a, 'mip'),
       });
       lowerBound = mip.lowerBound;
@@ -199,6 +202,9 @@ function alternate(
  * HiGHS's presolve and root LP do not check the time limit often on big models.
  */
 const MIP_CELLS_PER_SECOND = 1500;
+/** Time kept back from HiGHS before the deadline: a share of its budget, at most 5 s. */
+const MIP_MARGIN_SHARE = 0.15;
+const MIP_MARGIN_MS = 5000;
 /** Models up to this many cells always get the MIP (small models, short budgets). */
 const MIP_ALWAYS_CELLS = 20_000;
 
