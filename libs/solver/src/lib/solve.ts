@@ -19,7 +19,11 @@ export interface AsyncSolveOptions extends SolveOptions {
    * code), otherwise `solver.worker.ts` loaded through tsx's CommonJS hook (tests, scripts).
    */
   readonly workerScript?: string;
-  /** Extra wait after the time limit or a cancel before a worker is terminated (default 10 s). */
+  /**
+   * Extra wait after the time limit or a cancel before a worker is terminated and its last
+   * reported roster (its best) is used (default 1 s: HiGHS cannot be interrupted everywhere, and
+   * a roster is due on time).
+   */
   readonly graceSeconds?: number;
 }
 
@@ -114,7 +118,7 @@ export async function solve(
   const { signal, onProgress, workerScript, graceSeconds, parallel, ...solveOptions } = options;
   const stop = new SharedArrayBuffer(4);
   const flag = new Int32Array(stop);
-  const graceMs = (graceSeconds ?? 10) * 1000;
+  const graceMs = (graceSeconds ?? 1) * 1000;
   const useMip = solveOptions.useMip ?? true;
   const startedAt = Date.now();
   const runs = [
