@@ -26,10 +26,32 @@ export interface SolveRowOptions {
   readonly endMinutes?: readonly [number, number];
   /** With `suffix: 'free'`: cumulative bound on worked weekends at the end of the window. */
   readonly endWeekends?: number;
+  /**
+   * With `suffix: 'free'`: an extra condition on the state at the window's end (totals are
+   * cumulative over the periods before `to`), e.g. that the rest of the horizon can still reach
+   * the minimum minutes. Weekends are then tracked from the start.
+   */
+  readonly endCheck?: (end: EndState) => boolean;
+  /** Polled on each period: true abandons the search (the result is then null). */
+  readonly shouldStop?: () => boolean;
   /** States kept per period; beyond it the cheapest are kept and the result is heuristic. */
   readonly maxStates?: number;
   /** Drops the minimum total minutes (a last-resort row that breaks only that rule). */
   readonly ignoreMinMinutes?: boolean;
+}
+
+/** The row's state after the last period of a window (see `endCheck`). */
+export interface EndState {
+  readonly minutes: number;
+  readonly weekends: number;
+  /** Value of the window's last period (-1 off). */
+  readonly last: number;
+  /** Length of the block running at the window's end (capped at the longest that matters). */
+  readonly run: number;
+  /** Whether that block started on period 0. */
+  readonly edge: boolean;
+  /** Whether the window ends inside a weekend already worked. */
+  readonly weekendOpen: boolean;
 }
 
 export interface RowResult {
@@ -42,6 +64,8 @@ export interface RowResult {
 }
 
 const DEFAULT_MAX_STATES = 60_000;
+/** Key spaces up to this size use a dense index table. */
+const DENSE_KEYS = 1 << 21;
 
 interface Layer {
   last: number[];
@@ -132,7 +156,8 @@ export function solveRow(
     maxRemain[i] = (maxRemain[i + 1] ?? 0) + best;
   }
   if (minHi < 0 || minLo > (maxRemain[0] ?? 0)) return null;
-  const trackMinutes = minHi < (maxRemain[0] ?? 0) || minLo > 0;
+  const trackMinutes =
+    minHi < (maxRemain[0] ?? 0) || minLo > 0 || (freeSuffix && options.endCheck !== undefined);
 
   // Weekends: a weekend already worked outside the window counts once.
   const weekendBound = freeSuffix
@@ -168,10 +193,45 @@ export function solveRow(
   unit = Math.max(1, unit);
   const minutesRadix = Math.floor(Math.min(minHi, maxRemain[0] ?? 0) / unit) + 1;
 
+  // Two shift types with the same forbidden successors lead to the same future: the state keys
+  // the last value by that class. Types that also share their forbidden predecessors and their
+  // length, and whose count is not tracked, are interchangeable on a period: only the cheapest
+  // allowed one of each such group is tried there. Both reductions keep the result exact.
+  const rowClass = new Int32Array(T);
+  const group = new Int32Array(T);
+  let classCount = 0;
+  {
+    const rowKeys = new Map<string, number>();
+    const groupKeys = new Map<string, number>();
+    for (let t = 0; t < T; t++) {
+      let rowKey = '';
+      let colKey = '';
+      for (let u = 0; u < T; u++) {
+        rowKey += c.forbidden[t * T + u] ? '1' : '0';
+        colKey += c.forbidden[u * T + t] ? '1' : '0';
+      }
+      let rc = rowKeys.get(rowKey);
+      if (rc === undefined) {
+        rc = rowKeys.size;
+        rowKeys.set(rowKey, rc);
+      }
+      rowClass[t] = rc;
+      const groupKey = `${rc}|${colKey}|${c.shiftLength[t] ?? 0}`;
+      let g = groupKeys.get(groupKey);
+      if (g === undefined) {
+        g = groupKeys.size;
+        groupKeys.set(groupKey, g);
+      }
+      group[t] = g;
+    }
+    classCount = rowKeys.size;
+  }
+
   // Resources tracked in the state. Weekends and per-type counts are added lazily (constraint
   // generation): the DP first runs without them, and a resource the best row breaks is then
   // tracked and the DP run again. The final row keeps every bound and is optimal.
-  let trackWeekends = false;
+  const endCheck = freeSuffix ? options.endCheck : undefined;
+  let trackWeekends = endCheck !== undefined && (c.maxWeekends[e] ?? NO_LIMIT) < c.weekendCount;
   const tracked: number[] = [];
   const countBound: number[] = [];
   const trackIndex = new Int32Array(T).fill(-1);
@@ -206,11 +266,17 @@ export function solveRow(
 
   function search(): RowResult | null {
     const nc = tracked.length;
-    const weekendRadix = trackWeekends ? Math.max(0, weekendBound) + 2 : 1;
+    // At most `openWeekends` new weekends in the window (one more value for "over").
+    const weekendRadix = trackWeekends ? Math.max(0, Math.min(weekendBound, openWeekends)) + 2 : 1;
     const runRadix = Math.max(workCap, offCap) + 1;
-    let radix = (T + 1) * runRadix * 2 * weekendRadix * 2 * (trackMinutes ? minutesRadix : 1);
+    let radix =
+      (classCount + 1) * runRadix * 2 * weekendRadix * 2 * (trackMinutes ? minutesRadix : 1);
     for (let j = 0; j < nc; j++) radix *= (countBound[j] ?? 0) + 1;
     const numericKeys = radix < 2 ** 52;
+    // Small key spaces index states through a dense table (reset after each period) instead of
+    // a map.
+    const dense = radix <= DENSE_KEYS ? denseTable(radix) : undefined;
+    const denseKeys: number[] = [];
 
     // Initial state from the fixed prefix.
     let layer = emptyLayer(nc);
@@ -245,9 +311,31 @@ export function solveRow(
     let exact = true;
     const key: number[] = [];
 
+    // Values tried on a period: off, every tracked type, the cheapest of each group otherwise.
+    const values: number[] = [];
+    const groupBest = new Int32Array(T);
     for (let i = 0; i < len; i++) {
+      if (options.shouldStop?.()) return null;
       const d = from + i;
       const next = emptyLayer(nc);
+      values.length = 0;
+      values.push(-1);
+      groupBest.fill(-1);
+      for (let t = 0; t < T; t++) {
+        if (!c.allowed[(e * H + d) * T + t]) continue;
+        if ((trackIndex[t] ?? -1) >= 0) {
+          values.push(t);
+          continue;
+        }
+        const g = group[t] ?? 0;
+        const current = groupBest[g] ?? -1;
+        const tc = cost[d * (T + 1) + t] ?? 0;
+        if (current < 0 || tc < (cost[d * (T + 1) + current] ?? 0)) groupBest[g] = t;
+      }
+      for (let g = 0; g < T; g++) {
+        const t = groupBest[g] ?? -1;
+        if (t >= 0) values.push(t);
+      }
       const index = new Map<number | string, number>();
       const w = c.weekendOf[d] ?? -1;
       const newWeekend = w >= 0 && (d === 0 || (c.weekendOf[d - 1] ?? -1) !== w);
@@ -261,8 +349,7 @@ export function solveRow(
         const flag0 = newWeekend ? 0 : (layer.flag[s] ?? 0);
         const minutes = layer.minutes[s] ?? 0;
         const sCost = layer.cost[s] ?? 0;
-        for (let v = -1; v < T; v++) {
-          if (v >= 0 && !c.allowed[(e * H + d) * T + v]) continue;
+        for (const v of values) {
           let nRun: number;
           let nEdge: number;
           if (last === -2) {
@@ -308,10 +395,11 @@ export function solveRow(
           let k: number | string;
           if (numericKeys) {
             let nk =
-              ((((v + 1) * runRadix + nRun) * 2 + nEdge) * weekendRadix +
+              ((((v < 0 ? 0 : (rowClass[v] ?? 0) + 1) * runRadix + nRun) * 2 + nEdge) *
+                weekendRadix +
                 (trackWeekends ? nWk : 0)) *
                 2 +
-              nFlag;
+              (trackWeekends ? nFlag : 0);
             if (trackMinutes) nk = nk * minutesRadix + Math.round(nMinutes / unit);
             for (let j = 0; j < nc; j++) {
               nk =
@@ -322,21 +410,34 @@ export function solveRow(
             k = nk;
           } else {
             key.length = 0;
-            key.push(v, nRun, nEdge, trackWeekends ? nWk : 0, nFlag, trackMinutes ? nMinutes : 0);
+            key.push(
+              v < 0 ? -1 : (rowClass[v] ?? 0),
+              nRun,
+              nEdge,
+              trackWeekends ? nWk : 0,
+              trackWeekends ? nFlag : 0,
+              trackMinutes ? nMinutes : 0,
+            );
             for (let j = 0; j < nc; j++) {
               key.push((layer.counts[j]?.[s] ?? 0) + (tracked[j] === v ? 1 : 0));
             }
             k = key.join(',');
           }
-          const found = index.get(k);
-          if (found !== undefined) {
+          const found = dense !== undefined ? (dense[k as number] ?? -1) : (index.get(k) ?? -1);
+          if (found >= 0) {
             if (nCost < (next.cost[found] ?? Infinity)) {
               next.cost[found] = nCost;
               next.parent[found] = s;
+              // Same class, not necessarily the same type.
+              next.last[found] = v;
+              next.value[found] = v;
             }
             continue;
           }
-          index.set(k, next.cost.length);
+          if (dense !== undefined) {
+            dense[k as number] = next.cost.length;
+            denseKeys.push(k as number);
+          } else index.set(k, next.cost.length);
           next.last.push(v);
           next.run.push(nRun);
           next.edge.push(nEdge);
@@ -351,6 +452,8 @@ export function solveRow(
           next.value.push(v);
         }
       }
+      for (const k of denseKeys) if (dense !== undefined) dense[k] = -1;
+      denseKeys.length = 0;
       if (next.cost.length === 0) return null;
       layer = next.cost.length > maxStates ? prune(next, maxStates, nc) : next;
       if (layer !== next) exact = false;
@@ -395,6 +498,22 @@ export function solveRow(
           if (suffixRun < (suffixWorked ? minCons : minOff) && !(exempt && suffixToEnd)) continue;
         }
       }
+      if (
+        endCheck !== undefined &&
+        !endCheck({
+          minutes: outMinutes + minutes,
+          weekends: outWeekends + (layer.wk[s] ?? 0),
+          last,
+          run,
+          edge: edge === 1,
+          weekendOpen:
+            (layer.flag[s] ?? 0) === 1 &&
+            (c.weekendOf[to - 1] ?? -1) >= 0 &&
+            c.weekendOf[to - 1] === c.weekendOf[to],
+        })
+      ) {
+        continue;
+      }
       bestCost = sCost;
       bestState = s;
     }
@@ -410,6 +529,16 @@ export function solveRow(
     }
     return { row: out, cost: bestCost, exact };
   }
+}
+
+/** Shared index table, all -1 between uses (each period resets the entries it set). */
+let sharedTable: Int32Array = new Int32Array(0);
+
+function denseTable(size: number): Int32Array {
+  if (sharedTable.length < size) {
+    sharedTable = new Int32Array(Math.max(size, 2 * sharedTable.length)).fill(-1);
+  }
+  return sharedTable;
 }
 
 function gcd(a: number, b: number): number {

@@ -57,8 +57,12 @@ export async function solveInProcess(
   const seed = options.seed ?? 1;
   const search = new LocalSearch(c, seed);
   offer(search.assign, 'greedy');
-  const useMip = options.useMip ?? true;
-  const lsShare = useMip ? (options.localSearchShare ?? 0.3) : 1;
+  const lsShareAsked = options.localSearchShare ?? 0.3;
+  // A model too big to build and solve in the MIP's share of the budget is not tried: the
+  // searches keep the whole budget instead.
+  const useMip =
+    (options.useMip ?? true) && mipFits(c, timeLimit * (1 - Math.min(lsShareAsked, 0.9)));
+  const lsShare = useMip ? lsShareAsked : 1;
   const lsDeadline = started + timeLimit * 1000 * lsShare;
   const lsStop = (): boolean => externalStop() || performance.now() >= lsDeadline;
   // With a MIP to follow, a stalled search hands over early (small instances are the MIP's).
@@ -92,10 +96,13 @@ export async function solveInProcess(
     const remaining = (deadline - performance.now()) / 1000;
     if (remaining > 0.05) {
       const highs = await loadHighs();
+      // HiGHS does not poll its limits everywhere (a long LP solve, a heuristic): it is given a
+      // margin, which the local search below uses when HiGHS stops on time.
+      const mipDeadline = deadline - Math.min(MIP_MARGIN_MS, MIP_MARGIN_SHARE * remaining * 1000);
       const mip = runMip(highs, c, {
-        timeLimitSeconds: (deadline - performance.now()) / 1000,
+        deadline: mipDeadline,
         start: best !== undefined && best.hard <= EPS ? best.assign : undefined,
-        shouldStop: externalStop,
+        shouldStop: () => externalStop() || performance.now() >= mipDeadline,
         onIncumbent: (a) => offer(a, 'mip'),
       });
       lowerBound = mip.lowerBound;
@@ -187,6 +194,25 @@ function alternate(
     });
     offer(ls.assign, 'local-search');
   }
+}
+
+/**
+ * Cells (employee × period × shift type) the MIP can afford per second of its budget: building
+ * the model alone takes tens of microseconds a cell in WebAssembly on a loaded machine, and
+ * HiGHS's presolve and root LP do not check the time limit often on big models.
+ */
+const MIP_CELLS_PER_SECOND = 1500;
+/** Time kept back from HiGHS before the deadline: a share of its budget, at most 5 s. */
+const MIP_MARGIN_SHARE = 0.15;
+const MIP_MARGIN_MS = 5000;
+/** Models up to this many cells always get the MIP (small models, short budgets). */
+const MIP_ALWAYS_CELLS = 20_000;
+
+/** Whether the MIP model is small enough to be built and searched in `seconds`. */
+export function mipFits(c: Compiled, seconds: number): boolean {
+  let cells = 0;
+  for (let i = 0; i < c.allowed.length; i++) cells += c.allowed[i] ?? 0;
+  return cells <= Math.max(MIP_ALWAYS_CELLS, MIP_CELLS_PER_SECOND * seconds);
 }
 
 /** With integer weights, any roster's objective is an integer, so a bound can be rounded up. */

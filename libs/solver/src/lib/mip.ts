@@ -450,7 +450,8 @@ export function columnsFromAssign(c: Compiled, m: MipModel, a: Assign): Float64A
 }
 
 export interface MipRunOptions {
-  readonly timeLimitSeconds: number;
+  /** `performance.now()` by which HiGHS must stop (its time limit counts from after the build). */
+  readonly deadline: number;
   readonly start?: Assign;
   readonly shouldStop: () => boolean;
   readonly onIncumbent?: (assign: Assign, objective: number) => void;
@@ -472,7 +473,7 @@ export function runMip(highs: Highs, c: Compiled, options: MipRunOptions): MipRu
   return highs.withModel(m.data, (model) => {
     model.options.set({
       output_flag: false,
-      time_limit: Math.max(0.1, options.timeLimitSeconds),
+      time_limit: Math.max(0.1, (options.deadline - performance.now()) / 1000),
       mip_rel_gap: 0,
       mip_abs_gap: 0.999,
       random_seed: 0,

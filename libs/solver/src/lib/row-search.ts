@@ -1,7 +1,9 @@
 import type { Assign, Compiled } from './compile';
-import { solveRow, type RowResult } from './employee-dp';
+import { NO_LIMIT } from './compile';
+import { solveRow, type EndState, type RowResult } from './employee-dp';
 import { coverCellCost, evaluateAssign } from './evaluate';
 import { Random } from './random';
+import { tailBound, type TailBound } from './tail-bound';
 
 /** Horizons up to this many periods are re-solved whole; longer ones by windows. */
 const WHOLE_ROW_LIMIT = 63;
@@ -9,7 +11,17 @@ const WHOLE_ROW_LIMIT = 63;
 const WINDOW = 28;
 /** Longest horizon on which a row the windows could not build is built whole. */
 const WHOLE_FALLBACK_LIMIT = 4 * WHOLE_ROW_LIMIT;
-/** How many earlier windows the construction may re-decide when a window cannot be completed. */
+/**
+ * Length of a window of the construction beyond the whole-row fallback (one week): the
+ * sub-solver's work grows with the square of a window's length (its minutes range grows with
+ * it), and the tail bound keeps short windows from starving the later ones. Shorter horizons are
+ * built by {@link WINDOW}s.
+ */
+const LONG_BUILD_WINDOW = 7;
+/**
+ * How many earlier windows the construction may re-decide when a window cannot be completed (four
+ * times as many with one-week windows).
+ */
 const BACKTRACK_WINDOWS = 2;
 const EPS = 1e-9;
 /** Cost noise of a kick, in units of the mean weight. */
@@ -52,6 +64,9 @@ export class RowSearch {
   private readonly scale: number;
   /** Rows the sub-solver could not make feasible (kept as they were). */
   failed = 0;
+  private readonly tails = new Map<number, TailBound>();
+  /** Ends a sub-solver run that would overrun the budget (set by `construct` and `improve`). */
+  private stop: () => boolean = () => false;
 
   constructor(
     private readonly c: Compiled,
@@ -150,7 +165,12 @@ export class RowSearch {
     this.fillCosts(e, from, to, noise);
     const current = this.windowCost(e, from, to);
     const row = this.a.subarray(e * H, (e + 1) * H);
-    const result = solveRow(c, e, this.cost, { row: Int16Array.from(row), from, to });
+    const result = solveRow(c, e, this.cost, {
+      row: Int16Array.from(row),
+      from,
+      to,
+      shouldStop: this.stop,
+    });
     if (result === null) return force ? false : 0;
     if (!force && noise === 0 && result.cost > current + EPS) return 0;
     let delta = 0;
@@ -166,11 +186,18 @@ export class RowSearch {
     return delta;
   }
 
-  private randomWindow(): [number, number] {
+  /**
+   * Length of the windows re-solved by a move. Beyond the whole-row fallback, moves start on
+   * one-week windows (many cheap moves) and double the length when a pass gains nothing.
+   */
+  private moveWindow = WINDOW;
+
+  private randomWindow(size = this.moveWindow): [number, number] {
     const H = this.c.H;
     if (H <= WHOLE_ROW_LIMIT) return [0, H];
-    const from = this.rng.int(H - WINDOW + 1);
-    return [from, from + WINDOW];
+    if (H <= size) return [0, H];
+    const from = this.rng.int(H - size + 1);
+    return [from, from + size];
   }
 
   /**
@@ -182,20 +209,23 @@ export class RowSearch {
     const { c } = this;
     const { H } = c;
     this.load(new Int16Array(c.E * H).fill(-1));
+    this.stop = shouldStop;
     const order = this.shuffled(c.E);
     let stopped = false;
     for (const e of order) {
       stopped ||= shouldStop();
       // Long horizons: window after window, the whole row when that fails (up to a size).
+      // Windows first with prorated totals alone, then with the tail bound (no window may leave
+      // the rest of the horizon unable to reach the minimum minutes within the weekend limit).
       const ok =
         !stopped &&
-        ((H > WHOLE_ROW_LIMIT && this.buildByWindows(e)) ||
+        ((H > WHOLE_ROW_LIMIT && (this.buildByWindows(e) || this.buildByWindows(e, false, true))) ||
           (H <= WHOLE_FALLBACK_LIMIT && this.buildWhole(e)));
       if (ok) continue;
       if (!stopped) this.failed++;
       // Too long to build whole: a row short of the minimum minutes only, for the local search
       // to repair, beats the greedy row.
-      if (!stopped && H > WHOLE_FALLBACK_LIMIT && this.buildByWindows(e, true)) continue;
+      if (!stopped && H > WHOLE_FALLBACK_LIMIT && this.buildByWindows(e, true, true)) continue;
       for (let d = 0; d < H; d++) this.setCell(e, d, fallback[e * H + d] ?? -1);
     }
   }
@@ -203,15 +233,33 @@ export class RowSearch {
   private buildWhole(e: number): boolean {
     const { c } = this;
     this.fillCosts(e, 0, c.H, 0);
-    const result = solveRow(c, e, this.cost);
+    const result = solveRow(c, e, this.cost, { shouldStop: this.stop });
     if (result === null) return false;
     for (let d = 0; d < c.H; d++) this.setCell(e, d, result.row[d] ?? -1);
     return true;
   }
 
-  private buildByWindows(e: number, lastResort = false): boolean {
+  private buildByWindows(e: number, lastResort = false, guarded = false): boolean {
     const { c } = this;
     const { H } = c;
+    const step = this.buildWindow;
+    const backtrack = (BACKTRACK_WINDOWS * WINDOW) / step;
+    const tail = guarded ? this.tailOf(e) : undefined;
+    const endCheck =
+      tail === undefined
+        ? undefined
+        : (to: number) =>
+            (end: EndState): boolean =>
+              end.minutes +
+                tail.maxMinutes(
+                  to,
+                  end.last,
+                  end.run,
+                  end.edge,
+                  (c.maxWeekends[e] ?? NO_LIMIT) - end.weekends,
+                  end.weekendOpen,
+                ) >=
+              (c.minMinutes[e] ?? 0);
     const maxMin = c.maxMinutes[e] ?? 0;
     const minMin = c.minMinutes[e] ?? 0;
     const maxWk = c.maxWeekends[e] ?? 0;
@@ -233,8 +281,8 @@ export class RowSearch {
       capacityAfter[d] = (capacityAfter[d + 1] ?? 0) + longest;
     }
     const capacity = Math.max(1, capacityAfter[0] ?? 0);
-    for (let from = 0; from < H; from += WINDOW) {
-      const to = Math.min(H, from + WINDOW);
+    for (let from = 0; from < H; from += step) {
+      const to = Math.min(H, from + step);
       // Prorated totals keep the later windows feasible; relaxed ones are the fallback.
       for (let d = from; d < to; d++) {
         const w = c.weekendOf[d] ?? -1;
@@ -246,8 +294,8 @@ export class RowSearch {
       // When the window cannot be completed, the window before it is re-decided with it.
       let result: RowResult | null = null;
       let start = from;
-      for (let back = 0; back <= BACKTRACK_WINDOWS && result === null && start >= 0; back++) {
-        start = from - back * WINDOW;
+      for (let back = 0; back <= backtrack && result === null && start >= 0; back++) {
+        start = from - back * step;
         if (start < 0) break;
         this.fillCosts(e, start, to, 0);
         const row = Int16Array.from(this.a.subarray(e * H, (e + 1) * H));
@@ -266,8 +314,17 @@ export class RowSearch {
                 { endMinutes: [minMin - reachable, maxMin] as const, endWeekends: maxWk },
                 { endMinutes: [-Infinity, maxMin] as const, endWeekends: maxWk },
               ];
+        const check = to < H ? endCheck?.(to) : undefined;
         for (const bounds of attempts) {
-          result = solveRow(c, e, this.cost, { row, from: start, to, suffix: 'free', ...bounds });
+          result = solveRow(c, e, this.cost, {
+            row,
+            from: start,
+            to,
+            suffix: 'free',
+            shouldStop: this.stop,
+            ...bounds,
+            ...(check === undefined ? {} : { endCheck: check }),
+          });
           if (result !== null) break;
         }
       }
@@ -275,6 +332,23 @@ export class RowSearch {
       for (let d = start; d < to; d++) this.setCell(e, d, result.row[d] ?? -1);
     }
     return true;
+  }
+
+  /** Tail bounds at the window boundaries of the construction, built once per employee. */
+  private tailOf(e: number): TailBound {
+    let tail = this.tails.get(e);
+    if (tail === undefined) {
+      const boundaries: number[] = [];
+      const step = this.buildWindow;
+      for (let b = step; b < this.c.H; b += step) boundaries.push(b);
+      tail = tailBound(this.c, e, boundaries);
+      this.tails.set(e, tail);
+    }
+    return tail;
+  }
+
+  private get buildWindow(): number {
+    return this.c.H > WHOLE_FALLBACK_LIMIT ? LONG_BUILD_WINDOW : WINDOW;
   }
 
   private shuffled(n: number): number[] {
@@ -294,11 +368,13 @@ export class RowSearch {
    */
   improve(run: RowSearchRun): number {
     const { c } = this;
-    const windowsPerRow = c.H <= WHOLE_ROW_LIMIT ? 1 : 2 * Math.ceil(c.H / WINDOW);
+    this.moveWindow = c.H > WHOLE_FALLBACK_LIMIT ? LONG_BUILD_WINDOW : WINDOW;
     let moves = 0;
     const max = run.maxMoves ?? Infinity;
+    this.stop = run.shouldStop;
     for (;;) {
       let gained = 0;
+      const windowsPerRow = c.H <= WHOLE_ROW_LIMIT ? 1 : 2 * Math.ceil(c.H / this.moveWindow);
       for (const e of this.shuffled(c.E)) {
         for (let k = 0; k < windowsPerRow; k++) {
           if (moves >= max || run.shouldStop()) return moves;
@@ -307,7 +383,10 @@ export class RowSearch {
           moves++;
         }
       }
-      if (gained > -EPS) return moves;
+      if (gained > -EPS) {
+        if (this.moveWindow >= WINDOW) return moves;
+        this.moveWindow = Math.min(WINDOW, 2 * this.moveWindow);
+      }
     }
   }
 
@@ -318,7 +397,7 @@ export class RowSearch {
   kick(rows = Math.max(2, Math.ceil(this.c.E / 8)), noise = KICK_NOISE): void {
     const { c } = this;
     const chosen = this.shuffled(c.E).slice(0, Math.min(rows, c.E));
-    const [from, to] = this.randomWindow();
+    const [from, to] = this.randomWindow(WINDOW);
     const saved = chosen.map((e) => Int16Array.from(this.a.subarray(e * c.H, (e + 1) * c.H)));
     for (const e of chosen) for (let d = from; d < to; d++) this.setCell(e, d, -1);
     chosen.forEach((e, i) => {

@@ -19,7 +19,11 @@ export interface AsyncSolveOptions extends SolveOptions {
    * code), otherwise `solver.worker.ts` loaded through tsx's CommonJS hook (tests, scripts).
    */
   readonly workerScript?: string;
-  /** Extra wait after the time limit or a cancel before a worker is terminated (default 10 s). */
+  /**
+   * Extra wait after the time limit or a cancel before a worker is terminated and its last
+   * reported roster (its best) is used (default 1 s: HiGHS cannot be interrupted everywhere, and
+   * a roster is due on time).
+   */
   readonly graceSeconds?: number;
 }
 
@@ -114,10 +118,16 @@ export async function solve(
   const { signal, onProgress, workerScript, graceSeconds, parallel, ...solveOptions } = options;
   const stop = new SharedArrayBuffer(4);
   const flag = new Int32Array(stop);
-  const graceMs = (graceSeconds ?? 10) * 1000;
+  const graceMs = (graceSeconds ?? 1) * 1000;
   const useMip = solveOptions.useMip ?? true;
+  const startedAt = Date.now();
   const runs = [
-    runWorker({ problem, options: solveOptions, stop }, workerScript, graceMs, onProgress),
+    runWorker(
+      { problem, options: solveOptions, stop, startedAt },
+      workerScript,
+      graceMs,
+      onProgress,
+    ),
   ];
   if (useMip && (parallel ?? availableParallelism() >= 2)) {
     const lsOptions: SolveOptions = {
@@ -125,7 +135,14 @@ export async function solve(
       useMip: false,
       seed: (solveOptions.seed ?? 1) + 1000,
     };
-    runs.push(runWorker({ problem, options: lsOptions, stop }, workerScript, graceMs, onProgress));
+    runs.push(
+      runWorker(
+        { problem, options: lsOptions, stop, startedAt },
+        workerScript,
+        graceMs,
+        onProgress,
+      ),
+    );
   }
   const stopAll = (): void => {
     Atomics.store(flag, 0, 1);

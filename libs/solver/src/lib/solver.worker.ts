@@ -6,7 +6,12 @@ const input = workerData as WorkerInput;
 const stop = new Int32Array(input.stop);
 const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
 
-solveInProcess(input.problem, input.options, {
+// Starting the worker (loading the engine, compiling it under tsx) is part of the budget.
+const spent = input.startedAt === undefined ? 0 : (Date.now() - input.startedAt) / 1000;
+const limit = input.options.timeLimitSeconds ?? 60;
+const options = { ...input.options, timeLimitSeconds: Math.max(0.1, limit - spent) };
+
+solveInProcess(input.problem, options, {
   // HiGHS blocks this thread, so a posted "cancel" message would never be read: the flag lives
   // in shared memory and is polled by both phases.
   shouldStop: () => Atomics.load(stop, 0) !== 0,

@@ -5,6 +5,8 @@ export interface WorkerInput {
   readonly options: SolveOptions;
   /** Int32 flag: non-zero asks the engine to stop and return its best roster. */
   readonly stop: SharedArrayBuffer;
+  /** `Date.now()` when the solve was asked for: the worker's start-up counts in the budget. */
+  readonly startedAt?: number;
 }
 
 export type WorkerMessage =
