@@ -15,8 +15,6 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import type { MatDialogConfig } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
@@ -84,8 +82,6 @@ type Panel = 'controls' | 'history' | 'autofill' | null;
   selector: 'app-rota-page',
   imports: [
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatMenuModule,
     TranslocoPipe,
     WeekGridComponent,
