@@ -211,6 +211,8 @@ test('the day view draws one day hour by hour with its coverage, and moves with 
 
 test('the printed week has no application chrome', async ({ page }) => {
   await openPlanning(page, 1440, 900);
+  // Drawn a task after the grid: on screen first, so that print is seen to hide it.
+  await expect(page.locator('.coverage')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   for (const chrome of ['.topbar', '[role=toolbar]', '#rota-side', '.keys', '.coverage']) {
     const shown = await page

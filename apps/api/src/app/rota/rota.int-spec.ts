@@ -438,4 +438,22 @@ describe('rota over HTTP', () => {
     expect(cache.stats).toEqual(before);
     expect(await versions()).toBe(versionsBefore);
   });
+
+  it('sends the week compressed as the client accepts, the same JSON once decoded', async () => {
+    const url = `${t.baseUrl}/api/rota?siteId=${site('S').id}&week=${thisWeek}`;
+    const read = async (encoding: string) => {
+      const response = await fetch(url, {
+        headers: { cookie: manager, 'accept-encoding': encoding },
+      });
+      expect(response.status).toBe(200);
+      return { encoding: response.headers.get('content-encoding'), body: await response.json() };
+    };
+    const plain = await read('identity');
+    expect(plain.encoding).toBeNull();
+    for (const encoding of ['br', 'gzip']) {
+      const compressed = await read(encoding);
+      expect(compressed.encoding).toBe(encoding);
+      expect(compressed.body).toEqual(plain.body);
+    }
+  });
 });
