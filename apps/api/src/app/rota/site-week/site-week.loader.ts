@@ -20,6 +20,7 @@ import {
 import { Brackets, EntityManager, In } from 'typeorm';
 import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE, WeekBounds, weekBounds } from '../../../common/week';
+import { inTurnOrTogether } from '../../../database/in-turn';
 import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
 import { ContractEntity } from '../../contracts/contract.entity';
@@ -280,50 +281,57 @@ export class SiteWeekLoader {
     if (personIds.length === 0) return [];
     const fromMs = zonedInstant(from, '00:00', timeZone);
     const toMs = zonedInstant(addDays(to, 1), '00:00', timeZone);
+    // Sent at once, or in turn inside a transaction (one connection runs one query at a time).
     const [history, persons, contracts, absences, unavailabilities, skills, items] =
-      await Promise.all([
-        loadWorkHistory(
-          manager,
-          user.organisationId,
-          personIds,
-          { fromMs, toMs },
-          week ?? { from, to },
-          timeZone,
-        ),
-        manager
-          .getRepository(PersonEntity)
-          .findBy({ id: In(personIds), organisationId: user.organisationId }),
-        manager
-          .getRepository(ContractEntity)
-          .find({ where: { personId: In(personIds) }, order: { startDate: 'ASC' } }),
-        manager
-          .getRepository(AbsenceEntity)
-          .createQueryBuilder('a')
-          .where('a.person_id IN (:...ids)', { ids: personIds })
-          .andWhere('a.start_date <= :to AND a.end_date >= :from', { from, to })
-          .getMany(),
-        manager
-          .getRepository(UnavailabilityEntity)
-          .createQueryBuilder('u')
-          .where('u.person_id IN (:...ids)', { ids: personIds })
-          .andWhere('u.from_date <= :to AND (u.until_date IS NULL OR u.until_date >= :from)', {
-            from,
-            to,
-          })
-          .getMany(),
-        manager.getRepository(PersonSkillEntity).findBy({ personId: In(personIds) }),
-        manager
-          .getRepository(ShiftEntity)
-          .createQueryBuilder('s')
-          .where('s.person_id IN (:...ids)', { ids: personIds })
-          // A shift lasts 24 h at most (ck_shift_period): the lower bound on start_at keeps the
-          // index range to the window instead of the person's whole history.
-          .andWhere('s.start_at < :to AND s.start_at > :earliest AND s.end_at > :from', {
-            from: new Date(fromMs),
-            earliest: new Date(fromMs - 24 * 3_600_000),
-            to: new Date(toMs),
-          })
-          .getMany(),
+      await inTurnOrTogether(manager, [
+        () =>
+          loadWorkHistory(
+            manager,
+            user.organisationId,
+            personIds,
+            { fromMs, toMs },
+            week ?? { from, to },
+            timeZone,
+          ),
+        () =>
+          manager
+            .getRepository(PersonEntity)
+            .findBy({ id: In(personIds), organisationId: user.organisationId }),
+        () =>
+          manager
+            .getRepository(ContractEntity)
+            .find({ where: { personId: In(personIds) }, order: { startDate: 'ASC' } }),
+        () =>
+          manager
+            .getRepository(AbsenceEntity)
+            .createQueryBuilder('a')
+            .where('a.person_id IN (:...ids)', { ids: personIds })
+            .andWhere('a.start_date <= :to AND a.end_date >= :from', { from, to })
+            .getMany(),
+        () =>
+          manager
+            .getRepository(UnavailabilityEntity)
+            .createQueryBuilder('u')
+            .where('u.person_id IN (:...ids)', { ids: personIds })
+            .andWhere('u.from_date <= :to AND (u.until_date IS NULL OR u.until_date >= :from)', {
+              from,
+              to,
+            })
+            .getMany(),
+        () => manager.getRepository(PersonSkillEntity).findBy({ personId: In(personIds) }),
+        () =>
+          manager
+            .getRepository(ShiftEntity)
+            .createQueryBuilder('s')
+            .where('s.person_id IN (:...ids)', { ids: personIds })
+            // A shift lasts 24 h at most (ck_shift_period): the lower bound on start_at keeps the
+            // index range to the window instead of the person's whole history.
+            .andWhere('s.start_at < :to AND s.start_at > :earliest AND s.end_at > :from', {
+              from: new Date(fromMs),
+              earliest: new Date(fromMs - 24 * 3_600_000),
+              to: new Date(toMs),
+            })
+            .getMany(),
       ]);
     return persons
       .map((person) => {
