@@ -124,7 +124,9 @@ export async function loadWorkHistory(
             sum(extract(epoch FROM length) / 60) AS minutes
        FROM parts
       WHERE length > interval '0' AND at >= $8 AND at < $3
-      GROUP BY person_id, week`,
+      GROUP BY person_id, week
+      -- Each person's weeks in order: the same keys in the same order however many people.
+      ORDER BY person_id, week`,
         [
           personIds,
           new Date(weeksFromMs - day),
