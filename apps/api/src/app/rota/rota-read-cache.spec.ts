@@ -56,6 +56,7 @@ describe('RotaReadCache', () => {
       return { week: week(`${state}+${writes.length}`), state: `${state}+${writes.length}` };
     };
     const write = (personId: string): ShiftWrite => ({
+      shiftIds: ['shift'],
       personIds: [personId],
       shifts: [{ siteId: 's', startMs: 0 }],
     });

@@ -10,12 +10,13 @@ const TTL_MS = 60_000;
 const MAX_WRITES = 256;
 
 /**
- * What one committed transaction that wrote only shifts changed: the people whose shifts it
- * created, changed or deleted (before and after), and where those shifts stood (site, start),
+ * What one committed transaction that wrote only shifts changed: the shifts it created, changed
+ * or deleted, their people (before and after), and where those shifts stood (site, start),
  * before and after. Recorded by the API process that wrote them, under the data version their
  * transaction raised.
  */
 export interface ShiftWrite {
+  shiftIds: readonly string[];
   personIds: readonly string[];
   shifts: readonly { siteId: string; startMs: number }[];
 }

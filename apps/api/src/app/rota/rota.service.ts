@@ -18,6 +18,7 @@ import {
   effectiveMinutes,
   frenchPublicHolidays,
   mergeViolations,
+  toEpochMs,
   windowOfIsoWeek,
 } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -263,18 +264,26 @@ export class RotaService {
       ),
     );
     if (isWeekWritten) {
-      const siteWeek = await manager
-        .getRepository(SiteWeekEntity)
-        .findOneBy({ siteId: loaded.site.id, week });
+      const [siteWeek]: SiteWeekRow[] = await manager.query(
+        'SELECT status, version, published_at FROM site_week WHERE site_id = $1 AND week = $2',
+        [loaded.site.id, week],
+      );
       if (!isSameSiteWeek(loaded.siteWeek, siteWeek)) return undefined;
-      const shifts = await this.loader.liveShifts(
+      // The written shifts are read again, the others kept: the order of `shiftsOfWeek`.
+      const written = new Set(writes.flatMap((write) => write.shiftIds));
+      const fresh = await this.loader.liveShiftsAmong(
         manager,
         loaded.site.id,
         week,
         loaded.settings.timeZone,
         loaded.publication,
+        [...written],
       );
-      loaded = { ...loaded, siteWeek, shifts };
+      const shifts = [...loaded.shifts.filter((shift) => !written.has(shift.id)), ...fresh].sort(
+        (a, b) =>
+          toEpochMs(a.start) - toEpochMs(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      loaded = { ...loaded, shifts };
     }
     const touched = new Set(writes.flatMap((write) => write.personIds));
     const known = new Map(state.parts.people.map((person) => [person.id, person]));
@@ -476,17 +485,25 @@ function totalsOf(
   };
 }
 
+/** What a week shows of its site-week row. */
+interface SiteWeekRow {
+  status: SiteWeekEntity['status'];
+  version: number;
+  published_at: Date | null;
+}
+
 /**
- * Whether a site-week row read after shift writes is the one a week was computed with: a shift
- * write creates the row as a draft when missing, and changes nothing else of it.
+ * Whether a site-week row read after shift writes shows what the week was computed with: a shift
+ * write creates the row as a draft when missing (the week shows the same), and changes nothing
+ * else of it.
  */
-function isSameSiteWeek(before: SiteWeekEntity | null, after: SiteWeekEntity | null): boolean {
-  if (before === null) return after === null || (after.status === 'draft' && after.version === 0);
+function isSameSiteWeek(before: SiteWeekEntity | null, after: SiteWeekRow | undefined): boolean {
+  if (before === null)
+    return after === undefined || (after.status === 'draft' && after.version === 0);
   return (
-    after !== null &&
-    after.id === before.id &&
+    after !== undefined &&
     after.status === before.status &&
     after.version === before.version &&
-    after.publishedAt?.getTime() === before.publishedAt?.getTime()
+    after.published_at?.getTime() === before.publishedAt?.getTime()
   );
 }

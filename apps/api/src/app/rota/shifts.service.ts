@@ -201,6 +201,7 @@ export class ShiftsService {
   ): void {
     if (version === undefined) return;
     const write: ShiftWrite = {
+      shiftIds: [...new Set(shifts.map((shift) => shift.id))],
       personIds: [...new Set(personIds.filter((id): id is string => id !== null))],
       shifts: shifts.map((shift) => ({ siteId: shift.siteId, startMs: shift.startAt.getTime() })),
     };

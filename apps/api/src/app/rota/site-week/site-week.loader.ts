@@ -164,12 +164,32 @@ export class SiteWeekLoader {
     timeZone: string,
     publication: RotaPublicationEntity | null,
   ): Promise<Shift[]> {
-    const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
     const entities = await this.shiftsOfWeek(manager, siteId, week, timeZone);
-    return entities.map((entity) => {
-      const shift = toShift(entity, false, timeZone);
-      return { ...shift, isChangedSincePublication: differs(shift, published.get(shift.id)) };
-    });
+    return marked(entities, publication, timeZone);
+  }
+
+  /** Of the shifts `ids`, those now in the site-week, as `liveShifts` gives them. */
+  async liveShiftsAmong(
+    manager: EntityManager,
+    siteId: string,
+    week: string,
+    timeZone: string,
+    publication: RotaPublicationEntity | null,
+    ids: readonly string[],
+  ): Promise<Shift[]> {
+    if (ids.length === 0) return [];
+    const bounds = weekBounds(week, timeZone);
+    const entities = await manager
+      .getRepository(ShiftEntity)
+      .createQueryBuilder('s')
+      .where('s.id IN (:...ids)', { ids })
+      .andWhere('s.site_id = :siteId', { siteId })
+      .andWhere('s.start_at >= :from AND s.start_at < :to', {
+        from: new Date(bounds.startMs),
+        to: new Date(bounds.endMs),
+      })
+      .getMany();
+    return marked(entities, publication, timeZone);
   }
 
   /** The rules' view of one site-week (shifts as loaded, their people, requirements, changes). */
@@ -551,6 +571,19 @@ export class SiteWeekLoader {
     }
     return result;
   }
+}
+
+/** The shifts as the planner sees them, each marked when it differs from `publication`. */
+function marked(
+  entities: readonly ShiftEntity[],
+  publication: RotaPublicationEntity | null,
+  timeZone: string,
+): Shift[] {
+  const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
+  return entities.map((entity) => {
+    const shift = toShift(entity, false, timeZone);
+    return { ...shift, isChangedSincePublication: differs(shift, published.get(shift.id)) };
+  });
 }
 
 /** Minutes of the items starting in the week, breaks deducted. */
