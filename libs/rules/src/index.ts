@@ -58,6 +58,8 @@ export * from './lib/public-holidays';
 export {
   checkRotaPerson,
   checkRotaWeek,
+  checkRotaWeekPerson,
+  checkRotaWeekSite,
   coverageCells,
   shiftToWorkItem,
 } from './lib/rota-compliance';

@@ -101,24 +101,44 @@ export function checkRotaPerson(
 export function checkRotaWeek(input: RotaComplianceInput): Violation[] {
   const window = windowOfIsoWeek(input.week);
   const siteShiftIds = new Set(input.shifts.map((shift) => shift.id));
-  const personViolations = input.people.flatMap((person) => {
-    const own = input.shifts.filter((shift) => shift.personId === person.id);
-    const changes = input.changes?.[person.id];
-    // A person whose last shift of the week was removed still has the notice owed for it.
-    if (own.length === 0 && (changes === undefined || changes.length === 0)) return [];
-    const items = [
-      ...own.map(shiftToWorkItem),
-      ...person.otherItems.map((item) => shiftToWorkItem({ ...item, personId: person.id })),
-    ];
-    return checkRotaPerson(person, items, window, input.settings, changes).filter(
-      (violation) =>
-        violation.shiftIds.length === 0 || violation.shiftIds.some((id) => siteShiftIds.has(id)),
-    );
-  });
+  return mergeViolations(
+    input.people.flatMap((person) => checkRotaWeekPerson(input, person, window, siteShiftIds)),
+    checkRotaWeekSite(input),
+  );
+}
+
+/**
+ * One person's part of `checkRotaWeek`: the working-time rules over the week, kept to the
+ * violations of the site-week's shifts (or of none). It reads the person, the person's own shifts
+ * of the week and changes, and the settings, nothing of anyone else: a person whose inputs did not
+ * change keeps the same violations (the API rechecks only the people a write touched).
+ */
+export function checkRotaWeekPerson(
+  input: RotaComplianceInput,
+  person: RotaPerson,
+  window: EvaluationWindow = windowOfIsoWeek(input.week),
+  siteShiftIds: ReadonlySet<string> = new Set(input.shifts.map((shift) => shift.id)),
+): Violation[] {
+  const own = input.shifts.filter((shift) => shift.personId === person.id);
+  const changes = input.changes?.[person.id];
+  // A person whose last shift of the week was removed still has the notice owed for it.
+  if (own.length === 0 && (changes === undefined || changes.length === 0)) return [];
+  const items = [
+    ...own.map(shiftToWorkItem),
+    ...person.otherItems.map((item) => shiftToWorkItem({ ...item, personId: person.id })),
+  ];
+  return checkRotaPerson(person, items, window, input.settings, changes).filter(
+    (violation) =>
+      violation.shiftIds.length === 0 || violation.shiftIds.some((id) => siteShiftIds.has(id)),
+  );
+}
+
+/** The site's part of `checkRotaWeek`: coverage, opening hours and qualifications of the week. */
+export function checkRotaWeekSite(input: RotaComplianceInput): Violation[] {
   const deskIds = input.site.locations
     .filter((location) => location.kind === 'site')
     .map((location) => location.id);
-  const siteViolations = checkSiteWeek({
+  return checkSiteWeek({
     siteId: input.site.id,
     week: input.week,
     isFranceServices: input.site.isFranceServices,
@@ -149,7 +169,6 @@ export function checkRotaWeek(input: RotaComplianceInput): Violation[] {
     })),
     settings: input.settings,
   });
-  return mergeViolations(personViolations, siteViolations);
 }
 
 /** Staffing of each requirement on each day of the week, for the coverage strip. */

@@ -45,9 +45,13 @@ function eachPiece(
   shifts: readonly TimedItem[],
   visit: (piece: Interval, count: number) => void,
 ): void {
-  const parts = shifts.flatMap((t) =>
-    presence(t).map((p) => ({ person: t.item.personId ?? '', start: p.start, end: p.end })),
-  );
+  // Only the presence within the slot can cut it or count in it (a week's slots are each a
+  // few hours of one day: most of the week's shifts are left out here).
+  const parts: { person: string; start: number; end: number }[] = [];
+  for (const t of shifts)
+    for (const p of presence(t))
+      if (p.end > slot.start && p.start < slot.end)
+        parts.push({ person: t.item.personId ?? '', start: p.start, end: p.end });
   const cuts = new Set<number>([slot.start, slot.end]);
   for (const p of parts) {
     if (p.start > slot.start && p.start < slot.end) cuts.add(p.start);

@@ -11,6 +11,7 @@ import {
   zonedInstant,
 } from '@relais/rules';
 import { DataSource } from 'typeorm';
+import { inTurnOrTogether } from '../../database/in-turn';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { PublishedShiftsService } from '../me/published-shifts.service';
@@ -127,9 +128,11 @@ export class RotaComplianceService {
           personId,
         ],
       );
-    // The weeks are read in parallel; their changes are put together in the order of the rows.
-    const perWeek = await Promise.all(
-      weeks.map(async (row) => {
+    // The weeks are read in parallel (in turn should the manager be a transaction's); their
+    // changes are put together in the order of the rows.
+    const perWeek = await inTurnOrTogether(
+      manager,
+      weeks.map((row) => async () => {
         const current = (
           await this.loader.shiftsOfWeek(manager, row.site_id, row.week, timeZone)
         ).map((entity) => toShift(entity, false, timeZone));

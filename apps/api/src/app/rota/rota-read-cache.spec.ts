@@ -1,6 +1,6 @@
 import type { RotaWeek } from '@relais/api-types';
 import type { AppConfig } from '../../config/config';
-import { RotaReadCache } from './rota-read-cache';
+import { RotaReadCache, ShiftWrite } from './rota-read-cache';
 
 function cache(entries: number): RotaReadCache {
   return new RotaReadCache({ rotaCacheEntries: entries } as AppConfig);
@@ -45,5 +45,44 @@ describe('RotaReadCache', () => {
     const off = cache(0);
     await off.through('org', '1', 'a', build('a'));
     expect((await off.through('org', '1', 'a', build('a again'))).week).toBe('a again');
+  });
+
+  it('patches the week of an earlier version when every version since is a recorded shift write', async () => {
+    const c = cache(10);
+    const seen: { state: string; writes: string[] }[] = [];
+    const build = (label: string) => async () => ({ week: week(label), state: label });
+    const patch = async (state: string, writes: ShiftWrite[]) => {
+      seen.push({ state, writes: writes.map((write) => write.personIds.join()) });
+      return { week: week(`${state}+${writes.length}`), state: `${state}+${writes.length}` };
+    };
+    const write = (personId: string): ShiftWrite => ({
+      shiftIds: ['shift'],
+      personIds: [personId],
+      shifts: [{ siteId: 's', startMs: 0 }],
+    });
+    expect((await c.through('org', '1', 'a', build('v1'), patch)).week).toBe('v1');
+    c.recordShiftWrite('org', '2', write('p2'));
+    c.recordShiftWrite('org', '3', write('p3'));
+    expect((await c.through('org', '3', 'a', build('v3'), patch)).week).toBe('v1+2');
+    expect(seen).toEqual([{ state: 'v1', writes: ['p2', 'p3'] }]);
+    // The patched week is cached under its version, and patched again after the next write.
+    expect((await c.through('org', '3', 'a', build('again'), patch)).week).toBe('v1+2');
+    c.recordShiftWrite('org', '4', write('p4'));
+    expect((await c.through('org', '4', 'a', build('v4'), patch)).week).toBe('v1+2+1');
+    // Version 5 was not recorded here (another table, another process): computed whole.
+    expect((await c.through('org', '5', 'a', build('v5'), patch)).week).toBe('v5');
+    // Another reader has no earlier week of its own.
+    c.recordShiftWrite('org', '6', write('p6'));
+    expect((await c.through('org', '6', 'b', build('b6'), patch)).week).toBe('b6');
+    // A patch may decline (the week was published meanwhile): computed whole.
+    expect((await c.through('org', '6', 'a', build('v6'), async () => undefined)).week).toBe('v6');
+    expect(c.patches).toEqual({ patched: 2 });
+    expect(c.stats).toEqual({ hits: 1, misses: 6 });
+
+    // Without a cache nothing is kept to patch.
+    const off = cache(0);
+    await off.through('org', '1', 'a', build('v1'), patch);
+    off.recordShiftWrite('org', '2', write('p2'));
+    expect((await off.through('org', '2', 'a', build('v2'), patch)).week).toBe('v2');
   });
 });

@@ -18,6 +18,7 @@ import { LocationEntity } from '../organisation/location.entity';
 import { PersonEntity } from '../people/person.entity';
 import { isLentTo } from '../people/site-loans.service';
 import { CreateShiftDto, UpdateShiftDto } from './dto/rota.dto';
+import { RotaReadCache, ShiftWrite } from './rota-read-cache';
 import { auditSnapshot, toShift } from './rota.mapper';
 import { RotaService } from './rota.service';
 import { ShiftEntity } from './shift.entity';
@@ -43,6 +44,7 @@ export class ShiftsService {
     private readonly audit: AuditService,
     private readonly rota: RotaService,
     private readonly loader: SiteWeekLoader,
+    private readonly cache: RotaReadCache,
   ) {}
 
   async create(user: AuthUser, dto: CreateShiftDto): Promise<ShiftResult> {
@@ -55,7 +57,7 @@ export class ShiftsService {
       breakMinutes: dto.breakMinutes,
       note: dto.note ?? null,
     };
-    const saved = await this.guardOverlap(user, fields, null, () =>
+    const { shift: saved, version } = await this.guardOverlap(user, fields, null, () =>
       this.dataSource.transaction(async (manager) => {
         const location = await this.checkFields(manager, user, fields);
         const week = isoWeekOfInstant(fields.startAt.getTime(), user.timeZone);
@@ -74,9 +76,10 @@ export class ShiftsService {
           entityId: shift.id,
           details: { siteId: shift.siteId, week, after: auditSnapshot(shift) },
         });
-        return shift;
+        return { shift, version: await this.writtenVersion(manager, user) };
       }),
     );
+    this.recordWrite(user, version, [saved.personId], [saved]);
     return this.result(user, saved);
   }
 
@@ -93,7 +96,7 @@ export class ShiftsService {
       breakMinutes: dto.breakMinutes ?? current.breakMinutes,
       note: dto.note === undefined ? current.note : dto.note,
     };
-    const saved = await this.guardOverlap(user, fields, id, () =>
+    const { shift: saved, version } = await this.guardOverlap(user, fields, id, () =>
       this.dataSource.transaction(async (manager) => {
         const location = await this.checkFields(manager, user, fields, current);
         const oldWeek = isoWeekOfInstant(current.startAt.getTime(), user.timeZone);
@@ -135,9 +138,10 @@ export class ShiftsService {
             },
           });
         }
-        return shift;
+        return { shift, version: await this.writtenVersion(manager, user) };
       }),
     );
+    this.recordWrite(user, version, [current.personId, saved.personId], [current, saved]);
     return this.result(user, saved);
   }
 
@@ -145,7 +149,7 @@ export class ShiftsService {
     const current = await this.find(user, id);
     this.access.requireSite(user, current.siteId, 'write');
     refuseTrainingItem(current);
-    await this.dataSource.transaction(async (manager) => {
+    const written = await this.dataSource.transaction(async (manager) => {
       const week = isoWeekOfInstant(current.startAt.getTime(), user.timeZone);
       await this.loader.lockSiteWeek(manager, user.organisationId, current.siteId, week);
       const result = await manager
@@ -161,7 +165,47 @@ export class ShiftsService {
         entityId: id,
         details: { siteId: current.siteId, week, before: auditSnapshot(current) },
       });
+      return this.writtenVersion(manager, user);
     });
+    this.recordWrite(user, written, [current.personId], [current]);
+  }
+
+  /**
+   * The organisation's data version this transaction raises, read as its last step: the deferred
+   * trigger is fired now instead of at the commit, which takes the counter's row lock (held to
+   * the commit, as it would be from the commit on). Undefined should the counter not be this
+   * transaction's (a write that raised nothing).
+   */
+  private async writtenVersion(
+    manager: EntityManager,
+    user: AuthUser,
+  ): Promise<string | undefined> {
+    await manager.query('SET CONSTRAINTS ALL IMMEDIATE');
+    const [row]: { version: string; mine: boolean }[] = await manager.query(
+      `SELECT version, last_xid = pg_current_xact_id() AS mine
+         FROM organisation_data_version WHERE organisation_id = $1`,
+      [user.organisationId],
+    );
+    return row?.mine ? row.version : undefined;
+  }
+
+  /**
+   * Tells the rota cache what a committed shift write touched, so that the weeks computed before
+   * it are patched rather than computed whole (see RotaReadCache, RotaService.patch).
+   */
+  private recordWrite(
+    user: AuthUser,
+    version: string | undefined,
+    personIds: (string | null)[],
+    shifts: ShiftEntity[],
+  ): void {
+    if (version === undefined) return;
+    const write: ShiftWrite = {
+      shiftIds: [...new Set(shifts.map((shift) => shift.id))],
+      personIds: [...new Set(personIds.filter((id): id is string => id !== null))],
+      shifts: shifts.map((shift) => ({ siteId: shift.siteId, startMs: shift.startAt.getTime() })),
+    };
+    this.cache.recordShiftWrite(user.organisationId, version, write);
   }
 
   private async find(user: AuthUser, id: string): Promise<ShiftEntity> {
@@ -225,12 +269,12 @@ export class ShiftsService {
   }
 
   /** Turns the database's overlap refusal into a 409 naming the other work item. */
-  private async guardOverlap(
+  private async guardOverlap<T>(
     user: AuthUser,
     fields: ShiftFields,
     selfId: string | null,
-    run: () => Promise<ShiftEntity>,
-  ): Promise<ShiftEntity> {
+    run: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await run();
     } catch (error) {

@@ -167,11 +167,11 @@ export class AutoFillService implements OnApplicationShutdown {
         for (const siteId of job.siteIds) {
           await this.loader.lockSiteWeek(manager, user.organisationId, siteId, job.week);
         }
-        const current = (
-          await Promise.all(
-            job.siteIds.map((siteId) => this.loader.shiftsOfWeek(manager, siteId, job.week)),
-          )
-        ).flat();
+        // In turn: one transaction, one connection.
+        const current: ShiftEntity[] = [];
+        for (const siteId of job.siteIds) {
+          current.push(...(await this.loader.shiftsOfWeek(manager, siteId, job.week)));
+        }
         if (fingerprintOf(current).join() !== [...job.fingerprint].sort().join()) {
           throw new ConflictException(
             'Le planning a changé depuis le calcul : relancez le remplissage automatique, rien n’a été écrit.',

@@ -20,6 +20,7 @@ import {
 import { Brackets, EntityManager, In } from 'typeorm';
 import { toZonedIso } from '../../../common/instant';
 import { TIME_ZONE, WeekBounds, weekBounds } from '../../../common/week';
+import { inTurnOrTogether } from '../../../database/in-turn';
 import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
 import { ContractEntity } from '../../contracts/contract.entity';
@@ -37,7 +38,7 @@ import { differs, toShift } from '../rota.mapper';
 import { ShiftEntity } from '../shift.entity';
 import { SiteWeekEntity } from '../site-week.entity';
 import { TravelTimeEntity } from '../travel-time.entity';
-import { AgreementKey, changesForRules, pendingChanges } from './schedule-changes';
+import { AgreementKey, changesForRules, PendingChange, pendingChanges } from './schedule-changes';
 import { loadWorkHistory } from './work-history';
 
 /**
@@ -58,6 +59,19 @@ export type SiteWeekRulesInput = RotaComplianceInput & {
   requirements: CoverageRequirement[];
   settings: OrganisationSettings & LocationRules;
 };
+
+/**
+ * What the rules of a site-week read besides its shifts: the team (`teamRowIds`), the people of
+ * `peopleIdsOf` (sorted by name), the locations' rules, the week's requirements, and the written
+ * agreements to its changes (once published).
+ */
+export interface SiteWeekParts {
+  teamIds: string[];
+  people: RotaPerson[];
+  locationRules: LocationRules;
+  requirements: CoverageRequirement[];
+  agreements: AgreementKey[] | undefined;
+}
 
 /** What the rules read of the organisation's locations (see SiteWeekLoader.locationRules). */
 export type LocationRules = Pick<RotaWeek, 'travelTimes' | 'sundayDerogationLocations'>;
@@ -98,16 +112,20 @@ export class SiteWeekLoader {
     timeZone = TIME_ZONE,
   ): Promise<ShiftEntity[]> {
     const bounds = weekBounds(week, timeZone);
-    return manager
-      .getRepository(ShiftEntity)
-      .createQueryBuilder('s')
-      .where('s.site_id = :siteId', { siteId })
-      .andWhere('s.start_at >= :from AND s.start_at < :to', {
-        from: new Date(bounds.startMs),
-        to: new Date(bounds.endMs),
-      })
-      .orderBy('s.start_at')
-      .getMany();
+    return (
+      manager
+        .getRepository(ShiftEntity)
+        .createQueryBuilder('s')
+        .where('s.site_id = :siteId', { siteId })
+        .andWhere('s.start_at >= :from AND s.start_at < :to', {
+          from: new Date(bounds.startMs),
+          to: new Date(bounds.endMs),
+        })
+        // Shifts starting together in the order of their ids: the same order on every read.
+        .orderBy('s.start_at')
+        .addOrderBy('s.id')
+        .getMany()
+    );
   }
 
   async load(
@@ -134,13 +152,44 @@ export class SiteWeekLoader {
       // Mediators only ever see what was published, never the manager's drafts.
       return { site, settings, siteWeek, publication, shifts: publication?.shifts ?? [] };
     }
-    const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
-    const entities = await this.shiftsOfWeek(manager, siteId, week, settings.timeZone);
-    const shifts = entities.map((entity) => {
-      const shift = toShift(entity, false, settings.timeZone);
-      return { ...shift, isChangedSincePublication: differs(shift, published.get(shift.id)) };
-    });
+    const shifts = await this.liveShifts(manager, siteId, week, settings.timeZone, publication);
     return { site, settings, siteWeek, publication, shifts };
+  }
+
+  /** The week's shifts as the planner sees them, each marked when it differs from `publication`. */
+  async liveShifts(
+    manager: EntityManager,
+    siteId: string,
+    week: string,
+    timeZone: string,
+    publication: RotaPublicationEntity | null,
+  ): Promise<Shift[]> {
+    const entities = await this.shiftsOfWeek(manager, siteId, week, timeZone);
+    return marked(entities, publication, timeZone);
+  }
+
+  /** Of the shifts `ids`, those now in the site-week, as `liveShifts` gives them. */
+  async liveShiftsAmong(
+    manager: EntityManager,
+    siteId: string,
+    week: string,
+    timeZone: string,
+    publication: RotaPublicationEntity | null,
+    ids: readonly string[],
+  ): Promise<Shift[]> {
+    if (ids.length === 0) return [];
+    const bounds = weekBounds(week, timeZone);
+    const entities = await manager
+      .getRepository(ShiftEntity)
+      .createQueryBuilder('s')
+      .where('s.id IN (:...ids)', { ids })
+      .andWhere('s.site_id = :siteId', { siteId })
+      .andWhere('s.start_at >= :from AND s.start_at < :to', {
+        from: new Date(bounds.startMs),
+        to: new Date(bounds.endMs),
+      })
+      .getMany();
+    return marked(entities, publication, timeZone);
   }
 
   /** The rules' view of one site-week (shifts as loaded, their people, requirements, changes). */
@@ -150,28 +199,21 @@ export class SiteWeekLoader {
     loaded: Loaded,
     week: string,
   ): Promise<SiteWeekRulesInput> {
-    const { site, shifts } = loaded;
+    return assembleRulesInput(loaded, week, await this.rulesParts(manager, user, loaded, week));
+  }
+
+  /** What `rulesInput` reads besides the loaded week (see SiteWeekParts). */
+  async rulesParts(
+    manager: EntityManager,
+    user: AuthUser,
+    loaded: Loaded,
+    week: string,
+  ): Promise<SiteWeekParts> {
+    const { site } = loaded;
     const timeZone = loaded.settings.timeZone;
     const bounds = weekBounds(week, timeZone);
-    const personIds = await this.teamIds(manager, site.id, bounds, shifts);
-    const siteShiftIds = new Set(shifts.map((shift) => shift.id));
-    const pending = loaded.publication
-      ? pendingChanges(loaded.publication.shifts, shifts, timeZone)
-      : [];
-    // Someone whose shift was removed or given away is owed the notice too (L3123-31).
-    for (const change of pending) {
-      if (!personIds.includes(change.personId)) personIds.push(change.personId);
-    }
-    const people = await this.people(
-      manager,
-      user,
-      personIds,
-      addDays(bounds.from, -8),
-      addDays(bounds.to, 8),
-      siteShiftIds,
-      bounds,
-      timeZone,
-    );
+    const teamIds = await this.teamRowIds(manager, site.id, bounds);
+    const people = await this.weekPeople(manager, user, loaded, week, peopleIdsOf(loaded, teamIds));
     const locationRules = await this.locationRules(manager, user.organisationId);
     const requirements = (
       await manager
@@ -194,25 +236,33 @@ export class SiteWeekLoader {
         .addOrderBy('r.start_time')
         .getMany()
     ).map(toRequirement);
-    const changes =
+    const agreements =
       loaded.publication && loaded.siteWeek
-        ? changesForRules(pending, await this.noticeAgreements(manager, loaded.siteWeek.id))
+        ? await this.noticeAgreements(manager, loaded.siteWeek.id)
         : undefined;
-    const settings = { ...loaded.settings, ...locationRules };
-    return {
-      site: {
-        id: site.id,
-        isFranceServices: site.isFranceServices,
-        openingHours: site.openingHours,
-        locations: site.locations.map((location) => ({ id: location.id, kind: location.kind })),
-      },
-      week,
-      shifts,
-      people,
-      requirements,
-      changes,
-      settings,
-    };
+    return { teamIds, people, locationRules, requirements, agreements };
+  }
+
+  /** The people of a site-week as the rules and the grid see them (window: the week ± 8 days). */
+  async weekPeople(
+    manager: EntityManager,
+    user: AuthUser,
+    loaded: Loaded,
+    week: string,
+    personIds: string[],
+  ): Promise<RotaPerson[]> {
+    const timeZone = loaded.settings.timeZone;
+    const bounds = weekBounds(week, timeZone);
+    return this.people(
+      manager,
+      user,
+      personIds,
+      addDays(bounds.from, -8),
+      addDays(bounds.to, 8),
+      new Set(loaded.shifts.map((shift) => shift.id)),
+      bounds,
+      timeZone,
+    );
   }
 
   /** The site's team for the week (under contract, or lent to it) and everyone staffed on it. */
@@ -222,6 +272,16 @@ export class SiteWeekLoader {
     bounds: WeekBounds,
     shifts: Shift[],
   ): Promise<string[]> {
+    return [
+      ...new Set([
+        ...(await this.teamRowIds(manager, siteId, bounds)),
+        ...shifts.flatMap((shift) => (shift.personId ? [shift.personId] : [])),
+      ]),
+    ];
+  }
+
+  /** The site's team for the week: under contract at the site, or lent to it. */
+  async teamRowIds(manager: EntityManager, siteId: string, bounds: WeekBounds): Promise<string[]> {
     const teamRows: { id: string }[] = await manager.query(
       `SELECT DISTINCT p.id FROM person p JOIN contract c ON c.person_id = p.id
        WHERE c.start_date <= $3 AND (c.end_date IS NULL OR c.end_date >= $2)
@@ -230,12 +290,7 @@ export class SiteWeekLoader {
               AND l.from_date <= $3 AND l.until_date >= $2))`,
       [siteId, bounds.from, bounds.to],
     );
-    return [
-      ...new Set([
-        ...teamRows.map((row) => row.id),
-        ...shifts.flatMap((shift) => (shift.personId ? [shift.personId] : [])),
-      ]),
-    ];
+    return teamRows.map((row) => row.id);
   }
 
   /**
@@ -280,50 +335,52 @@ export class SiteWeekLoader {
     if (personIds.length === 0) return [];
     const fromMs = zonedInstant(from, '00:00', timeZone);
     const toMs = zonedInstant(addDays(to, 1), '00:00', timeZone);
+    // Sent at once, or in turn inside a transaction (one connection runs one query at a time).
     const [history, persons, contracts, absences, unavailabilities, skills, items] =
-      await Promise.all([
-        loadWorkHistory(
-          manager,
-          user.organisationId,
-          personIds,
-          { fromMs, toMs },
-          week ?? { from, to },
-          timeZone,
-        ),
-        manager
-          .getRepository(PersonEntity)
-          .findBy({ id: In(personIds), organisationId: user.organisationId }),
-        manager
-          .getRepository(ContractEntity)
-          .find({ where: { personId: In(personIds) }, order: { startDate: 'ASC' } }),
-        manager
-          .getRepository(AbsenceEntity)
-          .createQueryBuilder('a')
-          .where('a.person_id IN (:...ids)', { ids: personIds })
-          .andWhere('a.start_date <= :to AND a.end_date >= :from', { from, to })
-          .getMany(),
-        manager
-          .getRepository(UnavailabilityEntity)
-          .createQueryBuilder('u')
-          .where('u.person_id IN (:...ids)', { ids: personIds })
-          .andWhere('u.from_date <= :to AND (u.until_date IS NULL OR u.until_date >= :from)', {
-            from,
-            to,
-          })
-          .getMany(),
-        manager.getRepository(PersonSkillEntity).findBy({ personId: In(personIds) }),
-        manager
-          .getRepository(ShiftEntity)
-          .createQueryBuilder('s')
-          .where('s.person_id IN (:...ids)', { ids: personIds })
-          // A shift lasts 24 h at most (ck_shift_period): the lower bound on start_at keeps the
-          // index range to the window instead of the person's whole history.
-          .andWhere('s.start_at < :to AND s.start_at > :earliest AND s.end_at > :from', {
-            from: new Date(fromMs),
-            earliest: new Date(fromMs - 24 * 3_600_000),
-            to: new Date(toMs),
-          })
-          .getMany(),
+      await inTurnOrTogether(manager, [
+        () =>
+          loadWorkHistory(
+            manager,
+            user.organisationId,
+            personIds,
+            { fromMs, toMs },
+            week ?? { from, to },
+            timeZone,
+          ),
+        () =>
+          manager
+            .getRepository(PersonEntity)
+            .findBy({ id: In(personIds), organisationId: user.organisationId }),
+        () =>
+          manager.getRepository(ContractEntity).find({
+            where: { personId: In(personIds) },
+            order: { startDate: 'ASC', id: 'ASC' },
+          }),
+        () =>
+          manager
+            .getRepository(AbsenceEntity)
+            .createQueryBuilder('a')
+            .where('a.person_id IN (:...ids)', { ids: personIds })
+            .andWhere('a.start_date <= :to AND a.end_date >= :from', { from, to })
+            .orderBy('a.start_date')
+            .addOrderBy('a.id')
+            .getMany(),
+        () =>
+          manager
+            .getRepository(UnavailabilityEntity)
+            .createQueryBuilder('u')
+            .where('u.person_id IN (:...ids)', { ids: personIds })
+            .andWhere('u.from_date <= :to AND (u.until_date IS NULL OR u.until_date >= :from)', {
+              from,
+              to,
+            })
+            .orderBy('u.id')
+            .getMany(),
+        () =>
+          manager
+            .getRepository(PersonSkillEntity)
+            .find({ where: { personId: In(personIds) }, order: { id: 'ASC' } }),
+        () => this.itemsOf(manager, personIds, fromMs, toMs),
       ]);
     return persons
       .map((person) => {
@@ -339,24 +396,7 @@ export class SiteWeekLoader {
         // A person lent by a site the reader does not run: only what the rules need.
         const isBorrowed = person.homeSiteId !== null && !user.siteIds.includes(person.homeSiteId);
         const ownItems = items.filter((item) => item.personId === person.id);
-        let elsewhere = 0;
-        const plannedMinutes = week
-          ? ownItems
-              .filter(
-                (item) =>
-                  item.startAt.getTime() >= week.startMs && item.startAt.getTime() < week.endMs,
-              )
-              .reduce(
-                (sum, item) =>
-                  sum +
-                  effectiveMinutes({
-                    start: item.startAt,
-                    end: item.endAt,
-                    breakMinutes: item.breakMinutes,
-                  }),
-                0,
-              )
-          : 0;
+        const plannedMinutes = week ? plannedOf(ownItems, week) : 0;
         return {
           id: person.id,
           firstName: person.firstName,
@@ -417,24 +457,84 @@ export class SiteWeekLoader {
               acquiredOn: skill.acquiredOn,
               expiresOn: skill.expiresOn,
             })),
-          otherItems: ownItems
-            .filter((item) => !excludeShiftIds.has(item.id))
-            .map((item) => ({
-              // Another site's item is a time range to the borrower, not a shift to open.
-              id:
-                isBorrowed && !user.siteIds.includes(item.siteId)
-                  ? `ailleurs:${++elsewhere}`
-                  : item.id,
-              start: toZonedIso(item.startAt, timeZone),
-              end: toZonedIso(item.endAt, timeZone),
-              breakMinutes: item.breakMinutes,
-              locationId: item.locationId,
-              activity: item.activity,
-            })),
+          otherItems: otherItemsOf(user, person, ownItems, excludeShiftIds, timeZone),
           workHistory: history.get(person.id),
         };
       })
       .sort(byName);
+  }
+
+  /**
+   * The people of a site-week again after writes of their shifts only: their work items of the
+   * window and work history are read again, the rest of each (contracts, absences, skills: no
+   * shift write changes them) is kept. The same people as `weekPeople` would read them.
+   */
+  async weekPeopleWork(
+    manager: EntityManager,
+    user: AuthUser,
+    loaded: Loaded,
+    week: string,
+    people: readonly RotaPerson[],
+  ): Promise<RotaPerson[]> {
+    if (people.length === 0) return [];
+    const timeZone = loaded.settings.timeZone;
+    const bounds = weekBounds(week, timeZone);
+    const from = addDays(bounds.from, -8);
+    const to = addDays(bounds.to, 8);
+    const fromMs = zonedInstant(from, '00:00', timeZone);
+    const toMs = zonedInstant(addDays(to, 1), '00:00', timeZone);
+    const personIds = people.map((person) => person.id);
+    const excludeShiftIds = new Set(loaded.shifts.map((shift) => shift.id));
+    const [history, items] = await inTurnOrTogether(manager, [
+      () =>
+        loadWorkHistory(
+          manager,
+          user.organisationId,
+          personIds,
+          { fromMs, toMs },
+          bounds,
+          timeZone,
+        ),
+      () => this.itemsOf(manager, personIds, fromMs, toMs),
+    ]);
+    return people.map((person) => {
+      const ownItems = items.filter((item) => item.personId === person.id);
+      const plannedMinutes = plannedOf(ownItems, bounds);
+      return {
+        ...person,
+        plannedMinutes,
+        ...(person.contract
+          ? { hourBands: weeklyPremiums(person.contract.weeklyHours, plannedMinutes) }
+          : {}),
+        otherItems: otherItemsOf(user, person, ownItems, excludeShiftIds, timeZone),
+        workHistory: history.get(person.id),
+      };
+    });
+  }
+
+  /** The people's work items overlapping `[fromMs, toMs)`, by start. */
+  private itemsOf(
+    manager: EntityManager,
+    personIds: readonly string[],
+    fromMs: number,
+    toMs: number,
+  ): Promise<ShiftEntity[]> {
+    return (
+      manager
+        .getRepository(ShiftEntity)
+        .createQueryBuilder('s')
+        .where('s.person_id IN (:...ids)', { ids: personIds })
+        // A shift lasts 24 h at most (ck_shift_period): the lower bound on start_at keeps the
+        // index range to the window instead of the person's whole history.
+        .andWhere('s.start_at < :to AND s.start_at > :earliest AND s.end_at > :from', {
+          from: new Date(fromMs),
+          earliest: new Date(fromMs - 24 * 3_600_000),
+          to: new Date(toMs),
+        })
+        .orderBy('s.start_at')
+        .addOrderBy('s.id')
+        .getMany()
+    );
   }
 
   /** The written agreements recorded for a site-week's changes (see NoticeAgreementEntity). */
@@ -473,8 +573,114 @@ export class SiteWeekLoader {
   }
 }
 
+/** The shifts as the planner sees them, each marked when it differs from `publication`. */
+function marked(
+  entities: readonly ShiftEntity[],
+  publication: RotaPublicationEntity | null,
+  timeZone: string,
+): Shift[] {
+  const published = new Map((publication?.shifts ?? []).map((shift) => [shift.id, shift]));
+  return entities.map((entity) => {
+    const shift = toShift(entity, false, timeZone);
+    return { ...shift, isChangedSincePublication: differs(shift, published.get(shift.id)) };
+  });
+}
+
+/** Minutes of the items starting in the week, breaks deducted. */
+function plannedOf(items: readonly ShiftEntity[], week: WeekBounds): number {
+  return items
+    .filter((item) => item.startAt.getTime() >= week.startMs && item.startAt.getTime() < week.endMs)
+    .reduce(
+      (sum, item) =>
+        sum +
+        effectiveMinutes({ start: item.startAt, end: item.endAt, breakMinutes: item.breakMinutes }),
+      0,
+    );
+}
+
+/** A person's work items outside the site-week, as the rules and the grid read them. */
+function otherItemsOf(
+  user: AuthUser,
+  person: { homeSiteId: string | null },
+  items: readonly ShiftEntity[],
+  excludeShiftIds: ReadonlySet<string>,
+  timeZone: string,
+): RotaPerson['otherItems'] {
+  // A person lent by a site the reader does not run: only what the rules need.
+  const isBorrowed = person.homeSiteId !== null && !user.siteIds.includes(person.homeSiteId);
+  let elsewhere = 0;
+  return items
+    .filter((item) => !excludeShiftIds.has(item.id))
+    .map((item) => ({
+      // Another site's item is a time range to the borrower, not a shift to open.
+      id: isBorrowed && !user.siteIds.includes(item.siteId) ? `ailleurs:${++elsewhere}` : item.id,
+      start: toZonedIso(item.startAt, timeZone),
+      end: toZonedIso(item.endAt, timeZone),
+      breakMinutes: item.breakMinutes,
+      locationId: item.locationId,
+      activity: item.activity,
+    }));
+}
+
+/** By last then first name; namesakes by id, so that every read gives the same order. */
 export function byName(a: RotaColleague, b: RotaColleague): number {
-  return a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
+  return (
+    a.lastName.localeCompare(b.lastName, 'fr') ||
+    a.firstName.localeCompare(b.firstName, 'fr') ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * The people a site-week's rules read: its team, everyone staffed on it, and whoever a change
+ * not yet published concerns (someone whose shift was removed or given away is owed the notice
+ * too, L3123-31).
+ */
+export function peopleIdsOf(loaded: Loaded, teamIds: readonly string[]): string[] {
+  const ids = new Set([
+    ...teamIds,
+    ...loaded.shifts.flatMap((shift) => (shift.personId ? [shift.personId] : [])),
+  ]);
+  for (const change of pendingOf(loaded)) ids.add(change.personId);
+  return [...ids];
+}
+
+/** The changes of the week not yet published (none before its first publication). */
+function pendingOf(loaded: Loaded): PendingChange[] {
+  return loaded.publication
+    ? pendingChanges(loaded.publication.shifts, loaded.shifts, loaded.settings.timeZone)
+    : [];
+}
+
+/**
+ * The rules' view of one site-week from the loaded week and what `rulesParts` read: pure, so that
+ * a week patched after a write (see RotaService) is assembled as a week read whole.
+ */
+export function assembleRulesInput(
+  loaded: Loaded,
+  week: string,
+  parts: SiteWeekParts,
+  now?: number,
+): SiteWeekRulesInput {
+  const { site, shifts } = loaded;
+  const changes =
+    loaded.publication && loaded.siteWeek
+      ? changesForRules(pendingOf(loaded), parts.agreements ?? [], now)
+      : undefined;
+  return {
+    site: {
+      id: site.id,
+      isFranceServices: site.isFranceServices,
+      openingHours: site.openingHours,
+      locations: site.locations.map((location) => ({ id: location.id, kind: location.kind })),
+    },
+    week,
+    shifts,
+    people: parts.people,
+    requirements: parts.requirements,
+    changes,
+    settings: { ...loaded.settings, ...parts.locationRules },
+  };
 }
 
 export function toRequirement(row: CoverageRequirementEntity): CoverageRequirement {

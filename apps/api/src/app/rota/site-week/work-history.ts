@@ -9,6 +9,7 @@ import {
   zonedInstant,
 } from '@relais/rules';
 import type { EntityManager } from 'typeorm';
+import { inTurnOrTogether } from '../../../database/in-turn';
 
 /** The work items a check carries itself: every item overlapping `[fromMs, toMs)`. */
 export interface NearWindow {
@@ -99,13 +100,16 @@ export async function loadWorkHistory(
   // engine's 12 months); only the items ending before the near window can hold such nights.
   const yearStart = addDays(evaluated.to, -365);
   const { nightStart, nightEnd } = DEFAULT_RULE_SETTINGS;
-  // The two sums are independent: both queries are sent at once.
-  const [weekRows, nightRows]: [
-    { person_id: string; week: string; minutes: string }[],
-    { person_id: string; minutes: string }[],
-  ] = await Promise.all([
-    manager.query(
-      `WITH ${SEGMENTS},
+  // The two sums are independent: both queries are sent at once (in turn inside a transaction).
+  const [weekRows, nightRows] = await inTurnOrTogether<
+    [
+      { person_id: string; week: string; minutes: string }[],
+      { person_id: string; minutes: string }[],
+    ]
+  >(manager, [
+    () =>
+      manager.query(
+        `WITH ${SEGMENTS},
      cut AS (
        SELECT person_id, s, e, (date_trunc('week', e AT TIME ZONE $6) AT TIME ZONE $6) AS monday
          FROM seg
@@ -120,20 +124,23 @@ export async function loadWorkHistory(
             sum(extract(epoch FROM length) / 60) AS minutes
        FROM parts
       WHERE length > interval '0' AND at >= $8 AND at < $3
-      GROUP BY person_id, week`,
-      [
-        personIds,
-        new Date(weeksFromMs - day),
-        new Date(weeksToMs),
-        new Date(near.fromMs),
-        new Date(near.toMs),
-        timeZone,
-        organisationId,
-        new Date(weeksFromMs),
-      ],
-    ),
-    manager.query(
-      `WITH ${SEGMENTS}
+      GROUP BY person_id, week
+      -- Each person's weeks in order: the same keys in the same order however many people.
+      ORDER BY person_id, week`,
+        [
+          personIds,
+          new Date(weeksFromMs - day),
+          new Date(weeksToMs),
+          new Date(near.fromMs),
+          new Date(near.toMs),
+          timeZone,
+          organisationId,
+          new Date(weeksFromMs),
+        ],
+      ),
+    () =>
+      manager.query(
+        `WITH ${SEGMENTS}
      SELECT seg.person_id, sum(extract(epoch FROM LEAST(seg.e, n.e) - GREATEST(seg.s, n.s)) / 60) AS minutes
        FROM (
          -- Daytime segments are left out before the nights are laid over them: with a night that
@@ -158,20 +165,20 @@ export async function loadWorkHistory(
       ) n
       WHERE n.e > seg.s AND n.s < seg.e AND n.night > $8::date AND n.night <= $9::date
       GROUP BY seg.person_id`,
-      [
-        personIds,
-        new Date(zonedInstant(yearStart, '00:00', timeZone) - day),
-        new Date(near.fromMs),
-        new Date(near.fromMs),
-        new Date(near.toMs),
-        timeZone,
-        organisationId,
-        yearStart,
-        evaluated.to,
-        nightStart,
-        nightEnd,
-      ],
-    ),
+        [
+          personIds,
+          new Date(zonedInstant(yearStart, '00:00', timeZone) - day),
+          new Date(near.fromMs),
+          new Date(near.fromMs),
+          new Date(near.toMs),
+          timeZone,
+          organisationId,
+          yearStart,
+          evaluated.to,
+          nightStart,
+          nightEnd,
+        ],
+      ),
   ]);
   for (const row of weekRows) {
     const history = out.get(row.person_id);
