@@ -32,8 +32,19 @@ describe('safe bulk actions over HTTP', () => {
   function holidayWeek(after: number): { week: string; holiday: string } {
     const from = addDays(windowOfIsoWeek(addIsoWeeks(thisWeek, after)).from, 0);
     const year = Number(from.slice(0, 4));
-    const holiday = [...frenchPublicHolidays(year), ...frenchPublicHolidays(year + 1)].find(
-      (candidate) => candidate.date >= from && isoWeekday(candidate.date) <= 5,
+    const holidays = [...frenchPublicHolidays(year), ...frenchPublicHolidays(year + 1)];
+    // The week before is filled from this week as the copy's source: neither may lose that
+    // weekday to a holiday of its own (from 7 December, 1 January's week follows Christmas's).
+    const sameWeekdayIn = (week: string, weekday: number) =>
+      holidays.some(
+        (other) => isoWeekOf(other.date) === week && isoWeekday(other.date) === weekday,
+      );
+    const holiday = holidays.find(
+      (candidate) =>
+        candidate.date >= from &&
+        isoWeekday(candidate.date) <= 5 &&
+        !sameWeekdayIn(addIsoWeeks(isoWeekOf(candidate.date), -1), isoWeekday(candidate.date)) &&
+        !sameWeekdayIn(thisWeek, isoWeekday(candidate.date)),
     );
     if (!holiday) throw new Error('no holiday ahead');
     return { week: isoWeekOf(holiday.date), holiday: holiday.date };
