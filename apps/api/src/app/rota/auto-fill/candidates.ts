@@ -221,8 +221,13 @@ export function vetCandidates(
       ...(contract ? { minutesTarget: contractTarget(owed, fixedMinutes) } : {}),
       ...(groups.length > free ? { spread: { groups, free, weight: WEIGHTS.extraSite } } : {}),
     });
-    for (const m of demand.movable) {
-      if (m.shift.personId !== person.id) continue;
+    const own = demand.movable.filter((m) => m.shift.personId === person.id);
+    const withOwn = [...fixed, ...own.map((m) => shiftToWorkItem(m.shift))];
+    const blockingWithOwn = checkRotaPerson(person, withOwn, window, settings, changesOf(person.id))
+      .filter(isBlocking)
+      .map((v) => ({ key: `${v.rule}|${v.shiftIds.join(',')}`, shiftIds: v.shiftIds }));
+    let forcedMinutes = 0;
+    for (const m of own) {
       const slot = demand.byKey.get(m.slotKey) as Slot;
       // Changing a planned shift has a price: higher for what was already published.
       keepRequests.push({
@@ -231,6 +236,38 @@ export function vetCandidates(
         shift: slot.typeId,
         weight: input.mode === 'replan' ? WEIGHTS.keepPublished : WEIGHTS.keepDraft,
       });
+      // A published shift that nothing breaks stays where it is if taking it away now would break
+      // a notice the person is owed (a part-timer's 7 working days, L3123-31): a hard constraint,
+      // not a price, since applying would leave a blocking problem.
+      const site = siteOfSlot.get(slot.siteId);
+      if (input.mode !== 'replan' || !site?.isPublished) continue;
+      if (blockingWithOwn.some((v) => v.shiftIds.includes(m.shift.id))) continue;
+      const minutes = workedMinutes([shiftToWorkItem(m.shift)]);
+      const removal = {
+        publishedAt: Date.now(),
+        firstAffectedDay: m.shift.start.slice(0, 10),
+        shiftIds: [],
+        addedMinutes: -minutes,
+        kind: 'removed' as const,
+      };
+      const before = new Set(blockingWithOwn.map((v) => v.key));
+      const breaksNotice = checkRotaPerson(
+        person,
+        withOwn.filter((item) => item.id !== m.shift.id),
+        window,
+        settings,
+        [...changesOf(person.id), removal],
+      ).some((v) => isBlocking(v) && !before.has(`${v.rule}|${v.shiftIds.join(',')}`));
+      // Within the person's hours left (a week planned above them keeps its price only, or the
+      // model would have no solution).
+      const length = lengthOf.get(slot.typeId) ?? minutes;
+      if (breaksNotice && forcedMinutes + length <= remaining) {
+        forcedMinutes += length;
+        linear.push({
+          terms: [{ employee: person.id, day: slot.period, shift: slot.typeId, coefficient: 1 }],
+          min: 1,
+        });
+      }
     }
     // The daily maximum (10 h by law, up to 12 h by agreement), counting what the person already
     // works that day.
