@@ -2,6 +2,9 @@ module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
+  // tsconfig.spec.json sets isolatedModules: ts-jest compiles each file alone, without building a
+  // type-checked program first (that took most of a short spec's time). The types are checked by
+  // the typecheck target (tsc -p tsconfig.spec.json), which `npm test` runs with the tests.
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
