@@ -13,5 +13,9 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
   // Each integration file boots the app on its own database (PGlite cold start ≈ 5 s).
   testTimeout: 60_000,
+  // On a real server: names this run's template database, and drops it at the end (see
+  // src/testing/test-database.ts).
+  globalSetup: '<rootDir>/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/src/testing/global-teardown.ts',
   coverageDirectory: '../../coverage/apps/api',
 };
