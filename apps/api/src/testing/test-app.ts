@@ -165,14 +165,23 @@ export function sessionCookie(headers: Headers): string {
 }
 
 /**
+ * Seeded rows carry the time of the seed (a published week's publication time is its calendar
+ * events' DTSTAMP, which a spec wants within 10 minutes of now): a template serves for 3 minutes,
+ * then the next app to start seeds a new one, so the data stays about as recent as when each app
+ * seeded its own database.
+ */
+const TEMPLATE_LIFETIME_MS = 3 * 60_000;
+
+/**
  * The run's template of a migrated and seeded demo database on `DATABASE_URL`'s server, made by
  * the first app to ask (the others wait on an advisory lock): undefined without one (no
- * `global-setup.ts`, or another server). The demo seed's dates follow today: one template a day.
+ * `global-setup.ts`, or another server). The demo seed's dates follow today: named by the day too.
  */
 async function demoTemplate(serverUrl: string): Promise<string | undefined> {
   const prefix = process.env[TEMPLATE_PREFIX_ENV];
   if (!prefix || serverUrl !== process.env['DATABASE_URL']) return undefined;
-  const name = `${prefix}_${todayIn().replaceAll('-', '')}`;
+  const period = Math.floor(Date.now() / TEMPLATE_LIFETIME_MS);
+  const name = `${prefix}_${todayIn().replaceAll('-', '')}_${period}`;
   return withClient(serverUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
     try {

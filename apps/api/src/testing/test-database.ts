@@ -2,9 +2,9 @@ import { Client } from 'pg';
 
 /**
  * Test databases on a real server (`DATABASE_URL`) are copies of a template: the first app of a
- * run to start migrates and seeds a database once (see `startTestApp`), every later one starts on
- * `CREATE DATABASE … TEMPLATE` of it, which finds migrations, job schema and demo data already
- * there (each app still runs the same start-up checks on it). `global-setup.ts` names the run's
+ * run to start migrates and seeds a database (see `startTestApp`; a new one every few minutes),
+ * the next ones start on `CREATE DATABASE … TEMPLATE` of it, which finds migrations, job schema
+ * and demo data already there (each app still runs the same start-up checks on it). `global-setup.ts` names the run's
  * templates (this variable, inherited by the jest workers), `global-teardown.ts` drops them.
  */
 export const TEMPLATE_PREFIX_ENV = 'RELAIS_TEST_TEMPLATE';
