@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../bootstrap';
+import { todayIn } from '../common/today';
 import { loadConfig } from '../config/config';
+import { databaseOn, TEMPLATE_PREFIX_ENV, withClient } from './test-database';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -49,9 +50,23 @@ export interface TestAppOptions {
 
 export const DEMO_PASSWORD = 'relais-demo';
 
+/** The environment of a test app, before its database is known. */
+function testEnv(env: Record<string, string>): Record<string, string> {
+  return {
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'relais-test-')),
+    SESSION_SECRET: randomBytes(24).toString('hex'),
+    LOG_LEVEL: 'silent',
+    WEB_ROOT: join(tmpdir(), 'relais-no-web'),
+    // The tests run the hourly jobs themselves, on the day they choose.
+    JOBS_CRON: 'off',
+    ...env,
+  };
+}
+
 /**
  * Boots the real app over HTTP on a database of its own: a fresh database on the server named by
- * `DATABASE_URL` (dropped afterwards), else an in-memory embedded PostgreSQL.
+ * `DATABASE_URL` (dropped afterwards), else an in-memory embedded PostgreSQL. On `DATABASE_URL`'s
+ * server a demo app's database is a copy of this run's template (`test-database.ts`).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -60,16 +75,19 @@ export async function startTestApp(
   const serverUrl = options.databaseUrl
     ? undefined
     : (options.serverUrl ?? process.env['DATABASE_URL']);
+  const appEnv = testEnv(env);
   let databaseUrl: string | undefined = options.databaseUrl;
   let dropDatabase: (() => Promise<void>) | undefined;
   if (serverUrl) {
     const name = `relais_test_${randomBytes(6).toString('hex')}`;
+    const isDemo = loadConfig({ ...appEnv, DATABASE_URL: serverUrl }).isDemo;
+    const template = isDemo ? await demoTemplate(serverUrl) : undefined;
     await withClient(serverUrl, (client) =>
-      client.query(`CREATE DATABASE ${name}`).then(() => undefined),
+      client
+        .query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
+        .then(() => undefined),
     );
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = databaseOn(serverUrl, name);
     dropDatabase = async () => {
       await withClient(serverUrl, (client) =>
         client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
@@ -78,13 +96,7 @@ export async function startTestApp(
   }
   const config = loadConfig({
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'relais-test-')),
-    SESSION_SECRET: randomBytes(24).toString('hex'),
-    LOG_LEVEL: 'silent',
-    WEB_ROOT: join(tmpdir(), 'relais-no-web'),
-    // The tests run the hourly jobs themselves, on the day they choose.
-    JOBS_CRON: 'off',
-    ...env,
+    ...appEnv,
   });
   const running = await createApp(config, { isEmbeddedInMemory: true });
   await running.app.listen({ port: 0, host: '127.0.0.1' });
@@ -152,12 +164,40 @@ export function sessionCookie(headers: Headers): string {
   return setCookie.split(';')[0];
 }
 
-async function withClient<T>(url: string, run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
+/**
+ * Seeded rows carry the time of the seed (a published week's publication time is its calendar
+ * events' DTSTAMP, which a spec wants within 10 minutes of now): a template serves for 3 minutes,
+ * then the next app to start seeds a new one, so the data stays about as recent as when each app
+ * seeded its own database.
+ */
+const TEMPLATE_LIFETIME_MS = 3 * 60_000;
+
+/**
+ * The run's template of a migrated and seeded demo database on `DATABASE_URL`'s server, made by
+ * the first app to ask (the others wait on an advisory lock): undefined without one (no
+ * `global-setup.ts`, or another server). The demo seed's dates follow today: named by the day too.
+ */
+async function demoTemplate(serverUrl: string): Promise<string | undefined> {
+  const prefix = process.env[TEMPLATE_PREFIX_ENV];
+  if (!prefix || serverUrl !== process.env['DATABASE_URL']) return undefined;
+  const period = Math.floor(Date.now() / TEMPLATE_LIFETIME_MS);
+  const name = `${prefix}_${todayIn().replaceAll('-', '')}_${period}`;
+  return withClient(serverUrl, async (client) => {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    try {
+      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (found.rowCount) return name;
+      // Built under another name and renamed once whole: a template by this name is complete.
+      const building = `${name}_build`;
+      await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${building}`);
+      const config = loadConfig({ ...testEnv({}), DATABASE_URL: databaseOn(serverUrl, building) });
+      const running = await createApp(config, { isEmbeddedInMemory: true });
+      await running.close();
+      await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      return name;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+    }
+  });
 }
