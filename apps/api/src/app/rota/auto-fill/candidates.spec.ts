@@ -1,6 +1,6 @@
 import { resolveRuleSettings } from '@relais/rules';
 import type { ShiftType } from '@relais/solver';
-import { person, plannerInput, requirement } from '../../../testing/planner-fixtures';
+import { person, plannerInput, requirement, shift } from '../../../testing/planner-fixtures';
 import { vetCandidates } from './candidates';
 import { collectDemand } from './demand';
 import { breakFor, minutesOf, skillCheck } from './planner-model';
@@ -68,5 +68,35 @@ describe('vetCandidates', () => {
       offered: 0,
       rules: new Set(['DURING_ABSENCE']),
     });
+  });
+  it('keeps, when re-planning, a published shift a part-timer would lose without the notice owed', () => {
+    // Tuesday 8 December 2026, published: taking it away now gives less than 7 working days.
+    const planned = (personId: string) => ({
+      ...shift('s-tue', personId, '2026-12-08', '09:00', '12:00'),
+      isChangedSincePublication: false,
+    });
+    const kept = (hours: number, mode: 'replan' | 'fill') => {
+      const { demand, candidates } = vet(
+        plannerInput({
+          people: [person('p', hours)],
+          requirements: [requirement(2, '09:00', '12:00')],
+          shifts: [planned('p')],
+          mode,
+          publishedShiftIds: ['s-tue'],
+        }),
+      );
+      const own = demand.movable.find((m) => m.shift.id === 's-tue');
+      const slot = own ? demand.byKey.get(own.slotKey) : undefined;
+      return {
+        cell: slot && { employee: 'p', day: slot.period, shift: slot.typeId, coefficient: 1 },
+        hard: candidates.linear.filter((constraint) => constraint.min === 1),
+      };
+    };
+    const partTimer = kept(20, 'replan');
+    expect(partTimer.cell).toBeDefined();
+    expect(partTimer.hard).toEqual([{ terms: [partTimer.cell], min: 1 }]);
+    // A full-timer is owed no such notice; a fill never moves a published shift anyway.
+    expect(kept(35, 'replan').hard).toEqual([]);
+    expect(kept(20, 'fill').hard).toEqual([]);
   });
 });
