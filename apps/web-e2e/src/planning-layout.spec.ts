@@ -67,11 +67,12 @@ test('at 1440 × 900 the compact grid shows at least 8 rows of people at once', 
     const scroller = document.querySelector<HTMLElement>('app-week-grid .scroller')!;
     const head = scroller.querySelector('thead')!.getBoundingClientRect().height;
     const foot = scroller.querySelector('tfoot')?.getBoundingClientRect().height ?? 0;
-    const visible =
-      Math.min(scroller.getBoundingClientRect().bottom, window.innerHeight) -
-      scroller.getBoundingClientRect().top -
-      head -
-      foot;
+    // The room the grid's box gives rows in view (its maximum height, not the height of this
+    // week's rows: a site-week of 7 people fills less than it offers).
+    const box = scroller.getBoundingClientRect();
+    const maxHeight = parseFloat(getComputedStyle(scroller).maxHeight);
+    const bottom = Number.isFinite(maxHeight) ? box.top + maxHeight : box.bottom;
+    const visible = Math.min(bottom, window.innerHeight) - box.top - head - foot;
     // The tallest row of a person with two shifts a day, the usual week.
     const rows = Array.from(scroller.querySelectorAll<HTMLElement>('tbody tr.row-team'));
     const tallest = Math.max(...rows.map((row) => row.getBoundingClientRect().height));
