@@ -82,6 +82,38 @@ test('at 1440 × 900 the compact grid shows at least 8 rows of people at once', 
   expect(Math.floor(fit.visible / fit.tallest)).toBeGreaterThanOrEqual(8);
 });
 
+test('on a 390 px phone the days keep room for a shift’s times and the grid scrolls in its box', async ({
+  page,
+}) => {
+  await openPlanning(page, 390, 844);
+  const grid = page.getByRole('grid');
+  const monday = grid.locator('thead th.day').first();
+  await expect(monday).toBeVisible();
+  // Monday opens in view, beside the person column; its chips' times are whole.
+  const first = grid.locator('tbody td[data-c="0"] .chip').first();
+  await expect(first).toBeVisible();
+  const room = await first.evaluate((chip) => {
+    const time = chip.querySelector<HTMLElement>('.time')!;
+    return {
+      text: time.textContent?.trim() ?? '',
+      clipped: time.getBoundingClientRect().right > chip.getBoundingClientRect().right - 3,
+    };
+  });
+  expect(room.text).toMatch(/^\d\d:\d\d.\d\d:\d\d$/);
+  expect(room.clipped).toBe(false);
+  const overflow = await page.evaluate(() => {
+    const scroller = document.querySelector<HTMLElement>('app-week-grid .scroller')!;
+    return {
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      grid: scroller.scrollWidth - scroller.clientWidth,
+      left: scroller.scrollLeft,
+    };
+  });
+  expect(overflow.page).toBeLessThanOrEqual(0);
+  expect(overflow.grid).toBeGreaterThan(0);
+  expect(overflow.left).toBe(0);
+});
+
 test('sites are told apart in the picker, and each chip says one thing', async ({ page }) => {
   await openPlanning(page, 1440, 900);
   const picker = page.getByRole('toolbar').getByLabel('Site', { exact: true });

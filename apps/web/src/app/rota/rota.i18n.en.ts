@@ -375,7 +375,7 @@ export const ROTA_EN: typeof ROTA_FR = {
   printed: 'Published on {{ date }} (v{{ version }})',
   watermark: 'DRAFT',
   legend:
-    'Legend: stripes = changed since publication; dashes = open; ⛔ blocking, ⚠ to justify, ℹ info.',
+    'Legend: stripes = changed since publication; dashes = open; ✖ blocking, ⚠ to justify, ℹ info.',
   dayView: {
     label: 'Day of {{ day }}, by location',
     place: 'Location',

@@ -380,7 +380,7 @@ export const ROTA_FR = {
   printed: 'Publiée le {{ date }} (v{{ version }})',
   watermark: 'BROUILLON',
   legend:
-    'Légende\u00a0: hachures = modifié depuis la publication ; pointillés = à pourvoir ; ⛔ bloquant, ⚠ à justifier, ℹ info.',
+    'Légende\u00a0: hachures = modifié depuis la publication ; pointillés = à pourvoir ; ✖ bloquant, ⚠ à justifier, ℹ info.',
   dayView: {
     label: 'Journée du {{ day }}, par lieu',
     place: 'Lieu',

@@ -2,9 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Location } from '@relais/api-types';
+import { STATE_MARKS } from '../marks';
 import { CoverageView, dayHeader } from '../rota.model';
-
-const ICONS = { ok: '✓', warn: '⚠', block: '⛔' } as const;
 
 /** Staffing per location and day: "1/2", "FS 2/2" with a sign and a word. */
 @Component({
@@ -98,7 +97,7 @@ export class CoverageStripComponent {
   readonly locations = input.required<Location[]>();
   readonly days = input.required<string[]>();
 
-  protected readonly icons = ICONS;
+  protected readonly icons = STATE_MARKS;
   protected readonly headers = computed(() =>
     this.days().map((date) => ({ date, label: dayHeader(date) })),
   );
@@ -106,7 +105,7 @@ export class CoverageStripComponent {
   protected readonly rows = computed(() => {
     const lang = this.lang();
     const words = new Map(
-      (Object.keys(ICONS) as (keyof typeof ICONS)[]).map((state) => [
+      (Object.keys(STATE_MARKS) as (keyof typeof STATE_MARKS)[]).map((state) => [
         state,
         this.transloco.translate<string>(`rota.coverage.${state}`, {}, lang),
       ]),

@@ -50,6 +50,7 @@ import {
   snappedMove,
   stepMove,
 } from '../day-view.model';
+import { ACTIVITY_ICONS, SEVERITY_MARKS } from '../marks';
 import { DropTarget, locationRows, longDay, worstSeverity } from '../rota.model';
 import { ShiftAction, ShiftDrop } from './week-grid.component';
 
@@ -65,20 +66,6 @@ export interface DayCreateTarget extends DropTarget {
   locationId: string;
   start?: string;
 }
-
-// The week grid's activity icons: the same shift reads the same in both views.
-const ACTIVITY_ICONS: Record<string, string> = {
-  accueil: '⌂',
-  back_office: '▤',
-  permanence: '⚑',
-  outreach: '⇄',
-  workshop: '✦',
-  digital_help: '⌨',
-  meeting: '◉',
-  training: '✎',
-};
-
-const SEVERITY_ICONS = { block: '⛔', warn: '⚠', info: 'ℹ' } as const;
 
 interface BarView {
   shift: Shift;
@@ -164,7 +151,7 @@ export class DayViewComponent {
   readonly action = output<{ action: ShiftAction; shift: Shift }>();
 
   protected readonly active = signal(0);
-  protected readonly severityIcons = SEVERITY_ICONS;
+  protected readonly severityIcons = SEVERITY_MARKS;
   protected readonly dragDelay = { touch: 250, mouse: 0 };
   /** "14:30–18:30": where the dragged bar would land, shown on the drag preview. */
   protected readonly dragRange = signal<string | null>(null);

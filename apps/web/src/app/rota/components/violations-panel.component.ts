@@ -11,11 +11,10 @@ import {
 } from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Severity } from '@relais/api-types';
+import { SEVERITY_MARKS } from '../marks';
 import { PlannerActions } from '../planner-actions';
 import type { ViolationView } from '../rota.model';
 import { RotaStore } from '../rota.store';
-
-const ICONS = { block: '⛔', warn: '⚠', info: 'ℹ' } as const;
 
 /** *Contrôles*: problems grouped by severity, each with its rule, article, person and message. */
 @Component({
@@ -323,7 +322,7 @@ export class ViolationsPanelComponent {
     }
   }
 
-  protected readonly icons = ICONS;
+  protected readonly icons = SEVERITY_MARKS;
   protected readonly groups = computed(() =>
     (['block', 'warn', 'info'] as Severity[])
       .map((severity) => ({

@@ -16,6 +16,7 @@ import { MatMenuModule, MatMenuTrigger } from '@angular/material/menu';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Location, RotaPerson, Severity, Shift, Violation } from '@relais/api-types';
 import { PERSON_WIDE_RULES, ruleShortLabel } from '@relais/rules';
+import { ACTIVITY_ICONS, SEVERITY_MARKS, STATE_MARKS } from '../marks';
 import {
   dayHeader,
   DropTarget,
@@ -72,20 +73,6 @@ interface Press {
 
 /** Pixels the pointer must travel before a press is a drag (a click below that). */
 const DRAG_THRESHOLD = 5;
-
-const ACTIVITY_ICONS: Record<string, string> = {
-  accueil: '⌂',
-  back_office: '▤',
-  permanence: '⚑',
-  outreach: '⇄',
-  workshop: '✦',
-  digital_help: '⌨',
-  meeting: '◉',
-  training: '✎',
-};
-
-const SEVERITY_ICONS = { block: '⛔', warn: '⚠', info: 'ℹ' } as const;
-const VERDICT_ICONS = { ok: '✓', warn: '⚠', block: '⛔' } as const;
 
 /** "Repos 11 h, Pause après 6 h": the distinct rules of a list, in a few words each. */
 function shortNames(violations: readonly Violation[]): string {
@@ -189,9 +176,9 @@ export class WeekGridComponent {
   readonly action = output<{ action: ShiftAction; shift: Shift }>();
 
   protected readonly active = signal<[number, number]>([0, 0]);
-  protected readonly severityIcons = SEVERITY_ICONS;
-  protected readonly verdictIcons = VERDICT_ICONS;
-  protected readonly coverageIcons = VERDICT_ICONS;
+  protected readonly severityIcons = SEVERITY_MARKS;
+  protected readonly verdictIcons = STATE_MARKS;
+  protected readonly coverageIcons = STATE_MARKS;
   protected readonly counterSigns = COUNTER_SIGNS;
   /** The shift being dragged, once a press has moved past the threshold. */
   protected readonly dragging = signal<Shift | null>(null);
