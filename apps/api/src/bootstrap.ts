@@ -10,13 +10,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { constants as zlibConstants } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
 import { JobQueueService } from './app/jobs/job-queue.service';
 import { EVIDENCE_BODY_LIMIT, EVIDENCE_ROUTE } from './app/pathways/pathways.controller';
 import { syncDataVersionTriggers } from './app/rota/site-week/site-week-tables';
 import { registerCrossSiteGuard } from './common/csrf';
+import { ANSWER_ENCODINGS, BROTLI_OPTIONS, COMPRESSION_THRESHOLD } from './common/encoded-body';
 import { apiError, HttpExceptionFilter } from './common/http-exception.filter';
 import {
   DEFAULT_BODY_LIMIT,
@@ -171,10 +171,11 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
   // API answers compressed as the browser accepts (a week's grid: 63 kB of JSON, 7 kB in Brotli);
   // Brotli at a quality that costs about a millisecond for that week. The built web files are
   // compressed at build time and served as they are (they carry their encoding already).
+  // A cached week keeps its compressed forms (see common/encoded-body.ts): same settings.
   await app.register(compress, {
-    threshold: 1024,
-    encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    threshold: COMPRESSION_THRESHOLD,
+    encodings: [...ANSWER_ENCODINGS],
+    brotliOptions: BROTLI_OPTIONS,
   });
   registerJsonBodyParser(app);
   registerCrossSiteGuard(app.getHttpAdapter().getInstance());

@@ -22,6 +22,7 @@ import {
   zonedInstant,
 } from '@relais/rules';
 import { todayIn } from '../common/today';
+import { unpublishSiteWeek } from './site-week-fixtures';
 import { startTestApp, TestApp } from './test-app';
 
 const TZ = 'Europe/Paris';
@@ -191,16 +192,7 @@ describe('every rule code is reachable from the API', () => {
     );
     // From Monday to Saturday that day falls in this week, which the demo has published: its
     // removed shifts would be late changes of their own. A week never published.
-    await t.dataSource.query(
-      `DELETE FROM rota_publication WHERE site_week_id IN
-         (SELECT id FROM site_week WHERE site_id = $1 AND week = $2)`,
-      [site('S').id, week],
-    );
-    await t.dataSource.query(
-      `UPDATE site_week SET status = 'draft', published_at = NULL, published_by = NULL
-        WHERE site_id = $1 AND week = $2`,
-      [site('S').id, week],
-    );
+    await unpublishSiteWeek(t.dataSource, site('S').id, week);
     const small = await person({
       type: 'CDI',
       start: addDays(today, -60),

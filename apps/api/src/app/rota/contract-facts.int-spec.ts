@@ -19,6 +19,7 @@ import {
 } from '@relais/rules';
 import { todayIn } from '../../common/today';
 import { newPersonWithAccount } from '../../testing/person-fixtures';
+import { unpublishSiteWeek } from '../../testing/site-week-fixtures';
 import { startTestApp, TestApp } from '../../testing/test-app';
 
 const TZ = 'Europe/Paris';
@@ -154,16 +155,7 @@ describe('contract facts the rules read', () => {
       );
       // From a Monday or a Tuesday, that day falls in this week, which the demo has published:
       // its removed shifts would then be late changes of their own. A week never published.
-      await t.dataSource.query(
-        `DELETE FROM rota_publication WHERE site_week_id IN
-           (SELECT id FROM site_week WHERE site_id = $1 AND week = $2)`,
-        [site.id, week],
-      );
-      await t.dataSource.query(
-        `UPDATE site_week SET status = 'draft', published_at = NULL, published_by = NULL
-          WHERE site_id = $1 AND week = $2`,
-        [site.id, week],
-      );
+      await unpublishSiteWeek(t.dataSource, site.id, week);
       const cycled = await person('Cyclique');
       const weekly = await person('Hebdo');
       const contract = await contractOf(cycled);

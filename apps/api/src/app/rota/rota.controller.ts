@@ -4,10 +4,12 @@ import {
   Delete,
   Get,
   Header,
+  Headers,
   HttpCode,
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
@@ -26,6 +28,8 @@ import type {
   Violation,
   ViolationFixes,
 } from '@relais/api-types';
+import type { FastifyReply } from 'fastify';
+import { sendEncoded } from '../../common/encoded-body';
 import { UuidParam } from '../../common/uuid-param';
 import { ReadAfter } from '../../database/read-routing';
 import { CurrentUser, Roles } from '../access/access.decorators';
@@ -102,15 +106,21 @@ export class RotaController {
     return this.planner.applyFix(user, body.siteId, body.week, body.fixId);
   }
 
-  /** A RotaWeek, or a WallRotaWeek for a mediator, sent as JSON text serialised once per week. */
+  /**
+   * A RotaWeek, or a WallRotaWeek for a mediator, sent as JSON text serialised once per week and
+   * compressed once per encoding.
+   */
   @Get('rota')
   @Header('Content-Type', 'application/json; charset=utf-8')
-  get(
+  async get(
     @CurrentUser() user: AuthUser,
     @Query() query: RotaQueryDto,
     @ReadAfter() readAfter: string | undefined,
-  ): Promise<string> {
-    return this.rota.getRotaJson(user, query.siteId, query.week, readAfter);
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | Buffer> {
+    const body = await this.rota.getRotaBody(user, query.siteId, query.week, readAfter);
+    return sendEncoded(reply, body, acceptEncoding);
   }
 
   @Roles('admin', 'hr', 'manager')

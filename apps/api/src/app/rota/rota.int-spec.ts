@@ -1,5 +1,7 @@
 import type { ApiError, PublishResult, RotaWeek, ShiftResult, Site } from '@relais/api-types';
 import { addDays, addIsoWeeks, isoWeekOf, windowOfIsoWeek } from '@relais/rules';
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { todayIn } from '../../common/today';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { RotaReadCache } from './rota-read-cache';
@@ -455,5 +457,58 @@ describe('rota over HTTP', () => {
       expect(compressed.encoding).toBe(encoding);
       expect(compressed.body).toEqual(plain.body);
     }
+  });
+
+  it('keeps a cached week compressed: the same bytes on each hit, new ones after a write', async () => {
+    const week = addIsoWeeks(thisWeek, 4);
+    const path = `/api/rota?siteId=${site('S').id}&week=${week}`;
+    const raw = (acceptEncoding: string) =>
+      new Promise<{ encoding?: string; vary?: string; bytes: Buffer }>((resolve, reject) => {
+        const request = get(
+          `${t.baseUrl}${path}`,
+          { headers: { cookie: manager, 'accept-encoding': acceptEncoding } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({
+                encoding: response.headers['content-encoding'],
+                vary: response.headers['vary'],
+                bytes: Buffer.concat(chunks),
+              }),
+            );
+          },
+        );
+        request.on('error', reject);
+      });
+    const plain = await raw('identity');
+    expect(plain.encoding).toBeUndefined();
+    const first = await raw('br');
+    const second = await raw('gzip;q=0.5, br');
+    expect(first.encoding).toBe('br');
+    expect(first.vary).toMatch(/accept-encoding/i);
+    expect(second.bytes.equals(first.bytes)).toBe(true);
+    expect(brotliDecompressSync(first.bytes).toString()).toBe(plain.bytes.toString());
+    // Quality values are honoured: br refused, gzip taken; nothing accepted, the text as it is.
+    const gzipped = await raw('br;q=0, gzip');
+    expect(gzipped.encoding).toBe('gzip');
+    expect(gunzipSync(gzipped.bytes).toString()).toBe(plain.bytes.toString());
+    expect((await raw('br;q=0, gzip;q=0')).encoding).toBeUndefined();
+    // A write makes a new week: its compressed form is made anew, with the new shift in it.
+    const created = await t.request<ShiftResult>('POST', '/api/shifts', {
+      cookie: manager,
+      body: {
+        personId: await personId('Meziane'),
+        locationId: desk('S'),
+        activity: 'back_office',
+        start: at(week, 3, '14:00'),
+        end: at(week, 3, '16:00'),
+        breakMinutes: 0,
+      },
+    });
+    expect(created.status).toBe(201);
+    const after = await raw('br');
+    const decoded = JSON.parse(brotliDecompressSync(after.bytes).toString()) as RotaWeek;
+    expect(decoded.shifts.map((shift) => shift.id)).toContain(created.body.shift.id);
   });
 });

@@ -22,6 +22,7 @@ import {
   windowOfIsoWeek,
 } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { EncodedBody } from '../../common/encoded-body';
 import { todayIn } from '../../common/today';
 import { WeekBounds, weekBounds } from '../../common/week';
 import { ReadRouting } from '../../database/read-routing';
@@ -79,23 +80,24 @@ export class RotaService {
   ) {}
 
   /**
-   * The JSON text of the weeks answered so far, by the answer object: a week served from the
-   * cache is the same object on every hit, so it is serialised once, not on every hit (96 kB for
-   * a site-week of 10 people on the national data, about a quarter of a cached read's CPU).
+   * The JSON text of the weeks answered so far, by the answer object, with its compressed forms:
+   * a week served from the cache is the same object on every hit, so it is serialised once, and
+   * compressed once per encoding, not on every hit (96 kB for a site-week of 10 people on the
+   * national data, about a quarter of a cached read's CPU; Brotli about a millisecond more).
    */
-  private readonly bodies = new WeakMap<object, string>();
+  private readonly bodies = new WeakMap<object, EncodedBody>();
 
-  /** getRota as the JSON text sent by `GET /api/rota` (the same text as the object serialised). */
-  async getRotaJson(
+  /** getRota as the body sent by `GET /api/rota` (the same text as the object serialised). */
+  async getRotaBody(
     user: AuthUser,
     siteId: string,
     week: string,
     readAfter?: string,
-  ): Promise<string> {
+  ): Promise<EncodedBody> {
     const answer = await this.getRota(user, siteId, week, readAfter);
     let body = this.bodies.get(answer);
     if (body === undefined) {
-      body = JSON.stringify(answer);
+      body = new EncodedBody(JSON.stringify(answer));
       this.bodies.set(answer, body);
     }
     return body;
