@@ -36,9 +36,10 @@ import {
   milestoneStatus,
   pathwayProgress,
 } from '@relais/rules';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { EXCEL_DATE_FORMAT, EXCEL_HOURS_FORMAT, excelDate, worksheetCsv } from '../../common/csv';
+import { loadExcelJs } from '../../common/lazy-libs';
 import { refuse } from '../../common/refuse';
 import { todayIn } from '../../common/today';
 import type { AuthUser } from '../access/auth-user';
@@ -771,7 +772,8 @@ export class ExitsService {
     for (const record of records)
       for (const column of ['Validé le', 'Expire le'])
         record[column] = excelDate(record[column] as string | null);
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcelJs();
+    const workbook = new Workbook();
     workbook.creator = 'Relais';
     const add = (name: string, rows: Record<string, unknown>[], headers: string[]) => {
       const sheet = workbook.addWorksheet(name);

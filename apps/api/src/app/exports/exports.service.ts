@@ -7,8 +7,9 @@ import {
   type Site,
 } from '@relais/api-types';
 import { formatDate, skillLabel } from '@relais/rules';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { EXCEL_DATE_FORMAT, EXCEL_HOURS_FORMAT, excelDate, worksheetCsv } from '../../common/csv';
+import { loadExcelJs } from '../../common/lazy-libs';
 import type { AuthUser } from '../access/auth-user';
 import { SitesService } from '../organisation/sites.service';
 import { PeopleService } from '../people/people.service';
@@ -50,7 +51,8 @@ export class ExportsService {
       this.people.list(user, query),
       this.sites.list(user),
     ]);
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcelJs();
+    const workbook = new Workbook();
     workbook.creator = 'Relais';
     const sheet = workbook.addWorksheet('Personnes');
     sheet.columns = COLUMNS.map((column) => ({ ...column }));

@@ -1,6 +1,6 @@
 import type { Pathway } from '@relais/api-types';
 import { formatDate } from '@relais/rules';
-import PDFDocument from 'pdfkit';
+import { loadPdfDocument } from '../../common/lazy-libs';
 
 const STATUS: Record<string, string> = { a_venir: 'à venir', en_retard: 'en retard', fait: 'fait' };
 
@@ -10,7 +10,8 @@ export function pdfSafe(value: string): string {
 }
 
 /** A one-person training summary for funders (A4, built-in Helvetica: Latin-1 accents only). */
-export function pathwayPdf(pathway: Pathway, organisation: string): Promise<Buffer> {
+export async function pathwayPdf(pathway: Pathway, organisation: string): Promise<Buffer> {
+  const PDFDocument = await loadPdfDocument();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',

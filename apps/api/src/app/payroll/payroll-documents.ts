@@ -1,8 +1,8 @@
 import { PAYROLL_CODES } from '@relais/api-types';
 import { formatDayLabel, formatDuration, formatMonth, PAYROLL_CODE_INFO } from '@relais/rules';
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
+import type ExcelJS from 'exceljs';
 import { EXCEL_HOURS_FORMAT, worksheetCsv } from '../../common/csv';
+import { loadExcelJs, loadPdfDocument } from '../../common/lazy-libs';
 import type { ExportLine, PersonMonthDetail } from './payroll.service';
 
 /**
@@ -24,8 +24,9 @@ const COLUMNS: { header: string; key: keyof ExportLine; width: number }[] = [
   { header: 'mois_corrige', key: 'correctsMonth', width: 12 },
 ];
 
-function workbook(lines: readonly ExportLine[]): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
+async function workbook(lines: readonly ExportLine[]): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcelJs();
+  const book = new Workbook();
   const sheet = book.addWorksheet('Variables de paie');
   sheet.columns = COLUMNS;
   for (const line of lines) {
@@ -36,12 +37,12 @@ function workbook(lines: readonly ExportLine[]): ExcelJS.Workbook {
   return book;
 }
 
-export function payrollCsv(lines: readonly ExportLine[]): Buffer {
-  return worksheetCsv(workbook(lines));
+export async function payrollCsv(lines: readonly ExportLine[]): Promise<Buffer> {
+  return worksheetCsv(await workbook(lines));
 }
 
 export async function payrollXlsx(lines: readonly ExportLine[]): Promise<Buffer> {
-  return Buffer.from(await workbook(lines).xlsx.writeBuffer());
+  return Buffer.from(await (await workbook(lines)).xlsx.writeBuffer());
 }
 
 /** Built-in Helvetica writes Latin-1 only: typographic quotes and dashes made plain. */
@@ -49,8 +50,9 @@ const latin = (value: string) =>
   value.replace(/[’‘]/g, "'").replace(/[–—]/g, '-').replace(/·/g, '.');
 
 /** The monthly hours statement (relevé d'heures) of one person, A4. */
-export function statementPdf(detail: PersonMonthDetail): Promise<Buffer> {
+export async function statementPdf(detail: PersonMonthDetail): Promise<Buffer> {
   const { person, days, month } = detail;
+  const PDFDocument = await loadPdfDocument();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',

@@ -58,7 +58,7 @@ export class PayrollController {
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="relais-paie-${month}.csv"`)
-      .send(payrollCsv(lines));
+      .send(await payrollCsv(lines));
   }
 
   @Get('months/:month/export.xlsx')

@@ -1,5 +1,5 @@
 import { formatDate, formatDuration, formatHours } from '@relais/rules';
-import PDFDocument from 'pdfkit';
+import { loadPdfDocument } from '../../common/lazy-libs';
 import { pdfSafe as text } from '../pathways/pathway-pdf';
 
 /** What the PEC's attestation d'expérience professionnelle states. */
@@ -24,7 +24,10 @@ export interface ExperienceAttestation {
  * The attestation d'expérience professionnelle the employer of a PEC hands over at the latest
  * one month before the contract ends (A4, built-in Helvetica as the pathway summary).
  */
-export function experienceAttestationPdf(attestation: ExperienceAttestation): Promise<Buffer> {
+export async function experienceAttestationPdf(
+  attestation: ExperienceAttestation,
+): Promise<Buffer> {
+  const PDFDocument = await loadPdfDocument();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
