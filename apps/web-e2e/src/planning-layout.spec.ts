@@ -150,8 +150,13 @@ test('a shift dragged over a cell says before the drop that it would breach the 
 }) => {
   test.setTimeout(90_000);
   await openPlanning(page, 1440, 900);
-  await page.getByRole('button', { name: 'Semaine suivante' }).click();
   const grid = page.getByRole('grid');
+  const monday = grid.locator('thead th.day').first();
+  await expect(monday).toHaveAttribute('aria-label', /\d/);
+  const thisMonday = (await monday.getAttribute('aria-label')) ?? '';
+  await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  // The next week is on screen (not this one still, whose cells would vanish under the test).
+  await expect(monday).not.toHaveAttribute('aria-label', thisMonday);
   await expect(grid.locator('.chip').first()).toBeVisible();
   // A team member with two free weekdays in a row.
   const free = await grid.evaluate((table) => {
