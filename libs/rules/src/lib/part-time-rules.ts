@@ -13,13 +13,13 @@ import {
   weekInWords,
   weekItemIds,
   weekMinutes,
+  weekRun,
 } from './person-context';
 import { Absence, ContractPeriod } from './person-input';
 import { skillViolation } from './skills';
 import { makeViolation } from './violation-builder';
 import {
   addDays,
-  addIsoWeeks,
   CivilDate,
   daysBetween,
   Interval,
@@ -30,7 +30,6 @@ import {
   MINUTE_MS,
   overlapMs,
   sharedDayBucket,
-  sharedIsoWeek,
   startOfCivilDay,
   toEpochMs,
 } from './zoned-time';
@@ -70,10 +69,20 @@ function absenceIntervals(ctx: PersonContext): Interval[] {
 
 /** The contract covering most days of a week (the later one on a tie). */
 function weekContract(ctx: PersonContext, week: IsoWeekRange): ContractPeriod | undefined {
+  const memo = (ctx.memo.weekContracts ??= new Map());
+  if (memo.has(week.week)) return memo.get(week.week);
+  const best = computeWeekContract(ctx, week);
+  memo.set(week.week, best);
+  return best;
+}
+
+function computeWeekContract(ctx: PersonContext, week: IsoWeekRange): ContractPeriod | undefined {
   let best: ContractPeriod | undefined;
   let bestDays = 0;
   for (const c of ctx.input.contracts) {
-    const days = week.days.filter((d) => contractOn([c], d)).length;
+    let days = 0;
+    for (const d of week.days)
+      if (c.start <= d && (c.end === undefined || c.end === null || c.end >= d)) days++;
     if (days > 0 && days >= bestDays) {
       best = c;
       bestDays = days;
@@ -155,6 +164,11 @@ export function expectedWeekMinutes(ctx: PersonContext, week: IsoWeekRange): num
     const c = contractOn(ctx.input.contracts, d);
     if (!c || isSuspended(c, d)) continue;
     const share = (c.weeklyHours * 60) / 5;
+    if (absences.length === 0) {
+      // No absence: nothing to deduct (a day is never 0 minutes long).
+      total += Math.max(0, share);
+      continue;
+    }
     const day = sharedDayBucket(d, ctx.timeZone);
     const absent = absences.reduce((s, a) => s + overlapMs(a, day), 0) / MINUTE_MS;
     const fullDay = (day.end - day.start) / MINUTE_MS;
@@ -238,31 +252,29 @@ export function checkHoursReview(ctx: PersonContext): Violation[] {
   // A week counts only under a part-time contract; its excess is over that week's contract.
   // Periods of successive evaluated weeks overlap: each week is read once.
   type Excess = { week: IsoWeekRange; minutes: number; contractMinutes: number };
-  const byWeek = new Map<string, Excess | null>();
-  const excessOf = (week: IsoWeekRange): Excess | null => {
-    let known = byWeek.get(week.week);
-    if (known === undefined) {
-      const c = weekContract(ctx, week);
-      known = isPartTime(ctx, c)
-        ? {
-            week,
-            minutes: weekMinutes(ctx, week) - c.weeklyHours * 60,
-            contractMinutes: c.weeklyHours * 60,
-          }
-        : null;
-      byWeek.set(week.week, known);
-    }
-    return known;
-  };
+  // The window's weeks follow each other: the period ending on its k-th week is run[k..k + 14].
+  const run = weekRun(
+    ctx.windowWeeks[0].week,
+    1 - HOURS_REVIEW_PERIOD_WEEKS,
+    ctx.windowWeeks.length + HOURS_REVIEW_PERIOD_WEEKS - 1,
+    ctx.timeZone,
+  );
+  const byWeek: (Excess | null)[] = run.map((week) => {
+    const c = weekContract(ctx, week);
+    return isPartTime(ctx, c)
+      ? {
+          week,
+          minutes: weekMinutes(ctx, week) - c.weeklyHours * 60,
+          contractMinutes: c.weeklyHours * 60,
+        }
+      : null;
+  });
   let worst: { average: number; weeks: IsoWeekRange[]; contractMinutes: number } | undefined;
-  for (const last of ctx.windowWeeks) {
+  for (let k = 0; k < ctx.windowWeeks.length; k++) {
+    const last = ctx.windowWeeks[k];
     const excess: Excess[] = [];
     for (let i = 0; i < HOURS_REVIEW_PERIOD_WEEKS; i++) {
-      const week = sharedIsoWeek(
-        addIsoWeeks(last.week, i - HOURS_REVIEW_PERIOD_WEEKS + 1),
-        ctx.timeZone,
-      );
-      const known = excessOf(week);
+      const known = byWeek[k + i];
       if (known) excess.push(known);
     }
     if (excess.length < HOURS_REVIEW_WEEKS) continue;

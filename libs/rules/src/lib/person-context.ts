@@ -1,5 +1,5 @@
 import { formatWeek } from './french-format';
-import { PersonComplianceInput } from './person-input';
+import { ContractPeriod, PersonComplianceInput } from './person-input';
 import { holidayMap } from './public-holidays';
 import { resolveRuleSettings, RuleSettings } from './rule-settings';
 import { buildTimeline, TimedItem, WorkTimeline } from './work-timeline';
@@ -15,6 +15,7 @@ import {
   IsoWeekRange,
   MINUTE_MS,
   parseIsoWeek,
+  sharedIsoWeek,
   splitByCivilDay,
 } from './zoned-time';
 
@@ -26,6 +27,10 @@ export interface PersonMemo {
   absences?: Interval[];
   segmentPartsByDay?: Map<CivilDate, DayBucket[]>;
   itemIndex?: Map<TimedItem, number>;
+  /** {@link weekMinutes} by ISO week. */
+  weekMinutes?: Map<string, number>;
+  /** Contract covering most days of an ISO week, by week (part-time rules). */
+  weekContracts?: Map<string, ContractPeriod | undefined>;
 }
 
 /** Everything computed once per person and shared by the rules. */
@@ -208,12 +213,40 @@ export function segmentPartsOn(ctx: PersonContext, date: CivilDate): readonly Da
   return byDay.get(date) ?? NO_PARTS;
 }
 
+/** Runs of consecutive weeks by `zone|first week|offset|count` (shared, read-only). */
+const weekRuns = new Map<string, readonly Readonly<IsoWeekRange>[]>();
+
+/** The `count` ISO weeks from `offset` weeks after `week` (shared: the caller must not modify them). */
+export function weekRun(
+  week: string,
+  offset: number,
+  count: number,
+  timeZone: string,
+): readonly Readonly<IsoWeekRange>[] {
+  const key = `${timeZone}|${week}|${offset}|${count}`;
+  let run = weekRuns.get(key);
+  if (run === undefined) {
+    run = Array.from({ length: count }, (_, i) =>
+      sharedIsoWeek(addIsoWeeks(week, offset + i), timeZone),
+    );
+    if (weekRuns.size >= 1_000) weekRuns.clear();
+    weekRuns.set(key, run);
+  }
+  return run;
+}
+
 /** Effective work minutes of an ISO week, the work summed outside the items included. */
 export function weekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
+  // Several rules read the same weeks (the 12-week windows, the 15-week review): summed once.
+  const memo = (ctx.memo.weekMinutes ??= new Map());
+  const known = memo.get(week.week);
+  if (known !== undefined) return known;
   let sum = 0;
   for (const d of week.days) sum += ctx.minutesByDay.get(d) ?? 0;
   const outside = ctx.input.history?.weekMinutes;
-  return outside === undefined ? sum : sum + (outside[week.week] ?? 0);
+  const total = outside === undefined ? sum : sum + (outside[week.week] ?? 0);
+  memo.set(week.week, total);
+  return total;
 }
 
 /** Item ids touching any day of a week. */
