@@ -16,11 +16,13 @@ import {
   addDays,
   addIsoWeeks,
   CivilDate,
+  civilDateOfDayNumber,
   Interval,
   isCanonicalDate,
   isoWeekday,
   IsoWeekRange,
   localDate,
+  localDayNumber,
   MINUTE_MS,
   sharedIsoWeek,
   splitByCivilDay,
@@ -167,6 +169,22 @@ export function checkWeeklyAverage(ctx: PersonContext): Violation[] {
 /** Items grouped by the civil day they start on: the working day of the rest rules. */
 function workingDays(ctx: PersonContext): { date: CivilDate; items: TimedItem[] }[] {
   if (ctx.memo.workingDays) return ctx.memo.workingDays;
+  // Items are in start order, so each day's items follow each other while the civil day of
+  // their starts never goes back (it may, where a clock change crosses midnight: then by dates).
+  const days: { date: CivilDate; items: TimedItem[] }[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const t of ctx.timeline.items) {
+    const day = localDayNumber(t.start, ctx.timeZone);
+    if (!(day >= last)) return (ctx.memo.workingDays = workingDaysByDate(ctx));
+    if (day === last) days[days.length - 1].items.push(t);
+    else days.push({ date: civilDateOfDayNumber(day), items: [t] });
+    last = day;
+  }
+  ctx.memo.workingDays = days;
+  return days;
+}
+
+function workingDaysByDate(ctx: PersonContext): { date: CivilDate; items: TimedItem[] }[] {
   const map = new Map<CivilDate, TimedItem[]>();
   for (const t of ctx.timeline.items) {
     const d = dayOf(ctx, t.start);
@@ -182,8 +200,7 @@ function workingDays(ctx: PersonContext): { date: CivilDate; items: TimedItem[] 
   } else {
     entries.sort(([a], [b]) => a.localeCompare(b));
   }
-  ctx.memo.workingDays = entries.map(([date, items]) => ({ date, items }));
-  return ctx.memo.workingDays;
+  return entries.map(([date, items]) => ({ date, items }));
 }
 
 /** Effective work merged into disjoint intervals (shared, read-only). */
@@ -203,10 +220,11 @@ export function checkDailyRest(ctx: PersonContext): Violation[] {
     if (lastEnd) {
       const next = day.items[0];
       const rest = (next.start - lastEnd.end) / MINUTE_MS;
-      const concerned = (): boolean =>
-        ctx.windowDaySet.has(day.date) ||
-        ctx.windowDaySet.has(dayOf(ctx, (lastEnd as TimedItem).start));
-      if (rest > 0 && rest < min && concerned()) {
+      if (
+        rest > 0 &&
+        rest < min &&
+        (ctx.windowDaySet.has(day.date) || ctx.windowDaySet.has(dayOf(ctx, lastEnd.start)))
+      ) {
         out.push(
           makeViolation(
             'DAILY_REST',
@@ -227,8 +245,12 @@ export function checkAmplitude(ctx: PersonContext): Violation[] {
   const out: Violation[] = [];
   for (const day of workingDays(ctx)) {
     if (!ctx.windowDaySet.has(day.date)) continue;
-    const start = Math.min(...day.items.map((t) => t.start));
-    const end = Math.max(...day.items.map((t) => t.end));
+    let start = Number.POSITIVE_INFINITY;
+    let end = Number.NEGATIVE_INFINITY;
+    for (const t of day.items) {
+      if (t.start < start) start = t.start;
+      if (t.end > end) end = t.end;
+    }
     const amplitude = (end - start) / MINUTE_MS;
     if (amplitude > max) {
       out.push(
