@@ -15,6 +15,7 @@ import {
   IsoWeekRange,
   MINUTE_MS,
   parseIsoWeek,
+  sharedDayBucket,
   sharedIsoWeek,
   splitByCivilDay,
 } from './zoned-time';
@@ -27,6 +28,8 @@ export interface PersonMemo {
   absences?: Interval[];
   segmentPartsByDay?: Map<CivilDate, DayBucket[]>;
   itemIndex?: Map<TimedItem, number>;
+  /** Earliest start and latest end of the work segments (empty when start ≥ end). */
+  workBounds?: Interval;
   /** {@link weekMinutes} by ISO week. */
   weekMinutes?: Map<string, number>;
   /** Contract covering most days of an ISO week, by week (part-time rules). */
@@ -242,11 +245,47 @@ export function weekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
   const known = memo.get(week.week);
   if (known !== undefined) return known;
   let sum = 0;
-  for (const d of week.days) sum += ctx.minutesByDay.get(d) ?? 0;
+  const work = (ctx.memo.workBounds ??= segmentBounds(ctx));
+  // A day's minutes come from segment parts inside the day: a week whose days the segments do
+  // not reach sums to 0 (the months of history the long windows look at).
+  const days = daysBounds(week, ctx.timeZone);
+  if (days.end > work.start && days.start < work.end) {
+    for (const d of week.days) sum += ctx.minutesByDay.get(d) ?? 0;
+  }
   const outside = ctx.input.history?.weekMinutes;
   const total = outside === undefined ? sum : sum + (outside[week.week] ?? 0);
   memo.set(week.week, total);
   return total;
+}
+
+/** Days' bounds of a week by its (shared) range, with the zone they were computed in. */
+const weekDaysBounds = new WeakMap<
+  Readonly<IsoWeekRange>,
+  { timeZone: string; bounds: Interval }
+>();
+
+/** Earliest start and latest end of a week's days, without assuming they are in time order. */
+function daysBounds(week: Readonly<IsoWeekRange>, timeZone: string): Interval {
+  const known = weekDaysBounds.get(week);
+  if (known !== undefined && known.timeZone === timeZone) return known.bounds;
+  const bounds = { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
+  for (const d of week.days) {
+    const day = sharedDayBucket(d, timeZone);
+    bounds.start = Math.min(bounds.start, day.start);
+    bounds.end = Math.max(bounds.end, day.end);
+  }
+  weekDaysBounds.set(week, { timeZone, bounds });
+  return bounds;
+}
+
+function segmentBounds(ctx: PersonContext): Interval {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const s of ctx.timeline.segments) {
+    if (s.start < start) start = s.start;
+    if (s.end > end) end = s.end;
+  }
+  return { start, end };
 }
 
 /** Item ids touching any day of a week. */

@@ -16,7 +16,7 @@ export function makeViolation(
   const v: Violation = {
     rule,
     severity: options.severity ?? definition.severity,
-    shiftIds: [...new Set(options.shiftIds ?? [])].sort(),
+    shiftIds: sortedUnique(options.shiftIds ?? []),
     message,
   };
   if (options.personId !== undefined) v.personId = options.personId;
@@ -25,15 +25,33 @@ export function makeViolation(
   return v;
 }
 
+/** Distinct ids in code-unit order: `[...new Set(ids)].sort()`, without the set for strings. */
+function sortedUnique(ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
+  if (ids.length === 1 && typeof ids[0] === 'string') return [ids[0]];
+  for (const id of ids) if (typeof id !== 'string') return [...new Set(ids)].sort();
+  // Sorted strings have their duplicates side by side.
+  const sorted = [...ids].sort();
+  let n = 1;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i];
+  sorted.length = n;
+  return sorted;
+}
+
 /**
  * Merges violation lists, dropping duplicates (the person check and the site check both report
  * SKILL_REQUIRED), most serious first.
  */
 export function mergeViolations(...lists: readonly (readonly Violation[])[]): Violation[] {
-  const seen = new Map<string, Violation>();
-  for (const v of lists.flat()) {
-    const key = `${v.rule}|${v.personId ?? ''}|${v.shiftIds.join(',')}|${v.message}`;
-    if (!seen.has(key)) seen.set(key, v);
+  const seen = new Set<string>();
+  const out: Violation[] = [];
+  for (const list of lists) {
+    for (const v of list) {
+      const key = `${v.rule}|${v.personId ?? ''}|${v.shiftIds.join(',')}|${v.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(v);
+    }
   }
-  return [...seen.values()].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  return out.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 }

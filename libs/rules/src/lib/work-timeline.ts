@@ -163,7 +163,12 @@ export function itemIdsByDay(
 
 /** Merges touching or overlapping intervals. */
 export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
-  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  // Often given in start order already (timeline segments): the stable sort would keep it.
+  let isSorted = true;
+  for (let i = 1; i < intervals.length && isSorted; i++) {
+    isSorted = intervals[i].start - intervals[i - 1].start >= 0;
+  }
+  const sorted = isSorted ? intervals : [...intervals].sort((a, b) => a.start - b.start);
   const out: Interval[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];

@@ -440,9 +440,11 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
   const nights = nightMinutesByNight(ctx.timeline.segments, s);
   const out: Violation[] = [];
   const nightLabel = `${s.nightStart}–${s.nightEnd}`;
+  // Only a contract marked as a night worker's can make a day's contract say so.
   let isNightWorker =
     ctx.input.isNightWorker === true ||
-    ctx.windowDays.some((d) => contractOn(ctx.input.contracts, d)?.isNightWorker === true);
+    (ctx.input.contracts.some((c) => c.isNightWorker === true) &&
+      ctx.windowDays.some((d) => contractOn(ctx.input.contracts, d)?.isNightWorker === true));
   const itemsOfNight = (night: CivilDate): string[] =>
     ctx.timeline.items.filter((t) => nightMinutesByNight([t], s).has(night)).map((t) => t.id);
   for (const w of ctx.windowWeeks) {

@@ -242,8 +242,35 @@ export function isoWeekday(date: CivilDate): number {
 }
 
 const OFFSET_STEP_MS = 15 * MINUTE_MS;
-/** Time zone → quarter-hour bucket → offset. */
-const offsetCache = new Map<string, Map<number, number>>();
+/** Slots of a zone's offset cache: one quarter hour per slot, a later one evicting an earlier. */
+const OFFSET_SLOTS = 4096;
+
+/** A zone's offsets by quarter hour, direct-mapped (a Map lookup costs more than the rules). */
+interface OffsetTable {
+  quarters: Float64Array;
+  offsets: Float64Array;
+}
+
+/** Time zone → its offsets by quarter hour. */
+const offsetTables = new Map<string, OffsetTable>();
+let lastOffsetZone: string | undefined;
+let lastOffsetTable: OffsetTable | undefined;
+
+function offsetTable(timeZone: string): OffsetTable {
+  if (timeZone === lastOffsetZone && lastOffsetTable !== undefined) return lastOffsetTable;
+  let table = offsetTables.get(timeZone);
+  if (table === undefined) {
+    if (offsetTables.size >= 1_000) offsetTables.clear();
+    table = {
+      quarters: new Float64Array(OFFSET_SLOTS).fill(Number.NaN),
+      offsets: new Float64Array(OFFSET_SLOTS),
+    };
+    offsetTables.set(timeZone, table);
+  }
+  lastOffsetZone = timeZone;
+  lastOffsetTable = table;
+  return table;
+}
 
 function zoneCache<K, V>(caches: Map<string, Map<K, V>>, timeZone: string): Map<K, V> {
   let cache = caches.get(timeZone);
@@ -259,15 +286,18 @@ function zoneCache<K, V>(caches: Map<string, Map<K, V>>, timeZone: string): Map<
 export function offsetMinutes(ms: number, timeZone: string): number {
   // Zones change offset on quarter-hour boundaries, so one lookup per quarter hour is exact;
   // the cache keeps live checks (while dragging a shift) fast.
-  const cache = zoneCache(offsetCache, timeZone);
+  const table = offsetTable(timeZone);
   const key = Math.floor(ms / OFFSET_STEP_MS);
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+  // NaN (an instant out of range) never equals a stored quarter: looked up every time.
+  const slot = key & (OFFSET_SLOTS - 1);
+  if (table.quarters[slot] === key) return table.offsets[slot];
   const offset = tzOffset(timeZone, new Date(ms));
   if (!Number.isFinite(offset)) {
     throw new RangeError(`Fuseau horaire inconnu : ${timeZone}`);
   }
-  return remember(cache, key, offset);
+  table.quarters[slot] = key;
+  table.offsets[slot] = offset;
+  return offset;
 }
 
 /** The civil date of an instant in the time zone (the `date` of {@link wallClock}). */
