@@ -159,8 +159,10 @@ export function checkDuringAbsence(ctx: PersonContext): Violation[] {
 export function expectedWeekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
   const absences = absenceIntervals(ctx);
   let total = 0;
-  for (const d of week.days) {
-    if (isoWeekday(d) > 5 || ctx.holidays.has(d)) continue;
+  // A week's days run from Monday (ISO weekday 1) to Sunday.
+  for (let i = 0; i < week.days.length; i++) {
+    const d = week.days[i];
+    if (i + 1 > 5 || ctx.holidays.has(d)) continue;
     const c = contractOn(ctx.input.contracts, d);
     if (!c || isSuspended(c, d)) continue;
     const share = (c.weeklyHours * 60) / 5;

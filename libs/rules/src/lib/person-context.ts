@@ -47,6 +47,8 @@ export interface PersonContext {
   idsByDay: Map<CivilDate, string[]>;
   windowDays: CivilDate[];
   windowDaySet: Set<CivilDate>;
+  /** Position of each window day in `windowDays`. */
+  windowDayIndex: ReadonlyMap<CivilDate, number>;
   windowWeeks: IsoWeekRange[];
   holidays: ReadonlyMap<CivilDate, string>;
   /**
@@ -75,7 +77,11 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     ),
     settings,
   );
-  const { windowDays, windowDaySet, windowWeeks, weeksBounds } = windowShape(from, to, timeZone);
+  const { windowDays, windowDaySet, windowDayIndex, windowWeeks, weeksBounds } = windowShape(
+    from,
+    to,
+    timeZone,
+  );
   // Each segment and item is split by civil day once; the rules share the parts. The sums are
   // made in the same order as `minutesByDay` and `itemIdsByDay` of work-timeline.
   const minutesByDay = new Map<CivilDate, number>();
@@ -108,6 +114,7 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     idsByDay,
     windowDays,
     windowDaySet,
+    windowDayIndex,
     windowWeeks,
     holidays: sharedHolidayMap(settings, Number(from.slice(0, 4)) - 1, Number(to.slice(0, 4)) + 1),
     itemParts,
@@ -126,6 +133,7 @@ function overlaps(a: Interval, b: Interval): boolean {
 interface WindowShape {
   windowDays: CivilDate[];
   windowDaySet: Set<CivilDate>;
+  windowDayIndex: ReadonlyMap<CivilDate, number>;
   windowWeeks: IsoWeekRange[];
   weeksBounds: Interval;
 }
@@ -157,6 +165,7 @@ function windowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowSh
     weeksBounds: Object.freeze(weeksBounds),
     windowDays: Object.freeze(windowDays) as CivilDate[],
     windowDaySet: new Set(windowDays),
+    windowDayIndex: new Map(windowDays.map((d, i) => [d, i])),
     windowWeeks: Object.freeze(windowWeeks) as IsoWeekRange[],
   };
   if (windowShapes.size >= 1_000) windowShapes.clear();

@@ -38,18 +38,43 @@ function sortedUnique(ids: readonly string[]): string[] {
   return sorted;
 }
 
+function violationKey(v: Violation): string {
+  return `${v.rule}|${v.personId ?? ''}|${v.shiftIds.join(',')}|${v.message}`;
+}
+
+/** Length of {@link violationKey} without building it. */
+function keyLength(v: Violation): number {
+  let ids = v.shiftIds.length > 0 ? v.shiftIds.length - 1 : 0;
+  for (const id of v.shiftIds) {
+    ids +=
+      typeof id === 'string' ? id.length : id === undefined || id === null ? 0 : String(id).length;
+  }
+  return (
+    String(v.rule).length + String(v.personId ?? '').length + ids + String(v.message).length + 3
+  );
+}
+
 /**
  * Merges violation lists, dropping duplicates (the person check and the site check both report
  * SKILL_REQUIRED), most serious first.
  */
 export function mergeViolations(...lists: readonly (readonly Violation[])[]): Violation[] {
-  const seen = new Set<string>();
+  // Equal keys have equal lengths: a key is built only when another kept violation's key has the
+  // same length (most have none, and the messages are long).
+  const keptByLength = new Map<number, { v: Violation; key?: string }[]>();
   const out: Violation[] = [];
   for (const list of lists) {
     for (const v of list) {
-      const key = `${v.rule}|${v.personId ?? ''}|${v.shiftIds.join(',')}|${v.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const length = keyLength(v);
+      const kept = keptByLength.get(length);
+      if (kept === undefined) {
+        keptByLength.set(length, [{ v }]);
+        out.push(v);
+        continue;
+      }
+      const key = violationKey(v);
+      if (kept.some((k) => (k.key ??= violationKey(k.v)) === key)) continue;
+      kept.push({ v, key });
       out.push(v);
     }
   }

@@ -96,7 +96,7 @@ export function buildTimeline(
   items: readonly WorkItem[],
   settings: Pick<RuleSettings, 'travelTimes' | 'timeZone'>,
 ): WorkTimeline {
-  const timed = items.map(timeItem).sort((a, b) => a.start - b.start || a.end - b.end);
+  const timed = sortByStartThenEnd(items.map(timeItem));
   const segments: WorkSegment[] = [];
   const legs: TravelLeg[] = [];
   let previous: TimedItem | undefined;
@@ -127,8 +127,20 @@ export function buildTimeline(
     }
     if (!previous || t.end > previous.end) previous = t;
   }
-  segments.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortByStartThenEnd(segments);
   return { items: timed, segments, legs };
+}
+
+function byStartThenEnd(a: Interval, b: Interval): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Sorts in place (stable); a list already in order, the usual case, is left as it is. */
+function sortByStartThenEnd<T extends Interval>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    if (!(byStartThenEnd(list[i - 1], list[i]) <= 0)) return list.sort(byStartThenEnd);
+  }
+  return list;
 }
 
 /** Effective work minutes per civil day; a cross-midnight shift counts on both days. */

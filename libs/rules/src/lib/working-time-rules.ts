@@ -283,24 +283,27 @@ export function workStretches(ctx: PersonContext): Interval[] {
  */
 export function checkBreak(ctx: PersonContext): Violation[] {
   const { breakAfterMinutes: after, breakMinMinutes: brk } = ctx.settings;
-  // Each stretch is split by civil day once; a day's list keeps the stretches' order.
-  const stretchesByDay = new Map<CivilDate, Interval[]>();
+  // Each stretch is split by civil day once; a day's list keeps the stretches' order. Lists by
+  // position of the day in the window.
+  const stretchesByDay: (Interval[] | undefined)[] = [];
   const bounds = ctx.weeksBounds;
   for (const s of workStretches(ctx)) {
     // Parts lie inside their day: a stretch outside the bounds has none on a window day.
     if (s.end <= bounds.start || s.start >= bounds.end) continue;
     for (const p of splitByCivilDay(s, ctx.timeZone)) {
-      if (!ctx.windowDaySet.has(p.date)) continue;
-      const list = stretchesByDay.get(p.date);
+      const i = ctx.windowDayIndex.get(p.date);
+      if (i === undefined) continue;
+      const list = stretchesByDay[i];
       if (list) list.push(s);
-      else stretchesByDay.set(p.date, [s]);
+      else stretchesByDay[i] = [s];
     }
   }
   const out: Violation[] = [];
-  for (const d of ctx.windowDays) {
+  for (let i = 0; i < ctx.windowDays.length; i++) {
+    const d = ctx.windowDays[i];
     const worked = ctx.minutesByDay.get(d) ?? 0;
     if (worked === 0) continue;
-    const touching = stretchesByDay.get(d) ?? [];
+    const touching = stretchesByDay[i] ?? [];
     const long = touching.find(
       (s) => (s.end - s.start) / MINUTE_MS > after && dayOf(ctx, s.start) === d,
     );
