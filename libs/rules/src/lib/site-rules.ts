@@ -25,6 +25,8 @@ interface SiteContext {
   week: IsoWeekRange;
   shifts: TimedItem[];
   holidays: Map<CivilDate, string>;
+  /** {@link holds} by skill and shift: every opening slot and requirement asks again. */
+  held: Map<string, Map<TimedItem, boolean>>;
 }
 
 /** A shift's presence on the timeline: the item minus its break. */
@@ -109,8 +111,18 @@ function skillsOf(
 }
 
 function holds(ctx: SiteContext, t: TimedItem, skill: string): boolean {
-  const date = wallClock(t.start, ctx.timeZone).date;
-  return hasValidSkill(skillsOf(ctx, t.item.personId ?? '').skills, skill, date);
+  let bySkill = ctx.held.get(skill);
+  if (bySkill === undefined) {
+    bySkill = new Map();
+    ctx.held.set(skill, bySkill);
+  }
+  let known = bySkill.get(t);
+  if (known === undefined) {
+    const date = wallClock(t.start, ctx.timeZone).date;
+    known = hasValidSkill(skillsOf(ctx, t.item.personId ?? '').skills, skill, date);
+    bySkill.set(t, known);
+  }
+  return known;
 }
 
 /** Opening slots and coverage requirements made concrete on the week's dates. */
@@ -309,6 +321,7 @@ export function checkSiteWeek(input: SiteWeekInput): Violation[] {
     week,
     shifts: input.shifts.map(timeItem).filter((t) => overlapMs(t, week) > 0),
     holidays: holidayMap(settings, year, year + 1),
+    held: new Map(),
   };
   return [
     ...checkOpeningHours(ctx),

@@ -386,7 +386,7 @@ export function startOfCivilDay(date: CivilDate, timeZone: string): number {
 export function sharedDayBucket(date: CivilDate, timeZone: string): Readonly<DayBucket> {
   const day = utcDate(date) / DAY_MS;
   if (day >= FIRST_FAST_DAY && day <= LAST_FAST_DAY) {
-    return cachedDayBucket(zoneCache(dayBucketCache, timeZone), day, timeZone);
+    return cachedDayBucket(dayBucketTable(timeZone), day, timeZone);
   }
   return dayBucket(date, timeZone);
 }
@@ -400,22 +400,54 @@ export function dayBucket(date: CivilDate, timeZone: string): DayBucket {
   };
 }
 
-/** Time zone → UTC day number → that civil day with its real bounds (see {@link dayBucket}). */
-const dayBucketCache = new Map<string, Map<number, Readonly<DayBucket>>>();
+/** Slots of a zone's day table: one day per slot, a later one evicting an earlier. */
+const DAY_SLOTS = 1024;
 
+/** A zone's civil days with their real bounds by UTC day number, direct-mapped. */
+interface DayBucketTable {
+  days: Float64Array;
+  buckets: (Readonly<DayBucket> | undefined)[];
+}
+
+/** Time zone → its days (see {@link dayBucket}). */
+const dayBucketTables = new Map<string, DayBucketTable>();
+let lastDayZone: string | undefined;
+let lastDayTable: DayBucketTable | undefined;
+
+function dayBucketTable(timeZone: string): DayBucketTable {
+  if (timeZone === lastDayZone && lastDayTable !== undefined) return lastDayTable;
+  let table = dayBucketTables.get(timeZone);
+  if (table === undefined) {
+    if (dayBucketTables.size >= 1_000) dayBucketTables.clear();
+    table = {
+      days: new Float64Array(DAY_SLOTS).fill(Number.NaN),
+      buckets: new Array<Readonly<DayBucket> | undefined>(DAY_SLOTS).fill(undefined),
+    };
+    dayBucketTables.set(timeZone, table);
+  }
+  lastDayZone = timeZone;
+  lastDayTable = table;
+  return table;
+}
+
+/** The day of a UTC day number within the fast range (years 1000 to 9999). */
 function cachedDayBucket(
-  cache: Map<number, Readonly<DayBucket>>,
+  table: DayBucketTable,
   day: number,
   timeZone: string,
 ): Readonly<DayBucket> {
-  const cached = cache.get(day);
-  if (cached !== undefined) return cached;
+  const slot = day & (DAY_SLOTS - 1);
+  const cached = table.buckets[slot];
+  if (cached !== undefined && table.days[slot] === day) return cached;
   const date = dateOfDayNumber(day);
-  return remember(cache, day, {
+  const bucket = {
     date,
     start: startOfCivilDay(date, timeZone),
     end: startOfCivilDay(dateOfDayNumber(day + 1), timeZone),
-  });
+  };
+  table.days[slot] = day;
+  table.buckets[slot] = bucket;
+  return bucket;
 }
 
 /** Civil days touched by `[start, end)`, each clipped to the interval; a cross-midnight shift gives two. */
@@ -425,9 +457,9 @@ export function splitByCivilDay(interval: Interval, timeZone: string): DayBucket
   // Fast path on day numbers: the same days and bounds as the loop on dates below.
   const local = interval.start + offsetMinutes(interval.start, timeZone) * MINUTE_MS;
   if (isPlainTime(local)) {
-    const cache = zoneCache(dayBucketCache, timeZone);
+    const table = dayBucketTable(timeZone);
     for (let day = dayNumberOf(local); day >= FIRST_FAST_DAY && day <= LAST_FAST_DAY; day++) {
-      const bucket = cachedDayBucket(cache, day, timeZone);
+      const bucket = cachedDayBucket(table, day, timeZone);
       if (bucket.start >= interval.end) return out;
       const start = Math.max(bucket.start, interval.start);
       const end = Math.min(bucket.end, interval.end);
