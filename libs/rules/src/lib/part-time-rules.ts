@@ -103,15 +103,23 @@ export function checkOutsideContract(ctx: PersonContext): Violation[] {
     const t = items[i];
     const parts = ctx.itemParts[i];
     if (!partsInWindow(ctx, parts)) continue;
-    const days = parts.map((d) => d.date);
-    const uncovered = days.find((d) => !contractOn(ctx.input.contracts, d));
-    const suspended =
-      uncovered !== undefined
-        ? undefined
-        : days.find((d) => {
-            const c = contractOn(ctx.input.contracts, d);
-            return c !== undefined && isSuspended(c, d);
-          });
+    let uncovered: CivilDate | undefined;
+    let suspended: CivilDate | undefined;
+    for (const { date } of parts) {
+      if (!contractOn(ctx.input.contracts, date)) {
+        uncovered = date;
+        break;
+      }
+    }
+    if (uncovered === undefined) {
+      for (const { date } of parts) {
+        const c = contractOn(ctx.input.contracts, date);
+        if (c !== undefined && isSuspended(c, date)) {
+          suspended = date;
+          break;
+        }
+      }
+    }
     if (uncovered === undefined && suspended === undefined) continue;
     const times = `${formatTime(t.start, ctx.timeZone)}–${formatTime(t.end, ctx.timeZone)}`;
     if (uncovered !== undefined) {

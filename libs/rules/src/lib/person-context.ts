@@ -30,6 +30,8 @@ export interface PersonMemo {
   itemIndex?: Map<TimedItem, number>;
   /** Earliest start and latest end of the work segments (empty when start ≥ end). */
   workBounds?: Interval;
+  /** {@link weekItemIds} by ISO week. */
+  weekItemIds?: Map<string, readonly string[]>;
   /** {@link weekMinutes} by ISO week. */
   weekMinutes?: Map<string, number>;
   /** Contract covering most days of an ISO week, by week (part-time rules). */
@@ -86,12 +88,21 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
   // made in the same order as `minutesByDay` and `itemIdsByDay` of work-timeline.
   const minutesByDay = new Map<CivilDate, number>();
   const segmentParts: DayBucket[] = [];
+  // A day's sum is kept in hand while its parts follow each other (the same additions).
+  let date: CivilDate | undefined;
+  let minutes = 0;
   for (const segment of timeline.segments) {
     for (const d of splitByCivilDay(segment, timeZone)) {
-      minutesByDay.set(d.date, (minutesByDay.get(d.date) ?? 0) + (d.end - d.start) / MINUTE_MS);
+      if (d.date !== date) {
+        if (date !== undefined) minutesByDay.set(date, minutes);
+        date = d.date;
+        minutes = minutesByDay.get(date) ?? 0;
+      }
+      minutes = minutes + (d.end - d.start) / MINUTE_MS;
       segmentParts.push(d);
     }
   }
+  if (date !== undefined) minutesByDay.set(date, minutes);
   const itemParts: (readonly DayBucket[])[] = [];
   const idsByDay = new Map<CivilDate, string[]>();
   for (const t of timeline.items) {
@@ -298,13 +309,19 @@ function segmentBounds(ctx: PersonContext): Interval {
 }
 
 /** Item ids touching any day of a week. */
-export function weekItemIds(ctx: PersonContext, week: IsoWeekRange): string[] {
+export function weekItemIds(ctx: PersonContext, week: IsoWeekRange): readonly string[] {
+  // Several rules name the same week's items (shared, read-only).
+  const memo = (ctx.memo.weekItemIds ??= new Map());
+  const known = memo.get(week.week);
+  if (known !== undefined) return known;
   const ids = new Set<string>();
   for (const d of week.days) {
     const dayIds = ctx.idsByDay.get(d);
     if (dayIds) for (const id of dayIds) ids.add(id);
   }
-  return [...ids];
+  const list = [...ids];
+  memo.set(week.week, list);
+  return list;
 }
 
 /**
