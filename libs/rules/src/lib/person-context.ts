@@ -314,13 +314,26 @@ export function weekItemIds(ctx: PersonContext, week: IsoWeekRange): readonly st
   const memo = (ctx.memo.weekItemIds ??= new Map());
   const known = memo.get(week.week);
   if (known !== undefined) return known;
-  const ids = new Set<string>();
+  const list: string[] = [];
   for (const d of week.days) {
     const dayIds = ctx.idsByDay.get(d);
-    if (dayIds) for (const id of dayIds) ids.add(id);
+    if (dayIds) for (const id of dayIds) list.push(id);
   }
-  const list = [...ids];
-  memo.set(week.week, list);
+  // Distinct, in order of first appearance (an item over midnight is on two days).
+  const unique = list.length <= 32 ? uniqueSmall(list) : [...new Set(list)];
+  memo.set(week.week, unique);
+  return unique;
+}
+
+/** `[...new Set(list)]` for a short list of strings, without the set. */
+function uniqueSmall(list: string[]): string[] {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    let seen = false;
+    for (let j = 0; j < n && !seen; j++) seen = list[j] === list[i];
+    if (!seen) list[n++] = list[i];
+  }
+  list.length = n;
   return list;
 }
 

@@ -30,8 +30,19 @@ function sortedUnique(ids: readonly string[]): string[] {
   if (ids.length === 0) return [];
   if (ids.length === 1 && typeof ids[0] === 'string') return [ids[0]];
   for (const id of ids) if (typeof id !== 'string') return [...new Set(ids)].sort();
-  // Sorted strings have their duplicates side by side.
-  const sorted = [...ids].sort();
+  // Sorted strings have their duplicates side by side. A short list is sorted by insertion
+  // (stable, by code units like the default sort of strings).
+  const sorted = [...ids];
+  if (sorted.length <= 16) {
+    for (let i = 1; i < sorted.length; i++) {
+      const id = sorted[i];
+      let j = i - 1;
+      for (; j >= 0 && sorted[j] > id; j--) sorted[j + 1] = sorted[j];
+      sorted[j + 1] = id;
+    }
+  } else {
+    sorted.sort();
+  }
   let n = 1;
   for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i];
   sorted.length = n;

@@ -208,20 +208,50 @@ export function nightPeriod(
   };
 }
 
-/** Night periods by settings (`zone|start|end`) and UTC day number of their civil date. */
-const nightCache = new Map<string, Map<number, Interval>>();
+/** Slots of a night table: one night per slot, a later one evicting an earlier. */
+const NIGHT_SLOTS = 1024;
 
-function nightPeriods(
+/** Night periods by the UTC day number of their civil date, direct-mapped. */
+interface NightTable {
+  days: Float64Array;
+  nights: (Interval | undefined)[];
+}
+
+/** Night periods by settings (`zone|start|end`). */
+const nightTables = new Map<string, NightTable>();
+let lastNightSettings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'> | undefined;
+let lastNightTable: NightTable | undefined;
+
+function nightTable(
   settings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'>,
-): Map<number, Interval> {
-  const key = `${settings.timeZone}|${settings.nightStart}|${settings.nightEnd}`;
-  let cache = nightCache.get(key);
-  if (cache === undefined) {
-    if (nightCache.size >= 1_000) nightCache.clear();
-    cache = new Map();
-    nightCache.set(key, cache);
+): NightTable {
+  const last = lastNightSettings;
+  if (
+    last !== undefined &&
+    lastNightTable !== undefined &&
+    last.timeZone === settings.timeZone &&
+    last.nightStart === settings.nightStart &&
+    last.nightEnd === settings.nightEnd
+  ) {
+    return lastNightTable;
   }
-  return cache;
+  const key = `${settings.timeZone}|${settings.nightStart}|${settings.nightEnd}`;
+  let table = nightTables.get(key);
+  if (table === undefined) {
+    if (nightTables.size >= 1_000) nightTables.clear();
+    table = {
+      days: new Float64Array(NIGHT_SLOTS).fill(Number.NaN),
+      nights: new Array<Interval | undefined>(NIGHT_SLOTS).fill(undefined),
+    };
+    nightTables.set(key, table);
+  }
+  lastNightSettings = {
+    timeZone: settings.timeZone,
+    nightStart: settings.nightStart,
+    nightEnd: settings.nightEnd,
+  };
+  lastNightTable = table;
+  return table;
 }
 
 /** Night minutes of a set of segments, keyed by the civil day the night period starts. */
@@ -230,18 +260,19 @@ export function nightMinutesByNight(
   settings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'>,
 ): Map<CivilDate, number> {
   const out = new Map<CivilDate, number>();
-  const periods = nightPeriods(settings);
+  const periods = nightTable(settings);
   for (const s of segments) {
     // Fast path on day numbers (same days, same order as the loop on dates below).
     const firstDay = localDayNumber(s.start, settings.timeZone) - 1;
     const lastDay = localDayNumber(s.end, settings.timeZone);
     if (Number.isFinite(firstDay + 1) && Number.isFinite(lastDay)) {
       for (let day = firstDay; day <= lastDay; day++) {
-        let night = periods.get(day);
-        if (night === undefined) {
+        const slot = day & (NIGHT_SLOTS - 1);
+        let night = periods.nights[slot];
+        if (night === undefined || periods.days[slot] !== day) {
           night = nightPeriod(civilDateOfDayNumber(day), settings);
-          if (periods.size >= 50_000) periods.clear();
-          periods.set(day, night);
+          periods.days[slot] = day;
+          periods.nights[slot] = night;
         }
         const ms = Math.min(night.end, s.end) - Math.max(night.start, s.start);
         if (ms > 0) {

@@ -359,10 +359,19 @@ export function checkWeeklyRest(ctx: PersonContext): Violation[] {
   }
   gaps.push({ start: cursor, end: Number.POSITIVE_INFINITY });
   const out: Violation[] = [];
+  // Gaps are in time order and disjoint: a week reads only those from the first ending after its
+  // start to the last starting before its end.
+  let first = 0;
+  let lastStart = Number.NEGATIVE_INFINITY;
   for (const w of ctx.windowWeeks) {
+    if (w.start < lastStart) first = 0;
+    lastStart = w.start;
+    while (first < gaps.length && gaps[first].end <= w.start) first++;
     let longestInWeek = 0;
     let ok = false;
-    for (const g of gaps) {
+    for (let i = first; i < gaps.length; i++) {
+      const g = gaps[i];
+      if (g.start >= w.end) break;
       const inside = (Math.min(g.end, w.end) - Math.max(g.start, w.start)) / MINUTE_MS;
       if (inside <= 0) continue;
       longestInWeek = Math.max(longestInWeek, inside);
