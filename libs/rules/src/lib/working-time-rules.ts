@@ -25,6 +25,7 @@ import {
   localDayNumber,
   MINUTE_MS,
   sharedIsoWeek,
+  singleCivilDay,
   splitByCivilDay,
   startOfCivilDay,
 } from './zoned-time';
@@ -265,6 +266,10 @@ export function checkAmplitude(ctx: PersonContext): Violation[] {
   return out;
 }
 
+function civilDatesOf(interval: Interval, timeZone: string): CivilDate[] {
+  return splitByCivilDay(interval, timeZone).map((p) => p.date);
+}
+
 /** Continuous work: segments joined when the gap between them is shorter than the legal break. */
 export function workStretches(ctx: PersonContext): Interval[] {
   const gapMs = ctx.settings.breakMinMinutes * MINUTE_MS;
@@ -290,8 +295,9 @@ export function checkBreak(ctx: PersonContext): Violation[] {
   for (const s of workStretches(ctx)) {
     // Parts lie inside their day: a stretch outside the bounds has none on a window day.
     if (s.end <= bounds.start || s.start >= bounds.end) continue;
-    for (const p of splitByCivilDay(s, ctx.timeZone)) {
-      const i = ctx.windowDayIndex.get(p.date);
+    const single = singleCivilDay(s, ctx.timeZone);
+    for (const date of single !== undefined ? [single] : civilDatesOf(s, ctx.timeZone)) {
+      const i = ctx.windowDayIndex.get(date);
       if (i === undefined) continue;
       const list = stretchesByDay[i];
       if (list) list.push(s);

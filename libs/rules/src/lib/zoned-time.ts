@@ -450,6 +450,20 @@ function cachedDayBucket(
   return bucket;
 }
 
+/**
+ * The civil date of the one part {@link splitByCivilDay} gives for an interval lying within a
+ * single civil day, or undefined (empty, over several days, or off the fast path): no arrays.
+ */
+export function singleCivilDay(interval: Interval, timeZone: string): CivilDate | undefined {
+  if (interval.end <= interval.start) return undefined;
+  const local = interval.start + offsetMinutes(interval.start, timeZone) * MINUTE_MS;
+  if (!isPlainTime(local)) return undefined;
+  const day = dayNumberOf(local);
+  if (day < FIRST_FAST_DAY || day > LAST_FAST_DAY) return undefined;
+  const bucket = cachedDayBucket(dayBucketTable(timeZone), day, timeZone);
+  return bucket.start <= interval.start && interval.end <= bucket.end ? bucket.date : undefined;
+}
+
 /** Civil days touched by `[start, end)`, each clipped to the interval; a cross-midnight shift gives two. */
 export function splitByCivilDay(interval: Interval, timeZone: string): DayBucket[] {
   const out: DayBucket[] = [];
