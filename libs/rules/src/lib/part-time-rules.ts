@@ -409,6 +409,8 @@ export function checkNotice(ctx: PersonContext): Violation[] {
  */
 export function checkSplitDay(ctx: PersonContext): Violation[] {
   const s = ctx.settings;
+  // Only a part-time contract can make a day's contract part-time.
+  if (!ctx.input.contracts.some((c) => isPartTime(ctx, c))) return [];
   const out: Violation[] = [];
   for (const d of ctx.windowDays) {
     if (!isPartTime(ctx, contractOn(ctx.input.contracts, d))) continue;

@@ -11,6 +11,7 @@ import {
   DayBucket,
   Interval,
   isCivilDate,
+  isoWeekday,
   isoWeekOf,
   IsoWeekRange,
   MINUTE_MS,
@@ -46,11 +47,15 @@ export interface PersonContext {
   timeZone: string;
   timeline: WorkTimeline;
   minutesByDay: Map<CivilDate, number>;
+  /** The largest value of `minutesByDay`, 0 when it is empty. */
+  maxDayMinutes: number;
   idsByDay: Map<CivilDate, string[]>;
   windowDays: CivilDate[];
   windowDaySet: Set<CivilDate>;
   /** Position of each window day in `windowDays`. */
   windowDayIndex: ReadonlyMap<CivilDate, number>;
+  /** ISO weekday (1 = Monday) of each window day. */
+  windowWeekdays: readonly number[];
   windowWeeks: IsoWeekRange[];
   holidays: ReadonlyMap<CivilDate, string>;
   /**
@@ -79,11 +84,8 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     ),
     settings,
   );
-  const { windowDays, windowDaySet, windowDayIndex, windowWeeks, weeksBounds } = windowShape(
-    from,
-    to,
-    timeZone,
-  );
+  const { windowDays, windowDaySet, windowDayIndex, windowWeekdays, windowWeeks, weeksBounds } =
+    windowShape(from, to, timeZone);
   // Each segment and item is split by civil day once; the rules share the parts. The sums are
   // made in the same order as `minutesByDay` and `itemIdsByDay` of work-timeline.
   const minutesByDay = new Map<CivilDate, number>();
@@ -103,6 +105,8 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     }
   }
   if (date !== undefined) minutesByDay.set(date, minutes);
+  let maxDayMinutes = 0;
+  for (const m of minutesByDay.values()) if (m > maxDayMinutes) maxDayMinutes = m;
   const itemParts: (readonly DayBucket[])[] = [];
   const idsByDay = new Map<CivilDate, string[]>();
   for (const t of timeline.items) {
@@ -122,10 +126,12 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     timeZone,
     timeline,
     minutesByDay,
+    maxDayMinutes,
     idsByDay,
     windowDays,
     windowDaySet,
     windowDayIndex,
+    windowWeekdays,
     windowWeeks,
     holidays: sharedHolidayMap(settings, Number(from.slice(0, 4)) - 1, Number(to.slice(0, 4)) + 1),
     itemParts,
@@ -145,6 +151,7 @@ interface WindowShape {
   windowDays: CivilDate[];
   windowDaySet: Set<CivilDate>;
   windowDayIndex: ReadonlyMap<CivilDate, number>;
+  windowWeekdays: readonly number[];
   windowWeeks: IsoWeekRange[];
   weeksBounds: Interval;
 }
@@ -177,6 +184,7 @@ function windowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowSh
     windowDays: Object.freeze(windowDays) as CivilDate[],
     windowDaySet: new Set(windowDays),
     windowDayIndex: new Map(windowDays.map((d, i) => [d, i])),
+    windowWeekdays: Object.freeze(windowDays.map(isoWeekday)),
     windowWeeks: Object.freeze(windowWeeks) as IsoWeekRange[],
   };
   if (windowShapes.size >= 1_000) windowShapes.clear();

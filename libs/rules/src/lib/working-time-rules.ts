@@ -19,7 +19,6 @@ import {
   civilDateOfDayNumber,
   Interval,
   isCanonicalDate,
-  isoWeekday,
   IsoWeekRange,
   localDate,
   localDayNumber,
@@ -64,6 +63,8 @@ export function checkOverlap(ctx: PersonContext): Violation[] {
 /** DAILY_MAX: effective work per civil day (L3121-18; 12 h by agreement, L3121-19). */
 export function checkDailyMax(ctx: PersonContext): Violation[] {
   const max = ctx.settings.dailyMaxMinutes;
+  // No day above the maximum (a day without work has 0 minutes).
+  if (max >= 0 && ctx.maxDayMinutes <= max) return [];
   return ctx.windowDays
     .filter((d) => (ctx.minutesByDay.get(d) ?? 0) > max)
     .map((d) =>
@@ -414,8 +415,9 @@ export function checkCalendarDays(ctx: PersonContext): Violation[] {
   for (let i = 0; i < items.length; i++) {
     const t = items[i];
     for (const { date: d } of ctx.itemParts[i]) {
-      if (!ctx.windowDaySet.has(d)) continue;
-      const isSunday = isoWeekday(d) === 7 && !hasSundayDerogation(ctx, t.item);
+      const index = ctx.windowDayIndex.get(d);
+      if (index === undefined) continue;
+      const isSunday = ctx.windowWeekdays[index] === 7 && !hasSundayDerogation(ctx, t.item);
       const isMayFirst = d.length === 10 && d.endsWith('05-01');
       const holiday = isMayFirst ? undefined : ctx.holidays.get(d);
       if (!isSunday && !isMayFirst && holiday === undefined) continue;
