@@ -448,6 +448,11 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
   return out;
 }
 
+/** Under 24 h a week by a recorded derogation: PART_TIME_GROUPING applies. */
+function isGroupingConcerned(ctx: PersonContext, c: ContractPeriod): boolean {
+  return c.hasPartTimeDerogation === true && c.weeklyHours < ctx.settings.partTimeFloorHours;
+}
+
 /**
  * PART_TIME_GROUPING: a contract under 24 h a week by a recorded derogation holds only if the
  * hours are grouped in regular or complete days or half-days (L3123-7, last paragraph). A day's
@@ -457,13 +462,11 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
 export function checkPartTimeGrouping(ctx: PersonContext): Violation[] {
   const s = ctx.settings;
   const min = s.partTimeGroupingMinBlockMinutes;
-  const isConcerned = (c: ContractPeriod): boolean =>
-    c.hasPartTimeDerogation === true && c.weeklyHours < s.partTimeFloorHours;
-  if (!ctx.input.contracts.some(isConcerned)) return [];
+  if (!ctx.input.contracts.some((c) => isGroupingConcerned(ctx, c))) return [];
   const out: Violation[] = [];
   for (const d of ctx.windowDays) {
     const c = contractOn(ctx.input.contracts, d);
-    if (!c || !isConcerned(c)) continue;
+    if (!c || !isGroupingConcerned(ctx, c)) continue;
     const parts = [...segmentPartsOn(ctx, d)].sort((a, b) => a.start - b.start);
     const blocks: Interval[] = [];
     for (const p of parts) {

@@ -159,7 +159,19 @@ interface WindowShape {
 /** Window days and weeks by `zone|from|to`: every person of a check shares them (read-only). */
 const windowShapes = new Map<string, WindowShape>();
 
+/** The last shape asked for: a check of many people asks for the same one each time. */
+let lastShape: { from: CivilDate; to: CivilDate; timeZone: string; shape: WindowShape } | undefined;
+
 function windowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowShape {
+  if (lastShape?.from === from && lastShape.to === to && lastShape.timeZone === timeZone) {
+    return lastShape.shape;
+  }
+  const shape = computeWindowShape(from, to, timeZone);
+  lastShape = { from, to, timeZone, shape };
+  return shape;
+}
+
+function computeWindowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowShape {
   const key = `${timeZone}|${from}|${to}`;
   const cached = windowShapes.get(key);
   if (cached) return cached;
@@ -193,6 +205,9 @@ function windowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowSh
 }
 
 const nationalHolidays = new Map<string, ReadonlyMap<CivilDate, string>>();
+let lastNational:
+  | { fromYear: number; toYear: number; map: ReadonlyMap<CivilDate, string> }
+  | undefined;
 
 /** {@link holidayMap}, shared between people for the national list (the rules only read it). */
 function sharedHolidayMap(
@@ -201,6 +216,8 @@ function sharedHolidayMap(
   toYear: number,
 ): ReadonlyMap<CivilDate, string> {
   if (settings.publicHolidays !== null) return holidayMap(settings, fromYear, toYear);
+  if (lastNational?.fromYear === fromYear && lastNational.toYear === toYear)
+    return lastNational.map;
   const key = `${fromYear}|${toYear}`;
   let map = nationalHolidays.get(key);
   if (map === undefined) {
@@ -208,6 +225,7 @@ function sharedHolidayMap(
     map = holidayMap(settings, fromYear, toYear);
     nationalHolidays.set(key, map);
   }
+  lastNational = { fromYear, toYear, map };
   return map;
 }
 

@@ -465,8 +465,6 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
     ctx.input.isNightWorker === true ||
     (ctx.input.contracts.some((c) => c.isNightWorker === true) &&
       ctx.windowDays.some((d) => contractOn(ctx.input.contracts, d)?.isNightWorker === true));
-  const itemsOfNight = (night: CivilDate): string[] =>
-    ctx.timeline.items.filter((t) => nightMinutesByNight([t], s).has(night)).map((t) => t.id);
   for (const w of ctx.windowWeeks) {
     const longNights = w.days.filter(
       (d) => (nights.get(d) ?? 0) >= s.nightWorkerMinNightMinutesPerDay,
@@ -479,7 +477,7 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
           `Statut de travailleur de nuit atteint : au moins ${formatDuration(s.nightWorkerMinNightMinutesPerDay)} de travail de nuit (${nightLabel}) sur ${longNights.length} jours de la ${weekInWords(ctx, w.week)}.`,
           {
             personId: ctx.personId,
-            shiftIds: longNights.flatMap(itemsOfNight),
+            shiftIds: longNights.flatMap((night) => itemsOfNight(ctx, night)),
             legalRef: 'C. trav., art. L3122-5',
           },
         ),
@@ -539,6 +537,13 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
     );
   }
   return out;
+}
+
+/** Ids of the items with night work in the night period starting on a civil day. */
+function itemsOfNight(ctx: PersonContext, night: CivilDate): string[] {
+  return ctx.timeline.items
+    .filter((t) => nightMinutesByNight([t], ctx.settings).has(night))
+    .map((t) => t.id);
 }
 
 const DAY_MS = 24 * 60 * MINUTE_MS;
