@@ -9,6 +9,7 @@ import {
   civilDatesBetween,
   dayBucket,
   DayBucket,
+  dayNumberOfDate,
   Interval,
   isCivilDate,
   isoWeekday,
@@ -56,6 +57,8 @@ export interface PersonContext {
   windowDayIndex: ReadonlyMap<CivilDate, number>;
   /** ISO weekday (1 = Monday) of each window day. */
   windowWeekdays: readonly number[];
+  /** UTC day number of the window's first day (NaN off the fast range): windowDays[i] is +i. */
+  windowFirstDay: number;
   windowWeeks: IsoWeekRange[];
   holidays: ReadonlyMap<CivilDate, string>;
   /**
@@ -78,14 +81,16 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     throw new RangeError(`Période invalide : ${from} – ${to}`);
   }
   const timeZone = settings.timeZone;
-  const timeline = buildTimeline(
-    input.items.filter(
-      (i) => i.personId === undefined || i.personId === null || i.personId === input.personId,
-    ),
-    settings,
-  );
-  const { windowDays, windowDaySet, windowDayIndex, windowWeekdays, windowWeeks, weeksBounds } =
-    windowShape(from, to, timeZone);
+  const timeline = buildTimeline(ownItems(input), settings);
+  const {
+    windowDays,
+    windowDaySet,
+    windowDayIndex,
+    windowWeekdays,
+    windowFirstDay,
+    windowWeeks,
+    weeksBounds,
+  } = windowShape(from, to, timeZone);
   // Each segment and item is split by civil day once; the rules share the parts. The sums are
   // made in the same order as `minutesByDay` and `itemIdsByDay` of work-timeline.
   const minutesByDay = new Map<CivilDate, number>();
@@ -109,14 +114,21 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
   for (const m of minutesByDay.values()) if (m > maxDayMinutes) maxDayMinutes = m;
   const itemParts: (readonly DayBucket[])[] = [];
   const idsByDay = new Map<CivilDate, string[]>();
+  // The list of the day in hand is kept while its items follow each other.
+  let idsDate: CivilDate | undefined;
+  let dayIds: string[] = [];
   for (const t of timeline.items) {
     // A part lies inside its day, so an item outside the weeks' bounds has no part on their days.
     const parts = overlaps(t, weeksBounds) ? splitByCivilDay(t, timeZone) : NO_PARTS;
     itemParts.push(parts);
     for (const d of parts) {
-      const ids = idsByDay.get(d.date);
-      if (ids) ids.push(t.id);
-      else idsByDay.set(d.date, [t.id]);
+      if (d.date !== idsDate) {
+        idsDate = d.date;
+        const ids = idsByDay.get(d.date);
+        if (ids) dayIds = ids;
+        else idsByDay.set(d.date, (dayIds = []));
+      }
+      dayIds.push(t.id);
     }
   }
   return {
@@ -132,6 +144,7 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     windowDaySet,
     windowDayIndex,
     windowWeekdays,
+    windowFirstDay,
     windowWeeks,
     holidays: sharedHolidayMap(settings, Number(from.slice(0, 4)) - 1, Number(to.slice(0, 4)) + 1),
     itemParts,
@@ -143,6 +156,21 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
 
 const NO_PARTS: readonly DayBucket[] = Object.freeze([]);
 
+function isOwn(
+  input: PersonComplianceInput,
+  item: PersonComplianceInput['items'][number],
+): boolean {
+  return item.personId === undefined || item.personId === null || item.personId === input.personId;
+}
+
+/** The items of the person or of nobody; the input's own list when it holds only those. */
+function ownItems(input: PersonComplianceInput): PersonComplianceInput['items'] {
+  for (const item of input.items) {
+    if (!isOwn(input, item)) return input.items.filter((i) => isOwn(input, i));
+  }
+  return input.items;
+}
+
 function overlaps(a: Interval, b: Interval): boolean {
   return a.end > b.start && a.start < b.end;
 }
@@ -152,6 +180,7 @@ interface WindowShape {
   windowDaySet: Set<CivilDate>;
   windowDayIndex: ReadonlyMap<CivilDate, number>;
   windowWeekdays: readonly number[];
+  windowFirstDay: number;
   windowWeeks: IsoWeekRange[];
   weeksBounds: Interval;
 }
@@ -197,6 +226,7 @@ function computeWindowShape(from: CivilDate, to: CivilDate, timeZone: string): W
     windowDaySet: new Set(windowDays),
     windowDayIndex: new Map(windowDays.map((d, i) => [d, i])),
     windowWeekdays: Object.freeze(windowDays.map(isoWeekday)),
+    windowFirstDay: dayNumberOfDate(from),
     windowWeeks: Object.freeze(windowWeeks) as IsoWeekRange[],
   };
   if (windowShapes.size >= 1_000) windowShapes.clear();

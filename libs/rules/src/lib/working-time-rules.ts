@@ -24,7 +24,7 @@ import {
   localDayNumber,
   MINUTE_MS,
   sharedIsoWeek,
-  singleCivilDay,
+  singleCivilDayNumber,
   splitByCivilDay,
   startOfCivilDay,
 } from './zoned-time';
@@ -267,10 +267,6 @@ export function checkAmplitude(ctx: PersonContext): Violation[] {
   return out;
 }
 
-function civilDatesOf(interval: Interval, timeZone: string): CivilDate[] {
-  return splitByCivilDay(interval, timeZone).map((p) => p.date);
-}
-
 /** Continuous work: segments joined when the gap between them is shorter than the legal break. */
 export function workStretches(ctx: PersonContext): Interval[] {
   const gapMs = ctx.settings.breakMinMinutes * MINUTE_MS;
@@ -296,9 +292,18 @@ export function checkBreak(ctx: PersonContext): Violation[] {
   for (const s of workStretches(ctx)) {
     // Parts lie inside their day: a stretch outside the bounds has none on a window day.
     if (s.end <= bounds.start || s.start >= bounds.end) continue;
-    const single = singleCivilDay(s, ctx.timeZone);
-    for (const date of single !== undefined ? [single] : civilDatesOf(s, ctx.timeZone)) {
-      const i = ctx.windowDayIndex.get(date);
+    // Within one civil day, its position is its day number's distance from the first day's.
+    const single = singleCivilDayNumber(s, ctx.timeZone) - ctx.windowFirstDay;
+    if (!Number.isNaN(single)) {
+      if (single >= 0 && single < ctx.windowDays.length) {
+        const list = stretchesByDay[single];
+        if (list) list.push(s);
+        else stretchesByDay[single] = [s];
+      }
+      continue;
+    }
+    for (const p of splitByCivilDay(s, ctx.timeZone)) {
+      const i = ctx.windowDayIndex.get(p.date);
       if (i === undefined) continue;
       const list = stretchesByDay[i];
       if (list) list.push(s);

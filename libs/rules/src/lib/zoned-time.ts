@@ -451,17 +451,24 @@ function cachedDayBucket(
 }
 
 /**
- * The civil date of the one part {@link splitByCivilDay} gives for an interval lying within a
- * single civil day, or undefined (empty, over several days, or off the fast path): no arrays.
+ * The UTC day number (see {@link localDayNumber}) of the one part {@link splitByCivilDay} gives
+ * for an interval lying within a single civil day, or NaN (empty, over several days, or off the
+ * fast path): no arrays.
  */
-export function singleCivilDay(interval: Interval, timeZone: string): CivilDate | undefined {
-  if (interval.end <= interval.start) return undefined;
+export function singleCivilDayNumber(interval: Interval, timeZone: string): number {
+  if (interval.end <= interval.start) return Number.NaN;
   const local = interval.start + offsetMinutes(interval.start, timeZone) * MINUTE_MS;
-  if (!isPlainTime(local)) return undefined;
+  if (!isPlainTime(local)) return Number.NaN;
   const day = dayNumberOf(local);
-  if (day < FIRST_FAST_DAY || day > LAST_FAST_DAY) return undefined;
+  if (day < FIRST_FAST_DAY || day > LAST_FAST_DAY) return Number.NaN;
   const bucket = cachedDayBucket(dayBucketTable(timeZone), day, timeZone);
-  return bucket.start <= interval.start && interval.end <= bucket.end ? bucket.date : undefined;
+  return bucket.start <= interval.start && interval.end <= bucket.end ? day : Number.NaN;
+}
+
+/** The UTC day number of a civil date within years 1000 to 9999, else NaN. */
+export function dayNumberOfDate(date: CivilDate): number {
+  const day = utcDate(date) / DAY_MS;
+  return day >= FIRST_FAST_DAY && day <= LAST_FAST_DAY ? day : Number.NaN;
 }
 
 /** Civil days touched by `[start, end)`, each clipped to the interval; a cross-midnight shift gives two. */
