@@ -150,7 +150,19 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     itemParts,
     weeksBounds,
     segmentParts,
-    memo: {},
+    // Every field from the start: one object shape for every person.
+    memo: {
+      workingDays: undefined,
+      mergedWork: undefined,
+      worstAverage: undefined,
+      absences: undefined,
+      segmentPartsByDay: undefined,
+      itemIndex: undefined,
+      workBounds: undefined,
+      weekItemIds: undefined,
+      weekMinutes: undefined,
+      weekContracts: undefined,
+    },
   };
 }
 
