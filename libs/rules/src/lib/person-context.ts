@@ -328,19 +328,20 @@ export function weekRun(
 
 /** Effective work minutes of an ISO week, the work summed outside the items included. */
 export function weekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
+  const outside = ctx.input.history?.weekMinutes;
+  // A day's minutes come from segment parts inside the day: a week whose days the segments do
+  // not reach sums to 0 (the months of history the long windows look at), nothing to keep.
+  const work = (ctx.memo.workBounds ??= segmentBounds(ctx));
+  const days = daysBounds(week, ctx.timeZone);
+  if (!(days.end > work.start && days.start < work.end)) {
+    return outside === undefined ? 0 : 0 + (outside[week.week] ?? 0);
+  }
   // Several rules read the same weeks (the 12-week windows, the 15-week review): summed once.
   const memo = (ctx.memo.weekMinutes ??= new Map());
   const known = memo.get(week.week);
   if (known !== undefined) return known;
   let sum = 0;
-  const work = (ctx.memo.workBounds ??= segmentBounds(ctx));
-  // A day's minutes come from segment parts inside the day: a week whose days the segments do
-  // not reach sums to 0 (the months of history the long windows look at).
-  const days = daysBounds(week, ctx.timeZone);
-  if (days.end > work.start && days.start < work.end) {
-    for (const d of week.days) sum += ctx.minutesByDay.get(d) ?? 0;
-  }
-  const outside = ctx.input.history?.weekMinutes;
+  for (const d of week.days) sum += ctx.minutesByDay.get(d) ?? 0;
   const total = outside === undefined ? sum : sum + (outside[week.week] ?? 0);
   memo.set(week.week, total);
   return total;
