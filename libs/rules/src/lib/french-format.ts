@@ -51,6 +51,22 @@ export function formatHours(hours: number): string {
  * for URLs only.
  */
 export function formatWeek(week: string, referenceYear?: number): string {
+  // `2026-W50`, the usual shape, read without the regular expression (the same fields).
+  if (week.length === 8 && week.charCodeAt(4) === 45 && week.charCodeAt(5) === 87) {
+    let year = 0;
+    let number = 0;
+    let isDigits = true;
+    for (let i = 0; i < 8 && isDigits; i++) {
+      if (i === 4 || i === 5) continue;
+      const digit = week.charCodeAt(i) - 48;
+      isDigits = digit >= 0 && digit <= 9;
+      if (i < 4) year = year * 10 + digit;
+      else number = number * 10 + digit;
+    }
+    if (isDigits) {
+      return year === referenceYear ? `semaine ${number}` : `semaine ${number} de ${year}`;
+    }
+  }
   const match = /^(\d{4})-W(\d{2})$/.exec(week);
   if (!match) return `semaine ${week}`;
   const year = Number(match[1]);

@@ -13,13 +13,13 @@ import {
   weekInWords,
   weekItemIds,
   weekMinutes,
+  weekRun,
 } from './person-context';
 import { Absence, ContractPeriod } from './person-input';
 import { skillViolation } from './skills';
 import { makeViolation } from './violation-builder';
 import {
   addDays,
-  addIsoWeeks,
   CivilDate,
   daysBetween,
   Interval,
@@ -30,7 +30,6 @@ import {
   MINUTE_MS,
   overlapMs,
   sharedDayBucket,
-  sharedIsoWeek,
   startOfCivilDay,
   toEpochMs,
 } from './zoned-time';
@@ -70,10 +69,20 @@ function absenceIntervals(ctx: PersonContext): Interval[] {
 
 /** The contract covering most days of a week (the later one on a tie). */
 function weekContract(ctx: PersonContext, week: IsoWeekRange): ContractPeriod | undefined {
+  const memo = (ctx.memo.weekContracts ??= new Map());
+  if (memo.has(week.week)) return memo.get(week.week);
+  const best = computeWeekContract(ctx, week);
+  memo.set(week.week, best);
+  return best;
+}
+
+function computeWeekContract(ctx: PersonContext, week: IsoWeekRange): ContractPeriod | undefined {
   let best: ContractPeriod | undefined;
   let bestDays = 0;
   for (const c of ctx.input.contracts) {
-    const days = week.days.filter((d) => contractOn([c], d)).length;
+    let days = 0;
+    for (const d of week.days)
+      if (c.start <= d && (c.end === undefined || c.end === null || c.end >= d)) days++;
     if (days > 0 && days >= bestDays) {
       best = c;
       bestDays = days;
@@ -94,15 +103,23 @@ export function checkOutsideContract(ctx: PersonContext): Violation[] {
     const t = items[i];
     const parts = ctx.itemParts[i];
     if (!partsInWindow(ctx, parts)) continue;
-    const days = parts.map((d) => d.date);
-    const uncovered = days.find((d) => !contractOn(ctx.input.contracts, d));
-    const suspended =
-      uncovered !== undefined
-        ? undefined
-        : days.find((d) => {
-            const c = contractOn(ctx.input.contracts, d);
-            return c !== undefined && isSuspended(c, d);
-          });
+    let uncovered: CivilDate | undefined;
+    let suspended: CivilDate | undefined;
+    for (const { date } of parts) {
+      if (!contractOn(ctx.input.contracts, date)) {
+        uncovered = date;
+        break;
+      }
+    }
+    if (uncovered === undefined) {
+      for (const { date } of parts) {
+        const c = contractOn(ctx.input.contracts, date);
+        if (c !== undefined && isSuspended(c, date)) {
+          suspended = date;
+          break;
+        }
+      }
+    }
     if (uncovered === undefined && suspended === undefined) continue;
     const times = `${formatTime(t.start, ctx.timeZone)}–${formatTime(t.end, ctx.timeZone)}`;
     if (uncovered !== undefined) {
@@ -150,11 +167,18 @@ export function checkDuringAbsence(ctx: PersonContext): Violation[] {
 export function expectedWeekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
   const absences = absenceIntervals(ctx);
   let total = 0;
-  for (const d of week.days) {
-    if (isoWeekday(d) > 5 || ctx.holidays.has(d)) continue;
+  // A week's days run from Monday (ISO weekday 1) to Sunday.
+  for (let i = 0; i < week.days.length; i++) {
+    const d = week.days[i];
+    if (i + 1 > 5 || ctx.holidays.has(d)) continue;
     const c = contractOn(ctx.input.contracts, d);
     if (!c || isSuspended(c, d)) continue;
     const share = (c.weeklyHours * 60) / 5;
+    if (absences.length === 0) {
+      // No absence: nothing to deduct (a day is never 0 minutes long).
+      total += Math.max(0, share);
+      continue;
+    }
     const day = sharedDayBucket(d, ctx.timeZone);
     const absent = absences.reduce((s, a) => s + overlapMs(a, day), 0) / MINUTE_MS;
     const fullDay = (day.end - day.start) / MINUTE_MS;
@@ -238,31 +262,29 @@ export function checkHoursReview(ctx: PersonContext): Violation[] {
   // A week counts only under a part-time contract; its excess is over that week's contract.
   // Periods of successive evaluated weeks overlap: each week is read once.
   type Excess = { week: IsoWeekRange; minutes: number; contractMinutes: number };
-  const byWeek = new Map<string, Excess | null>();
-  const excessOf = (week: IsoWeekRange): Excess | null => {
-    let known = byWeek.get(week.week);
-    if (known === undefined) {
-      const c = weekContract(ctx, week);
-      known = isPartTime(ctx, c)
-        ? {
-            week,
-            minutes: weekMinutes(ctx, week) - c.weeklyHours * 60,
-            contractMinutes: c.weeklyHours * 60,
-          }
-        : null;
-      byWeek.set(week.week, known);
-    }
-    return known;
-  };
+  // The window's weeks follow each other: the period ending on its k-th week is run[k..k + 14].
+  const run = weekRun(
+    ctx.windowWeeks[0].week,
+    1 - HOURS_REVIEW_PERIOD_WEEKS,
+    ctx.windowWeeks.length + HOURS_REVIEW_PERIOD_WEEKS - 1,
+    ctx.timeZone,
+  );
+  const byWeek: (Excess | null)[] = run.map((week) => {
+    const c = weekContract(ctx, week);
+    return isPartTime(ctx, c)
+      ? {
+          week,
+          minutes: weekMinutes(ctx, week) - c.weeklyHours * 60,
+          contractMinutes: c.weeklyHours * 60,
+        }
+      : null;
+  });
   let worst: { average: number; weeks: IsoWeekRange[]; contractMinutes: number } | undefined;
-  for (const last of ctx.windowWeeks) {
+  for (let k = 0; k < ctx.windowWeeks.length; k++) {
+    const last = ctx.windowWeeks[k];
     const excess: Excess[] = [];
     for (let i = 0; i < HOURS_REVIEW_PERIOD_WEEKS; i++) {
-      const week = sharedIsoWeek(
-        addIsoWeeks(last.week, i - HOURS_REVIEW_PERIOD_WEEKS + 1),
-        ctx.timeZone,
-      );
-      const known = excessOf(week);
+      const known = byWeek[k + i];
       if (known) excess.push(known);
     }
     if (excess.length < HOURS_REVIEW_WEEKS) continue;
@@ -387,6 +409,8 @@ export function checkNotice(ctx: PersonContext): Violation[] {
  */
 export function checkSplitDay(ctx: PersonContext): Violation[] {
   const s = ctx.settings;
+  // Only a part-time contract can make a day's contract part-time.
+  if (!ctx.input.contracts.some((c) => isPartTime(ctx, c))) return [];
   const out: Violation[] = [];
   for (const d of ctx.windowDays) {
     if (!isPartTime(ctx, contractOn(ctx.input.contracts, d))) continue;
@@ -424,6 +448,11 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
   return out;
 }
 
+/** Under 24 h a week by a recorded derogation: PART_TIME_GROUPING applies. */
+function isGroupingConcerned(ctx: PersonContext, c: ContractPeriod): boolean {
+  return c.hasPartTimeDerogation === true && c.weeklyHours < ctx.settings.partTimeFloorHours;
+}
+
 /**
  * PART_TIME_GROUPING: a contract under 24 h a week by a recorded derogation holds only if the
  * hours are grouped in regular or complete days or half-days (L3123-7, last paragraph). A day's
@@ -433,13 +462,11 @@ export function checkSplitDay(ctx: PersonContext): Violation[] {
 export function checkPartTimeGrouping(ctx: PersonContext): Violation[] {
   const s = ctx.settings;
   const min = s.partTimeGroupingMinBlockMinutes;
-  const isConcerned = (c: ContractPeriod): boolean =>
-    c.hasPartTimeDerogation === true && c.weeklyHours < s.partTimeFloorHours;
-  if (!ctx.input.contracts.some(isConcerned)) return [];
+  if (!ctx.input.contracts.some((c) => isGroupingConcerned(ctx, c))) return [];
   const out: Violation[] = [];
   for (const d of ctx.windowDays) {
     const c = contractOn(ctx.input.contracts, d);
-    if (!c || !isConcerned(c)) continue;
+    if (!c || !isGroupingConcerned(ctx, c)) continue;
     const parts = [...segmentPartsOn(ctx, d)].sort((a, b) => a.start - b.start);
     const blocks: Interval[] = [];
     for (const p of parts) {

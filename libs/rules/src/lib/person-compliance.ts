@@ -59,5 +59,7 @@ const PERSON_RULES = [
  */
 export function checkPersonCompliance(input: PersonComplianceInput): Violation[] {
   const ctx = buildPersonContext(input);
-  return mergeViolations(PERSON_RULES.flatMap((rule) => rule(ctx)));
+  const lists: Violation[][] = [];
+  for (const rule of PERSON_RULES) lists.push(rule(ctx));
+  return mergeViolations(...lists);
 }

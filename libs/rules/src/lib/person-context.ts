@@ -1,5 +1,5 @@
 import { formatWeek } from './french-format';
-import { PersonComplianceInput } from './person-input';
+import { ContractPeriod, PersonComplianceInput } from './person-input';
 import { holidayMap } from './public-holidays';
 import { resolveRuleSettings, RuleSettings } from './rule-settings';
 import { buildTimeline, TimedItem, WorkTimeline } from './work-timeline';
@@ -9,12 +9,16 @@ import {
   civilDatesBetween,
   dayBucket,
   DayBucket,
+  dayNumberOfDate,
   Interval,
   isCivilDate,
+  isoWeekday,
   isoWeekOf,
   IsoWeekRange,
   MINUTE_MS,
   parseIsoWeek,
+  sharedDayBucket,
+  sharedIsoWeek,
   splitByCivilDay,
 } from './zoned-time';
 
@@ -26,6 +30,14 @@ export interface PersonMemo {
   absences?: Interval[];
   segmentPartsByDay?: Map<CivilDate, DayBucket[]>;
   itemIndex?: Map<TimedItem, number>;
+  /** Earliest start and latest end of the work segments (empty when start ≥ end). */
+  workBounds?: Interval;
+  /** {@link weekItemIds} by ISO week. */
+  weekItemIds?: Map<string, readonly string[]>;
+  /** {@link weekMinutes} by ISO week. */
+  weekMinutes?: Map<string, number>;
+  /** Contract covering most days of an ISO week, by week (part-time rules). */
+  weekContracts?: Map<string, ContractPeriod | undefined>;
 }
 
 /** Everything computed once per person and shared by the rules. */
@@ -36,9 +48,17 @@ export interface PersonContext {
   timeZone: string;
   timeline: WorkTimeline;
   minutesByDay: Map<CivilDate, number>;
+  /** The largest value of `minutesByDay`, 0 when it is empty. */
+  maxDayMinutes: number;
   idsByDay: Map<CivilDate, string[]>;
   windowDays: CivilDate[];
   windowDaySet: Set<CivilDate>;
+  /** Position of each window day in `windowDays`. */
+  windowDayIndex: ReadonlyMap<CivilDate, number>;
+  /** ISO weekday (1 = Monday) of each window day. */
+  windowWeekdays: readonly number[];
+  /** UTC day number of the window's first day (NaN off the fast range): windowDays[i] is +i. */
+  windowFirstDay: number;
   windowWeeks: IsoWeekRange[];
   holidays: ReadonlyMap<CivilDate, string>;
   /**
@@ -61,33 +81,54 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     throw new RangeError(`Période invalide : ${from} – ${to}`);
   }
   const timeZone = settings.timeZone;
-  const timeline = buildTimeline(
-    input.items.filter(
-      (i) => i.personId === undefined || i.personId === null || i.personId === input.personId,
-    ),
-    settings,
-  );
-  const { windowDays, windowDaySet, windowWeeks, weeksBounds } = windowShape(from, to, timeZone);
+  const timeline = buildTimeline(ownItems(input), settings);
+  const {
+    windowDays,
+    windowDaySet,
+    windowDayIndex,
+    windowWeekdays,
+    windowFirstDay,
+    windowWeeks,
+    weeksBounds,
+  } = windowShape(from, to, timeZone);
   // Each segment and item is split by civil day once; the rules share the parts. The sums are
   // made in the same order as `minutesByDay` and `itemIdsByDay` of work-timeline.
   const minutesByDay = new Map<CivilDate, number>();
   const segmentParts: DayBucket[] = [];
+  // A day's sum is kept in hand while its parts follow each other (the same additions).
+  let date: CivilDate | undefined;
+  let minutes = 0;
   for (const segment of timeline.segments) {
     for (const d of splitByCivilDay(segment, timeZone)) {
-      minutesByDay.set(d.date, (minutesByDay.get(d.date) ?? 0) + (d.end - d.start) / MINUTE_MS);
+      if (d.date !== date) {
+        if (date !== undefined) minutesByDay.set(date, minutes);
+        date = d.date;
+        minutes = minutesByDay.get(date) ?? 0;
+      }
+      minutes = minutes + (d.end - d.start) / MINUTE_MS;
       segmentParts.push(d);
     }
   }
+  if (date !== undefined) minutesByDay.set(date, minutes);
+  let maxDayMinutes = 0;
+  for (const m of minutesByDay.values()) if (m > maxDayMinutes) maxDayMinutes = m;
   const itemParts: (readonly DayBucket[])[] = [];
   const idsByDay = new Map<CivilDate, string[]>();
+  // The list of the day in hand is kept while its items follow each other.
+  let idsDate: CivilDate | undefined;
+  let dayIds: string[] = [];
   for (const t of timeline.items) {
     // A part lies inside its day, so an item outside the weeks' bounds has no part on their days.
     const parts = overlaps(t, weeksBounds) ? splitByCivilDay(t, timeZone) : NO_PARTS;
     itemParts.push(parts);
     for (const d of parts) {
-      const ids = idsByDay.get(d.date);
-      if (ids) ids.push(t.id);
-      else idsByDay.set(d.date, [t.id]);
+      if (d.date !== idsDate) {
+        idsDate = d.date;
+        const ids = idsByDay.get(d.date);
+        if (ids) dayIds = ids;
+        else idsByDay.set(d.date, (dayIds = []));
+      }
+      dayIds.push(t.id);
     }
   }
   return {
@@ -97,19 +138,50 @@ export function buildPersonContext(input: PersonComplianceInput): PersonContext 
     timeZone,
     timeline,
     minutesByDay,
+    maxDayMinutes,
     idsByDay,
     windowDays,
     windowDaySet,
+    windowDayIndex,
+    windowWeekdays,
+    windowFirstDay,
     windowWeeks,
     holidays: sharedHolidayMap(settings, Number(from.slice(0, 4)) - 1, Number(to.slice(0, 4)) + 1),
     itemParts,
     weeksBounds,
     segmentParts,
-    memo: {},
+    // Every field from the start: one object shape for every person.
+    memo: {
+      workingDays: undefined,
+      mergedWork: undefined,
+      worstAverage: undefined,
+      absences: undefined,
+      segmentPartsByDay: undefined,
+      itemIndex: undefined,
+      workBounds: undefined,
+      weekItemIds: undefined,
+      weekMinutes: undefined,
+      weekContracts: undefined,
+    },
   };
 }
 
 const NO_PARTS: readonly DayBucket[] = Object.freeze([]);
+
+function isOwn(
+  input: PersonComplianceInput,
+  item: PersonComplianceInput['items'][number],
+): boolean {
+  return item.personId === undefined || item.personId === null || item.personId === input.personId;
+}
+
+/** The items of the person or of nobody; the input's own list when it holds only those. */
+function ownItems(input: PersonComplianceInput): PersonComplianceInput['items'] {
+  for (const item of input.items) {
+    if (!isOwn(input, item)) return input.items.filter((i) => isOwn(input, i));
+  }
+  return input.items;
+}
 
 function overlaps(a: Interval, b: Interval): boolean {
   return a.end > b.start && a.start < b.end;
@@ -118,6 +190,9 @@ function overlaps(a: Interval, b: Interval): boolean {
 interface WindowShape {
   windowDays: CivilDate[];
   windowDaySet: Set<CivilDate>;
+  windowDayIndex: ReadonlyMap<CivilDate, number>;
+  windowWeekdays: readonly number[];
+  windowFirstDay: number;
   windowWeeks: IsoWeekRange[];
   weeksBounds: Interval;
 }
@@ -125,7 +200,19 @@ interface WindowShape {
 /** Window days and weeks by `zone|from|to`: every person of a check shares them (read-only). */
 const windowShapes = new Map<string, WindowShape>();
 
+/** The last shape asked for: a check of many people asks for the same one each time. */
+let lastShape: { from: CivilDate; to: CivilDate; timeZone: string; shape: WindowShape } | undefined;
+
 function windowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowShape {
+  if (lastShape?.from === from && lastShape.to === to && lastShape.timeZone === timeZone) {
+    return lastShape.shape;
+  }
+  const shape = computeWindowShape(from, to, timeZone);
+  lastShape = { from, to, timeZone, shape };
+  return shape;
+}
+
+function computeWindowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowShape {
   const key = `${timeZone}|${from}|${to}`;
   const cached = windowShapes.get(key);
   if (cached) return cached;
@@ -149,6 +236,9 @@ function windowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowSh
     weeksBounds: Object.freeze(weeksBounds),
     windowDays: Object.freeze(windowDays) as CivilDate[],
     windowDaySet: new Set(windowDays),
+    windowDayIndex: new Map(windowDays.map((d, i) => [d, i])),
+    windowWeekdays: Object.freeze(windowDays.map(isoWeekday)),
+    windowFirstDay: dayNumberOfDate(from),
     windowWeeks: Object.freeze(windowWeeks) as IsoWeekRange[],
   };
   if (windowShapes.size >= 1_000) windowShapes.clear();
@@ -157,6 +247,9 @@ function windowShape(from: CivilDate, to: CivilDate, timeZone: string): WindowSh
 }
 
 const nationalHolidays = new Map<string, ReadonlyMap<CivilDate, string>>();
+let lastNational:
+  | { fromYear: number; toYear: number; map: ReadonlyMap<CivilDate, string> }
+  | undefined;
 
 /** {@link holidayMap}, shared between people for the national list (the rules only read it). */
 function sharedHolidayMap(
@@ -165,6 +258,8 @@ function sharedHolidayMap(
   toYear: number,
 ): ReadonlyMap<CivilDate, string> {
   if (settings.publicHolidays !== null) return holidayMap(settings, fromYear, toYear);
+  if (lastNational?.fromYear === fromYear && lastNational.toYear === toYear)
+    return lastNational.map;
   const key = `${fromYear}|${toYear}`;
   let map = nationalHolidays.get(key);
   if (map === undefined) {
@@ -172,6 +267,7 @@ function sharedHolidayMap(
     map = holidayMap(settings, fromYear, toYear);
     nationalHolidays.set(key, map);
   }
+  lastNational = { fromYear, toYear, map };
   return map;
 }
 
@@ -208,22 +304,106 @@ export function segmentPartsOn(ctx: PersonContext, date: CivilDate): readonly Da
   return byDay.get(date) ?? NO_PARTS;
 }
 
+/** Runs of consecutive weeks by `zone|first week|offset|count` (shared, read-only). */
+const weekRuns = new Map<string, readonly Readonly<IsoWeekRange>[]>();
+
+/** The `count` ISO weeks from `offset` weeks after `week` (shared: the caller must not modify them). */
+export function weekRun(
+  week: string,
+  offset: number,
+  count: number,
+  timeZone: string,
+): readonly Readonly<IsoWeekRange>[] {
+  const key = `${timeZone}|${week}|${offset}|${count}`;
+  let run = weekRuns.get(key);
+  if (run === undefined) {
+    run = Array.from({ length: count }, (_, i) =>
+      sharedIsoWeek(addIsoWeeks(week, offset + i), timeZone),
+    );
+    if (weekRuns.size >= 1_000) weekRuns.clear();
+    weekRuns.set(key, run);
+  }
+  return run;
+}
+
 /** Effective work minutes of an ISO week, the work summed outside the items included. */
 export function weekMinutes(ctx: PersonContext, week: IsoWeekRange): number {
+  const outside = ctx.input.history?.weekMinutes;
+  // A day's minutes come from segment parts inside the day: a week whose days the segments do
+  // not reach sums to 0 (the months of history the long windows look at), nothing to keep.
+  const work = (ctx.memo.workBounds ??= segmentBounds(ctx));
+  const days = daysBounds(week, ctx.timeZone);
+  if (!(days.end > work.start && days.start < work.end)) {
+    return outside === undefined ? 0 : 0 + (outside[week.week] ?? 0);
+  }
+  // Several rules read the same weeks (the 12-week windows, the 15-week review): summed once.
+  const memo = (ctx.memo.weekMinutes ??= new Map());
+  const known = memo.get(week.week);
+  if (known !== undefined) return known;
   let sum = 0;
   for (const d of week.days) sum += ctx.minutesByDay.get(d) ?? 0;
-  const outside = ctx.input.history?.weekMinutes;
-  return outside === undefined ? sum : sum + (outside[week.week] ?? 0);
+  const total = outside === undefined ? sum : sum + (outside[week.week] ?? 0);
+  memo.set(week.week, total);
+  return total;
+}
+
+/** Days' bounds of a week by its (shared) range, with the zone they were computed in. */
+const weekDaysBounds = new WeakMap<
+  Readonly<IsoWeekRange>,
+  { timeZone: string; bounds: Interval }
+>();
+
+/** Earliest start and latest end of a week's days, without assuming they are in time order. */
+function daysBounds(week: Readonly<IsoWeekRange>, timeZone: string): Interval {
+  const known = weekDaysBounds.get(week);
+  if (known !== undefined && known.timeZone === timeZone) return known.bounds;
+  const bounds = { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
+  for (const d of week.days) {
+    const day = sharedDayBucket(d, timeZone);
+    bounds.start = Math.min(bounds.start, day.start);
+    bounds.end = Math.max(bounds.end, day.end);
+  }
+  weekDaysBounds.set(week, { timeZone, bounds });
+  return bounds;
+}
+
+function segmentBounds(ctx: PersonContext): Interval {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const s of ctx.timeline.segments) {
+    if (s.start < start) start = s.start;
+    if (s.end > end) end = s.end;
+  }
+  return { start, end };
 }
 
 /** Item ids touching any day of a week. */
-export function weekItemIds(ctx: PersonContext, week: IsoWeekRange): string[] {
-  const ids = new Set<string>();
+export function weekItemIds(ctx: PersonContext, week: IsoWeekRange): readonly string[] {
+  // Several rules name the same week's items (shared, read-only).
+  const memo = (ctx.memo.weekItemIds ??= new Map());
+  const known = memo.get(week.week);
+  if (known !== undefined) return known;
+  const list: string[] = [];
   for (const d of week.days) {
     const dayIds = ctx.idsByDay.get(d);
-    if (dayIds) for (const id of dayIds) ids.add(id);
+    if (dayIds) for (const id of dayIds) list.push(id);
   }
-  return [...ids];
+  // Distinct, in order of first appearance (an item over midnight is on two days).
+  const unique = list.length <= 32 ? uniqueSmall(list) : [...new Set(list)];
+  memo.set(week.week, unique);
+  return unique;
+}
+
+/** `[...new Set(list)]` for a short list of strings, without the set. */
+function uniqueSmall(list: string[]): string[] {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    let seen = false;
+    for (let j = 0; j < n && !seen; j++) seen = list[j] === list[i];
+    if (!seen) list[n++] = list[i];
+  }
+  list.length = n;
+  return list;
 }
 
 /**

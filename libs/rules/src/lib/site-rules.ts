@@ -25,14 +25,8 @@ interface SiteContext {
   week: IsoWeekRange;
   shifts: TimedItem[];
   holidays: Map<CivilDate, string>;
-}
-
-/** A shift's presence on the timeline: the item minus its break. */
-function presence(t: TimedItem): Interval[] {
-  return [
-    { start: t.start, end: t.breakStart },
-    { start: t.breakEnd, end: t.end },
-  ].filter((i) => i.end > i.start);
+  /** {@link holds} by skill and shift: every opening slot and requirement asks again. */
+  held: Map<string, Map<TimedItem, boolean>>;
 }
 
 /**
@@ -47,11 +41,16 @@ function eachPiece(
 ): void {
   // Only the presence within the slot can cut it or count in it (a week's slots are each a
   // few hours of one day: most of the week's shifts are left out here).
+  // Each shift's presence on the timeline: the shift minus its break.
   const parts: { person: string; start: number; end: number }[] = [];
-  for (const t of shifts)
-    for (const p of presence(t))
-      if (p.end > slot.start && p.start < slot.end)
-        parts.push({ person: t.item.personId ?? '', start: p.start, end: p.end });
+  for (const t of shifts) {
+    if (t.breakStart > t.start && t.breakStart > slot.start && t.start < slot.end) {
+      parts.push({ person: t.item.personId ?? '', start: t.start, end: t.breakStart });
+    }
+    if (t.end > t.breakEnd && t.end > slot.start && t.breakEnd < slot.end) {
+      parts.push({ person: t.item.personId ?? '', start: t.breakEnd, end: t.end });
+    }
+  }
   const cuts = new Set<number>([slot.start, slot.end]);
   for (const p of parts) {
     if (p.start > slot.start && p.start < slot.end) cuts.add(p.start);
@@ -109,8 +108,18 @@ function skillsOf(
 }
 
 function holds(ctx: SiteContext, t: TimedItem, skill: string): boolean {
-  const date = wallClock(t.start, ctx.timeZone).date;
-  return hasValidSkill(skillsOf(ctx, t.item.personId ?? '').skills, skill, date);
+  let bySkill = ctx.held.get(skill);
+  if (bySkill === undefined) {
+    bySkill = new Map();
+    ctx.held.set(skill, bySkill);
+  }
+  let known = bySkill.get(t);
+  if (known === undefined) {
+    const date = wallClock(t.start, ctx.timeZone).date;
+    known = hasValidSkill(skillsOf(ctx, t.item.personId ?? '').skills, skill, date);
+    bySkill.set(t, known);
+  }
+  return known;
 }
 
 /** Opening slots and coverage requirements made concrete on the week's dates. */
@@ -153,6 +162,26 @@ function checkOpeningHours(ctx: SiteContext): Violation[] {
   return shortfall ? [makeViolation('FS_OPENING_HOURS', shortfall)] : [];
 }
 
+interface OpeningStaff {
+  here: TimedItem[];
+  desk: TimedItem[];
+  trained: TimedItem[];
+  sst: TimedItem[];
+}
+
+function openingStaff(ctx: SiteContext, locationId: string): OpeningStaff {
+  const here = ctx.shifts.filter((t) => assigned(t) && t.locationId === locationId);
+  const desk = here.filter((t) => t.item.activity === 'accueil');
+  return {
+    here,
+    desk,
+    trained: ctx.input.isFranceServices
+      ? desk.filter((t) => holds(ctx, t, 'france_services_initial'))
+      : [],
+    sst: here.filter((t) => holds(ctx, t, 'sst')),
+  };
+}
+
 /**
  * FS_TRAINED_COVERAGE (≥ 2 France Services-trained agents at the desk for every opening slot;
  * an untrained agent is never alone) and SST_COVERAGE (≥ 1 valid SST holder on site).
@@ -160,11 +189,16 @@ function checkOpeningHours(ctx: SiteContext): Violation[] {
 function checkOpeningSlots(ctx: SiteContext): Violation[] {
   const s = ctx.settings;
   const out: Violation[] = [];
+  // The staff a location's slots count do not depend on the slot: listed once per location.
+  const staffByLocation = new Map<string, OpeningStaff>();
   for (const { range, date, slot } of datedRanges(ctx, ctx.input.openingHours)) {
-    const here = ctx.shifts.filter((t) => assigned(t) && t.locationId === range.locationId);
+    let staff = staffByLocation.get(range.locationId);
+    if (staff === undefined) {
+      staff = openingStaff(ctx, range.locationId);
+      staffByLocation.set(range.locationId, staff);
+    }
+    const { here, desk, trained, sst } = staff;
     if (ctx.input.isFranceServices) {
-      const desk = here.filter((t) => t.item.activity === 'accueil');
-      const trained = desk.filter((t) => holds(ctx, t, 'france_services_initial'));
       const { gaps, lowest } = shortfalls(slot, trained, s.fsTrainedMinStaff);
       if (gaps.length > 0) {
         out.push(
@@ -176,7 +210,6 @@ function checkOpeningSlots(ctx: SiteContext): Violation[] {
         );
       }
     }
-    const sst = here.filter((t) => holds(ctx, t, 'sst'));
     const { gaps } = shortfalls(slot, sst, s.sstMinStaff);
     if (gaps.length > 0) {
       out.push(
@@ -309,6 +342,7 @@ export function checkSiteWeek(input: SiteWeekInput): Violation[] {
     week,
     shifts: input.shifts.map(timeItem).filter((t) => overlapMs(t, week) > 0),
     holidays: holidayMap(settings, year, year + 1),
+    held: new Map(),
   };
   return [
     ...checkOpeningHours(ctx),

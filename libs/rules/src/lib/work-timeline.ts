@@ -96,7 +96,7 @@ export function buildTimeline(
   items: readonly WorkItem[],
   settings: Pick<RuleSettings, 'travelTimes' | 'timeZone'>,
 ): WorkTimeline {
-  const timed = items.map(timeItem).sort((a, b) => a.start - b.start || a.end - b.end);
+  const timed = sortByStartThenEnd(items.map(timeItem));
   const segments: WorkSegment[] = [];
   const legs: TravelLeg[] = [];
   let previous: TimedItem | undefined;
@@ -127,8 +127,20 @@ export function buildTimeline(
     }
     if (!previous || t.end > previous.end) previous = t;
   }
-  segments.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortByStartThenEnd(segments);
   return { items: timed, segments, legs };
+}
+
+function byStartThenEnd(a: Interval, b: Interval): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Sorts in place (stable); a list already in order, the usual case, is left as it is. */
+function sortByStartThenEnd<T extends Interval>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    if (!(byStartThenEnd(list[i - 1], list[i]) <= 0)) return list.sort(byStartThenEnd);
+  }
+  return list;
 }
 
 /** Effective work minutes per civil day; a cross-midnight shift counts on both days. */
@@ -163,7 +175,12 @@ export function itemIdsByDay(
 
 /** Merges touching or overlapping intervals. */
 export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
-  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  // Often given in start order already (timeline segments): the stable sort would keep it.
+  let isSorted = true;
+  for (let i = 1; i < intervals.length && isSorted; i++) {
+    isSorted = intervals[i].start - intervals[i - 1].start >= 0;
+  }
+  const sorted = isSorted ? intervals : [...intervals].sort((a, b) => a.start - b.start);
   const out: Interval[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];
@@ -191,20 +208,50 @@ export function nightPeriod(
   };
 }
 
-/** Night periods by settings (`zone|start|end`) and UTC day number of their civil date. */
-const nightCache = new Map<string, Map<number, Interval>>();
+/** Slots of a night table: one night per slot, a later one evicting an earlier. */
+const NIGHT_SLOTS = 1024;
 
-function nightPeriods(
+/** Night periods by the UTC day number of their civil date, direct-mapped. */
+interface NightTable {
+  days: Float64Array;
+  nights: (Interval | undefined)[];
+}
+
+/** Night periods by settings (`zone|start|end`). */
+const nightTables = new Map<string, NightTable>();
+let lastNightSettings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'> | undefined;
+let lastNightTable: NightTable | undefined;
+
+function nightTable(
   settings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'>,
-): Map<number, Interval> {
-  const key = `${settings.timeZone}|${settings.nightStart}|${settings.nightEnd}`;
-  let cache = nightCache.get(key);
-  if (cache === undefined) {
-    if (nightCache.size >= 1_000) nightCache.clear();
-    cache = new Map();
-    nightCache.set(key, cache);
+): NightTable {
+  const last = lastNightSettings;
+  if (
+    last !== undefined &&
+    lastNightTable !== undefined &&
+    last.timeZone === settings.timeZone &&
+    last.nightStart === settings.nightStart &&
+    last.nightEnd === settings.nightEnd
+  ) {
+    return lastNightTable;
   }
-  return cache;
+  const key = `${settings.timeZone}|${settings.nightStart}|${settings.nightEnd}`;
+  let table = nightTables.get(key);
+  if (table === undefined) {
+    if (nightTables.size >= 1_000) nightTables.clear();
+    table = {
+      days: new Float64Array(NIGHT_SLOTS).fill(Number.NaN),
+      nights: new Array<Interval | undefined>(NIGHT_SLOTS).fill(undefined),
+    };
+    nightTables.set(key, table);
+  }
+  lastNightSettings = {
+    timeZone: settings.timeZone,
+    nightStart: settings.nightStart,
+    nightEnd: settings.nightEnd,
+  };
+  lastNightTable = table;
+  return table;
 }
 
 /** Night minutes of a set of segments, keyed by the civil day the night period starts. */
@@ -213,18 +260,19 @@ export function nightMinutesByNight(
   settings: Pick<RuleSettings, 'nightStart' | 'nightEnd' | 'timeZone'>,
 ): Map<CivilDate, number> {
   const out = new Map<CivilDate, number>();
-  const periods = nightPeriods(settings);
+  const periods = nightTable(settings);
   for (const s of segments) {
     // Fast path on day numbers (same days, same order as the loop on dates below).
     const firstDay = localDayNumber(s.start, settings.timeZone) - 1;
     const lastDay = localDayNumber(s.end, settings.timeZone);
     if (Number.isFinite(firstDay + 1) && Number.isFinite(lastDay)) {
       for (let day = firstDay; day <= lastDay; day++) {
-        let night = periods.get(day);
-        if (night === undefined) {
+        const slot = day & (NIGHT_SLOTS - 1);
+        let night = periods.nights[slot];
+        if (night === undefined || periods.days[slot] !== day) {
           night = nightPeriod(civilDateOfDayNumber(day), settings);
-          if (periods.size >= 50_000) periods.clear();
-          periods.set(day, night);
+          periods.days[slot] = day;
+          periods.nights[slot] = night;
         }
         const ms = Math.min(night.end, s.end) - Math.max(night.start, s.start);
         if (ms > 0) {

@@ -16,13 +16,15 @@ import {
   addDays,
   addIsoWeeks,
   CivilDate,
+  civilDateOfDayNumber,
   Interval,
   isCanonicalDate,
-  isoWeekday,
   IsoWeekRange,
   localDate,
+  localDayNumber,
   MINUTE_MS,
   sharedIsoWeek,
+  singleCivilDayNumber,
   splitByCivilDay,
   startOfCivilDay,
 } from './zoned-time';
@@ -61,6 +63,8 @@ export function checkOverlap(ctx: PersonContext): Violation[] {
 /** DAILY_MAX: effective work per civil day (L3121-18; 12 h by agreement, L3121-19). */
 export function checkDailyMax(ctx: PersonContext): Violation[] {
   const max = ctx.settings.dailyMaxMinutes;
+  // No day above the maximum (a day without work has 0 minutes).
+  if (max >= 0 && ctx.maxDayMinutes <= max) return [];
   return ctx.windowDays
     .filter((d) => (ctx.minutesByDay.get(d) ?? 0) > max)
     .map((d) =>
@@ -167,6 +171,22 @@ export function checkWeeklyAverage(ctx: PersonContext): Violation[] {
 /** Items grouped by the civil day they start on: the working day of the rest rules. */
 function workingDays(ctx: PersonContext): { date: CivilDate; items: TimedItem[] }[] {
   if (ctx.memo.workingDays) return ctx.memo.workingDays;
+  // Items are in start order, so each day's items follow each other while the civil day of
+  // their starts never goes back (it may, where a clock change crosses midnight: then by dates).
+  const days: { date: CivilDate; items: TimedItem[] }[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const t of ctx.timeline.items) {
+    const day = localDayNumber(t.start, ctx.timeZone);
+    if (!(day >= last)) return (ctx.memo.workingDays = workingDaysByDate(ctx));
+    if (day === last) days[days.length - 1].items.push(t);
+    else days.push({ date: civilDateOfDayNumber(day), items: [t] });
+    last = day;
+  }
+  ctx.memo.workingDays = days;
+  return days;
+}
+
+function workingDaysByDate(ctx: PersonContext): { date: CivilDate; items: TimedItem[] }[] {
   const map = new Map<CivilDate, TimedItem[]>();
   for (const t of ctx.timeline.items) {
     const d = dayOf(ctx, t.start);
@@ -182,8 +202,7 @@ function workingDays(ctx: PersonContext): { date: CivilDate; items: TimedItem[] 
   } else {
     entries.sort(([a], [b]) => a.localeCompare(b));
   }
-  ctx.memo.workingDays = entries.map(([date, items]) => ({ date, items }));
-  return ctx.memo.workingDays;
+  return entries.map(([date, items]) => ({ date, items }));
 }
 
 /** Effective work merged into disjoint intervals (shared, read-only). */
@@ -203,10 +222,11 @@ export function checkDailyRest(ctx: PersonContext): Violation[] {
     if (lastEnd) {
       const next = day.items[0];
       const rest = (next.start - lastEnd.end) / MINUTE_MS;
-      const concerned = (): boolean =>
-        ctx.windowDaySet.has(day.date) ||
-        ctx.windowDaySet.has(dayOf(ctx, (lastEnd as TimedItem).start));
-      if (rest > 0 && rest < min && concerned()) {
+      if (
+        rest > 0 &&
+        rest < min &&
+        (ctx.windowDaySet.has(day.date) || ctx.windowDaySet.has(dayOf(ctx, lastEnd.start)))
+      ) {
         out.push(
           makeViolation(
             'DAILY_REST',
@@ -227,8 +247,12 @@ export function checkAmplitude(ctx: PersonContext): Violation[] {
   const out: Violation[] = [];
   for (const day of workingDays(ctx)) {
     if (!ctx.windowDaySet.has(day.date)) continue;
-    const start = Math.min(...day.items.map((t) => t.start));
-    const end = Math.max(...day.items.map((t) => t.end));
+    let start = Number.POSITIVE_INFINITY;
+    let end = Number.NEGATIVE_INFINITY;
+    for (const t of day.items) {
+      if (t.start < start) start = t.start;
+      if (t.end > end) end = t.end;
+    }
     const amplitude = (end - start) / MINUTE_MS;
     if (amplitude > max) {
       out.push(
@@ -261,24 +285,37 @@ export function workStretches(ctx: PersonContext): Interval[] {
  */
 export function checkBreak(ctx: PersonContext): Violation[] {
   const { breakAfterMinutes: after, breakMinMinutes: brk } = ctx.settings;
-  // Each stretch is split by civil day once; a day's list keeps the stretches' order.
-  const stretchesByDay = new Map<CivilDate, Interval[]>();
+  // Each stretch is split by civil day once; a day's list keeps the stretches' order. Lists by
+  // position of the day in the window.
+  const stretchesByDay: (Interval[] | undefined)[] = [];
   const bounds = ctx.weeksBounds;
   for (const s of workStretches(ctx)) {
     // Parts lie inside their day: a stretch outside the bounds has none on a window day.
     if (s.end <= bounds.start || s.start >= bounds.end) continue;
+    // Within one civil day, its position is its day number's distance from the first day's.
+    const single = singleCivilDayNumber(s, ctx.timeZone) - ctx.windowFirstDay;
+    if (!Number.isNaN(single)) {
+      if (single >= 0 && single < ctx.windowDays.length) {
+        const list = stretchesByDay[single];
+        if (list) list.push(s);
+        else stretchesByDay[single] = [s];
+      }
+      continue;
+    }
     for (const p of splitByCivilDay(s, ctx.timeZone)) {
-      if (!ctx.windowDaySet.has(p.date)) continue;
-      const list = stretchesByDay.get(p.date);
+      const i = ctx.windowDayIndex.get(p.date);
+      if (i === undefined) continue;
+      const list = stretchesByDay[i];
       if (list) list.push(s);
-      else stretchesByDay.set(p.date, [s]);
+      else stretchesByDay[i] = [s];
     }
   }
   const out: Violation[] = [];
-  for (const d of ctx.windowDays) {
+  for (let i = 0; i < ctx.windowDays.length; i++) {
+    const d = ctx.windowDays[i];
     const worked = ctx.minutesByDay.get(d) ?? 0;
     if (worked === 0) continue;
-    const touching = stretchesByDay.get(d) ?? [];
+    const touching = stretchesByDay[i] ?? [];
     const long = touching.find(
       (s) => (s.end - s.start) / MINUTE_MS > after && dayOf(ctx, s.start) === d,
     );
@@ -334,10 +371,19 @@ export function checkWeeklyRest(ctx: PersonContext): Violation[] {
   }
   gaps.push({ start: cursor, end: Number.POSITIVE_INFINITY });
   const out: Violation[] = [];
+  // Gaps are in time order and disjoint: a week reads only those from the first ending after its
+  // start to the last starting before its end.
+  let first = 0;
+  let lastStart = Number.NEGATIVE_INFINITY;
   for (const w of ctx.windowWeeks) {
+    if (w.start < lastStart) first = 0;
+    lastStart = w.start;
+    while (first < gaps.length && gaps[first].end <= w.start) first++;
     let longestInWeek = 0;
     let ok = false;
-    for (const g of gaps) {
+    for (let i = first; i < gaps.length; i++) {
+      const g = gaps[i];
+      if (g.start >= w.end) break;
       const inside = (Math.min(g.end, w.end) - Math.max(g.start, w.start)) / MINUTE_MS;
       if (inside <= 0) continue;
       longestInWeek = Math.max(longestInWeek, inside);
@@ -374,8 +420,9 @@ export function checkCalendarDays(ctx: PersonContext): Violation[] {
   for (let i = 0; i < items.length; i++) {
     const t = items[i];
     for (const { date: d } of ctx.itemParts[i]) {
-      if (!ctx.windowDaySet.has(d)) continue;
-      const isSunday = isoWeekday(d) === 7 && !hasSundayDerogation(ctx, t.item);
+      const index = ctx.windowDayIndex.get(d);
+      if (index === undefined) continue;
+      const isSunday = ctx.windowWeekdays[index] === 7 && !hasSundayDerogation(ctx, t.item);
       const isMayFirst = d.length === 10 && d.endsWith('05-01');
       const holiday = isMayFirst ? undefined : ctx.holidays.get(d);
       if (!isSunday && !isMayFirst && holiday === undefined) continue;
@@ -418,11 +465,11 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
   const nights = nightMinutesByNight(ctx.timeline.segments, s);
   const out: Violation[] = [];
   const nightLabel = `${s.nightStart}–${s.nightEnd}`;
+  // Only a contract marked as a night worker's can make a day's contract say so.
   let isNightWorker =
     ctx.input.isNightWorker === true ||
-    ctx.windowDays.some((d) => contractOn(ctx.input.contracts, d)?.isNightWorker === true);
-  const itemsOfNight = (night: CivilDate): string[] =>
-    ctx.timeline.items.filter((t) => nightMinutesByNight([t], s).has(night)).map((t) => t.id);
+    (ctx.input.contracts.some((c) => c.isNightWorker === true) &&
+      ctx.windowDays.some((d) => contractOn(ctx.input.contracts, d)?.isNightWorker === true));
   for (const w of ctx.windowWeeks) {
     const longNights = w.days.filter(
       (d) => (nights.get(d) ?? 0) >= s.nightWorkerMinNightMinutesPerDay,
@@ -435,7 +482,7 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
           `Statut de travailleur de nuit atteint : au moins ${formatDuration(s.nightWorkerMinNightMinutesPerDay)} de travail de nuit (${nightLabel}) sur ${longNights.length} jours de la ${weekInWords(ctx, w.week)}.`,
           {
             personId: ctx.personId,
-            shiftIds: longNights.flatMap(itemsOfNight),
+            shiftIds: longNights.flatMap((night) => itemsOfNight(ctx, night)),
             legalRef: 'C. trav., art. L3122-5',
           },
         ),
@@ -495,6 +542,13 @@ export function checkNightWork(ctx: PersonContext): Violation[] {
     );
   }
   return out;
+}
+
+/** Ids of the items with night work in the night period starting on a civil day. */
+function itemsOfNight(ctx: PersonContext, night: CivilDate): string[] {
+  return ctx.timeline.items
+    .filter((t) => nightMinutesByNight([t], ctx.settings).has(night))
+    .map((t) => t.id);
 }
 
 const DAY_MS = 24 * 60 * MINUTE_MS;

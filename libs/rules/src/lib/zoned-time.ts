@@ -242,8 +242,35 @@ export function isoWeekday(date: CivilDate): number {
 }
 
 const OFFSET_STEP_MS = 15 * MINUTE_MS;
-/** Time zone → quarter-hour bucket → offset. */
-const offsetCache = new Map<string, Map<number, number>>();
+/** Slots of a zone's offset cache: one quarter hour per slot, a later one evicting an earlier. */
+const OFFSET_SLOTS = 4096;
+
+/** A zone's offsets by quarter hour, direct-mapped (a Map lookup costs more than the rules). */
+interface OffsetTable {
+  quarters: Float64Array;
+  offsets: Float64Array;
+}
+
+/** Time zone → its offsets by quarter hour. */
+const offsetTables = new Map<string, OffsetTable>();
+let lastOffsetZone: string | undefined;
+let lastOffsetTable: OffsetTable | undefined;
+
+function offsetTable(timeZone: string): OffsetTable {
+  if (timeZone === lastOffsetZone && lastOffsetTable !== undefined) return lastOffsetTable;
+  let table = offsetTables.get(timeZone);
+  if (table === undefined) {
+    if (offsetTables.size >= 1_000) offsetTables.clear();
+    table = {
+      quarters: new Float64Array(OFFSET_SLOTS).fill(Number.NaN),
+      offsets: new Float64Array(OFFSET_SLOTS),
+    };
+    offsetTables.set(timeZone, table);
+  }
+  lastOffsetZone = timeZone;
+  lastOffsetTable = table;
+  return table;
+}
 
 function zoneCache<K, V>(caches: Map<string, Map<K, V>>, timeZone: string): Map<K, V> {
   let cache = caches.get(timeZone);
@@ -259,15 +286,18 @@ function zoneCache<K, V>(caches: Map<string, Map<K, V>>, timeZone: string): Map<
 export function offsetMinutes(ms: number, timeZone: string): number {
   // Zones change offset on quarter-hour boundaries, so one lookup per quarter hour is exact;
   // the cache keeps live checks (while dragging a shift) fast.
-  const cache = zoneCache(offsetCache, timeZone);
+  const table = offsetTable(timeZone);
   const key = Math.floor(ms / OFFSET_STEP_MS);
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+  // NaN (an instant out of range) never equals a stored quarter: looked up every time.
+  const slot = key & (OFFSET_SLOTS - 1);
+  if (table.quarters[slot] === key) return table.offsets[slot];
   const offset = tzOffset(timeZone, new Date(ms));
   if (!Number.isFinite(offset)) {
     throw new RangeError(`Fuseau horaire inconnu : ${timeZone}`);
   }
-  return remember(cache, key, offset);
+  table.quarters[slot] = key;
+  table.offsets[slot] = offset;
+  return offset;
 }
 
 /** The civil date of an instant in the time zone (the `date` of {@link wallClock}). */
@@ -356,7 +386,7 @@ export function startOfCivilDay(date: CivilDate, timeZone: string): number {
 export function sharedDayBucket(date: CivilDate, timeZone: string): Readonly<DayBucket> {
   const day = utcDate(date) / DAY_MS;
   if (day >= FIRST_FAST_DAY && day <= LAST_FAST_DAY) {
-    return cachedDayBucket(zoneCache(dayBucketCache, timeZone), day, timeZone);
+    return cachedDayBucket(dayBucketTable(timeZone), day, timeZone);
   }
   return dayBucket(date, timeZone);
 }
@@ -370,22 +400,75 @@ export function dayBucket(date: CivilDate, timeZone: string): DayBucket {
   };
 }
 
-/** Time zone → UTC day number → that civil day with its real bounds (see {@link dayBucket}). */
-const dayBucketCache = new Map<string, Map<number, Readonly<DayBucket>>>();
+/** Slots of a zone's day table: one day per slot, a later one evicting an earlier. */
+const DAY_SLOTS = 1024;
 
+/** A zone's civil days with their real bounds by UTC day number, direct-mapped. */
+interface DayBucketTable {
+  days: Float64Array;
+  buckets: (Readonly<DayBucket> | undefined)[];
+}
+
+/** Time zone → its days (see {@link dayBucket}). */
+const dayBucketTables = new Map<string, DayBucketTable>();
+let lastDayZone: string | undefined;
+let lastDayTable: DayBucketTable | undefined;
+
+function dayBucketTable(timeZone: string): DayBucketTable {
+  if (timeZone === lastDayZone && lastDayTable !== undefined) return lastDayTable;
+  let table = dayBucketTables.get(timeZone);
+  if (table === undefined) {
+    if (dayBucketTables.size >= 1_000) dayBucketTables.clear();
+    table = {
+      days: new Float64Array(DAY_SLOTS).fill(Number.NaN),
+      buckets: new Array<Readonly<DayBucket> | undefined>(DAY_SLOTS).fill(undefined),
+    };
+    dayBucketTables.set(timeZone, table);
+  }
+  lastDayZone = timeZone;
+  lastDayTable = table;
+  return table;
+}
+
+/** The day of a UTC day number within the fast range (years 1000 to 9999). */
 function cachedDayBucket(
-  cache: Map<number, Readonly<DayBucket>>,
+  table: DayBucketTable,
   day: number,
   timeZone: string,
 ): Readonly<DayBucket> {
-  const cached = cache.get(day);
-  if (cached !== undefined) return cached;
+  const slot = day & (DAY_SLOTS - 1);
+  const cached = table.buckets[slot];
+  if (cached !== undefined && table.days[slot] === day) return cached;
   const date = dateOfDayNumber(day);
-  return remember(cache, day, {
+  const bucket = {
     date,
     start: startOfCivilDay(date, timeZone),
     end: startOfCivilDay(dateOfDayNumber(day + 1), timeZone),
-  });
+  };
+  table.days[slot] = day;
+  table.buckets[slot] = bucket;
+  return bucket;
+}
+
+/**
+ * The UTC day number (see {@link localDayNumber}) of the one part {@link splitByCivilDay} gives
+ * for an interval lying within a single civil day, or NaN (empty, over several days, or off the
+ * fast path): no arrays.
+ */
+export function singleCivilDayNumber(interval: Interval, timeZone: string): number {
+  if (interval.end <= interval.start) return Number.NaN;
+  const local = interval.start + offsetMinutes(interval.start, timeZone) * MINUTE_MS;
+  if (!isPlainTime(local)) return Number.NaN;
+  const day = dayNumberOf(local);
+  if (day < FIRST_FAST_DAY || day > LAST_FAST_DAY) return Number.NaN;
+  const bucket = cachedDayBucket(dayBucketTable(timeZone), day, timeZone);
+  return bucket.start <= interval.start && interval.end <= bucket.end ? day : Number.NaN;
+}
+
+/** The UTC day number of a civil date within years 1000 to 9999, else NaN. */
+export function dayNumberOfDate(date: CivilDate): number {
+  const day = utcDate(date) / DAY_MS;
+  return day >= FIRST_FAST_DAY && day <= LAST_FAST_DAY ? day : Number.NaN;
 }
 
 /** Civil days touched by `[start, end)`, each clipped to the interval; a cross-midnight shift gives two. */
@@ -395,9 +478,9 @@ export function splitByCivilDay(interval: Interval, timeZone: string): DayBucket
   // Fast path on day numbers: the same days and bounds as the loop on dates below.
   const local = interval.start + offsetMinutes(interval.start, timeZone) * MINUTE_MS;
   if (isPlainTime(local)) {
-    const cache = zoneCache(dayBucketCache, timeZone);
+    const table = dayBucketTable(timeZone);
     for (let day = dayNumberOf(local); day >= FIRST_FAST_DAY && day <= LAST_FAST_DAY; day++) {
-      const bucket = cachedDayBucket(cache, day, timeZone);
+      const bucket = cachedDayBucket(table, day, timeZone);
       if (bucket.start >= interval.end) return out;
       const start = Math.max(bucket.start, interval.start);
       const end = Math.min(bucket.end, interval.end);
