@@ -12,6 +12,7 @@ import {
 } from '@relais/rules';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { todayIn } from '../../common/today';
+import { inTurnOrTogether } from '../../database/in-turn';
 import type { AuthUser } from '../access/auth-user';
 import { LocationEntity } from '../organisation/location.entity';
 import { readOrganisationSettings } from '../organisation/organisation-settings.service';
@@ -238,16 +239,18 @@ export class MeService {
     }
     const personIds = [...new Set([...colleaguesOf.values()].flat())];
     const locationIds = [...new Set(all.map((shift) => shift.locationId))];
-    const [people, locations, swaps] = await Promise.all([
-      personIds.length ? manager.findBy(PersonEntity, { id: In(personIds) }) : [],
-      locationIds.length ? manager.findBy(LocationEntity, { id: In(locationIds) }) : [],
-      all.length
-        ? (manager.query(
-            `SELECT id, shift_id FROM shift_swap WHERE shift_id = ANY($1::uuid[]) AND from_person_id = $2
+    const [people, locations, swaps] = await inTurnOrTogether(manager, [
+      async () => (personIds.length ? manager.findBy(PersonEntity, { id: In(personIds) }) : []),
+      async () =>
+        locationIds.length ? manager.findBy(LocationEntity, { id: In(locationIds) }) : [],
+      async () =>
+        all.length
+          ? (manager.query(
+              `SELECT id, shift_id FROM shift_swap WHERE shift_id = ANY($1::uuid[]) AND from_person_id = $2
                AND status IN ('offered', 'accepted')`,
-            [all.map((shift) => shift.id), user.personId],
-          ) as Promise<{ id: string; shift_id: string }[]>)
-        : [],
+              [all.map((shift) => shift.id), user.personId],
+            ) as Promise<{ id: string; shift_id: string }[]>)
+          : [],
     ]);
     const sites = locations.length
       ? await manager.findBy(SiteEntity, {

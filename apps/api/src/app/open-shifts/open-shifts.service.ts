@@ -21,6 +21,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
+import { inTurnOrTogether } from '../../database/in-turn';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -470,11 +471,15 @@ export class OpenShiftsService {
     shifts: { siteId: string; locationId: string }[],
   ): Promise<{ site: Map<string, SiteEntity>; location: Map<string, LocationEntity> }> {
     const [sites, locations] = shifts.length
-      ? await Promise.all([
-          manager.findBy(SiteEntity, { id: In([...new Set(shifts.map((shift) => shift.siteId))]) }),
-          manager.findBy(LocationEntity, {
-            id: In([...new Set(shifts.map((shift) => shift.locationId))]),
-          }),
+      ? await inTurnOrTogether(manager, [
+          () =>
+            manager.findBy(SiteEntity, {
+              id: In([...new Set(shifts.map((shift) => shift.siteId))]),
+            }),
+          () =>
+            manager.findBy(LocationEntity, {
+              id: In([...new Set(shifts.map((shift) => shift.locationId))]),
+            }),
         ])
       : [[], []];
     return {

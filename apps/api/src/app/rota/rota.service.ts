@@ -25,6 +25,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { EncodedBody } from '../../common/encoded-body';
 import { todayIn } from '../../common/today';
 import { WeekBounds, weekBounds } from '../../common/week';
+import { inTurnOrTogether } from '../../database/in-turn';
 import { ReadRouting } from '../../database/read-routing';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
@@ -297,9 +298,10 @@ export class RotaService {
       return person ? [person] : [];
     });
     const reread = new Set([...added, ...rewritten.map((person) => person.id)]);
-    const [fresh, reworked] = await Promise.all([
-      added.length > 0 ? this.loader.weekPeople(manager, user, loaded, week, added) : [],
-      this.loader.weekPeopleWork(manager, user, loaded, week, rewritten),
+    const [fresh, reworked] = await inTurnOrTogether(manager, [
+      async () =>
+        added.length > 0 ? this.loader.weekPeople(manager, user, loaded, week, added) : [],
+      () => this.loader.weekPeopleWork(manager, user, loaded, week, rewritten),
     ]);
     const people = [
       ...fresh,

@@ -21,6 +21,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
+import { inTurnOrTogether } from '../../database/in-turn';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -626,11 +627,15 @@ export class SwapsService {
     shifts: { siteId: string; locationId: string }[],
   ): Promise<{ site(id: string): string; location(id: string): string }> {
     const [locations, sites] = shifts.length
-      ? await Promise.all([
-          manager.findBy(LocationEntity, {
-            id: In([...new Set(shifts.map((shift) => shift.locationId))]),
-          }),
-          manager.findBy(SiteEntity, { id: In([...new Set(shifts.map((shift) => shift.siteId))]) }),
+      ? await inTurnOrTogether(manager, [
+          () =>
+            manager.findBy(LocationEntity, {
+              id: In([...new Set(shifts.map((shift) => shift.locationId))]),
+            }),
+          () =>
+            manager.findBy(SiteEntity, {
+              id: In([...new Set(shifts.map((shift) => shift.siteId))]),
+            }),
         ])
       : [[], []];
     const location = new Map(locations.map((row) => [row.id, row.name]));
