@@ -3,7 +3,7 @@
 // Every mark is a plain text symbol found in the common system fonts (DejaVu, Segoe UI
 // Symbol, Apple Symbols): none depends on a colour-emoji font, which Linux desktops often lack.
 
-/** One symbol per activity, shown before the time on a chip. */
+/** One symbol per activity, shown before the time on a chip (✎ is kept for "modifié"). */
 export const ACTIVITY_ICONS: Readonly<Record<string, string>> = {
   accueil: '⌂',
   back_office: '▤',
@@ -12,7 +12,7 @@ export const ACTIVITY_ICONS: Readonly<Record<string, string>> = {
   workshop: '✦',
   digital_help: '⌨',
   meeting: '◉',
-  training: '✎',
+  training: '◆',
 };
 
 /** A problem's severity: blocking, to justify, for information. */
