@@ -219,22 +219,27 @@ export class MeService {
     seen: Map<string, PublishedShift> | null,
   ): Promise<MyShift[]> {
     const all = [...current, ...cancelled];
+    // Others' published shifts by place, their bounds read once (not once per shift of mine).
+    const othersAt = new Map<string, { personId: string; start: number; end: number }[]>();
+    for (const other of publications.allCurrent) {
+      if (other.personId === null || other.personId === user.personId) continue;
+      let atPlace = othersAt.get(other.locationId);
+      if (atPlace === undefined) othersAt.set(other.locationId, (atPlace = []));
+      atPlace.push({
+        personId: other.personId,
+        start: Date.parse(other.start),
+        end: Date.parse(other.end),
+      });
+    }
     const colleaguesOf = new Map<string, string[]>();
     for (const shift of current) {
-      const start = new Date(shift.start).getTime();
-      const end = new Date(shift.end).getTime();
+      const start = Date.parse(shift.start);
+      const end = Date.parse(shift.end);
       colleaguesOf.set(
         shift.id,
-        publications.allCurrent
-          .filter(
-            (other) =>
-              other.personId !== null &&
-              other.personId !== user.personId &&
-              other.locationId === shift.locationId &&
-              new Date(other.start).getTime() < end &&
-              new Date(other.end).getTime() > start,
-          )
-          .map((other) => other.personId as string),
+        (othersAt.get(shift.locationId) ?? [])
+          .filter((other) => other.start < end && other.end > start)
+          .map((other) => other.personId),
       );
     }
     const personIds = [...new Set([...colleaguesOf.values()].flat())];
