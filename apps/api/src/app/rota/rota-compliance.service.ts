@@ -128,14 +128,19 @@ export class RotaComplianceService {
           personId,
         ],
       );
-    // The weeks are read in parallel (in turn should the manager be a transaction's); their
-    // changes are put together in the order of the rows.
+    // The weeks' live shifts in one query; the agreements, when a week has changes, in parallel
+    // (in turn should the manager be a transaction's); the changes in the order of the rows.
+    const live = await this.loader.shiftsOfWeeks(
+      manager,
+      weeks.map((row) => ({ siteId: row.site_id, week: row.week })),
+      timeZone,
+    );
     const perWeek = await inTurnOrTogether(
       manager,
       weeks.map((row) => async () => {
-        const current = (
-          await this.loader.shiftsOfWeek(manager, row.site_id, row.week, timeZone)
-        ).map((entity) => toShift(entity, false, timeZone));
+        const current = (live.get(`${row.site_id}|${row.week}`) ?? []).map((entity) =>
+          toShift(entity, false, timeZone),
+        );
         const pending = pendingChanges(row.shifts, current, timeZone).filter(
           (change) => change.personId === personId,
         );

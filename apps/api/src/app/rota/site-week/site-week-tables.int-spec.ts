@@ -135,4 +135,24 @@ describe('the site-week loader and its declared tables', () => {
     await t.dataSource.query(`UPDATE account SET role = 'hr' WHERE email = 'rh@relais.demo'`);
     expect(BigInt(await version())).toBeGreaterThan(BigInt(before));
   });
+  it('reads several site-weeks in one query as it reads each alone', async () => {
+    const loader = t.app.get(SiteWeekLoader);
+    const sites: { id: string }[] = await t.dataSource.query('SELECT id FROM site ORDER BY code');
+    const thisWeek = isoWeekOf(todayIn());
+    const wanted = sites.flatMap((site) =>
+      [-1, 0, 1].map((offset) => ({ siteId: site.id, week: addIsoWeeks(thisWeek, offset) })),
+    );
+    const together = await loader.shiftsOfWeeks(t.dataSource.manager, wanted);
+    let shifts = 0;
+    for (const { siteId, week } of wanted) {
+      const alone = await loader.shiftsOfWeek(t.dataSource.manager, siteId, week);
+      shifts += alone.length;
+      expect(together.get(`${siteId}|${week}`)?.map((shift) => shift.id)).toEqual(
+        alone.map((shift) => shift.id),
+      );
+    }
+    // The demo plans these weeks: the comparison is not between empty lists.
+    expect(shifts).toBeGreaterThan(50);
+    expect(await loader.shiftsOfWeeks(t.dataSource.manager, [])).toEqual(new Map());
+  });
 });

@@ -128,6 +128,50 @@ export class SiteWeekLoader {
     );
   }
 
+  /**
+   * The live shifts of several site-weeks in one query, by `siteId|week`, each list in the order
+   * `shiftsOfWeek` gives.
+   */
+  async shiftsOfWeeks(
+    manager: EntityManager,
+    siteWeeks: readonly { siteId: string; week: string }[],
+    timeZone = TIME_ZONE,
+  ): Promise<Map<string, ShiftEntity[]>> {
+    const byKey = new Map<string, ShiftEntity[]>();
+    if (siteWeeks.length === 0) return byKey;
+    const ranges = siteWeeks.map(({ siteId, week }) => ({
+      key: `${siteId}|${week}`,
+      siteId,
+      ...weekBounds(week, timeZone),
+    }));
+    const query = manager.getRepository(ShiftEntity).createQueryBuilder('s');
+    query.where(
+      new Brackets((any) => {
+        ranges.forEach((range, index) =>
+          any.orWhere(
+            `(s.site_id = :site${index} AND s.start_at >= :from${index} AND s.start_at < :to${index})`,
+            {
+              [`site${index}`]: range.siteId,
+              [`from${index}`]: new Date(range.startMs),
+              [`to${index}`]: new Date(range.endMs),
+            },
+          ),
+        );
+      }),
+    );
+    const rows = await query.orderBy('s.start_at').addOrderBy('s.id').getMany();
+    for (const range of ranges) {
+      byKey.set(
+        range.key,
+        rows.filter((row) => {
+          const start = row.startAt.getTime();
+          return row.siteId === range.siteId && start >= range.startMs && start < range.endMs;
+        }),
+      );
+    }
+    return byKey;
+  }
+
   async load(
     manager: EntityManager,
     user: AuthUser,
