@@ -23,7 +23,12 @@ const gzipped = promisify(gzip);
 export class EncodedBody {
   private readonly encoded = new Map<AnswerEncoding, Promise<Buffer>>();
 
-  constructor(readonly text: string) {}
+  /** The text's size in UTF-8 bytes. */
+  readonly size: number;
+
+  constructor(readonly text: string) {
+    this.size = Buffer.byteLength(text);
+  }
 
   /** The text in this encoding, compressed on first use. */
   as(encoding: AnswerEncoding): Promise<Buffer> {
@@ -57,7 +62,7 @@ export async function sendEncoded(
   if (!vary) reply.header('Vary', 'Accept-Encoding');
   else if (!/accept-encoding/i.test(String(vary))) reply.header('Vary', `${vary}, Accept-Encoding`);
   const encoding = acceptedEncoding(acceptEncoding);
-  if (encoding === null || Buffer.byteLength(body.text) < COMPRESSION_THRESHOLD) return body.text;
+  if (encoding === null || body.size < COMPRESSION_THRESHOLD) return body.text;
   const encoded = await body.as(encoding);
   reply.header('Content-Encoding', encoding);
   reply.header('Content-Length', encoded.length);
