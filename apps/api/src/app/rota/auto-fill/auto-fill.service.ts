@@ -3,9 +3,11 @@
 // in planner-model, demand, candidates, planner and proposal.
 import {
   ConflictException,
+  Inject,
   Injectable,
   Logger,
   NotFoundException,
+  OnApplicationBootstrap,
   OnApplicationShutdown,
   UnprocessableEntityException,
 } from '@nestjs/common';
@@ -18,10 +20,11 @@ import type {
   AutoFillProposal,
 } from '@relais/api-types';
 import { addDays, checkRotaWeek, windowOfIsoWeek, zonedInstant } from '@relais/rules';
-import { solve, type SolveResult } from '@relais/solver';
+import { closeSolverPool, solve, warmSolverPool, type SolveResult } from '@relais/solver';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isExclusionViolation } from '../../../common/database-errors';
 import { TIME_ZONE } from '../../../common/week';
+import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
 import { AuditService } from '../../audit/audit.service';
@@ -49,7 +52,7 @@ function fingerprintOf(
 }
 
 @Injectable()
-export class AutoFillService implements OnApplicationShutdown {
+export class AutoFillService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AutoFillService.name);
   private readonly running = new Map<string, Running>();
 
@@ -58,7 +61,16 @@ export class AutoFillService implements OnApplicationShutdown {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly loader: SiteWeekLoader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onApplicationBootstrap(): void {
+    // In the background: the first auto-fill then finds HiGHS loaded and compiled (a cold worker
+    // adds a second or more to it). A solve asked meanwhile waits for the warm-up to end.
+    if (this.config.solverWarmUp) {
+      void warmSolverPool().catch((error: unknown) => this.logger.warn(String(error)));
+    }
+  }
 
   async start(user: AuthUser, dto: AutoFillDto): Promise<AutoFillJob> {
     for (const siteId of dto.siteIds) this.access.requireSite(user, siteId, 'write');
@@ -223,6 +235,7 @@ export class AutoFillService implements OnApplicationShutdown {
     const all = [...this.running.values()];
     for (const run of all) run.abort.abort();
     await Promise.allSettled(all.map((run) => run.done));
+    await closeSolverPool();
   }
 
   // ---- internals ----
@@ -357,8 +370,11 @@ export class AutoFillService implements OnApplicationShutdown {
         result = await solve(model.problem, {
           timeLimitSeconds: job.timeLimitSeconds,
           seed: 1,
-          // A week of one association is small: the MIP proves it quickly once started.
-          localSearchShare: 0.05,
+          // A week of one association is small: the MIP, started from the greedy roster, proves
+          // it in about a second once its worker is warm; the local search alone joins it only
+          // if it takes longer.
+          localSearchShare: 0,
+          parallelAfterSeconds: 1.5,
           // The row search (benchmark-shaped models) is left out: auto-fill keeps its behaviour.
           rowSearch: false,
           signal: local.signal,
