@@ -118,6 +118,29 @@ export function vetCandidates(
       demand.movable.filter((m) => m.shift.personId === person.id).map((m) => m.slotKey),
     );
     const allowedCells = new Set<string>();
+    const refusedByProbe = new Map<string, string[]>();
+    /** The blocking rules a new shift breaks next to the person's week (none: it may be offered). */
+    const refusedRules = (probe: Shift, slot: Slot, length: number): string[] => {
+      const site = siteOfSlot.get(slot.siteId);
+      const changes = site?.isPublished
+        ? [
+            ...changesOf(person.id),
+            {
+              publishedAt: Date.now(),
+              firstAffectedDay: slot.date,
+              shiftIds: [probe.id],
+              addedMinutes: length - breakFor(length, settings),
+            },
+          ]
+        : changesOf(person.id);
+      return checkRotaPerson(person, [...fixed, shiftToWorkItem(probe)], window, settings, changes)
+        .filter(
+          (v) =>
+            isBlocking(v) &&
+            (v.shiftIds.includes(probe.id) || !baseline.has(`${v.rule}|${v.shiftIds.join(',')}`)),
+        )
+        .map((v) => v.rule);
+    };
     for (const slot of demand.slots) {
       const refusal = refusals.get(slot.key) ?? {
         skilled: 0,
@@ -147,31 +170,21 @@ export function vetCandidates(
         version: 0,
         isChangedSincePublication: true,
       };
-      const site = siteOfSlot.get(slot.siteId);
-      const changes = site?.isPublished
-        ? [
-            ...changesOf(person.id),
-            {
-              publishedAt: Date.now(),
-              firstAffectedDay: slot.date,
-              shiftIds: [probe.id],
-              addedMinutes: length - breakFor(length, settings),
-            },
-          ]
-        : changesOf(person.id);
-      const refusedBy = checkRotaPerson(
-        person,
-        [...fixed, shiftToWorkItem(probe)],
-        window,
-        settings,
-        changes,
-      ).filter(
-        (v) =>
-          isBlocking(v) &&
-          (v.shiftIds.includes(probe.id) || !baseline.has(`${v.rule}|${v.shiftIds.join(',')}`)),
-      );
+      // Windows that differ only by the qualification asked give the same shift: checked once.
+      const probeKey = [
+        slot.siteId,
+        probe.locationId,
+        probe.start,
+        probe.end,
+        probe.activity,
+      ].join();
+      let refusedBy = refusedByProbe.get(probeKey);
+      if (refusedBy === undefined) {
+        refusedBy = refusedRules(probe, slot, length);
+        refusedByProbe.set(probeKey, refusedBy);
+      }
       if (refusedBy.length > 0) {
-        for (const v of refusedBy) refusal.rules.add(v.rule);
+        for (const rule of refusedBy) refusal.rules.add(rule);
         continue;
       }
       refusal.offered++;
