@@ -372,9 +372,9 @@ export class AutoFillService implements OnApplicationBootstrap, OnApplicationShu
           seed: 1,
           // A week of one association is small: the MIP, started from the greedy roster, proves
           // it in about a second once its worker is warm; the local search alone joins it only
-          // if it takes longer.
+          // if it takes longer (1.5 s, a quarter of a shorter budget).
           localSearchShare: 0,
-          parallelAfterSeconds: 1.5,
+          parallelAfterSeconds: Math.min(1.5, job.timeLimitSeconds / 4),
           // The row search (benchmark-shaped models) is left out: auto-fill keeps its behaviour.
           rowSearch: false,
           signal: local.signal,
