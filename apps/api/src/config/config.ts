@@ -37,8 +37,8 @@ export interface AppConfig {
   /** Attempts after the first before an e-mail is given up as dead (`OUTBOX_RETRY_LIMIT`, 12). */
   outboxRetryLimit: number;
   /**
-   * Whether the auto-fill's solver workers are started and warmed up with the server
-   * (`SOLVER_WARM_UP`, default on; `off` leaves the first auto-fill to start them, as the tests do).
+   * Whether `npm start` warms up the auto-fill's solver worker once listening (`SOLVER_WARM_UP`,
+   * default on; `off` leaves the first auto-fill to start it cold).
    */
   solverWarmUp: boolean;
 }

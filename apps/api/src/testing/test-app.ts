@@ -59,8 +59,6 @@ function testEnv(env: Record<string, string>): Record<string, string> {
     WEB_ROOT: join(tmpdir(), 'relais-no-web'),
     // The tests run the hourly jobs themselves, on the day they choose.
     JOBS_CRON: 'off',
-    // Many apps start in one test run: the solver's workers start with the first auto-fill.
-    SOLVER_WARM_UP: 'off',
     ...env,
   };
 }

@@ -48,6 +48,8 @@ function startWorker(script: string | undefined): Worker {
  */
 const MAX_IDLE_PER_SCRIPT = 2;
 const idle = new Map<string, Worker[]>();
+/** Workers that have loaded HiGHS and run it: the MIP's choice. */
+const hot = new WeakSet<Worker>();
 const poolKey = (script: string | undefined): string => script ?? '';
 
 function dropIdle(key: string, worker: Worker): void {
@@ -56,9 +58,12 @@ function dropIdle(key: string, worker: Worker): void {
   if (list && at >= 0) list.splice(at, 1);
 }
 
-function acquireWorker(script: string | undefined): Worker {
+function acquireWorker(script: string | undefined, forMip: boolean): Worker {
   const key = poolKey(script);
-  const reused = idle.get(key)?.pop();
+  const list = idle.get(key) ?? [];
+  // The MIP takes a worker that has run HiGHS, the local search alone one that has not.
+  const at = list.findIndex((worker) => hot.has(worker) === forMip);
+  const reused = list.splice(at >= 0 ? at : list.length - 1, 1)[0];
   if (reused) {
     reused.ref();
     return reused;
@@ -75,20 +80,25 @@ function releaseWorker(script: string | undefined, worker: Worker): void {
   const list = idle.get(key) ?? [];
   idle.set(key, list);
   if (list.length >= MAX_IDLE_PER_SCRIPT) {
-    void worker.terminate();
-    return;
+    // Full: a worker that has run HiGHS stays rather than one that has not.
+    const cold = hot.has(worker) ? list.findIndex((other) => !hot.has(other)) : -1;
+    if (cold < 0) {
+      void worker.terminate();
+      return;
+    }
+    void list.splice(cold, 1)[0]?.terminate();
   }
   worker.unref();
   list.push(worker);
 }
 
-/**
- * Starts the solver's workers ahead of the first solve and has them load HiGHS and solve a small
- * model, so the first real solve finds them compiled. Resolves when they are ready; a failure
- * only leaves them cold.
- */
 let warming: Promise<void> | undefined;
 
+/**
+ * Starts solver workers (one by default: the MIP's) ahead of the first solve and has them load
+ * HiGHS and solve a small made-up week, so the first real solve finds them compiled. Resolves
+ * when they are ready; a failure only leaves them cold. A solve asked meanwhile waits for them.
+ */
 export function warmSolverPool(
   options: { workers?: number; workerScript?: string } = {},
 ): Promise<void> {
@@ -100,12 +110,12 @@ export function warmSolverPool(
 }
 
 async function warmWorkers(options: { workers?: number; workerScript?: string }): Promise<void> {
-  const count = Math.min(options.workers ?? 2, MAX_IDLE_PER_SCRIPT);
+  const count = Math.min(options.workers ?? 1, MAX_IDLE_PER_SCRIPT);
   const script = options.workerScript;
   const key = poolKey(script);
   const have = idle.get(key)?.length ?? 0;
   const warm = Array.from({ length: Math.max(0, count - have) }, async () => {
-    const worker = acquireWorker(script);
+    const worker = acquireWorker(script, true);
     const ready = await new Promise<boolean>((resolve) => {
       const onMessage = (message: WorkerMessage): void => {
         if (message.type !== 'warm') return;
@@ -126,7 +136,10 @@ async function warmWorkers(options: { workers?: number; workerScript?: string })
       worker.on('exit', onEnd);
       worker.postMessage({ type: 'warm' } satisfies WorkerRequest);
     });
-    if (ready) releaseWorker(script, worker);
+    if (ready) {
+      hot.add(worker);
+      releaseWorker(script, worker);
+    }
   });
   await Promise.all(warm);
 }
@@ -151,7 +164,9 @@ function runWorker(
   onProgress: ((progress: Progress) => void) | undefined,
 ): RunOne {
   const started = performance.now();
-  const worker = acquireWorker(script);
+  const forMip = input.options.useMip ?? true;
+  const worker = acquireWorker(script, forMip);
+  if (forMip) hot.add(worker);
   let armGuard: (ms: number) => void = () => undefined;
   const promise = new Promise<SolveResult>((resolve, reject) => {
     let last: { progress: Progress; roster: Roster } | undefined;

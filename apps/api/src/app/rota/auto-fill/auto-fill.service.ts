@@ -3,11 +3,9 @@
 // in planner-model, demand, candidates, planner and proposal.
 import {
   ConflictException,
-  Inject,
   Injectable,
   Logger,
   NotFoundException,
-  OnApplicationBootstrap,
   OnApplicationShutdown,
   UnprocessableEntityException,
 } from '@nestjs/common';
@@ -20,11 +18,10 @@ import type {
   AutoFillProposal,
 } from '@relais/api-types';
 import { addDays, checkRotaWeek, windowOfIsoWeek, zonedInstant } from '@relais/rules';
-import { closeSolverPool, solve, warmSolverPool, type SolveResult } from '@relais/solver';
+import { closeSolverPool, solve, type SolveResult } from '@relais/solver';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isExclusionViolation } from '../../../common/database-errors';
 import { TIME_ZONE } from '../../../common/week';
-import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AccessService } from '../../access/access.service';
 import type { AuthUser } from '../../access/auth-user';
 import { AuditService } from '../../audit/audit.service';
@@ -52,7 +49,7 @@ function fingerprintOf(
 }
 
 @Injectable()
-export class AutoFillService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AutoFillService implements OnApplicationShutdown {
   private readonly logger = new Logger(AutoFillService.name);
   private readonly running = new Map<string, Running>();
 
@@ -61,16 +58,7 @@ export class AutoFillService implements OnApplicationBootstrap, OnApplicationShu
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly loader: SiteWeekLoader,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    // In the background: the first auto-fill then finds HiGHS loaded and compiled (a cold worker
-    // adds a second or more to it). A solve asked meanwhile waits for the warm-up to end.
-    if (this.config.solverWarmUp) {
-      void warmSolverPool().catch((error: unknown) => this.logger.warn(String(error)));
-    }
-  }
 
   async start(user: AuthUser, dto: AutoFillDto): Promise<AutoFillJob> {
     for (const siteId of dto.siteIds) this.access.requireSite(user, siteId, 'write');
