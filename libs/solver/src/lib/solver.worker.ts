@@ -7,7 +7,7 @@ import type { WorkerInput, WorkerMessage, WorkerRequest } from './worker-protoco
 const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
 
 /** Budget of the warm-up solve: long enough for the optimising tier, whether it proves or not. */
-const WARM_UP_SECONDS = 2;
+const WARM_UP_SECONDS = 1;
 
 /**
  * A made-up week shaped like an auto-fill (30 people, 3 sites of 4 windows, half-day periods,
