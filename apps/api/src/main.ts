@@ -1,3 +1,4 @@
+import { warmSolverPool } from '@relais/solver';
 import { warmUpRota } from './app/rota/rota-warm-up';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
@@ -14,6 +15,13 @@ async function main(): Promise<void> {
   warmUpRota(running.app).catch((error: unknown) =>
     console.warn(`Préchauffage du planning impossible : ${String(error)}`),
   );
+  // The auto-fill's solver worker, also in the background: the first auto-fill then finds HiGHS
+  // loaded and compiled (a fresh worker adds a second or more to it); one asked meanwhile waits.
+  if (config.solverWarmUp) {
+    warmSolverPool().catch((error: unknown) =>
+      console.warn(`Préchauffage du solveur impossible : ${String(error)}`),
+    );
+  }
 
   let isClosing = false;
   const shutdown = async (signal: string) => {

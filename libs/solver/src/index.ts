@@ -8,4 +8,4 @@ export { scoreCurtois, type CurtoisScore } from './lib/curtois/scorer';
 export { solveInProcess, type SolveControl } from './lib/engine';
 export { evaluateRoster } from './lib/evaluate';
 export * from './lib/model';
-export { solve, type AsyncSolveOptions } from './lib/solve';
+export { closeSolverPool, solve, warmSolverPool, type AsyncSolveOptions } from './lib/solve';

@@ -36,6 +36,11 @@ export interface AppConfig {
   outboxRetrySeconds: number;
   /** Attempts after the first before an e-mail is given up as dead (`OUTBOX_RETRY_LIMIT`, 12). */
   outboxRetryLimit: number;
+  /**
+   * Whether `npm start` warms up the auto-fill's solver worker once listening (`SOLVER_WARM_UP`,
+   * default on; `off` leaves the first auto-fill to start it cold).
+   */
+  solverWarmUp: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -138,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsCron: jobsCron === 'off' ? null : jobsCron,
     outboxRetrySeconds,
     outboxRetryLimit,
+    solverWarmUp: env['SOLVER_WARM_UP'] !== 'off',
   };
 }
 

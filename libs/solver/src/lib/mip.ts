@@ -112,14 +112,25 @@ export function buildMip(c: Compiled, infinity: number): MipModel {
       }
     }
     if (c.hasForbidden) {
+      // One row per first shift: x[d, a] + the sum of the shifts it forbids next <= 1. Valid
+      // (and tighter than one row per pair) because a period holds at most one shift.
       for (let d = 0; d + 1 < H; d++) {
         for (let a = 0; a < T; a++) {
+          const x1 = xColumn[(e * H + d) * T + a] ?? -1;
+          if (x1 < 0) continue;
+          const idx = [x1];
           for (let b = 0; b < T; b++) {
             if (!c.forbidden[a * T + b]) continue;
-            const x1 = xColumn[(e * H + d) * T + a] ?? -1;
             const x2 = xColumn[(e * H + d + 1) * T + b] ?? -1;
-            if (x1 >= 0 && x2 >= 0) rows.add([x1, x2], [1, 1], -infinity, 1);
+            if (x2 >= 0) idx.push(x2);
           }
+          if (idx.length > 1)
+            rows.add(
+              idx,
+              idx.map(() => 1),
+              -infinity,
+              1,
+            );
         }
       }
     }

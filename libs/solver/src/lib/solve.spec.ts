@@ -1,12 +1,14 @@
 import { TINY_ONE_SHIFT } from './curtois/fixtures';
 import { curtoisToProblem, parseCurtois } from './curtois/parser';
 import { scoreCurtois } from './curtois/scorer';
-import { solve } from './solve';
+import { closeSolverPool, solve, warmSolverPool } from './solve';
 
 // One worker round trip each: the worker is loaded through tsx, which takes a second or two.
 describe('solve (worker thread)', () => {
   const instance = parseCurtois(TINY_ONE_SHIFT);
   const problem = curtoisToProblem(instance);
+
+  afterAll(() => closeSolverPool());
 
   it('solves off the main thread and keeps the event loop free', async () => {
     let ticks = 0;
@@ -36,4 +38,23 @@ describe('solve (worker thread)', () => {
     expect(result.roster.assignments).toHaveLength(2);
     expect(scoreCurtois(instance, result.roster.assignments).objective).toBe(result.objective);
   }, 20_000);
+
+  it('reuses its workers: a second solve gets the same answer from the warm pool', async () => {
+    await warmSolverPool({ workers: 1 });
+    const first = await solve(problem, { timeLimitSeconds: 10, parallel: false });
+    const second = await solve(problem, { timeLimitSeconds: 10, parallel: false });
+    expect(second).toMatchObject({ optimal: true, objective: first.objective });
+    expect(second.roster.assignments).toEqual(first.roster.assignments);
+  }, 30_000);
+
+  it('does not wait for a second worker the hybrid did not need', async () => {
+    const started = performance.now();
+    const result = await solve(problem, {
+      timeLimitSeconds: 10,
+      parallel: true,
+      parallelAfterSeconds: 8,
+    });
+    expect(result.optimal).toBe(true);
+    expect(performance.now() - started).toBeLessThan(8_000);
+  }, 30_000);
 });

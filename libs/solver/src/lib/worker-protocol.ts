@@ -9,7 +9,13 @@ export interface WorkerInput {
   readonly startedAt?: number;
 }
 
+/** What a (reused) worker is asked: one solve at a time, or to get ready for the first one. */
+export type WorkerRequest =
+  | { readonly type: 'solve'; readonly input: WorkerInput }
+  | { readonly type: 'warm' };
+
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly progress: Progress; readonly roster: Roster }
   | { readonly type: 'done'; readonly result: SolveResult }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  | { readonly type: 'warm' };

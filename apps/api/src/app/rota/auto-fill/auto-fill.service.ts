@@ -18,7 +18,7 @@ import type {
   AutoFillProposal,
 } from '@relais/api-types';
 import { addDays, checkRotaWeek, windowOfIsoWeek, zonedInstant } from '@relais/rules';
-import { solve, type SolveResult } from '@relais/solver';
+import { closeSolverPool, solve, type SolveResult } from '@relais/solver';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isExclusionViolation } from '../../../common/database-errors';
 import { TIME_ZONE } from '../../../common/week';
@@ -223,6 +223,7 @@ export class AutoFillService implements OnApplicationShutdown {
     const all = [...this.running.values()];
     for (const run of all) run.abort.abort();
     await Promise.allSettled(all.map((run) => run.done));
+    await closeSolverPool();
   }
 
   // ---- internals ----
@@ -357,8 +358,11 @@ export class AutoFillService implements OnApplicationShutdown {
         result = await solve(model.problem, {
           timeLimitSeconds: job.timeLimitSeconds,
           seed: 1,
-          // A week of one association is small: the MIP proves it quickly once started.
-          localSearchShare: 0.05,
+          // A week of one association is small: the MIP, started from the greedy roster, proves
+          // it in about a second once its worker is warm; the local search alone joins it only
+          // if it takes longer (1.5 s, a quarter of a shorter budget).
+          localSearchShare: 0,
+          parallelAfterSeconds: Math.min(1.5, job.timeLimitSeconds / 4),
           // The row search (benchmark-shaped models) is left out: auto-fill keeps its behaviour.
           rowSearch: false,
           signal: local.signal,

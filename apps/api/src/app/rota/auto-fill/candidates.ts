@@ -118,6 +118,29 @@ export function vetCandidates(
       demand.movable.filter((m) => m.shift.personId === person.id).map((m) => m.slotKey),
     );
     const allowedCells = new Set<string>();
+    const refusedByProbe = new Map<string, string[]>();
+    /** The blocking rules a new shift breaks next to the person's week (none: it may be offered). */
+    const refusedRules = (probe: Shift, slot: Slot, length: number): string[] => {
+      const site = siteOfSlot.get(slot.siteId);
+      const changes = site?.isPublished
+        ? [
+            ...changesOf(person.id),
+            {
+              publishedAt: Date.now(),
+              firstAffectedDay: slot.date,
+              shiftIds: [probe.id],
+              addedMinutes: length - breakFor(length, settings),
+            },
+          ]
+        : changesOf(person.id);
+      return checkRotaPerson(person, [...fixed, shiftToWorkItem(probe)], window, settings, changes)
+        .filter(
+          (v) =>
+            isBlocking(v) &&
+            (v.shiftIds.includes(probe.id) || !baseline.has(`${v.rule}|${v.shiftIds.join(',')}`)),
+        )
+        .map((v) => v.rule);
+    };
     for (const slot of demand.slots) {
       const refusal = refusals.get(slot.key) ?? {
         skilled: 0,
@@ -147,31 +170,21 @@ export function vetCandidates(
         version: 0,
         isChangedSincePublication: true,
       };
-      const site = siteOfSlot.get(slot.siteId);
-      const changes = site?.isPublished
-        ? [
-            ...changesOf(person.id),
-            {
-              publishedAt: Date.now(),
-              firstAffectedDay: slot.date,
-              shiftIds: [probe.id],
-              addedMinutes: length - breakFor(length, settings),
-            },
-          ]
-        : changesOf(person.id);
-      const refusedBy = checkRotaPerson(
-        person,
-        [...fixed, shiftToWorkItem(probe)],
-        window,
-        settings,
-        changes,
-      ).filter(
-        (v) =>
-          isBlocking(v) &&
-          (v.shiftIds.includes(probe.id) || !baseline.has(`${v.rule}|${v.shiftIds.join(',')}`)),
-      );
+      // Windows that differ only by the qualification asked give the same shift: checked once.
+      const probeKey = [
+        slot.siteId,
+        probe.locationId,
+        probe.start,
+        probe.end,
+        probe.activity,
+      ].join();
+      let refusedBy = refusedByProbe.get(probeKey);
+      if (refusedBy === undefined) {
+        refusedBy = refusedRules(probe, slot, length);
+        refusedByProbe.set(probeKey, refusedBy);
+      }
       if (refusedBy.length > 0) {
-        for (const v of refusedBy) refusal.rules.add(v.rule);
+        for (const rule of refusedBy) refusal.rules.add(rule);
         continue;
       }
       refusal.offered++;
@@ -222,11 +235,27 @@ export function vetCandidates(
       ...(groups.length > free ? { spread: { groups, free, weight: WEIGHTS.extraSite } } : {}),
     });
     const own = demand.movable.filter((m) => m.shift.personId === person.id);
-    const withOwn = [...fixed, ...own.map((m) => shiftToWorkItem(m.shift))];
-    const blockingWithOwn = checkRotaPerson(person, withOwn, window, settings, changesOf(person.id))
-      .filter(isBlocking)
-      .map((v) => ({ key: `${v.rule}|${v.shiftIds.join(',')}`, shiftIds: v.shiftIds }));
     let forcedMinutes = 0;
+    // A published shift that nothing breaks stays where it is if taking it away now would break
+    // a notice the person is owed (a part-timer's 7 working days, L3123-31): a hard constraint,
+    // not a price, since applying would leave a blocking problem. Only a re-plan moves published
+    // shifts, so only a re-plan with some of the person's shifts on a published site-week pays
+    // for these checks.
+    const guarded =
+      input.mode === 'replan'
+        ? own.filter(
+            (m) => siteOfSlot.get((demand.byKey.get(m.slotKey) as Slot).siteId)?.isPublished,
+          )
+        : [];
+    const withOwn =
+      guarded.length > 0 ? [...fixed, ...own.map((m) => shiftToWorkItem(m.shift))] : [];
+    const blockingWithOwn =
+      guarded.length > 0
+        ? checkRotaPerson(person, withOwn, window, settings, changesOf(person.id))
+            .filter(isBlocking)
+            .map((v) => ({ key: `${v.rule}|${v.shiftIds.join(',')}`, shiftIds: v.shiftIds }))
+        : [];
+    const before = new Set(blockingWithOwn.map((v) => v.key));
     for (const m of own) {
       const slot = demand.byKey.get(m.slotKey) as Slot;
       // Changing a planned shift has a price: higher for what was already published.
@@ -236,11 +265,9 @@ export function vetCandidates(
         shift: slot.typeId,
         weight: input.mode === 'replan' ? WEIGHTS.keepPublished : WEIGHTS.keepDraft,
       });
-      // A published shift that nothing breaks stays where it is if taking it away now would break
-      // a notice the person is owed (a part-timer's 7 working days, L3123-31): a hard constraint,
-      // not a price, since applying would leave a blocking problem.
-      const site = siteOfSlot.get(slot.siteId);
-      if (input.mode !== 'replan' || !site?.isPublished) continue;
+    }
+    for (const m of guarded) {
+      const slot = demand.byKey.get(m.slotKey) as Slot;
       if (blockingWithOwn.some((v) => v.shiftIds.includes(m.shift.id))) continue;
       const minutes = workedMinutes([shiftToWorkItem(m.shift)]);
       const removal = {
@@ -250,7 +277,6 @@ export function vetCandidates(
         addedMinutes: -minutes,
         kind: 'removed' as const,
       };
-      const before = new Set(blockingWithOwn.map((v) => v.key));
       const breaksNotice = checkRotaPerson(
         person,
         withOwn.filter((item) => item.id !== m.shift.id),
