@@ -8,4 +8,11 @@ export { scoreCurtois, type CurtoisScore } from './lib/curtois/scorer';
 export { solveInProcess, type SolveControl } from './lib/engine';
 export { evaluateRoster } from './lib/evaluate';
 export * from './lib/model';
-export { closeSolverPool, solve, warmSolverPool, type AsyncSolveOptions } from './lib/solve';
+export {
+  closeSolverPool,
+  configureSolverPool,
+  idleSolverWorkers,
+  solve,
+  warmSolverPool,
+  type AsyncSolveOptions,
+} from './lib/solve';

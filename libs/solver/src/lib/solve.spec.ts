@@ -1,7 +1,13 @@
 import { TINY_ONE_SHIFT } from './curtois/fixtures';
 import { curtoisToProblem, parseCurtois } from './curtois/parser';
 import { scoreCurtois } from './curtois/scorer';
-import { closeSolverPool, solve, warmSolverPool } from './solve';
+import {
+  closeSolverPool,
+  configureSolverPool,
+  idleSolverWorkers,
+  solve,
+  warmSolverPool,
+} from './solve';
 
 // One worker round trip each: the worker is loaded through tsx, which takes a second or two.
 describe('solve (worker thread)', () => {
@@ -45,6 +51,22 @@ describe('solve (worker thread)', () => {
     const second = await solve(problem, { timeLimitSeconds: 10, parallel: false });
     expect(second).toMatchObject({ optimal: true, objective: first.objective });
     expect(second.roster.assignments).toEqual(first.roster.assignments);
+  }, 30_000);
+
+  it('ends a worker left idle longer than the pool keeps it, and starts afresh after', async () => {
+    await closeSolverPool();
+    configureSolverPool({ idleTimeoutMs: 300 });
+    try {
+      await solve(problem, { timeLimitSeconds: 10, parallel: false });
+      expect(idleSolverWorkers()).toBe(1);
+      // Left alone past the limit.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(idleSolverWorkers()).toBe(0);
+      const again = await solve(problem, { timeLimitSeconds: 10, parallel: false });
+      expect(again.optimal).toBe(true);
+    } finally {
+      configureSolverPool({ idleTimeoutMs: 10 * 60_000 });
+    }
   }, 30_000);
 
   it('does not wait for a second worker the hybrid did not need', async () => {

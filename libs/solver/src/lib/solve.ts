@@ -48,6 +48,23 @@ function startWorker(script: string | undefined): Worker {
  */
 const MAX_IDLE_PER_SCRIPT = 2;
 const idle = new Map<string, Worker[]>();
+/**
+ * An idle worker is ended after this long without a solve: a warm worker holds HiGHS and its
+ * compiled code, about 45 MB of a server's resident memory, which a server that plans a week now
+ * and then should not keep all day. Auto-fills close together (a manager trying variants) find it.
+ */
+let idleTimeoutMs = 10 * 60_000;
+const idleTimers = new WeakMap<Worker, ReturnType<typeof setTimeout>>();
+
+/** Sets how long an idle worker is kept (for tests; the default is ten minutes). */
+export function configureSolverPool(options: { idleTimeoutMs: number }): void {
+  idleTimeoutMs = options.idleTimeoutMs;
+}
+
+/** Idle workers kept now, all scripts together (for tests and diagnostics). */
+export function idleSolverWorkers(): number {
+  return [...idle.values()].reduce((sum, list) => sum + list.length, 0);
+}
 /** Workers that have loaded HiGHS and run it: the MIP's choice. */
 const hot = new WeakSet<Worker>();
 const poolKey = (script: string | undefined): string => script ?? '';
@@ -65,6 +82,7 @@ function acquireWorker(script: string | undefined, forMip: boolean): Worker {
   const at = list.findIndex((worker) => hot.has(worker) === forMip);
   const reused = list.splice(at >= 0 ? at : list.length - 1, 1)[0];
   if (reused) {
+    clearTimeout(idleTimers.get(reused));
     reused.ref();
     return reused;
   }
@@ -90,6 +108,12 @@ function releaseWorker(script: string | undefined, worker: Worker): void {
   }
   worker.unref();
   list.push(worker);
+  const timer = setTimeout(() => {
+    dropIdle(key, worker);
+    void worker.terminate();
+  }, idleTimeoutMs);
+  timer.unref();
+  idleTimers.set(worker, timer);
 }
 
 let warming: Promise<void> | undefined;
@@ -148,6 +172,7 @@ async function warmWorkers(options: { workers?: number; workerScript?: string })
 export async function closeSolverPool(): Promise<void> {
   const all = [...idle.values()].flat();
   idle.clear();
+  for (const worker of all) clearTimeout(idleTimers.get(worker));
   await Promise.all(all.map((worker) => worker.terminate()));
 }
 
