@@ -29,7 +29,38 @@ describe('RotaReadCache', () => {
     await c.through('other', '7', 'a', build('o7'));
     await c.through('org', '3', 'a', build('v3'));
     expect((await c.through('other', '7', 'a', build('o7 again'))).week).toBe('o7');
-    expect(c.stats).toEqual({ hits: 2, misses: 6 });
+    expect(c.stats).toEqual({ hits: 2, misses: 6, joined: 0 });
+  });
+
+  it('computes a week asked for by several readers at once only once (none shared with the cache off)', async () => {
+    for (const entries of [10, 0]) {
+      const c = cache(entries);
+      let builds = 0;
+      let release = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const build = async () => {
+        builds++;
+        await gate;
+        return week(`build ${builds}`);
+      };
+      const burst = Array.from({ length: 5 }, () => c.through('org', '1', 'a', build));
+      // Another reader's key is computed on its own.
+      const other = c.through('org', '1', 'b', build);
+      release();
+      const weeks = await Promise.all([...burst, other]);
+      if (entries > 0) {
+        expect(builds).toBe(2);
+        expect(new Set(weeks.slice(0, 5))).toEqual(new Set([weeks[0]]));
+        expect(c.stats).toEqual({ hits: 0, misses: 2, joined: 4 });
+        // Once done, the next reader is a plain hit, and a failed computation is not kept.
+        expect(await c.through('org', '1', 'a', build)).toBe(weeks[0]);
+        const failing = () => Promise.reject(new Error('panne'));
+        await expect(c.through('org', '2', 'a', failing)).rejects.toThrow('panne');
+        expect((await c.through('org', '2', 'a', async () => week('v2'))).week).toBe('v2');
+      } else {
+        expect(builds).toBe(6);
+      }
+    }
   });
 
   it('keeps at most its number of weeks, the least recently used out first; 0 keeps none', async () => {
@@ -77,7 +108,7 @@ describe('RotaReadCache', () => {
     // A patch may decline (the week was published meanwhile): computed whole.
     expect((await c.through('org', '6', 'a', build('v6'), async () => undefined)).week).toBe('v6');
     expect(c.patches).toEqual({ patched: 2 });
-    expect(c.stats).toEqual({ hits: 1, misses: 6 });
+    expect(c.stats).toEqual({ hits: 1, misses: 6, joined: 0 });
 
     // Without a cache nothing is kept to patch.
     const off = cache(0);

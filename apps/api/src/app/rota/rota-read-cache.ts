@@ -55,7 +55,9 @@ export class RotaReadCache {
   private readonly versions = new Map<string, string>();
   private readonly writes = new Map<string, Map<string, ShiftWrite>>();
   /** Served from the cache / computed, since start (for tests and diagnostics). */
-  readonly stats = { hits: 0, misses: 0 };
+  readonly stats = { hits: 0, misses: 0, joined: 0 };
+  /** Weeks being computed, by key: later readers of the same key wait for them. */
+  private readonly inFlight = new Map<string, Promise<RotaWeek>>();
   /** Of the weeks computed, those patched from an earlier version after shift writes. */
   readonly patches = { patched: 0 };
   private readonly maxEntries: number;
@@ -122,7 +124,32 @@ export class RotaReadCache {
       this.entries.set(key, entry);
       return entry.week;
     }
+    // A reader asking for a week being computed for the same key waits for that computation
+    // instead of starting another: a burst of first reads (a team opening the planning after a
+    // publication) costs one computation, not one per request, in time and in memory.
+    const running = this.maxEntries === 0 ? undefined : this.inFlight.get(key);
+    if (running) {
+      this.stats.joined++;
+      return running;
+    }
     this.stats.misses++;
+    if (this.maxEntries === 0) return this.compute(scope, version, reader, key, now, build, patch);
+    const computing = this.compute(scope, version, reader, key, now, build, patch).finally(() =>
+      this.inFlight.delete(key),
+    );
+    this.inFlight.set(key, computing);
+    return computing;
+  }
+
+  private async compute<S>(
+    scope: string,
+    version: string,
+    reader: string,
+    key: string,
+    now: number,
+    build: () => Promise<RotaWeek | Computed<S>>,
+    patch?: (state: S, writes: ShiftWrite[]) => Promise<Computed<S> | undefined>,
+  ): Promise<RotaWeek> {
     const baseKey = `${scope}|${reader}`;
     const base = this.latest.get(baseKey);
     let at = now;
