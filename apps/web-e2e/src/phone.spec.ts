@@ -111,3 +111,35 @@ test('a leave request is sent, the form empties without errors and says so besid
   await expect(page.getByLabel('Premier jour')).toHaveValue('');
   await context.close();
 });
+
+test('on a phone the top links keep one line, swiped sideways, the current page in view', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await login(page, 'rh@relais.demo');
+  await page.goto('/formation');
+  const nav = page.locator('.topbar .nav');
+  const current = nav.locator('a[aria-current="page"]');
+  await expect(current).toHaveText(/Formation/);
+  const layout = await nav.evaluate((element) => {
+    const links = Array.from(element.querySelectorAll('a'));
+    const tops = new Set(links.map((link) => Math.round(link.getBoundingClientRect().top)));
+    return {
+      lines: tops.size,
+      overflows: element.scrollWidth > element.clientWidth,
+      page: document.documentElement.scrollWidth - window.innerWidth,
+    };
+  });
+  expect(layout.lines).toBe(1);
+  expect(layout.overflows).toBe(true);
+  expect(layout.page).toBeLessThanOrEqual(0);
+  // The current page's link was brought into the visible part of the line.
+  await expect
+    .poll(async () => {
+      const [box, link] = await Promise.all([nav.boundingBox(), current.boundingBox()]);
+      return !!box && !!link && link.x >= box.x - 1 && link.x + link.width <= box.x + box.width + 1;
+    })
+    .toBe(true);
+  await context.close();
+});

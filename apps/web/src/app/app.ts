@@ -70,7 +70,22 @@ export class App {
       const role = this.auth.role();
       if (role && role !== 'mediator') void this.pending.refreshCount();
       else this.pending.clear();
+      // Once the links are marked for the new page.
+      setTimeout(() => this.showActiveLink());
     });
+  }
+
+  /**
+   * On a phone the top links scroll sideways in their line: the current page's link is brought
+   * to the middle of it, so the reader sees where they are (nothing moves when all fit).
+   */
+  private showActiveLink(): void {
+    const nav = this.document.querySelector<HTMLElement>('.topbar .nav');
+    const active = nav?.querySelector<HTMLElement>('a.active');
+    if (!nav || !active || nav.scrollWidth <= nav.clientWidth) return;
+    const box = nav.getBoundingClientRect();
+    const link = active.getBoundingClientRect();
+    nav.scrollLeft += link.left - box.left - (nav.clientWidth - link.width) / 2;
   }
 
   private readAhead(): void {
