@@ -21,14 +21,12 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
-import { inTurnOrTogether } from '../../database/in-turn';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { PublishedShiftsService } from '../me/published-shifts.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { LocationEntity } from '../organisation/location.entity';
-import { SiteEntity } from '../organisation/site.entity';
+import { placesOf } from '../organisation/places-of';
 import { PersonEntity } from '../people/person.entity';
 import { auditSnapshot } from '../rota/rota.mapper';
 import { MovesPreview, ShiftMove, ShiftMovesService } from '../rota/shift-moves.service';
@@ -100,7 +98,7 @@ export class OpenShiftsService {
         );
         if (verdict.problem === null && verdict.violations.length === 0) legal.push(shift);
       }
-      const places = await this.places(manager, legal);
+      const places = await placesOf(manager, legal);
       return legal.map((shift) => ({
         id: shift.id,
         siteId: shift.siteId,
@@ -466,28 +464,6 @@ export class OpenShiftsService {
     });
   }
 
-  private async places(
-    manager: EntityManager,
-    shifts: { siteId: string; locationId: string }[],
-  ): Promise<{ site: Map<string, SiteEntity>; location: Map<string, LocationEntity> }> {
-    const [sites, locations] = shifts.length
-      ? await inTurnOrTogether(manager, [
-          () =>
-            manager.findBy(SiteEntity, {
-              id: In([...new Set(shifts.map((shift) => shift.siteId))]),
-            }),
-          () =>
-            manager.findBy(LocationEntity, {
-              id: In([...new Set(shifts.map((shift) => shift.locationId))]),
-            }),
-        ])
-      : [[], []];
-    return {
-      site: new Map(sites.map((row) => [row.id, row])),
-      location: new Map(locations.map((row) => [row.id, row])),
-    };
-  }
-
   private async views(
     manager: EntityManager,
     user: AuthUser,
@@ -515,7 +491,7 @@ export class OpenShiftsService {
     const people = await manager.findBy(PersonEntity, {
       id: In([...new Set(claims.map((claim) => claim.personId))]),
     });
-    const places = await this.places(manager, shifts);
+    const places = await placesOf(manager, shifts);
     const shiftOf = new Map(shifts.map((row) => [row.id, row]));
     const person = new Map(people.map((row) => [row.id, row]));
     return claims.map((claim) => {

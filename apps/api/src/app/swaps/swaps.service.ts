@@ -21,14 +21,12 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { isExclusionViolation } from '../../common/database-errors';
 import { toZonedIso } from '../../common/instant';
 import { refuse } from '../../common/refuse';
-import { inTurnOrTogether } from '../../database/in-turn';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { PublishedShiftsService } from '../me/published-shifts.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { LocationEntity } from '../organisation/location.entity';
-import { SiteEntity } from '../organisation/site.entity';
+import { placesOf } from '../organisation/places-of';
 import { PersonEntity } from '../people/person.entity';
 import { auditSnapshot } from '../rota/rota.mapper';
 import { MovesPreview, ShiftMove, ShiftMovesService } from '../rota/shift-moves.service';
@@ -626,23 +624,10 @@ export class SwapsService {
     manager: EntityManager,
     shifts: { siteId: string; locationId: string }[],
   ): Promise<{ site(id: string): string; location(id: string): string }> {
-    const [locations, sites] = shifts.length
-      ? await inTurnOrTogether(manager, [
-          () =>
-            manager.findBy(LocationEntity, {
-              id: In([...new Set(shifts.map((shift) => shift.locationId))]),
-            }),
-          () =>
-            manager.findBy(SiteEntity, {
-              id: In([...new Set(shifts.map((shift) => shift.siteId))]),
-            }),
-        ])
-      : [[], []];
-    const location = new Map(locations.map((row) => [row.id, row.name]));
-    const site = new Map(sites.map((row) => [row.id, row.name]));
+    const { site, location } = await placesOf(manager, shifts);
     return {
-      site: (id) => site.get(id) ?? '',
-      location: (id) => location.get(id) ?? '',
+      site: (id) => site.get(id)?.name ?? '',
+      location: (id) => location.get(id)?.name ?? '',
     };
   }
 
