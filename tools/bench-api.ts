@@ -10,13 +10,12 @@
  * route to it is the figure to compare across machines.
  */
 import { addDays, addIsoWeeks, isoWeekOfInstant, windowOfIsoWeek } from '@relais/rules';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
+import { nationalDatabaseUrl, startBuiltServer, waitForHealth } from './national-server';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
 
 interface CannonResult {
@@ -49,18 +48,6 @@ const autocannon = createRequire(__filename)('autocannon') as (
 ) => Promise<CannonResult>;
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
-const ROOT = join(__dirname, '..');
-
-function databaseUrl(): string {
-  if (process.env['NATIONAL_DATABASE_URL']) return process.env['NATIONAL_DATABASE_URL'];
-  const server = new URL(
-    process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  server.pathname = '/relais_national';
-  return server.toString();
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const TZ = 'Europe/Paris';
 const thisWeek = isoWeekOfInstant(Date.now(), TZ);
@@ -68,7 +55,7 @@ const thisWeek = isoWeekOfInstant(Date.now(), TZ);
 const mondayIn = (weeks: number): string => windowOfIsoWeek(addIsoWeeks(thisWeek, weeks)).from;
 
 async function main(): Promise<void> {
-  const url = databaseUrl();
+  const url = nationalDatabaseUrl();
   const check = new Client({ connectionString: url });
   await check.connect().catch(() => {
     throw new Error(`no database at ${url}: run npm run seed:national first`);
@@ -82,24 +69,8 @@ async function main(): Promise<void> {
 
   const port = 3900 + Math.floor(Math.random() * 90);
   const secret = randomBytes(24).toString('hex');
-  const start = (serverPort: number, extra: Record<string, string>) =>
-    spawn(
-      join(ROOT, 'node_modules/.bin/node'),
-      [...SERVER_NODE_FLAGS, join(ROOT, 'dist/apps/api/main.js')],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: url,
-          SESSION_SECRET: secret,
-          PORT: String(serverPort),
-          LOG_LEVEL: 'warn',
-          ...extra,
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      },
-    );
+  const start = (serverPort: number, env: Record<string, string>) =>
+    startBuiltServer({ databaseUrl: url, secret, port: serverPort, env });
   const server = start(port, {});
   // The same build with the rota cache off (ROTA_CACHE_ENTRIES=0): every read computes the week,
   // as the first read after a write does. Idle while the other is measured.
@@ -107,15 +78,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const uncachedBase = `http://127.0.0.1:${port + 1}`;
   try {
-    for (const address of [base, uncachedBase])
-      for (let attempt = 0; ; attempt++) {
-        const ok = await fetch(`${address}/api/health`)
-          .then((response) => response.ok)
-          .catch(() => false);
-        if (ok) break;
-        if (attempt > 300) throw new Error('the server did not start');
-        await sleep(200);
-      }
+    for (const address of [base, uncachedBase]) await waitForHealth(address);
     const login = async (email: string) => {
       const response = await fetch(`${base}/api/auth/login`, {
         method: 'POST',

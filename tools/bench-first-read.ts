@@ -15,24 +15,12 @@
  * the load average.
  */
 import { isoWeekOfInstant } from '@relais/rules';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { SERVER_NODE_FLAGS } from './server-node-flags';
+import { nationalDatabaseUrl, startBuiltServer, waitForHealth } from './national-server';
 
-const ROOT = join(__dirname, '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function databaseUrl(): string {
-  if (process.env['NATIONAL_DATABASE_URL']) return process.env['NATIONAL_DATABASE_URL'];
-  const server = new URL(
-    process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  server.pathname = '/relais_national';
-  return server.toString();
-}
 
 /** CPU time of every thread of a process so far, in ms. */
 function cpuMs(pid: number): number {
@@ -69,27 +57,11 @@ async function main(): Promise<void> {
     process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
   const rounds = Number(option('--rounds') ?? 40);
   const profile = option('--profile');
-  const url = databaseUrl();
+  const url = nationalDatabaseUrl();
   const port = 3990 + Math.floor(Math.random() * 5);
   const secret = randomBytes(24).toString('hex');
-  const start = (serverPort: number, extra: Record<string, string>, flags: string[] = []) =>
-    spawn(
-      join(ROOT, 'node_modules/.bin/node'),
-      [...SERVER_NODE_FLAGS, ...flags, join(ROOT, 'dist/apps/api/main.js')],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: url,
-          SESSION_SECRET: secret,
-          PORT: String(serverPort),
-          LOG_LEVEL: 'warn',
-          ...extra,
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      },
-    );
+  const start = (serverPort: number, env: Record<string, string>, nodeFlags: string[] = []) =>
+    startBuiltServer({ databaseUrl: url, secret, port: serverPort, env, nodeFlags });
   const servers = [
     {
       name: 'cache on',
@@ -102,14 +74,7 @@ async function main(): Promise<void> {
     console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1))}`);
     for (const server of servers) {
       const base = `http://127.0.0.1:${server.port}`;
-      for (let attempt = 0; ; attempt++) {
-        const ok = await fetch(`${base}/api/health`)
-          .then((response) => response.ok)
-          .catch(() => false);
-        if (ok) break;
-        if (attempt > 300) throw new Error('the server did not start');
-        await sleep(200);
-      }
+      await waitForHealth(base);
       const login = await fetch(`${base}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

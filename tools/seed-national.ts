@@ -20,6 +20,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source';
+import { nationalDatabaseUrl } from './national-server';
 
 const TZ = 'Europe/Paris';
 const ORGANISATIONS = Number(process.env['NATIONAL_ORGANISATIONS'] ?? 65);
@@ -50,15 +51,6 @@ interface Person {
   role: 'admin' | 'hr' | 'manager' | 'mediator';
   email: string;
   isPartTime: boolean;
-}
-
-function databaseUrl(): string {
-  if (process.env['NATIONAL_DATABASE_URL']) return process.env['NATIONAL_DATABASE_URL'];
-  const server = new URL(
-    process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  server.pathname = '/relais_national';
-  return server.toString();
 }
 
 // ---- dates (civil dates as YYYY-MM-DD, weeks as ISO weeks) ----------------------------------
@@ -471,7 +463,7 @@ async function publications(client: Client): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const url = databaseUrl();
+  const url = nationalDatabaseUrl();
   const name = new URL(url).pathname.slice(1);
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name refused: ${name}`);
   const started = performance.now();

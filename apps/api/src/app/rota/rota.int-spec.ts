@@ -459,7 +459,7 @@ describe('rota over HTTP', () => {
     }
   });
 
-  it('keeps a cached week compressed: the same bytes on each hit, new ones after a write', async () => {
+  it('sends a cached week compressed as accepted, the same bytes on each hit, new ones after a write', async () => {
     const week = addIsoWeeks(thisWeek, 4);
     const path = `/api/rota?siteId=${site('S').id}&week=${week}`;
     const raw = (acceptEncoding: string) =>
