@@ -1,15 +1,25 @@
 import { compile, toRoster, type Assign, type Compiled } from './compile';
 import { evaluateAssign } from './evaluate';
+import { runLns } from './lns';
 import { LocalSearch } from './local-search';
 import { loadHighs, runMip } from './mip';
 import type { Progress, Roster, RosterProblem, SolveOptions, SolveResult } from './model';
 import { RowSearch, rowSearchApplicable } from './row-search';
+import type { SharedIncumbent } from './shared-incumbent';
 
 export interface SolveControl {
   /** Polled by both phases; true ends the solve with the best roster so far. */
   readonly shouldStop?: () => boolean;
   /** Each new best roster, for anytime use (a cancelled worker still has something to return). */
   readonly onProgress?: (progress: Progress, roster: Roster) => void;
+  /**
+   * The second worker of a solve: the row search alternating with the local search where the
+   * model allows it, the local search alone otherwise, for its whole budget; never HiGHS. With
+   * `shared`, it starts its rounds from the best roster of either worker.
+   */
+  readonly helper?: boolean;
+  /** The best roster of all of a solve's workers: published to and picked up from. */
+  readonly shared?: SharedIncumbent;
 }
 
 const EPS = 1e-6;
@@ -48,26 +58,42 @@ export async function solveInProcess(
       hard: ev.hardViolation,
       foundBy,
     };
+    if (ev.feasible) control.shared?.offer(best.assign, ev.objective);
     control.onProgress?.(
       { objective: ev.objective, feasible: ev.feasible, seconds: elapsed(), foundBy },
       toRoster(c, assign),
     );
   };
 
+  // A better roster another worker published (searches move to it between steps).
+  const adopt = (): void => {
+    const outside = control.shared?.better(
+      best !== undefined && best.hard <= EPS ? best.objective : Infinity,
+    );
+    if (outside !== undefined) offer(outside.assign, best?.foundBy ?? 'local-search');
+  };
+
   const seed = options.seed ?? 1;
   const search = new LocalSearch(c, seed);
   offer(search.assign, 'greedy');
-  const lsShareAsked = options.localSearchShare ?? 0.3;
+  const rows = (options.rowSearch ?? true) && rowSearchApplicable(c);
+  // MIP neighbourhoods: where every hard rule belongs to one employee (the benchmark's kind of
+  // model), after the row search; each sub-problem is small whatever the model's size. The
+  // helper worker keeps the row search (or the local search) for its whole budget.
+  const lns = rows && (options.useMip ?? true) && lnsFits(c);
+  const lsShareAsked = options.localSearchShare ?? (lns ? LNS_SEARCH_SHARE : 0.3);
   // A model too big to build and solve in the MIP's share of the budget is not tried: the
   // searches keep the whole budget instead.
   const useMip =
-    (options.useMip ?? true) && mipFits(c, timeLimit * (1 - Math.min(lsShareAsked, 0.9)));
+    (options.useMip ?? true) &&
+    (!control.helper || lns) &&
+    (lns || mipFits(c, timeLimit * (1 - Math.min(lsShareAsked, 0.9))));
   const lsShare = useMip ? lsShareAsked : 1;
   const lsDeadline = started + timeLimit * 1000 * lsShare;
   const lsStop = (): boolean => externalStop() || performance.now() >= lsDeadline;
   // With a MIP to follow, a stalled search hands over early (small instances are the MIP's).
   const stagnationLimit = useMip ? Math.max(100_000, 20 * c.E * c.H * (c.T + 1)) : undefined;
-  if ((options.rowSearch ?? true) && rowSearchApplicable(c)) {
+  if (rows) {
     alternate(
       c,
       search.assign,
@@ -77,7 +103,10 @@ export async function solveInProcess(
       lsStop,
       stagnationLimit,
       offer,
-      () => (best === undefined ? undefined : best.assign),
+      () => {
+        adopt();
+        return best === undefined ? undefined : best.assign;
+      },
     );
   } else {
     const ls = search.run({
@@ -94,7 +123,36 @@ export async function solveInProcess(
   let lowerBound: number | undefined;
   if (useMip && !externalStop()) {
     const remaining = (deadline - performance.now()) / 1000;
-    if (remaining > 0.05) {
+    if (lns && remaining > 0.05) {
+      const highs = await loadHighs();
+      // The first worker gives the full model a share of what is left when it fits (small models
+      // are proven optimal there), then both run the neighbourhoods from the best roster.
+      const fullShare = LNS_FULL_MIP_SHARE * remaining;
+      if (!control.helper && cellCount(c) <= LNS_FULL_MIP_CELLS) {
+        const fullDeadline = performance.now() + fullShare * 1000;
+        const mip = runMip(highs, c, {
+          deadline: fullDeadline,
+          start: best !== undefined && best.hard <= EPS ? best.assign : undefined,
+          shouldStop: () => externalStop() || performance.now() >= fullDeadline,
+          onIncumbent: (a) => offer(a, 'mip'),
+        });
+        lowerBound = mip.lowerBound;
+        if (mip.assign) offer(mip.assign, 'mip');
+        optimal = mip.optimal;
+      }
+      adopt();
+      if (!optimal && !externalStop() && best !== undefined && best.hard <= EPS) {
+        const result = runLns(highs, c, best.assign, {
+          deadline: deadline - LNS_MARGIN_MS,
+          shouldStop: externalStop,
+          seed: seed + 17,
+          flavour: control.helper ? 'employees' : 'days',
+          onImprovement: (a) => offer(a, 'mip'),
+          better: (objective) => control.shared?.better(objective)?.assign,
+        });
+        offer(result.assign, 'mip');
+      }
+    } else if (remaining > 0.05) {
       const highs = await loadHighs();
       // HiGHS does not poll its limits everywhere (a long LP solve, a heuristic): it is given a
       // margin, which the local search below uses when HiGHS stops on time.
@@ -127,6 +185,31 @@ export async function solveInProcess(
       result.objective <= Math.ceil(lowerBound - EPS) + EPS &&
       isIntegral(c));
   return { ...result, optimal: proven, status: proven ? 'optimal' : result.status, lowerBound };
+}
+
+/** Share of the budget for the row search before the MIP neighbourhoods. */
+const LNS_SEARCH_SHARE = 0.15;
+/**
+ * Share of what is left that a small model's full MIP gets before the neighbourhoods (where it
+ * often proves the optimum), and the largest such model in cells.
+ */
+const LNS_FULL_MIP_SHARE = 0.35;
+const LNS_FULL_MIP_CELLS = 1000;
+/** Time kept back from the neighbourhoods' last sub-problem before the deadline. */
+const LNS_MARGIN_MS = 300;
+/** Cells (employee × period × shift type) of the largest model the neighbourhoods build. */
+const LNS_MAX_CELLS = 400_000;
+
+/** Whether the full model is small enough to be built once for the MIP neighbourhoods. */
+function lnsFits(c: Compiled): boolean {
+  return cellCount(c) <= LNS_MAX_CELLS;
+}
+
+/** Cells of the model: employee × period × allowed shift type. */
+function cellCount(c: Compiled): number {
+  let cells = 0;
+  for (let i = 0; i < c.allowed.length; i++) cells += c.allowed[i] ?? 0;
+  return cells;
 }
 
 /** Rounds of the alternation when the run is bounded by a move budget (reproducible runs). */
@@ -210,9 +293,7 @@ const MIP_ALWAYS_CELLS = 20_000;
 
 /** Whether the MIP model is small enough to be built and searched in `seconds`. */
 export function mipFits(c: Compiled, seconds: number): boolean {
-  let cells = 0;
-  for (let i = 0; i < c.allowed.length; i++) cells += c.allowed[i] ?? 0;
-  return cells <= Math.max(MIP_ALWAYS_CELLS, MIP_CELLS_PER_SECOND * seconds);
+  return cellCount(c) <= Math.max(MIP_ALWAYS_CELLS, MIP_CELLS_PER_SECOND * seconds);
 }
 
 /** With integer weights, any roster's objective is an integer, so a bound can be rounded up. */

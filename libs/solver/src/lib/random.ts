@@ -17,4 +17,15 @@ export class Random {
   int(n: number): number {
     return Math.floor(this.next() * n);
   }
+
+  /** Shuffles `items` in place (Fisher–Yates) and returns it. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const x = items[i] as T;
+      items[i] = items[j] as T;
+      items[j] = x;
+    }
+    return items;
+  }
 }

@@ -352,14 +352,7 @@ export class RowSearch {
   }
 
   private shuffled(n: number): number[] {
-    const order = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = this.rng.int(i + 1);
-      const x = order[i] ?? 0;
-      order[i] = order[j] ?? 0;
-      order[j] = x;
-    }
-    return order;
+    return this.rng.shuffle(Array.from({ length: n }, (_, i) => i));
   }
 
   /**

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Progress, Roster, RosterProblem, SolveOptions, SolveResult } from './model';
+import { SharedIncumbent } from './shared-incumbent';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './worker-protocol';
 
 export interface AsyncSolveOptions extends SolveOptions {
@@ -189,7 +190,7 @@ function runWorker(
   onProgress: ((progress: Progress) => void) | undefined,
 ): RunOne {
   const started = performance.now();
-  const forMip = input.options.useMip ?? true;
+  const forMip = !input.helper && (input.options.useMip ?? true);
   const worker = acquireWorker(script, forMip);
   if (forMip) hot.add(worker);
   let armGuard: (ms: number) => void = () => undefined;
@@ -283,9 +284,11 @@ export async function solve(
   const flag = new Int32Array(stop);
   const graceMs = (graceSeconds ?? 1) * 1000;
   const useMip = solveOptions.useMip ?? true;
+  // Both workers publish their best feasible roster here and start their next step from it.
+  const shared = SharedIncumbent.allocate(problem.employees.length * problem.horizon);
   const runs = [
     runWorker(
-      { problem, options: solveOptions, stop, startedAt },
+      { problem, options: solveOptions, stop, startedAt, shared },
       workerScript,
       graceMs,
       onProgress,
@@ -303,14 +306,10 @@ export async function solve(
   const startSecond = (): void => {
     delay = undefined;
     if (stopped || hybridDone) return;
-    const lsOptions: SolveOptions = {
-      ...solveOptions,
-      useMip: false,
-      seed: (solveOptions.seed ?? 1) + 1000,
-    };
+    const helperOptions: SolveOptions = { ...solveOptions, seed: (solveOptions.seed ?? 1) + 1000 };
     runs.push(
       runWorker(
-        { problem, options: lsOptions, stop, startedAt },
+        { problem, options: helperOptions, stop, startedAt, helper: true, shared },
         workerScript,
         graceMs,
         onProgress,

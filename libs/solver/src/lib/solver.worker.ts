@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { solveInProcess } from './engine';
 import { loadHighs } from './mip';
 import type { RosterProblem } from './model';
+import { SharedIncumbent } from './shared-incumbent';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './worker-protocol';
 
 const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
@@ -107,6 +108,8 @@ async function run(input: WorkerInput): Promise<void> {
       // lives in shared memory and is polled by both phases.
       shouldStop: () => Atomics.load(stop, 0) !== 0,
       onProgress: (progress, roster) => post({ type: 'progress', progress, roster }),
+      helper: input.helper,
+      shared: input.shared === undefined ? undefined : new SharedIncumbent(input.shared),
     });
     post({ type: 'done', result });
   } catch (error: unknown) {

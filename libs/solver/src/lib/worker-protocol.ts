@@ -7,6 +7,10 @@ export interface WorkerInput {
   readonly stop: SharedArrayBuffer;
   /** `Date.now()` when the solve was asked for: the worker's start-up counts in the budget. */
   readonly startedAt?: number;
+  /** The solve's second worker (see `SolveControl.helper`). */
+  readonly helper?: boolean;
+  /** The best roster of all of the solve's workers (`SharedIncumbent`). */
+  readonly shared?: SharedArrayBuffer;
 }
 
 /** What a (reused) worker is asked: one solve at a time, or to get ready for the first one. */
