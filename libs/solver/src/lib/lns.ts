@@ -1,4 +1,4 @@
-import type { Highs } from 'highs';
+import type { Highs, ModelData } from 'highs';
 import type { Assign, Compiled } from './compile';
 import { coverCellCost, evaluateAssign } from './evaluate';
 import { assignFromColumns, buildMip, columnsFromAssign } from './mip';
@@ -74,9 +74,6 @@ export function runLns(highs: Highs, c: Compiled, start: Assign, options: LnsOpt
   const { E, H, T } = c;
   const random = new Random(options.seed);
   const m = buildMip(c, highs.infinity);
-  const columns = m.data.numCols;
-  const lower = Float64Array.from(m.data.colLower);
-  const upper = Float64Array.from(m.data.colUpper);
   let current: Assign = Int16Array.from(start);
   let objective = evaluateAssign(c, current).objective;
   let solved = 0;
@@ -87,77 +84,145 @@ export function runLns(highs: Highs, c: Compiled, start: Assign, options: LnsOpt
   };
   const mix = MIXES[options.flavour];
   const free = new Uint8Array(E * H);
-  const model = highs.createModel(m.data);
-  const callbacks = highs.constants.callbackType;
+  const open = new Uint8Array(m.data.numCols);
   const status = highs.constants.modelStatus;
-  try {
-    model.options.set({
-      output_flag: false,
-      mip_rel_gap: 0,
-      mip_abs_gap: 0.999,
-      random_seed: options.seed % 2_147_483_647,
-    });
-    for (let step = 0; step < (options.maxSteps ?? Infinity) && !options.shouldStop(); step++) {
-      const remaining = (options.deadline - performance.now()) / 1000;
-      if (remaining < 0.2) break;
-      const outside = options.better?.(objective);
-      if (outside !== undefined) {
-        current = Int16Array.from(outside);
-        objective = evaluateAssign(c, current).objective;
+  for (let step = 0; step < (options.maxSteps ?? Infinity) && !options.shouldStop(); step++) {
+    const remaining = (options.deadline - performance.now()) / 1000;
+    if (remaining < 0.2) break;
+    const outside = options.better?.(objective);
+    if (outside !== undefined) {
+      current = Int16Array.from(outside);
+      objective = evaluateAssign(c, current).objective;
+    }
+    const kind = mix[step % mix.length] ?? 'days';
+    free.fill(0);
+    choose(c, current, kind, size[kind], random, free);
+    // Every column but the x of fixed cells stays open (cover slacks, weekend indicators...).
+    open.fill(1);
+    for (let cell = 0; cell < E * H; cell++) {
+      if (free[cell] === 1) continue;
+      for (let t = 0; t < T; t++) {
+        const col = m.xColumn[cell * T + t] ?? -1;
+        if (col >= 0) open[col] = 0;
       }
-      const kind = mix[step % mix.length] ?? 'days';
-      free.fill(0);
-      choose(c, current, kind, size[kind], random, free);
-      for (let e = 0; e < E; e++) {
-        for (let d = 0; d < H; d++) {
-          const cell = e * H + d;
-          const v = current[cell] ?? -1;
-          const open = free[cell] === 1;
-          for (let t = 0; t < T; t++) {
-            const col = m.xColumn[cell * T + t] ?? -1;
-            if (col < 0) continue;
-            lower[col] = open ? 0 : v === t ? 1 : 0;
-            upper[col] = open ? 1 : v === t ? 1 : 0;
-          }
-        }
-      }
-      model.changeColsBounds({ kind: 'range', from: 0, to: columns - 1 }, lower, upper);
-      const limit = Math.min(MAX_SUB_SECONDS, Math.max(MIN_SUB_SECONDS, remaining / 8), remaining);
-      const subDeadline = performance.now() + limit * 1000;
-      model.zeroAllClocks();
-      model.options.set('time_limit', limit);
-      model.setSolution({ colValue: columnsFromAssign(c, m, current) });
-      const began = performance.now();
+    }
+    const values = columnsFromAssign(c, m, current);
+    const sub = restrict(m.data, open, values);
+    const limit = Math.min(MAX_SUB_SECONDS, Math.max(MIN_SUB_SECONDS, remaining / 8), remaining);
+    const subDeadline = performance.now() + limit * 1000;
+    const began = performance.now();
+    const outcome = highs.withModel(sub.data, (model) => {
+      model.options.set({
+        output_flag: false,
+        mip_rel_gap: 0,
+        mip_abs_gap: 0.999,
+        random_seed: options.seed % 2_147_483_647,
+        time_limit: limit,
+      });
+      model.setSolution({ colValue: Float64Array.from(sub.columns, (col) => values[col] ?? 0) });
       model.run({
-        [callbacks.mipInterrupt](event) {
+        [highs.constants.callbackType.mipInterrupt](event) {
           if (options.shouldStop() || performance.now() >= subDeadline) event.interrupt();
           return undefined;
         },
       });
-      solved++;
-      const took = (performance.now() - began) / 1000;
       const proven = model.getModelStatus() === status.optimal;
-      if (proven && took < FAST_SHARE * limit) size[kind] = Math.min(E * H, size[kind] * GROW);
-      else if (!proven) size[kind] = Math.max(2 * Math.min(E, H), size[kind] * SHRINK);
       const hasSolution =
         Number(model.info.get('primal_solution_status')) ===
         highs.constants.solutionStatus.feasible;
-      if (!hasSolution) continue;
-      const found = assignFromColumns(c, m, model.getSolution().colValue);
-      const ev = evaluateAssign(c, found);
-      if (!ev.feasible || ev.objective > objective + EPS) continue;
-      const gain = ev.objective < objective - EPS;
-      current = found;
-      objective = ev.objective;
-      if (gain) {
-        improved++;
-        options.onImprovement(current);
-      }
+      return { proven, solution: hasSolution ? model.getSolution().colValue : undefined };
+    });
+    solved++;
+    const took = (performance.now() - began) / 1000;
+    if (outcome.proven && took < FAST_SHARE * limit)
+      size[kind] = Math.min(E * H, size[kind] * GROW);
+    else if (!outcome.proven) size[kind] = Math.max(2 * Math.min(E, H), size[kind] * SHRINK);
+    if (outcome.solution === undefined) continue;
+    const full = Float64Array.from(values);
+    sub.columns.forEach((col, i) => (full[col] = outcome.solution?.[i] ?? 0));
+    const found = assignFromColumns(c, m, full);
+    const ev = evaluateAssign(c, found);
+    if (!ev.feasible || ev.objective > objective + EPS) continue;
+    const gain = ev.objective < objective - EPS;
+    current = found;
+    objective = ev.objective;
+    if (gain) {
+      improved++;
+      options.onImprovement(current);
     }
-  } finally {
-    model.dispose();
   }
   return { assign: current, objective, solved, improved };
+}
+
+/**
+ * The sub-model over the open columns: the others are fixed at `values`, their share of each row
+ * moved into its bounds; rows without an open column are left out (the incumbent satisfies them).
+ * HiGHS then presolves a few thousand columns, not the whole horizon's.
+ */
+function restrict(
+  data: ModelData,
+  open: Uint8Array,
+  values: Float64Array,
+): { data: ModelData; columns: Int32Array } {
+  const newIndex = new Int32Array(data.numCols).fill(-1);
+  const columns: number[] = [];
+  for (let col = 0; col < data.numCols; col++) {
+    if (open[col] !== 1) continue;
+    newIndex[col] = columns.length;
+    columns.push(col);
+  }
+  const matrix = data.matrix;
+  if (matrix === undefined || matrix.format !== 'csr') throw new Error('row-wise model expected');
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const entries: number[] = [];
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  for (let row = 0; row < data.numRows; row++) {
+    const from = matrix.starts[row] ?? 0;
+    const to = matrix.starts[row + 1] ?? from;
+    let fixed = 0;
+    const before = indices.length;
+    for (let k = from; k < to; k++) {
+      const col = matrix.indices[k] ?? 0;
+      const value = matrix.values[k] ?? 0;
+      const at = newIndex[col] ?? -1;
+      if (at >= 0) {
+        indices.push(at);
+        entries.push(value);
+      } else fixed += value * (values[col] ?? 0);
+    }
+    if (indices.length === before) continue;
+    starts.push(indices.length);
+    rowLower.push((data.rowLower[row] ?? 0) - fixed);
+    rowUpper.push((data.rowUpper[row] ?? 0) - fixed);
+  }
+  const pick = (source: ArrayLike<number>): Float64Array =>
+    Float64Array.from(columns, (col) => source[col] ?? 0);
+  const numCols = columns.length;
+  const numRows = rowLower.length;
+  return {
+    columns: Int32Array.from(columns),
+    data: {
+      numCols,
+      numRows,
+      offset: 0,
+      colCost: pick(data.colCost),
+      colLower: pick(data.colLower),
+      colUpper: pick(data.colUpper),
+      rowLower: Float64Array.from(rowLower),
+      rowUpper: Float64Array.from(rowUpper),
+      matrix: {
+        format: 'csr',
+        numRows,
+        numCols,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(entries),
+      },
+      integrality: Int32Array.from(columns, (col) => data.integrality?.[col] ?? 0),
+    },
+  };
 }
 
 /** Marks the cells of one neighbourhood of about `size` cells in `free`. */
