@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from './compile';
 import { bruteForce, TINY_ONE_SHIFT, TINY_TWO_SHIFTS } from './curtois/fixtures';
 import { curtoisToProblem, parseCurtois } from './curtois/parser';
 import { scoreCurtois } from './curtois/scorer';
 import { solveInProcess } from './engine';
-import { evaluateRoster } from './evaluate';
+import { evaluateAssign, evaluateRoster } from './evaluate';
+import { greedy } from './local-search';
 import type { RosterProblem } from './model';
 
 describe.each([
@@ -129,5 +133,21 @@ describe('solveInProcess', () => {
     expect(enforced.roster.assignments[0]).toEqual(['D', 'D', 'D', 'D']);
     expect(enforced.objective).toBe(3);
     expect(enforced.optimal).toBe(true);
+  });
+});
+
+describe('solveInProcess with the MIP neighbourhoods', () => {
+  it('goes on with the row search until it has a feasible roster when its share runs out first', async () => {
+    // Six weeks, 32 people: the greedy start breaks rules and building the rows takes a moment.
+    const instance = parseCurtois(
+      readFileSync(join(__dirname, '../../benchmarks/curtois/Instance14.txt'), 'utf8'),
+    );
+    const problem = curtoisToProblem(instance);
+    const c = compile(problem);
+    expect(evaluateAssign(c, greedy(c)).feasible).toBe(false);
+    // No share at all: the row search is stopped before it has built a roster.
+    const result = await solveInProcess(problem, { timeLimitSeconds: 5, localSearchShare: 0 });
+    expect(result.feasible).toBe(true);
+    expect(scoreCurtois(instance, result.roster.assignments).violations).toEqual([]);
   });
 });

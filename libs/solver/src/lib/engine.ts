@@ -94,6 +94,10 @@ export async function solveInProcess(
   // With a MIP to follow, a stalled search hands over early (small instances are the MIP's).
   const stagnationLimit = useMip ? Math.max(100_000, 20 * c.E * c.H * (c.T + 1)) : undefined;
   if (rows) {
+    const current = (): Assign | undefined => {
+      adopt();
+      return best === undefined ? undefined : best.assign;
+    };
     alternate(
       c,
       search.assign,
@@ -103,11 +107,28 @@ export async function solveInProcess(
       lsStop,
       stagnationLimit,
       offer,
-      () => {
-        adopt();
-        return best === undefined ? undefined : best.assign;
-      },
+      current,
     );
+    // The neighbourhoods start from a feasible roster only: until there is one (a construction
+    // cut short by the share, a stalled round), the row search goes on, restarted with new seeds.
+    const feasibleYet = (): boolean => best !== undefined && best.hard <= EPS;
+    for (
+      let restart = 1;
+      lns && !feasibleYet() && !externalStop() && performance.now() < deadline;
+      restart++
+    ) {
+      alternate(
+        c,
+        search.assign,
+        seed + 101 * restart,
+        undefined,
+        deadline,
+        () => externalStop() || performance.now() >= deadline || feasibleYet(),
+        undefined,
+        offer,
+        current,
+      );
+    }
   } else {
     const ls = search.run({
       seed,
