@@ -81,7 +81,7 @@ export async function solveInProcess(
   // model), after the row search; each sub-problem is small whatever the model's size. The
   // helper worker keeps the row search (or the local search) for its whole budget.
   const lns = rows && (options.useMip ?? true) && lnsFits(c);
-  const lsShareAsked = options.localSearchShare ?? (lns ? LNS_SEARCH_SHARE : 0.3);
+  const lsShareAsked = options.localSearchShare ?? 0.3;
   // A model too big to build and solve in the MIP's share of the budget is not tried: the
   // searches keep the whole budget instead.
   const useMip =
@@ -208,8 +208,6 @@ export async function solveInProcess(
   return { ...result, optimal: proven, status: proven ? 'optimal' : result.status, lowerBound };
 }
 
-/** Share of the budget for the row search before the MIP neighbourhoods. */
-const LNS_SEARCH_SHARE = 0.15;
 /**
  * Share of what is left that a small model's full MIP gets before the neighbourhoods (where it
  * often proves the optimum), and the largest such model in cells.
