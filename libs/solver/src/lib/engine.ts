@@ -13,9 +13,9 @@ export interface SolveControl {
   /** Each new best roster, for anytime use (a cancelled worker still has something to return). */
   readonly onProgress?: (progress: Progress, roster: Roster) => void;
   /**
-   * The second worker of a solve: the row search alternating with the local search where the
-   * model allows it, the local search alone otherwise, for its whole budget; never HiGHS. With
-   * `shared`, it starts its rounds from the best roster of either worker.
+   * The second worker of a solve: never the full MIP. Where the MIP neighbourhoods apply, the row
+   * search then neighbourhoods of its own (employee groups first); otherwise the local search
+   * alone for its whole budget.
    */
   readonly helper?: boolean;
   /** The best roster of all of a solve's workers: published to and picked up from. */
@@ -78,16 +78,17 @@ export async function solveInProcess(
   offer(search.assign, 'greedy');
   const rows = (options.rowSearch ?? true) && rowSearchApplicable(c);
   // MIP neighbourhoods: where every hard rule belongs to one employee (the benchmark's kind of
-  // model), after the row search; each sub-problem is small whatever the model's size. The
-  // helper worker keeps the row search (or the local search) for its whole budget.
+  // model), after the row search, in both workers; each sub-problem is small whatever the
+  // model's size.
   const lns = rows && (options.useMip ?? true) && lnsFits(c);
   const lsShareAsked = options.localSearchShare ?? 0.3;
   // A model too big to build and solve in the MIP's share of the budget is not tried: the
   // searches keep the whole budget instead.
   const useMip =
-    (options.useMip ?? true) &&
-    (!control.helper || lns) &&
-    (lns || mipFits(c, timeLimit * (1 - Math.min(lsShareAsked, 0.9))));
+    lns ||
+    ((options.useMip ?? true) &&
+      !control.helper &&
+      mipFits(c, timeLimit * (1 - Math.min(lsShareAsked, 0.9))));
   const lsShare = useMip ? lsShareAsked : 1;
   const lsDeadline = started + timeLimit * 1000 * lsShare;
   const lsStop = (): boolean => externalStop() || performance.now() >= lsDeadline;
@@ -159,6 +160,7 @@ export async function solveInProcess(
         });
         lowerBound = mip.lowerBound;
         if (mip.assign) offer(mip.assign, 'mip');
+        if (mip.infeasible) return finish(c, best, elapsed(), { infeasible: true });
         optimal = mip.optimal;
       }
       adopt();

@@ -61,11 +61,11 @@ const ROWS_WINDOW = 28;
 
 /**
  * Large neighbourhood search with MIP sub-problems (fix-and-optimize): the full model is built
- * once on HiGHS; each step frees a part of the roster (a window of periods for everyone, the rows
- * of a few employees, over a window on long horizons), fixes every other cell to the
- * incumbent by its bounds and solves what is left with a short time limit, the incumbent given
- * as the start — so a step never makes the roster worse, and any roster it keeps satisfies every
- * rule of the model. Where to free is drawn by cost (periods with uncovered or over-covered
+ * once; each step frees a part of the roster (a window of periods for everyone, or the rows of a
+ * few employees, over a window on long horizons), fixes every other cell to the incumbent and
+ * hands HiGHS the sub-model of what is left ({@link restrict}) with a short time limit, the
+ * incumbent given as the start — so a step never makes the roster worse, and any roster it keeps
+ * satisfies every rule of the model. Where to free is drawn by cost (periods with uncovered or over-covered
  * slots, employees with refused requests) half of the time, at random otherwise; the size of
  * each kind of neighbourhood adapts: grown when its sub-problems are proven fast, shrunk when
  * they run out of time. The incumbent must be feasible.
