@@ -1,8 +1,9 @@
+import type { Highs } from 'highs';
 import { compile, toRoster, type Assign, type Compiled } from './compile';
 import { evaluateAssign } from './evaluate';
 import { runLns } from './lns';
 import { LocalSearch } from './local-search';
-import { loadHighs, runMip } from './mip';
+import { loadHighs, runMip, type MipRunResult } from './mip';
 import type { Progress, Roster, RosterProblem, SolveOptions, SolveResult } from './model';
 import { RowSearch, rowSearchApplicable } from './row-search';
 import type { SharedIncumbent } from './shared-incumbent';
@@ -141,6 +142,18 @@ export async function solveInProcess(
     offer(ls.assign, 'local-search');
   }
 
+  // The full MIP until `until`, started from the best feasible roster; its rosters are offered.
+  const fullMip = (highs: Highs, until: number): MipRunResult => {
+    const mip = runMip(highs, c, {
+      deadline: until,
+      start: best !== undefined && best.hard <= EPS ? best.assign : undefined,
+      shouldStop: () => externalStop() || performance.now() >= until,
+      onIncumbent: (a) => offer(a, 'mip'),
+    });
+    if (mip.assign) offer(mip.assign, 'mip');
+    return mip;
+  };
+
   let optimal = false;
   let lowerBound: number | undefined;
   if (useMip && !externalStop()) {
@@ -151,15 +164,8 @@ export async function solveInProcess(
       // are proven optimal there), then both run the neighbourhoods from the best roster.
       const fullShare = LNS_FULL_MIP_SHARE * remaining;
       if (!control.helper && cellCount(c) <= LNS_FULL_MIP_CELLS) {
-        const fullDeadline = performance.now() + fullShare * 1000;
-        const mip = runMip(highs, c, {
-          deadline: fullDeadline,
-          start: best !== undefined && best.hard <= EPS ? best.assign : undefined,
-          shouldStop: () => externalStop() || performance.now() >= fullDeadline,
-          onIncumbent: (a) => offer(a, 'mip'),
-        });
+        const mip = fullMip(highs, performance.now() + fullShare * 1000);
         lowerBound = mip.lowerBound;
-        if (mip.assign) offer(mip.assign, 'mip');
         if (mip.infeasible) return finish(c, best, elapsed(), { infeasible: true });
         optimal = mip.optimal;
       }
@@ -179,15 +185,11 @@ export async function solveInProcess(
       const highs = await loadHighs();
       // HiGHS does not poll its limits everywhere (a long LP solve, a heuristic): it is given a
       // margin, which the local search below uses when HiGHS stops on time.
-      const mipDeadline = deadline - Math.min(MIP_MARGIN_MS, MIP_MARGIN_SHARE * remaining * 1000);
-      const mip = runMip(highs, c, {
-        deadline: mipDeadline,
-        start: best !== undefined && best.hard <= EPS ? best.assign : undefined,
-        shouldStop: () => externalStop() || performance.now() >= mipDeadline,
-        onIncumbent: (a) => offer(a, 'mip'),
-      });
+      const mip = fullMip(
+        highs,
+        deadline - Math.min(MIP_MARGIN_MS, MIP_MARGIN_SHARE * remaining * 1000),
+      );
       lowerBound = mip.lowerBound;
-      if (mip.assign) offer(mip.assign, 'mip');
       if (mip.infeasible) return finish(c, best, elapsed(), { infeasible: true });
       optimal = mip.optimal;
       // HiGHS may stop early (e.g. out of memory) with time left: keep searching locally.
