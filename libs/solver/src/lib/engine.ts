@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import { runColumnGeneration } from './column-generation';
 import { compile, toRoster, type Assign, type Compiled } from './compile';
 import { evaluateAssign } from './evaluate';
 import { runLns } from './lns';
@@ -82,7 +83,13 @@ export async function solveInProcess(
   // model), after the row search, in both workers; each sub-problem is small whatever the
   // model's size.
   const lns = rows && (options.useMip ?? true) && lnsFits(c);
-  const lsShareAsked = options.localSearchShare ?? 0.3;
+  // Column generation (price and dive) in the first worker, on horizons where an employee's
+  // whole row is cheap to price; the row search then only builds its start.
+  const columnGeneration = lns && !control.helper && c.H <= CG_MAX_PERIODS;
+  const lsShareAsked = Math.min(
+    options.localSearchShare ?? 0.3,
+    columnGeneration ? CG_ROW_SEARCH_SHARE : 1,
+  );
   // A model too big to build and solve in the MIP's share of the budget is not tried: the
   // searches keep the whole budget instead.
   const useMip =
@@ -160,12 +167,23 @@ export async function solveInProcess(
     const remaining = (deadline - performance.now()) / 1000;
     if (lns && remaining > 0.05) {
       const highs = await loadHighs();
+      if (columnGeneration && best !== undefined && best.hard <= EPS) {
+        const cg = runColumnGeneration(highs, c, best.assign, {
+          deadline: started + CG_SHARE * timeLimit * 1000,
+          shouldStop: externalStop,
+          seed,
+          onImprovement: (a) => offer(a, 'mip'),
+        });
+        offer(cg.assign, 'mip');
+        lowerBound = cg.lowerBound;
+        optimal = provenBy(c, best, lowerBound);
+      }
       // The first worker gives the full model a share of what is left when it fits (small models
       // are proven optimal there), then both run the neighbourhoods from the best roster.
-      const fullShare = LNS_FULL_MIP_SHARE * remaining;
-      if (!control.helper && cellCount(c) <= LNS_FULL_MIP_CELLS) {
+      const fullShare = LNS_FULL_MIP_SHARE * ((deadline - performance.now()) / 1000);
+      if (!optimal && !control.helper && cellCount(c) <= LNS_FULL_MIP_CELLS) {
         const mip = fullMip(highs, performance.now() + fullShare * 1000);
-        lowerBound = mip.lowerBound;
+        lowerBound = Math.max(lowerBound ?? -Infinity, mip.lowerBound ?? -Infinity);
         if (mip.infeasible) return finish(c, best, elapsed(), { infeasible: true });
         optimal = mip.optimal;
       }
@@ -203,12 +221,8 @@ export async function solveInProcess(
     }
   }
   const result = finish(c, best, elapsed(), { infeasible: false });
-  const proven =
-    optimal ||
-    (lowerBound !== undefined &&
-      result.feasible &&
-      result.objective <= Math.ceil(lowerBound - EPS) + EPS &&
-      isIntegral(c));
+  if (lowerBound === -Infinity) lowerBound = undefined;
+  const proven = optimal || provenBy(c, best, lowerBound);
   return { ...result, optimal: proven, status: proven ? 'optimal' : result.status, lowerBound };
 }
 
@@ -218,6 +232,14 @@ export async function solveInProcess(
  */
 const LNS_FULL_MIP_SHARE = 0.35;
 const LNS_FULL_MIP_CELLS = 1000;
+/**
+ * Longest horizon on which the first worker runs column generation (pricing whole rows), the
+ * share of the budget by which it ends (the neighbourhoods have the rest), and the row search's
+ * share before it (its start only needs to be feasible).
+ */
+const CG_MAX_PERIODS = 63;
+const CG_SHARE = 0.7;
+const CG_ROW_SEARCH_SHARE = 0.05;
 /** Time kept back from the neighbourhoods' last sub-problem before the deadline. */
 const LNS_MARGIN_MS = 300;
 /** Cells (employee × period × shift type) of the largest model the neighbourhoods build. */
@@ -317,6 +339,17 @@ const MIP_ALWAYS_CELLS = 20_000;
 /** Whether the MIP model is small enough to be built and searched in `seconds`. */
 export function mipFits(c: Compiled, seconds: number): boolean {
   return cellCount(c) <= Math.max(MIP_ALWAYS_CELLS, MIP_CELLS_PER_SECOND * seconds);
+}
+
+/** Whether a feasible roster's objective meets the lower bound (rounded up on integer weights). */
+function provenBy(
+  c: Compiled,
+  best: { objective: number; hard: number } | undefined,
+  lowerBound: number | undefined,
+): boolean {
+  if (best === undefined || best.hard > EPS || lowerBound === undefined) return false;
+  const bound = isIntegral(c) ? Math.ceil(lowerBound - EPS) : lowerBound;
+  return best.objective <= bound + EPS;
 }
 
 /** With integer weights, any roster's objective is an integer, so a bound can be rounded up. */
