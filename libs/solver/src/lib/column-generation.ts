@@ -8,6 +8,12 @@ export interface ColumnGenerationOptions {
   /** `performance.now()` by which the run (pricing and dive) must end. */
   readonly deadline: number;
   readonly shouldStop: () => boolean;
+  /**
+   * The window of periods re-decided for every employee, the rest of each row fixed to the
+   * start's (the whole horizon by default).
+   */
+  readonly from?: number;
+  readonly to?: number;
   /** Dives at most (reproducible runs); the deadline still applies. */
   readonly maxDives?: number;
   /** Seeds the noise of the later dives. */
@@ -23,8 +29,8 @@ export interface ColumnGenerationResult {
   /** Whether the dive found a better roster than the start. */
   readonly improved: boolean;
   /**
-   * A lower bound on the model's objective (Lagrangian bound of the master), when every pricing
-   * problem of an iteration was solved exactly.
+   * A lower bound on the model's objective (Lagrangian bound of the master), when the window is
+   * the whole horizon and every pricing problem of an iteration was solved exactly.
    */
   readonly lowerBound?: number;
   /** Pricing iterations, and columns in the master at the end. */
@@ -50,7 +56,8 @@ const NOISE = 0.3;
  * first columns. Then a dive: the columns the LP takes whole are fixed with the most-taken
  * fractional one, and the LP is priced again, until it takes one whole row per employee. Every
  * row is built by the sub-solver or taken from the start, so any roster it returns keeps every
- * hard rule. Applies where every hard rule belongs to one employee (`rowSearchApplicable`).
+ * hard rule. On a window, each row is re-decided on [from, to) with the rest of it fixed (the
+ * sub-solver checks the rules across both ends). Applies where every hard rule belongs to one employee (`rowSearchApplicable`).
  */
 export function runColumnGeneration(
   highs: Highs,
@@ -59,11 +66,14 @@ export function runColumnGeneration(
   options: ColumnGenerationOptions,
 ): ColumnGenerationResult {
   const { E, H, T } = c;
+  const from = options.from ?? 0;
+  const to = options.to ?? H;
+  const whole = from === 0 && to === H;
   const startObjective = evaluateAssign(c, start).objective;
   // Cover rows: one per (period, shift type) with a demand, after the employees' rows.
   const coverRow = new Int32Array(H * T).fill(-1);
   const coverKeys: number[] = [];
-  for (let d = 0; d < H; d++)
+  for (let d = from; d < to; d++)
     for (let t = 0; t < T; t++)
       if (c.hasCover[d * T + t]) {
         coverRow[d * T + t] = E + coverKeys.length;
@@ -99,7 +109,7 @@ export function runColumnGeneration(
 
   const rowCost = (e: number, row: Int16Array): number => {
     let sum = 0;
-    for (let d = 0; d < H; d++) {
+    for (let d = from; d < to; d++) {
       const v = row[d] ?? -1;
       sum += c.cellCost[(e * H + d) * (T + 1) + (v < 0 ? T : v)] ?? 0;
     }
@@ -110,15 +120,16 @@ export function runColumnGeneration(
     e: number,
     row: Int16Array,
   ): { indices: number[]; values: number[]; cost: number } | undefined => {
-    const key = row.join(',');
+    const part = row.subarray(from, to);
+    const key = part.join(',');
     const known = seen[e];
     if (known === undefined || known.has(key)) return undefined;
     known.add(key);
     owners.push(e);
-    patterns.push(Int16Array.from(row));
+    patterns.push(Int16Array.from(part));
     const idx = [e];
     const val = [1];
-    for (let d = 0; d < H; d++) {
+    for (let d = from; d < to; d++) {
       const v = row[d] ?? -1;
       if (v < 0) continue;
       const r = coverRow[d * T + v] ?? -1;
@@ -187,7 +198,7 @@ export function runColumnGeneration(
           let exact = true;
           for (let e = 0; e < E && !stop(); e++) {
             if (fixed[e] === 1) continue;
-            for (let d = 0; d < H; d++) {
+            for (let d = from; d < to; d++) {
               const base = d * (T + 1);
               const cellBase = (e * H + d) * (T + 1);
               price[base + T] = c.cellCost[cellBase + T] ?? 0;
@@ -196,7 +207,12 @@ export function runColumnGeneration(
                 price[base + t] = (c.cellCost[cellBase + t] ?? 0) - (r >= 0 ? (dual[r] ?? 0) : 0);
               }
             }
-            const result = solveRow(c, e, price, { shouldStop: stop });
+            const result = solveRow(c, e, price, {
+              row: Int16Array.from(start.subarray(e * H, (e + 1) * H)),
+              from,
+              to,
+              shouldStop: stop,
+            });
             if (result === null) {
               exact = false;
               continue;
@@ -214,7 +230,7 @@ export function runColumnGeneration(
             added++;
           }
           if (stop()) return false;
-          if (exact && !fixed.includes(1)) {
+          if (exact && whole && !fixed.includes(1)) {
             const bound = lp + reducedSum;
             lowerBound = lowerBound === undefined ? bound : Math.max(lowerBound, bound);
           }
@@ -283,7 +299,7 @@ export function runColumnGeneration(
           const x = chosen[e] === j ? 2 : (value[slackCount + j] ?? 0);
           if (x <= (weight[e] ?? 0)) continue;
           weight[e] = x;
-          assign.set(patterns[j] ?? new Int16Array(0), e * H);
+          assign.set(patterns[j] ?? new Int16Array(0), e * H + from);
         }
         for (let e = 0; e < E; e++) {
           const j = chosen[e] ?? -1;

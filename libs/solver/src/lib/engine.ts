@@ -83,9 +83,9 @@ export async function solveInProcess(
   // model), after the row search, in both workers; each sub-problem is small whatever the
   // model's size.
   const lns = rows && (options.useMip ?? true) && lnsFits(c);
-  // Column generation (price and dive) in the first worker, on horizons where an employee's
-  // whole row is cheap to price; the row search then only builds its start.
-  const columnGeneration = lns && !control.helper && c.H <= CG_MAX_PERIODS;
+  // Column generation (price and dive) in the first worker: over whole rows where they are cheap
+  // to price, over windows on longer horizons; the row search then only builds its start.
+  const columnGeneration = lns && !control.helper;
   const lsShareAsked = Math.min(
     options.localSearchShare ?? 0.3,
     columnGeneration ? CG_ROW_SEARCH_SHARE : 1,
@@ -168,15 +168,45 @@ export async function solveInProcess(
     if (lns && remaining > 0.05) {
       const highs = await loadHighs();
       if (columnGeneration && best !== undefined && best.hard <= EPS) {
-        const cg = runColumnGeneration(highs, c, best.assign, {
-          deadline: started + CG_SHARE * timeLimit * 1000,
-          shouldStop: externalStop,
-          seed,
-          onImprovement: (a) => offer(a, 'mip'),
-        });
-        offer(cg.assign, 'mip');
-        lowerBound = cg.lowerBound;
-        optimal = provenBy(c, best, lowerBound);
+        const cgDeadline =
+          started + (c.H <= CG_MAX_PERIODS ? CG_SHARE : CG_WINDOW_SHARE) * timeLimit * 1000;
+        if (c.H <= CG_MAX_PERIODS) {
+          const cg = runColumnGeneration(highs, c, best.assign, {
+            deadline: cgDeadline,
+            shouldStop: externalStop,
+            seed,
+            onImprovement: (a) => offer(a, 'mip'),
+          });
+          offer(cg.assign, 'mip');
+          lowerBound = cg.lowerBound;
+          optimal = provenBy(c, best, lowerBound);
+        } else {
+          // Longer horizons: windows of four weeks in turn (every other pass shifted by two
+          // weeks), each with an equal share of what is left of the pass.
+          const width = cgWindow(c);
+          const windows = Math.ceil(c.H / width);
+          for (let step = 0; !externalStop() && performance.now() < cgDeadline - 100; step++) {
+            const pass = Math.floor(step / windows);
+            const at = step % windows;
+            const from = Math.max(
+              0,
+              Math.min(at * width + (pass % 2) * Math.floor(width / 2), c.H - width),
+            );
+            adopt();
+            if (best === undefined) break;
+            const share = (cgDeadline - performance.now()) / (windows - at);
+            const cg = runColumnGeneration(highs, c, best.assign, {
+              deadline: performance.now() + share,
+              shouldStop: externalStop,
+              seed: seed + step,
+              from,
+              to: from + width,
+              maxDives: CG_WINDOW_DIVES,
+              onImprovement: (a) => offer(a, 'mip'),
+            });
+            offer(cg.assign, 'mip');
+          }
+        }
       }
       // The first worker gives the full model a share of what is left when it fits (small models
       // are proven optimal there), then both run the neighbourhoods from the best roster.
@@ -238,12 +268,31 @@ const LNS_FULL_MIP_CELLS = 1000;
  * share before it (its start only needs to be feasible).
  */
 const CG_MAX_PERIODS = 63;
+/**
+ * Longer horizons: the window re-decided at a time is sized by its cells (below), the share of
+ * the budget by which the windows end, and the dives each window gets (more passes, not more
+ * dives, pay there).
+ */
+const CG_WINDOW_CELLS = 4000;
+const CG_MIN_WINDOW = 28;
+const CG_WINDOW_SHARE = 0.9;
+const CG_WINDOW_DIVES = 2;
 const CG_SHARE = 0.7;
 const CG_ROW_SEARCH_SHARE = 0.05;
 /** Time kept back from the neighbourhoods' last sub-problem before the deadline. */
 const LNS_MARGIN_MS = 300;
 /** Cells (employee × period × shift type) of the largest model the neighbourhoods build. */
 const LNS_MAX_CELLS = 400_000;
+
+/**
+ * Window of the column generation on horizons too long to price whole rows: whole weeks, as many
+ * as keep employees × shift types × periods within {@link CG_WINDOW_CELLS} (longer windows trade
+ * more across weeks but are slower to price), at least four.
+ */
+function cgWindow(c: Compiled): number {
+  const weeks = Math.floor(CG_WINDOW_CELLS / (c.E * c.T * 7));
+  return Math.min(c.H, Math.max(CG_MIN_WINDOW, Math.min(CG_MAX_PERIODS, weeks * 7)));
+}
 
 /** Whether the full model is small enough to be built once for the MIP neighbourhoods. */
 function lnsFits(c: Compiled): boolean {
