@@ -14,6 +14,11 @@ export interface ColumnGenerationOptions {
    */
   readonly from?: number;
   readonly to?: number;
+  /**
+   * Objectives are integers (integer weights): a roster then meets the bound once it is within
+   * its rounding up, and the dives stop there (proven optimal).
+   */
+  readonly integral?: boolean;
   /** Dives at most (reproducible runs); the deadline still applies. */
   readonly maxDives?: number;
   /** Seeds the noise of the later dives. */
@@ -45,6 +50,8 @@ const EPS = 1e-6;
 const ENTER = 1e-4;
 /** Pricing rounds of a dive step when the dive is behind its pace. */
 const HURRIED_ROUNDS = 3;
+/** Dives in a row without a better roster after which the search gives up. */
+const STALL_DIVES = 50;
 /** Noise on the LP values that order the fractional columns of the second and later dives. */
 const NOISE = 0.3;
 
@@ -313,12 +320,26 @@ export function runColumnGeneration(
       let best: Assign = Int16Array.from(start);
       let objective = startObjective;
       const random = new Random(options.seed ?? 1);
-      // Dives until the deadline, each from the LP priced again over every column so far (the
-      // later ones with noise on which columns are fixed first).
-      for (let dives = 0; converged && dives < (options.maxDives ?? Infinity) && !stop(); dives++) {
+      // Dives until the deadline, the bound met, or STALL_DIVES in a row without a better roster;
+      // each from the LP priced again over every column so far (the later ones with noise on
+      // which columns are fixed first).
+      let lastGain = 0;
+      const proven = (): boolean =>
+        lowerBound !== undefined &&
+        objective <= (options.integral ? Math.ceil(lowerBound - EPS) : lowerBound) + EPS;
+      for (
+        let dives = 0;
+        converged &&
+        dives < (options.maxDives ?? Infinity) &&
+        dives - lastGain <= STALL_DIVES &&
+        !stop() &&
+        !proven();
+        dives++
+      ) {
         const assign = dive(dives > 0 ? random : undefined);
         const ev = evaluateAssign(c, assign);
         if (ev.feasible && ev.objective < objective - EPS) {
+          lastGain = dives;
           best = assign;
           objective = ev.objective;
           options.onImprovement?.(assign);

@@ -174,6 +174,7 @@ export async function solveInProcess(
           const cg = runColumnGeneration(highs, c, best.assign, {
             deadline: cgDeadline,
             shouldStop: externalStop,
+            integral: isIntegral(c),
             seed,
             onImprovement: (a) => offer(a, 'mip'),
           });
