@@ -84,8 +84,9 @@ export async function solveInProcess(
   // model's size.
   const lns = rows && (options.useMip ?? true) && lnsFits(c);
   // Column generation (price and dive) in the first worker: over whole rows where they are cheap
-  // to price, over windows on longer horizons; the row search then only builds its start.
-  const columnGeneration = lns && !control.helper;
+  // to price, over windows on longer horizons; the row search then only builds its start. Models
+  // whose window is too wide to price in time keep the row search and the neighbourhoods.
+  const columnGeneration = lns && !control.helper && cgFits(c);
   const lsShareAsked = Math.min(
     options.localSearchShare ?? 0.3,
     columnGeneration ? CG_ROW_SEARCH_SHARE : 1,
@@ -275,6 +276,7 @@ const CG_MAX_PERIODS = 63;
  * dives, pay there).
  */
 const CG_WINDOW_CELLS = 4000;
+const CG_MAX_CELLS = 10_000;
 const CG_MIN_WINDOW = 28;
 const CG_WINDOW_SHARE = 0.9;
 const CG_WINDOW_DIVES = 2;
@@ -291,8 +293,19 @@ const LNS_MAX_CELLS = 400_000;
  * more across weeks but are slower to price), at least four.
  */
 function cgWindow(c: Compiled): number {
+  if (c.H <= CG_MAX_PERIODS) return c.H;
   const weeks = Math.floor(CG_WINDOW_CELLS / (c.E * c.T * 7));
   return Math.min(c.H, Math.max(CG_MIN_WINDOW, Math.min(CG_MAX_PERIODS, weeks * 7)));
+}
+
+/**
+ * Whether column generation pays in the budget: a pricing round solves every employee's row over
+ * the window, so its work grows with employees × shift types × periods; beyond
+ * {@link CG_MAX_CELLS} (60 people, 10 shift types, 4 weeks: 16,800) the LP converges late and the
+ * dives rarely end in a minute, where the neighbourhoods do better.
+ */
+function cgFits(c: Compiled): boolean {
+  return c.E * c.T * cgWindow(c) <= CG_MAX_CELLS;
 }
 
 /** Whether the full model is small enough to be built once for the MIP neighbourhoods. */
