@@ -60,11 +60,12 @@ const NOISE = 0.3;
  * Curtois): the master chooses one row per employee, cover shortfall and excess priced as in the
  * model; its LP is grown by column generation, each employee's best row against the cover duals
  * coming from the exact per-employee sub-solver ({@link solveRow}), the start's rows being the
- * first columns. Then a dive: the columns the LP takes whole are fixed with the most-taken
- * fractional one, and the LP is priced again, until it takes one whole row per employee. Every
- * row is built by the sub-solver or taken from the start, so any roster it returns keeps every
- * hard rule. On a window, each row is re-decided on [from, to) with the rest of it fixed (the
- * sub-solver checks the rules across both ends). Applies where every hard rule belongs to one employee (`rowSearchApplicable`).
+ * first columns. Then dives: the columns the LP takes whole are fixed with the most-taken
+ * fractional one, and the LP is priced again, until it takes one whole row per employee; dives
+ * repeat with noise. Every row is built by the sub-solver or taken from the start, so any roster
+ * it returns keeps every hard rule. On a window, each row is re-decided on [from, to) with the
+ * rest of it fixed (the sub-solver checks the rules across both ends). Applies where every hard
+ * rule belongs to one employee (`rowSearchApplicable`).
  */
 export function runColumnGeneration(
   highs: Highs,
