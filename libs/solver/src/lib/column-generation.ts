@@ -38,9 +38,6 @@ export interface ColumnGenerationResult {
    * the whole horizon and every pricing problem of an iteration was solved exactly.
    */
   readonly lowerBound?: number;
-  /** Pricing iterations, and columns in the master at the end. */
-  readonly iterations: number;
-  readonly columns: number;
   /** Whether the master's LP was solved to optimality (no column with a negative reduced cost). */
   readonly converged: boolean;
 }
@@ -181,11 +178,10 @@ export function runColumnGeneration(
     (model): ColumnGenerationResult => {
       model.options.set({ output_flag: false });
       const price = new Float64Array(H * (T + 1));
-      let iterations = 0;
       let lowerBound: number | undefined;
-      const fixed = new Uint8Array(E);
-      /** The column each fixed employee was given. */
+      /** The column each employee is fixed to by the dive, -1 while it is free. */
       const chosen = new Int32Array(E).fill(-1);
+      const startRows = Array.from({ length: E }, (_, e) => start.subarray(e * H, (e + 1) * H));
       const stop = (): boolean => options.shouldStop() || performance.now() >= options.deadline;
       /** Column generation over the employees not fixed yet: true when the LP is optimal. */
       const generate = (maxIterations = Infinity): boolean => {
@@ -198,14 +194,13 @@ export function runColumnGeneration(
           model.run();
           if (model.getModelStatus() !== status.optimal) return false;
           if (it >= maxIterations) return true;
-          iterations++;
           const dual = model.getSolution().rowDual;
           const lp = model.getObjectiveValue();
           let added = 0;
           let reducedSum = 0;
           let exact = true;
           for (let e = 0; e < E && !stop(); e++) {
-            if (fixed[e] === 1) continue;
+            if ((chosen[e] ?? -1) >= 0) continue;
             for (let d = from; d < to; d++) {
               const base = d * (T + 1);
               const cellBase = (e * H + d) * (T + 1);
@@ -216,7 +211,7 @@ export function runColumnGeneration(
               }
             }
             const result = solveRow(c, e, price, {
-              row: Int16Array.from(start.subarray(e * H, (e + 1) * H)),
+              row: startRows[e],
               from,
               to,
               shouldStop: stop,
@@ -238,7 +233,7 @@ export function runColumnGeneration(
             added++;
           }
           if (stop()) return false;
-          if (exact && whole && !fixed.includes(1)) {
+          if (exact && whole && chosen.every((j) => j < 0)) {
             const bound = lp + reducedSum;
             lowerBound = lowerBound === undefined ? bound : Math.max(lowerBound, bound);
           }
@@ -247,12 +242,11 @@ export function runColumnGeneration(
         return false;
       };
       const converged = generate();
-      // Dive: fix the columns the LP takes whole and the most-taken fractional one(s), price
-      // again, until the LP takes one whole row per employee. Cut short by the deadline, the
-      // dive ends by rounding: each employee not fixed yet gets its most-taken row.
       /**
-       * One dive from the LP's optimum, its fixings undone after; `random` perturbs which
-       * fractional columns are fixed first.
+       * One dive from the LP's optimum: fix the columns the LP takes whole and the most-taken
+       * fractional one(s), price again, until the LP takes one whole row per employee; cut short
+       * by the deadline, it ends by rounding (each employee not fixed yet gets its most-taken
+       * row). Its fixings are undone after; `random` perturbs which fractional columns go first.
        */
       const dive = (random: Random | undefined): Assign => {
         let value = model.getSolution().colValue;
@@ -262,7 +256,7 @@ export function runColumnGeneration(
           const newlyFixed: number[] = [];
           const fractions: number[] = [];
           for (let j = 0; j < owners.length; j++) {
-            if (fixed[owners[j] ?? 0] === 1) continue;
+            if ((chosen[owners[j] ?? 0] ?? -1) >= 0) continue;
             const x = value[slackCount + j] ?? 0;
             if (x >= 1 - EPS) newlyFixed.push(j);
             else if (x > EPS) fractions.push(j);
@@ -270,7 +264,7 @@ export function runColumnGeneration(
           if (fractions.length === 0) break;
           // One fractional column a step when time allows; more when the steps so far say the
           // dive would not end by the deadline at that pace.
-          const unfixed = E - fixed.reduce((n, f) => n + f, 0) - newlyFixed.length;
+          const unfixed = chosen.filter((j) => j < 0).length - newlyFixed.length;
           const left = options.deadline - performance.now();
           const pace = steps > 0 ? (performance.now() - diveStarted) / steps : 0;
           const take = Math.min(
@@ -290,7 +284,6 @@ export function runColumnGeneration(
             newlyFixed.push(j);
           }
           for (const j of newlyFixed) {
-            fixed[owners[j] ?? 0] = 1;
             chosen[owners[j] ?? 0] = j;
             model.changeColBounds(slackCount + j, 1, 1);
           }
@@ -313,7 +306,6 @@ export function runColumnGeneration(
           const j = chosen[e] ?? -1;
           if (j >= 0) model.changeColBounds(slackCount + j, 0, highs.infinity);
         }
-        fixed.fill(0);
         chosen.fill(-1);
         return assign;
       };
@@ -326,8 +318,7 @@ export function runColumnGeneration(
       // which columns are fixed first).
       let lastGain = 0;
       const proven = (): boolean =>
-        lowerBound !== undefined &&
-        objective <= (options.integral ? Math.ceil(lowerBound - EPS) : lowerBound) + EPS;
+        lowerBound !== undefined && meetsBound(objective, lowerBound, options.integral ?? false);
       for (
         let dives = 0;
         converged &&
@@ -352,10 +343,16 @@ export function runColumnGeneration(
         objective,
         improved: objective < startObjective - EPS,
         lowerBound,
-        iterations,
-        columns: owners.length,
         converged,
       };
     },
   );
+}
+
+/**
+ * Whether an objective meets a lower bound, i.e. is proven optimal; with integer weights
+ * (`integral`) every objective is an integer, so the bound is rounded up first.
+ */
+export function meetsBound(objective: number, bound: number, integral: boolean): boolean {
+  return objective <= (integral ? Math.ceil(bound - EPS) : bound) + EPS;
 }

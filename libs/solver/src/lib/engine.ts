@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { runColumnGeneration } from './column-generation';
+import { meetsBound, runColumnGeneration } from './column-generation';
 import { compile, toRoster, type Assign, type Compiled } from './compile';
 import { evaluateAssign } from './evaluate';
 import { runLns } from './lns';
@@ -183,8 +183,8 @@ export async function solveInProcess(
           lowerBound = cg.lowerBound;
           optimal = provenBy(c, best, lowerBound);
         } else {
-          // Longer horizons: windows of four weeks in turn (every other pass shifted by two
-          // weeks), each with an equal share of what is left of the pass.
+          // Longer horizons: windows in turn (every other pass shifted by half a window), each
+          // with an equal share of what is left of the pass.
           const width = cgWindow(c);
           const windows = Math.ceil(c.H / width);
           for (let step = 0; !externalStop() && performance.now() < cgDeadline - 100; step++) {
@@ -215,7 +215,8 @@ export async function solveInProcess(
       const fullShare = LNS_FULL_MIP_SHARE * ((deadline - performance.now()) / 1000);
       if (!optimal && !control.helper && cellCount(c) <= LNS_FULL_MIP_CELLS) {
         const mip = fullMip(highs, performance.now() + fullShare * 1000);
-        lowerBound = Math.max(lowerBound ?? -Infinity, mip.lowerBound ?? -Infinity);
+        if (mip.lowerBound !== undefined)
+          lowerBound = Math.max(lowerBound ?? mip.lowerBound, mip.lowerBound);
         if (mip.infeasible) return finish(c, best, elapsed(), { infeasible: true });
         optimal = mip.optimal;
       }
@@ -253,7 +254,6 @@ export async function solveInProcess(
     }
   }
   const result = finish(c, best, elapsed(), { infeasible: false });
-  if (lowerBound === -Infinity) lowerBound = undefined;
   const proven = optimal || provenBy(c, best, lowerBound);
   return { ...result, optimal: proven, status: proven ? 'optimal' : result.status, lowerBound };
 }
@@ -411,8 +411,7 @@ function provenBy(
   lowerBound: number | undefined,
 ): boolean {
   if (best === undefined || best.hard > EPS || lowerBound === undefined) return false;
-  const bound = isIntegral(c) ? Math.ceil(lowerBound - EPS) : lowerBound;
-  return best.objective <= bound + EPS;
+  return meetsBound(best.objective, lowerBound, isIntegral(c));
 }
 
 /** With integer weights, any roster's objective is an integer, so a bound can be rounded up. */
