@@ -15,6 +15,11 @@ export interface ColumnGenerationOptions {
   readonly from?: number;
   readonly to?: number;
   /**
+   * The periods of [from, to) re-decided (1 = free, indexed by period), the others keeping the
+   * start's values: a window of several stretches (every period of the window by default).
+   */
+  readonly free?: Uint8Array;
+  /**
    * Objectives are integers (integer weights): a roster then meets the bound once it is within
    * its rounding up, and the dives stop there (proven optimal).
    */
@@ -73,14 +78,16 @@ export function runColumnGeneration(
   const { E, H, T } = c;
   const from = options.from ?? 0;
   const to = options.to ?? H;
-  const whole = from === 0 && to === H;
+  const free = options.free;
+  const whole = from === 0 && to === H && free === undefined;
+  const keep = free?.map((f) => (f ? 0 : 1));
   const startObjective = evaluateAssign(c, start).objective;
   // Cover rows: one per (period, shift type) with a demand, after the employees' rows.
   const coverRow = new Int32Array(H * T).fill(-1);
   const coverKeys: number[] = [];
   for (let d = from; d < to; d++)
     for (let t = 0; t < T; t++)
-      if (c.hasCover[d * T + t]) {
+      if (c.hasCover[d * T + t] && (free === undefined || free[d])) {
         coverRow[d * T + t] = E + coverKeys.length;
         coverKeys.push(d * T + t);
       }
@@ -146,6 +153,24 @@ export function runColumnGeneration(
     return { indices: idx, values: val, cost: rowCost(e, row) };
   };
 
+  // The start's cost outside what the master prices (cells outside the window, cover outside its
+  // free periods): a constant of every roster this run can reach.
+  let outside = startObjective;
+  {
+    const count = new Int32Array(coverKeys.length);
+    for (let e = 0; e < E; e++) {
+      outside -= rowCost(e, start.subarray(e * H, (e + 1) * H));
+      for (let d = from; d < to; d++) {
+        const v = start[e * H + d] ?? -1;
+        const r = v < 0 ? -1 : (coverRow[d * T + v] ?? -1);
+        if (r >= 0) count[r - E] = (count[r - E] ?? 0) + 1;
+      }
+    }
+    coverKeys.forEach((k, i) => {
+      const gap = (c.coverReq[k] ?? 0) - (count[i] ?? 0);
+      outside -= gap > 0 ? gap * (c.coverUnder[k] ?? 0) : -gap * (c.coverOver[k] ?? 0);
+    });
+  }
   for (let e = 0; e < E; e++) {
     const col = column(e, start.subarray(e * H, (e + 1) * H));
     if (col === undefined) continue;
@@ -179,6 +204,11 @@ export function runColumnGeneration(
       model.options.set({ output_flag: false });
       const price = new Float64Array(H * (T + 1));
       let lowerBound: number | undefined;
+      /**
+       * Bound on the rosters this run can reach (the rest of the horizon fixed): the dives stop
+       * once one meets it; on the whole horizon, the model's lower bound.
+       */
+      let windowBound: number | undefined;
       /** The column each employee is fixed to by the dive, -1 while it is free. */
       const chosen = new Int32Array(E).fill(-1);
       const startRows = Array.from({ length: E }, (_, e) => start.subarray(e * H, (e + 1) * H));
@@ -214,6 +244,7 @@ export function runColumnGeneration(
               row: startRows[e],
               from,
               to,
+              keep,
               shouldStop: stop,
             });
             if (result === null) {
@@ -233,9 +264,10 @@ export function runColumnGeneration(
             added++;
           }
           if (stop()) return false;
-          if (exact && whole && chosen.every((j) => j < 0)) {
-            const bound = lp + reducedSum;
-            lowerBound = lowerBound === undefined ? bound : Math.max(lowerBound, bound);
+          if (exact && chosen.every((j) => j < 0)) {
+            const bound = outside + lp + reducedSum;
+            windowBound = windowBound === undefined ? bound : Math.max(windowBound, bound);
+            if (whole) lowerBound = windowBound;
           }
           if (added === 0) return true;
         }
@@ -318,7 +350,7 @@ export function runColumnGeneration(
       // which columns are fixed first).
       let lastGain = 0;
       const proven = (): boolean =>
-        lowerBound !== undefined && meetsBound(objective, lowerBound, options.integral ?? false);
+        windowBound !== undefined && meetsBound(objective, windowBound, options.integral ?? false);
       for (
         let dives = 0;
         converged &&

@@ -139,6 +139,37 @@ describe('solveRow (exact per-employee sub-solver)', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('re-optimises a window of several stretches (periods kept inside it), as brute force does', () => {
+    const windowRng = new Random(11);
+    let checked = 0;
+    for (const { c, cost } of cases) {
+      if (c.H < 4) continue;
+      const empty = new Int16Array(c.H).fill(-1);
+      const { feasibleRows } = bruteForce(c, cost, empty, 0, c.H);
+      if (feasibleRows.length === 0) continue;
+      const fixed = feasibleRows[windowRng.int(feasibleRows.length)] ?? empty;
+      const from = windowRng.int(c.H - 2);
+      const to = from + 3 + windowRng.int(c.H - from - 2);
+      const keep = new Uint8Array(c.H);
+      for (let d = from + 1; d < to - 1; d++) keep[d] = windowRng.next() < 0.5 ? 1 : 0;
+      let best = Infinity;
+      for (const row of rows(c, fixed, from, to)) {
+        if (row.some((v, d) => keep[d] === 1 && v !== fixed[d])) continue;
+        if (rowHard(c, row, 0, new Int32Array(c.T)) > 1e-9) continue;
+        best = Math.min(best, rowCost(c, cost, row, from, to));
+      }
+      const result = solveRow(c, 0, cost, { row: fixed, from, to, keep });
+      expect(result).not.toBeNull();
+      if (result === null) continue;
+      expect(result.cost).toBe(best);
+      expect(rowHard(c, result.row, 0, new Int32Array(c.T))).toBe(0);
+      for (let d = 0; d < c.H; d++)
+        if (d < from || d >= to || keep[d]) expect(result.row[d]).toBe(fixed[d]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it('keeps every hard rule when the state cap makes it heuristic', () => {
     for (const { c, cost } of cases.slice(0, 100)) {
       const result = solveRow(c, 0, cost, { maxStates: 2 });

@@ -20,6 +20,11 @@ export interface SolveRowOptions {
   readonly row?: Int16Array;
   readonly from?: number;
   readonly to?: number;
+  /**
+   * Periods of the window that keep their value of `row` (1 = kept, indexed by period): a window
+   * made of several stretches, the periods between them fixed.
+   */
+  readonly keep?: Uint8Array;
   /** Whether the periods after the window keep their values of `row` (default) or are open. */
   readonly suffix?: 'fixed' | 'free';
   /** With `suffix: 'free'`: cumulative minutes range at the end of the window. */
@@ -118,6 +123,7 @@ export function solveRow(
   const workCap = maxCons < NO_LIMIT ? Math.max(maxCons, minCons) : minCons;
   const offCap = minOff;
   const len = to - from;
+  const keep = options.keep;
 
   // Totals of the fixed part.
   let outMinutes = 0;
@@ -150,8 +156,13 @@ export function solveRow(
   const maxRemain = new Float64Array(len + 1);
   for (let i = len - 1; i >= 0; i--) {
     let best = 0;
-    for (let t = 0; t < T; t++) {
-      if (c.allowed[(e * H + from + i) * T + t]) best = Math.max(best, c.shiftLength[t] ?? 0);
+    if (keep?.[from + i]) {
+      const v = row[from + i] ?? -1;
+      best = v >= 0 ? (c.shiftLength[v] ?? 0) : 0;
+    } else {
+      for (let t = 0; t < T; t++) {
+        if (c.allowed[(e * H + from + i) * T + t]) best = Math.max(best, c.shiftLength[t] ?? 0);
+      }
     }
     maxRemain[i] = (maxRemain[i + 1] ?? 0) + best;
   }
@@ -319,9 +330,10 @@ export function solveRow(
       const d = from + i;
       const next = emptyLayer(nc);
       values.length = 0;
-      values.push(-1);
       groupBest.fill(-1);
-      for (let t = 0; t < T; t++) {
+      if (keep?.[d]) values.push(row[d] ?? -1);
+      else values.push(-1);
+      for (let t = 0; t < T && !keep?.[d]; t++) {
         if (!c.allowed[(e * H + d) * T + t]) continue;
         if ((trackIndex[t] ?? -1) >= 0) {
           values.push(t);

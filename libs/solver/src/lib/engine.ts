@@ -87,6 +87,12 @@ export async function solveInProcess(
   // to price, over windows on longer horizons; the row search then only builds its start. Models
   // whose window is too wide to price in time keep the row search and the neighbourhoods.
   const columnGeneration = lns && !control.helper && cgFits(c);
+  // Windows much shorter than the horizon: the first worker's windows and pairs of stretches
+  // are what improves such a model, and on a 2-core machine the helper's neighbourhoods cost them
+  // more than they find (measured on the 26-week benchmark model): the helper stands aside.
+  if (control.helper && lns && cgFits(c) && 2 * cgWindow(c) < c.H) {
+    return finish(c, best, elapsed(), { infeasible: false });
+  }
   const lsShareAsked = Math.min(
     options.localSearchShare ?? 0.3,
     columnGeneration ? CG_ROW_SEARCH_SHARE : 1,
@@ -183,26 +189,44 @@ export async function solveInProcess(
           lowerBound = cg.lowerBound;
           optimal = provenBy(c, best, lowerBound);
         } else {
-          // Longer horizons: windows in turn (every other pass shifted by half a window), each
-          // with an equal share of what is left of the pass.
+          // Longer horizons: a pass of windows in turn, each with an equal share of what is left
+          // of the pass; then pairs of distant stretches (work traded across the horizon, which
+          // no window can do once the rest of each row is fixed), a pass of windows shifted by
+          // half a window whenever no pair is left to try.
           const width = cgWindow(c);
           const windows = Math.ceil(c.H / width);
+          const stretch = Math.max(7, Math.floor(width / 14) * 7);
+          const tried = new Set<string>();
+          let pass = 0;
+          let at = 0;
           for (let step = 0; !externalStop() && performance.now() < cgDeadline - 100; step++) {
-            const pass = Math.floor(step / windows);
-            const at = step % windows;
-            const from = Math.max(
-              0,
-              Math.min(at * width + (pass % 2) * Math.floor(width / 2), c.H - width),
-            );
             adopt();
             if (best === undefined) break;
-            const share = (cgDeadline - performance.now()) / (windows - at);
+            const pair = pass > 0 ? pickPair(c, best.assign, stretch, tried) : undefined;
+            let window: { from: number; to: number; free?: Uint8Array };
+            let share: number;
+            if (pair === undefined) {
+              const from = Math.max(
+                0,
+                Math.min(at * width + (pass % 2) * Math.floor(width / 2), c.H - width),
+              );
+              window = { from, to: from + width };
+              share = (cgDeadline - performance.now()) / (windows - at);
+              if (++at === windows) {
+                at = 0;
+                pass++;
+                tried.clear();
+              }
+            } else {
+              window = pair;
+              share = (cgDeadline - performance.now()) / CG_PAIR_SHARE;
+            }
             const cg = runColumnGeneration(highs, c, best.assign, {
               deadline: performance.now() + share,
               shouldStop: externalStop,
               seed: seed + step,
-              from,
-              to: from + width,
+              integral: isIntegral(c),
+              ...window,
               maxDives: CG_WINDOW_DIVES,
               onImprovement: (a) => offer(a, 'mip'),
             });
@@ -280,6 +304,8 @@ const CG_MAX_CELLS = 10_000;
 const CG_MIN_WINDOW = 28;
 const CG_WINDOW_SHARE = 0.9;
 const CG_WINDOW_DIVES = 2;
+/** A pair of stretches gets at most this share of what is left of the windows' time. */
+const CG_PAIR_SHARE = 4;
 const CG_SHARE = 0.7;
 const CG_ROW_SEARCH_SHARE = 0.05;
 /** Time kept back from the neighbourhoods' last sub-problem before the deadline. */
@@ -296,6 +322,52 @@ function cgWindow(c: Compiled): number {
   if (c.H <= CG_MAX_PERIODS) return c.H;
   const weeks = Math.floor(CG_WINDOW_CELLS / (c.E * c.T * 7));
   return Math.min(c.H, Math.max(CG_MIN_WINDOW, Math.min(CG_MAX_PERIODS, weeks * 7)));
+}
+
+/**
+ * The next pair of stretches (whole weeks, `stretch` periods each, not adjacent) to re-decide
+ * together, the rest of the horizon fixed: the one that most needs work moved (cost of one
+ * stretch — uncovered demand, refused requests — plus the surplus cover of the other, which can
+ * give work to it). Pairs in `tried` are skipped, and the pair returned is added to it; undefined
+ * when every pair has been tried.
+ */
+function pickPair(
+  c: Compiled,
+  assign: Assign,
+  stretch: number,
+  tried: Set<string>,
+): { from: number; to: number; free: Uint8Array } | undefined {
+  const { E, H, T } = c;
+  const count = new Int32Array(H * T);
+  const need = new Float64Array(Math.ceil(H / stretch));
+  const spare = new Float64Array(need.length);
+  for (let e = 0; e < E; e++)
+    for (let d = 0; d < H; d++) {
+      const v = assign[e * H + d] ?? -1;
+      if (v >= 0) count[d * T + v] = (count[d * T + v] ?? 0) + 1;
+      const s = Math.floor(d / stretch);
+      need[s] = (need[s] ?? 0) + (c.cellCost[(e * H + d) * (T + 1) + (v < 0 ? T : v)] ?? 0);
+    }
+  for (let k = 0; k < H * T; k++) {
+    if (!c.hasCover[k]) continue;
+    const s = Math.floor(Math.floor(k / T) / stretch);
+    const gap = (c.coverReq[k] ?? 0) - (count[k] ?? 0);
+    if (gap > 0) need[s] = (need[s] ?? 0) + gap * (c.coverUnder[k] ?? 0);
+    else spare[s] = (spare[s] ?? 0) - gap * (c.coverOver[k] ?? 0);
+  }
+  let pick: { a: number; b: number; value: number } | undefined;
+  for (let a = 0; a < need.length; a++)
+    for (let b = a + 2; b < need.length; b++) {
+      if (tried.has(`${a},${b}`)) continue;
+      const value = Math.max((need[a] ?? 0) + (spare[b] ?? 0), (need[b] ?? 0) + (spare[a] ?? 0));
+      if (pick === undefined || value > pick.value) pick = { a, b, value };
+    }
+  if (pick === undefined) return undefined;
+  tried.add(`${pick.a},${pick.b}`);
+  const free = new Uint8Array(H);
+  free.fill(1, pick.a * stretch, (pick.a + 1) * stretch);
+  free.fill(1, pick.b * stretch, Math.min(H, (pick.b + 1) * stretch));
+  return { from: pick.a * stretch, to: Math.min(H, (pick.b + 1) * stretch), free };
 }
 
 /**
