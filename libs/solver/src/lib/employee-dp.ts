@@ -331,9 +331,10 @@ export function solveRow(
       const next = emptyLayer(nc);
       values.length = 0;
       groupBest.fill(-1);
-      if (keep?.[d]) values.push(row[d] ?? -1);
-      else values.push(-1);
-      for (let t = 0; t < T && !keep?.[d]; t++) {
+      // A kept period has its row's value only; the loop below then tries none.
+      const kept = keep?.[d] === 1;
+      values.push(kept ? (row[d] ?? -1) : -1);
+      for (let t = 0; t < T && !kept; t++) {
         if (!c.allowed[(e * H + d) * T + t]) continue;
         if ((trackIndex[t] ?? -1) >= 0) {
           values.push(t);
