@@ -1,5 +1,9 @@
 import { ForbiddenException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { toApiError } from './http-exception.filter';
 
 const UNAVAILABLE = {
@@ -28,6 +32,8 @@ describe('toApiError while the database is away', () => {
       startingUp,
       dropped,
       new QueryRunnerAlreadyReleasedError(),
+      // A request's entity manager whose query runner was released with its dead connection.
+      new QueryRunnerProviderAlreadyReleasedError(),
     ]) {
       expect(toApiError(error)).toEqual(UNAVAILABLE);
     }

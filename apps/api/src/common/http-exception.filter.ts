@@ -9,7 +9,11 @@ import {
 import type { ApiError, Violation } from '@relais/api-types';
 import { formatMonth } from '@relais/rules';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -142,8 +146,13 @@ function isUnavailable(error: unknown, depth = 0): boolean {
   } | null;
   if (!e || depth > 3) return false;
   // TypeORM releases a query runner whose connection the server terminated; the request's next
-  // query on it then fails with this error, not with a connection error.
-  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
+  // query on it (or through its entity manager) then fails with one of these errors, not with a
+  // connection error.
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  )
+    return true;
   if (e.code && (NETWORK_ERRORS.includes(e.code) || UNAVAILABLE_CODES.test(e.code))) return true;
   if (UNAVAILABLE_MESSAGES.test(e.message ?? '')) return true;
   // Wrapped errors (TypeORM's driverError, an Error's cause) are read through.
