@@ -72,9 +72,7 @@ describe('runColumnGeneration (price and dive)', () => {
             deadline: far(),
             shouldStop: () => false,
             seed,
-            from,
-            to,
-            free,
+            ...(free === undefined ? { from, to } : { free }),
             maxDives: 1,
           });
           const end = evaluateAssign(c, result.assign);

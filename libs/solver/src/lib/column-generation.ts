@@ -4,21 +4,20 @@ import { solveRow } from './employee-dp';
 import { evaluateAssign } from './evaluate';
 import { Random } from './random';
 
-export interface ColumnGenerationOptions {
+/**
+ * What a run re-decides for every employee, the rest of each row fixed to the start's: a window
+ * of periods [from, to) (the whole horizon by default), or the periods `free` marks (1 = free,
+ * indexed by period; several stretches, the periods between them kept), from the first of them
+ * to the last.
+ */
+export type ColumnGenerationSpan =
+  | { readonly from?: number; readonly to?: number; readonly free?: undefined }
+  | { readonly free: Uint8Array; readonly from?: undefined; readonly to?: undefined };
+
+export type ColumnGenerationOptions = ColumnGenerationSpan & {
   /** `performance.now()` by which the run (pricing and dive) must end. */
   readonly deadline: number;
   readonly shouldStop: () => boolean;
-  /**
-   * The window of periods re-decided for every employee, the rest of each row fixed to the
-   * start's (the whole horizon by default).
-   */
-  readonly from?: number;
-  readonly to?: number;
-  /**
-   * The periods of [from, to) re-decided (1 = free, indexed by period), the others keeping the
-   * start's values: a window of several stretches (every period of the window by default).
-   */
-  readonly free?: Uint8Array;
   /**
    * Objectives are integers (integer weights): a roster then meets the bound once it is within
    * its rounding up, and the dives stop there (proven optimal).
@@ -30,7 +29,7 @@ export interface ColumnGenerationOptions {
   readonly seed?: number;
   /** Each roster better than the best so far (feasible by construction). */
   readonly onImprovement?: (assign: Assign) => void;
-}
+};
 
 export interface ColumnGenerationResult {
   /** The best roster: the start, or the dive's when it is better. */
@@ -76,9 +75,9 @@ export function runColumnGeneration(
   options: ColumnGenerationOptions,
 ): ColumnGenerationResult {
   const { E, H, T } = c;
-  const from = options.from ?? 0;
-  const to = options.to ?? H;
   const free = options.free;
+  const from = free === undefined ? (options.from ?? 0) : Math.max(0, free.indexOf(1));
+  const to = free === undefined ? (options.to ?? H) : free.lastIndexOf(1) + 1;
   const whole = from === 0 && to === H && free === undefined;
   const keep = free?.map((f) => (f ? 0 : 1));
   const startObjective = evaluateAssign(c, start).objective;
@@ -153,24 +152,6 @@ export function runColumnGeneration(
     return { indices: idx, values: val, cost: rowCost(e, row) };
   };
 
-  // The start's cost outside what the master prices (cells outside the window, cover outside its
-  // free periods): a constant of every roster this run can reach.
-  let outside = startObjective;
-  {
-    const count = new Int32Array(coverKeys.length);
-    for (let e = 0; e < E; e++) {
-      outside -= rowCost(e, start.subarray(e * H, (e + 1) * H));
-      for (let d = from; d < to; d++) {
-        const v = start[e * H + d] ?? -1;
-        const r = v < 0 ? -1 : (coverRow[d * T + v] ?? -1);
-        if (r >= 0) count[r - E] = (count[r - E] ?? 0) + 1;
-      }
-    }
-    coverKeys.forEach((k, i) => {
-      const gap = (c.coverReq[k] ?? 0) - (count[i] ?? 0);
-      outside -= gap > 0 ? gap * (c.coverUnder[k] ?? 0) : -gap * (c.coverOver[k] ?? 0);
-    });
-  }
   for (let e = 0; e < E; e++) {
     const col = column(e, start.subarray(e * H, (e + 1) * H));
     if (col === undefined) continue;
@@ -209,6 +190,12 @@ export function runColumnGeneration(
        * once one meets it; on the whole horizon, the model's lower bound.
        */
       let windowBound: number | undefined;
+      /**
+       * The start's cost outside what the master prices (cells outside the window, cover outside
+       * its free periods), a constant of every roster this run can reach: the first LP holds only
+       * the start's rows, so its value is the start's cost inside the master.
+       */
+      let outside: number | undefined;
       /** The column each employee is fixed to by the dive, -1 while it is free. */
       const chosen = new Int32Array(E).fill(-1);
       const startRows = Array.from({ length: E }, (_, e) => start.subarray(e * H, (e + 1) * H));
@@ -226,6 +213,7 @@ export function runColumnGeneration(
           if (it >= maxIterations) return true;
           const dual = model.getSolution().rowDual;
           const lp = model.getObjectiveValue();
+          outside ??= startObjective - lp;
           let added = 0;
           let reducedSum = 0;
           let exact = true;

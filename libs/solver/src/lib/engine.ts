@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { meetsBound, runColumnGeneration } from './column-generation';
+import { meetsBound, runColumnGeneration, type ColumnGenerationSpan } from './column-generation';
 import { compile, toRoster, type Assign, type Compiled } from './compile';
 import { evaluateAssign } from './evaluate';
 import { runLns } from './lns';
@@ -197,13 +197,14 @@ export async function solveInProcess(
           const windows = Math.ceil(c.H / width);
           const stretch = Math.max(7, Math.floor(width / 14) * 7);
           const tried = new Set<string>();
+          const integral = isIntegral(c);
           let pass = 0;
           let at = 0;
           for (let step = 0; !externalStop() && performance.now() < cgDeadline - 100; step++) {
             adopt();
             if (best === undefined) break;
             const pair = pass > 0 ? pickPair(c, best.assign, stretch, tried) : undefined;
-            let window: { from: number; to: number; free?: Uint8Array };
+            let window: ColumnGenerationSpan;
             let share: number;
             if (pair === undefined) {
               const from = Math.max(
@@ -218,14 +219,14 @@ export async function solveInProcess(
                 tried.clear();
               }
             } else {
-              window = pair;
-              share = (cgDeadline - performance.now()) / CG_PAIR_SHARE;
+              window = { free: pair };
+              share = (cgDeadline - performance.now()) * CG_PAIR_SHARE;
             }
             const cg = runColumnGeneration(highs, c, best.assign, {
               deadline: performance.now() + share,
               shouldStop: externalStop,
               seed: seed + step,
-              integral: isIntegral(c),
+              integral,
               ...window,
               maxDives: CG_WINDOW_DIVES,
               onImprovement: (a) => offer(a, 'mip'),
@@ -305,7 +306,7 @@ const CG_MIN_WINDOW = 28;
 const CG_WINDOW_SHARE = 0.9;
 const CG_WINDOW_DIVES = 2;
 /** A pair of stretches gets at most this share of what is left of the windows' time. */
-const CG_PAIR_SHARE = 4;
+const CG_PAIR_SHARE = 0.25;
 const CG_SHARE = 0.7;
 const CG_ROW_SEARCH_SHARE = 0.05;
 /** Time kept back from the neighbourhoods' last sub-problem before the deadline. */
@@ -328,15 +329,15 @@ function cgWindow(c: Compiled): number {
  * The next pair of stretches (whole weeks, `stretch` periods each, not adjacent) to re-decide
  * together, the rest of the horizon fixed: the one that most needs work moved (cost of one
  * stretch — uncovered demand, refused requests — plus the surplus cover of the other, which can
- * give work to it). Pairs in `tried` are skipped, and the pair returned is added to it; undefined
- * when every pair has been tried.
+ * give work to it), as the periods it frees (1 = free). Pairs in `tried` are skipped, and the pair
+ * returned is added to it; undefined when every pair has been tried.
  */
 function pickPair(
   c: Compiled,
   assign: Assign,
   stretch: number,
   tried: Set<string>,
-): { from: number; to: number; free: Uint8Array } | undefined {
+): Uint8Array | undefined {
   const { E, H, T } = c;
   const count = new Int32Array(H * T);
   const need = new Float64Array(Math.ceil(H / stretch));
@@ -367,7 +368,7 @@ function pickPair(
   const free = new Uint8Array(H);
   free.fill(1, pick.a * stretch, (pick.a + 1) * stretch);
   free.fill(1, pick.b * stretch, Math.min(H, (pick.b + 1) * stretch));
-  return { from: pick.a * stretch, to: Math.min(H, (pick.b + 1) * stretch), free };
+  return free;
 }
 
 /**
