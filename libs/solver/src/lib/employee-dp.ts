@@ -72,33 +72,46 @@ const DEFAULT_MAX_STATES = 60_000;
 /** Key spaces up to this size use a dense index table. */
 const DENSE_KEYS = 1 << 21;
 
-interface Layer {
-  last: number[];
-  run: number[];
-  edge: number[];
-  wk: number[];
-  flag: number[];
-  minutes: number[];
-  counts: number[][];
-  cost: number[];
-  parent: number[];
-  value: number[];
+/** The states of one period, in typed arrays reused from period to period (see `layerPool`). */
+class Layer {
+  size = 0;
+  last = new Int16Array(0);
+  run = new Int16Array(0);
+  edge = new Uint8Array(0);
+  wk = new Int16Array(0);
+  flag = new Uint8Array(0);
+  minutes = new Float64Array(0);
+  counts: Int16Array[] = [];
+  cost = new Float64Array(0);
+  parent = new Int32Array(0);
+  value = new Int16Array(0);
+
+  /** Empties the layer, with room for `capacity` states and `nc` counts each. */
+  reset(capacity: number, nc: number): this {
+    this.size = 0;
+    if (capacity > this.cost.length) {
+      const n = Math.max(capacity, 2 * this.cost.length);
+      this.last = new Int16Array(n);
+      this.run = new Int16Array(n);
+      this.edge = new Uint8Array(n);
+      this.wk = new Int16Array(n);
+      this.flag = new Uint8Array(n);
+      this.minutes = new Float64Array(n);
+      this.cost = new Float64Array(n);
+      this.parent = new Int32Array(n);
+      this.value = new Int16Array(n);
+      this.counts = [];
+    }
+    while (this.counts.length < nc) this.counts.push(new Int16Array(this.cost.length));
+    return this;
+  }
 }
 
-function emptyLayer(nc: number): Layer {
-  return {
-    last: [],
-    run: [],
-    edge: [],
-    wk: [],
-    flag: [],
-    minutes: [],
-    counts: Array.from({ length: nc }, () => []),
-    cost: [],
-    parent: [],
-    value: [],
-  };
-}
+/**
+ * Two layers, the current period's and the next's, shared by every search (one runs at a time;
+ * they keep the largest size met, as the dense table does).
+ */
+const layerPool: readonly [Layer, Layer] = [new Layer(), new Layer()];
 
 /**
  * The cheapest row of employee `e` for `cost[d * (T + 1) + v]` (v < T a shift type, v = T off),
@@ -290,7 +303,7 @@ export function solveRow(
     const denseKeys: number[] = [];
 
     // Initial state from the fixed prefix.
-    let layer = emptyLayer(nc);
+    let layer = layerPool[0].reset(1, nc);
     {
       let last = -2; // -2: before the first period
       let run = 0;
@@ -307,18 +320,22 @@ export function solveRow(
       const w0 = c.weekendOf[from] ?? -1;
       // A weekend straddling the window's start: worked days before `from` already count it.
       if (w0 >= 0 && countedOutside[w0]) flag = 1;
-      layer.last.push(last);
-      layer.run.push(Math.min(run, last >= 0 ? workCap : offCap));
-      layer.edge.push(edge);
-      layer.wk.push(0);
-      layer.flag.push(flag);
-      layer.minutes.push(0);
-      for (let j = 0; j < nc; j++) layer.counts[j]?.push(0);
-      layer.cost.push(0);
-      layer.parent.push(-1);
-      layer.value.push(-1);
+      layer.size = 1;
+      layer.last[0] = last;
+      layer.run[0] = Math.min(run, last >= 0 ? workCap : offCap);
+      layer.edge[0] = edge;
+      layer.wk[0] = 0;
+      layer.flag[0] = flag;
+      layer.minutes[0] = 0;
+      for (const counts of layer.counts) counts[0] = 0;
+      layer.cost[0] = 0;
+      layer.parent[0] = -1;
+      layer.value[0] = -1;
     }
-    const layers: Layer[] = [layer];
+    // Each period's parent and value per state, for the way back.
+    const trail: { parent: Int32Array; value: Int16Array }[] = [
+      { parent: Int32Array.of(-1), value: Int16Array.of(-1) },
+    ];
     let exact = true;
     const key: number[] = [];
 
@@ -328,7 +345,6 @@ export function solveRow(
     for (let i = 0; i < len; i++) {
       if (options.shouldStop?.()) return null;
       const d = from + i;
-      const next = emptyLayer(nc);
       values.length = 0;
       groupBest.fill(-1);
       // A kept period has its row's value only; the loop below then tries none.
@@ -353,7 +369,11 @@ export function solveRow(
       const w = c.weekendOf[d] ?? -1;
       const newWeekend = w >= 0 && (d === 0 || (c.weekendOf[d - 1] ?? -1) !== w);
       const base = d * (T + 1);
-      const n = layer.cost.length;
+      const n = layer.size;
+      const next = (layer === layerPool[0] ? layerPool[1] : layerPool[0]).reset(
+        n * values.length,
+        nc,
+      );
       for (let s = 0; s < n; s++) {
         const last = layer.last[s] ?? -1;
         const run = layer.run[s] ?? 0;
@@ -448,29 +468,37 @@ export function solveRow(
             continue;
           }
           if (dense !== undefined) {
-            dense[k as number] = next.cost.length;
+            dense[k as number] = next.size;
             denseKeys.push(k as number);
-          } else index.set(k, next.cost.length);
-          next.last.push(v);
-          next.run.push(nRun);
-          next.edge.push(nEdge);
-          next.wk.push(nWk);
-          next.flag.push(nFlag);
-          next.minutes.push(nMinutes);
+          } else index.set(k, next.size);
+          const at = next.size++;
+          next.last[at] = v;
+          next.run[at] = nRun;
+          next.edge[at] = nEdge;
+          next.wk[at] = nWk;
+          next.flag[at] = nFlag;
+          next.minutes[at] = nMinutes;
           for (let j = 0; j < nc; j++) {
-            next.counts[j]?.push((layer.counts[j]?.[s] ?? 0) + (tracked[j] === v ? 1 : 0));
+            const counts = next.counts[j];
+            if (counts) counts[at] = (layer.counts[j]?.[s] ?? 0) + (tracked[j] === v ? 1 : 0);
           }
-          next.cost.push(nCost);
-          next.parent.push(s);
-          next.value.push(v);
+          next.cost[at] = nCost;
+          next.parent[at] = s;
+          next.value[at] = v;
         }
       }
       for (const k of denseKeys) if (dense !== undefined) dense[k] = -1;
       denseKeys.length = 0;
-      if (next.cost.length === 0) return null;
-      layer = next.cost.length > maxStates ? prune(next, maxStates, nc) : next;
-      if (layer !== next) exact = false;
-      layers.push(layer);
+      if (next.size === 0) return null;
+      if (next.size > maxStates) {
+        // The cheapest states, into the current period's layer (no longer needed).
+        prune(next, layer.reset(maxStates, nc), maxStates, nc);
+        exact = false;
+      } else layer = next;
+      trail.push({
+        parent: layer.parent.slice(0, layer.size),
+        value: layer.value.slice(0, layer.size),
+      });
     }
 
     // Closing checks: the block running at the window's end, against the fixed suffix if any.
@@ -486,7 +514,7 @@ export function solveRow(
     }
     let bestState = -1;
     let bestCost = Infinity;
-    const n = layer.cost.length;
+    const n = layer.size;
     for (let s = 0; s < n; s++) {
       const sCost = layer.cost[s] ?? 0;
       if (sCost >= bestCost) continue;
@@ -535,7 +563,7 @@ export function solveRow(
     const out = Int16Array.from(row);
     let s = bestState;
     for (let i = len; i >= 1; i--) {
-      const l = layers[i];
+      const l = trail[i];
       if (l === undefined) break;
       out[from + i - 1] = l.value[s] ?? -1;
       s = l.parent[s] ?? 0;
@@ -558,23 +586,26 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-function prune(layer: Layer, keep: number, nc: number): Layer {
-  const order = layer.cost
-    .map((_, i) => i)
-    .sort((a, b) => (layer.cost[a] ?? 0) - (layer.cost[b] ?? 0));
-  const out = emptyLayer(nc);
+/** The `keep` cheapest states of `layer`, into `out` (emptied). */
+function prune(layer: Layer, out: Layer, keep: number, nc: number): void {
+  const order = Array.from({ length: layer.size }, (_, i) => i).sort(
+    (a, b) => (layer.cost[a] ?? 0) - (layer.cost[b] ?? 0),
+  );
+  out.size = keep;
   for (let r = 0; r < keep; r++) {
     const i = order[r] ?? 0;
-    out.last.push(layer.last[i] ?? -1);
-    out.run.push(layer.run[i] ?? 0);
-    out.edge.push(layer.edge[i] ?? 0);
-    out.wk.push(layer.wk[i] ?? 0);
-    out.flag.push(layer.flag[i] ?? 0);
-    out.minutes.push(layer.minutes[i] ?? 0);
-    for (let j = 0; j < nc; j++) out.counts[j]?.push(layer.counts[j]?.[i] ?? 0);
-    out.cost.push(layer.cost[i] ?? 0);
-    out.parent.push(layer.parent[i] ?? 0);
-    out.value.push(layer.value[i] ?? -1);
+    out.last[r] = layer.last[i] ?? -1;
+    out.run[r] = layer.run[i] ?? 0;
+    out.edge[r] = layer.edge[i] ?? 0;
+    out.wk[r] = layer.wk[i] ?? 0;
+    out.flag[r] = layer.flag[i] ?? 0;
+    out.minutes[r] = layer.minutes[i] ?? 0;
+    for (let j = 0; j < nc; j++) {
+      const counts = out.counts[j];
+      if (counts) counts[r] = layer.counts[j]?.[i] ?? 0;
+    }
+    out.cost[r] = layer.cost[i] ?? 0;
+    out.parent[r] = layer.parent[i] ?? 0;
+    out.value[r] = layer.value[i] ?? -1;
   }
-  return out;
 }
