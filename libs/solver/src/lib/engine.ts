@@ -192,10 +192,12 @@ export async function solveInProcess(
           // Longer horizons: a pass of windows in turn, each with an equal share of what is left
           // of the pass; then pairs of distant stretches (work traded across the horizon, which
           // no window can do once the rest of each row is fixed), a pass of windows shifted by
-          // half a window whenever no pair is left to try.
+          // half a window whenever no pair is left to try. The pairs alternate in size from pass
+          // to pass: single weeks first (each re-decided in a few tens of milliseconds, so every
+          // pair is tried early), half-windows next (each trades more, at many times the cost).
           const width = cgWindow(c);
           const windows = Math.ceil(c.H / width);
-          const stretch = Math.max(7, Math.floor(width / 14) * 7);
+          const stretch = Math.max(PAIR_WEEK, Math.floor(width / 14) * 7);
           const tried = new Set<string>();
           const integral = isIntegral(c);
           let pass = 0;
@@ -203,7 +205,10 @@ export async function solveInProcess(
           for (let step = 0; !externalStop() && performance.now() < cgDeadline - 100; step++) {
             adopt();
             if (best === undefined) break;
-            const pair = pass > 0 ? pickPair(c, best.assign, stretch, tried) : undefined;
+            const pair =
+              pass > 0
+                ? pickPair(c, best.assign, pass % 2 === 1 ? PAIR_WEEK : stretch, tried)
+                : undefined;
             let window: ColumnGenerationSpan;
             let share: number;
             if (pair === undefined) {
@@ -307,6 +312,8 @@ const CG_WINDOW_SHARE = 0.9;
 const CG_WINDOW_DIVES = 2;
 /** A pair of stretches gets at most this share of what is left of the windows' time. */
 const CG_PAIR_SHARE = 0.25;
+/** Length of the stretches of the first pass of pairs, and the shortest of the others: a week. */
+const PAIR_WEEK = 7;
 const CG_SHARE = 0.7;
 const CG_ROW_SEARCH_SHARE = 0.05;
 /** Time kept back from the neighbourhoods' last sub-problem before the deadline. */
