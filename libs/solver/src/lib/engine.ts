@@ -175,9 +175,9 @@ export async function solveInProcess(
     if (lns && remaining > 0.05) {
       const highs = await loadHighs();
       if (columnGeneration && best !== undefined && best.hard <= EPS) {
-        const cgDeadline =
-          started + (c.H <= CG_MAX_PERIODS ? CG_SHARE : CG_WINDOW_SHARE) * timeLimit * 1000;
-        if (c.H <= CG_MAX_PERIODS) {
+        const width = cgWindow(c);
+        const cgDeadline = started + (width >= c.H ? CG_SHARE : CG_WINDOW_SHARE) * timeLimit * 1000;
+        if (width >= c.H) {
           const cg = runColumnGeneration(highs, c, best.assign, {
             deadline: cgDeadline,
             shouldStop: externalStop,
@@ -189,13 +189,13 @@ export async function solveInProcess(
           lowerBound = cg.lowerBound;
           optimal = provenBy(c, best, lowerBound);
         } else {
-          // Longer horizons: a pass of windows in turn, each with an equal share of what is left
-          // of the pass; then pairs of distant stretches (work traded across the horizon, which
-          // no window can do once the rest of each row is fixed), a pass of windows shifted by
-          // half a window whenever no pair is left to try. The pairs alternate in size from pass
-          // to pass: single weeks first (each re-decided in a few tens of milliseconds, so every
-          // pair is tried early), half-windows next (each trades more, at many times the cost).
-          const width = cgWindow(c);
+          // Windows (long horizons, or rows too wide to price whole): a pass of windows in turn,
+          // each with an equal share of what is left of the pass; then pairs of distant
+          // stretches (work traded across the horizon, which no window can do once the rest of
+          // each row is fixed), a pass of windows shifted by half a window whenever no pair is
+          // left to try. The pairs alternate in size from pass to pass: single weeks first (each
+          // re-decided in a few tens of milliseconds, so every pair is tried early), half-windows
+          // next (each trades more, at many times the cost).
           const windows = Math.ceil(c.H / width);
           const stretch = Math.max(PAIR_WEEK, Math.floor(width / 14) * 7);
           const tried = new Set<string>();
@@ -301,9 +301,9 @@ const LNS_FULL_MIP_CELLS = 1000;
  */
 const CG_MAX_PERIODS = 63;
 /**
- * Longer horizons: the window re-decided at a time is sized by its cells (below), the share of
- * the budget by which the windows end, and the dives each window gets (more passes, not more
- * dives, pay there).
+ * Windows: the window re-decided at a time is sized by its cells (below, see {@link cgWindow}),
+ * the share of the budget by which the windows end, and the dives each window gets (more passes,
+ * not more dives, pay there).
  */
 const CG_WINDOW_CELLS = 4000;
 const CG_MAX_CELLS = 10_000;
@@ -322,12 +322,18 @@ const LNS_MARGIN_MS = 300;
 const LNS_MAX_CELLS = 400_000;
 
 /**
- * Window of the column generation on horizons too long to price whole rows: whole weeks, as many
- * as keep employees × shift types × periods within {@link CG_WINDOW_CELLS} (longer windows trade
- * more across weeks but are slower to price), at least four.
+ * Window of the column generation: the whole horizon up to {@link CG_MAX_PERIODS} periods when
+ * employees × shift types × periods stay within {@link CG_MAX_CELLS}, the most whole weeks that
+ * do otherwise (its LP would converge late and its dives rarely end in a minute: 60 people, 10
+ * shift types, 4 weeks get two-week windows); on longer horizons, whole weeks, as many as keep
+ * the cells within {@link CG_WINDOW_CELLS} (longer windows trade more across weeks but are slower
+ * to price), at least four.
  */
 function cgWindow(c: Compiled): number {
-  if (c.H <= CG_MAX_PERIODS) return c.H;
+  if (c.H <= CG_MAX_PERIODS) {
+    if (c.E * c.T * c.H <= CG_MAX_CELLS) return c.H;
+    return Math.max(PAIR_WEEK, Math.floor(CG_MAX_CELLS / (c.E * c.T * 7)) * 7);
+  }
   const weeks = Math.floor(CG_WINDOW_CELLS / (c.E * c.T * 7));
   return Math.min(c.H, Math.max(CG_MIN_WINDOW, Math.min(CG_MAX_PERIODS, weeks * 7)));
 }
@@ -381,8 +387,8 @@ function pickPair(
 /**
  * Whether column generation pays in the budget: a pricing round solves every employee's row over
  * the window, so its work grows with employees × shift types × periods; beyond
- * {@link CG_MAX_CELLS} (60 people, 10 shift types, 4 weeks: 16,800) the LP converges late and the
- * dives rarely end in a minute, where the neighbourhoods do better.
+ * {@link CG_MAX_CELLS} even for a single week (over 200 people on 7 shift types, say) the LP
+ * converges late and the dives rarely end in a minute, where the neighbourhoods do better.
  */
 function cgFits(c: Compiled): boolean {
   return c.E * c.T * cgWindow(c) <= CG_MAX_CELLS;
