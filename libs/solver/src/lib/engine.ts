@@ -197,7 +197,7 @@ export async function solveInProcess(
           // re-decided in a few tens of milliseconds, so every pair is tried early), half-windows
           // next (each trades more, at many times the cost).
           const windows = Math.ceil(c.H / width);
-          const stretch = Math.max(PAIR_WEEK, Math.floor(width / 14) * 7);
+          const stretch = Math.max(WEEK, Math.floor(width / (2 * WEEK)) * WEEK);
           const tried = new Set<string>();
           const integral = isIntegral(c);
           let pass = 0;
@@ -207,7 +207,7 @@ export async function solveInProcess(
             if (best === undefined) break;
             const pair =
               pass > 0
-                ? pickPair(c, best.assign, pass % 2 === 1 ? PAIR_WEEK : stretch, tried)
+                ? pickPair(c, best.assign, pass % 2 === 1 ? WEEK : stretch, tried)
                 : undefined;
             let window: ColumnGenerationSpan;
             let share: number;
@@ -312,8 +312,11 @@ const CG_WINDOW_SHARE = 0.9;
 const CG_WINDOW_DIVES = 2;
 /** A pair of stretches gets at most this share of what is left of the windows' time. */
 const CG_PAIR_SHARE = 0.25;
-/** Length of the stretches of the first pass of pairs, and the shortest of the others: a week. */
-const PAIR_WEEK = 7;
+/**
+ * A week of periods: windows and stretches are whole weeks, the first pass of pairs frees single
+ * weeks, and no window or stretch is shorter.
+ */
+const WEEK = 7;
 const CG_SHARE = 0.7;
 const CG_ROW_SEARCH_SHARE = 0.05;
 /** Time kept back from the neighbourhoods' last sub-problem before the deadline. */
@@ -332,10 +335,10 @@ const LNS_MAX_CELLS = 400_000;
 function cgWindow(c: Compiled): number {
   if (c.H <= CG_MAX_PERIODS) {
     if (c.E * c.T * c.H <= CG_MAX_CELLS) return c.H;
-    return Math.max(PAIR_WEEK, Math.floor(CG_MAX_CELLS / (c.E * c.T * 7)) * 7);
+    return Math.max(WEEK, Math.floor(CG_MAX_CELLS / (c.E * c.T * WEEK)) * WEEK);
   }
-  const weeks = Math.floor(CG_WINDOW_CELLS / (c.E * c.T * 7));
-  return Math.min(c.H, Math.max(CG_MIN_WINDOW, Math.min(CG_MAX_PERIODS, weeks * 7)));
+  const weeks = Math.floor(CG_WINDOW_CELLS / (c.E * c.T * WEEK));
+  return Math.min(c.H, Math.max(CG_MIN_WINDOW, Math.min(CG_MAX_PERIODS, weeks * WEEK)));
 }
 
 /**
